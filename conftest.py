@@ -1,0 +1,71 @@
+"""The fixed cast every view test uses, so each asks who may and who may not in the same words.
+All of them belong to the South West Clinical Senate unless the name says otherwise."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("SENATE_TESTING", "1")
+
+from senate.accounts.models import Role  # noqa: E402
+from senate.accounts.tests.factories import UserFactory, give_role  # noqa: E402
+from senate.members.models import Body, MembershipRole  # noqa: E402
+from senate.members.tests.factories import MembershipFactory  # noqa: E402
+from senate.organisations.models import Organisation, Senate  # noqa: E402
+
+
+@pytest.fixture
+def reference_data(db):
+    """Regions, Senates, ICBs and the expertise vocabulary. Loaded by migrations, but a browser test
+    (a transactional test) empties the tables when it ends, so put them back when missing."""
+    from senate.members.vocabulary import load_vocabulary
+    from senate.organisations.reference.load import load_reference_data
+
+    if not Senate.objects.exists():
+        load_reference_data()
+        load_vocabulary()
+
+
+@pytest.fixture
+def senate(reference_data):
+    return Senate.objects.get(slug="south-west")
+
+
+@pytest.fixture
+def other_senate(reference_data):
+    return Senate.objects.get(slug="london")
+
+
+@pytest.fixture
+def icb(reference_data):
+    return Organisation.objects.get(code="QJK")
+
+
+@pytest.fixture
+def cast(senate, other_senate, icb):
+    """Who is who: one person per role, plus people who must be refused."""
+    people = {
+        "manager": give_role(UserFactory(full_name="Sarah Manager"), senate, Role.MANAGER),
+        "chair": give_role(UserFactory(full_name="Helen Chair"), senate, Role.CHAIR),
+        "council": give_role(UserFactory(full_name="Priya Council"), senate, Role.COUNCIL_MEMBER),
+        "assembly": give_role(UserFactory(full_name="Tom Assembly"), senate, Role.ASSEMBLY_MEMBER),
+        "requester": give_role(UserFactory(full_name="Jo Requester"), senate, Role.REQUESTER, organisation=icb),
+        "assurance": give_role(UserFactory(full_name="Anita Assurance"), senate, Role.ASSURANCE_VIEWER),
+        "admin": UserFactory(full_name="Sys Admin", is_staff=True, is_superuser=True),
+        "no_role": UserFactory(full_name="Nobody Inparticular"),
+        "other_manager": give_role(UserFactory(full_name="Lon Manager"), other_senate, Role.MANAGER),
+    }
+    MembershipFactory(profile__user=people["council"], senate=senate, body=Body.COUNCIL, role=MembershipRole.CLINICAL)
+    MembershipFactory(
+        profile__user=people["assembly"], senate=senate, body=Body.ASSEMBLY, role=MembershipRole.RECRUITED
+    )
+    return people
+
+
+ALL_ROLES = ["manager", "chair", "council", "assembly", "requester", "assurance", "admin", "no_role", "other_manager"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

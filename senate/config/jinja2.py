@@ -1,0 +1,47 @@
+"""The Jinja2 environment: NHS.UK design-system macros from nhsuk-frontend-jinja, plus the few
+helpers every page needs (urls, static files, permissions, the signed-in person's navigation)."""
+
+from pathlib import Path
+from typing import Any
+
+import nhsuk_frontend_jinja
+from django.contrib import messages
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader
+
+from senate.core.forms import make_form_helpers
+from senate.core.navigation import navigation_for
+
+_NHSUK = Path(nhsuk_frontend_jinja.__file__).parent / "templates"
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def has_perm(user: Any, permission: str, obj: Any = None) -> bool:
+    return bool(user.has_perm(str(permission), obj))
+
+
+def environment(**options: Any) -> Environment:
+    loader = options.pop("loader")
+    options["undefined"] = ChainableUndefined
+    options.setdefault("autoescape", True)
+    options["extensions"] = ["jinja2.ext.do"]
+    env = Environment(
+        loader=ChoiceLoader([loader, FileSystemLoader([str(_NHSUK), str(_NHSUK / "nhsuk")])]),
+        **options,
+    )
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "has_perm": has_perm,
+            "navigation_for": navigation_for,
+            "get_messages": messages.get_messages,
+        }
+    )
+    env.globals.update(make_form_helpers(env))
+    env.filters["date_uk"] = lambda d: d.strftime("%-d %B %Y") if d else ""
+    return env

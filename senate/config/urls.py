@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from senate.api.api import api
+from senate.core import views as core_views
+
+urlpatterns = [
+    path("", include("senate.core.urls")),
+    path("account/", include("senate.accounts.urls")),
+    path("profile/", include("senate.members.profile_urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("declarations/", include("senate.interests.my_urls")),
+    path("<slug:senate>/members/", include("senate.members.urls")),
+    path("<slug:senate>/interests/", include("senate.interests.urls")),
+    path("<slug:senate>/requests/", include("senate.reviews.urls")),
+    path("<slug:senate>/", include("senate.organisations.urls")),
+]
+
+handler403 = core_views.forbidden
+handler404 = core_views.not_found
+handler500 = core_views.server_error

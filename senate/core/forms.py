@@ -1,0 +1,160 @@
+"""NHS form fields: each Django form field renders the matching NHS.UK component, with its label,
+hint and error message, so every form gets the error summary and inline errors for free."""
+
+from typing import Any
+
+from django import forms
+from jinja2 import Environment
+from markupsafe import Markup
+
+_MACROS = {
+    "input": ("nhsuk/components/input/macro.jinja", "input"),
+    "textarea": ("nhsuk/components/textarea/macro.jinja", "textarea"),
+    "select": ("nhsuk/components/select/macro.jinja", "select"),
+    "radios": ("nhsuk/components/radios/macro.jinja", "radios"),
+    "checkboxes": ("nhsuk/components/checkboxes/macro.jinja", "checkboxes"),
+    "dateInput": ("nhsuk/components/date-input/macro.jinja", "dateInput"),
+    "errorSummary": ("nhsuk/components/error-summary/macro.jinja", "errorSummary"),
+}
+
+
+def _macro(env: Environment, key: str) -> Any:
+    path, name = _MACROS[key]
+    return getattr(env.get_template(path).module, name)
+
+
+class DateWidget(forms.MultiWidget):
+    """Day, month and year boxes named `<name>-day` etc., as the NHS date input expects."""
+
+    parts = ("day", "month", "year")
+
+    def __init__(self) -> None:
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()])
+
+    def decompress(self, value: Any) -> list[Any]:
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[Any]:
+        return [data.get(f"{name}[{part}]", "") for part in self.parts]
+
+
+class DateField(forms.MultiValueField):
+    """A date entered as day, month and year, with the NHS error messages."""
+
+    widget = DateWidget
+
+    def __init__(self, **kwargs: Any) -> None:
+        parts = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=parts, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list: list[Any]) -> Any:
+        import datetime as dt
+
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(v or "").strip() for v in data_list)
+        if not (day and month and year):
+            raise forms.ValidationError(f"{self.label} must include a day, month and year")
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(f"{self.label} must be a real date, like 27 3 2027") from None
+
+
+def _kind(field: forms.BoundField) -> str:
+    widget = field.field.widget
+    if isinstance(widget, DateWidget):
+        return "dateInput"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+def _selected(field: forms.BoundField) -> set[str]:
+    value = field.value()
+    values = value if isinstance(value, list | tuple) else [value]
+    return {str(v) for v in values if v not in (None, "")}
+
+
+def field_params(field: forms.BoundField, **overrides: Any) -> tuple[str, dict[str, Any]]:
+    kind = _kind(field)
+    label = {"text": field.label, "classes": overrides.pop("label_classes", "")}
+    params: dict[str, Any] = {"id": field.id_for_label or field.auto_id, "name": field.html_name}
+    if field.help_text:
+        params["hint"] = {"text": str(field.help_text)}
+    if field.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+    if kind == "dateInput":
+        values = field.value()
+        if not isinstance(values, list | tuple):
+            values = field.field.widget.decompress(values)
+        params["namePrefix"] = field.html_name
+        params["fieldset"] = {"legend": {"text": field.label, "size": overrides.pop("legend_size", "s")}}
+        params["items"] = [
+            {
+                "name": part,
+                "label": part.capitalize(),
+                "value": "" if v is None else str(v),
+                "classes": "nhsuk-input--width-4" if part == "year" else "nhsuk-input--width-2",
+                "attributes": {"inputmode": "numeric"},
+            }
+            for part, v in zip(DateWidget.parts, values, strict=True)
+        ]
+    elif kind in {"radios", "checkboxes"}:
+        chosen = _selected(field)
+        params["idPrefix"] = params.pop("id")
+        params["fieldset"] = {"legend": {"text": field.label, "size": overrides.pop("legend_size", "s")}}
+        params["items"] = [
+            {"value": str(v), "text": str(t), "checked": str(v) in chosen}
+            for v, t in getattr(field.field, "choices", [])
+            if str(v) != ""
+        ]
+    elif kind == "select":
+        chosen = _selected(field)
+        params["label"] = label
+        params["items"] = [
+            {"value": str(v), "text": str(t), "selected": str(v) in chosen}
+            for v, t in getattr(field.field, "choices", [])
+        ]
+    else:
+        params["label"] = label
+        value = field.value()
+        params["value"] = "" if value is None else str(value)
+        if kind == "input":
+            params["type"] = getattr(field.field.widget, "input_type", "text")
+            if params["type"] == "password":
+                params["value"] = ""
+    params.update(overrides)
+    return kind, params
+
+
+def make_form_helpers(env: Environment) -> dict[str, Any]:
+    def nhs_field(field: forms.BoundField, **overrides: Any) -> Markup:
+        kind, params = field_params(field, **overrides)
+        return Markup(_macro(env, kind)(params))
+
+    def nhs_error_summary(*forms_: forms.BaseForm) -> Markup:
+        items = []
+        for form in forms_:
+            for error in form.non_field_errors():
+                items.append({"text": str(error), "href": "#main-content"})
+            for bound in form:
+                for error in bound.errors:
+                    href = f"#{bound.id_for_label or bound.auto_id}"
+                    if _kind(bound) in {"radios", "checkboxes"}:
+                        href = f"#{bound.auto_id}"
+                    if _kind(bound) == "dateInput":
+                        href = f"#{bound.id_for_label or bound.auto_id}-day"
+                    items.append({"text": str(error), "href": href})
+        if not items:
+            return Markup("")
+        summary = _macro(env, "errorSummary")
+        return Markup(summary({"titleText": "There is a problem", "errorList": items}))
+
+    return {"nhs_field": nhs_field, "nhs_error_summary": nhs_error_summary}

@@ -1,0 +1,52 @@
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+
+
+class CurrentSenateMiddleware:
+    """Resolves the `<senate>` part of a URL to the Senate, so views reach data only through it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.senate = None  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: dict[str, Any]) -> None:
+        slug = kwargs.get("senate")
+        if not isinstance(slug, str):
+            return
+        from senate.organisations.models import Senate
+
+        senate = Senate.objects.select_related("region").filter(slug=slug).first()
+        if senate is None:
+            raise Http404("There is no Clinical Senate at this address.")
+        request.senate = senate  # type: ignore[attr-defined]
+        kwargs["senate"] = senate
+
+
+class LoginRequiredMiddleware:
+    """Pages are private unless marked public; a page that declares no access rule is refused."""
+
+    exempt_prefixes = ("/admin/", "/api/", "/static/", "/media/", "/oidc/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: dict[str, Any]) -> HttpResponse | None:
+        if request.path.startswith(self.exempt_prefixes):
+            return None
+        access = getattr(view, "senate_access", None)
+        if access is None:
+            raise PermissionDenied("This page has not declared who may use it.")
+        if access == "public" or request.user.is_authenticated:
+            return None
+        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

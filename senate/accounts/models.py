@@ -1,0 +1,110 @@
+"""People who sign in, and the roles they hold in each Senate. Roles are per Senate: a consultant
+can sit on one Senate's Council and another's Assembly; a requester contact is tied to an organisation."""
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password) if password else user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> "User":
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=150)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False, help_text="System administrator: may use Django admin.")
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", "Senate Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    MANAGER = "manager", "Senate manager (support team)"
+    COUNCIL_MEMBER = "council_member", "Council member"
+    ASSEMBLY_MEMBER = "assembly_member", "Assembly member"
+    REQUESTER = "requester", "Requester contact"
+    ASSURANCE_VIEWER = "assurance_viewer", "NHS England regional assurance viewer"
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    senate = models.ForeignKey("organisations.Senate", on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="For a requester contact: the organisation they act for.",
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "senate", "role", "organisation"], name="unique_role"),
+            models.CheckConstraint(
+                condition=~models.Q(role="requester") | models.Q(organisation__isnull=False),
+                name="requester_has_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.senate}"
+
+
+class ApiToken(models.Model):
+    """A token for the REST API. Only its hash is stored; the token is shown once when made."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:
+        key = "sen_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8])
+        return token, key

@@ -1,0 +1,27 @@
+"""Every named permission in Senate. Granted by each app's rules.py; asked by name everywhere."""
+
+from enum import StrEnum
+
+
+class Permission(StrEnum):
+    VIEW_MEMBER_DIRECTORY = "members.view_directory"
+    VIEW_COVERAGE = "members.view_coverage"
+    EDIT_MEMBERSHIP = "members.edit_membership"
+    EDIT_OWN_PROFILE = "members.edit_own_profile"
+    USE_API = "api.use"
+
+
+# What each permission lets a person do, in words for the "you cannot open this page" message.
+DESCRIPTIONS: dict[str, str] = {
+    Permission.VIEW_MEMBER_DIRECTORY: "see the member directory",
+    Permission.VIEW_COVERAGE: "see Council and Assembly coverage",
+    Permission.EDIT_MEMBERSHIP: "change memberships",
+    Permission.EDIT_OWN_PROFILE: "change this profile",
+    Permission.USE_API: "use the API",
+}
+
+
+def describe(permission: str) -> str:
+    """Apps add their own permissions' descriptions to DESCRIPTIONS in their rules.py."""
+    described: dict[str, str] = {str(k): v for k, v in DESCRIPTIONS.items()}
+    return described.get(str(permission), str(permission).split(".", 1)[-1].replace("_", " "))

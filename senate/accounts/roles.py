@@ -1,0 +1,32 @@
+"""Reading a person's roles, cached on the user object for the length of a request."""
+
+from typing import Any
+
+from senate.accounts.models import Role
+
+
+def roles_in(user: Any, senate: Any) -> set[str]:
+    if senate is None or not getattr(user, "is_authenticated", False):
+        return set()
+    cache = _cache(user)
+    return {role for (senate_id, role, _org) in cache if senate_id == senate.pk}
+
+
+def organisations_for(user: Any, senate: Any) -> set[int]:
+    """The organisations a requester contact acts for in this Senate."""
+    return {org for (senate_id, role, org) in _cache(user) if senate_id == senate.pk and role == Role.REQUESTER and org}
+
+
+def senates_of(user: Any) -> list[Any]:
+    from senate.organisations.models import Senate
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    ids = {senate_id for (senate_id, _r, _o) in _cache(user)}
+    return list(Senate.objects.filter(pk__in=ids).order_by("name"))
+
+
+def _cache(user: Any) -> list[tuple[int, str, int | None]]:
+    if not hasattr(user, "_senate_roles"):
+        user._senate_roles = list(user.roles.values_list("senate_id", "role", "organisation_id"))
+    return user._senate_roles  # type: ignore[no-any-return]

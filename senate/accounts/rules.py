@@ -1,0 +1,35 @@
+"""Who may do what, in one place. Predicates take (user, senate) and are composed by name;
+each app's rules.py grants its own permissions from these."""
+
+from typing import Any
+
+import rules
+
+from senate.accounts.models import Role
+from senate.accounts.roles import roles_in
+
+
+def _has_any(*wanted: str) -> Any:
+    @rules.predicate(name="has_role:" + ",".join(wanted))
+    def predicate(user: Any, senate: Any) -> bool:
+        return bool(roles_in(user, senate) & set(wanted))
+
+    return predicate
+
+
+is_system_admin = rules.predicate(lambda user: bool(user.is_active and user.is_superuser), name="is_system_admin")
+is_chair = _has_any(Role.CHAIR, Role.VICE_CHAIR)
+is_manager = _has_any(Role.MANAGER)
+is_council_member = _has_any(Role.CHAIR, Role.VICE_CHAIR, Role.COUNCIL_MEMBER)
+is_assembly_member = _has_any(Role.ASSEMBLY_MEMBER)
+is_requester = _has_any(Role.REQUESTER)
+is_assurance_viewer = _has_any(Role.ASSURANCE_VIEWER)
+
+# Those who run the Senate's business day to day.
+is_senate_team = is_manager | is_chair
+
+
+@rules.predicate(name="is_self")
+def is_self(user: Any, obj: Any) -> bool:
+    """The object (a profile or anything with a `user_id`) belongs to the signed-in person."""
+    return bool(obj is not None and getattr(obj, "user_id", None) == user.pk)

@@ -1,0 +1,106 @@
+"""The REST API: the same queries and permissions as the pages, token-authenticated.
+OpenAPI schema at /api/v1/openapi.json, documentation at /api/v1/docs."""
+
+import datetime as dt
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from senate.accounts.permissions import Permission
+from senate.api.auth import TokenAuth
+from senate.members import queries as member_queries
+from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
+
+api = NinjaAPI(
+    title="Senate API",
+    version="1",
+    description="Clinical Senate records. Every endpoint needs a bearer token made on your account page, "
+    "and answers only what your roles allow.",
+    auth=TokenAuth(),
+    urls_namespace="api",
+)
+
+
+class SenateOut(Schema):
+    slug: str
+    name: str
+    region: str
+    established: dt.date
+    ended: dt.date | None
+    merged_into: str | None
+
+
+class MembershipOut(Schema):
+    body: str
+    role: str
+    term_start: dt.date
+    term_end: dt.date
+    term_number: int
+
+
+class MemberOut(Schema):
+    id: int
+    name: str
+    email: str
+    profession: str
+    job_title: str
+    region: str | None
+    specialties: list[str]
+    memberships: list[MembershipOut]
+
+
+class DirectoryFilters(Schema):
+    profession: str | None = None
+    specialty: str | None = None
+    setting: str | None = None
+    region: str | None = None
+    body: str | None = None
+    ending_within: int | None = None
+
+
+@api.get("/senates", response=list[SenateOut], summary="All Clinical Senates, today's and historic")
+def list_senates(request: HttpRequest) -> list[SenateOut]:
+    senates = Senate.objects.select_related("region", "merged_into").order_by("name")
+    return [
+        SenateOut(
+            slug=s.slug,
+            name=s.name,
+            region=s.region.name,
+            established=s.established,
+            ended=s.ended,
+            merged_into=s.merged_into.slug if s.merged_into else None,
+        )
+        for s in senates
+    ]
+
+
+@api.get("/senates/{slug}/members", response=list[MemberOut], summary="Current Council and Assembly members")
+@paginate(LimitOffsetPagination)
+def list_members(request: HttpRequest, slug: str, filters: Query[DirectoryFilters]) -> list[MemberOut]:
+    senate = get_object_or_404(Senate, slug=slug)
+    if not request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):
+        raise HttpError(403, "You do not have permission to view this Senate's member directory.")
+    profiles = member_queries.directory(senate, filters.model_dump(exclude_none=True))
+    return [_member(p) for p in profiles]
+
+
+def _member(p: MemberProfile) -> MemberOut:
+    return MemberOut(
+        id=p.pk,
+        name=str(p),
+        email=p.user.email,
+        profession=p.profession,
+        job_title=p.job_title,
+        region=p.region.slug if p.region else None,
+        specialties=[e.code for e in p.expertise.all() if e.kind == "specialty"],
+        memberships=[
+            MembershipOut(
+                body=m.body, role=m.role, term_start=m.term_start, term_end=m.term_end, term_number=m.term_number
+            )
+            for m in getattr(p, "current_here", [])
+        ],
+    )

@@ -1,0 +1,25 @@
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from senate.organisations.models import IcbArea, Organisation, Senate
+
+
+def icbs_advised_by(senate: Senate, on: dt.date | None = None) -> QuerySet[IcbArea]:
+    on = on or dt.date.today()
+    return (
+        IcbArea.objects.filter(senate=senate, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .select_related("icb")
+        .order_by("icb__name")
+    )
+
+
+def organisations_in(senate: Senate, on: dt.date | None = None) -> QuerySet[Organisation]:
+    icb_ids = IcbArea.objects.filter(senate=senate).values("icb_id")
+    return (
+        Organisation.objects.current(on)
+        .filter(Q(pk__in=icb_ids) | Q(icb_id__in=icb_ids))
+        .select_related("icb")
+        .order_by("type", "name")
+    )

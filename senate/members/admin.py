@@ -1,0 +1,26 @@
+from django.contrib import admin
+
+from senate.members.models import Affiliation, Expertise, MemberProfile, Membership, RoleDescription
+
+
+class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Membership
+    extra = 0
+
+
+class AffiliationInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(MemberProfile)
+class MemberProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["user", "profession", "employer", "region"]
+    search_fields = ["user__full_name", "user__email"]
+    autocomplete_fields = ["employer", "home_icb"]
+    inlines = [MembershipInline, AffiliationInline]
+
+
+admin.site.register(Expertise, list_display=["name", "kind", "code"])
+admin.site.register(RoleDescription, list_display=["title", "version", "senate", "approved_on"])

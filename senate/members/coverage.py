@@ -1,0 +1,86 @@
+"""Coverage of the Council and the Assembly: which constituencies, life stages and Outcomes
+Framework domains are represented, and which are not. The national framework asks for a
+multi-professional mix including commissioners, clinicians across settings, public health, social
+care and patients and the public (shared/domain.md §5.2)."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from senate.members.models import CLINICAL_PROFESSIONS, MemberProfile, Profession
+from senate.organisations.models import OrganisationType
+
+
+def _settings(p: MemberProfile) -> set[str]:
+    return {e.code for e in p.expertise.all() if e.kind == "setting"}
+
+
+def _clinician_in(setting: str) -> Callable[[MemberProfile], bool]:
+    return lambda p: p.profession in CLINICAL_PROFESSIONS and setting in _settings(p)
+
+
+def _employer_type(p: MemberProfile) -> str | None:
+    return p.employer.type if p.employer else None
+
+
+# (code, label, test)
+CONSTITUENCIES: list[tuple[str, str, Callable[[MemberProfile], bool]]] = [
+    ("icb", "Integrated care boards", lambda p: _employer_type(p) == OrganisationType.ICB),
+    ("community", "Clinicians from community care", _clinician_in("community")),
+    ("primary", "Clinicians from primary care", _clinician_in("primary")),
+    ("secondary", "Clinicians from secondary care", _clinician_in("secondary")),
+    ("tertiary", "Clinicians from tertiary care", _clinician_in("tertiary")),
+    ("public_health", "Public health", lambda p: p.profession == Profession.PUBLIC_HEALTH),
+    ("social_care", "Social care", lambda p: p.profession == Profession.SOCIAL_CARE),
+    ("ppv", "Patients and the public", lambda p: p.profession == Profession.PPV),
+    (
+        "network_clinical_director",
+        "Clinical network clinical directors",
+        lambda p: _employer_type(p) == OrganisationType.CLINICAL_NETWORK,
+    ),
+    ("senior_manager", "A senior manager", lambda p: p.profession == Profession.MANAGER),
+]
+
+
+@dataclass
+class CoverageLine:
+    code: str
+    label: str
+    count: int
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return self.count > 0
+
+
+@dataclass
+class Coverage:
+    members: int
+    constituencies: list[CoverageLine]
+    life_stages: list[CoverageLine]
+    outcomes_domains: list[CoverageLine]
+
+    @property
+    def gaps(self) -> list[CoverageLine]:
+        return [
+            line
+            for group in (self.constituencies, self.life_stages, self.outcomes_domains)
+            for line in group
+            if not line.covered
+        ]
+
+
+def coverage_of(profiles: Iterable[MemberProfile], vocabulary: Iterable[tuple[str, str, str]]) -> Coverage:
+    """`profiles` must have `expertise` and `employer` prefetched; `vocabulary` is (kind, code, name)."""
+    people = list(profiles)
+    constituencies = [_line(code, label, [p for p in people if test(p)]) for code, label, test in CONSTITUENCIES]
+    by_kind: dict[str, list[CoverageLine]] = {"life_stage": [], "outcomes_domain": []}
+    for kind, code, name in vocabulary:
+        if kind in by_kind:
+            holders = [p for p in people if any(e.code == code for e in p.expertise.all())]
+            by_kind[kind].append(_line(code, name, holders))
+    return Coverage(len(people), constituencies, by_kind["life_stage"], by_kind["outcomes_domain"])
+
+
+def _line(code: str, label: str, holders: list[MemberProfile]) -> CoverageLine:
+    return CoverageLine(code, label, len(holders), sorted(str(p) for p in holders)[:5])

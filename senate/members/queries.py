@@ -1,0 +1,65 @@
+"""Reads that several pages share, with their joins applied so page queries do not grow with data."""
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from senate.members.models import Expertise, MemberProfile, Membership
+from senate.organisations.models import Senate
+
+
+def current_memberships(senate: Senate, on: dt.date | None = None) -> QuerySet[Membership]:
+    return Membership.objects.current(on).filter(senate=senate)
+
+
+def directory(senate: Senate, filters: dict[str, Any], on: dt.date | None = None) -> QuerySet[MemberProfile]:
+    """Profiles with a current membership of this Senate, narrowed by the directory's filters."""
+    on = on or dt.date.today()
+    memberships = current_memberships(senate, on)
+    if filters.get("body"):
+        memberships = memberships.filter(body=filters["body"])
+    if filters.get("ending_within") is not None:
+        memberships = memberships.filter(term_end__lte=on + dt.timedelta(days=filters["ending_within"]))
+    profiles = MemberProfile.objects.filter(pk__in=memberships.values("profile_id"))
+    if filters.get("q"):
+        profiles = profiles.filter(Q(user__full_name__icontains=filters["q"]) | Q(job_title__icontains=filters["q"]))
+    if filters.get("profession"):
+        profiles = profiles.filter(profession=filters["profession"])
+    for key in ("specialty", "setting"):
+        if filters.get(key):
+            profiles = profiles.filter(expertise__code=filters[key])
+    if filters.get("region"):
+        profiles = profiles.filter(region__slug=filters["region"])
+    return with_directory_joins(profiles, senate, on).order_by("user__full_name").distinct()
+
+
+def with_directory_joins(profiles: QuerySet[MemberProfile], senate: Senate, on: dt.date) -> QuerySet[MemberProfile]:
+    return profiles.select_related("user", "employer", "region").prefetch_related(
+        Prefetch("expertise", queryset=Expertise.objects.order_by("kind", "order")),
+        Prefetch(
+            "memberships",
+            queryset=current_memberships(senate, on).order_by("body"),
+            to_attr="current_here",
+        ),
+    )
+
+
+def member_in(senate: Senate, profile_id: int) -> MemberProfile | None:
+    """A profile, but only if the person is or was a member of this Senate (tenancy)."""
+    return (
+        MemberProfile.objects.filter(pk=profile_id, memberships__senate=senate)
+        .select_related("user", "employer", "region", "home_icb")
+        .prefetch_related("expertise", "affiliations__organisation")
+        .distinct()
+        .first()
+    )
+
+
+def coverage_profiles(senate: Senate, body: str, on: dt.date | None = None) -> QuerySet[MemberProfile]:
+    ids = current_memberships(senate, on).filter(body=body).values("profile_id")
+    return MemberProfile.objects.filter(pk__in=ids).select_related("employer", "user").prefetch_related("expertise")
+
+
+def vocabulary() -> list[tuple[str, str, str]]:
+    return list(Expertise.objects.values_list("kind", "code", "name"))

@@ -1,0 +1,106 @@
+import datetime as dt
+from typing import cast
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from senate.accounts.permissions import Permission
+from senate.core.access import check, requires, signed_in
+from senate.members import presenters, queries
+from senate.members.coverage import coverage_of
+from senate.members.forms import DirectoryFilterForm, ProfileForm
+from senate.members.models import Body, MemberProfile
+from senate.members.profiles import update_profile
+from senate.organisations.models import Senate
+
+
+@requires(Permission.VIEW_MEMBER_DIRECTORY)
+def directory(request: HttpRequest, senate: Senate) -> HttpResponse:
+    """The Senate team's directory of current Council and Assembly members, with filters."""
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(queries.directory(senate, filters), 25).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "rows": presenters.directory_rows(page, senate),
+        "query_without_page": presenters.query_without_page(request.GET),
+        "page_title": "Member directory",
+        "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],
+    }
+    template = "members/_directory_results.jinja" if request.htmx else "members/directory.jinja"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@requires(Permission.VIEW_MEMBER_DIRECTORY)
+def member_detail(request: HttpRequest, senate: Senate, profile_id: int) -> HttpResponse:
+    profile = queries.member_in(senate, profile_id)
+    if profile is None:
+        raise Http404("No member with that number in this Senate.")
+    memberships = profile.memberships.filter(senate=senate).select_related("role_description").order_by("-term_start")
+    context = {
+        "profile": profile,
+        "memberships": memberships,
+        "today": dt.date.today(),
+        "page_title": str(profile),
+        "breadcrumbs": [
+            {"href": f"/{senate.slug}/", "text": senate.name},
+            {"href": f"/{senate.slug}/members/", "text": "Member directory"},
+        ],
+    }
+    return render(request, "members/member_detail.jinja", context)
+
+
+@requires(Permission.VIEW_COVERAGE)
+def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
+    """Which constituencies, life stages and Outcomes Framework domains each body covers."""
+    vocabulary = queries.vocabulary()
+    bodies = [(label, coverage_of(queries.coverage_profiles(senate, body), vocabulary)) for body, label in Body.choices]
+    context = {
+        "bodies": bodies,
+        "page_title": "Council and Assembly coverage",
+        "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],
+    }
+    return render(request, "members/coverage.jinja", context)
+
+
+@signed_in
+def my_profile(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    memberships = profile.memberships.select_related("senate").order_by("-term_start")
+    context = {"profile": profile, "memberships": memberships, "page_title": "Your profile", "today": dt.date.today()}
+    return render(request, "members/my_profile.jinja", context)
+
+
+@signed_in
+def edit_my_profile(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    check(request, Permission.EDIT_OWN_PROFILE, profile)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
+        update_profile(
+            profile,
+            changes=changes,
+            full_name=form.cleaned_data["full_name"],
+            expertise=form.expertise_codes(),
+            by=request.user,
+        )
+        messages.success(request, "Your profile has been saved.")
+        return redirect("profile:view")
+    if request.method == "POST":
+        profile.refresh_from_db()
+    return render(request, "members/edit_profile.jinja", {"form": form, "page_title": "Change your profile"})
+
+
+def _own_profile(request: HttpRequest) -> MemberProfile:
+    profile = (
+        MemberProfile.objects.filter(user_id=cast(int, request.user.pk))
+        .select_related("employer", "region", "home_icb")
+        .first()
+    )
+    if profile is None:
+        raise Http404("You do not have a member profile. Only Council and Assembly members have one.")
+    return profile

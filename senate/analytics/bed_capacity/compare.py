@@ -1,0 +1,163 @@
+"""Baseline against proposal: the figures a bed-test panel compares side by side.
+
+Each side carries the rule-of-thumb figure (beds at target occupancy) next to
+the Erlang loss figures at steady demand and, when run, the simulation with
+the stated monthly, weekly and hourly swings. Showing all three is the point:
+the rule of thumb ignores pool size (Jones 2011) and the Erlang figure
+ignores swings in demand (Bagust, Place & Posnett, BMJ 1999).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import erlang
+from .model import BedPool, Proposal, apply_proposal
+from .simulation import (
+    Progress,
+    SimulationResult,
+    SimulationSettings,
+    SimulationTooLargeError,
+    simulate,
+    size_problems,
+)
+
+COMPARISON_FORMAT = "senate-bed-comparison/1"
+
+
+@dataclass(frozen=True)
+class SideSummary:
+    """Figures for one side (baseline or proposal)."""
+
+    name: str
+    admissions_per_year: float
+    mean_los_days: float
+    length_of_stay: str
+    beds: int
+    target_occupancy: float
+    offered_load: float  # Erlangs: beds that would be busy if nobody were turned away
+    mean_occupied_beds: float  # Erlang, steady demand: a(1 - B)
+    occupancy_at_beds: float  # mean_occupied_beds / beds
+    beds_at_target_occupancy: int  # the rule of thumb: ceil(a / target)
+    erlang_b_at_beds: float  # probability of no bed at steady demand
+    refused_per_year: float  # Erlang, steady demand
+    beds_for_1_percent: int  # smallest pool with B < 1%
+    beds_for_0_1_percent: int  # smallest pool with B < 0.1%
+    simulation: SimulationResult | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "admissions_per_year": self.admissions_per_year,
+            "mean_los_days": self.mean_los_days,
+            "length_of_stay": self.length_of_stay,
+            "beds": self.beds,
+            "target_occupancy": self.target_occupancy,
+            "offered_load": self.offered_load,
+            "mean_occupied_beds": self.mean_occupied_beds,
+            "occupancy_at_beds": self.occupancy_at_beds,
+            "beds_at_target_occupancy": self.beds_at_target_occupancy,
+            "erlang_b_at_beds": self.erlang_b_at_beds,
+            "refused_per_year": self.refused_per_year,
+            "beds_for_1_percent": self.beds_for_1_percent,
+            "beds_for_0_1_percent": self.beds_for_0_1_percent,
+            "simulation": None if self.simulation is None else self.simulation.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Baseline and proposal summaries plus the assumptions behind the proposal."""
+
+    baseline: SideSummary
+    proposal: SideSummary
+    assumptions: tuple[str, ...]
+    settings: SimulationSettings | None
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready (no NaN or infinity: every figure is finite)."""
+        settings = self.settings
+        return {
+            "format": COMPARISON_FORMAT,
+            "baseline": self.baseline.to_dict(),
+            "proposal": self.proposal.to_dict(),
+            "assumptions": list(self.assumptions),
+            "simulation_settings": None
+            if settings is None
+            else {
+                "replications": settings.replications,
+                "years": settings.years,
+                "warmup_days": settings.warmup_days,
+                "seed": settings.seed,
+            },
+        }
+
+
+def summarise_side(pool: BedPool, simulation: SimulationResult | None = None) -> SideSummary:
+    """The Erlang and rule-of-thumb figures for one pool."""
+    load = erlang.offered_load(pool.admissions_per_year, pool.mean_los_days)
+    blocking = erlang.erlang_b(pool.beds, load)
+    occupied = load * (1.0 - blocking)
+    return SideSummary(
+        name=pool.name,
+        admissions_per_year=pool.admissions_per_year,
+        mean_los_days=pool.mean_los_days,
+        length_of_stay=pool.length_of_stay.describe(),
+        beds=pool.beds,
+        target_occupancy=pool.target_occupancy,
+        offered_load=load,
+        mean_occupied_beds=occupied,
+        occupancy_at_beds=occupied / pool.beds,
+        beds_at_target_occupancy=erlang.beds_at_target_occupancy(load, pool.target_occupancy),
+        erlang_b_at_beds=blocking,
+        refused_per_year=pool.admissions_per_year * blocking,
+        beds_for_1_percent=erlang.beds_for_refusal_probability(load, 0.01),
+        beds_for_0_1_percent=erlang.beds_for_refusal_probability(load, 0.001),
+        simulation=simulation,
+    )
+
+
+def compare(
+    baseline: BedPool,
+    proposal: Proposal,
+    settings: SimulationSettings | None = None,
+    *,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> Comparison:
+    """Compare baseline and proposal; simulate both when ``settings`` is given.
+
+    ``progress`` receives 0..1 over both runs (baseline first half). Raises
+    ValueError if the proposal's reductions exceed demand and
+    SimulationTooLargeError if a side is too big to simulate in time.
+    """
+    effective = apply_proposal(baseline, proposal)
+    pools = (baseline, effective.pool)
+    results: list[SimulationResult | None] = [None, None]
+    if settings is not None:
+        _check_size(pools, settings)
+        for i, pool in enumerate(pools):
+            results[i] = simulate(pool, settings, progress=_scaled(progress, i), workers=workers)
+    return Comparison(
+        baseline=summarise_side(baseline, results[0]),
+        proposal=summarise_side(effective.pool, results[1]),
+        assumptions=effective.assumptions,
+        settings=settings,
+    )
+
+
+def _check_size(pools: tuple[BedPool, BedPool], settings: SimulationSettings) -> None:
+    """Refuse before simulating either side, so no time is spent on half a pair."""
+    problems = settings.problems()
+    for side, pool in zip(("baseline", "proposal"), pools, strict=True):
+        problems += size_problems(pool, settings, beds_field=f"{side}.beds", side=side)
+    if problems:
+        raise SimulationTooLargeError("; ".join(dict.fromkeys(problems)))
+
+
+def _scaled(progress: Progress | None, half: int) -> Progress | None:
+    if progress is None:
+        return None
+    report: Callable[[float], None] = progress
+    return lambda fraction: report((half + fraction) / 2)

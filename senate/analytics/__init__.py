@@ -1,0 +1,1 @@
+"""Numeric cores with no Django import: each a package with dataclass inputs and outputs."""

@@ -1,0 +1,107 @@
+"""Service levels: what is due next on each open request, what is overdue, and the daily reminders.
+The periods are settings per Senate (organisations.Senate), defaults from shared/domain.md §2.5."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from senate.notifications.outbox import queue_email
+from senate.reviews.models import Request
+from senate.reviews.notices import recipients
+from senate.reviews.stages import Stage
+
+
+@dataclass(frozen=True)
+class Due:
+    what: str
+    on: dt.date | None
+    who: str  # "senate" or "requester"
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.on is not None and self.on < today
+
+
+def _entered(request: Request) -> dt.date:
+    moment = request.stage_entered_at or request.submitted_at or request.created_at
+    return moment.date()
+
+
+def _panel_date(request: Request) -> dt.date | None:
+    terms = request.terms.exclude(status="superseded").order_by("-version").first()
+    return terms.panel_date if terms else None
+
+
+def next_due(request: Request) -> Due | None:
+    senate, stage, entered = request.senate, request.stage, _entered(request)
+    days = dt.timedelta
+    if stage == Stage.RECEIVED:
+        return Due("Triage the request", entered + days(days=10), "senate")
+    if stage == Stage.MORE_INFORMATION:
+        return Due("Requester to send more information", entered + days(days=28), "requester")
+    if stage in (Stage.ACCEPTED, Stage.TOR_DRAFTED):
+        return Due(
+            "Terms of reference agreed",
+            entered + days(days=28),
+            "requester" if stage == Stage.TOR_DRAFTED else "senate",
+        )
+    if stage in (Stage.TOR_AGREED,):
+        return Due("Terms of reference approved", entered + days(days=14), "senate")
+    panel = _panel_date(request)
+    if stage == Stage.TOR_APPROVED:
+        return Due(
+            "Panel recruited (8 weeks before the panel)",
+            panel - days(days=senate.panel_notice_days) if panel else None,
+            "senate",
+        )
+    if stage in (Stage.PANEL_RECRUITED, Stage.EVIDENCE_RECEIVED):
+        return Due("Papers to the panel", panel - days(days=senate.papers_notice_days) if panel else None, "senate")
+    if stage == Stage.FACTUAL_ACCURACY:
+        return Due(
+            "Requester's factual accuracy comments", entered + days(days=senate.factual_accuracy_days), "requester"
+        )
+    if stage in (Stage.ISSUED, Stage.PUBLISHED):
+        return Due(
+            "Requester's response to the recommendations", entered + days(days=senate.response_days), "requester"
+        )
+    return None
+
+
+def work_queue(senate: Any, today: dt.date) -> list[dict[str, Any]]:
+    open_requests = (
+        Request.objects.filter(senate=senate)
+        .exclude(stage__in=[Stage.DRAFT, Stage.CLOSED, Stage.WITHDRAWN, Stage.DECLINED, Stage.REDIRECTED])
+        .select_related("requesting_organisation", "senate", "programme")
+        .prefetch_related("terms")
+    )
+    rows = []
+    for request in open_requests:
+        due = next_due(request)
+        rows.append({"request": request, "due": due, "overdue": bool(due and due.overdue(today))})
+    order = {value: i for i, value in enumerate(Stage.values)}
+    return sorted(rows, key=lambda r: (not r["overdue"], order[r["request"].stage], r["request"].pk))
+
+
+def send_reminders(senate: Any, *, today: dt.date) -> int:
+    """Queue one reminder per overdue item per day; returns how many were queued."""
+    sent = 0
+    with transaction.atomic():
+        for row in work_queue(senate, today):
+            due: Due | None = row["due"]
+            if not row["overdue"] or due is None:
+                continue
+            request = row["request"]
+            for person in recipients(request, due.who):
+                key = f"deadline:{request.pk}:{request.stage}:{person.pk}:{today.isoformat()}"
+                if queue_email(
+                    to=person,
+                    subject=f"{request.reference}: overdue – {due.what}",
+                    body=f"{due.what} was due on {due.on:%-d %B %Y}.\n\n{request.title}",
+                    kind="request.reminder",
+                    about=request,
+                    senate=senate,
+                    dedupe_key=key,
+                ):
+                    sent += 1
+    return sent

@@ -1,0 +1,66 @@
+"""Recommendations and what happens to them: the requester's response to each, and the Senate's
+follow-up until the request is closed. (The report issue composes recommendations into reports.)"""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from senate.core import audit
+from senate.reviews.models import FollowUp, Recommendation, RecommendationResponse, Request
+from senate.reviews.stages import Stage
+
+EDITABLE = {
+    Stage.PANEL_MEETING,
+    Stage.DRAFT_REPORT,
+    Stage.FACTUAL_ACCURACY,
+    Stage.REPORT_REVISED,
+    Stage.ACCEPTED,
+    Stage.ADVICE_DRAFTED,
+}
+ANSWERABLE = {Stage.ISSUED, Stage.PUBLISHED}
+
+
+def add_recommendation(
+    request: Request, *, text: str, theme: str, addressee: str, priority: str, by: Any
+) -> Recommendation:
+    if request.stage not in EDITABLE:
+        raise ValueError("Recommendations can be added while the advice is being written, not after it is approved.")
+    with transaction.atomic():
+        number = (request.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
+        rec = Recommendation.objects.create(
+            request=request, number=number, theme=theme, text=text, addressee=addressee, priority=priority
+        )
+        audit.record(
+            "recommendation.added", rec, by=by, senate=request.senate, summary=f"Recommendation {number} added"
+        )
+    return rec
+
+
+def respond(
+    rec: Recommendation, *, decision: str, narrative: str, planned_date: dt.date | None, by: Any
+) -> RecommendationResponse:
+    if rec.request.stage not in ANSWERABLE:
+        raise ValueError("Responses are recorded once the advice has been issued.")
+    with transaction.atomic():
+        response = RecommendationResponse.objects.create(
+            recommendation=rec, decision=decision, narrative=narrative, planned_date=planned_date, by=by
+        )
+        audit.record(
+            "recommendation.responded",
+            rec,
+            by=by,
+            senate=rec.request.senate,
+            summary=f"Response to recommendation {rec.number}: {response.get_decision_display()}",
+        )
+    return response
+
+
+def record_follow_up(request: Request, *, note: str, recommendation: Recommendation | None, by: Any) -> FollowUp:
+    if request.stage not in {Stage.RESPONSE_RECEIVED, Stage.FOLLOW_UP}:
+        raise ValueError("Follow-up is recorded after the requester has responded.")
+    with transaction.atomic():
+        entry = FollowUp.objects.create(request=request, recommendation=recommendation, note=note, by=by)
+        audit.record("request.followed_up", request, by=by, senate=request.senate, summary="Follow-up recorded")
+    return entry

@@ -1,0 +1,76 @@
+"""Who may do what with requests for advice. Object-level rules take the request itself."""
+
+from typing import Any
+
+import rules
+
+from senate.accounts.permissions import DESCRIPTIONS
+from senate.accounts.roles import organisations_for, roles_in
+from senate.accounts.rules import is_requester, is_senate_team, is_system_admin
+
+
+def _senate_roles(user: Any, request: Any) -> set[str]:
+    senate = getattr(request, "senate", request)
+    return roles_in(user, senate)
+
+
+@rules.predicate
+def acts_for_requester(user: Any, request: Any) -> bool:
+    """A requester contact whose organisation made or sponsors this request."""
+    if request is None or not hasattr(request, "requesting_organisation_id"):
+        return False
+    orgs = organisations_for(user, request.senate)
+    return request.requesting_organisation_id in orgs or request.sponsor_organisation_id in orgs
+
+
+@rules.predicate
+def runs_the_senate(user: Any, obj: Any) -> bool:
+    return bool(_senate_roles(user, obj) & {"manager", "chair", "vice_chair"})
+
+
+@rules.predicate
+def manages(user: Any, obj: Any) -> bool:
+    return "manager" in _senate_roles(user, obj)
+
+
+@rules.predicate
+def chairs(user: Any, obj: Any) -> bool:
+    return bool(_senate_roles(user, obj) & {"chair", "vice_chair"})
+
+
+@rules.predicate
+def oversees(user: Any, obj: Any) -> bool:
+    """Council members and NHS England's assurance viewer read requests; they do not change them."""
+    return bool(_senate_roles(user, obj) & {"council_member", "assurance_viewer"})
+
+
+rules.add_perm("reviews.submit_request", is_requester)
+rules.add_perm(
+    "reviews.view_requests",
+    is_senate_team
+    | is_requester
+    | is_system_admin
+    | rules.predicate(lambda user, senate: bool(roles_in(user, senate) & {"council_member", "assurance_viewer"})),
+)
+rules.add_perm("reviews.view_work_queue", is_senate_team | is_system_admin)
+rules.add_perm("reviews.view_request", runs_the_senate | oversees | acts_for_requester | is_system_admin)
+rules.add_perm("reviews.edit_draft", acts_for_requester)
+rules.add_perm("reviews.act_as_requester", acts_for_requester)
+rules.add_perm("reviews.triage", manages)
+rules.add_perm("reviews.manage_request", manages)
+rules.add_perm("reviews.approve", chairs)
+rules.add_perm("reviews.withdraw", manages | acts_for_requester)
+rules.add_perm("reviews.comment_on_terms", runs_the_senate | acts_for_requester)
+
+DESCRIPTIONS.update(
+    {
+        "reviews.submit_request": "ask the Senate for advice (requester contacts only)",
+        "reviews.view_requests": "see this Senate's requests for advice",
+        "reviews.view_work_queue": "see the Senate team's work queue",
+        "reviews.view_request": "see this request for advice",
+        "reviews.edit_draft": "change this draft request",
+        "reviews.manage_request": "manage this request",
+        "reviews.triage": "triage requests",
+        "reviews.approve": "approve advice and terms of reference",
+    }
+)

@@ -1,0 +1,26 @@
+import pytest
+
+from senate.reviews.tests.factories import RequestFactory
+
+
+@pytest.fixture
+def received(cast):
+    """A complete request from Devon ICB, received and waiting for triage."""
+    return RequestFactory(created_by=cast["requester"])
+
+
+def walk(request, *acts, cast, reason="Recorded for the test"):
+    """Take acts in order as the person the act needs: manager, chair or requester."""
+    from senate.reviews import lifecycle
+
+    who = {
+        "reviews.manage_request": "manager",
+        "reviews.triage": "manager",
+        "reviews.approve": "chair",
+        "reviews.act_as_requester": "requester",
+        "reviews.withdraw": "manager",
+    }
+    for name in acts:
+        act = lifecycle.ACTS[name]
+        request = lifecycle.perform(name, request, by=cast[who[act.permission]], reason=reason)
+    return request

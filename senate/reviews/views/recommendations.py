@@ -1,0 +1,86 @@
+"""Recommendations, the requester's responses, and the Senate's follow-up."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from senate.core.access import check, requires
+from senate.organisations.models import Senate
+from senate.reviews import follow_up, forms
+from senate.reviews.views.common import crumbs, load
+
+
+@requires("reviews.view_requests")
+def recommendations(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk)
+    add_form = forms.RecommendationForm(http.POST if http.POST.get("form") == "add" else None)
+    follow_form = forms.FollowUpForm(http.POST if http.POST.get("form") == "follow_up" else None)
+    error = None
+    if http.method == "POST":
+        try:
+            done = _handle(http, request, add_form, follow_form)
+        except ValueError as refused:
+            error, done = str(refused), False
+        if done:
+            return redirect("reviews:recommendations", senate.slug, pk)
+    context = {
+        "request_obj": request,
+        "add_form": add_form,
+        "follow_form": follow_form,
+        "error": error,
+        "recommendations": request.recommendations.prefetch_related("responses__by", "follow_ups__by"),
+        "general_follow_ups": request.follow_ups.filter(recommendation__isnull=True).select_related("by"),
+        "can_add": http.user.has_perm("reviews.manage_request", request) and request.stage in follow_up.EDITABLE,
+        "can_respond": http.user.has_perm("reviews.act_as_requester", request)
+        and request.stage in follow_up.ANSWERABLE,
+        "can_follow_up": http.user.has_perm("reviews.manage_request", request)
+        and request.stage in ("response_received", "follow_up"),
+        "page_title": "Recommendations",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reviews/recommendations.jinja", context)
+
+
+def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type: ignore[no-untyped-def]
+    which = http.POST.get("form")
+    if which == "add":
+        check(http, "reviews.manage_request", request)
+        if add_form.is_valid():
+            follow_up.add_recommendation(request, by=http.user, **add_form.cleaned_data)
+            messages.success(http, "Recommendation added.")
+            return True
+    elif which == "follow_up":
+        check(http, "reviews.manage_request", request)
+        if follow_form.is_valid():
+            rec = request.recommendations.filter(pk=http.POST.get("recommendation") or 0).first()
+            follow_up.record_follow_up(request, note=follow_form.cleaned_data["note"], recommendation=rec, by=http.user)
+            messages.success(http, "Follow-up recorded.")
+            return True
+    return False
+
+
+@requires("reviews.view_requests")
+def respond(http: HttpRequest, senate: Senate, pk: int, number: int) -> HttpResponse:
+    request = load(http, senate, pk, "reviews.act_as_requester")
+    rec = request.recommendations.filter(number=number).first()
+    if rec is None:
+        raise Http404("No such recommendation.")
+    form = forms.ResponseForm(http.POST or None)
+    error = None
+    if http.method == "POST" and form.is_valid():
+        try:
+            follow_up.respond(rec, by=http.user, **form.cleaned_data)
+        except ValueError as refused:
+            error = str(refused)
+        else:
+            messages.success(http, f"Your response to recommendation {rec.number} has been saved.")
+            return redirect("reviews:recommendations", senate.slug, pk)
+    context = {
+        "form": form,
+        "rec": rec,
+        "request_obj": request,
+        "error": error,
+        "page_title": f"Respond to recommendation {rec.number}",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reviews/respond.jinja", context)

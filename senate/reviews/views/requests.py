@@ -1,0 +1,140 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from senate.core.access import check, requires
+from senate.notifications.outbox import emails_about
+from senate.organisations.models import Senate
+from senate.reviews import deadlines, forms, lifecycle, queries, terms
+from senate.reviews.models import Programme, Request
+from senate.reviews.stages import Stage
+from senate.reviews.views.common import crumbs, load
+
+
+@requires("reviews.view_requests")
+def request_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+    stage = http.GET.get("stage", "")
+    found = queries.requests_visible_to(http.user, senate).order_by("-created_at")
+    if stage in Stage.values:
+        found = found.filter(stage=stage)
+    page = Paginator(found, 25).get_page(http.GET.get("page"))
+    context = {
+        "page": page,
+        "stage": stage,
+        "stages": Stage.choices,
+        "page_title": "Requests for advice",
+        "breadcrumbs": crumbs(senate)[:1],
+    }
+    return render(http, "reviews/list.jinja", context)
+
+
+def _detail_context(http: HttpRequest, request: Request) -> dict:
+    acts = [a for a in lifecycle.available_acts(request, http.user) if a.name not in ("submit", "resubmit")]
+    return {
+        "request_obj": request,
+        "acts": acts,
+        "blocked": {a.name: lifecycle.problems(a, request) for a in acts},
+        "events": request.events.select_related("by"),
+        "terms": terms.current(request),
+        "emails": emails_about(request)[:50],
+        "due": deadlines.next_due(request),
+        "today": dt.date.today(),
+        "page_title": request.reference or "Draft request",
+        "breadcrumbs": crumbs(request.senate),
+    }
+
+
+@requires("reviews.view_requests")
+def detail(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk)
+    return render(http, "reviews/detail.jinja", _detail_context(http, request))
+
+
+@require_POST
+@requires("reviews.view_requests")
+def act(http: HttpRequest, senate: Senate, pk: int, name: str) -> HttpResponse:
+    """Take one lifecycle act; a refusal is shown on the request page with what is missing."""
+    request = load(http, senate, pk)
+    form = forms.ActForm(http.POST)
+    form.is_valid()
+    try:
+        lifecycle.perform(name, request, by=http.user, reason=form.cleaned_data.get("reason", ""))
+    except lifecycle.TransitionRefused as refused:
+        context = _detail_context(http, request) | {"act_error": str(refused), "failed_act": name}
+        return render(http, "reviews/detail.jinja", context, status=400)
+    messages.success(http, f"Done: {lifecycle.ACTS[name].label}.")
+    return redirect("reviews:detail", senate.slug, pk)
+
+
+@requires("reviews.view_requests")
+def triage(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk, "reviews.triage")
+    form = forms.TriageForm(http.POST or None, programmes=queries.programmes_of(senate))
+    error = None
+    if http.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changes: dict = {"redirected_to": data["redirected_to"]} if data["decision"] == "redirect" else {}
+        try:
+            with transaction.atomic():
+                if data["decision"] == "accept":
+                    changes["programme"] = form.chosen_programme() or _new_programme(request, data["new_programme"])
+                lifecycle.perform(data["decision"], request, by=http.user, reason=data["reason"], changes=changes)
+        except lifecycle.TransitionRefused as refused:
+            error = str(refused)
+        else:
+            messages.success(http, "Triage decision recorded and the requester told.")
+            return redirect("reviews:detail", senate.slug, pk)
+    context = {
+        "form": form,
+        "request_obj": request,
+        "error": error,
+        "page_title": "Triage",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reviews/triage.jinja", context)
+
+
+def _new_programme(request: Request, title: str) -> Programme:
+    return Programme.objects.create(
+        senate=request.senate, title=title or request.title, lead_organisation=request.requesting_organisation
+    )
+
+
+@requires("reviews.view_work_queue")
+def work_queue(http: HttpRequest, senate: Senate) -> HttpResponse:
+    today = dt.date.today()
+    rows = deadlines.work_queue(senate, today)
+    context = {
+        "rows": rows,
+        "today": today,
+        "overdue": sum(r["overdue"] for r in rows),
+        "page_title": "Work queue",
+        "breadcrumbs": crumbs(senate)[:1],
+    }
+    return render(http, "reviews/work_queue.jinja", context)
+
+
+@requires("reviews.view_requests")
+def programme(http: HttpRequest, senate: Senate, programme_id: int) -> HttpResponse:
+    found = Programme.objects.filter(senate=senate, pk=programme_id).select_related("lead_organisation").first()
+    visible = (
+        queries.requests_visible_to(http.user, senate).filter(programme_id=programme_id).order_by("submitted_at", "pk")
+    )
+    if found is None or not visible.exists():
+        from django.http import Http404
+
+        raise Http404("There is no programme with that number that you can see.")
+    for request in visible:
+        check(http, "reviews.view_request", request)
+    context = {
+        "programme": found,
+        "requests": visible.prefetch_related("events__by"),
+        "page_title": found.title,
+        "breadcrumbs": crumbs(senate),
+    }
+    return render(http, "reviews/programme.jinja", context)

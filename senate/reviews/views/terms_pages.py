@@ -1,0 +1,75 @@
+"""Terms of reference: read, comment, share, and (for the Senate team) edit as a new version."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from senate.core.access import check, requires
+from senate.organisations.models import Senate
+from senate.reviews import forms, lifecycle, terms
+from senate.reviews.models import TermsOfReference
+from senate.reviews.views.common import crumbs, load
+
+
+@requires("reviews.view_requests")
+def terms_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk)
+    current = terms.current(request)
+    comment_form = forms.CommentForm(http.POST or None)
+    if http.method == "POST":
+        check(http, "reviews.comment_on_terms", request)
+        if current is not None and comment_form.is_valid():
+            terms.add_comment(current, text=comment_form.cleaned_data["text"], by=http.user)
+            messages.success(http, "Your comment has been added.")
+            return redirect("reviews:terms", senate.slug, pk)
+    acts = [
+        a
+        for a in lifecycle.available_acts(request, http.user)
+        if a.name in ("agree_terms", "approve_terms", "draft_terms")
+    ]
+    context = {
+        "request_obj": request,
+        "terms": current,
+        "comment_form": comment_form,
+        "acts": acts,
+        "versions": request.terms.order_by("-version").select_related("created_by", "agreed_by", "approved_by"),
+        "comments": current.comments.select_related("author") if current else [],
+        "can_edit": http.user.has_perm("reviews.manage_request", request),
+        "page_title": "Terms of reference",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reviews/terms.jinja", context)
+
+
+@requires("reviews.view_requests")
+def edit_terms(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk, "reviews.manage_request")
+    current = terms.current(request)
+    if current is not None and current.status == TermsOfReference.Status.APPROVED:
+        messages.error(http, "Approved terms of reference cannot be changed.")
+        return redirect("reviews:terms", senate.slug, pk)
+    start = {f: getattr(current, f) for f in terms.FIELDS} if current else terms.draft_from_request(request)
+    form = forms.TermsForm(http.POST or None, initial=forms.TermsForm.initial_from(start))
+    if http.method == "POST" and form.is_valid():
+        saved = terms.save_version(request, values=form.values(), by=http.user)
+        messages.success(http, f"Version {saved.version} of the terms of reference saved.")
+        return redirect("reviews:terms", senate.slug, pk)
+    context = {
+        "form": form,
+        "request_obj": request,
+        "page_title": "Edit the terms of reference",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reviews/terms_edit.jinja", context)
+
+
+@require_POST
+@requires("reviews.view_requests")
+def share_terms(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk, "reviews.manage_request")
+    current = terms.current(request)
+    if current is not None and current.status == TermsOfReference.Status.DRAFT:
+        terms.share(current, by=http.user)
+        messages.success(http, f"Version {current.version} shared with the requester.")
+    return redirect("reviews:terms", senate.slug, pk)

@@ -1,0 +1,201 @@
+"""Decisions on screened conflicts, dismissed suggestions, and whether a member may be invited to a
+review's panel. A decision covers one or more conflicts; a later decision on a conflict supersedes an
+earlier one, and both are kept. An exclusion stands until a later decision on that conflict."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from senate.core import audit
+from senate.interests.facts import facts_for_request
+from senate.interests.local_rules import rules_for
+from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
+from senate.interests.screening import Conflict, ScreeningRules, screen
+from senate.members.models import MemberProfile
+
+
+class ConflictRefused(ValueError):
+    """The decision or dismissal cannot be recorded; the message says why."""
+
+
+class InvitationRefused(Exception):
+    """The member cannot be invited to this review's panel; the message says why."""
+
+
+@dataclass
+class ConflictState:
+    conflict: Conflict
+    decision: ConflictDecision | None = None
+    dismissal: ConflictDismissal | None = None
+
+    @property
+    def settled(self) -> bool:
+        return self.decision is not None or self.dismissal is not None
+
+
+@dataclass
+class MemberScreening:
+    """One member against one request: the conflicts found now, and what the Senate team decided."""
+
+    profile: MemberProfile
+    states: list[ConflictState]
+    decisions: list[ConflictDecision] = field(default_factory=list)
+    dismissals: list[ConflictDismissal] = field(default_factory=list)
+
+    @property
+    def standing(self) -> dict[str, ConflictDecision]:
+        """The latest decision on every conflict ever decided, screened now or not."""
+        latest: dict[str, ConflictDecision] = {}
+        for decision in self.decisions:
+            latest.update(dict.fromkeys(decision.keys, decision))
+        return latest
+
+    @property
+    def exclusion(self) -> ConflictDecision | None:
+        return next((d for d in self.standing.values() if d.outcome == Outcome.EXCLUDE), None)
+
+    @property
+    def restrictions(self) -> list[str]:
+        return sorted({d.restriction for d in self.standing.values() if d.outcome == Outcome.RESTRICT})
+
+    @property
+    def open(self) -> list[ConflictState]:
+        return [s for s in self.states if not s.settled]
+
+    @property
+    def summary(self) -> str:
+        if self.exclusion is not None:
+            return "Excluded"
+        if self.open:
+            return "Needs a decision"
+        if self.restrictions:
+            return "Taking part with restrictions"
+        return "Decided" if self.states else "No conflicts found"
+
+
+def conflicts_for(profile: MemberProfile, request: Any) -> list[Conflict]:
+    return screen(profile, facts_for_request(request), rules=ScreeningRules.of(rules_for(request.senate)))
+
+
+def screening_for(profile: MemberProfile, request: Any, *, conflicts: list[Conflict] | None = None) -> MemberScreening:
+    conflicts = conflicts if conflicts is not None else conflicts_for(profile, request)
+    return screenings_for(request, [profile], {profile.pk: conflicts})[profile.pk]
+
+
+def screenings_for(
+    request: Any, profiles: list[MemberProfile], conflicts: dict[int, list[Conflict]]
+) -> dict[int, MemberScreening]:
+    """Many members' screenings for one request, in three queries whatever the number of members."""
+    decisions = ConflictDecision.objects.filter(request=request, profile__in=profiles).select_related("by")
+    dismissals = ConflictDismissal.objects.filter(request=request, profile__in=profiles).select_related("by")
+    found = {p.pk: MemberScreening(p, []) for p in profiles}
+    for decision in decisions:
+        found[decision.profile_id].decisions.append(decision)
+    for dismissal in dismissals:
+        found[dismissal.profile_id].dismissals.append(dismissal)
+    for pk, screening in found.items():
+        standing, dismissed = screening.standing, {d.key: d for d in screening.dismissals}
+        screening.states = [ConflictState(c, standing.get(c.key), dismissed.get(c.key)) for c in conflicts.get(pk, [])]
+    return found
+
+
+def decide_conflicts(
+    profile: MemberProfile,
+    request: Any,
+    *,
+    keys: list[str],
+    outcome: str,
+    rationale: str,
+    restriction: str = "",
+    by: Any,
+) -> ConflictDecision:
+    """Record the Senate team's decision on the chosen conflicts of a member for a request."""
+    chosen = _chosen(profile, request, keys)
+    _check_decision(outcome, rationale, restriction)
+    with transaction.atomic():
+        decision = ConflictDecision.objects.create(
+            request=request,
+            profile=profile,
+            outcome=outcome,
+            rationale=rationale.strip(),
+            restriction=restriction.strip() if outcome == Outcome.RESTRICT else "",
+            conflicts=[c.as_record() for c in chosen],
+            by=by,
+        )
+        audit.record(
+            "interests.conflict_decided",
+            decision,
+            by=by,
+            senate=request.senate,
+            summary=f"{Outcome(outcome).label}: {profile} for {request}",
+            data={"request": request.pk, "profile": profile.pk, "keys": [c.key for c in chosen]},
+        )
+    return decision
+
+
+def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: str, by: Any) -> ConflictDismissal:
+    """Dismiss a suggested conflict as a false positive, for this request only, with the reason."""
+    (conflict,) = _chosen(profile, request, [key])
+    if not reason.strip():
+        raise ConflictRefused("Enter why this is not a conflict")
+    if ConflictDismissal.objects.filter(request=request, profile=profile, key=key).exists():
+        raise ConflictRefused("This suggestion has already been dismissed")
+    with transaction.atomic():
+        dismissal = ConflictDismissal.objects.create(
+            request=request, profile=profile, key=key, suggestion=conflict.reason[:400], reason=reason.strip(), by=by
+        )
+        audit.record(
+            "interests.conflict_dismissed",
+            dismissal,
+            by=by,
+            senate=request.senate,
+            summary=f"Suggested conflict dismissed: {profile} for {request}",
+            data={"request": request.pk, "profile": profile.pk, "key": key},
+        )
+    return dismissal
+
+
+def can_be_invited(profile: MemberProfile, request: Any) -> tuple[bool, str]:
+    """Whether the member may be invited to this request's panel, and why not. Excluded members may
+    not; nor may members with a possible conflict that nobody has decided on yet."""
+    screening = screening_for(profile, request)
+    if screening.exclusion is not None:
+        return (
+            False,
+            f"{profile} is excluded from this review because of a conflict of interest: {screening.exclusion.rationale}",
+        )
+    if screening.open:
+        count = len(screening.open)
+        return (
+            False,
+            f"{profile} has {count} possible conflict{'s' if count > 1 else ''} of interest awaiting a decision",
+        )
+    if screening.restrictions:
+        return True, f"{profile} may take part with restrictions: {'; '.join(screening.restrictions)}"
+    return True, f"{profile} has no undecided conflicts of interest with this review"
+
+
+def ensure_can_be_invited(profile: MemberProfile, request: Any) -> None:
+    """For the panels app: raise InvitationRefused with the reason if the member may not be invited."""
+    allowed, reason = can_be_invited(profile, request)
+    if not allowed:
+        raise InvitationRefused(reason)
+
+
+def _chosen(profile: MemberProfile, request: Any, keys: list[str]) -> list[Conflict]:
+    if not keys:
+        raise ConflictRefused("Select the conflicts this decision covers")
+    found = {c.key: c for c in conflicts_for(profile, request)}
+    if any(key not in found for key in keys):
+        raise ConflictRefused("The conflicts have changed since the page was shown. Check them and try again")
+    return [found[key] for key in keys]
+
+
+def _check_decision(outcome: str, rationale: str, restriction: str) -> None:
+    if outcome not in Outcome.values:
+        raise ConflictRefused("Select a decision")
+    if outcome == Outcome.RESTRICT and not restriction.strip():
+        raise ConflictRefused("Enter the restriction, for example no vote on the recommendations")
+    if not rationale.strip():
+        raise ConflictRefused("Enter the reason for this decision")

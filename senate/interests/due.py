@@ -1,0 +1,165 @@
+"""Who owes a declaration. NHS rules (domain.md §4.1, §9.3): on appointment, on change of role,
+within 28 days of a new interest (self-reported, so the system can only show lateness), and every
+year for everyone on the Council and Assembly, a nil return included."""
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Max
+from django.utils import timezone
+
+from senate.accounts.models import Role, RoleAssignment
+from senate.interests.local_rules import rules_for
+from senate.interests.models import DeclarationVersion, InterestRules, RegisterConfirmation
+from senate.interests.queries import end_of
+from senate.members.models import MemberProfile, Membership
+
+# Roles whose holders decide for the Senate; taking one up is a change of role.
+LEADING_ROLES = (Role.CHAIR, Role.VICE_CHAIR)
+
+
+class Status(StrEnum):
+    NEVER = "never"
+    OVERDUE = "overdue"
+    DUE = "due"
+    UP_TO_DATE = "up_to_date"
+
+
+LABELS = {Status.NEVER: "Never declared", Status.OVERDUE: "Overdue", Status.DUE: "Due", Status.UP_TO_DATE: "Up to date"}
+
+
+@dataclass(frozen=True)
+class Obligation:
+    what: str
+    due_on: dt.date
+    key: str
+
+
+@dataclass
+class DueRow:
+    profile: MemberProfile
+    memberships: list[Membership]
+    last_declared: dt.date | None
+    obligations: list[Obligation] = field(default_factory=list)
+    status: Status = Status.UP_TO_DATE
+
+    @property
+    def due_on(self) -> dt.date | None:
+        return min((o.due_on for o in self.obligations), default=None)
+
+
+def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = None) -> list[DueRow]:
+    """One row per current Council or Assembly member (or just `profile`), as things stood at the
+    end of `today`."""
+    rules = rules_for(senate)
+    memberships = Membership.objects.current(today).filter(senate=senate).select_related("profile__user")
+    current = list(memberships.filter(profile=profile) if profile is not None else memberships)
+    by_profile: dict[int, list[Membership]] = defaultdict(list)
+    for membership in current:
+        by_profile[membership.profile_id].append(membership)
+    end = end_of(today)
+    last = _last_declared(list(by_profile), end)
+    earlier = _membership_starts(senate, list(by_profile))
+    leading = _leading_roles(senate, [ms[0].profile.user_id for ms in by_profile.values()], end)
+    rows = []
+    for profile_id, held in by_profile.items():
+        row = DueRow(held[0].profile, held, last.get(profile_id))
+        row.obligations = _obligations(row, earlier[profile_id], leading.get(row.profile.user_id, []), rules, today)
+        row.status = _status(row, today)
+        rows.append(row)
+    return sorted(rows, key=lambda r: (list(Status).index(r.status), r.due_on or today, r.profile.user.full_name))
+
+
+def counts(rows: list[DueRow]) -> dict[str, int]:
+    found = {status.value: 0 for status in Status}
+    for row in rows:
+        found[row.status.value] += 1
+    return found
+
+
+def annual_cycle(today: dt.date, month: int) -> tuple[dt.date, dt.date]:
+    """The start of this year's annual declaration and the last day of its month, when it falls due."""
+    year = today.year if today >= dt.date(today.year, month, 1) else today.year - 1
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _obligations(
+    row: DueRow, starts: list[dt.date], leading: list[tuple[str, dt.date]], rules: InterestRules, today: dt.date
+) -> list[Obligation]:
+    window = dt.timedelta(days=rules.new_interest_days)
+    found = []
+    for m in row.memberships:
+        if row.last_declared is None or row.last_declared < m.term_start - window:
+            found.append(_appointment(m, any(s < m.term_start for s in starts), window))
+    for role, granted in leading:
+        if row.last_declared is None or granted > row.last_declared:
+            label = Role(role).label
+            found.append(
+                Obligation(
+                    f"Change of role: {label} from {granted:%-d %B %Y}", granted + window, f"role-{role}-{granted}"
+                )
+            )
+    cycle_start, deadline = annual_cycle(today, rules.annual_month)
+    if row.last_declared is not None and row.last_declared < cycle_start:
+        found.append(Obligation(f"Annual declaration for {cycle_start.year}", deadline, f"annual-{cycle_start.year}"))
+    return found
+
+
+def _appointment(m: Membership, reappointed: bool, window: dt.timedelta) -> Obligation:
+    body = m.get_body_display()
+    if reappointed:
+        what = f"Change of role: {m.get_role_display()} of the {body} from {m.term_start:%-d %B %Y}"
+    else:
+        what = f"On appointment to the {body} on {m.term_start:%-d %B %Y}"
+    return Obligation(what, m.term_start + window, f"membership-{m.pk}")
+
+
+def _status(row: DueRow, today: dt.date) -> Status:
+    if row.last_declared is None:
+        return Status.NEVER
+    if not row.obligations:
+        return Status.UP_TO_DATE
+    return Status.OVERDUE if row.due_on and row.due_on < today else Status.DUE
+
+
+def _last_declared(profile_ids: list[int], end: dt.datetime) -> dict[int, dt.date]:
+    """When each member last declared anything: a version of a declaration, or a confirmation."""
+    versions = (
+        DeclarationVersion.objects.filter(declaration__profile_id__in=profile_ids, recorded_at__lte=end)
+        .values("declaration__profile_id")
+        .annotate(last=Max("recorded_at"))
+        .values_list("declaration__profile_id", "last")
+    )
+    confirmations = (
+        RegisterConfirmation.objects.filter(profile_id__in=profile_ids, at__lte=end)
+        .values("profile_id")
+        .annotate(last=Max("at"))
+        .values_list("profile_id", "last")
+    )
+    found: dict[int, dt.date] = {}
+    for profile_id, at in [*versions, *confirmations]:
+        day = timezone.localdate(at)
+        found[profile_id] = max(found.get(profile_id, day), day)
+    return found
+
+
+def _membership_starts(senate: Any, profile_ids: list[int]) -> dict[int, list[dt.date]]:
+    starts: dict[int, list[dt.date]] = defaultdict(list)
+    rows = Membership.objects.filter(senate=senate, profile_id__in=profile_ids).values_list("profile_id", "term_start")
+    for profile_id, start in rows:
+        starts[profile_id].append(start)
+    return starts
+
+
+def _leading_roles(senate: Any, user_ids: list[int], end: dt.datetime) -> dict[int, list[tuple[str, dt.date]]]:
+    found: dict[int, list[tuple[str, dt.date]]] = defaultdict(list)
+    rows = RoleAssignment.objects.filter(
+        senate=senate, user_id__in=user_ids, role__in=LEADING_ROLES, granted_at__lte=end
+    )
+    for user_id, role, granted in rows.values_list("user_id", "role", "granted_at"):
+        found[user_id].append((role, timezone.localdate(granted)))
+    return found

@@ -1,0 +1,49 @@
+"""The facts of a review that conflict screening needs, as plain values. Reviews sit above interests in
+the import order, so screening never sees a Request: reviews (and later panels) pass a ReviewFacts,
+and `facts_for_request` reads one from a request through the ORM alone (docs/adr/0003)."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+
+from senate.organisations.models import Organisation, OrganisationType
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    requesting_organisation_id: int | None
+    affected_organisation_ids: frozenset[int] = frozenset()
+    affected_icb_ids: frozenset[int] = frozenset()
+    service_codes: frozenset[str] = frozenset()
+    places: str = ""
+    contentious: bool = False
+    sponsor_organisation_id: int | None = None
+    on: dt.date | None = None
+
+
+def request_model() -> Any:
+    """reviews.Request, found by name so that this app never imports the reviews app."""
+    return apps.get_model("reviews", "Request")
+
+
+def facts_for_request(request: Any, *, on: dt.date | None = None) -> ReviewFacts:
+    """A request's facts: its organisations, the ICB areas they sit in, services, places and whether
+    it is contentious. The requester's and sponsor's own areas count as affected areas too."""
+    affected = set(request.affected_organisations.values_list("pk", flat=True))
+    parties = affected | {i for i in (request.requesting_organisation_id, request.sponsor_organisation_id) if i}
+    icbs = {
+        pk if kind == OrganisationType.ICB else icb_id
+        for pk, kind, icb_id in Organisation.objects.filter(pk__in=parties).values_list("pk", "type", "icb_id")
+    }
+    return ReviewFacts(
+        requesting_organisation_id=request.requesting_organisation_id,
+        sponsor_organisation_id=request.sponsor_organisation_id,
+        affected_organisation_ids=frozenset(affected),
+        affected_icb_ids=frozenset(i for i in icbs if i),
+        service_codes=frozenset(request.service_areas.values_list("code", flat=True)),
+        places=request.places or "",
+        contentious=bool(request.contentious),
+        on=on,
+    )

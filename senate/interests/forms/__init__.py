@@ -1,0 +1,30 @@
+"""Forms for declarations, the register, screening decisions, attestation and the Senate's rules.
+Every field renders as its NHS.UK component through `nhs_field`, with GOV.UK-style error messages."""
+
+from senate.interests.forms.declarations import AttestForm, EndForm, GiftForm, InterestForm, NilReturnForm
+from senate.interests.forms.team import (
+    DecisionForm,
+    DismissForm,
+    DueFilterForm,
+    RegisterDateForm,
+    RegisterFilterForm,
+    RulesForm,
+    ScreeningFilterForm,
+    WithholdForm,
+)
+
+__all__ = [
+    "AttestForm",
+    "DecisionForm",
+    "DismissForm",
+    "DueFilterForm",
+    "EndForm",
+    "GiftForm",
+    "InterestForm",
+    "NilReturnForm",
+    "RegisterDateForm",
+    "RegisterFilterForm",
+    "RulesForm",
+    "ScreeningFilterForm",
+    "WithholdForm",
+]

@@ -1,0 +1,187 @@
+"""The Senate team's forms and the filters of its pages, and the public register's date."""
+
+import calendar
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from senate.interests.forms.fields import date, yes_no
+from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
+
+
+class DueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("outstanding", "Everyone who owes a declaration"),
+            ("never", "Never declared"),
+            ("overdue", "Overdue"),
+            ("due", "Due"),
+            ("up_to_date", "Up to date"),
+            ("all", "Everyone"),
+        ],
+    )
+    body = forms.ChoiceField(
+        label="Council or Assembly",
+        required=False,
+        choices=[("", "Council and Assembly"), ("council", "Council"), ("assembly", "Assembly")],
+    )
+
+
+class RegisterFilterForm(forms.Form):
+    show = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("all", "All entries in force"),
+            ("unpublished", "Entries not published"),
+            ("withheld", "Entries withheld by the Senate team"),
+        ],
+    )
+
+
+class ScreeningFilterForm(forms.Form):
+    q = forms.CharField(label="Name or job title", required=False, max_length=100)
+    show = forms.ChoiceField(
+        label="Members",
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[("conflicts", "Only those with possible conflicts"), ("all", "Everyone")],
+    )
+
+
+class RegisterDateForm(forms.Form):
+    on = date(
+        "Show the register as it stood on",
+        "Enter the date to show the register for",
+        help_text="For example, 1 4 2025.",
+    )
+
+    def clean_on(self) -> Any:
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise forms.ValidationError("The date must be today or in the past")
+        return on
+
+
+class WithholdForm(forms.Form):
+    grounds = forms.ChoiceField(
+        label="Why is this entry withheld?",
+        choices=WithholdingGrounds.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the entry is withheld for privacy or for safety"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea,
+        help_text="This is kept on the record. It is not published.",
+        error_messages={"required": "Enter the reason for withholding this entry"},
+    )
+
+
+class DecisionForm(forms.Form):
+    keys = forms.MultipleChoiceField(
+        label="Which conflicts does this decision cover?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the conflicts this decision covers"},
+    )
+    outcome = forms.ChoiceField(
+        label="Decision",
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a decision"},
+    )
+    restriction = forms.CharField(
+        label="Restriction, if taking part with one",
+        required=False,
+        max_length=300,
+        help_text="For example: no vote on the recommendations; no access to the finance papers.",
+    )
+    rationale = forms.CharField(
+        label="Reason for the decision",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the reason for this decision"},
+    )
+
+    def __init__(self, *args: Any, conflicts: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["keys"].choices = [(s.conflict.key, s.conflict.reason) for s in conflicts]  # type: ignore[attr-defined]
+        self.fields["keys"].initial = [s.conflict.key for s in conflicts if not s.settled]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") == Outcome.RESTRICT and not (data.get("restriction") or "").strip():
+            self.add_error("restriction", "Enter the restriction, for example no vote on the recommendations")
+        return data
+
+
+class DismissForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="Why is this not a conflict?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter why this is not a conflict"},
+    )
+
+
+class RulesForm(forms.ModelForm):  # type: ignore[type-arg]
+    annual_month = forms.TypedChoiceField(
+        label="Month of the annual declaration",
+        coerce=int,
+        choices=[(str(i), calendar.month_name[i]) for i in range(1, 13)],
+    )
+    local_area_always = yes_no(
+        "Does living or working in an affected ICB area count when a request is not contentious?",
+        "Select yes if local connections always count",
+    )
+
+    class Meta:
+        model = InterestRules
+        fields = [
+            "gift_promotional_limit",
+            "gift_declare_limit",
+            "hospitality_declare_from",
+            "hospitality_refuse_over",
+            "annual_month",
+            "new_interest_days",
+            "lookback_years",
+            "retention_years",
+            "ended_shown_months",
+            "local_area_always",
+        ]
+        labels = {
+            "gift_promotional_limit": "Low-cost promotional gifts: up to (£)",
+            "gift_declare_limit": "Gifts accepted only on the Senate's behalf: over (£)",
+            "hospitality_declare_from": "Hospitality to declare: from (£)",
+            "hospitality_refuse_over": "Hospitality to refuse unless approved: over (£)",
+            "new_interest_days": "Days to declare a new interest",
+            "lookback_years": "Years to look back for past roles when screening",
+            "retention_years": "Years to keep declarations after a member leaves",
+            "ended_shown_months": "Months an ended interest stays on the published register",
+        }
+        error_messages = {
+            name: {
+                "required": f"Enter the {label[0].lower()}{label[1:]}",
+                "invalid": "Enter a number",
+                "min_value": "Enter a number that is 0 or more",
+            }
+            for name, label in labels.items()
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial["local_area_always"] = str(self.instance.local_area_always)
+        self.initial["annual_month"] = str(self.instance.annual_month)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        pairs = [
+            ("gift_promotional_limit", "gift_declare_limit"),
+            ("hospitality_declare_from", "hospitality_refuse_over"),
+        ]
+        for low, high in pairs:
+            if data.get(low) is not None and data.get(high) is not None and data[high] < data[low]:
+                self.add_error(high, "This must be the same as or more than the lower threshold")
+        return data

@@ -1,0 +1,79 @@
+"""Reads that several pages share, with their joins applied so page queries do not grow with data.
+Everything Senate-scoped is reached through the Senate (tenancy)."""
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from senate.interests.facts import request_model
+from senate.interests.models import Declaration, DeclarationVersion
+from senate.members.models import MemberProfile, Membership
+
+
+def end_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
+
+
+def versions_in_force(at: dt.datetime) -> QuerySet[DeclarationVersion]:
+    return DeclarationVersion.objects.in_force(at).select_related("declaration__profile__user", "organisation")
+
+
+def current_roles(senate: Any, on: dt.date) -> dict[int, str]:
+    """Each current member's roles in this Senate, by profile id, e.g. 'Council: Clinical member'."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for m in Membership.objects.current(on).filter(senate=senate).order_by("body"):
+        found[m.profile_id].append(f"{m.get_body_display()}: {m.get_role_display()}")
+    return {profile_id: "; ".join(labels) for profile_id, labels in found.items()}
+
+
+def members_of(senate: Any) -> QuerySet[MemberProfile]:
+    """Everyone who is or was a member of this Senate (tenancy for the Senate team's pages)."""
+    return MemberProfile.objects.filter(pk__in=Membership.objects.filter(senate=senate).values("profile_id"))
+
+
+def declaration_in(senate: Any, pk: int) -> Declaration | None:
+    return Declaration.objects.filter(pk=pk, profile__in=members_of(senate)).select_related("profile__user").first()
+
+
+def own_declarations(profile: MemberProfile) -> list[Declaration]:
+    """A member's declarations, each with `current` (its latest version) and `history` attached."""
+    versions = DeclarationVersion.objects.select_related("organisation", "recorded_by").prefetch_related("services")
+    declarations = list(
+        profile.declarations.prefetch_related(Prefetch("versions", queryset=versions.order_by("-number")))
+    )
+    for declaration in declarations:
+        declaration.history = list(declaration.versions.all())  # type: ignore[attr-defined]
+        declaration.current = declaration.history[0] if declaration.history else None  # type: ignore[attr-defined]
+    return declarations
+
+
+def request_in(senate: Any, pk: int) -> Any:
+    """A request for advice of this Senate, read through the ORM (interests never imports reviews)."""
+    return (
+        request_model()
+        .objects.filter(pk=pk, senate=senate)
+        .select_related("senate", "requesting_organisation", "sponsor_organisation")
+        .first()
+    )
+
+
+def candidates(senate: Any, on: dt.date, q: str = "") -> QuerySet[MemberProfile]:
+    """Current Council and Assembly members of this Senate, the people screened for its panels."""
+    ids = Membership.objects.current(on).filter(senate=senate).values("profile_id")
+    profiles = MemberProfile.objects.filter(pk__in=ids)
+    if q:
+        profiles = profiles.filter(Q(user__full_name__icontains=q) | Q(job_title__icontains=q))
+    return profiles.select_related("user", "employer").order_by("user__full_name")
+
+
+def screenable(senate: Any, pk: int) -> MemberProfile | None:
+    """A member this Senate may screen: its own members, and members of other Senates willing to serve."""
+    mine = Q(pk__in=Membership.objects.filter(senate=senate).values("profile_id"))
+    return (
+        MemberProfile.objects.filter(mine | Q(willing_to_serve_other_senates=True), pk=pk)
+        .select_related("user", "employer", "home_icb")
+        .first()
+    )

@@ -1,0 +1,154 @@
+"""The published register of a Senate, as it stood on any date: the entries that may be published,
+with each member's name and role, a count of entries withheld, and the members who have not made a
+required declaration (published since April 2022, domain.md §4.1). Withheld entries, and entries a
+member asked not to publish, never leave this module: the public page and the CSV read only this."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from senate.interests import queries
+from senate.interests.due import Status, due_rows
+from senate.interests.local_rules import rules_for
+from senate.interests.models import DeclarationVersion, Kind
+
+
+@dataclass(frozen=True)
+class Entry:
+    member: str
+    role: str
+    kind: str
+    body: str
+    nature: str
+    started_on: dt.date | None
+    ended_on: dt.date | None
+    declared_on: dt.date
+
+
+@dataclass(frozen=True)
+class AdminEntry:
+    """An entry as the Senate team sees it, published or not."""
+
+    declaration_id: int
+    entry: Entry
+    withheld: bool
+    grounds: str
+    may_publish: bool
+
+    @property
+    def published(self) -> bool:
+        return self.may_publish and not self.withheld
+
+
+@dataclass
+class Register:
+    on: dt.date
+    entries: list[Entry] = field(default_factory=list)
+    withheld: int = 0
+    not_declared: list[tuple[str, str]] = field(default_factory=list)
+
+
+def public_register(senate: Any, *, on: dt.date) -> Register:
+    roles = queries.current_roles(senate, on)
+    register = Register(on=on)
+    shown: list[DeclarationVersion] = []
+    in_force = _entries_in_force(senate, on, roles)
+    private_now = _private_now([v.declaration_id for v in in_force])
+    for version in in_force:
+        if version.declaration.withheld or not version.may_publish or version.declaration_id in private_now:
+            register.withheld += 1
+        else:
+            shown.append(version)
+    declaring = {v.declaration.profile_id for v in in_force if v.declaration.kind != Kind.NIL}
+    register.entries = [_entry(v, roles) for v in _latest_nil_only(shown, declaring)]
+    register.not_declared = _not_declared(senate, on)
+    return register
+
+
+def all_entries(senate: Any, *, on: dt.date, show: str = "all") -> list[AdminEntry]:
+    """For the Senate team only: every entry in force, with why it is or is not published."""
+    roles = queries.current_roles(senate, on)
+    rows = [
+        AdminEntry(
+            v.declaration_id,
+            _entry(v, roles),
+            v.declaration.withheld,
+            v.declaration.get_withheld_grounds_display(),
+            v.may_publish,
+        )
+        for v in _entries_in_force(senate, on, roles)
+    ]
+    if show == "withheld":
+        rows = [r for r in rows if r.withheld]
+    elif show == "unpublished":
+        rows = [r for r in rows if not r.published]
+    return sorted(rows, key=lambda r: (r.entry.member, r.entry.kind))
+
+
+def _entries_in_force(senate: Any, on: dt.date, roles: dict[int, str]) -> list[DeclarationVersion]:
+    """Versions in force at the end of `on` for members then current, less those long ended."""
+    window = _months_before(on, rules_for(senate).ended_shown_months)
+    versions = queries.versions_in_force(queries.end_of(on)).filter(declaration__profile_id__in=list(roles))
+    return [v for v in versions if _still_shown(v, on, window)]
+
+
+def _private_now(declaration_ids: list[int]) -> set[int]:
+    """Declarations whose latest version may not be published. Withholding and a member's wish not to
+    publish are read as they stand today, so the register as at a past date never shows them either."""
+    latest = DeclarationVersion.objects.filter(declaration_id__in=declaration_ids, superseded_at__isnull=True)
+    return set(latest.filter(may_publish=False).values_list("declaration_id", flat=True))
+
+
+def _still_shown(version: DeclarationVersion, on: dt.date, window: dt.date) -> bool:
+    if version.declaration.kind in (Kind.GIFT, Kind.HOSPITALITY):
+        return version.started_on is None or window <= version.started_on <= on
+    return version.ended_on is None or version.ended_on >= window
+
+
+def _latest_nil_only(versions: list[DeclarationVersion], has_interests: set[int]) -> list[DeclarationVersion]:
+    """A nil return stands only while it is the member's latest word: once they declare anything
+    (published or not), or make a newer nil return, an older nil return drops off the register."""
+    latest_nil: dict[int, DeclarationVersion] = {}
+    for v in versions:
+        if v.declaration.kind == Kind.NIL and v.declaration.profile_id not in has_interests:
+            best = latest_nil.get(v.declaration.profile_id)
+            if best is None or v.recorded_at > best.recorded_at:
+                latest_nil[v.declaration.profile_id] = v
+    kept = [v for v in versions if v.declaration.kind != Kind.NIL] + list(latest_nil.values())
+    return sorted(
+        kept, key=lambda v: (v.declaration.profile.user.full_name, v.declaration.kind, v.started_on or dt.date.min)
+    )
+
+
+def _entry(version: DeclarationVersion, roles: dict[int, str]) -> Entry:
+    declaration = version.declaration
+    kind = version.get_category_display() if declaration.kind == Kind.INTEREST else declaration.get_kind_display()
+    return Entry(
+        member=str(declaration.profile.user),
+        role=roles.get(declaration.profile_id, ""),
+        kind=kind,
+        body=version.body_name,
+        nature=version.nature,
+        started_on=version.started_on,
+        ended_on=version.ended_on,
+        declared_on=timezone.localdate(version.recorded_at),
+    )
+
+
+def _not_declared(senate: Any, on: dt.date) -> list[tuple[str, str]]:
+    found = []
+    for row in due_rows(senate, today=on):
+        if row.status == Status.NEVER and row.due_on and row.due_on < on:
+            found.append((str(row.profile.user), "Has not made a declaration"))
+        elif row.status == Status.OVERDUE and row.due_on:
+            found.append((str(row.profile.user), f"Declaration overdue since {row.due_on:%-d %B %Y}"))
+    return sorted(found)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month, year = day.month - months, day.year
+    while month < 1:
+        month, year = month + 12, year - 1
+    return dt.date(year, month, min(day.day, 28))

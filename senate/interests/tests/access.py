@@ -1,0 +1,43 @@
+"""Who may open each interests page; tests/test_page_access.py checks every role against each."""
+
+from senate.interests.tests.factories import declared, make_request
+from senate.members.models import MemberProfile
+
+TEAM = {"manager", "chair", "admin"}
+MEMBERS = {"council", "assembly"}
+
+
+def _council_declaration(cast):
+    return declared(MemberProfile.objects.get(user=cast["council"])).pk
+
+
+def _screening(cast, tail=""):
+    return f"/south-west/interests/requests/{make_request().pk}/{tail}"
+
+
+def _council_profile(cast):
+    return MemberProfile.objects.get(user=cast["council"]).pk
+
+
+PAGES = [
+    ("interests:register", lambda c: "/south-west/interests/register/", "public"),
+    ("interests:register_csv", lambda c: "/south-west/interests/register.csv", "public"),
+    ("interests:due", lambda c: "/south-west/interests/due/", TEAM),
+    ("interests:register_admin", lambda c: "/south-west/interests/manage/", TEAM),
+    ("interests:withhold", lambda c: f"/south-west/interests/manage/{_council_declaration(c)}/withhold/", TEAM),
+    ("interests:rules", lambda c: "/south-west/interests/rules/", TEAM),
+    ("interests:screening", lambda c: _screening(c, "screening/"), TEAM),
+    ("interests:screen_member", lambda c: _screening(c, f"screening/{_council_profile(c)}/"), TEAM),
+    # Chairs count as Council members, but only members with a profile can attest (the cast's chair has none).
+    ("interests:attest", lambda c: _screening(c, "attest/"), MEMBERS),
+    ("declarations:list", lambda c: "/declarations/", MEMBERS),
+    ("declarations:new", lambda c: "/declarations/new/", MEMBERS),
+    ("declarations:new_gift", lambda c: "/declarations/new/gift/", MEMBERS),
+    ("declarations:new_hospitality", lambda c: "/declarations/new/hospitality/", MEMBERS),
+    ("declarations:nil", lambda c: "/declarations/nil-return/", MEMBERS),
+    ("declarations:history", lambda c: f"/declarations/{_council_declaration(c)}/", {"council"}),
+    ("declarations:change", lambda c: f"/declarations/{_council_declaration(c)}/change/", {"council"}),
+    ("declarations:end", lambda c: f"/declarations/{_council_declaration(c)}/end/", {"council"}),
+]
+# Reached only by a form's post; their refusals are tested where they are used.
+NOT_GET_PAGES = {"interests:send_reminders", "interests:publish", "interests:dismiss", "declarations:confirm"}

@@ -1,0 +1,41 @@
+"""A panel member's attestation before they open a review's evidence."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from senate.core.access import requires
+from senate.interests import presenters, queries
+from senate.interests.attestation import STATEMENT, attest, latest_attestation
+from senate.interests.forms import AttestForm
+from senate.interests.permissions import InterestsPermission as P
+from senate.interests.views.common import crumbs, load_request, own_profile, posted
+from senate.organisations.models import Senate
+
+
+@requires(P.ATTEST)
+def attest_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request, profile = load_request(senate, pk), own_profile(http)
+    form = AttestForm(posted(http))
+    if http.method == "POST" and form.is_valid():
+        attest(
+            profile,
+            request,
+            specific=form.cleaned_data.get("specific", "") if form.cleaned_data["anything"] else "",
+            by=http.user,
+        )
+        messages.success(http, "Thank you. Your declarations for this review are recorded.")
+        return redirect("interests:attest", senate.slug, request.pk)
+    context = {
+        "request_": request,
+        "form": form,
+        "statement": STATEMENT,
+        "previous": latest_attestation(profile, request),
+        "sections": presenters.own_sections(
+            queries.own_declarations(profile), timezone.localdate(), presenters.home_rules(profile)
+        ),
+        "page_title": f"Declarations for {request}",
+        "breadcrumbs": crumbs(senate),
+    }
+    return render(http, "interests/attest.jinja", context)

@@ -1,0 +1,31 @@
+from typing import Any, cast
+
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+
+from senate.interests import queries
+from senate.members.models import MemberProfile
+
+
+def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
+    items = [{"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name}]
+    return items + [{"href": href, "text": text} for href, text in more]
+
+
+def load_request(senate: Any, pk: int) -> Any:
+    request = queries.request_in(senate, pk)
+    if request is None:
+        raise Http404("There is no request with that number in this Senate.")
+    return request
+
+
+def own_profile(http: HttpRequest) -> MemberProfile:
+    profile = MemberProfile.objects.filter(user_id=cast(int, http.user.pk)).select_related("user").first()
+    if profile is None:
+        raise Http404("You do not have a member profile. Only Council and Assembly members declare interests here.")
+    return profile
+
+
+def posted(http: HttpRequest) -> Any:
+    """The posted data on a POST, even if empty (so an empty form shows its errors); None otherwise."""
+    return http.POST if http.method == "POST" else None

@@ -1,0 +1,136 @@
+"""The Senate team's pages: who owes a declaration, the full register with withholding, and the rules."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from senate.core.access import requires
+from senate.interests import due, presenters, publication, queries
+from senate.interests.forms import DueFilterForm, RegisterFilterForm, RulesForm, WithholdForm
+from senate.interests.local_rules import EDITABLE, rules_for, update_rules
+from senate.interests.permissions import InterestsPermission as P
+from senate.interests.register import all_entries
+from senate.interests.reminders import send_declaration_reminders
+from senate.interests.retention import past_retention
+from senate.interests.views.common import crumbs, posted
+from senate.organisations.models import Senate
+
+
+def _interests_crumbs(senate: Senate) -> list[dict[str, str]]:
+    return crumbs(senate, (reverse("interests:due", args=[senate.slug]), "Interests"))
+
+
+@requires(P.VIEW_DUE)
+def due_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+    """Who is due, overdue or has never declared, with counts and filters."""
+    rows = due.due_rows(senate, today=timezone.localdate())
+    form = DueFilterForm(http.GET or None, initial={"status": "outstanding"})
+    filters = form.cleaned_data if form.is_valid() else {}
+    status, body = filters.get("status") or "outstanding", filters.get("body") or ""
+    shown = [r for r in rows if _wanted(r, status, body)]
+    page = Paginator(shown, 50).get_page(http.GET.get("page"))
+    context = {
+        "page": page,
+        "form": form,
+        "counts": due.counts(rows),
+        "total": len(rows),
+        "query": f"status={status}&body={body}",
+        "status_tags": {s: presenters.status_tag(s) for s in due.Status},
+        "page_title": "Declarations of interest due",
+        "breadcrumbs": crumbs(senate),
+    }
+    return render(http, "interests/manage/due.jinja", context)
+
+
+def _wanted(row: due.DueRow, status: str, body: str) -> bool:
+    if body and all(m.body != body for m in row.memberships):
+        return False
+    if status == "outstanding":
+        return row.status != due.Status.UP_TO_DATE
+    return status in ("", "all") or row.status == status
+
+
+@requires(P.SEND_REMINDERS)
+@require_POST
+def send_reminders(http: HttpRequest, senate: Senate) -> HttpResponse:
+    sent = send_declaration_reminders(senate, today=timezone.localdate())
+    messages.success(
+        http,
+        f"{sent} reminder{'' if sent == 1 else 's'} queued. Members already reminded today were not emailed again.",
+    )
+    return redirect("interests:due", senate.slug)
+
+
+@requires(P.VIEW_REGISTER_ADMIN)
+def register_admin(http: HttpRequest, senate: Senate) -> HttpResponse:
+    """Every entry in force, published or not, with withholding and publishing."""
+    form = RegisterFilterForm(http.GET or None)
+    show = (form.cleaned_data.get("show") if form.is_valid() else "") or "all"
+    rows = all_entries(senate, on=timezone.localdate(), show=show)
+    page = Paginator(rows, 50).get_page(http.GET.get("page"))
+    context = {
+        "page": page,
+        "form": form,
+        "show": show,
+        "page_title": "Register of interests: all entries",
+        "breadcrumbs": _interests_crumbs(senate),
+    }
+    return render(http, "interests/manage/register.jinja", context)
+
+
+@requires(P.WITHHOLD)
+def withhold(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    declaration = queries.declaration_in(senate, pk)
+    if declaration is None:
+        raise Http404("There is no declaration with that number in this Senate.")
+    form = WithholdForm(posted(http))
+    if http.method == "POST" and form.is_valid():
+        publication.withhold_declaration(declaration, by=http.user, senate=senate, **form.cleaned_data)
+        messages.success(http, f"The entry of {declaration.profile} has been withheld from the published register.")
+        return redirect("interests:register_admin", senate.slug)
+    current = declaration.versions.filter(superseded_at__isnull=True).first()
+    context = {
+        "form": form,
+        "declaration": declaration,
+        "current": current,
+        "page_title": "Withhold an entry",
+        "breadcrumbs": _interests_crumbs(senate),
+    }
+    return render(http, "interests/manage/withhold.jinja", context)
+
+
+@requires(P.WITHHOLD)
+@require_POST
+def publish(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    declaration = queries.declaration_in(senate, pk)
+    if declaration is None:
+        raise Http404("There is no declaration with that number in this Senate.")
+    try:
+        publication.publish_declaration(declaration, by=http.user, senate=senate)
+    except publication.PublicationRefused as refusal:
+        messages.error(http, str(refusal))
+    else:
+        messages.success(http, f"The entry of {declaration.profile} is published on the register again.")
+    return redirect("interests:register_admin", senate.slug)
+
+
+@requires(P.EDIT_RULES)
+def rules_page(http: HttpRequest, senate: Senate) -> HttpResponse:
+    rules = rules_for(senate)
+    form = RulesForm(posted(http), instance=rules)
+    if http.method == "POST" and form.is_valid():
+        # The form has already copied the new values onto `rules`; compare against the stored ones.
+        update_rules(rules_for(senate), changes={name: form.cleaned_data[name] for name in EDITABLE}, by=http.user)
+        messages.success(http, "The conflicts of interest rules have been saved.")
+        return redirect("interests:rules", senate.slug)
+    context = {
+        "form": form,
+        "past_retention": past_retention(senate, today=timezone.localdate()).count(),
+        "page_title": "Conflicts of interest rules",
+        "breadcrumbs": _interests_crumbs(senate),
+    }
+    return render(http, "interests/manage/rules.jinja", context)

@@ -1,0 +1,131 @@
+"""Screening a request's candidates for conflicts, recording decisions and dismissing false positives."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from senate.core.access import check, requires
+from senate.interests import decisions, presenters, queries
+from senate.interests.facts import facts_for_request
+from senate.interests.forms import DecisionForm, DismissForm, ScreeningFilterForm
+from senate.interests.local_rules import rules_for
+from senate.interests.permissions import InterestsPermission as P
+from senate.interests.screening import ScreeningRules, screen_many
+from senate.interests.views.common import crumbs, load_request, posted
+from senate.organisations.models import Senate
+
+
+def _crumbs(senate: Senate, request: Any = None) -> list[dict[str, str]]:
+    more = [(reverse("interests:due", args=[senate.slug]), "Interests")]
+    if request is not None:
+        more.append((reverse("interests:screening", args=[senate.slug, request.pk]), f"Screening: {request}"))
+    return crumbs(senate, *more)
+
+
+@requires(P.SCREEN)
+def screening(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    """Every current member of the Senate screened against the request; those with conflicts first."""
+    request = load_request(senate, pk)
+    filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"})
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    q, show_all = (filters.get("q") or "").strip(), filters.get("show") == "all"
+    profiles = list(queries.candidates(senate, timezone.localdate(), q))
+    found = screen_many(profiles, facts_for_request(request), rules=ScreeningRules.of(rules_for(senate)))
+    shown = profiles if show_all else [p for p in profiles if p.pk in found]
+    page = Paginator(shown, 25).get_page(http.GET.get("page"))
+    results = decisions.screenings_for(request, list(page), found)
+    context = {
+        "request_": request,
+        "facts_rows": presenters.request_rows(request),
+        "page": page,
+        "results": results,
+        "filter_form": filter_form,
+        "query": urlencode({"q": q, "show": "all" if show_all else "conflicts"}),
+        "severity_tags": presenters.SEVERITY_TAGS,
+        "with_conflicts": len(found),
+        "screened": len(profiles),
+        "page_title": f"Conflict screening: {request}",
+        "breadcrumbs": _crumbs(senate),
+    }
+    return render(http, "interests/screening/list.jinja", context)
+
+
+@requires(P.SCREEN)
+def screen_member(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -> HttpResponse:
+    """One candidate: the conflicts, the decision form, dismissals and the record so far."""
+    request, profile = load_request(senate, pk), _profile(senate, profile_id)
+    result = decisions.screening_for(profile, request)
+    form = DecisionForm(posted(http), conflicts=result.states)
+    if http.method == "POST":
+        check(http, P.DECIDE_CONFLICTS, senate)
+        if form.is_valid():
+            try:
+                decisions.decide_conflicts(profile, request, by=http.user, **form.cleaned_data)
+            except decisions.ConflictRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(http, f"Your decision on {profile} has been recorded.")
+                return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
+    return _member_page(http, senate, request, result, form)
+
+
+@requires(P.DECIDE_CONFLICTS)
+@require_POST
+def dismiss(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -> HttpResponse:
+    request, profile = load_request(senate, pk), _profile(senate, profile_id)
+    prefix = http.POST.get("prefix", "")
+    form = DismissForm(http.POST, prefix=prefix or None)
+    if form.is_valid():
+        try:
+            decisions.dismiss_conflict(profile, request, by=http.user, **form.cleaned_data)
+        except decisions.ConflictRefused as refusal:
+            form.add_error("reason", str(refusal))
+        else:
+            messages.success(http, "The suggestion has been dismissed for this request. The dismissal is recorded.")
+            return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
+    result = decisions.screening_for(profile, request)
+    return _member_page(http, senate, request, result, DecisionForm(conflicts=result.states), failed=(prefix, form))
+
+
+def _member_page(
+    http: HttpRequest, senate: Senate, request: Any, result: Any, form: Any, failed: Any = None
+) -> HttpResponse:
+    dismiss_forms = []
+    for i, state in enumerate(result.states):
+        prefix = f"dismiss-{i}"
+        bound = (
+            failed[1]
+            if failed and failed[0] == prefix
+            else DismissForm(prefix=prefix, initial={"key": state.conflict.key})
+        )
+        dismiss_forms.append((state, prefix, bound))
+    allowed, reason = decisions.can_be_invited(result.profile, request)
+    context = {
+        "request_": request,
+        "result": result,
+        "severity_tags": presenters.SEVERITY_TAGS,
+        "facts_rows": presenters.request_rows(request),
+        "form": form,
+        "dismiss_forms": dismiss_forms,
+        "errors": [form] + [f for _s, _p, f in dismiss_forms],
+        "invitable": allowed,
+        "invitable_reason": reason,
+        "can_decide": http.user.has_perm(P.DECIDE_CONFLICTS, senate),
+        "page_title": f"Screening: {result.profile}",
+        "breadcrumbs": _crumbs(senate, request),
+    }
+    return render(http, "interests/screening/member.jinja", context)
+
+
+def _profile(senate: Senate, profile_id: int) -> Any:
+    profile = queries.screenable(senate, profile_id)
+    if profile is None:
+        raise Http404("There is no member with that number this Senate may screen.")
+    return profile

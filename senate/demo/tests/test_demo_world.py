@@ -1,0 +1,56 @@
+import datetime as dt
+
+from senate.accounts.models import RoleAssignment, User
+from senate.demo import world
+from senate.members.models import Body, Membership
+from senate.organisations.models import Organisation, Senate
+
+
+def test_demo_world_is_realistic_and_signs_in(db, client):
+    world.build(seed=7, today=dt.date(2026, 11, 23))
+    _every_senate_has_a_council_and_assembly_of_realistic_size()
+    _every_current_icb_has_synthetic_trusts_and_a_council()
+    _one_sign_in_per_role_that_works(client)
+
+
+def _every_senate_has_a_council_and_assembly_of_realistic_size():
+    for senate in Senate.objects.current(dt.date(2026, 11, 23)):
+        current = Membership.objects.current(dt.date(2026, 11, 23)).filter(senate=senate)
+        assert 25 <= current.filter(body=Body.COUNCIL).count() <= 42, senate
+        assert 200 <= current.filter(body=Body.ASSEMBLY).count() <= 502, senate
+
+
+def _every_current_icb_has_synthetic_trusts_and_a_council():
+    for icb in Organisation.objects.icbs().current(dt.date(2026, 11, 23)):
+        kinds = set(icb.members_of_system.values_list("type", flat=True))
+        assert {"trust", "local_authority", "hwb", "hosc"} <= kinds, icb
+
+
+def _one_sign_in_per_role_that_works(client):
+    roles = set(
+        RoleAssignment.objects.filter(user__email__endswith="@demo.senate.example").values_list("role", flat=True)
+    )
+    assert roles >= {
+        "chair",
+        "vice_chair",
+        "manager",
+        "council_member",
+        "assembly_member",
+        "requester",
+        "assurance_viewer",
+    }
+    assert User.objects.get(email="admin@demo.senate.example").is_superuser
+    assert client.login(username="manager@demo.senate.example", password=world.DEMO_PASSWORD)
+
+
+def test_the_same_seed_builds_the_same_world(db):
+    first = world.build(scale="tiny", seed=11, today=dt.date(2026, 1, 1))
+    names = list(User.objects.order_by("pk").values_list("full_name", flat=True)[:50])
+    assert first["members"]["london"] > 0
+    Membership.objects.all().delete()
+    from senate.members.models import MemberProfile
+
+    MemberProfile.objects.all().delete()
+    User.objects.all().delete()
+    world.build(scale="tiny", seed=11, today=dt.date(2026, 1, 1))
+    assert list(User.objects.order_by("pk").values_list("full_name", flat=True)[:50]) == names

@@ -2,6 +2,7 @@
 Councils and Assemblies of all nine Senates, built deterministically from a seed."""
 
 import datetime as dt
+import importlib
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -44,6 +45,10 @@ SCALES = {
     "tiny": Scale(council=(3, 4), assembly=(5, 6)),
     "national": Scale(council=(30, 40), assembly=(1000, 1200), total_members=10_000),
 }
+
+# Later apps add their demo records here: each module has build(rng, *, today), runs after the
+# members and interests exist, in this order, inside the same transaction.
+WORLD_PARTS: list[str] = []
 
 # (email local part, name, role, body and membership role or None)
 SIGN_INS = [
@@ -102,6 +107,8 @@ def build(
         counts = _members(rng, senates, orgs, vocabulary, SCALES[scale], today, track)
         sign_ins = _sign_ins(rng, orgs, vocabulary, today)
         interests_world.build(rng, today=today)
+        for part in WORLD_PARTS:
+            importlib.import_module(part).build(rng, today=today)
     return {"members": counts, "sign_ins": sign_ins, "organisations": len(orgs)}
 
 

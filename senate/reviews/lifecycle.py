@@ -180,13 +180,36 @@ ACTS = {
 }
 
 
+# Later apps (panels, evidence, reports, council) add their own preconditions and consequences to
+# acts from their AppConfig.ready(), so reviews never imports them: add_check("issue", check) and
+# add_consequence("approve_advice", fn). A consequence runs inside the act's transaction, after the
+# stage has changed, with (request, by, reason); raising TransitionRefused undoes the whole act.
+EXTRA_CHECKS: dict[str, list[Check]] = {}
+CONSEQUENCES: dict[str, list[Callable[..., None]]] = {}
+
+
+def add_check(act_name: str, check: Check) -> None:
+    if act_name not in ACTS:
+        raise KeyError(act_name)
+    if check not in EXTRA_CHECKS.setdefault(act_name, []):
+        EXTRA_CHECKS[act_name].append(check)
+
+
+def add_consequence(act_name: str, consequence: Callable[..., None]) -> None:
+    if act_name not in ACTS:
+        raise KeyError(act_name)
+    if consequence not in CONSEQUENCES.setdefault(act_name, []):
+        CONSEQUENCES[act_name].append(consequence)
+
+
 def available_acts(request: Request, user: Any) -> list[Act]:
     """The acts this person could take now (checks aside), for the page's buttons."""
     return [a for a in ACTS.values() if request.stage in a.sources and user.has_perm(a.permission, request)]
 
 
 def problems(act: Act, request: Request) -> list[str]:
-    return [message for check in act.checks if (message := check(request))]
+    checks = list(act.checks) + EXTRA_CHECKS.get(act.name, [])
+    return [message for check in checks if (message := check(request))]
 
 
 def perform(
@@ -210,6 +233,8 @@ def perform(
         request.stage_entered_at = timezone.now()
         _apply_side_effects(act, request, reason, by)
         request.save()
+        for consequence in CONSEQUENCES.get(act.name, []):
+            consequence(request, by=by, reason=reason)
         RequestEvent.objects.create(
             request=request, by=by, action=act.name, from_stage=before, to_stage=request.stage, reason=reason
         )

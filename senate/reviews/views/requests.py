@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from senate.core.access import check, requires
 from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
-from senate.reviews import deadlines, forms, lifecycle, queries, terms
+from senate.reviews import deadlines, forms, lifecycle, queries, sections, terms
 from senate.reviews.models import Programme, Request
 from senate.reviews.stages import Stage
 from senate.reviews.views.common import crumbs, load
@@ -43,6 +43,7 @@ def _detail_context(http: HttpRequest, request: Request) -> dict:
         "terms": terms.current(request),
         "emails": emails_about(request)[:50],
         "due": deadlines.next_due(request),
+        "section_links": sections.links_for(http, request),
         "today": dt.date.today(),
         "page_title": request.reference or "Draft request",
         "breadcrumbs": crumbs(request.senate),

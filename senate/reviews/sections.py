@@ -1,0 +1,20 @@
+"""Links on a request's page to the parts of the review that other apps own (the panel, evidence,
+the report, the bed model, Council items). Each app lists a module here with a function
+`links(http, request) -> list[dict]` returning {"href": ..., "text": ...} items the signed-in person
+may open; reviews imports them by name, so it never depends on them."""
+
+import importlib
+from typing import Any
+
+PROVIDERS: list[str] = []
+
+
+def links_for(http: Any, request: Any) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = []
+    for provider in PROVIDERS:
+        try:
+            module = importlib.import_module(provider)
+        except ModuleNotFoundError:
+            continue
+        found += module.links(http, request)
+    return found

@@ -48,7 +48,9 @@ SCALES = {
 
 # Later apps add their demo records here: each module has build(rng, *, today), runs after the
 # members and interests exist, in this order, inside the same transaction.
-WORLD_PARTS: list[str] = []
+WORLD_PARTS: list[str] = [
+    "senate.demo.requests_world",
+]
 
 # (email local part, name, role, body and membership role or None)
 SIGN_INS = [

@@ -4,7 +4,7 @@ dated back over the past months.
 
 Later apps add preconditions to acts (a panel before "panel recruited", a report draft before "draft
 report ready"). Their demo parts run after this one and fill in those records, so the walk here runs
-with the other apps' checks and consequences suspended (`lifecycle.history_only`)."""
+with the other apps' checks and consequences suspended (`lifecycle.reviews_rules_only`)."""
 
 import datetime as dt
 import random
@@ -358,7 +358,7 @@ def build(rng: random.Random, *, today: dt.date) -> None:
         key: Programme.objects.create(senate=senate, title=title, lead_organisation=Organisation.objects.get(code=code))
         for key, (title, code) in PROGRAMMES.items()
     }
-    with lifecycle.history_only():
+    with lifecycle.reviews_rules_only():
         for number, demo in enumerate(REQUESTS):
             requester = _requester(senate, demo.org)
             request = _draft(senate, demo, requester, programmes.get(demo.programme or ""), today)

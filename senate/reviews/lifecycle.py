@@ -192,10 +192,11 @@ _history_only = threading.local()
 
 
 @contextmanager
-def history_only() -> Iterator[None]:
-    """For the demo world only: walk requests through the stages reviews owns while the later apps'
-    checks and consequences are suspended; their demo parts then fill in the records (panels,
-    evidence, reports) those checks look for. Never used by a page, a task or the API."""
+def reviews_rules_only() -> Iterator[None]:
+    """Apply only the rules of this table, suspending the checks and consequences later apps added.
+    For two uses only: the demo world walks requests to their stages and the later apps' demo parts
+    then fill in the records (panels, evidence, reports) their checks look for; and reviews' own
+    tests exercise this table alone. Never used by a page, a task or the API."""
     _history_only.active = True
     try:
         yield

@@ -44,6 +44,12 @@ def oversees(user: Any, obj: Any) -> bool:
     return bool(_senate_roles(user, obj) & {"council_member", "assurance_viewer"})
 
 
+@rules.predicate
+def is_sent(user: Any, request: Any) -> bool:
+    """A draft belongs to the requester's organisation until they send it."""
+    return getattr(request, "stage", "draft") != "draft"
+
+
 rules.add_perm("reviews.submit_request", is_requester)
 rules.add_perm(
     "reviews.view_requests",
@@ -53,7 +59,7 @@ rules.add_perm(
     | rules.predicate(lambda user, senate: bool(roles_in(user, senate) & {"council_member", "assurance_viewer"})),
 )
 rules.add_perm("reviews.view_work_queue", is_senate_team | is_system_admin)
-rules.add_perm("reviews.view_request", runs_the_senate | oversees | acts_for_requester | is_system_admin)
+rules.add_perm("reviews.view_request", acts_for_requester | (is_sent & (runs_the_senate | oversees | is_system_admin)))
 rules.add_perm("reviews.edit_draft", acts_for_requester)
 rules.add_perm("reviews.act_as_requester", acts_for_requester)
 rules.add_perm("reviews.triage", manages)

@@ -3,6 +3,16 @@ import pytest
 from senate.reviews.tests.factories import RequestFactory
 
 
+@pytest.fixture(autouse=True)
+def _reviews_rules_only():
+    """Reviews' tests exercise the lifecycle table itself; the checks that later apps add (a panel,
+    evidence, a report draft) are tested in those apps."""
+    from senate.reviews import lifecycle
+
+    with lifecycle.reviews_rules_only():
+        yield
+
+
 @pytest.fixture
 def received(cast):
     """A complete request from Devon ICB, received and waiting for triage."""

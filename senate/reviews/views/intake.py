@@ -80,7 +80,7 @@ def edit_step(http: HttpRequest, senate: Senate, pk: int, step: str) -> HttpResp
     steps = steps_for(request)
     if step not in steps or request.stage not in ("draft", "more_information"):
         return redirect("reviews:detail", senate.slug, pk)
-    form = _form(step, request, http.POST or None)
+    form = _form(step, request, http.POST if http.method == "POST" else None)
     if http.method == "POST" and form.is_valid():
         changes = form.changes() if hasattr(form, "changes") else dict(form.cleaned_data)
         intake.save_draft(request, changes=changes, by=http.user)

@@ -65,7 +65,7 @@ def respond(http: HttpRequest, senate: Senate, pk: int, number: int) -> HttpResp
     rec = request.recommendations.filter(number=number).first()
     if rec is None:
         raise Http404("No such recommendation.")
-    form = forms.ResponseForm(http.POST or None)
+    form = forms.ResponseForm(http.POST if http.method == "POST" else None)
     error = None
     if http.method == "POST" and form.is_valid():
         try:

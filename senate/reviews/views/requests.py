@@ -75,7 +75,7 @@ def act(http: HttpRequest, senate: Senate, pk: int, name: str) -> HttpResponse:
 @requires("reviews.view_requests")
 def triage(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     request = load(http, senate, pk, "reviews.triage")
-    form = forms.TriageForm(http.POST or None, programmes=queries.programmes_of(senate))
+    form = forms.TriageForm(http.POST if http.method == "POST" else None, programmes=queries.programmes_of(senate))
     error = None
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data

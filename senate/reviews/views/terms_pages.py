@@ -16,7 +16,7 @@ from senate.reviews.views.common import crumbs, load
 def terms_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     request = load(http, senate, pk)
     current = terms.current(request)
-    comment_form = forms.CommentForm(http.POST or None)
+    comment_form = forms.CommentForm(http.POST if http.method == "POST" else None)
     if http.method == "POST":
         check(http, "reviews.comment_on_terms", request)
         if current is not None and comment_form.is_valid():
@@ -50,7 +50,7 @@ def edit_terms(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
         messages.error(http, "Approved terms of reference cannot be changed.")
         return redirect("reviews:terms", senate.slug, pk)
     start = {f: getattr(current, f) for f in terms.FIELDS} if current else terms.draft_from_request(request)
-    form = forms.TermsForm(http.POST or None, initial=forms.TermsForm.initial_from(start))
+    form = forms.TermsForm(http.POST if http.method == "POST" else None, initial=forms.TermsForm.initial_from(start))
     if http.method == "POST" and form.is_valid():
         saved = terms.save_version(request, values=form.values(), by=http.user)
         messages.success(http, f"Version {saved.version} of the terms of reference saved.")

@@ -3,6 +3,7 @@ manager triages and drafts terms of reference, the requester comments and agrees
 an early-advice request then runs to a letter, the requester responds and the Senate closes it."""
 
 import datetime as dt
+
 import pytest
 
 from senate.accounts.tests.factories import PASSWORD

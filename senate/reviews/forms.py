@@ -289,3 +289,28 @@ class FollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter the follow-up note"},
     )
+
+
+class ServiceLevelsForm(forms.Form):
+    request_notice_days = forms.IntegerField(
+        label="Notice the Senate asks for before the requester's decision date (days)",
+        min_value=0,
+        max_value=730,
+        help_text="Requests with less notice are flagged, never refused. About 3 months is usual (91 days).",
+    )
+    panel_notice_days = forms.IntegerField(
+        label="Time to recruit a panel before the panel day (days)", min_value=0, max_value=365
+    )
+    papers_notice_days = forms.IntegerField(
+        label="Papers go out before a panel or Council meeting (days)", min_value=0, max_value=120
+    )
+    factual_accuracy_days = forms.IntegerField(
+        label="Requester's window to check a draft report for factual accuracy (days)", min_value=1, max_value=120
+    )
+    response_days = forms.IntegerField(
+        label="Requester's window to respond to the recommendations (days)", min_value=1, max_value=365
+    )
+    requires_commissioner_sponsor = forms.BooleanField(
+        label="Requests from organisations that do not commission care need a sponsoring commissioner",
+        required=False,
+    )

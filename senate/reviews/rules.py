@@ -67,6 +67,7 @@ rules.add_perm("reviews.manage_request", manages)
 rules.add_perm("reviews.approve", chairs)
 rules.add_perm("reviews.withdraw", manages | acts_for_requester)
 rules.add_perm("reviews.comment_on_terms", runs_the_senate | acts_for_requester)
+rules.add_perm("reviews.set_service_levels", runs_the_senate | is_system_admin)
 
 DESCRIPTIONS.update(
     {
@@ -78,5 +79,6 @@ DESCRIPTIONS.update(
         "reviews.manage_request": "manage this request",
         "reviews.triage": "triage requests",
         "reviews.approve": "approve advice and terms of reference",
+        "reviews.set_service_levels": "change the Senate's service levels",
     }
 )

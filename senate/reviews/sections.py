@@ -6,7 +6,13 @@ may open; reviews imports them by name, so it never depends on them."""
 import importlib
 from typing import Any
 
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "senate.evidence.sections",
+    "senate.panels.sections",
+    "senate.beds.sections",
+    "senate.reports.sections",
+    "senate.council.sections",
+]
 
 
 def links_for(http: Any, request: Any) -> list[dict[str, str]]:

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from senate.reviews.views import intake, recommendations, requests, terms_pages
+from senate.reviews.views import intake, recommendations, requests, settings_pages, terms_pages
 
 app_name = "reviews"
 urlpatterns = [
     path("", requests.request_list, name="list"),
     path("new/", intake.new_request, name="new"),
     path("work-queue/", requests.work_queue, name="work_queue"),
+    path("service-levels/", settings_pages.service_levels, name="service_levels"),
     path("programmes/<int:programme_id>/", requests.programme, name="programme"),
     path("<int:pk>/", requests.detail, name="detail"),
     path("<int:pk>/edit/<slug:step>/", intake.edit_step, name="edit"),

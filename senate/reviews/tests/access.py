@@ -18,6 +18,7 @@ PAGES = [
     ("reviews:list", lambda cast: "/south-west/requests/", READERS),
     ("reviews:new", lambda cast: "/south-west/requests/new/", {"requester"}),
     ("reviews:work_queue", lambda cast: "/south-west/requests/work-queue/", TEAM),
+    ("reviews:service_levels", lambda cast: "/south-west/requests/service-levels/", TEAM),
     ("reviews:detail", _path(""), READERS),
     ("reviews:triage", _path("triage/"), {"manager", "admin"}),
     ("reviews:terms", _path("terms/"), READERS),

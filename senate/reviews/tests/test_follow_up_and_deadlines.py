@@ -109,3 +109,39 @@ def test_each_transition_that_concerns_the_requester_emails_them(cast, received)
     walk(received, "decline", cast=cast, reason="Out of scope")
     sent = Email.objects.filter(to=cast["requester"].email)
     assert sent.exists() and "Out of scope" in sent.last().body
+
+
+def test_the_chair_changes_service_levels_and_the_change_is_recorded(client, cast):
+    from senate.core.models import AuditEvent
+
+    client.force_login(cast["chair"])
+    values = {
+        "request_notice_days": "120",
+        "panel_notice_days": "56",
+        "papers_notice_days": "21",
+        "factual_accuracy_days": "10",
+        "response_days": "60",
+        "requires_commissioner_sponsor": "on",
+    }
+    assert client.post(f"{BASE}/service-levels/", values).status_code == 302
+    senate = cast["chair"].roles.get().senate
+    senate.refresh_from_db()
+    assert senate.request_notice_days == 120 and senate.factual_accuracy_days == 10
+    event = AuditEvent.objects.get(action="senate.service_levels_changed")
+    assert "request_notice_days 91 → 120" in event.summary and event.actor == cast["chair"]
+
+
+def test_a_negative_service_level_is_refused_at_its_field(client, cast):
+    client.force_login(cast["manager"])
+    values = {
+        "request_notice_days": "-5",
+        "panel_notice_days": "56",
+        "papers_notice_days": "21",
+        "factual_accuracy_days": "14",
+        "response_days": "60",
+    }
+    page = client.post(f"{BASE}/service-levels/", values).content.decode()
+    assert "There is a problem" in page and "greater than or equal to 0" in page
+    senate = cast["manager"].roles.get().senate
+    senate.refresh_from_db()
+    assert senate.request_notice_days == 91

@@ -104,3 +104,8 @@ def _member(p: MemberProfile) -> MemberOut:
             for m in getattr(p, "current_here", [])
         ],
     )
+
+
+from senate.api.requests import router as requests_router  # noqa: E402
+
+api.add_router("", requests_router)

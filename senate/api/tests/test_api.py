@@ -44,3 +44,30 @@ def test_openapi_schema_describes_the_endpoints(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/senates/{slug}/members" in schema["paths"]
     assert schema["components"]["securitySchemes"]
+
+
+def test_a_requester_lists_only_their_organisations_sent_requests(client, cast):
+    from senate.organisations.models import Organisation
+    from senate.reviews.tests.factories import RequestFactory
+
+    ours = RequestFactory(title="Devon stroke review")
+    RequestFactory(title="Cornwall minor injuries", requesting_organisation=Organisation.objects.get(code="QT6"))
+    response = client.get("/api/v1/senates/south-west/requests", **_bearer(cast["requester"]))
+    assert [r["title"] for r in response.json()["items"]] == ["Devon stroke review"]
+    detail = client.get(f"/api/v1/senates/south-west/requests/{ours.pk}", **_bearer(cast["requester"])).json()
+    assert detail["reference"] == ours.reference and detail["timeline"] == []
+
+
+def test_nobody_else_sees_a_draft_or_another_organisations_request_over_the_api(client, cast):
+    from senate.organisations.models import Organisation
+    from senate.reviews.tests.factories import RequestFactory
+
+    draft = RequestFactory(title="Unsent draft", stage="draft", reference=None, created_by=cast["requester"])
+    theirs = RequestFactory(title="Cornwall", requesting_organisation=Organisation.objects.get(code="QT6"))
+    manager = client.get("/api/v1/senates/south-west/requests", **_bearer(cast["manager"])).json()
+    assert "Unsent draft" not in [r["title"] for r in manager["items"]]
+    assert client.get(f"/api/v1/senates/south-west/requests/{draft.pk}", **_bearer(cast["manager"])).status_code == 404
+    mine = client.get(f"/api/v1/senates/south-west/requests/{theirs.pk}", **_bearer(cast["requester"]))
+    assert mine.status_code == 404
+    for who in ("assembly", "no_role", "other_manager"):
+        assert client.get("/api/v1/senates/south-west/requests", **_bearer(cast[who])).status_code == 403, who

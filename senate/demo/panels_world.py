@@ -1,0 +1,109 @@
+"""Expert panels for the demo world. South West requests past terms approval get a specification;
+those past panel recruitment get a panel chosen by the optimiser in one concurrent run, invited and
+accepted (one member declined, with a reason); the request at "terms approved" has a proposal waiting
+to be deployed and a member on loan from another Senate. The demo Council member sits on a panel."""
+
+import datetime as dt
+import random
+
+from senate.accounts.models import Role, RoleAssignment
+from senate.members.models import MemberProfile, Membership
+from senate.organisations.models import Senate
+from senate.panels import invitations, loans, runs
+from senate.panels.candidates import candidates_for
+from senate.panels.models import PanelAvailability, PanelChoice, PanelMember
+from senate.panels.specs import Rule, save_spec
+from senate.reviews.models import Request
+from senate.reviews.stages import FINISHED, Stage
+
+ORDER = list(Stage)
+PAST_TERMS = [s for s in ORDER[ORDER.index(Stage.TOR_APPROVED) :] if s not in FINISHED | {Stage.PAUSED}]
+
+
+def build(rng: random.Random, *, today: dt.date) -> None:
+    senate = Senate.objects.get(slug="south-west")
+    manager = RoleAssignment.objects.filter(senate=senate, role=Role.MANAGER).order_by("user__email").first().user
+    requests = list(Request.objects.filter(senate=senate, stage__in=PAST_TERMS).order_by("pk"))
+    if not requests:
+        return
+    for request in requests:
+        _specify(request, manager, rng, today)
+    waiting = [r for r in requests if r.stage == Stage.TOR_APPROVED]
+    recruited = [r for r in requests if r.stage != Stage.TOR_APPROVED]
+    if recruited:
+        _pin_demo_council_member(recruited, manager, today)
+        run = runs.run_optimiser(senate, recruited, by=manager, on=today)
+        runs.deploy(run, by=manager, on=today)
+        _answer(recruited, rng)
+    for request in waiting:
+        _lend(request, manager, today)
+        runs.run_optimiser(senate, [request], by=manager, on=today)
+
+
+def _specify(request: Request, manager, rng: random.Random, today: dt.date) -> None:
+    rules = [Rule("ppv", 1)]
+    rules += [Rule(code, 1) for code in request.service_areas.values_list("code", flat=True)[:2]]
+    start = today + dt.timedelta(days=rng.randint(20, 60))
+    save_spec(
+        request,
+        by=manager,
+        rules=rules,
+        min_size=5,
+        max_size=7,
+        min_out_of_region=0,
+        out_of_region_only=False,
+        chair_from_council=True,
+        starts_on=start,
+        ends_on=start + dt.timedelta(days=1),
+        respond_within_days=10,
+    )
+
+
+def _pin_demo_council_member(requests: list[Request], manager, today: dt.date) -> None:
+    """Keep the demo Council member on the first panel they may sit on, so their sign-in shows one."""
+    profile = MemberProfile.objects.filter(user__email="council@demo.senate.example").first()
+    if profile is None:
+        return
+    for request in requests:
+        (candidate,) = candidates_for(request, on=today, profiles=[profile])
+        if not candidate.blocked:
+            PanelChoice.objects.create(request=request, profile=profile, kind=PanelChoice.Kind.PIN, by=manager)
+            return
+
+
+def _answer(requests: list[Request], rng: random.Random) -> None:
+    """Everyone accepts, except one member of the first panel who declines with a reason."""
+    for i, request in enumerate(requests):
+        seats = list(PanelMember.objects.filter(request=request).select_related("profile__user").order_by("pk"))
+        for n, seat in enumerate(seats):
+            decline = i == 0 and n == len(seats) - 1 and len(seats) > 5
+            invitations.respond(
+                seat,
+                accept=not decline,
+                reason="On annual leave on the panel dates" if decline else "",
+                by=seat.profile.user,
+            )
+
+
+def _lend(request: Request, manager, today: dt.date) -> None:
+    """A member of another Senate who agreed to be lent, approved by their Senate's manager."""
+    other = (
+        Membership.objects.current(today)
+        .exclude(senate=request.senate)
+        .filter(senate__slug="london")
+        .select_related("profile", "senate")
+        .order_by("pk")
+        .first()
+    )
+    if other is None:
+        return
+    PanelAvailability.objects.update_or_create(profile=other.profile, defaults={"consents_to_loan": True})
+    candidate = next(
+        (c for c in candidates_for(request, on=today) if c.profile.pk == other.profile.pk and not c.blocked), None
+    )
+    if candidate is None:
+        return
+    loan = loans.request_loan(request, candidate, by=manager, note="An independent view from outside the region.")
+    lender = RoleAssignment.objects.filter(senate=other.senate, role=Role.MANAGER).first()
+    if lender is not None:  # otherwise the loan waits for the lending Senate's answer
+        loans.decide_loan(loan, approve=True, by=lender.user)

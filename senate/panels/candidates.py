@@ -1,0 +1,173 @@
+"""Who could sit on a request's panel: this Senate's current members and members of other Senates who
+agreed to be lent; for each, the skills, screened conflicts and decisions, load, and a fit score in words."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+
+from senate.interests.decisions import screenings_for
+from senate.interests.facts import facts_for_request
+from senate.interests.local_rules import rules_for
+from senate.interests.screening import ScreeningRules, screen_many
+from senate.members.models import MemberProfile, Membership
+from senate.panels import skills as sk
+from senate.panels.models import PanelAvailability, PanelMember
+from senate.reviews.stages import FINISHED
+
+ACTIVE = (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED)
+DEFAULT_MAX_PANELS = 2
+
+
+@dataclass
+class Candidate:
+    profile: MemberProfile
+    home_senate: object
+    region: str
+    lent: bool
+    skills: set[str]
+    max_panels: int
+    load: int
+    away: bool
+    screening: object
+    past_panels: int
+    fit: float = 0.0
+    fit_words: list[str] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> str:
+        """Why this member may not be invited to this panel, or '' when they may."""
+        if self.screening.exclusion is not None:
+            return f"Excluded for a conflict of interest: {self.screening.exclusion.rationale}"
+        if self.screening.open:
+            return "A possible conflict of interest is awaiting a decision"
+        if self.away:
+            return "Away during the panel dates"
+        return ""
+
+    @property
+    def spare(self) -> int:
+        return max(0, self.max_panels - self.load)
+
+
+def pool(senate, *, on: dt.date):
+    """This Senate's current members, and members of other Senates who agreed to be lent."""
+    current = Membership.objects.current(on)
+    own = current.filter(senate=senate).values("profile_id")
+    lendable = current.exclude(senate=senate).filter(
+        Q(profile__willing_to_serve_other_senates=True) | Q(profile__panel_availability__consents_to_loan=True)
+    )
+    memberships = Prefetch("memberships", queryset=Membership.objects.select_related("senate__region"))
+    return (
+        MemberProfile.objects.filter(Q(pk__in=own) | Q(pk__in=lendable.values("profile_id")))
+        .select_related("user", "region", "employer", "home_icb")
+        .prefetch_related("expertise", memberships)
+        .order_by("user__full_name", "pk")
+        .distinct()
+    )
+
+
+def loads(profiles, *, leaving_out=()) -> dict[int, int]:
+    """Active panel seats per profile on unfinished requests, not counting `leaving_out` requests."""
+    rows = (
+        PanelMember.objects.filter(profile__in=profiles, status__in=ACTIVE)
+        .exclude(request__stage__in=FINISHED)
+        .exclude(request__in=list(leaving_out))
+        .values_list("profile_id", flat=True)
+    )
+    found: dict[int, int] = {}
+    for pk in rows:
+        found[pk] = found.get(pk, 0) + 1
+    return found
+
+
+def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_out=None) -> list[Candidate]:
+    """Every member of the pool for this request, screened and scored, best fit first."""
+    senate = request.senate
+    profiles = list(profiles if profiles is not None else pool(senate, on=on))
+    found = screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(senate)))
+    screenings = screenings_for(request, profiles, found)
+    load = loads(profiles, leaving_out=leaving_out if leaving_out is not None else [request])
+    availability = {a.profile_id: a for a in PanelAvailability.objects.filter(profile__in=profiles)}
+    past = _past_panels(request, profiles)
+    areas = {e.code: e.name for e in request.service_areas.all()}
+    result = []
+    for p in profiles:
+        home = _home(p, senate, on)
+        settings_ = availability.get(p.pk)
+        c = Candidate(
+            profile=p,
+            home_senate=home,
+            region=(p.region.slug if p.region else home.region.slug),
+            lent=home.pk != senate.pk,
+            skills=sk.skills_of(p, council_of=senate.pk, on=on),
+            max_panels=settings_.max_panels if settings_ else DEFAULT_MAX_PANELS,
+            load=load.get(p.pk, 0),
+            away=_away(settings_, spec),
+            screening=screenings[p.pk],
+            past_panels=past.get(p.pk, 0),
+        )
+        c.fit, c.fit_words = fit(c, areas)
+        result.append(c)
+    return sorted(result, key=lambda c: (-c.fit, str(c.profile)))
+
+
+def fit(c: Candidate, areas: dict[str, str]) -> tuple[float, list[str]]:
+    """A fit score in [0, 1] and why: expertise overlap (60%), similar past panels (25%), free capacity (15%)."""
+    held = [name for code, name in areas.items() if code in c.skills]
+    overlap = len(held) / len(areas) if areas else 0.0
+    experience = min(1.0, c.past_panels / 2)
+    free = c.spare / c.max_panels if c.max_panels else 0.0
+    score = round(0.6 * overlap + 0.25 * experience + 0.15 * free, 3)
+    words = []
+    if areas:
+        words.append(
+            f"Holds {len(held)} of the {len(areas)} service areas asked for" + (f" ({', '.join(held)})" if held else "")
+        )
+    else:
+        words.append("The request names no service areas, so expertise does not add to the score")
+    words.append(
+        f"Sat on {c.past_panels} past panel{'s' if c.past_panels != 1 else ''} on similar services"
+        if c.past_panels
+        else "No past panels on similar services"
+    )
+    words.append(
+        f"Free for {c.spare} more panel{'s' if c.spare != 1 else ''} (on {c.load} of {c.max_panels} now)"
+        if c.max_panels
+        else "Not available for panels"
+    )
+    return min(1.0, max(0.0, score)), words
+
+
+def _home(profile, senate, on):
+    current = [m for m in profile.memberships.all() if sk.is_current(m, on)]
+    for m in current:
+        if m.senate_id == senate.pk:
+            return m.senate
+    return current[0].senate if current else senate
+
+
+def _away(settings_, spec) -> bool:
+    if settings_ is None or spec is None or not (settings_.away_from and spec.starts_on):
+        return False
+    until = settings_.away_until or settings_.away_from
+    ends = spec.ends_on or spec.starts_on
+    return settings_.away_from <= ends and until >= spec.starts_on
+
+
+def _past_panels(request, profiles) -> dict[int, int]:
+    areas = list(request.service_areas.values_list("pk", flat=True))
+    if not areas:
+        return {}
+    rows = (
+        PanelMember.objects.filter(
+            profile__in=profiles, status=PanelMember.Status.ACCEPTED, request__service_areas__in=areas
+        )
+        .exclude(request=request)
+        .values_list("profile_id", "request_id")
+        .distinct()
+    )
+    found: dict[int, int] = {}
+    for pk, _r in rows:
+        found[pk] = found.get(pk, 0) + 1
+    return found

@@ -1,0 +1,18 @@
+"""Links on a request's page to its panel."""
+
+from typing import Any
+
+from django.urls import reverse
+
+from senate.panels.permissions import PanelsPermission as P
+
+
+def links(http: Any, request: Any) -> list[dict[str, str]]:
+    slug = request.senate.slug
+    found = []
+    if http.user.has_perm(P.MANAGE, request.senate):
+        found.append({"href": reverse("panels:panel", args=[slug, request.pk]), "text": "Expert panel"})
+        found.append({"href": reverse("panels:candidates", args=[slug, request.pk]), "text": "Panel candidates"})
+    elif http.user.has_perm(P.VIEW_PANEL, request.senate):
+        found.append({"href": reverse("panels:panel", args=[slug, request.pk]), "text": "Expert panel"})
+    return found

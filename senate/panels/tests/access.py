@@ -1,0 +1,63 @@
+"""Who may open each panels page; tests/test_page_access.py checks every role against each."""
+
+from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
+from senate.panels.models import Loan
+from senate.panels.tests.factories import ready_request, seat, spec
+
+TEAM = {"manager", "chair", "admin"}
+VIEWERS = {"manager", "chair", "council", "assembly", "admin"}
+MEMBERS = {"council", "assembly"}
+
+
+def _request(cast, tail=""):
+    return f"/south-west/panels/requests/{ready_request().pk}/{tail}"
+
+
+def _run(cast):
+    from senate.panels.runs import run_optimiser
+
+    request = ready_request()
+    spec(request, by=cast["manager"], rules=[], min_size=1, max_size=2)
+    return f"/south-west/panels/runs/{run_optimiser(request.senate, [request], by=cast['manager']).pk}/"
+
+
+def _invitation(cast):
+    council = MemberProfile.objects.get(user=cast["council"])
+    return f"/south-west/panels/invitations/{seat(ready_request(), council, status='invited').pk}/"
+
+
+def _loan(cast):
+    """London asks to borrow South West's Assembly member: South West's manager decides."""
+    london, south_west = Senate.objects.get(slug="london"), Senate.objects.get(slug="south-west")
+    loan = Loan.objects.create(
+        request=ready_request(senate=london),
+        profile=MemberProfile.objects.get(user=cast["assembly"]),
+        lender=south_west,
+        borrower=london,
+        requested_by=cast["other_manager"],
+    )
+    return f"/south-west/panels/loans/{loan.pk}/decide/"
+
+
+PAGES = [
+    ("panels:panel", lambda c: _request(c), VIEWERS),
+    ("panels:spec", lambda c: _request(c, "specification/"), TEAM),
+    ("panels:candidates", lambda c: _request(c, "candidates/"), TEAM),
+    ("panels:run_detail", _run, TEAM),
+    ("panels:loans", lambda c: "/south-west/panels/loans/", TEAM),
+    ("panels:decide_loan", _loan, {"manager", "admin"}),
+    ("panels:invitation", _invitation, {"council"}),
+    ("panels:mine", lambda c: "/south-west/panels/mine/", MEMBERS),
+]
+# Reached only by a form's post; their refusals are tested in test_views.py.
+NOT_GET_PAGES = {
+    "panels:run",
+    "panels:choose",
+    "panels:invite",
+    "panels:request_loan",
+    "panels:withdraw",
+    "panels:deploy",
+    "panels:recruited",
+    "panels:set_role",
+}

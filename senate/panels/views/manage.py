@@ -1,0 +1,296 @@
+"""The manager's pages: specification, candidates, the panel with its runs, deploying, replacements."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from senate.core.access import check, requires
+from senate.interests.decisions import InvitationRefused
+from senate.members.models import MemberProfile
+from senate.panels import candidates as cands
+from senate.panels import invitations, loans, runs
+from senate.panels import skills as sk
+from senate.panels.forms import CandidateFilterForm, SpecForm
+from senate.panels.models import Loan, OptimiserRun, PanelChoice, PanelMember, PanelRole
+from senate.panels.permissions import PanelsPermission as P
+from senate.panels.specs import SpecRefused, may_invite, panel_open, save_spec, spec_of
+from senate.panels.views.common import crumbs, load_request, request_crumbs
+from senate.reviews.models import Request
+
+PER_PAGE = 25
+
+
+@requires(P.VIEW_PANEL)
+def panel(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    manager = http.user.has_perm(P.MANAGE, senate)
+    spec = spec_of(request)
+    seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
+    context = {
+        "request_": request,
+        "spec": spec,
+        "labels": dict(sk.skill_choices()),
+        "final": invitations.final_panel(request),
+        "manager": manager,
+        "page_title": f"Expert panel: {request}",
+        "breadcrumbs": crumbs(senate, (reverse("reviews:detail", args=[senate.slug, request.pk]), str(request))),
+    }
+    if manager:
+        run = runs.latest_run(request)
+        active = sum(s.status in cands.ACTIVE for s in seats)
+        wanted = len(run.for_request(request.pk).get("panel", [])) if run else 0
+        declined = [s for s in seats if s.status == PanelMember.Status.DECLINED][: max(0, wanted - active)]
+        context |= {
+            "seats": seats,
+            "roles": PanelRole.choices,
+            "run": run,
+            "replacements": [(s, runs.replacement_for(s)) for s in declined],
+            "loans": Loan.objects.filter(request=request).select_related("profile__user", "lender"),
+            "open": panel_open(request),
+            "others": [
+                r
+                for r in Request.objects.filter(senate=senate, panel_spec__isnull=False).exclude(pk=request.pk)
+                if panel_open(r)
+            ],
+            "can_record": request.stage == "tor_approved"
+            and spec is not None
+            and sum(s.status == PanelMember.Status.ACCEPTED for s in seats) >= spec.min_size,
+        }
+    return render(http, "panels/panel.jinja", context)
+
+
+@requires(P.MANAGE)
+def specification(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    spec = spec_of(request)
+    form = SpecForm(http.POST if http.method == "POST" else None, initial=SpecForm.initial_for(spec))
+    if http.method == "POST" and form.is_valid():
+        try:
+            save_spec(request, by=http.user, rules=form.rules(), **form.spec_fields())
+        except SpecRefused as refusal:
+            for field, message in refusal.errors.items():
+                form.add_error(None if field == "__all__" else field, message)
+        else:
+            messages.success(http, "The panel specification has been saved.")
+            return redirect("panels:panel", senate.slug, request.pk)
+    return render(
+        http,
+        "panels/specification.jinja",
+        {
+            "request_": request,
+            "form": form,
+            "page_title": f"Panel specification: {request}",
+            "breadcrumbs": request_crumbs(senate, request),
+        },
+    )
+
+
+@requires(P.MANAGE)
+def candidates(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    form = CandidateFilterForm(http.GET or None)
+    f = form.cleaned_data if form.is_valid() else {}
+    found = cands.candidates_for(request, on=timezone.localdate(), spec=spec_of(request))
+    q = (f.get("q") or "").strip().lower()
+    if q:
+        found = [c for c in found if q in str(c.profile).lower() or q in c.profile.job_title.lower()]
+    show = f.get("show") or "all"
+    if show == "eligible":
+        found = [c for c in found if not c.blocked]
+    elif show in ("own", "lent"):
+        found = [c for c in found if c.lent == (show == "lent")]
+    if f.get("skill"):
+        found = [c for c in found if f["skill"] in c.skills]
+    sort = f.get("sort") or "fit"
+    if sort == "load":
+        found.sort(key=lambda c: (c.load, -c.fit))
+    elif sort == "name":
+        found.sort(key=lambda c: str(c.profile))
+    loaned = dict(Loan.objects.filter(request=request).values_list("profile_id", "status"))
+    page = Paginator(found, PER_PAGE).get_page(http.GET.get("page"))
+    context = {
+        "request_": request,
+        "form": form,
+        "found": list(page),
+        "page": page,
+        "total": len(found),
+        "query": urlencode({k: v for k, v in f.items() if v}),
+        "labels": dict(sk.skill_choices()),
+        "choices": dict(PanelChoice.objects.filter(request=request).values_list("profile_id", "kind")),
+        "seats": dict(PanelMember.objects.filter(request=request).values_list("profile_id", "status")),
+        "loaned": loaned,
+        "page_title": f"Panel candidates: {request}",
+        "breadcrumbs": request_crumbs(senate, request),
+    }
+    template = "panels/_candidates_table.jinja" if http.headers.get("HX-Request") else "panels/candidates.jinja"
+    return render(http, template, context)
+
+
+@requires(P.MANAGE)
+@require_POST
+def run(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+    """Run the optimiser for this request, with any other open requests ticked on the panel page."""
+    request = load_request(senate, pk)
+    others = [load_request(senate, int(v)) for v in http.POST.getlist("also") if v.isdigit() and int(v) != pk]
+    try:
+        made = runs.run_optimiser(senate, [request, *others], by=http.user)
+    except runs.RunRefused as refusal:
+        messages.error(http, str(refusal))
+        return redirect("panels:panel", senate.slug, request.pk)
+    messages.success(http, "The optimiser has proposed panels. Nothing has been sent.")
+    return redirect("panels:run_detail", senate.slug, made.pk)
+
+
+@requires(P.MANAGE)
+def run_detail(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+    made = get_object_or_404(OptimiserRun, pk=pk, senate=senate)
+    latest = OptimiserRun.objects.filter(senate=senate).first()
+    requests = list(made.requests.select_related("senate").order_by("pk"))
+    context = {
+        "run": made,
+        "requests": requests,
+        "is_latest": latest is not None and latest.pk == made.pk,
+        "choices": dict(
+            ((c.request_id, c.profile_id), c.kind) for c in PanelChoice.objects.filter(request__in=requests)
+        ),
+        "removed_counts": {
+            r.pk: PanelChoice.objects.filter(request=r, kind=PanelChoice.Kind.REMOVE).count() for r in requests
+        },
+        "loaned": {(x.request_id, x.profile_id): x for x in Loan.objects.filter(request__in=requests)},
+        "page_title": "Proposed panels",
+        "breadcrumbs": request_crumbs(senate, requests[0]) if requests else crumbs(senate),
+    }
+    return render(http, "panels/run.jinja", context)
+
+
+@requires(P.MANAGE)
+@require_POST
+def choose(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    profile = get_object_or_404(MemberProfile, pk=profile_id)
+    kind = http.POST.get("kind") or None
+    if kind not in (None, PanelChoice.Kind.PIN, PanelChoice.Kind.REMOVE):
+        raise Http404("Unknown choice")
+    runs.choose(request, profile, kind=kind, by=http.user)
+    words = {"pin": "will be kept on", "remove": "will be kept off", None: "is free again for"}[kind]
+    messages.success(http, f"{profile} {words} the panel at the next run.")
+    back = http.POST.get("next", "")
+    return redirect(
+        back if back.startswith(f"/{senate.slug}/panels/") else reverse("panels:panel", args=[senate.slug, pk])
+    )
+
+
+@requires(P.MANAGE)
+@require_POST
+def deploy(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+    made = get_object_or_404(OptimiserRun, pk=pk, senate=senate)
+    try:
+        sent = runs.deploy(made, by=http.user)
+    except (runs.RunRefused, InvitationRefused) as refusal:
+        messages.error(http, str(refusal))
+        return redirect("panels:run_detail", senate.slug, made.pk)
+    messages.success(http, f"{len(sent)} invitation{'s' if len(sent) != 1 else ''} sent.")
+    return redirect("panels:panel", senate.slug, made.requests.order_by("pk").first().pk)
+
+
+@requires(P.MANAGE)
+@require_POST
+def invite(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
+    """Invite one member, usually the replacement offered after a decline."""
+    request = load_request(senate, pk)
+    allowed, why = may_invite(request)
+    if not allowed:
+        messages.error(http, why)
+    elif PanelMember.objects.filter(request=request, profile_id=profile_id).exists():
+        messages.error(http, "This member has already been invited to this panel.")
+    else:
+        c = _candidate(request, profile_id)
+        if c is None or (
+            c.lent
+            and not Loan.objects.filter(request=request, profile_id=profile_id, status=Loan.Status.APPROVED).exists()
+        ):
+            messages.error(http, "Only this Senate's members, or members lent for this panel, can be invited.")
+        else:
+            try:
+                role = runs.assign_roles([c], chair_from_council=False)[c.profile.pk]
+                invitations.invite(request, c.profile, role="clinical" if role == "chair" else role, by=http.user)
+            except InvitationRefused as refusal:
+                messages.error(http, str(refusal))
+            else:
+                messages.success(http, f"{c.profile} has been invited.")
+    return redirect("panels:panel", senate.slug, request.pk)
+
+
+@requires(P.MANAGE)
+@require_POST
+def request_loan(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    c = _candidate(request, profile_id)
+    if c is None:
+        raise Http404("That member cannot be lent to this Senate.")
+    try:
+        loans.request_loan(request, c, by=http.user, note=http.POST.get("note", ""))
+    except loans.LoanRefused as refusal:
+        messages.error(http, str(refusal))
+    else:
+        messages.success(http, f"The {c.home_senate} team has been asked to lend {c.profile}.")
+    back = http.POST.get("next", "")
+    return redirect(
+        back if back.startswith(f"/{senate.slug}/panels/") else reverse("panels:panel", args=[senate.slug, pk])
+    )
+
+
+@requires(P.MANAGE)
+@require_POST
+def withdraw(http: HttpRequest, senate: Any, pk: int, seat_pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
+    check(http, P.MANAGE, senate)
+    invitations.withdraw(seat, by=http.user)
+    messages.success(http, f"{seat.profile} has been withdrawn from the panel.")
+    return redirect("panels:panel", senate.slug, request.pk)
+
+
+@requires(P.MANAGE)
+@require_POST
+def recruited(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+    """Record the panel as recruited: the request's own act, refused until enough have accepted."""
+    from senate.reviews import lifecycle
+
+    request = load_request(senate, pk)
+    try:
+        lifecycle.perform("record_panel_recruited", request, by=http.user)
+    except lifecycle.TransitionRefused as refusal:
+        messages.error(http, str(refusal))
+    else:
+        messages.success(http, "The panel is recorded as recruited.")
+    return redirect("panels:panel", senate.slug, request.pk)
+
+
+def _candidate(request: Any, profile_id: int) -> cands.Candidate | None:
+    """One member of the request's pool, screened and scored, or None if they are not in it."""
+    on = timezone.localdate()
+    profiles = cands.pool(request.senate, on=on).filter(pk=profile_id)
+    found = cands.candidates_for(request, on=on, spec=spec_of(request), profiles=profiles)
+    return found[0] if found else None
+
+
+@requires(P.MANAGE)
+@require_POST
+def set_role(http: HttpRequest, senate: Any, pk: int, seat_pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
+    try:
+        invitations.set_role(seat, role=http.POST.get("role", ""), by=http.user)
+    except invitations.AnswerRefused as refusal:
+        messages.error(http, str(refusal))
+    else:
+        messages.success(http, f"{seat.profile} is now {seat.get_role_display().lower()}.")
+    return redirect("panels:panel", senate.slug, request.pk)

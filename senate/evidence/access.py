@@ -1,0 +1,90 @@
+"""Who may open which evidence item: by the item's tier and the person's role on the request.
+
+- Senate team (manager, Chair, Vice-chair): every tier.
+- Panel members: nothing until they have attested their interests for the review; then every tier
+  (draft papers circulate to the panel only).
+- The requester's contacts: their own organisation's items (supplied by the requester) at any tier,
+  and public or official items from the panel or the Senate team.
+- Council members: public and official items.
+- Nobody else (including NHS England's assurance viewer and system administrators).
+"""
+
+from importlib import import_module
+from typing import Any
+
+from django.db.models import QuerySet
+
+from senate.accounts.roles import organisations_for, roles_in
+from senate.evidence.models import EvidenceItem, Source, Tier
+from senate.interests.attestation import has_attested
+
+TEAM = {"manager", "chair", "vice_chair"}
+OPEN_TO_COUNCIL = {Tier.PUBLIC, Tier.OFFICIAL}
+OPEN_TO_REQUESTER = {Tier.PUBLIC, Tier.OFFICIAL}
+
+
+def is_on_panel(user: Any, request: Any) -> bool:
+    """Panel membership lives in the panels app, which sits below evidence in the layering; it is
+    looked up at call time (fails closed if panels is absent) rather than imported at module level."""
+    try:
+        membership = import_module("senate.panels.membership")
+    except ImportError:
+        return False
+    return bool(membership.is_on_panel(user, request))
+
+
+def is_team(user: Any, request: Any) -> bool:
+    return bool(roles_in(user, request.senate) & TEAM)
+
+
+def acts_for_requester(user: Any, request: Any) -> bool:
+    orgs = organisations_for(user, request.senate)
+    return request.requesting_organisation_id in orgs or request.sponsor_organisation_id in orgs
+
+
+def can_see_request_evidence(user: Any, request: Any) -> bool:
+    """May reach the evidence pages of this request at all (what they then see is filtered by tier)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    roles = roles_in(user, request.senate)
+    return bool(
+        roles & TEAM or "council_member" in roles or acts_for_requester(user, request) or is_on_panel(user, request)
+    )
+
+
+def open_tiers(user: Any, request: Any) -> tuple[set[str], bool]:
+    """The tiers this person may open on this request, and whether they may open the requester's own
+    items at every tier."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set(), False
+    roles = roles_in(user, request.senate)
+    if roles & TEAM:
+        return set(Tier.values), True
+    if is_on_panel(user, request):
+        # The attestation gate comes before any other route: a panel member opens nothing unattested.
+        return (set(Tier.values), True) if has_attested(user, request) else (set(), False)
+    tiers: set[str] = set()
+    own = False
+    if "council_member" in roles:
+        tiers |= OPEN_TO_COUNCIL
+    if acts_for_requester(user, request):
+        tiers |= OPEN_TO_REQUESTER
+        own = True
+    return tiers, own
+
+
+def can_open(user: Any, item: EvidenceItem) -> bool:
+    tiers, own = open_tiers(user, item.request)
+    return item.tier in tiers or (own and item.source == Source.REQUESTER)
+
+
+def visible_items(user: Any, request: Any) -> QuerySet[EvidenceItem]:
+    """The items of this request the person may open; nothing else is listed to them."""
+    from django.db.models import Q
+
+    tiers, own = open_tiers(user, request)
+    condition = Q(tier__in=tiers)
+    if own:
+        condition |= Q(source=Source.REQUESTER)
+    items = EvidenceItem.objects.filter(request=request)
+    return items.filter(condition) if (tiers or own) else items.none()

@@ -1,0 +1,67 @@
+"""Who may do what with evidence and fieldwork. Object-level predicates take the request."""
+
+from typing import Any
+
+import rules
+
+from senate.accounts.permissions import DESCRIPTIONS
+from senate.accounts.roles import roles_in
+from senate.evidence import access
+from senate.evidence.permissions import EvidencePermission as P
+from senate.interests.attestation import has_attested
+
+
+def _request(obj: Any) -> Any:
+    return obj if hasattr(obj, "requesting_organisation_id") else None
+
+
+@rules.predicate
+def may_see(user: Any, obj: Any) -> bool:
+    request = _request(obj)
+    return bool(request and access.can_see_request_evidence(user, request))
+
+
+@rules.predicate
+def runs_the_senate(user: Any, obj: Any) -> bool:
+    request = _request(obj)
+    return bool(request and access.is_team(user, request))
+
+
+@rules.predicate
+def manages_or_chairs(user: Any, obj: Any) -> bool:
+    request = _request(obj)
+    return bool(request and roles_in(user, request.senate) & access.TEAM)
+
+
+@rules.predicate
+def acts_for_requester(user: Any, obj: Any) -> bool:
+    request = _request(obj)
+    return bool(request and access.acts_for_requester(user, request))
+
+
+@rules.predicate
+def on_panel_attested(user: Any, obj: Any) -> bool:
+    """On the panel and has confirmed their declarations for this review (interests.attestation)."""
+    request = _request(obj)
+    return bool(request and access.is_on_panel(user, request) and has_attested(user, request))
+
+
+rules.add_perm(P.VIEW, may_see)
+rules.add_perm(P.ASK, runs_the_senate)
+rules.add_perm(P.UPLOAD_AS_REQUESTER, acts_for_requester)
+rules.add_perm(P.ADD_OWN, runs_the_senate | on_panel_attested)
+rules.add_perm(P.VIEW_ACCESS_LOG, manages_or_chairs)
+rules.add_perm(P.VIEW_FIELDWORK, runs_the_senate | on_panel_attested)
+rules.add_perm(P.RECORD_FIELDWORK, runs_the_senate)
+
+DESCRIPTIONS.update(
+    {
+        P.VIEW: "see the evidence for this request",
+        P.ASK: "ask the requester for evidence",
+        P.UPLOAD_AS_REQUESTER: "upload evidence for the requesting organisation",
+        P.ADD_OWN: "add evidence as the panel or the Senate team",
+        P.VIEW_ACCESS_LOG: "see who opened official-sensitive evidence",
+        P.VIEW_FIELDWORK: "see the fieldwork for this request",
+        P.RECORD_FIELDWORK: "record fieldwork and papers circulated",
+    }
+)

@@ -1,0 +1,184 @@
+"""The evidence library of a request: what was asked for, the items a person may open, uploads,
+version history, downloads and the access log of official-sensitive items."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from senate.core.access import requires
+from senate.evidence import access, library
+from senate.evidence.forms import TIER_HINTS, AskForm, FileForm, ItemForm
+from senate.evidence.models import AccessLog, EvidenceRequest, Source
+from senate.evidence.permissions import EvidencePermission as P
+from senate.evidence.views.common import crumbs, files, load, load_item, posted
+from senate.interests.attestation import has_attested
+from senate.organisations.models import Senate
+
+
+def _library_url(request) -> str:
+    return reverse("evidence:library", args=[request.senate.slug, request.pk])
+
+
+@requires(P.VIEW, on="request")
+def library_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk, P.VIEW)
+    user = http.user
+    on_panel = access.is_on_panel(user, request) and not access.is_team(user, request)
+    items = access.visible_items(user, request).prefetch_related("versions").select_related("added_by")
+    context = {
+        "request_obj": request,
+        "items": items,
+        "asks": [
+            (one, any(item.versions.all() for item in one.items.all()))
+            for one in EvidenceRequest.objects.filter(request=request).prefetch_related("items__versions")
+        ],
+        "today": timezone.localdate(),
+        "must_attest": on_panel and not has_attested(user, request),
+        "can_ask": user.has_perm(P.ASK, request),
+        "can_upload": user.has_perm(P.UPLOAD_AS_REQUESTER, request) or user.has_perm(P.ADD_OWN, request),
+        "can_see_log": user.has_perm(P.VIEW_ACCESS_LOG, request),
+        "can_see_fieldwork": user.has_perm(P.VIEW_FIELDWORK, request),
+        "page_title": f"Evidence for {request.reference or request.title}",
+        "breadcrumbs": crumbs(http, request),
+    }
+    return render(http, "evidence/library.jinja", context)
+
+
+@requires(P.ASK, on="request")
+def ask(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk, P.ASK)
+    form = AskForm(posted(http))
+    if http.method == "POST" and form.is_valid():
+        library.ask_for_evidence(request=request, by=http.user, **form.cleaned_data)
+        messages.success(http, f"The requester has been asked for “{form.cleaned_data['title']}”.")
+        return redirect(_library_url(request))
+    context = {
+        "request_obj": request,
+        "form": form,
+        "page_title": "Ask the requester for evidence",
+        "breadcrumbs": crumbs(http, request, (_library_url(request), "Evidence")),
+    }
+    return render(http, "evidence/ask.jinja", context)
+
+
+def _source_for(user, request) -> str | None:
+    if access.is_team(user, request):
+        return Source.SENATE_TEAM
+    if access.acts_for_requester(user, request):
+        return Source.REQUESTER
+    if access.is_on_panel(user, request) and has_attested(user, request):
+        return Source.PANEL
+    return None
+
+
+@requires(P.VIEW, on="request")
+def upload(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk, P.VIEW)
+    source = _source_for(http.user, request)
+    if source is None:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("you need to be the requester, on the panel or in the Senate team to add evidence")
+    asks = EvidenceRequest.objects.filter(request=request)
+    form = ItemForm(posted(http), files(http), asks=asks if asks.exists() else None)
+    if http.method == "GET" and http.GET.get("for"):
+        form.initial["asked_for"] = http.GET["for"]
+        chosen = asks.filter(pk=http.GET["for"]).first() if http.GET["for"].isdigit() else None
+        if chosen:
+            form.initial.update(title=chosen.title, kind=chosen.kind)
+    if http.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        item = library.add_item(
+            request=request,
+            title=data["title"],
+            kind=data["kind"],
+            tier=data["tier"],
+            source=source,
+            provenance=data["provenance"],
+            asked_for=data.get("asked_for"),
+            by=http.user,
+            name=data["file"].name,
+            data=form.data_bytes,
+        )
+        messages.success(http, f"“{item.title}” has been uploaded.")
+        return redirect(_library_url(request))
+    context = {
+        "request_obj": request,
+        "form": form,
+        "tier_hints": TIER_HINTS,
+        "source": Source(source).label,
+        "page_title": "Add evidence",
+        "breadcrumbs": crumbs(http, request, (_library_url(request), "Evidence")),
+    }
+    return render(http, "evidence/upload.jinja", context)
+
+
+def _may_add_version(user, item) -> bool:
+    source = _source_for(user, item.request)
+    return source == Source.SENATE_TEAM or (source is not None and source == item.source)
+
+
+@requires(P.VIEW, on="request")
+def item_page(http: HttpRequest, senate: Senate, pk: int, item_id: int) -> HttpResponse:
+    request = load(http, senate, pk, P.VIEW)
+    item = load_item(request, item_id)
+    _refuse_unless_may_open(http, item)
+    may_add = _may_add_version(http.user, item)
+    form = FileForm(posted(http) if may_add else None, files(http) if may_add else None)
+    if http.method == "POST" and may_add and form.is_valid():
+        version = library.add_version(
+            item=item, by=http.user, name=form.cleaned_data["file"].name, data=form.data_bytes
+        )
+        messages.success(http, f"Version {version.number} of “{item.title}” has been uploaded.")
+        return redirect("evidence:item", senate.slug, request.pk, item.pk)
+    context = {
+        "request_obj": request,
+        "item": item,
+        "versions": item.versions.select_related("uploaded_by").order_by("-number"),
+        "form": form,
+        "may_add": may_add,
+        "page_title": item.title,
+        "breadcrumbs": crumbs(http, request, (_library_url(request), "Evidence")),
+    }
+    return render(http, "evidence/item.jinja", context)
+
+
+def _refuse_unless_may_open(http: HttpRequest, item) -> None:
+    if not access.can_open(http.user, item):
+        from django.core.exceptions import PermissionDenied
+
+        from senate.interests.attestation import require_attestation
+
+        if access.is_on_panel(http.user, item.request):
+            require_attestation(http.user, item.request)
+        raise PermissionDenied("you may not open this evidence: its confidentiality does not allow it")
+
+
+@requires(P.VIEW, on="request")
+def download(http: HttpRequest, senate: Senate, pk: int, item_id: int, number: int) -> FileResponse:
+    request = load(http, senate, pk, P.VIEW)
+    item = load_item(request, item_id)
+    try:
+        version = library.open_version(user=http.user, item=item, number=number)
+    except library.EvidenceVersion.DoesNotExist:
+        raise Http404("There is no such version of this evidence.") from None
+    response = FileResponse(
+        version.file.open("rb"), as_attachment=True, filename=version.original_name, content_type=version.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires(P.VIEW_ACCESS_LOG, on="request")
+def access_log(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load(http, senate, pk, P.VIEW_ACCESS_LOG)
+    context = {
+        "request_obj": request,
+        "entries": AccessLog.objects.filter(item__request=request).select_related("item", "user", "version")[:500],
+        "page_title": "Who opened official-sensitive evidence",
+        "breadcrumbs": crumbs(http, request, (_library_url(request), "Evidence")),
+    }
+    return render(http, "evidence/access_log.jinja", context)

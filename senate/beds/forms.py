@@ -1,0 +1,229 @@
+"""The pages' forms. Each form turns its boxes into part of a ``senate-bed-scenario/1`` scenario;
+the scenario's own validator (analytics.bed_capacity.scenario) decides what is acceptable, and
+``fields.show_problems`` puts each of its messages next to the box it names."""
+
+from typing import Any
+
+from django import forms
+
+from senate.analytics.bed_capacity import LosCsvError, parse_los_csv
+from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES
+from senate.beds.fields import NumberField, SharesField
+
+TREATMENT_ROWS = 3
+LOS_KINDS = [
+    ("lognormal", "Mean and coefficient of variation (a lognormal distribution)"),
+    ("empirical", "Upload the lengths of stay of past patients (a CSV file)"),
+]
+
+
+class TitleForm(forms.Form):
+    title = forms.CharField(
+        label="Name this bed model",
+        max_length=200,
+        help_text="For example: Acute medicine, proposed 560 beds with virtual wards.",
+        error_messages={"required": "Enter a name for the bed model"},
+    )
+
+
+class BaselineForm(forms.Form):
+    """The bed pool as it is now."""
+
+    name = forms.CharField(
+        label="Bed pool",
+        max_length=200,
+        help_text="The ward group or site, for example: Acute medical beds 2024/25.",
+        error_messages={"required": "Enter the name of the bed pool"},
+    )
+    admissions_per_year = NumberField(label="Admissions per year", help_text="Admissions needing this pool in a year.")
+    beds = NumberField(label="Beds available now", whole=True)
+    los_kind = forms.ChoiceField(
+        label="How do you want to give the length of stay?",
+        choices=LOS_KINDS,
+        widget=forms.RadioSelect,
+        initial="lognormal",
+        error_messages={"required": "Select how you will give the length of stay"},
+    )
+    los_mean_days = NumberField(label="Mean length of stay in days", required=False)
+    los_cv = NumberField(
+        label="Coefficient of variation of length of stay",
+        required=False,
+        help_text="The standard deviation divided by the mean. Acute stays are often between 1 and 1.5.",
+    )
+    los_csv = forms.FileField(
+        label="Lengths of stay file (CSV)",
+        required=False,
+        help_text="One column of stays in days, one patient a line, with an optional header line.",
+    )
+    target_occupancy = NumberField(
+        label="Target occupancy",
+        initial=0.85,
+        help_text="The rule of thumb, as a fraction: 0.85 is 85%. It is shown beside the loss figures, never alone.",
+    )
+    month_shares = SharesField(
+        12,
+        label="Split of admissions by month, January to December",
+        help_text="12 shares that sum to 1, separated by commas. Leave blank for demand that is even through the year.",
+        flat=FLAT_MONTH_SHARES,
+    )
+    weekday_shares = SharesField(
+        7,
+        label="Split of admissions by weekday, Monday to Sunday",
+        help_text="7 shares that sum to 1. Leave blank for demand that is even through the week.",
+        flat=FLAT_WEEKDAY_SHARES,
+    )
+    hour_shares = SharesField(
+        24,
+        label="For emergency flow: split of a day's admissions by hour, from midnight",
+        help_text="24 shares that sum to 1, 00:00 to 23:00. Leave blank for arrivals spread evenly over the day.",
+        flat=FLAT_HOUR_SHARES,
+    )
+
+    def __init__(self, *args: Any, stored_values: list[float] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stored_values = stored_values or []
+        if self.stored_values:
+            self.fields[
+                "los_csv"
+            ].help_text = f"{len(self.stored_values):,} stays are stored. Upload a new file only to replace them."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("los_kind") == "empirical":
+            data["values_days"] = self._values_days(data.get("los_csv"))
+        return data
+
+    def _values_days(self, upload: Any) -> list[float] | None:
+        if upload is None:
+            if not self.stored_values:
+                self.add_error("los_csv", "Upload a CSV file of lengths of stay, or give the mean and variation")
+            return self.stored_values or None
+        try:
+            return parse_los_csv(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            self.add_error("los_csv", "Lengths of stay file: the file must be a CSV saved as text (UTF-8)")
+        except LosCsvError as problem:
+            self.add_error("los_csv", "Lengths of stay file: " + "; ".join(problem.errors))
+        return None
+
+    def baseline(self) -> dict[str, Any]:
+        """The ``baseline`` part of a scenario, from the cleaned boxes (not yet validated)."""
+        data = self.cleaned_data
+        if data.get("los_kind") == "empirical":
+            los: dict[str, Any] = {"distribution": "empirical", "values_days": data.get("values_days") or []}
+        else:
+            los = {"distribution": "lognormal"} | _present(mean_days=data.get("los_mean_days"), cv=data.get("los_cv"))
+        return {"name": data["name"], "length_of_stay": los} | _present(
+            admissions_per_year=data.get("admissions_per_year"),
+            beds=data.get("beds"),
+            month_shares=data.get("month_shares"),
+            weekday_shares=data.get("weekday_shares"),
+            hour_shares=data.get("hour_shares"),
+            target_occupancy=data.get("target_occupancy"),
+        )
+
+
+class ProposalForm(forms.Form):
+    """The proposal, in the bed test's conditions, and how much to simulate."""
+
+    name = forms.CharField(
+        label="Proposal",
+        max_length=200,
+        help_text="For example: Acute medical beds 2029/30 (proposed).",
+        error_messages={"required": "Enter the name of the proposal"},
+    )
+    proposed_beds = NumberField(label="Beds proposed", whole=True)
+    alt_description = forms.CharField(
+        label="Alternative provision",
+        required=False,
+        max_length=200,
+        help_text="Condition (a). For example: Virtual wards (frailty and respiratory).",
+    )
+    alt_avoided = NumberField(label="Admissions avoided each year by the alternative provision", required=False)
+    alt_workforce = forms.CharField(
+        label="The workforce for the alternative provision",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Posts, grades and whole-time equivalents, and which are not yet recruited.",
+    )
+    los_benchmark = NumberField(
+        label="Benchmark mean length of stay in days",
+        required=False,
+        help_text="Condition (c): for example the national average or the Model Hospital peer figure.",
+    )
+    los_gap_share = NumberField(
+        label="Share of the gap to the benchmark the plan closes",
+        required=False,
+        help_text="From 0 to 1: 0.5 closes half the gap.",
+    )
+    growth_rate = NumberField(
+        label="Demographic growth in demand each year",
+        required=False,
+        help_text="As a fraction: 0.011 is 1.1% a year.",
+    )
+    growth_base_year = NumberField(label="Base year of the baseline figures", required=False, whole=True)
+    growth_horizon_year = NumberField(label="Horizon year of the proposal", required=False, whole=True)
+    replications = NumberField(
+        label="Simulation replications",
+        whole=True,
+        initial=100,
+        help_text="From 2 to 1,000. More gives narrower intervals.",
+    )
+    years = NumberField(label="Years simulated in each replication", whole=True, initial=10)
+    seed = NumberField(label="Random seed", whole=True, initial=1, help_text="The same seed gives the same results.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i in range(1, TREATMENT_ROWS + 1):
+            self.fields[f"treatment_{i}_category"] = forms.CharField(
+                label=f"New treatment {i}: category of admission",
+                required=False,
+                max_length=200,
+                help_text="Condition (b). For example: stroke (new anticoagulants)." if i == 1 else "",
+            )
+            self.fields[f"treatment_{i}_reduced"] = NumberField(
+                label=f"New treatment {i}: admissions reduced each year", required=False
+            )
+
+    def treatment_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"treatment_{i}_category"], self[f"treatment_{i}_reduced"]) for i in range(1, TREATMENT_ROWS + 1)]
+
+    def proposal(self) -> dict[str, Any]:
+        """The ``proposal`` part of a scenario; a condition left blank is left out."""
+        data = self.cleaned_data
+        out: dict[str, Any] = {"name": data["name"]} | _present(proposed_beds=data.get("proposed_beds"))
+        alt = _present(
+            admissions_avoided_per_year=data.get("alt_avoided"),
+            workforce_note=data.get("alt_workforce"),
+            description=data.get("alt_description"),
+        )
+        if alt:
+            out["alternative_provision"] = alt
+        out["new_treatments"] = [
+            _present(
+                category=data.get(f"treatment_{i}_category"),
+                admissions_reduced_per_year=data.get(f"treatment_{i}_reduced"),
+            )
+            for i in range(1, TREATMENT_ROWS + 1)
+            if data.get(f"treatment_{i}_category") or data.get(f"treatment_{i}_reduced") is not None
+        ]
+        cut = _present(benchmark_mean_los_days=data.get("los_benchmark"), gap_share_closed=data.get("los_gap_share"))
+        if cut:
+            out["los_reduction"] = cut
+        growth = _present(
+            annual_rate=data.get("growth_rate"),
+            base_year=data.get("growth_base_year"),
+            horizon_year=data.get("growth_horizon_year"),
+        )
+        if growth:
+            out["demographic_growth"] = growth
+        return out
+
+    def simulation(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return _present(replications=data.get("replications"), years=data.get("years"), seed=data.get("seed"))
+
+
+def _present(**values: Any) -> dict[str, Any]:
+    """Only the values given: a blank box is left out, so the validator says it is missing."""
+    return {k: v for k, v in values.items() if v not in (None, "")}

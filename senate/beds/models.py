@@ -1,0 +1,58 @@
+"""A bed model belongs to one request for advice: the scenario a panel enters (in the shared
+``senate-bed-scenario/1`` format), the state of its run, and the comparison it produced."""
+
+from django.conf import settings
+from django.db import models
+
+
+class BedModel(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Not run yet"
+        QUEUED = "queued", "Waiting to run"
+        RUNNING = "running", "Running"
+        DONE = "done", "Results ready"
+        FAILED = "failed", "Could not run"
+
+    request = models.ForeignKey("reviews.Request", on_delete=models.PROTECT, related_name="bed_models")
+    title = models.CharField(max_length=200)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    scenario = models.JSONField(default=dict, blank=True, help_text="senate-bed-scenario/1")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    progress = models.FloatField(default=0.0, help_text="0 to 1 while running")
+    result = models.JSONField(null=True, blank=True, help_text="senate-bed-comparison/1")
+    charts = models.JSONField(default=list, blank=True, help_text="[{key, title, svg}] drawn from the result")
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["request", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
+    @property
+    def has_baseline(self) -> bool:
+        return bool(self.scenario.get("baseline"))
+
+    @property
+    def has_proposal(self) -> bool:
+        return bool(self.scenario.get("proposal"))
+
+
+class BedTestLink(models.Model):
+    """The bed model a request's panel relies on for the bed test (at most one per request)."""
+
+    request = models.OneToOneField("reviews.Request", on_delete=models.PROTECT, related_name="bed_test_link")
+    bed_model = models.ForeignKey(BedModel, on_delete=models.PROTECT, related_name="bed_test_links")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.bed_model} relied on for the bed test"

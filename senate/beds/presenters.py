@@ -1,0 +1,218 @@
+"""Page-shaped data from a bed model's stored comparison (``senate-bed-comparison/1``): the tables
+and charts of the results page, which the reports app includes in a review's report.
+
+For the reports app:
+* ``bed_test_model(request)``: the bed model the panel relies on for the bed test, or None;
+* ``report_tables(bed_model)``: a list of {"caption", "head", "rows"} (plain strings);
+* ``report_charts(bed_model)``: a list of {"key", "title", "svg"} (SVG with <title> and <desc>);
+* ``report_assumptions(bed_model)``: the assumptions, in plain words, as a list of strings."""
+
+from typing import Any
+
+from senate.analytics.bed_capacity.model import FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES, MONTH_NAMES, WEEKDAY_NAMES
+from senate.beds.models import BedModel, BedTestLink
+
+
+def bed_test_model(request: Any) -> BedModel | None:
+    link = BedTestLink.objects.filter(request=request).select_related("bed_model").first()
+    return link.bed_model if link and link.bed_model.status == BedModel.Status.DONE else None
+
+
+def report_charts(bed_model: BedModel) -> list[dict[str, str]]:
+    """The SVG of each chart, ready to put inline in HTML (the XML prologue removed)."""
+    if not bed_model.result:
+        return []
+    return [chart | {"svg": chart["svg"][max(chart["svg"].find("<svg"), 0) :]} for chart in bed_model.charts]
+
+
+def report_assumptions(bed_model: BedModel) -> list[str]:
+    result = bed_model.result or {}
+    out = list(result.get("assumptions", []))
+    if settings := result.get("simulation_settings"):
+        out.append(
+            f"Simulation: {settings['replications']:,} replications of {settings['years']:,} years each after "
+            f"{settings['warmup_days']:,} warm-up days (seed {settings['seed']}); intervals are 95% confidence "
+            "intervals across replications."
+        )
+    else:
+        out.append("Not simulated: Erlang figures at steady demand only.")
+    return out
+
+
+def report_tables(bed_model: BedModel) -> list[dict[str, Any]]:
+    result = bed_model.result
+    if not result:
+        return []
+    base, prop = result["baseline"], result["proposal"]
+    head = ["", base["name"], prop["name"]]
+    tables = [
+        {
+            "caption": "Steady demand: the rule of thumb and the Erlang loss model",
+            "head": head,
+            "rows": _steady(base, prop),
+        }
+    ]
+    if base.get("simulation") and prop.get("simulation"):
+        bs, ps = base["simulation"], prop["simulation"]
+        tables.append(
+            {
+                "caption": "With the stated swings in demand (simulation, 95% confidence intervals)",
+                "head": head,
+                "rows": _simulated(bs, ps),
+            }
+        )
+        tables.append(_by("month", MONTH_NAMES, bs["refused_per_month"], ps["refused_per_month"], head))
+        tables.append(_by("day of the week", WEEKDAY_NAMES, bs["refused_per_weekday"], ps["refused_per_weekday"], head))
+    return tables
+
+
+def _steady(base: dict[str, Any], prop: dict[str, Any]) -> list[list[str]]:
+    rows = [
+        ("Admissions per year", lambda s: _whole(s["admissions_per_year"])),
+        ("Length of stay", lambda s: s["length_of_stay"]),
+        ("Beds", lambda s: _whole(s["beds"])),
+        ("Mean occupied beds", lambda s: f"{s['mean_occupied_beds']:,.1f} ({s['occupancy_at_beds']:.1%} occupancy)"),
+        (
+            "Beds at the target occupancy (rule of thumb)",
+            lambda s: f"{s['beds_at_target_occupancy']:,} at {s['target_occupancy']:.0%}",
+        ),
+        ("Chance an admission finds no bed (Erlang loss)", lambda s: _chance(s["erlang_b_at_beds"])),
+        ("Admissions finding no bed per year", lambda s: _whole(s["refused_per_year"])),
+        ("Beds for under 1% finding no bed", lambda s: _whole(s["beds_for_1_percent"])),
+        ("Beds for under 0.1% finding no bed", lambda s: _whole(s["beds_for_0_1_percent"])),
+    ]
+    return [[label, show(base), show(prop)] for label, show in rows]
+
+
+def _simulated(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
+    rows = [
+        ("Admissions finding no bed per year", lambda s: estimate(s["refused_per_year"])),
+        ("Share of admissions finding no bed", lambda s: estimate(s["refusal_fraction"], percent=True)),
+        ("Days a year with someone without a bed", lambda s: estimate(s["days_with_refusals_per_year"], digits=1)),
+        (
+            "Peak hour: chance of no bed",
+            lambda s: f"{s['peak_hour_label']}: " + estimate(s["no_bed_probability_at_peak_hour"], percent=True),
+        ),
+        ("Mean occupied beds", lambda s: estimate(s["mean_occupied_beds"], digits=1)),
+    ]
+    return [[label, show(bs), show(ps)] for label, show in rows]
+
+
+def _by(what: str, labels: tuple[str, ...], base: list[Any], prop: list[Any], head: list[str]) -> dict[str, Any]:
+    rows = [
+        [label, estimate(b, digits=1), estimate(p, digits=1)] for label, b, p in zip(labels, base, prop, strict=True)
+    ]
+    return {
+        "caption": f"Admissions finding no bed per year, by {what} (simulated, 95% confidence intervals)",
+        "head": head,
+        "rows": rows,
+    }
+
+
+def estimate(e: dict[str, float], *, digits: int = 0, percent: bool = False) -> str:
+    if percent:
+        return f"{e['mean']:.2%} (95% CI {e['low']:.2%} to {e['high']:.2%})"
+    return f"{e['mean']:,.{digits}f} (95% CI {e['low']:,.{digits}f} to {e['high']:,.{digits}f})"
+
+
+def _whole(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _chance(p: float) -> str:
+    return f"{p:.2%}" if p >= 0.0001 else f"{p:.2g}"
+
+
+def headline(bed_model: BedModel) -> list[dict[str, str]]:
+    """Three figures for the top of the results page, baseline against proposal."""
+    result = bed_model.result or {}
+    if not result:
+        return []
+    base, prop = result["baseline"], result["proposal"]
+    figures = [
+        ("Beds", _whole(base["beds"]), _whole(prop["beds"])),
+        (
+            "Admissions finding no bed a year, steady demand",
+            _whole(base["refused_per_year"]),
+            _whole(prop["refused_per_year"]),
+        ),
+    ]
+    if base.get("simulation") and prop.get("simulation"):
+        figures.append(
+            (
+                "Admissions finding no bed a year, with swings in demand",
+                _whole(base["simulation"]["refused_per_year"]["mean"]),
+                _whole(prop["simulation"]["refused_per_year"]["mean"]),
+            )
+        )
+    return [{"label": label, "baseline": b, "proposal": p} for label, b, p in figures]
+
+
+def input_rows(scenario: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Summary-list rows of what was entered, for the model's page."""
+    base, prop = scenario.get("baseline") or {}, scenario.get("proposal") or {}
+    return {"baseline": _baseline_rows(base) if base else [], "proposal": _proposal_rows(prop) if prop else []}
+
+
+def _row(key: str, value: Any) -> dict[str, Any]:
+    return {"key": {"text": key}, "value": {"text": str(value)}}
+
+
+def _baseline_rows(base: dict[str, Any]) -> list[dict[str, Any]]:
+    los = base.get("length_of_stay") or {}
+    if los.get("distribution") == "empirical":
+        stay = f"{len(los.get('values_days', [])):,} stays uploaded"
+    else:
+        stay = f"mean {los.get('mean_days', '?')} days, coefficient of variation {los.get('cv', '?')} (lognormal)"
+    return [
+        _row("Bed pool", base.get("name", "")),
+        _row("Admissions per year", _whole(base.get("admissions_per_year", 0))),
+        _row("Length of stay", stay),
+        _row("Beds", _whole(base.get("beds", 0))),
+        _row("Target occupancy", f"{base.get('target_occupancy', 0.85):.0%}"),
+        _row("Demand by month", _pattern(base.get("month_shares"), MONTH_NAMES, FLAT_MONTH_SHARES)),
+        _row("Demand by weekday", _pattern(base.get("weekday_shares"), WEEKDAY_NAMES, FLAT_WEEKDAY_SHARES)),
+        _row(
+            "Demand by hour", "as entered" if base.get("hour_shares") and len(set(base["hour_shares"])) > 1 else "even"
+        ),
+    ]
+
+
+def _pattern(shares: list[float] | None, names: tuple[str, ...], flat: tuple[float, ...]) -> str:
+    if not shares or all(abs(a - b) < 1e-9 for a, b in zip(shares, flat, strict=False)):
+        return "even"
+    return ", ".join(f"{name} {share:.1%}" for name, share in zip(names, shares, strict=False))
+
+
+def _proposal_rows(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [_row("Proposal", prop.get("name", "")), _row("Beds proposed", _whole(prop.get("proposed_beds", 0)))]
+    if alt := prop.get("alternative_provision"):
+        rows.append(
+            _row(
+                "Alternative provision",
+                f"{alt.get('description', '')}: {_whole(alt.get('admissions_avoided_per_year', 0))} admissions avoided a year. "
+                f"Workforce: {alt.get('workforce_note', '')}",
+            )
+        )
+    for t in prop.get("new_treatments") or []:
+        rows.append(
+            _row(
+                "New treatment",
+                f"{t.get('category')}: {_whole(t.get('admissions_reduced_per_year', 0))} fewer admissions a year",
+            )
+        )
+    if cut := prop.get("los_reduction"):
+        rows.append(
+            _row(
+                "Length of stay",
+                f"closes {cut.get('gap_share_closed', 0):.0%} of the gap to a benchmark of {cut.get('benchmark_mean_los_days')} days",
+            )
+        )
+    if growth := prop.get("demographic_growth"):
+        rows.append(
+            _row(
+                "Demographic growth",
+                f"{growth.get('annual_rate', 0):.2%} a year from {growth.get('base_year')} to {growth.get('horizon_year')}",
+            )
+        )
+    return rows

@@ -1,0 +1,52 @@
+"""What the reports app pulls: plain tables, inline SVG charts, the assumptions, and the model the
+panel relies on for the bed test."""
+
+from senate.beds import modelling, presenters
+from senate.beds.tests.factories import BedModelFactory, finished_model
+
+
+def test_report_tables_put_baseline_beside_proposal(cast):
+    bed_model = finished_model()
+    tables = presenters.report_tables(bed_model)
+    assert [t["head"] for t in tables][0] == ["", "Ward now", "Ward proposed"]
+    steady = {row[0]: row[1:] for row in tables[0]["rows"]}
+    assert steady["Beds"] == ["30", "26"]
+    assert steady["Beds at the target occupancy (rule of thumb)"][0].endswith("at 85%")
+    months = tables[2]["rows"]
+    assert [r[0] for r in months][:2] == ["Jan", "Feb"] and "95% CI" in months[0][1]
+    assert all(isinstance(cell, str) for t in tables for row in t["rows"] for cell in row)
+
+
+def test_report_charts_are_inline_svg_with_title_and_description():
+    charts = presenters.report_charts(finished_model())
+    assert len(charts) == 3
+    for chart in charts:
+        assert chart["svg"].startswith("<svg") and "<title" in chart["svg"] and "<desc" in chart["svg"]
+
+
+def test_assumptions_list_the_workforce_and_the_simulation():
+    assumptions = presenters.report_assumptions(finished_model())
+    assert any("Workforce: 4 WTE band 6 nurses" in a for a in assumptions)
+    assert any(a.startswith("Simulation: 4 replications of 1 years") for a in assumptions)
+
+
+def test_a_model_without_results_gives_nothing_to_report():
+    bed_model = BedModelFactory()
+    assert presenters.report_tables(bed_model) == [] and presenters.report_charts(bed_model) == []
+
+
+def test_bed_test_model_is_none_until_one_is_relied_on(cast):
+    bed_model = finished_model()
+    assert presenters.bed_test_model(bed_model.request) is None
+    modelling.rely_on_for_bed_test(bed_model, by=cast["manager"])
+    assert presenters.bed_test_model(bed_model.request) == bed_model
+
+
+def test_the_inputs_summary_names_even_and_entered_demand_patterns():
+    from senate.analytics.bed_capacity.model import FLAT_MONTH_SHARES
+
+    scenario = BedModelFactory().scenario
+    scenario["baseline"]["month_shares"] = list(FLAT_MONTH_SHARES)
+    rows = {r["key"]["text"]: r["value"]["text"] for r in presenters.input_rows(scenario)["baseline"]}
+    assert rows["Demand by month"] == "even" and rows["Demand by hour"] == "even"
+    assert rows["Demand by weekday"].startswith("Mon 16.0%, Tue 15.0%")

@@ -1,0 +1,110 @@
+"""Running a model in the background: the results are those of calling the comparison directly,
+progress is kept on the model, and a scenario that cannot run is refused before it is queued."""
+
+import pytest
+
+from senate.beds import modelling
+from senate.beds.models import BedModel
+from senate.beds.tests.conftest import page_url
+from senate.beds.tests.factories import BedModelFactory, compare_directly, small_scenario
+from senate.core.models import AuditEvent
+
+
+def test_a_run_stores_the_same_comparison_as_calling_compare_directly(
+    as_manager, bed_model, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_manager.post(page_url(bed_model, "run/"))
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert bed_model.status == BedModel.Status.DONE and bed_model.progress == 1.0
+    assert bed_model.result == compare_directly(bed_model.scenario).to_dict()
+    assert [c["key"] for c in bed_model.charts] == ["refusals-by-beds", "by-month", "by-weekday"]
+    assert bed_model.started_at and bed_model.finished_at
+    assert set(AuditEvent.objects.filter(object_id=str(bed_model.pk)).values_list("action", flat=True)) >= {
+        "beds.run_started",
+        "beds.run_finished",
+    }
+
+
+def test_the_results_page_shows_baseline_beside_proposal_with_charts(
+    as_manager, bed_model, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        as_manager.post(page_url(bed_model, "run/"))
+    html = as_manager.get(page_url(bed_model)).content.decode()
+    for text in (
+        "Beds at the target occupancy (rule of thumb)",
+        "Chance an admission finds no bed (Erlang loss)",
+        "Beds for under 0.1% finding no bed",
+        "Days a year with someone without a bed",
+        "Peak hour: chance of no bed",
+        "by month (simulated, 95% confidence intervals)",
+        "4 WTE band 6 nurses",  # the workforce, in the assumptions
+    ):
+        assert text in html
+    assert (
+        html.count('<figure class="beds-chart"') == 3
+        and html.count('<desc id="bed-chart-') == 3
+        and "<?xml" not in html
+    )
+
+
+def test_progress_is_written_while_the_simulation_runs():
+    bed_model = BedModelFactory(scenario=small_scenario(simulation={"replications": 20, "years": 1, "seed": 2}))
+    seen = []
+    writer = modelling._progress_writer(bed_model.pk)
+    for fraction in (0.1, 0.5, 1.0):
+        writer(fraction)
+        seen.append(BedModel.objects.get(pk=bed_model.pk).progress)
+    assert seen[0] == 0.1 and seen[-1] == 0.99  # 1.0 is written only when the results are stored
+
+
+def test_the_progress_poll_asks_the_page_to_reload_when_the_run_has_ended(as_manager, bed_model):
+    bed_model.status = BedModel.Status.RUNNING
+    bed_model.progress = 0.42
+    bed_model.save()
+    polled = as_manager.get(page_url(bed_model, "progress/"), HTTP_HX_REQUEST="true")
+    assert "42% done" in polled.content.decode() and 'hx-trigger="every 2s"' in polled.content.decode()
+    assert "HX-Refresh" not in polled
+    BedModel.objects.filter(pk=bed_model.pk).update(status=BedModel.Status.DONE)
+    assert as_manager.get(page_url(bed_model, "progress/"), HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+
+
+def test_an_incomplete_model_is_refused_with_the_reason(as_manager, cast):
+    bed_model = BedModelFactory(created_by=cast["manager"], scenario=small_scenario(proposal={}))
+    response = as_manager.post(page_url(bed_model, "run/"))
+    assert response.status_code == 400 and "enter the proposal first" in response.content.decode()
+    bed_model.refresh_from_db()
+    assert bed_model.status == BedModel.Status.DRAFT
+
+
+def test_a_model_already_running_is_not_started_twice(cast):
+    bed_model = BedModelFactory(status=BedModel.Status.RUNNING)
+    with pytest.raises(modelling.RunRefused, match="already running"):
+        modelling.start_run(bed_model, by=cast["manager"])
+
+
+def test_a_scenario_that_fails_in_the_worker_is_marked_failed_with_its_message():
+    scenario = small_scenario()
+    scenario["baseline"]["beds"] = 9000  # too many to simulate; the worker still checks
+    bed_model = BedModelFactory(scenario=scenario, status=BedModel.Status.QUEUED)
+    modelling.run(bed_model.pk)
+    bed_model.refresh_from_db()
+    assert bed_model.status == BedModel.Status.FAILED and "baseline.beds" in bed_model.error
+
+
+def test_relying_on_a_model_for_the_bed_test_replaces_the_earlier_choice(cast):
+    from senate.beds import presenters
+    from senate.beds.tests.factories import finished_model
+
+    first = finished_model()
+    second = finished_model(request=first.request)
+    modelling.rely_on_for_bed_test(first, by=cast["manager"])
+    modelling.rely_on_for_bed_test(second, by=cast["chair"])
+    assert presenters.bed_test_model(first.request) == second
+
+
+def test_a_model_without_results_cannot_be_relied_on(cast, bed_model):
+    with pytest.raises(modelling.RunRefused, match="Run the model"):
+        modelling.rely_on_for_bed_test(bed_model, by=cast["manager"])

@@ -1,0 +1,190 @@
+"""The bed model pages of a request: the list, entering the baseline and the proposal, running the
+model and reading the results. Every view loads the request within the Senate in the URL and asks
+the beds permissions of that request."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from senate.beds import forms, modelling, presenters, queries, scenarios
+from senate.beds.fields import show_problems
+from senate.beds.models import BedModel
+from senate.beds.permissions import BedsPermission as P
+from senate.core.access import check, requires
+from senate.organisations.models import Senate
+from senate.reviews import queries as review_queries
+
+
+def _request(http: HttpRequest, senate: Senate, pk: int, permission: str = P.VIEW) -> Any:
+    request = review_queries.request_in(senate, pk)
+    if request is None:
+        raise Http404("There is no request with that number in this Senate.")
+    check(http, permission, request)
+    return request
+
+
+def _model(http: HttpRequest, senate: Senate, pk: int, model_id: int, permission: str = P.VIEW) -> BedModel:
+    request = _request(http, senate, pk, permission)
+    bed_model = queries.models_visible_to(http.user, request).filter(pk=model_id).first()
+    if bed_model is None:
+        raise Http404("There is no bed model with that number on this request.")
+    bed_model.request = request
+    return bed_model
+
+
+def _crumbs(request: Any, bed_model: BedModel | None = None) -> list[dict[str, str]]:
+    slug = request.senate.slug
+    items = [
+        {"href": f"/{slug}/requests/", "text": "Requests for advice"},
+        {"href": f"/{slug}/requests/{request.pk}/", "text": request.reference or "Draft request"},
+        {"href": f"/{slug}/beds/requests/{request.pk}/", "text": "Bed models"},
+    ]
+    if bed_model is not None:
+        items.append({"href": f"/{slug}/beds/requests/{request.pk}/models/{bed_model.pk}/", "text": bed_model.title})
+    return items
+
+
+@requires(P.VIEW, on="request")
+def model_list(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = _request(http, senate, pk)
+    context = {
+        "request_": request,
+        "models": queries.models_visible_to(http.user, request),
+        "link": queries.bed_test_link(request),
+        "can_edit": http.user.has_perm(P.EDIT, request),
+        "page_title": f"Bed models for {request.reference or request.title}",
+        "breadcrumbs": _crumbs(request)[:2],
+    }
+    return render(http, "beds/list.jinja", context)
+
+
+@requires(P.EDIT, on="request")
+def new_model(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = _request(http, senate, pk, P.EDIT)
+    form = forms.TitleForm(http.POST or None)
+    if http.method == "POST" and form.is_valid():
+        bed_model = modelling.create_bed_model(request=request, title=form.cleaned_data["title"], by=http.user)
+        return redirect("beds:baseline", senate.slug, pk, bed_model.pk)
+    context = {"request_": request, "form": form, "page_title": "New bed model", "breadcrumbs": _crumbs(request)}
+    return render(http, "beds/new.jinja", context)
+
+
+@requires(P.EDIT, on="request")
+def baseline(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
+    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+    stored = scenarios.stored_values(bed_model.scenario)
+    form = forms.BaselineForm(
+        http.POST or None,
+        http.FILES or None,
+        initial=scenarios.baseline_initial(bed_model.scenario),
+        stored_values=stored,
+    )
+    if http.method == "POST" and form.is_valid():
+        part = form.baseline()
+        show_problems(form, scenarios.baseline_problems(bed_model.scenario, part), only="baseline")
+        if form.is_valid():
+            return _save(http, bed_model, "beds:proposal", baseline=part)
+    return _step(http, bed_model, form, "beds/baseline.jinja", "The bed pool now (baseline)")
+
+
+@requires(P.EDIT, on="request")
+def proposal(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
+    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+    if not bed_model.has_baseline:
+        messages.info(http, "Enter the baseline first.")
+        return redirect("beds:baseline", senate.slug, pk, model_id)
+    form = forms.ProposalForm(http.POST or None, initial=scenarios.proposal_initial(bed_model.scenario))
+    if http.method == "POST" and form.is_valid():
+        parts = {"proposal": form.proposal(), "simulation": form.simulation()}
+        show_problems(form, scenarios.problems(bed_model.scenario | parts))
+        if form.is_valid():
+            return _save(http, bed_model, "beds:detail", **parts)
+    return _step(http, bed_model, form, "beds/proposal.jinja", "The proposal")
+
+
+def _save(http: HttpRequest, bed_model: BedModel, then: str, **parts: Any) -> HttpResponse:
+    try:
+        modelling.save_inputs(bed_model, by=http.user, **parts)
+    except modelling.RunRefused as refused:
+        messages.error(http, str(refused))
+    request = bed_model.request
+    return redirect(then, request.senate.slug, request.pk, bed_model.pk)
+
+
+def _step(http: HttpRequest, bed_model: BedModel, form: Any, template: str, title: str) -> HttpResponse:
+    context = {
+        "request_": bed_model.request,
+        "bed_model": bed_model,
+        "form": form,
+        "page_title": f"{title} – {bed_model.title}",
+        "breadcrumbs": _crumbs(bed_model.request, bed_model),
+    }
+    return render(http, template, context, status=400 if form.is_bound else 200)
+
+
+def _detail_context(http: HttpRequest, bed_model: BedModel) -> dict[str, Any]:
+    request = bed_model.request
+    link = queries.bed_test_link(request)
+    return {
+        "request_": request,
+        "bed_model": bed_model,
+        "can_edit": http.user.has_perm(P.EDIT, request),
+        "relied_on": link is not None and link.bed_model_id == bed_model.pk,
+        "link": link,
+        "inputs": presenters.input_rows(bed_model.scenario),
+        "problems": scenarios.problems(bed_model.scenario) if bed_model.status == BedModel.Status.DRAFT else [],
+        "headline": presenters.headline(bed_model),
+        "tables": presenters.report_tables(bed_model),
+        "charts": presenters.report_charts(bed_model),
+        "assumptions": presenters.report_assumptions(bed_model) if bed_model.result else [],
+        "page_title": bed_model.title,
+        "breadcrumbs": _crumbs(request),
+    }
+
+
+@requires(P.VIEW, on="request")
+def detail(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
+    bed_model = _model(http, senate, pk, model_id)
+    return render(http, "beds/detail.jinja", _detail_context(http, bed_model))
+
+
+@requires(P.VIEW, on="request")
+def progress(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
+    """The run's status, polled by htmx every 2 seconds while it runs. When the run ends, htmx
+    is told to reload the page so the results appear."""
+    bed_model = _model(http, senate, pk, model_id)
+    response = render(http, "beds/_progress.jinja", {"bed_model": bed_model, "request_": bed_model.request})
+    if http.headers.get("HX-Request") and not bed_model.is_busy:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require_POST
+@requires(P.EDIT, on="request")
+def run(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
+    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+    try:
+        modelling.start_run(bed_model, by=http.user)
+    except modelling.RunRefused as refused:
+        context = _detail_context(http, bed_model) | {"run_problems": refused.problems}
+        return render(http, "beds/detail.jinja", context, status=400)
+    bed_model.refresh_from_db()
+    done = bed_model.status == BedModel.Status.DONE
+    messages.success(http, "The model has run." if done else "The model is running. This page shows its progress.")
+    return redirect("beds:detail", senate.slug, pk, model_id)
+
+
+@require_POST
+@requires(P.EDIT, on="request")
+def rely(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
+    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+    try:
+        modelling.rely_on_for_bed_test(bed_model, by=http.user)
+    except modelling.RunRefused as refused:
+        messages.error(http, str(refused))
+    else:
+        messages.success(http, "This model is now the one relied on for the bed test.")
+    return redirect("beds:detail", senate.slug, pk, model_id)

@@ -1,0 +1,116 @@
+"""The factual-accuracy round: the requester comments on a draft section by section within the
+Senate's window (`Senate.factual_accuracy_days`); the panel accepts or answers each comment. The
+comments and answers are kept and shown in the report's document control."""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from senate.core import audit
+from senate.notifications.outbox import queue_email
+from senate.reports.models import AccuracyComment, AccuracyRound, ReportDraft
+
+
+def latest_round(request: Any) -> AccuracyRound | None:
+    return request.accuracy_rounds.select_related("draft").order_by("-opened_at", "-id").first()
+
+
+def open_round(request: Any, *, today: dt.date | None = None) -> AccuracyRound | None:
+    """The round the requester may comment in now: not closed, and within the window."""
+    found = latest_round(request)
+    today = today or timezone.localdate()
+    if found is None or found.closed_at is not None or found.closes_on < today:
+        return None
+    return found
+
+
+def open_for(request: Any, *, by: Any, today: dt.date | None = None) -> AccuracyRound:
+    """Open a round on the latest draft (called when the draft is sent to the requester)."""
+    draft = request.report_drafts.order_by("-version").first()
+    if draft is None:
+        raise ValueError("Write a draft report before sending it for factual accuracy.")
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        found = AccuracyRound.objects.create(
+            request=request,
+            draft=draft,
+            opened_by=by,
+            closes_on=today + dt.timedelta(days=request.senate.factual_accuracy_days),
+        )
+        audit.record(
+            "report.accuracy_opened",
+            found,
+            by=by,
+            senate=request.senate,
+            summary=f"Draft v{draft.version} sent for factual accuracy until {found.closes_on:%-d %B %Y}",
+        )
+        from senate.reviews.notices import recipients
+
+        for person in recipients(request, "requester"):
+            queue_email(
+                to=person,
+                subject=f"{request.reference}: draft report to check for factual accuracy",
+                body=f"The Senate has sent you draft v{draft.version} of its report to check for factual "
+                f"accuracy. Please comment on any section by {found.closes_on:%-d %B %Y}.",
+                kind="report.accuracy_opened",
+                about=request,
+                senate=request.senate,
+            )
+    return found
+
+
+def comment(request: Any, *, section: str, text: str, by: Any, today: dt.date | None = None) -> AccuracyComment:
+    from senate.reports.compose import section_titles
+
+    found = open_round(request, today=today)
+    if found is None:
+        raise ValueError("The factual-accuracy window is closed.")
+    if section not in section_titles(found.draft):
+        raise ValueError("Select the section your comment is about")
+    if not text.strip():
+        raise ValueError("Enter your comment")
+    with transaction.atomic():
+        made = AccuracyComment.objects.create(round=found, section=section, text=text.strip(), by=by)
+        audit.record("report.accuracy_comment", made, by=by, senate=request.senate, summary="Factual-accuracy comment")
+    return made
+
+
+def answer(item: AccuracyComment, *, response: str, answer: str, by: Any) -> AccuracyComment:
+    if response not in AccuracyComment.Response.values:
+        raise ValueError("Select whether the comment is accepted or answered")
+    if response == AccuracyComment.Response.ANSWERED and not answer.strip():
+        raise ValueError("Explain why the report stands")
+    with transaction.atomic():
+        item.response, item.answer = response, answer.strip()
+        item.answered_by, item.answered_at = by, timezone.now()
+        item.save(update_fields=["response", "answer", "answered_by", "answered_at"])
+        audit.record(
+            "report.accuracy_answered",
+            item,
+            by=by,
+            senate=item.round.request.senate,
+            summary=f"Factual-accuracy comment {item.get_response_display().split(':')[0].lower()}",
+        )
+    return item
+
+
+def unanswered(request: Any) -> int:
+    return AccuracyComment.objects.filter(round__request=request, response="").count()
+
+
+def close(request: Any) -> None:
+    AccuracyRound.objects.filter(request=request, closed_at__isnull=True).update(closed_at=timezone.now())
+
+
+def all_comments(request: Any) -> list[AccuracyComment]:
+    return list(
+        AccuracyComment.objects.filter(round__request=request)
+        .select_related("by", "answered_by", "round__draft")
+        .order_by("at", "id")
+    )
+
+
+def drafts(request: Any) -> list[ReportDraft]:
+    return list(request.report_drafts.select_related("created_by").order_by("version"))

@@ -1,0 +1,287 @@
+"""Compose a report version from the structured record (request, terms of reference, judgements,
+recommendations, panel and declarations, evidence, document control) and its written sections."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from senate.reports import accuracy, assessment, drafting, framework, recommendations
+from senate.reports.document import Block, Document, Section, paragraphs, table
+from senate.reports.models import Judgement, ReportDraft
+
+# (key, title) in the order the report reads; written sections come from the draft.
+REPORT_ORDER = [
+    ("document_control", "Document control"),
+    ("foreword", "Foreword"),
+    ("request", "The request for advice"),
+    ("summary", "Summary in plain English"),
+    ("recommendations", "Summary of recommendations"),
+    ("background", "Background"),
+    ("scope", "Scope and limitations"),
+    ("method", "Method"),
+    ("terms", "The agreed terms of reference"),
+    ("findings", "Findings against each criterion"),
+    ("conclusions", "Conclusions"),
+    ("panel", "The panel"),
+    ("evidence", "The evidence considered"),
+    ("glossary", "Glossary"),
+]
+LETTER_ORDER = [
+    ("document_control", "Document control"),
+    ("request", "Your request"),
+    ("summary", "Our advice in brief"),
+    ("background", "Background"),
+    ("findings", "What we considered"),
+    ("conclusions", "Our advice"),
+    ("recommendations", "Recommendations"),
+    ("panel", "Clinicians who advised"),
+    ("evidence", "The evidence considered"),
+]
+
+
+def order_for(draft: ReportDraft) -> list[tuple[str, str]]:
+    return LETTER_ORDER if draft.kind == ReportDraft.Kind.LETTER else REPORT_ORDER
+
+
+def section_titles(draft: ReportDraft) -> dict[str, str]:
+    return dict(order_for(draft))
+
+
+def compose(draft: ReportDraft, *, today: Any = None) -> Document:
+    request = draft.request
+    today = today or timezone.localdate()
+    builders = {
+        "document_control": lambda: _document_control(request),
+        "request": lambda: _request(request),
+        "recommendations": lambda: _recommendations(request),
+        "method": lambda: _method(request, draft),
+        "terms": lambda: _terms(request),
+        "findings": lambda: _findings(request, draft),
+        "panel": lambda: _panel(request, today),
+        "evidence": lambda: _evidence(request),
+        "summary": lambda: _summary(draft),
+    }
+    sections = []
+    for number, (key, title) in enumerate(order_for(draft), start=1):
+        build = builders.get(key)
+        blocks = build() if build else paragraphs(draft.sections.get(key, ""))
+        sections.append(Section(key, number, title, blocks or [Block("note", "Not yet written.")]))
+    final = request.stage in ("approved", "issued", "published", "response_received", "follow_up", "closed")
+    return Document(
+        kind_label="Letter of advice" if draft.kind == ReportDraft.Kind.LETTER else "Clinical review report",
+        title=request.title,
+        senate_name=request.senate.name,
+        reference=request.reference or "",
+        requester=request.requesting_organisation.name,
+        version_label=f"Version {draft.version}",
+        status_label="Final" if final else "Draft: confidential, not for circulation",
+        date_label=f"{timezone.localtime(draft.created_at):%-d %B %Y}",
+        classification="OFFICIAL" if final else "OFFICIAL-SENSITIVE: draft",
+        overall_opinion=framework.outcome_label(draft.overall_opinion),
+        sections=sections,
+    )
+
+
+def _document_control(request: Any) -> list[Block]:
+    versions = [
+        [f"v{d.version}", f"{timezone.localtime(d.created_at):%-d %b %Y}", str(d.created_by), d.change_note]
+        for d in accuracy.drafts(request)
+    ]
+    blocks = [table("Versions", ["Version", "Date", "By", "Changes"], versions, [1, 2, 3, 6])]
+    comments = accuracy.all_comments(request)
+    if comments:
+        rows = [
+            [
+                f"v{c.round.draft.version}",
+                c.section.replace("_", " ").capitalize(),
+                c.text,
+                (c.get_response_display() + (f" {c.answer}" if c.answer else "")) if c.response else "Awaiting answer",
+            ]
+            for c in comments
+        ]
+        blocks.append(
+            table(
+                "Factual-accuracy comments and the panel's answers",
+                ["Draft", "Section", "Comment", "Answer"],
+                rows,
+                [1, 2, 5, 5],
+            )
+        )
+    return blocks
+
+
+def _request(request: Any) -> list[Block]:
+    rows = [
+        ["Requested by", request.requesting_organisation.name],
+        ["Sponsor", request.sponsor_organisation.name if request.sponsor_organisation_id else "Not needed"],
+        ["Kind of advice", request.get_kind_display()],
+        ["NHS England assurance stage", request.get_assurance_stage_display() or "Not stated"],
+        ["Places affected", request.places or "Not stated"],
+    ]
+    blocks = [table("About the request", ["", ""], rows, [2, 5])]
+    if request.questions:
+        blocks += [Block("h3", "The questions asked"), *paragraphs(request.questions.replace("\n", "\n\n"))]
+    return blocks
+
+
+def _summary(draft: ReportDraft) -> list[Block]:
+    opinion = framework.outcome_label(draft.overall_opinion)
+    return [Block("note", f"The panel's overall opinion: {opinion}."), *paragraphs(draft.sections.get("summary", ""))]
+
+
+def _recommendations(request: Any) -> list[Block]:
+    rows = [
+        [str(r.number), r.theme or "General", r.text, r.addressee, r.get_priority_display()]
+        for r in recommendations.with_criteria(request)
+    ]
+    if not rows:
+        return [Block("p", "The panel makes no recommendations.")]
+    return [table("Recommendations", ["No.", "Theme", "Recommendation", "For", "Priority"], rows, [1, 2, 7, 3, 2])]
+
+
+def _method(request: Any, draft: ReportDraft) -> list[Block]:
+    from senate.reviews import terms
+
+    current = terms.current(request)
+    blocks = paragraphs(draft.sections.get("method", ""))
+    if current is not None:
+        used = [
+            label
+            for flag, label in [
+                (current.desktop_review, "a desktop review of the evidence supplied"),
+                (current.site_visits, "site visits"),
+                (current.interviews, "interviews with clinicians, managers and partners"),
+                (current.panel_day, "a panel day to agree the panel's judgements"),
+            ]
+            if flag
+        ]
+        blocks.append(Block("list", items=tuple(s[0].upper() + s[1:] for s in used)))
+    return blocks
+
+
+def _terms(request: Any) -> list[Block]:
+    from senate.reviews import terms
+
+    current = terms.current(request)
+    if current is None:
+        return [Block("note", "No terms of reference have been recorded.")]
+    rows = [
+        [label, value]
+        for label, value in [
+            ("Version", terms.stamp(current) + f" ({current.get_status_display().lower()})"),
+            ("Scope", current.scope),
+            ("Exclusions", current.exclusions),
+            ("Questions", current.questions),
+            ("Criteria", "; ".join(c.title for c in assessment.criteria_for(request)) or current.criteria),
+            ("Timetable", current.timetable),
+            ("Deliverables", current.deliverables),
+            ("Publication", current.publication),
+        ]
+        if value
+    ]
+    return [table("Terms of reference", ["Element", "Agreed"], rows, [2, 7])]
+
+
+def _findings(request: Any, draft: ReportDraft) -> list[Block]:
+    criteria = assessment.criteria_for(request)
+    if not criteria:
+        return [Block("note", "No criteria have been chosen for this review.")]
+    judged = _judgements_as_at(request, draft)
+    recs = recommendations.with_criteria(request)
+    overview = [
+        [c.title, framework.outcome_label(judged[c.pk].outcome) if c.pk in judged else "Not yet judged",
+         judged[c.pk].get_strength_display() if c.pk in judged else ""]
+        for c in criteria
+    ]  # fmt: skip
+    blocks = [
+        table(
+            "The panel's judgement on each criterion",
+            ["Criterion", "Judgement", "Strength of evidence"],
+            overview,
+            [6, 3, 3],
+        )
+    ]
+    for c in criteria:
+        blocks.append(Block("h3", c.title))
+        j = judged.get(c.pk)
+        if j is None:
+            blocks.append(Block("note", "The panel has not yet recorded a judgement."))
+            continue
+        blocks.append(
+            Block(
+                "note",
+                f"Judgement: {framework.outcome_label(j.outcome)}. Strength of evidence: {j.get_strength_display().lower()}.",
+            )
+        )
+        blocks += paragraphs(j.narrative)
+        relied = [str(item) for item in j.evidence.all()]
+        if relied:
+            blocks.append(Block("p", "Evidence relied on: " + "; ".join(relied) + "."))
+        linked = [f"Recommendation {r.number}" for r in recs if r.criterion and r.criterion.pk == c.pk]
+        if linked:
+            blocks.append(Block("p", "See " + ", ".join(linked) + "."))
+    return blocks
+
+
+def _judgements_as_at(request: Any, draft: ReportDraft) -> dict[int, Judgement]:
+    """Each criterion's judgement as it stood when the draft was saved, so a version never changes."""
+    found: dict[int, Judgement] = {}
+    rows = Judgement.objects.filter(request=request, recorded_at__lte=draft.created_at).prefetch_related("evidence")
+    for row in rows.order_by("criterion_id", "-version"):
+        found.setdefault(row.criterion_id, row)
+    return found
+
+
+def _panel(request: Any, today: Any) -> list[Block]:
+    from senate.interests.panel import declarations_for_panel
+    from senate.panels.membership import panel_profiles
+    from senate.panels.models import PanelMember, PanelRole
+
+    profiles = list(panel_profiles(request).select_related("user"))
+    if not profiles:
+        return [Block("note", "The panel has not been recorded.")]
+    seats = dict(
+        PanelMember.objects.filter(request=request, status=PanelMember.Status.ACCEPTED).values_list(
+            "profile_id", "role"
+        )
+    )
+    labels = dict(PanelRole.choices)
+    declared = declarations_for_panel(request, profiles, on=today)
+    rows = []
+    for profile, d in zip(profiles, declared, strict=True):
+        said = (
+            d.interests
+            + d.decisions
+            + ([f"Declared for this review: {d.declared_for_review}"] if d.declared_for_review else [])
+        )
+        rows.append(
+            [
+                d.member,
+                labels.get(seats.get(profile.pk) or "", "Member"),
+                d.role,
+                "; ".join(said) or "Nothing to declare",
+            ]
+        )
+    return [
+        Block("p", "Every member of the panel declared their interests before seeing the evidence. "
+              "The declarations and the decisions taken on them are set out below."),
+        table("Panel members, roles and declarations of interest", ["Member", "Panel role", "Senate role", "Declarations and decisions"], rows, [3, 2, 3, 6]),
+    ]  # fmt: skip
+
+
+def _evidence(request: Any) -> list[Block]:
+    from senate.evidence.models import EvidenceItem
+
+    items = EvidenceItem.objects.filter(request=request).order_by("added_at", "id")
+    rows = [
+        [str(n), item.title, item.get_kind_display(), item.get_source_display(), item.get_tier_display()]
+        for n, item in enumerate(items, start=1)
+    ]
+    if not rows:
+        return [Block("note", "No evidence items have been recorded.")]
+    return [table("Evidence", ["No.", "Title", "Kind", "Supplied by", "Classification"], rows, [1, 6, 3, 2, 3])]
+
+
+def written_labels(draft: ReportDraft) -> dict[str, str]:
+    titles = section_titles(draft)
+    return {key: titles.get(key, drafting.LABELS[key]) for key in drafting.WRITTEN[draft.kind]}

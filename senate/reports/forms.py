@@ -1,0 +1,137 @@
+from typing import Any
+
+from django import forms
+
+from senate.reports import drafting, framework
+from senate.reports.models import AccuracyComment, Strength
+from senate.reviews.models import Recommendation
+
+
+def _required(message: str) -> dict[str, str]:
+    return {"required": message}
+
+
+class CriteriaForm(forms.Form):
+    criteria = forms.MultipleChoiceField(
+        label="Which criteria will the panel assess the proposals against?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_required("Select at least one criterion"),
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["criteria"].choices = choices  # type: ignore[attr-defined]
+
+
+class SenateCriterionForm(forms.Form):
+    title = forms.CharField(label="Title of the criterion", max_length=200, error_messages=_required("Enter a title"))
+    description = forms.CharField(label="What the panel looks for", widget=forms.Textarea, required=False)
+
+
+class ViewForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Your view", widget=forms.RadioSelect, error_messages=_required("Select your view")
+    )
+    text = forms.CharField(label="Your reasons", widget=forms.Textarea, error_messages=_required("Enter your reasons"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = framework.scale()  # type: ignore[attr-defined]
+
+
+class JudgementForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="The panel's judgement", widget=forms.RadioSelect, error_messages=_required("Select a judgement")
+    )
+    strength = forms.ChoiceField(
+        label="Strength of the evidence",
+        choices=Strength.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required("Select the strength of the evidence"),
+    )
+    narrative = forms.CharField(
+        label="The panel's reasoning",
+        widget=forms.Textarea,
+        help_text="Written for the report: what the panel found and why. Blank lines start new paragraphs.",
+        error_messages=_required("Enter the panel's reasoning"),
+    )
+    evidence = forms.MultipleChoiceField(
+        label="Evidence relied on", widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args: Any, evidence: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = framework.scale()  # type: ignore[attr-defined]
+        self.fields["evidence"].choices = evidence  # type: ignore[attr-defined]
+
+
+class RecommendationForm(forms.Form):
+    theme = forms.CharField(label="Theme", max_length=120, required=False, help_text="For example: Workforce")
+    text = forms.CharField(
+        label="Recommendation", widget=forms.Textarea, error_messages=_required("Enter the recommendation")
+    )
+    criterion = forms.ChoiceField(label="Criterion it arises from", required=False)
+    addressee = forms.CharField(
+        label="Addressed to", max_length=200, required=False, help_text="Leave blank for the requesting organisation"
+    )
+    priority = forms.ChoiceField(
+        label="Priority", choices=Recommendation.Priority.choices, widget=forms.RadioSelect,
+        error_messages=_required("Select a priority"),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, criteria: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["criterion"].choices = [("", "None in particular"), *criteria]  # type: ignore[attr-defined]
+
+
+class DraftForm(forms.Form):
+    overall_opinion = forms.ChoiceField(
+        label="The panel's overall opinion", widget=forms.RadioSelect,
+        error_messages=_required("Select the panel's overall opinion"),
+    )  # fmt: skip
+    change_note = forms.CharField(
+        label="What changed in this version", max_length=300, required=False,
+        help_text="Shown in the document control table, for example: Corrected after factual-accuracy comments",
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, kind: str, labels: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["overall_opinion"].choices = framework.scale()  # type: ignore[attr-defined]
+        for key in drafting.WRITTEN[kind]:
+            self.fields[key] = forms.CharField(
+                label=labels.get(key, drafting.LABELS[key]), widget=forms.Textarea(attrs={"rows": 6}),
+                required=key == "summary", error_messages=_required("Write the summary in plain English"),
+                help_text="Blank lines start new paragraphs; lines starting '- ' make a list."
+                if key == "summary" else "",
+            )  # fmt: skip
+
+
+class CommentForm(forms.Form):
+    section = forms.ChoiceField(
+        label="Which section is your comment about?", error_messages=_required("Select a section")
+    )
+    text = forms.CharField(
+        label="Your comment", widget=forms.Textarea,
+        help_text="Say what is factually wrong and what it should say.", error_messages=_required("Enter your comment"),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, sections: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", "Choose a section"), *sections]  # type: ignore[attr-defined]
+
+
+class AnswerForm(forms.Form):
+    response = forms.ChoiceField(
+        label="The panel's answer", choices=AccuracyComment.Response.choices, widget=forms.RadioSelect,
+        error_messages=_required("Select whether the comment is accepted or answered"),
+    )  # fmt: skip
+    answer = forms.CharField(
+        label="Answer to the requester", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        help_text="Needed when the report stands.",
+    )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("response") == AccuracyComment.Response.ANSWERED and not data.get("answer", "").strip():
+            self.add_error("answer", "Explain why the report stands")
+        return data

@@ -1,0 +1,79 @@
+"""Who may do what with the assessment and the report. Objects are requests unless said.
+Draft reports are confidential: the Senate team and the panel; the requester once the draft has been
+sent to them for factual accuracy; the Council from revision (it approves); NHS England's assurance
+viewer once issued. Never the public, never another organisation's requester."""
+
+from typing import Any
+
+import rules
+
+from senate.accounts.permissions import DESCRIPTIONS
+from senate.accounts.roles import roles_in
+from senate.accounts.rules import is_assembly_member, is_council_member, is_senate_team, is_system_admin
+from senate.reports.permissions import ReportsPermission as P
+from senate.reports.stages import at_or_past
+from senate.reviews.rules import acts_for_requester, manages, runs_the_senate
+
+
+@rules.predicate
+def on_panel(user: Any, request: Any) -> bool:
+    from senate.panels.membership import is_on_panel
+
+    return request is not None and is_on_panel(user, request)
+
+
+@rules.predicate
+def requester_has_seen_draft(user: Any, request: Any) -> bool:
+    return request is not None and request.accuracy_rounds.exists()
+
+
+@rules.predicate
+def council_may_read(user: Any, request: Any) -> bool:
+    return "council_member" in roles_in(user, request.senate) and at_or_past(request, "report_revised")
+
+
+@rules.predicate
+def assurance_may_read(user: Any, request: Any) -> bool:
+    return "assurance_viewer" in roles_in(user, request.senate) and at_or_past(request, "issued")
+
+
+@rules.predicate
+def round_open(user: Any, request: Any) -> bool:
+    from senate.reports.accuracy import open_round
+
+    return request is not None and open_round(request) is not None
+
+
+rules.add_perm(P.VIEW_FRAMEWORK, is_senate_team | is_council_member | is_assembly_member | is_system_admin)
+rules.add_perm(P.EDIT_FRAMEWORK, is_senate_team)
+rules.add_perm(P.VIEW_ASSESSMENT, runs_the_senate | on_panel | is_system_admin)
+rules.add_perm(P.PICK_CRITERIA, manages)
+rules.add_perm(P.RECORD_VIEW, on_panel)
+rules.add_perm(P.RECORD_JUDGEMENT, manages | on_panel)
+rules.add_perm(P.WRITE_REPORT, manages | on_panel)
+rules.add_perm(
+    P.VIEW_REPORT,
+    runs_the_senate
+    | on_panel
+    | is_system_admin
+    | (acts_for_requester & requester_has_seen_draft)
+    | council_may_read
+    | assurance_may_read,
+)
+rules.add_perm(P.COMMENT_ON_ACCURACY, acts_for_requester & round_open)
+rules.add_perm(P.ANSWER_ACCURACY, manages | on_panel)
+
+DESCRIPTIONS.update(
+    {
+        P.VIEW_FRAMEWORK: "see the assessment framework",
+        P.EDIT_FRAMEWORK: "add this Senate's own criteria",
+        P.VIEW_ASSESSMENT: "see the panel's assessment of this review",
+        P.PICK_CRITERIA: "choose the criteria for this review",
+        P.RECORD_VIEW: "record your own view as a panel member",
+        P.RECORD_JUDGEMENT: "record the panel's judgements",
+        P.WRITE_REPORT: "write the report",
+        P.VIEW_REPORT: "read this draft report",
+        P.COMMENT_ON_ACCURACY: "comment on the factual accuracy of this draft",
+        P.ANSWER_ACCURACY: "answer factual-accuracy comments",
+    }
+)

@@ -1,0 +1,69 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from senate.notifications.models import Email
+from senate.reports import accuracy, publication
+from senate.reports.tests.factories import draft, request_at
+from senate.reviews import lifecycle
+from senate.reviews.lifecycle import TransitionRefused
+
+
+@pytest.fixture
+def sent(cast):
+    request = request_at("panel_meeting", by=cast["requester"])
+    draft(request, by=cast["manager"])
+    lifecycle.perform("record_draft_report", request, by=cast["manager"])
+    lifecycle.perform("send_for_factual_accuracy", request, by=cast["manager"])
+    request.refresh_from_db()
+    return request
+
+
+def test_a_draft_report_is_required_before_the_draft_report_stage(cast):
+    request = request_at("panel_meeting", by=cast["requester"])
+    with pytest.raises(TransitionRefused, match="Write a draft of the report first"):
+        lifecycle.perform("record_draft_report", request, by=cast["manager"])
+
+
+def test_sending_opens_the_round_for_the_senates_window_and_tells_the_requester(cast, sent):
+    found = accuracy.open_round(sent)
+    assert found.closes_on == timezone.localdate() + dt.timedelta(days=sent.senate.factual_accuracy_days)
+    assert Email.objects.filter(kind="report.accuracy_opened", recipient=cast["requester"]).exists()
+
+
+def test_the_requester_comments_per_section_and_not_after_the_window(cast, sent):
+    accuracy.comment(sent, section="background", text="The unit opened in 2019, not 2017.", by=cast["requester"])
+    with pytest.raises(ValueError, match="Select the section"):
+        accuracy.comment(sent, section="nonsense", text="x", by=cast["requester"])
+    later = timezone.localdate() + dt.timedelta(days=sent.senate.factual_accuracy_days + 1)
+    with pytest.raises(ValueError, match="closed"):
+        accuracy.comment(sent, section="summary", text="Too late.", by=cast["requester"], today=later)
+
+
+def test_the_report_cannot_be_revised_until_every_comment_is_answered(cast, sent):
+    first = accuracy.comment(sent, section="background", text="Opened in 2019.", by=cast["requester"])
+    second = accuracy.comment(sent, section="summary", text="We disagree.", by=cast["requester"])
+    accuracy.answer(first, response="accepted", answer="", by=cast["manager"])
+    with pytest.raises(TransitionRefused, match="1 factual-accuracy comment"):
+        lifecycle.perform("record_report_revised", sent, by=cast["manager"])
+    with pytest.raises(ValueError, match="why the report stands"):
+        accuracy.answer(second, response="answered", answer="", by=cast["manager"])
+    accuracy.answer(second, response="answered", answer="The panel's view is unchanged.", by=cast["manager"])
+    lifecycle.perform("record_report_revised", sent, by=cast["manager"])
+    assert accuracy.open_round(sent) is None
+    revised = draft(sent, by=cast["manager"], summary="Revised.")
+    html = publication.report_html(revised)
+    assert "Opened in 2019." in html and "The panel&#39;s view is unchanged." in html
+
+
+def test_the_requester_comments_through_the_page(client, cast, sent):
+    client.force_login(cast["requester"])
+    url = f"/south-west/reports/requests/{sent.pk}/accuracy/"
+    response = client.post(url, {"form": "comment", "section": "", "text": ""})
+    page = response.content.decode()
+    assert "Select a section" in page and "Enter your comment" in page
+    client.post(url, {"form": "comment", "section": "background", "text": "Wrong year."})
+    page = client.get(url).content.decode()
+    assert "Wrong year." in page and "Awaiting the panel" in page
+    assert "Answer this comment" not in page

@@ -1,0 +1,112 @@
+"""The report holds every agreed recommendation and every panel declaration, and versions are kept."""
+
+import datetime as dt
+import io
+import zipfile
+
+import docx
+import pytest
+
+from senate.interests.attestation import attest
+from senate.interests.panel import declarations_for_panel
+from senate.interests.tests.factories import declared
+from senate.members.models import MemberProfile
+from senate.reports import compose, publication, recommendations, rendering
+from senate.reports.tests.factories import criteria, draft, evidence, judged, request_at, seat
+
+
+@pytest.fixture
+def recorded(cast, review):
+    manager = cast["manager"]
+    seat(cast["council"], review, role="chair")
+    seat(cast["assembly"], review)
+    item = evidence(review, "Stroke activity and bed modelling")
+    picked = criteria(review, by=manager)
+    judged(review, picked[0], by=manager, items=[item], narrative="Clear evidence for a hyper-acute unit.")
+    texts = ["Publish a seven-day consultant rota.", "Model public transport travel times."]
+    for text, crit in zip(texts, picked, strict=True):
+        recommendations.add(
+            review, text=text, theme="Workforce", addressee="", priority="high", criterion=crit, by=manager
+        )
+    return review, texts
+
+
+def test_the_report_contains_every_recommendation_the_panel_agreed(cast, recorded):
+    review, texts = recorded
+    html = publication.report_html(draft(review, by=cast["manager"]))
+    assert all(text in html for text in texts)
+    assert "Clear evidence for a hyper-acute unit." in html
+    assert "Evidence relied on: Stroke activity and bed modelling." in html
+    assert "NHS Devon Integrated Care Board" in html  # the default addressee
+
+
+def test_the_report_contains_every_panel_members_declaration(cast, recorded):
+    review, _ = recorded
+    council = MemberProfile.objects.get(user=cast["council"])
+    assembly = MemberProfile.objects.get(user=cast["assembly"])
+    declared(
+        council, organisation=review.requesting_organisation, nature="Paid clinical adviser to the stroke programme"
+    )
+    attest(assembly, review, specific="My sister works at the trust's stroke unit.", by=cast["assembly"])
+    doc = compose.compose(draft(review, by=cast["manager"]))
+    panel = next(s for s in doc.sections if s.key == "panel")
+    table = next(b for b in panel.blocks if b.kind == "table")
+    members = {row[0]: row for row in table.rows}
+    assert set(members) == {str(council), str(assembly)}
+    assert members[str(council)][1] == "Chair"
+    found = declarations_for_panel(review, [council, assembly], on=dt.date.today())
+    assert found[0].interests, "the council member's interest in the requester must be found"
+    for d in found:
+        for said in d.interests + ([d.declared_for_review] if d.declared_for_review else []):
+            assert said in members[d.member][3]
+    assert "My sister works at the trust's stroke unit." in members[str(assembly)][3]
+
+
+def test_drafts_are_versions_and_an_old_version_does_not_change(cast, recorded):
+    review, _ = recorded
+    first = draft(review, by=cast["manager"], summary="First summary.")
+    crit = criteria(review, by=cast["manager"])[0]
+    judged(review, crit, by=cast["manager"], outcome="not_supported", narrative="Later, the panel changed its mind.")
+    second = draft(review, by=cast["manager"], summary="Second summary.")
+    assert (first.version, second.version) == (1, 2)
+    old = publication.report_html(first)
+    assert "First summary." in old and "Later, the panel changed its mind." not in old
+    assert "Later, the panel changed its mind." in publication.report_html(second)
+    assert publication.final_version(review) == second
+    control = publication.report_html(second)
+    assert "v1" in control and "v2" in control
+
+
+def test_an_early_advice_request_makes_a_letter_of_advice(cast):
+    request = request_at("accepted", by=cast["requester"], kind="early_advice")
+    doc = compose.compose(draft(request, by=cast["manager"], conclusions="Proceed to engagement."))
+    assert doc.kind_label == "Letter of advice"
+    assert [s.title for s in doc.sections][:3] == ["Document control", "Your request", "Our advice in brief"]
+
+
+def test_the_pdf_and_docx_downloads_are_valid_files(client, cast, recorded):
+    review, texts = recorded
+    made = draft(review, by=cast["manager"])
+    client.force_login(cast["manager"])
+    base = f"/south-west/reports/requests/{review.pk}/report/v{made.version}"
+    pdf = client.get(base + ".pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
+    assert pdf.content.rstrip().endswith(b"%%EOF")
+    word = client.get(base + ".docx")
+    assert zipfile.is_zipfile(io.BytesIO(word.content))
+    document = docx.Document(io.BytesIO(word.content))
+    cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert all(text in cells for text in texts)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "5  Summary of recommendations" in headings
+    assert "South West Clinical Senate" in document.sections[0].header.paragraphs[0].text
+    assert "PAGE" in document.sections[0].footer._element.xml
+    assert client.get(base + ".exe").status_code == 404
+
+
+def test_the_pdf_has_page_numbers_and_a_contents_list(cast, recorded):
+    review, _ = recorded
+    pdf, pages = rendering.pdf_pages(compose.compose(draft(review, by=cast["manager"])))
+    assert pages >= 6
+    html = publication.report_html(review.report_drafts.get())
+    assert "counter(pages)" in html and "target-counter" in html and "Contents" in html

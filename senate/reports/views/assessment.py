@@ -1,0 +1,154 @@
+"""The panel's assessment: the review's criteria, views and judgements per criterion, recommendations."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from senate.core.access import check, requires
+from senate.organisations.models import Senate
+from senate.reports import assessment, framework, recommendations
+from senate.reports.forms import CriteriaForm, JudgementForm, RecommendationForm, ViewForm
+from senate.reports.models import Criterion
+from senate.reports.permissions import ReportsPermission as P
+from senate.reports.views.common import assessment_crumbs, crumbs, load_request, posted
+from senate.reviews import follow_up
+
+
+@requires(P.VIEW_ASSESSMENT, on="request")
+def overview(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(http, senate, pk, P.VIEW_ASSESSMENT)
+    judged = assessment.current_judgements(request)
+    rows = [(c, judged.get(c.pk)) for c in assessment.criteria_for(request)]
+    context = {
+        "request_obj": request,
+        "rows": rows,
+        "label": framework.outcome_label,
+        "recommendations": recommendations.with_criteria(request),
+        "can_pick": http.user.has_perm(P.PICK_CRITERIA, request),
+        "can_add": http.user.has_perm(P.RECORD_JUDGEMENT, request) and request.stage in follow_up.EDITABLE,
+        "can_read_report": http.user.has_perm(P.VIEW_REPORT, request),
+        "page_title": "Assessment against the criteria",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reports/assessment.jinja", context)
+
+
+@requires(P.PICK_CRITERIA, on="request")
+def criteria(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(http, senate, pk, P.PICK_CRITERIA)
+    available = list(framework.available(senate))
+    choices = [(str(c.pk), f"{c.title}{' (optional framework)' if c.optional else ''}") for c in available]
+    chosen = [str(c.pk) for c in assessment.criteria_for(request)]
+    form = CriteriaForm(posted(http), choices=choices, initial={"criteria": chosen})
+    if http.method == "POST" and form.is_valid():
+        picked = [c for c in available if str(c.pk) in form.cleaned_data["criteria"]]
+        try:
+            assessment.pick_criteria(request, criteria=picked, by=http.user)
+        except ValueError as refused:
+            form.add_error("criteria", str(refused))
+        else:
+            messages.success(http, "The review's criteria have been saved.")
+            return redirect("reports:assessment", senate.slug, pk)
+    context = {
+        "request_obj": request,
+        "form": form,
+        "page_title": "Choose the criteria",
+        "breadcrumbs": assessment_crumbs(senate, request),
+    }
+    return render(http, "reports/criteria.jinja", context)
+
+
+@requires(P.VIEW_ASSESSMENT, on="request")
+def criterion(http: HttpRequest, senate: Senate, pk: int, criterion_id: int) -> HttpResponse:
+    request = load_request(http, senate, pk, P.VIEW_ASSESSMENT)
+    picked = {c.pk: c for c in assessment.criteria_for(request)}
+    found: Criterion | None = picked.get(criterion_id)
+    if found is None:
+        raise Http404("That criterion is not one of this review's.")
+    items = _evidence_choices(request)
+    which = http.POST.get("form") if http.method == "POST" else None
+    view_form = ViewForm(http.POST if which == "view" else None)
+    judgement_form = JudgementForm(
+        http.POST if which == "judgement" else None, evidence=items, initial=_initial(request, found)
+    )
+    if which == "view":
+        check(http, P.RECORD_VIEW, request)
+        if view_form.is_valid():
+            assessment.record_view(request, criterion=found, by=http.user, **view_form.cleaned_data)
+            messages.success(http, "Your view has been recorded.")
+            return redirect("reports:criterion", senate.slug, pk, criterion_id)
+    elif which == "judgement":
+        check(http, P.RECORD_JUDGEMENT, request)
+        if judgement_form.is_valid() and _save_judgement(http, request, found, judgement_form):
+            return redirect("reports:criterion", senate.slug, pk, criterion_id)
+    context = {
+        "request_obj": request,
+        "criterion": found,
+        "history": assessment.history(request, found),
+        "views": assessment.views_on(request, found),
+        "label": framework.outcome_label,
+        "view_form": view_form,
+        "judgement_form": judgement_form,
+        "can_view": http.user.has_perm(P.RECORD_VIEW, request),
+        "can_judge": http.user.has_perm(P.RECORD_JUDGEMENT, request),
+        "page_title": found.title,
+        "breadcrumbs": assessment_crumbs(senate, request),
+    }
+    return render(http, "reports/criterion.jinja", context)
+
+
+def _evidence_choices(request) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from senate.evidence.models import EvidenceItem
+
+    return [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in EvidenceItem.objects.filter(request=request)]
+
+
+def _initial(request, criterion) -> dict:  # type: ignore[no-untyped-def]
+    latest = assessment.current_judgements(request).get(criterion.pk)
+    if latest is None:
+        return {}
+    return {
+        "outcome": latest.outcome,
+        "strength": latest.strength,
+        "narrative": latest.narrative,
+        "evidence": [str(i.pk) for i in latest.evidence.all()],
+    }
+
+
+def _save_judgement(http, request, criterion, form) -> bool:  # type: ignore[no-untyped-def]
+    from senate.evidence.models import EvidenceItem
+
+    data = dict(form.cleaned_data)
+    data["evidence"] = list(EvidenceItem.objects.filter(request=request, pk__in=data["evidence"] or []))
+    try:
+        made = assessment.record_judgement(request, criterion=criterion, by=http.user, **data)
+    except ValueError as refused:
+        form.add_error(None, str(refused))
+        return False
+    messages.success(http, f"The panel's judgement has been recorded (version {made.version}).")
+    return True
+
+
+@requires(P.RECORD_JUDGEMENT, on="request")
+def add_recommendation(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(http, senate, pk, P.RECORD_JUDGEMENT)
+    picked = assessment.criteria_for(request)
+    form = RecommendationForm(posted(http), criteria=[(str(c.pk), c.title) for c in picked])
+    if http.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["criterion"] = next((c for c in picked if str(c.pk) == data["criterion"]), None)
+        try:
+            rec = recommendations.add(request, by=http.user, **data)
+        except ValueError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(http, f"Recommendation {rec.number} has been added.")
+            return redirect("reports:assessment", senate.slug, pk)
+    context = {
+        "request_obj": request,
+        "form": form,
+        "open": request.stage in follow_up.EDITABLE,
+        "page_title": "Add a recommendation",
+        "breadcrumbs": assessment_crumbs(senate, request),
+    }
+    return render(http, "reports/recommendation_new.jinja", context)

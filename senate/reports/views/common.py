@@ -1,0 +1,26 @@
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from senate.reviews.views.common import load
+
+
+def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Any:
+    return load(http, senate, pk, permission)
+
+
+def crumbs(senate: Any, request: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
+    items = [
+        {"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name},
+        {"href": reverse("reviews:detail", args=[senate.slug, request.pk]), "text": request.reference or "Request"},
+    ]
+    return items + [{"href": href, "text": text} for href, text in more]
+
+
+def posted(http: HttpRequest) -> Any:
+    return http.POST if http.method == "POST" else None
+
+
+def assessment_crumbs(senate: Any, request: Any) -> list[dict[str, str]]:
+    return crumbs(senate, request, (reverse("reports:assessment", args=[senate.slug, request.pk]), "Assessment"))

@@ -1,0 +1,108 @@
+"""The report: its drafts, writing a new version, and the version as a page, a PDF and a DOCX."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from senate.core import audit
+from senate.core.access import requires
+from senate.organisations.models import Senate
+from senate.reports import accuracy, compose, drafting, rendering
+from senate.reports.forms import DraftForm
+from senate.reports.models import ReportDraft
+from senate.reports.permissions import ReportsPermission as P
+from senate.reports.views.common import crumbs, load_request, posted
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _report_crumbs(senate: Senate, request) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    return crumbs(senate, request, (reverse("reports:report", args=[senate.slug, request.pk]), "Report"))
+
+
+@requires(P.VIEW_REPORT, on="request")
+def report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(http, senate, pk, P.VIEW_REPORT)
+    drafts = accuracy.drafts(request)
+    context = {
+        "request_obj": request,
+        "drafts": list(reversed(drafts)),
+        "round": accuracy.latest_round(request),
+        "can_write": http.user.has_perm(P.WRITE_REPORT, request) and request.stage in drafting.WRITABLE,
+        "can_comment": http.user.has_perm(P.COMMENT_ON_ACCURACY, request),
+        "letter": request.is_short_path,
+        "page_title": "Letter of advice" if request.is_short_path else "Report",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reports/report.jinja", context)
+
+
+@requires(P.WRITE_REPORT, on="request")
+def write(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(http, senate, pk, P.WRITE_REPORT)
+    kind = drafting.kind_for(request)
+    probe = ReportDraft(request=request, kind=kind)
+    form = DraftForm(
+        posted(http), kind=kind, labels=compose.written_labels(probe), initial=drafting.starting_values(request)
+    )
+    if http.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        opinion, note = data.pop("overall_opinion"), data.pop("change_note")
+        try:
+            draft = drafting.save_draft(request, overall_opinion=opinion, sections=data, change_note=note, by=http.user)
+        except ValueError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(http, f"Draft version {draft.version} has been saved.")
+            return redirect("reports:version", senate.slug, pk, draft.version)
+    context = {
+        "request_obj": request,
+        "form": form,
+        "written": drafting.WRITTEN[kind],
+        "open": request.stage in drafting.WRITABLE,
+        "page_title": "Write a new draft",
+        "breadcrumbs": _report_crumbs(senate, request),
+    }
+    return render(http, "reports/write.jinja", context)
+
+
+def _draft(http: HttpRequest, senate: Senate, pk: int, version: int) -> ReportDraft:
+    request = load_request(http, senate, pk, P.VIEW_REPORT)
+    draft = request.report_drafts.filter(version=version).select_related("request__senate").first()
+    if draft is None:
+        raise Http404("There is no draft with that version number.")
+    return draft
+
+
+@requires(P.VIEW_REPORT, on="request")
+def version(http: HttpRequest, senate: Senate, pk: int, version: int) -> HttpResponse:
+    draft = _draft(http, senate, pk, version)
+    context = {
+        "request_obj": draft.request,
+        "draft": draft,
+        "doc": compose.compose(draft),
+        "page_title": f"{draft.get_kind_display()} v{draft.version}",
+        "breadcrumbs": _report_crumbs(senate, draft.request),
+    }
+    return render(http, "reports/version.jinja", context)
+
+
+@requires(P.VIEW_REPORT, on="request")
+def download(http: HttpRequest, senate: Senate, pk: int, version: int, fmt: str) -> HttpResponse:
+    draft = _draft(http, senate, pk, version)
+    doc = compose.compose(draft)
+    if fmt == "pdf":
+        body, content_type = rendering.to_pdf(doc), "application/pdf"
+    elif fmt == "docx":
+        body, content_type = rendering.to_docx(doc), DOCX
+    else:
+        raise Http404("Reports download as PDF or DOCX.")
+    audit.record(
+        "report.downloaded", draft, by=http.user, senate=senate, summary=f"{draft} downloaded as {fmt.upper()}"
+    )
+    response = HttpResponse(body, content_type=content_type)
+    name = f"{draft.request.reference or 'report'}-v{draft.version}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

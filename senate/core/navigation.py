@@ -7,7 +7,12 @@ from typing import Any
 from django.urls import reverse
 
 # Apps that add header items, in the order they appear.
-PROVIDERS = ["senate.reviews.navigation", "senate.members.navigation", "senate.interests.navigation"]
+PROVIDERS = [
+    "senate.reviews.navigation",
+    "senate.members.navigation",
+    "senate.interests.navigation",
+    "senate.council.navigation",
+]
 
 
 def navigation_for(request: Any) -> list[dict[str, str]]:

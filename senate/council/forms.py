@@ -1,0 +1,256 @@
+"""Forms for meetings, declarations, decisions, minutes and publication. Each field renders as an
+NHS component through `nhs_field`, so errors appear next to the field and in the summary."""
+
+from typing import Any
+
+from django import forms
+
+from senate.core.forms import DateField
+from senate.council.models import AgendaItem, Attendance, Decision, Meeting, MeetingDeclaration, QuorumRule
+
+_TEXT = {"rows": 4}
+
+
+def _date(label: str, required: str = "", **kwargs: Any) -> DateField:
+    messages = {"incomplete": f"{label} must include a day, month and year"}
+    if required:
+        messages["required"] = required
+    return DateField(label=label, required=bool(required), error_messages=messages, **kwargs)
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind of meeting", choices=Meeting.Kind.choices, widget=forms.RadioSelect)
+    date = _date("Date of the meeting", "Enter the date of the meeting")
+    place = forms.CharField(label="Place", required=False, max_length=200)
+    link = forms.URLField(
+        assume_scheme="https",
+        label="Link for joining online",
+        required=False,
+        help_text="For example, https://meet.example.nhs.uk/council",
+    )
+    chair = forms.ChoiceField(label="Chair of the meeting", required=False)
+
+    def __init__(self, *args: Any, chairs: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chairs = {str(u.pk): u for u in chairs}
+        self.fields["chair"].choices = [("", "Choose later")] + [(k, u.full_name) for k, u in self.chairs.items()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("place") or data.get("link")) and not self.errors:
+            self.add_error("place", "Enter a place, or a link for joining online")
+        data["chair"] = self.chairs.get(data.get("chair") or "")
+        return data
+
+
+class ItemForm(forms.Form):
+    kind = forms.ChoiceField(label="What is the item for?", choices=AgendaItem.Kind.choices, widget=forms.RadioSelect)
+    request = forms.ChoiceField(label="Request for advice", required=False)
+    title = forms.CharField(
+        label="Title", required=False, max_length=200, help_text="Leave blank to use the request's title."
+    )
+
+    def __init__(self, *args: Any, requests: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.requests = {str(r.pk): r for r in requests}
+        self.fields["request"].choices = [("", "None")] + [  # type: ignore[attr-defined]
+            (k, f"{r.reference}: {r.title} ({r.get_stage_display()})") for k, r in self.requests.items()
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["request"] = self.requests.get(data.get("request") or "")
+        if data.get("kind") == AgendaItem.Kind.OTHER and not data.get("title") and not data["request"]:
+            self.add_error("title", "Enter a title for the item")
+        return data
+
+
+class PaperForm(forms.Form):
+    title = forms.CharField(label="Title of the paper", max_length=200, error_messages={"required": "Enter a title"})
+    file = forms.FileField(label="The paper", error_messages={"required": "Choose the file to attach"})
+    sent_on = _date("Date the paper went out", "Enter the date the paper went out to members")
+    item = forms.ChoiceField(label="Agenda item", required=False)
+
+    def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = {str(i.pk): i for i in items}
+        self.fields["item"].choices = [("", "The whole meeting")] + [(k, str(i)) for k, i in self.items.items()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["item"] = self.items.get(data.get("item") or "")
+        return data
+
+
+class AttendanceForm(forms.Form):
+    observers = forms.CharField(
+        label="Observers",
+        required=False,
+        widget=forms.Textarea(attrs=_TEXT),
+        help_text="Names of anyone attending who is not a Council member, one a line.",
+    )
+
+    def __init__(self, *args: Any, attendance: list[Attendance], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = [a for a in attendance if not a.observer]
+        for a in self.members:
+            self.fields[f"status_{a.pk}"] = forms.ChoiceField(
+                label=a.name, choices=Attendance.Status.choices, widget=forms.RadioSelect, initial=a.status
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[f"status_{a.pk}"] for a in self.members}
+
+    def observer_names(self) -> list[str]:
+        return [n.strip() for n in self.cleaned_data.get("observers", "").splitlines() if n.strip()]
+
+
+class AddDeclarationForm(forms.Form):
+    item = forms.ChoiceField(label="Agenda item", error_messages={"required": "Choose the item"})
+    attendee = forms.ChoiceField(label="Member", error_messages={"required": "Choose the member declaring"})
+    text = forms.CharField(
+        label="The interest declared",
+        max_length=1000,
+        widget=forms.Textarea(attrs=_TEXT),
+        error_messages={"required": "Describe the interest declared"},
+    )
+
+    def __init__(self, *args: Any, items: Any, attendees: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = {str(i.pk): i for i in items}
+        self.attendees = {str(a.pk): a for a in attendees}
+        self.fields["item"].choices = [("", "Choose an item")] + [(k, str(i)) for k, i in self.items.items()]  # type: ignore[attr-defined]
+        self.fields["attendee"].choices = [(k, a.name) for k, a in self.attendees.items()]  # type: ignore[attr-defined]
+        if len(self.attendees) > 1:
+            self.fields["attendee"].choices.insert(0, ("", "Choose a member"))  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["item"] = self.items.get(data.get("item") or "")
+        data["attendee"] = self.attendees.get(data.get("attendee") or "")
+        return data
+
+
+class ActionOnDeclarationForm(forms.Form):
+    action = forms.ChoiceField(
+        label="The chair's action",
+        choices=MeetingDeclaration.Action.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the chair's action"},
+    )
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Decision",
+        choices=Decision.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the decision"},
+    )
+    changes = forms.CharField(
+        label="Changes required",
+        required=False,
+        widget=forms.Textarea(attrs=_TEXT),
+        help_text="Needed when approving with changes or referring back.",
+    )
+    method = forms.ChoiceField(
+        label="How was it decided?",
+        choices=Decision.Method.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose vote or consensus"},
+    )
+    votes_for = forms.IntegerField(label="Votes for", required=False, min_value=0)
+    votes_against = forms.IntegerField(label="Votes against", required=False, min_value=0)
+    abstentions = forms.IntegerField(label="Abstentions", required=False, min_value=0)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") in ("approved_with_changes", "referred_back") and not data.get("changes", "").strip():
+            self.add_error("changes", "List the changes the Council requires")
+        if data.get("method") == "vote" and not (data.get("votes_for") or data.get("votes_against")):
+            self.add_error("votes_for", "Enter the votes for and against")
+        for name in ("votes_for", "votes_against", "abstentions"):
+            data[name] = data.get(name) or 0
+        return data
+
+
+class MinutesForm(forms.Form):
+    text = forms.CharField(
+        label="Minutes", widget=forms.Textarea(attrs={"rows": 24}), error_messages={"required": "Enter the minutes"}
+    )
+
+
+class ApproveMinutesForm(forms.Form):
+    at_meeting = forms.ChoiceField(
+        label="Approved at which meeting?", error_messages={"required": "Choose the meeting that approved them"}
+    )
+
+    def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.meetings = {str(m.pk): m for m in meetings}
+        self.fields["at_meeting"].choices = [("", "Choose a meeting")] + [(k, str(m)) for k, m in self.meetings.items()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["at_meeting"] = self.meetings.get(data.get("at_meeting") or "")
+        return data
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label="Action", max_length=300, error_messages={"required": "Describe the action"})
+    owner = forms.CharField(label="Owner", max_length=150, error_messages={"required": "Enter who owns the action"})
+    due_on = _date("Due by", "Enter the date the action is due")
+
+
+class QuorumForm(forms.ModelForm):
+    class Meta:
+        model = QuorumRule
+        fields = ["share_percent", "min_members", "needs_chair", "min_ppv", "council_approves"]
+        labels = {
+            "share_percent": "Share of Council members needed (%)",
+            "min_members": "Smallest number of members needed",
+            "needs_chair": "The Chair or Vice-chair must take part",
+            "min_ppv": "Patient and public voice members needed",
+            "council_approves": "Only Council meetings approve terms of reference and advice",
+        }
+        widgets = {
+            "needs_chair": forms.RadioSelect(choices=[(True, "Yes"), (False, "No")]),
+            "council_approves": forms.RadioSelect(choices=[(True, "Yes"), (False, "No")]),
+        }
+
+    def clean_share_percent(self) -> int:
+        value = self.cleaned_data["share_percent"]
+        if not 1 <= value <= 100:
+            raise forms.ValidationError("Enter a share between 1 and 100")
+        return int(value)
+
+
+class IssueForm(forms.Form):
+    covering_letter = forms.CharField(
+        label="Covering letter",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Write the covering letter"},
+    )
+
+
+class PermissionForm(forms.Form):
+    given_by = forms.CharField(
+        label="Permission given by", max_length=150, error_messages={"required": "Enter who gave permission"}
+    )
+    given_on = _date("Date permission was given", "Enter the date permission was given")
+    publish_from = _date("Agreed publication date", help_text="Leave blank to publish straight away.")
+    redactions = forms.CharField(
+        label="Redactions",
+        required=False,
+        widget=forms.Textarea(attrs=_TEXT),
+        help_text="Words or passages to remove from the published report, one a line.",
+    )
+
+
+class FollowUpLetterForm(forms.Form):
+    sent_on = _date("Date sent", "Enter the date the letter was sent")
+    text = forms.CharField(
+        label="Follow-up letter",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Enter the letter"},
+    )

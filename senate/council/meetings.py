@@ -1,0 +1,102 @@
+"""Scheduling a meeting, its agenda, papers and attendance."""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from senate.core import audit
+from senate.council.models import AgendaItem, Attendance, Meeting, Paper, QuorumRule
+from senate.members.models import Body, Membership
+from senate.reviews.models import Request
+from senate.reviews.stages import Stage
+
+
+class MeetingRefused(Exception):
+    """The change is not allowed; the message says why."""
+
+
+# The stages from which each kind of item can be put to the Council (reviews.lifecycle.ACTS).
+READY: dict[str, set[str]] = {
+    AgendaItem.Kind.APPROVE_TERMS: {Stage.TOR_DRAFTED, Stage.TOR_AGREED},
+    AgendaItem.Kind.RATIFY_REPORT: {Stage.DRAFT_REPORT, Stage.FACTUAL_ACCURACY, Stage.REPORT_REVISED},
+    AgendaItem.Kind.APPROVE_ADVICE: {Stage.ADVICE_DRAFTED},
+}
+
+
+def council_members(senate: Any, on: dt.date) -> QuerySet[Membership]:
+    return (
+        Membership.objects.current(on)
+        .filter(senate=senate, body=Body.COUNCIL)
+        .select_related("profile__user")
+        .order_by("profile__user__full_name")
+    )
+
+
+def schedule_meeting(*, senate: Any, kind: str, date: dt.date, place: str, link: str, chair: Any, by: Any) -> Meeting:
+    """A new meeting with every current Council member on the attendance list. The first Council
+    meeting puts the Senate's quorum rule in place, so approvals move to the Council from then on."""
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            senate=senate, kind=kind, date=date, place=place, link=link, chair=chair, created_by=by
+        )
+        if kind == Meeting.Kind.COUNCIL:
+            QuorumRule.objects.get_or_create(senate=senate)
+            Attendance.objects.bulk_create(
+                Attendance(meeting=meeting, profile=m.profile, name=m.profile.user.full_name, role=m.role)
+                for m in council_members(senate, date)
+            )
+        audit.record("council.meeting_scheduled", meeting, by=by, senate=senate, summary=str(meeting))
+    return meeting
+
+
+def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None, by: Any) -> AgendaItem:
+    if kind in READY and request is None:
+        raise MeetingRefused("Choose the request this item is about.")
+    if request is not None and request.senate_id != meeting.senate_id:
+        raise MeetingRefused("That request belongs to another Senate.")
+    if request is not None and kind in READY and request.stage not in READY[kind]:
+        raise MeetingRefused(
+            f"{request.reference} is ‘{request.get_stage_display()}’, so it cannot be put to the Council "
+            f"to {AgendaItem.Kind(kind).label.lower()} yet."
+        )
+    with transaction.atomic():
+        number = (meeting.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        title = title or (str(request) if request else AgendaItem.Kind(kind).label)
+        item = AgendaItem.objects.create(meeting=meeting, number=number, kind=kind, title=title[:200], request=request)
+        audit.record("council.item_added", item, by=by, senate=meeting.senate, summary=f"{meeting}: {item}")
+    return item
+
+
+def attach_paper(
+    *, meeting: Meeting, item: AgendaItem | None, title: str, file: Any, sent_on: dt.date, by: Any
+) -> Paper:
+    with transaction.atomic():
+        paper = Paper.objects.create(meeting=meeting, item=item, title=title, file=file, sent_on=sent_on, added_by=by)
+        audit.record(
+            "council.paper_attached",
+            paper,
+            by=by,
+            senate=meeting.senate,
+            summary=f"{meeting}: {title}" + (" (sent late)" if paper.late else ""),
+        )
+    return paper
+
+
+def record_attendance(*, meeting: Meeting, statuses: dict[int, str], observers: list[str], by: Any) -> None:
+    """Who was present, gave apologies or was absent; and any observers, by name."""
+    with transaction.atomic():
+        for attendee in meeting.attendance.filter(pk__in=list(statuses)):
+            attendee.status = statuses[attendee.pk]
+            attendee.save(update_fields=["status"])
+        for name in observers:
+            Attendance.objects.create(meeting=meeting, name=name[:150], observer=True)
+        audit.record(
+            "council.attendance_recorded", meeting, by=by, senate=meeting.senate, data={"observers": observers}
+        )
+
+
+def ready_requests(senate: Any) -> QuerySet[Request]:
+    stages = set().union(*READY.values())
+    return Request.objects.filter(senate=senate, stage__in=stages).order_by("reference")

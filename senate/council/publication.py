@@ -1,0 +1,151 @@
+"""After ratification: issuing the advice with a covering letter, the requester's permission to
+publish, the Senate's follow-up letter, and what the public may read. Reports are confidential
+until published, and publication needs the requester's permission (shared/domain.md §7, §9.3):
+`is_public` is the one test every public page applies."""
+
+import datetime as dt
+import importlib
+import re
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.html import escape
+
+from senate.core import audit
+from senate.council import approval
+from senate.council.meetings import MeetingRefused
+from senate.council.models import AdviceIssue, AgendaItem, Decision, FollowUpLetter, PublicationPermission
+from senate.notifications.outbox import queue_email
+from senate.reviews import lifecycle
+from senate.reviews.models import Request
+from senate.reviews.stages import Stage
+
+ISSUED_OR_LATER = frozenset({Stage.ISSUED, Stage.PUBLISHED, Stage.RESPONSE_RECEIVED, Stage.FOLLOW_UP, Stage.CLOSED})
+RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
+APPROVING = (Decision.Outcome.APPROVED, Decision.Outcome.APPROVED_WITH_CHANGES)
+
+
+def ratification(request: Request) -> Decision | None:
+    """The Council's decision ratifying this request's report or advice, if there is one."""
+    return (
+        Decision.objects.filter(item__request=request, item__kind__in=RATIFYING, outcome__in=APPROVING)
+        .select_related("item__meeting")
+        .first()
+    )
+
+
+def issue_advice(request: Request, *, covering_letter: str, by: Any) -> AdviceIssue:
+    """Issue ratified advice to the requester (reviews act `issue`) with a covering letter."""
+    if ratification(request) is None:
+        raise MeetingRefused("The Council has not ratified this advice, so it cannot be issued.")
+    with transaction.atomic():
+        try:
+            with approval.deciding("issue with a covering letter"):
+                lifecycle.perform("issue", request, by=by, reason="Issued with a covering letter after ratification")
+        except lifecycle.TransitionRefused as refused:
+            raise MeetingRefused(str(refused)) from refused
+        issue = AdviceIssue.objects.create(request=request, covering_letter=covering_letter, issued_by=by)
+        audit.record("council.advice_issued", issue, by=by, senate=request.senate, summary=str(request))
+        queue_email(
+            to=request.created_by,
+            subject=f"Advice issued: {request.reference}",
+            body=covering_letter,
+            kind="council.advice_issued",
+            about=request,
+            senate=request.senate,
+        )
+    return issue
+
+
+def give_permission(
+    request: Request, *, given_on: dt.date, publish_from: dt.date | None, redactions: str, given_by: str, by: Any
+) -> PublicationPermission:
+    if request.stage not in ISSUED_OR_LATER:
+        raise MeetingRefused("Permission to publish is given once the advice has been issued.")
+    with transaction.atomic():
+        permission, _ = PublicationPermission.objects.update_or_create(
+            request=request,
+            defaults={
+                "given_on": given_on,
+                "publish_from": publish_from,
+                "redactions": redactions,
+                "given_by": given_by,
+                "recorded_by": by,
+            },
+        )
+        audit.record("council.publication_permitted", permission, by=by, senate=request.senate, summary=str(request))
+    return permission
+
+
+def record_follow_up_letter(request: Request, *, sent_on: dt.date, text: str, by: Any) -> FollowUpLetter:
+    with transaction.atomic():
+        letter = FollowUpLetter.objects.create(request=request, sent_on=sent_on, text=text, recorded_by=by)
+        audit.record("council.follow_up_letter", letter, by=by, senate=request.senate, summary=str(request))
+    return letter
+
+
+def record_publication(request: Request, *, by: Any, today: dt.date) -> Request:
+    """Move the request to ‘Published’ once it is on the public page."""
+    if not is_public(request, today=today):
+        raise MeetingRefused("The advice is not yet public: it needs ratification, issue and permission.")
+    permission = request.publication_permission
+    reason = f"Published on the Senate's public page with permission given by {permission.given_by}"
+    try:
+        return lifecycle.perform("record_publication", request, by=by, reason=reason)
+    except lifecycle.TransitionRefused as refused:
+        raise MeetingRefused(str(refused)) from refused
+
+
+def is_public(request: Request, *, today: dt.date) -> bool:
+    permission = PublicationPermission.objects.filter(request=request).first()
+    return bool(
+        request.stage in ISSUED_OR_LATER
+        and ratification(request) is not None
+        and permission is not None
+        and (permission.publish_from is None or permission.publish_from <= today)
+    )
+
+
+def public_requests(senate: Any, *, today: dt.date) -> QuerySet[Request]:
+    """Requests whose advice the public may read: ratified, issued, and permitted from today."""
+    ratified = Decision.objects.filter(item__kind__in=RATIFYING, outcome__in=APPROVING).values("item__request")
+    return (
+        Request.objects.filter(senate=senate, stage__in=ISSUED_OR_LATER, pk__in=ratified)
+        .filter(publication_permission__isnull=False)
+        .exclude(publication_permission__publish_from__gt=today)
+        .select_related("requesting_organisation", "publication_permission")
+        .order_by("-publication_permission__given_on")
+    )
+
+
+def redact(text: str, phrases: list[str]) -> str:
+    """Replace each agreed phrase with [redacted], in text only: HTML tags are left whole."""
+    parts = re.split(r"(<[^>]+>)", text)
+    for phrase in phrases:
+        pattern = re.compile(re.escape(phrase), flags=re.IGNORECASE)
+        parts = [p if p.startswith("<") else pattern.sub("[redacted]", p) for p in parts]
+    return "".join(parts)
+
+
+def public_title(request: Request) -> str:
+    return redact(request.title, request.publication_permission.redaction_list())
+
+
+def report_document(request: Request) -> str | None:
+    """The final report as a standalone HTML document, from the reports app, with the agreed
+    redactions applied; None when there is no report (early advice ends in a letter)."""
+    try:
+        reports = importlib.import_module("senate.reports.publication")
+    except ModuleNotFoundError:
+        return None
+    version = reports.final_version(request)
+    if version is None:
+        return None
+    return redact(reports.report_html(version), request.publication_permission.redaction_list())
+
+
+def recommendations_html(request: Request) -> str:
+    phrases = request.publication_permission.redaction_list()
+    items = "".join(f"<li>{escape(redact(r.text, phrases))}</li>" for r in request.recommendations.order_by("number"))
+    return f"<ol>{items}</ol>" if items else ""

@@ -1,0 +1,138 @@
+"""At the meeting: starting it, declarations (members confirm and add their own; the chair records
+the action), and deciding each item."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from senate.core.access import check, requires
+from senate.council import decisions, declarations
+from senate.council.forms import ActionOnDeclarationForm, AddDeclarationForm, DecisionForm
+from senate.council.meetings import MeetingRefused
+from senate.council.models import Meeting, MeetingDeclaration
+from senate.council.permissions import CouncilPermission as P
+from senate.council.views.common import load_item, load_meeting, meeting_crumbs, posted
+from senate.organisations.models import Senate
+
+
+@require_POST
+@requires(P.MANAGE_MEETINGS)
+def start(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    meeting = load_meeting(senate, pk)
+    try:
+        declarations.start_meeting(meeting, by=http.user)
+    except MeetingRefused as refused:
+        messages.error(http, str(refused))
+    else:
+        messages.success(http, "The meeting has started. Take declarations before the first item.")
+    return redirect("council:declarations", senate.slug, meeting.pk)
+
+
+def _mine(http: HttpRequest, meeting: Meeting) -> list:
+    """The attendance rows the signed-in person may declare for: everyone present for the Senate
+    team, only themselves for a member."""
+    attending = declarations.members_attending(meeting)
+    if http.user.has_perm(P.MANAGE_MEETINGS, meeting.senate):
+        return attending
+    return [a for a in attending if a.profile and a.profile.user_id == http.user.pk]
+
+
+@requires(P.VIEW_MEETINGS)
+def declarations_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    meeting = load_meeting(senate, pk)
+    allowed = _mine(http, meeting)
+    form = AddDeclarationForm(posted(http), items=meeting.items.all(), attendees=allowed)
+    if http.method == "POST" and form.is_valid():
+        try:
+            declarations.add_declaration(by=http.user, **form.cleaned_data)
+        except MeetingRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(http, "The declaration has been recorded.")
+            return redirect("council:declarations", senate.slug, meeting.pk)
+    can_manage = http.user.has_perm(P.MANAGE_MEETINGS, senate)
+    rows = MeetingDeclaration.objects.filter(item__meeting=meeting).select_related("item", "attendee")
+    if not can_manage:
+        rows = rows.filter(attendee__in=allowed)
+    context = {
+        "meeting": meeting,
+        "rows": rows,
+        "form": form,
+        "allowed": allowed,
+        "can_manage": can_manage,
+        "action_form": ActionOnDeclarationForm(),
+        "page_title": "Declarations of interest",
+        "breadcrumbs": meeting_crumbs(meeting),
+    }
+    return render(http, "council/declarations.jinja", context)
+
+
+def _declaration(meeting: Meeting, declaration_id: int) -> MeetingDeclaration:
+    found = (
+        MeetingDeclaration.objects.filter(item__meeting=meeting, pk=declaration_id).select_related("attendee").first()
+    )
+    if found is None:
+        raise Http404("There is no such declaration at this meeting.")
+    return found
+
+
+@require_POST
+@requires(P.VIEW_MEETINGS)
+def confirm(http: HttpRequest, senate: Senate, pk: int, declaration_id: int) -> HttpResponse:
+    meeting = load_meeting(senate, pk)
+    declaration = _declaration(meeting, declaration_id)
+    if declaration.attendee not in _mine(http, meeting):
+        raise Http404("You can only confirm your own declarations.")
+    declarations.confirm_declaration(declaration, by=http.user)
+    messages.success(http, f"Declaration by {declaration.attendee} confirmed.")
+    return redirect("council:declarations", senate.slug, meeting.pk)
+
+
+@require_POST
+@requires(P.MANAGE_MEETINGS)
+def declaration_action(http: HttpRequest, senate: Senate, pk: int, declaration_id: int) -> HttpResponse:
+    meeting = load_meeting(senate, pk)
+    declaration = _declaration(meeting, declaration_id)
+    form = ActionOnDeclarationForm(http.POST)
+    if not form.is_valid():
+        messages.error(http, "Choose the chair's action on the declaration.")
+    else:
+        try:
+            declarations.record_action(declaration, by=http.user, **form.cleaned_data)
+        except MeetingRefused as refused:
+            messages.error(http, str(refused))
+        else:
+            messages.success(http, f"{declaration.attendee}: {declaration.get_action_display()}.")
+    return redirect("council:declarations", senate.slug, meeting.pk)
+
+
+@requires(P.VIEW_MEETINGS)
+def decide(http: HttpRequest, senate: Senate, pk: int, number: int) -> HttpResponse:
+    """One item: who is recused, whether it is quorate and why not, and the decision form."""
+    meeting = load_meeting(senate, pk)
+    item = load_item(meeting, number)
+    form = DecisionForm(posted(http))
+    if http.method == "POST":
+        check(http, P.MANAGE_MEETINGS, senate)
+        if form.is_valid():
+            try:
+                decisions.decide_item(item, by=http.user, **form.cleaned_data)
+            except MeetingRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(http, f"The decision on item {item.number} has been recorded.")
+                return redirect("council:meeting", senate.slug, meeting.pk)
+    context = {
+        "meeting": meeting,
+        "item": item,
+        "form": form,
+        "verdict": decisions.verdict(item),
+        "blockers": decisions.blockers(item),
+        "declared": item.declarations.select_related("attendee"),
+        "decision": getattr(item, "decision", None),
+        "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),
+        "page_title": f"Item {item.number}: {item.title}",
+        "breadcrumbs": meeting_crumbs(meeting),
+    }
+    return render(http, "council/decide.jinja", context)

@@ -1,0 +1,160 @@
+"""The meetings list, scheduling, the agenda with known conflicts, papers, attendance and quorum rules."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from senate.accounts.models import Role, User
+from senate.core.access import requires
+from senate.council import decisions, declarations, meetings
+from senate.council.forms import AttendanceForm, ItemForm, MeetingForm, PaperForm, QuorumForm
+from senate.council.models import Action, Meeting, Paper, QuorumRule
+from senate.council.permissions import CouncilPermission as P
+from senate.council.views.common import crumbs, load_meeting, meeting_crumbs, posted
+from senate.organisations.models import Senate
+
+
+@requires(P.VIEW_MEETINGS)
+def meeting_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+    today = dt.date.today()
+    found = list(Meeting.objects.filter(senate=senate).select_related("minutes"))
+    context = {
+        "upcoming": sorted((m for m in found if m.date >= today), key=lambda m: m.date),
+        "past": [m for m in found if m.date < today],
+        "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),
+        "page_title": "Council meetings",
+        "breadcrumbs": crumbs(senate)[:1],
+    }
+    return render(http, "council/meetings.jinja", context)
+
+
+@requires(P.MANAGE_MEETINGS)
+def meeting_new(http: HttpRequest, senate: Senate) -> HttpResponse:
+    chairs = User.objects.filter(roles__senate=senate, roles__role__in=[Role.CHAIR, Role.VICE_CHAIR]).distinct()
+    form = MeetingForm(posted(http), chairs=list(chairs), initial={"kind": Meeting.Kind.COUNCIL})
+    if http.method == "POST" and form.is_valid():
+        meeting = meetings.schedule_meeting(senate=senate, by=http.user, **form.cleaned_data)
+        messages.success(http, f"{meeting} scheduled. Add the agenda items next.")
+        return redirect("council:meeting", senate.slug, meeting.pk)
+    context = {"form": form, "page_title": "Schedule a meeting", "breadcrumbs": crumbs(senate)}
+    return render(http, "council/meeting_new.jinja", context)
+
+
+@requires(P.VIEW_MEETINGS)
+def meeting_detail(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    """The agenda: each item with its papers, each attending member's known conflicts, and whether
+    it is quorate after recusals."""
+    meeting = load_meeting(senate, pk)
+    items = list(meeting.items.select_related("request").prefetch_related("declarations", "papers"))
+    conflicts = {} if meeting.started_at else declarations.known_conflicts(meeting)
+    names = {a.pk: a.name for a in meeting.attendance.all()}
+    rows = [
+        {
+            "item": item,
+            "known": [(names[a], found) for a, found in conflicts.get(item.pk, {}).items()],
+            "verdict": decisions.verdict(item) if item.needs_decision else None,
+            "blockers": decisions.blockers(item) if item.needs_decision else [],
+            "decision": getattr(item, "decision", None),
+        }
+        for item in items
+    ]
+    context = {
+        "meeting": meeting,
+        "rows": rows,
+        "attendance": list(meeting.attendance.all()),
+        "papers": meeting.papers.filter(item=None),
+        "notice_days": senate.papers_notice_days,
+        "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),
+        "page_title": str(meeting),
+        "breadcrumbs": crumbs(senate),
+    }
+    return render(http, "council/meeting.jinja", context)
+
+
+@requires(P.MANAGE_MEETINGS)
+def item_new(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    meeting = load_meeting(senate, pk)
+    form = ItemForm(posted(http), requests=meetings.ready_requests(senate))
+    if http.method == "POST" and form.is_valid():
+        try:
+            item = meetings.add_item(meeting=meeting, by=http.user, **form.cleaned_data)
+        except meetings.MeetingRefused as refused:
+            form.add_error("request", str(refused))
+        else:
+            messages.success(http, f"{item} added to the agenda.")
+            return redirect("council:meeting", senate.slug, meeting.pk)
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "page_title": "Add an agenda item",
+        "breadcrumbs": meeting_crumbs(meeting),
+    }
+    return render(http, "council/item_new.jinja", context)
+
+
+@requires(P.MANAGE_MEETINGS)
+def paper_new(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    meeting = load_meeting(senate, pk)
+    form = PaperForm(posted(http), http.FILES or None, items=meeting.items.all())
+    if http.method == "POST" and form.is_valid():
+        paper = meetings.attach_paper(meeting=meeting, by=http.user, **form.cleaned_data)
+        late = f" It went out {paper.days_notice} days before the meeting, later than the Senate's rule."
+        messages.success(http, f"‘{paper.title}’ attached." + (late if paper.late else ""))
+        return redirect("council:meeting", senate.slug, meeting.pk)
+    context = {"form": form, "meeting": meeting, "page_title": "Attach a paper", "breadcrumbs": meeting_crumbs(meeting)}
+    return render(http, "council/paper_new.jinja", context)
+
+
+@requires(P.VIEW_MEETINGS)
+def paper_file(http: HttpRequest, senate: Senate, pk: int, paper_id: int) -> FileResponse:
+    meeting = load_meeting(senate, pk)
+    paper = Paper.objects.filter(meeting=meeting, pk=paper_id).first()
+    if paper is None:
+        raise Http404("There is no paper with that number for this meeting.")
+    return FileResponse(
+        paper.file.open("rb"), as_attachment=True, filename=(paper.file.name or "paper").rsplit("/", 1)[-1]
+    )
+
+
+@requires(P.MANAGE_MEETINGS)
+def attendance(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    meeting = load_meeting(senate, pk)
+    form = AttendanceForm(posted(http), attendance=list(meeting.attendance.all()))
+    if http.method == "POST" and form.is_valid():
+        meetings.record_attendance(
+            meeting=meeting, statuses=form.statuses(), observers=form.observer_names(), by=http.user
+        )
+        messages.success(http, "Attendance recorded.")
+        return redirect("council:meeting", senate.slug, meeting.pk)
+    context = {"form": form, "meeting": meeting, "page_title": "Attendance", "breadcrumbs": meeting_crumbs(meeting)}
+    return render(http, "council/attendance.jinja", context)
+
+
+@requires(P.EDIT_QUORUM)
+def quorum_rules(http: HttpRequest, senate: Senate) -> HttpResponse:
+    rule = QuorumRule.objects.filter(senate=senate).first() or QuorumRule(senate=senate)
+    form = QuorumForm(posted(http), instance=rule)
+    if http.method == "POST" and form.is_valid():
+        from senate.core import audit
+
+        saved = form.save()
+        audit.record("council.quorum_changed", saved, by=http.user, senate=senate, data=form.cleaned_data)
+        messages.success(http, "The quorum rules have been saved.")
+        return redirect("council:quorum", senate.slug)
+    context = {"form": form, "page_title": "Quorum rules", "breadcrumbs": crumbs(senate)}
+    return render(http, "council/quorum.jinja", context)
+
+
+@requires(P.VIEW_MEETINGS)
+def action_log(http: HttpRequest, senate: Senate) -> HttpResponse:
+    actions = Action.objects.filter(meeting__senate=senate).select_related("meeting", "item")
+    context = {
+        "actions": actions,
+        "today": dt.date.today(),
+        "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),
+        "page_title": "Action log",
+        "breadcrumbs": crumbs(senate),
+    }
+    return render(http, "council/actions.jinja", context)

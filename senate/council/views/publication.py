@@ -1,0 +1,196 @@
+"""Issuing ratified advice, the requester's permission to publish, the follow-up letter, and the
+public Council pages of each Senate."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from markupsafe import Markup
+
+from senate.core.access import check, public, requires
+from senate.council import meetings, publication
+from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
+from senate.council.meetings import MeetingRefused
+from senate.council.models import FollowUpLetter, Minutes, PublicationPermission
+from senate.council.views.common import load_request, posted
+from senate.organisations.models import Senate
+from senate.reviews.models import RecommendationResponse, Request
+
+
+def _request_crumbs(request: object) -> list[dict[str, str]]:
+    senate = request.senate  # type: ignore[attr-defined]
+    return [
+        {"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name},
+        {"href": reverse("reviews:detail", args=[senate.slug, request.pk]), "text": request.reference},  # type: ignore[attr-defined]
+    ]
+
+
+@requires("reviews.view_requests")
+def issue(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    check(http, "reviews.manage_request", request)
+    form = IssueForm(posted(http))
+    if http.method == "POST" and form.is_valid():
+        try:
+            publication.issue_advice(request, by=http.user, **form.cleaned_data)
+        except MeetingRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(http, "The advice has been issued to the requester with the covering letter.")
+            return redirect("council:publication", senate.slug, request.pk)
+    context = {
+        "request_": request,
+        "form": form,
+        "ratification": publication.ratification(request),
+        "page_title": "Issue the advice",
+        "breadcrumbs": _request_crumbs(request),
+    }
+    return render(http, "council/issue.jinja", context)
+
+
+@requires("reviews.view_requests")
+def publication_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    """Permission to publish (the requester, or the manager for them) and the follow-up letter."""
+    request = load_request(senate, pk)
+    check(http, "reviews.view_request", request)
+    may_permit = http.user.has_perm("reviews.act_as_requester", request) or http.user.has_perm(
+        "reviews.manage_request", request
+    )
+    permission = PublicationPermission.objects.filter(request=request).first()
+    initial = {"given_on": dt.date.today(), "given_by": getattr(http.user, "full_name", "")}
+    form = PermissionForm(posted(http), initial=initial)
+    if http.method == "POST":
+        if not may_permit:
+            raise Http404("Only the requester or the Senate manager records permission to publish.")
+        if form.is_valid():
+            try:
+                publication.give_permission(request, by=http.user, **form.cleaned_data)
+            except MeetingRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(http, "Permission to publish has been recorded.")
+                return redirect("council:publication", senate.slug, request.pk)
+    today = timezone.localdate()
+    context = {
+        "request_": request,
+        "form": form,
+        "permission": permission,
+        "may_permit": may_permit,
+        "can_manage": http.user.has_perm("reviews.manage_request", request),
+        "letter_form": FollowUpLetterForm(initial={"sent_on": today}),
+        "letters": FollowUpLetter.objects.filter(request=request),
+        "issued": getattr(request, "advice_issue", None),
+        "ratification": publication.ratification(request),
+        "is_public": publication.is_public(request, today=today),
+        "page_title": "Publication",
+        "breadcrumbs": _request_crumbs(request),
+    }
+    return render(http, "council/publication.jinja", context)
+
+
+@require_POST
+@requires("reviews.view_requests")
+def follow_up_letter(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    check(http, "reviews.manage_request", request)
+    form = FollowUpLetterForm(http.POST)
+    if form.is_valid():
+        publication.record_follow_up_letter(request, by=http.user, **form.cleaned_data)
+        messages.success(http, "The follow-up letter has been recorded.")
+    else:
+        messages.error(http, "Enter the letter and the date it was sent.")
+    return redirect("council:publication", senate.slug, request.pk)
+
+
+@require_POST
+@requires("reviews.view_requests")
+def record_publication(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = load_request(senate, pk)
+    check(http, "reviews.manage_request", request)
+    try:
+        publication.record_publication(request, by=http.user, today=timezone.localdate())
+    except MeetingRefused as refused:
+        messages.error(http, str(refused))
+    else:
+        messages.success(http, "Publication recorded on the request's timeline.")
+    return redirect("council:publication", senate.slug, request.pk)
+
+
+@public
+def public_page(http: HttpRequest, senate: Senate) -> HttpResponse:
+    """What the public may read: the Council's members, published advice, approved minutes."""
+    today = timezone.localdate()
+    context = {
+        "senate": senate,
+        "members": meetings.council_members(senate, today),
+        "published": [(r, publication.public_title(r)) for r in publication.public_requests(senate, today=today)],
+        "minutes": Minutes.objects.filter(meeting__senate=senate, status=Minutes.Status.PUBLISHED)
+        .select_related("meeting")
+        .order_by("-meeting__date"),
+        "page_title": "The Council and its published advice",
+        "breadcrumbs": [{"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name}],
+    }
+    return render(http, "council/public/index.jinja", context)
+
+
+def _public_crumbs(senate: Senate) -> list[dict[str, str]]:
+    return [
+        {"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name},
+        {"href": reverse("council:public", args=[senate.slug]), "text": "The Council and its published advice"},
+    ]
+
+
+def _public_request(senate: Senate, pk: int) -> Request:
+    request = publication.public_requests(senate, today=timezone.localdate()).filter(pk=pk).first()
+    if request is None:
+        raise Http404("There is no published advice with that number.")
+    return request
+
+
+@public
+def public_report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    request = _public_request(senate, pk)
+    phrases = request.publication_permission.redaction_list()
+    responses = RecommendationResponse.objects.filter(recommendation__request=request).select_related("recommendation")
+    context = {
+        "request_": request,
+        "title": publication.public_title(request),
+        "has_report": publication.report_document(request) is not None,
+        "recommendations": Markup(publication.recommendations_html(request)),  # noqa: S704 (escaped when built)
+        "responses": [(r, publication.redact(r.narrative, phrases)) for r in responses],
+        "letters": [(letter, publication.redact(letter.text, phrases)) for letter in request.follow_up_letters.all()],
+        "ratification": publication.ratification(request),
+        "page_title": publication.public_title(request),
+        "breadcrumbs": _public_crumbs(senate),
+    }
+    return render(http, "council/public/report.jinja", context)
+
+
+@public
+def public_report_document(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    """The report itself, as the reports app renders it, with the agreed redactions."""
+    document = publication.report_document(_public_request(senate, pk))
+    if document is None:
+        raise Http404("This advice has no report document.")
+    return HttpResponse(document)
+
+
+@public
+def public_minutes(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    record = (
+        Minutes.objects.filter(meeting__senate=senate, pk=pk, status=Minutes.Status.PUBLISHED)
+        .select_related("meeting")
+        .first()
+    )
+    if record is None:
+        raise Http404("There are no published minutes with that number.")
+    context = {
+        "minutes": record,
+        "page_title": f"Minutes of the {record.meeting}",
+        "breadcrumbs": _public_crumbs(senate),
+    }
+    return render(http, "council/public/minutes.jinja", context)

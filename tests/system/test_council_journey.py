@@ -1,0 +1,184 @@
+"""Given a Council and a revised report, when the manager schedules a meeting, members declare at the
+start, a conflicted member leaves the room, the Council ratifies by vote, the minutes are approved and
+the requester gives permission, then the report appears on the Senate's public page. And an item that
+loses quorum through recusals cannot be decided. Every page visited is checked for accessibility."""
+
+import datetime as dt
+
+import pytest
+
+from senate.accounts.tests.factories import PASSWORD
+from senate.council import declarations
+from senate.council.models import Attendance, Decision, Meeting, MeetingDeclaration, Minutes
+from senate.council.tests.factories import make_council, ready_item, report_request, schedule
+from senate.reports.tests.factories import draft
+from senate.reviews.models import Recommendation
+
+pytestmark = pytest.mark.browser
+TODAY = dt.date.today()
+
+
+def _date(page, name, day):
+    page.fill(f"#id_{name}-day", str(day.day))
+    page.fill(f"#id_{name}-month", str(day.month))
+    page.fill(f"#id_{name}-year", str(day.year))
+
+
+def _submit(journey, button, expect):
+    journey.page.click(f"button:has-text('{button}')")
+    journey.page.wait_for_selector(f"text={expect}")
+    journey.check_accessibility()
+
+
+def _as(journey, person):
+    journey.page.context.clear_cookies()
+    journey.sign_in(person.email, PASSWORD)
+
+
+def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, senate, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    council = make_council(senate, cast)
+    report = report_request(cast, title="Reconfiguring hyper-acute stroke services")
+    draft(report, by=cast["manager"], summary="The panel supports one hyper-acute stroke unit for the county.")
+    Recommendation.objects.create(request=report, number=1, text="Publish travel times for every postcode")
+    page = journey.page
+
+    # The manager schedules the meeting, puts the report on the agenda and sends a paper out late.
+    _as(journey, cast["manager"])
+    journey.go("/south-west/council/")
+    page.click("text=Schedule a meeting")
+    page.wait_for_selector("h1:has-text('Schedule a meeting')")
+    journey.check_accessibility()
+    _date(page, "date", TODAY + dt.timedelta(days=10))
+    page.fill("#id_place", "Exeter Racecourse")
+    page.select_option("#id_chair", str(cast["chair"].pk))
+    _submit(journey, "Schedule the meeting", "scheduled. Add the agenda items next")
+    meeting = Meeting.objects.get()
+    later = schedule(senate, cast, date=meeting.date + dt.timedelta(days=60))
+
+    page.click("text=Add an agenda item")
+    page.wait_for_selector("h1:has-text('Add an agenda item')")
+    journey.check_accessibility()
+    page.check("input[name='kind'][value='ratify_report']")
+    page.select_option("#id_request", str(report.pk))
+    _submit(journey, "Add to the agenda", "added to the agenda")
+    assert "Colin Conflicted" in page.inner_text("#item-1 .known-conflicts")
+
+    page.click("text=Attach a paper")
+    page.wait_for_selector("h1:has-text('Attach a paper')")
+    page.fill("#id_title", "Final report")
+    page.set_input_files("#id_file", files=[{"name": "report.txt", "mimeType": "text/plain", "buffer": b"Report"}])
+    _date(page, "sent_on", TODAY)
+    page.select_option("#id_item", label=f"Item 1: {report}")
+    _submit(journey, "Attach the paper", "later than the Senate's rule")
+    assert "Sent late: 10 days' notice" in page.inner_text("#item-1")
+
+    page.click("text=Record attendance")
+    page.wait_for_selector("h1:has-text('Attendance')")
+    journey.check_accessibility()
+    clara = meeting.attendance.get(profile=council["clara"])
+    page.check(f"input[name='status_{clara.pk}'][value='apologies']")
+    page.fill("#id_observers", "Olu Observer")
+    _submit(journey, "Save attendance", "Attendance recorded")
+    assert "Clara Clinical" in page.inner_text("#attendance") and "Olu Observer" in page.inner_text("#attendance")
+
+    # Declarations at the start: Priya adds her own; the chair's actions are recorded.
+    _submit(journey, "Start the meeting and take declarations", "The meeting has started")
+    _as(journey, cast["council"])
+    journey.go(f"/south-west/council/{meeting.pk}/declarations/")
+    assert "Colin Conflicted" not in page.inner_text("main")
+    page.select_option("#id_item", label=f"Item 1: {report}")
+    page.fill("#id_text", "I spoke at the trust's public stroke event")
+    _submit(journey, "Add the declaration", "The declaration has been recorded")
+
+    _as(journey, cast["manager"])
+    journey.go(f"/south-west/council/{meeting.pk}/declarations/")
+    colin = MeetingDeclaration.objects.get(attendee__profile=council["colin"])
+    page.click(f"#declaration-{colin.pk} button:has-text('Confirm this declaration')")
+    page.wait_for_selector("text=Declaration by Colin Conflicted confirmed")
+    page.check(f"#action-{colin.pk}-leaves")
+    page.click(f"#declaration-{colin.pk} button:has-text('Record the action')")
+    page.wait_for_selector("text=Colin Conflicted: Leaves the room for the item")
+    priya = MeetingDeclaration.objects.get(attendee__profile=council["council"])
+    page.check(f"#action-{priya.pk}-no_action")
+    page.click(f"#declaration-{priya.pk} button:has-text('Record the action')")
+    page.wait_for_selector("text=Priya Council: No action needed")
+    journey.check_accessibility()
+
+    # The item stays quorate without Colin, and the Council ratifies by vote.
+    journey.go(f"/south-west/council/{meeting.pk}/items/1/")
+    assert "Quorate: 4 Council members can take part; 3 are needed." in page.inner_text("#quorum")
+    page.check("input[name='outcome'][value='approved']")
+    page.check("input[name='method'][value='vote']")
+    page.fill("#id_votes_for", "3")
+    page.fill("#id_votes_against", "0")
+    page.fill("#id_abstentions", "1")
+    _submit(journey, "Record the decision", "The decision on item 1 has been recorded")
+    report.refresh_from_db()
+    assert report.stage == "approved" and Decision.objects.get().recused == 1
+
+    # Minutes drafted from the record, approved at the next meeting and published.
+    journey.go(f"/south-west/council/{meeting.pk}/minutes/")
+    _submit(journey, "Draft the minutes from the record", "Draft minutes written from the record")
+    text = page.input_value("#id_text")
+    assert "Colin Conflicted: Employed by Torbay" in text and "Leaves the room for the item" in text
+    assert "I spoke at the trust's public stroke event" in text
+    page.fill("#id_text", text + "\nThe Chair thanked the panel.\n")
+    _submit(journey, "Save the draft", "The draft minutes have been saved")
+    page.select_option("#id_at_meeting", str(later.pk))
+    _submit(journey, "Record approval", "The minutes are approved")
+    _submit(journey, "Publish the minutes", "The minutes are published")
+
+    # The manager issues the advice; the requester gives permission to publish.
+    journey.go(f"/south-west/council/requests/{report.pk}/issue/")
+    page.fill("#id_covering_letter", "Please find the Senate's advice enclosed.")
+    _submit(journey, "Issue the advice", "The advice has been issued")
+    _as(journey, cast["requester"])
+    journey.go(f"/south-west/council/requests/{report.pk}/publication/")
+    _submit(journey, "Record permission to publish", "Permission to publish has been recorded")
+    assert "Yes" in page.inner_text("#publication")
+
+    # Anyone can now read it on the public page.
+    page.context.clear_cookies()
+    journey.go("/south-west/council/public/")
+    assert str(meeting) in page.inner_text("#minutes") and "Pat Public" in page.inner_text("#council-members")
+    page.click("text=Reconfiguring hyper-acute stroke services")
+    page.wait_for_selector("h1:has-text('Reconfiguring hyper-acute stroke services')")
+    journey.check_accessibility()
+    assert "Publish travel times for every postcode" in page.inner_text("#recommendations")
+    page.click("#report-link")
+    page.wait_for_selector("text=The panel supports one hyper-acute stroke unit for the county.")
+    assert Minutes.objects.get(meeting=meeting).status == "published"
+
+
+def test_an_item_that_loses_quorum_through_recusals_cannot_be_decided(journey, cast, senate):
+    council = make_council(senate, cast)
+    report = report_request(cast)
+    meeting, item = ready_item(senate, cast, report)
+    meeting.attendance.filter(profile__in=[council["vice"], council["clara"]]).update(
+        status=Attendance.Status.APOLOGIES
+    )
+    declarations.start_meeting(meeting, by=cast["manager"])
+    page = journey.page
+
+    _as(journey, cast["manager"])
+    journey.go(f"/south-west/council/{meeting.pk}/declarations/")
+    page.select_option("#id_item", str(item.pk))
+    page.select_option("#id_attendee", label="Pat Public")
+    page.fill("#id_text", "Chairs the trust's patient panel")
+    _submit(journey, "Add the declaration", "The declaration has been recorded")
+    for declaration in MeetingDeclaration.objects.filter(item=item):
+        page.check(f"#action-{declaration.pk}-leaves")
+        page.click(f"#declaration-{declaration.pk} button:has-text('Record the action')")
+        page.wait_for_selector(f"text={declaration.attendee.name}: Leaves the room for the item")
+
+    journey.go(f"/south-west/council/{meeting.pk}/items/1/")
+    warning = page.inner_text("#quorum")
+    assert "This item is not quorate and cannot be decided" in warning
+    assert "2 Council members can take part but 3 are needed (50% of 6)." in warning
+    assert "0 patient and public voice members can take part; at least 1 is needed." in warning
+    assert page.locator("button:has-text('Record the decision')").count() == 0
+    journey.go(f"/south-west/council/{meeting.pk}/")
+    assert "Not quorate." in page.inner_text("#item-1")
+    report.refresh_from_db()
+    assert report.stage == "report_revised" and not Decision.objects.exists()

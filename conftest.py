@@ -69,3 +69,9 @@ ALL_ROLES = ["manager", "chair", "council", "assembly", "requester", "assurance"
 def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    """Files saved by tests (evidence, papers) go to a folder that is thrown away, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

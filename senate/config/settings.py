@@ -43,6 +43,11 @@ INSTALLED_APPS = [
     "senate.members",
     "senate.interests",
     "senate.reviews",
+    "senate.panels",
+    "senate.evidence",
+    "senate.reports",
+    "senate.beds",
+    "senate.council",
     "senate.api",
     "senate.demo",
 ]

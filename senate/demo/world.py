@@ -50,6 +50,11 @@ SCALES = {
 # members and interests exist, in this order, inside the same transaction.
 WORLD_PARTS: list[str] = [
     "senate.demo.requests_world",
+    "senate.demo.panels_world",
+    "senate.demo.evidence_world",
+    "senate.demo.beds_world",
+    "senate.demo.reports_world",
+    "senate.demo.council_world",
 ]
 
 # (email local part, name, role, body and membership role or None)

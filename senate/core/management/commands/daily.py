@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "The daily run (cron it): deadline reminders for requests and declaration reminders, every Senate."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from senate.evidence.reminders import send_evidence_reminders
         from senate.interests.reminders import send_declaration_reminders
+        from senate.panels.invitations import send_invitation_reminders as send_panel_reminders
         from senate.reviews.deadlines import send_reminders
 
         today = dt.date.today()
@@ -18,3 +20,5 @@ class Command(BaseCommand):
             requests = send_reminders(senate, today=today)
             declarations = send_declaration_reminders(senate, today=today)
             self.stdout.write(f"{senate.name}: {requests} deadline and {declarations} declaration reminders queued")
+            self.stdout.write(f"{senate.name}: {send_evidence_reminders(senate, today=today)} evidence reminders")
+            self.stdout.write(f"{senate.name}: {send_panel_reminders(senate, today=today)} panel reminders queued")

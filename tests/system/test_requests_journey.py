@@ -51,10 +51,11 @@ def _ask(journey, kind_label, title):
 
 def _act(journey, label, reason=None):
     page = journey.page
-    form = page.locator("form", has=page.locator(f"button:has-text('{label}')")).first
+    button = f'button:has-text("{label}")'
+    form = page.locator("form", has=page.locator(button)).first
     if reason is not None:
         form.locator("textarea").fill(reason)
-    form.locator(f"button:has-text('{label}')").click()
+    form.locator(button).click()
     page.wait_for_load_state()
     journey.check_accessibility()
 
@@ -159,3 +160,92 @@ def test_early_advice_runs_to_a_letter_a_response_and_closure(journey, cast):
     assert request.stage == "closed"
     assert "Follow-up → Closed" in page.inner_text("#timeline")
     assert "Emails sent about this request" in page.inner_text("main")
+
+
+def test_a_formal_review_runs_from_approved_terms_through_every_stage_to_closure(journey, cast):
+    """The request page drives every stage; each later part refuses its step until its record exists.
+    The records are made here by the apps' own functions (their journeys drive those pages)."""
+    from senate.evidence.tests.factories import item
+    from senate.members.models import Profession
+    from senate.panels.tests.factories import member, seat, spec
+    from senate.reports.accuracy import answer, comment
+    from senate.reports.tests.factories import draft
+    from senate.reviews import follow_up
+    from senate.reviews.tests.factories import RequestFactory
+
+    request = RequestFactory(title="Hyperacute stroke units", stage="tor_approved", created_by=cast["requester"])
+    page = journey.page
+    journey.sign_in(cast["manager"].email, PASSWORD)
+    journey.go(f"/south-west/requests/{request.pk}/")
+    assert "Not yet: Set the panel specification" in page.inner_text("main")
+    _act(journey, "Panel recruited")
+    assert "Set the panel specification" in page.inner_text(".nhsuk-error-summary")
+    request.refresh_from_db()
+    assert request.stage == "tor_approved"
+
+    spec(request, by=cast["manager"], rules=(), min_size=2)
+    for name in ("Amara Stroke", "Pat Voice"):
+        seat(request, member(name, profession=Profession.PPV if name == "Pat Voice" else Profession.DOCTOR))
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Panel recruited")
+    item(request, by=cast["requester"])
+    journey.go(f"/south-west/requests/{request.pk}/")
+    for label in (
+        "Evidence pack received",
+        "Start desktop review",
+        "Start site visits and interviews",
+        "Panel meeting held",
+    ):
+        _act(journey, label)
+    request.refresh_from_db()
+    draft(request, by=cast["manager"])
+    follow_up.add_recommendation(
+        request,
+        text="Publish the travel-time modelling.",
+        theme="Access",
+        addressee="NHS Devon ICB",
+        priority="high",
+        by=cast["manager"],
+    )
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Draft report ready")
+    _act(journey, "Send to requester for factual accuracy check")
+    request.refresh_from_db()
+    remark = comment(request, section="summary", text="The bed numbers are for 2025, not 2026.", by=cast["requester"])
+    journey.go(f"/south-west/requests/{request.pk}/")
+    assert "1 factual-accuracy comment(s) still need an answer." in page.inner_text("main")
+    answer(remark, response="accepted", answer="Corrected to 2026.", by=cast["manager"])
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Report revised after factual accuracy check")
+
+    journey.sign_in(cast["chair"].email, PASSWORD)
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Approve the advice for issue")
+    journey.sign_in(cast["manager"].email, PASSWORD)
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Issue to the requester")
+    _act(journey, "Record publication (with the requester's permission)", reason="Permission given by email.")
+
+    journey.sign_in(cast["requester"].email, PASSWORD)
+    journey.go(f"/south-west/requests/{request.pk}/recommendations/1/respond/")
+    page.get_by_label("Partly accepted").check()
+    page.fill("#id_narrative", "Modelling will be published with the consultation.")
+    page.click("button:has-text('Save response')")
+    page.wait_for_load_state()
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Send our response to the recommendations")
+
+    journey.sign_in(cast["manager"].email, PASSWORD)
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Start follow-up")
+    _act(journey, "Close", reason="Recommendations followed up at six months.")
+    request.refresh_from_db()
+    assert request.stage == "closed"
+    timeline = page.inner_text("#timeline")
+    for step in (
+        "Panel recruited → Evidence pack received",
+        "Factual accuracy check by requester → Report revised",
+        "Issued to requester → Published",
+        "Follow-up → Closed",
+    ):
+        assert step in timeline

@@ -220,6 +220,26 @@ def _findings(request: Any, draft: ReportDraft) -> list[Block]:
         linked = [f"Recommendation {r.number}" for r in recs if r.criterion and r.criterion.pk == c.pk]
         if linked:
             blocks.append(Block("p", "See " + ", ".join(linked) + "."))
+        if c.code == "bed-test":
+            blocks += _bed_model(request)
+    return blocks
+
+
+def _bed_model(request: Any) -> list[Block]:
+    """The bed model the panel relied on for the bed test: its tables, charts and assumptions."""
+    from senate.beds import presenters
+
+    model = presenters.bed_test_model(request)
+    if model is None:
+        return []
+    blocks = [Block("h3", f"The panel's bed model: {model.title}")]
+    for t in presenters.report_tables(model):
+        blocks.append(table(t["caption"], list(t["head"]), [list(r) for r in t["rows"]]))
+    for chart in presenters.report_charts(model):
+        blocks.append(Block("figure", text=chart["title"], caption=chart["svg"]))
+    assumptions = presenters.report_assumptions(model)
+    if assumptions:
+        blocks += [Block("p", "Assumptions of the bed model:"), Block("list", items=tuple(assumptions))]
     return blocks
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "p", "h3", "list", "table", "note"
+    kind: str  # "p", "h3", "list", "table", "note", "figure" (caption holds our own chart SVG)
     text: str = ""
     items: tuple[str, ...] = ()
     headers: tuple[str, ...] = ()

@@ -112,6 +112,11 @@ def _block(word: Docx, block: Block) -> None:
         run.bold = True
         _shade(para._p.get_or_add_pPr(), "E8EDEE")  # before the indent: OOXML fixes the order
         para.paragraph_format.left_indent = Cm(0.5)
+    elif block.kind == "figure":
+        # Word has no SVG here; the chart's title and its data (in the tables above) carry it.
+        word.add_paragraph(
+            f"Chart: {block.text}. The chart is in the HTML and PDF versions; its figures are in the tables above."
+        )
     elif block.kind == "list":
         for item in block.items:
             word.add_paragraph(item, style="List Bullet")

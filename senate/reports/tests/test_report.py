@@ -110,3 +110,24 @@ def test_the_pdf_has_page_numbers_and_a_contents_list(cast, recorded):
     assert pages >= 6
     html = publication.report_html(review.report_drafts.get())
     assert "counter(pages)" in html and "target-counter" in html and "Contents" in html
+
+
+def test_the_bed_model_relied_on_for_the_bed_test_is_in_the_report_with_its_tables_and_charts(cast, review):
+    from senate.beds.modelling import rely_on_for_bed_test
+    from senate.beds.tests.factories import finished_model
+
+    manager = cast["manager"]
+    model = finished_model(request=review, title="Crisis beds: 104 to 84", created_by=manager)
+    rely_on_for_bed_test(model, by=manager)
+    bed_test = criteria(review, "bed-test", by=manager)[0]
+    judged(review, bed_test, by=manager, outcome="supported_with_conditions", narrative="Alternatives are credible.")
+    version = draft(review, by=manager)
+    html = publication.report_html(version)
+    assert "The panel&#39;s bed model: Crisis beds: 104 to 84" in html or "The panel's bed model: Crisis beds" in html
+    assert "Steady demand: the rule of thumb and the Erlang loss model" in html
+    assert html.count("<svg") >= 1 and "Assumptions of the bed model:" in html
+    from senate.reports.docx_render import to_docx
+
+    word = docx.Document(io.BytesIO(to_docx(compose.compose(version))))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "The chart is in the HTML and PDF versions" in text

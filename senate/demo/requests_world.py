@@ -368,7 +368,10 @@ def build(rng: random.Random, *, today: dt.date) -> None:
 
 def _team(senate: Senate) -> dict[str, User]:
     def one(role: str) -> User:
-        return RoleAssignment.objects.filter(senate=senate, role=role).order_by("user__email").first().user
+        found = User.objects.filter(roles__senate=senate, roles__role=role).order_by("email").first()
+        if found is None:
+            raise LookupError(f"The demo {senate.name} has no {role}; build the sign-ins first.")
+        return found
 
     return {"manager": one(Role.MANAGER), "chair": one(Role.CHAIR)}
 
@@ -416,7 +419,7 @@ def _draft(senate: Senate, demo: Demo, requester: User, programme: Programme | N
 
 def _path(demo: Demo) -> list[str]:
     """The acts that lead to the demo's stage."""
-    special = {
+    special: dict[str, list[str]] = {
         Stage.DRAFT: [],
         Stage.MORE_INFORMATION: ["submit", "ask_for_information"],
         Stage.REDIRECTED: ["submit", "redirect"],

@@ -22,7 +22,10 @@ PAST_TERMS = [s for s in ORDER[ORDER.index(Stage.TOR_APPROVED) :] if s not in FI
 
 def build(rng: random.Random, *, today: dt.date) -> None:
     senate = Senate.objects.get(slug="south-west")
-    manager = RoleAssignment.objects.filter(senate=senate, role=Role.MANAGER).order_by("user__email").first().user
+    assignment = RoleAssignment.objects.filter(senate=senate, role=Role.MANAGER).order_by("user__email").first()
+    if assignment is None:
+        raise RuntimeError(f"The demo Senate {senate.slug} has no manager")
+    manager = assignment.user
     requests = list(Request.objects.filter(senate=senate, stage__in=PAST_TERMS).order_by("pk"))
     if not requests:
         return

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 
-from senate.interests.decisions import screenings_for
+from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.screening import ScreeningRules, screen_many
@@ -29,7 +29,7 @@ class Candidate:
     max_panels: int
     load: int
     away: bool
-    screening: object
+    screening: MemberScreening
     past_panels: int
     fit: float = 0.0
     fit_words: list[str] = field(default_factory=list)

@@ -68,7 +68,7 @@ class SpecForm(forms.Form):
         return [(self[f"rule_{i}_skill"], self[f"rule_{i}_minimum"]) for i in range(1, RULE_ROWS + 1)]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for i in range(1, RULE_ROWS + 1):
             skill, minimum = data.get(f"rule_{i}_skill"), data.get(f"rule_{i}_minimum")
             if skill and minimum is None and f"rule_{i}_minimum" not in self.errors:
@@ -105,7 +105,13 @@ class SpecForm(forms.Form):
         return [rule for _i, rule in self._rows()]
 
     def spec_fields(self) -> dict[str, Any]:
-        keys = ("min_size", "max_size", "min_out_of_region", "out_of_region_only", "chair_from_council")
+        keys: tuple[str, ...] = (
+            "min_size",
+            "max_size",
+            "min_out_of_region",
+            "out_of_region_only",
+            "chair_from_council",
+        )
         keys += ("starts_on", "ends_on", "respond_within_days")
         return {k: self.cleaned_data[k] for k in keys}
 
@@ -152,7 +158,8 @@ class CandidateFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["skill"].choices = [("", "Any expertise")] + sk.skill_choices()  # type: ignore[attr-defined]
+        field: Any = self.fields["skill"]
+        field.choices = [("", "Any expertise")] + sk.skill_choices()
 
 
 class RespondForm(forms.Form):
@@ -171,7 +178,7 @@ class RespondForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("answer") == "decline" and not (data.get("reason") or "").strip():
             self.add_error("reason", "Enter why you cannot join this panel")
         return data
@@ -188,7 +195,7 @@ class AvailabilityForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("away_from"), data.get("away_until")
         if end and not start:
             self.add_error("away_from", "Enter the date you are away from")
@@ -213,7 +220,7 @@ class LoanDecisionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
             self.add_error("reason", "Enter why the loan is declined")
         return data

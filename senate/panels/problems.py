@@ -58,7 +58,11 @@ def build(requests, *, on: dt.date) -> Built:
     )
     first = candidates[requests[0].pk]
     in_solve = {pk for pk, c in first.items() if not c.lent} | {pk for pk, _r in lent}
-    members, outsiders, conflicts, wide_conflicts, affinity = [], [], set(), set(), {}
+    members: list[Member] = []
+    outsiders: list[Member] = []
+    conflicts: set[tuple[str, str]] = set()
+    wide_conflicts: set[tuple[str, str]] = set()
+    affinity: dict[tuple[str, str], float] = {}
     for pk, c in first.items():
         m = Member(id=member_id(pk), region=c.region, skills=tuple(sorted(c.skills)), max_panels=c.spare)
         (members if pk in in_solve else outsiders).append(m)
@@ -109,10 +113,11 @@ def _review(request, spec) -> Review:
     )
 
 
-def _choices(requests, in_solve: set[int]) -> tuple[set, set]:
+def _choices(requests, in_solve: set[int]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """The manager's pins and removals, plus everyone already invited or serving (kept on) and
     everyone who declined or withdrew (kept off)."""
-    pins, removals = set(), set()
+    pins: set[tuple[str, str]] = set()
+    removals: set[tuple[str, str]] = set()
     for request_id, profile_id, kind in PanelChoice.objects.filter(request__in=requests).values_list(
         "request_id", "profile_id", "kind"
     ):

@@ -33,7 +33,7 @@ def panel(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     manager = http.user.has_perm(P.MANAGE, senate)
     spec = spec_of(request)
     seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
-    context = {
+    context: dict[str, Any] = {
         "request_": request,
         "spec": spec,
         "labels": dict(sk.skill_choices()),
@@ -197,7 +197,10 @@ def deploy(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
         messages.error(http, str(refusal))
         return redirect("panels:run_detail", senate.slug, made.pk)
     messages.success(http, f"{len(sent)} invitation{'s' if len(sent) != 1 else ''} sent.")
-    return redirect("panels:panel", senate.slug, made.requests.order_by("pk").first().pk)
+    first = made.requests.order_by("pk").first()
+    if first is None:
+        raise RuntimeError(f"Optimiser run {made.pk} has no requests")
+    return redirect("panels:panel", senate.slug, first.pk)
 
 
 @requires(P.MANAGE)

@@ -1,6 +1,6 @@
 """A member's own pages: invitations with accept or decline, and their panel settings."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,7 +17,7 @@ from senate.panels.views.common import crumbs
 
 def _own_seat(http: HttpRequest, senate: Any, pk: int) -> PanelMember:
     seat = (
-        PanelMember.objects.filter(pk=pk, profile__user=http.user)
+        PanelMember.objects.filter(pk=pk, profile__user_id=cast(int, http.user.pk))
         .select_related("request__senate", "profile__user")
         .first()
     )

@@ -1,5 +1,5 @@
 """The report's conditions on the request's lifecycle (installed from AppConfig.ready()):
-a draft report before 'draft report ready'; sending it opens the factual-accuracy round; the report
+a draft report before 'draft report ready' (a written letter before 'letter of advice drafted'); sending it opens the factual-accuracy round; the report
 is revised only when every comment is answered, which closes the round."""
 
 from typing import Any
@@ -9,6 +9,10 @@ from senate.reviews import lifecycle
 
 def _has_draft(request: Any) -> str | None:
     return None if request.report_drafts.exists() else "Write a draft of the report first."
+
+
+def _has_letter(request: Any) -> str | None:
+    return None if request.report_drafts.exists() else "Write the letter of advice first."
 
 
 def _comments_answered(request: Any) -> str | None:
@@ -36,6 +40,7 @@ def _close_round(request: Any, *, by: Any, reason: str = "") -> None:
 def install() -> None:
     lifecycle.add_check("record_draft_report", _has_draft)
     lifecycle.add_check("send_for_factual_accuracy", _has_draft)
+    lifecycle.add_check("record_advice_drafted", _has_letter)
     lifecycle.add_consequence("send_for_factual_accuracy", _open_round)
     lifecycle.add_check("record_report_revised", _comments_answered)
     lifecycle.add_consequence("record_report_revised", _close_round)

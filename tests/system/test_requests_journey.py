@@ -126,6 +126,16 @@ def test_early_advice_runs_to_a_letter_a_response_and_closure(journey, cast):
     journey.check_accessibility()
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Letter of advice drafted")
+    assert "Write the letter of advice first." in page.inner_text("main")
+    journey.go(f"/south-west/reports/requests/{request.pk}/report/write/")
+    page.check("input[name='overall_opinion'][value='supported']")
+    page.fill("#id_summary", "The Senate supports moving stroke rehabilitation into the community.")
+    page.click("button:has-text('Save as a new version')")
+    page.wait_for_selector("text=Draft version 1 has been saved")
+    journey.go(f"/south-west/requests/{request.pk}/")
+    _act(journey, "Letter of advice drafted")
+    request.refresh_from_db()
+    assert request.stage == "advice_drafted"
 
     journey.sign_in(cast["chair"].email, PASSWORD)
     journey.go(f"/south-west/requests/{request.pk}/")

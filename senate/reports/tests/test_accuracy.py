@@ -26,6 +26,14 @@ def test_a_draft_report_is_required_before_the_draft_report_stage(cast):
         lifecycle.perform("record_draft_report", request, by=cast["manager"])
 
 
+def test_early_advice_needs_its_letter_written_before_the_letter_stage(cast):
+    request = request_at("accepted", by=cast["requester"], kind="early_advice")
+    with pytest.raises(TransitionRefused, match="Write the letter of advice first"):
+        lifecycle.perform("record_advice_drafted", request, by=cast["manager"])
+    draft(request, by=cast["manager"])
+    assert lifecycle.perform("record_advice_drafted", request, by=cast["manager"]).stage == "advice_drafted"
+
+
 def test_sending_opens_the_round_for_the_senates_window_and_tells_the_requester(cast, sent):
     found = accuracy.open_round(sent)
     assert found.closes_on == timezone.localdate() + dt.timedelta(days=sent.senate.factual_accuracy_days)

@@ -65,6 +65,7 @@ def start_run(bed_model: BedModel, *, by: Any) -> BedModel:
     """Queue the model to run in the background. Refused if the scenario cannot be run."""
     if bed_model.is_busy:
         raise RunRefused(["The model is already running."])
+    stalled = bed_model.is_stalled
     problems = scenarios.problems(bed_model.scenario)
     if problems:
         raise RunRefused(problems)
@@ -74,7 +75,8 @@ def start_run(bed_model: BedModel, *, by: Any) -> BedModel:
         _clear_results(bed_model)
         bed_model.status = Status.QUEUED
         bed_model.save()
-        audit.record("beds.run_started", bed_model, by=by, senate=bed_model.request.senate, summary="Bed model run")
+        summary = "Bed model run again after the last run stalled" if stalled else "Bed model run"
+        audit.record("beds.run_started", bed_model, by=by, senate=bed_model.request.senate, summary=summary)
         transaction.on_commit(lambda: run_bed_model.enqueue(bed_model.pk))
     return bed_model
 
@@ -82,14 +84,21 @@ def start_run(bed_model: BedModel, *, by: Any) -> BedModel:
 def run(bed_model_id: int) -> BedModel:
     """The background part: compare baseline and proposal, draw the charts, store both."""
     bed_model = BedModel.objects.select_related("request__senate").get(pk=bed_model_id)
-    BedModel.objects.filter(pk=bed_model_id).update(status=Status.RUNNING, progress=0.0, started_at=timezone.now())
+    started = timezone.now()
+    claimed = BedModel.objects.filter(pk=bed_model_id, status=Status.QUEUED).update(
+        status=Status.RUNNING, progress=0.0, started_at=started, updated_at=started
+    )
+    if not claimed:  # queued again after this task was lost, or changed since: the newer run counts
+        bed_model.refresh_from_db()
+        return bed_model
+    this_run = BedModel.objects.filter(pk=bed_model_id, started_at=started)
     try:
         scenario = load_scenario(bed_model.scenario)
-        comparison = run_scenario(scenario, progress=_progress_writer(bed_model_id))
+        comparison = run_scenario(scenario, progress=_progress_writer(this_run))
         drawn = draw_charts(comparison)
     except (ScenarioError, SimulationTooLargeError, ValueError) as refused:
-        return _finish(bed_model, status=Status.FAILED, error=str(refused))
-    return _finish(bed_model, status=Status.DONE, result=comparison.to_dict(), charts=drawn)
+        return _finish(bed_model, this_run, status=Status.FAILED, error=str(refused))
+    return _finish(bed_model, this_run, status=Status.DONE, result=comparison.to_dict(), charts=drawn)
 
 
 def draw_charts(comparison: Any) -> list[dict[str, str]]:
@@ -143,12 +152,16 @@ def _clear_results(bed_model: BedModel) -> None:
     bed_model.started_at = bed_model.finished_at = None
 
 
-def _finish(bed_model: BedModel, *, status: str, **fields: Any) -> BedModel:
+def _finish(bed_model: BedModel, this_run: Any, *, status: str, **fields: Any) -> BedModel:
+    """Store the outcome, unless the model was queued again meanwhile (its newer run counts)."""
     with transaction.atomic():
-        BedModel.objects.filter(pk=bed_model.pk).update(
-            status=status, progress=1.0 if status == Status.DONE else 0.0, finished_at=timezone.now(), **fields
+        now = timezone.now()
+        stored = this_run.filter(status=Status.RUNNING).update(
+            status=status, progress=1.0 if status == Status.DONE else 0.0, finished_at=now, updated_at=now, **fields
         )
         bed_model.refresh_from_db()
+        if not stored:
+            return bed_model
         audit.record(
             "beds.run_finished",
             bed_model,
@@ -158,15 +171,16 @@ def _finish(bed_model: BedModel, *, status: str, **fields: Any) -> BedModel:
     return bed_model
 
 
-def _progress_writer(bed_model_id: int) -> Any:
-    """Called by the simulation after each replication, in the task's own thread."""
+def _progress_writer(this_run: Any) -> Any:
+    """Called by the simulation after each replication, in the task's own thread. Each write is
+    also the run's heartbeat (`updated_at`), by which a run whose worker died is seen as stalled."""
     last = {"value": 0.0, "at": 0.0}
 
     def write(fraction: float) -> None:
         now = time.monotonic()
         due = fraction - last["value"] >= _PROGRESS_STEP and now - last["at"] >= _PROGRESS_SECONDS
         if due or fraction >= 1:
-            BedModel.objects.filter(pk=bed_model_id).update(progress=min(fraction, 0.99))
+            this_run.update(progress=min(fraction, 0.99), updated_at=timezone.now())
             last.update(value=fraction, at=now)
 
     return write

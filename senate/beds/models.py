@@ -1,8 +1,15 @@
 """A bed model belongs to one request for advice: the scenario a panel enters (in the shared
 ``senate-bed-scenario/1`` format), the state of its run, and the comparison it produced."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+# A run that has written nothing for this long has lost its worker (stopped, restarted or killed):
+# the page says so and the model may be run again. Progress is written at least every few seconds.
+STALLED_AFTER = dt.timedelta(minutes=15)
 
 
 class BedModel(models.Model):
@@ -35,7 +42,18 @@ class BedModel(models.Model):
 
     @property
     def is_busy(self) -> bool:
-        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+        """Queued or running, and still alive: the page polls and the inputs are locked."""
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING} and not self.is_stalled
+
+    @property
+    def is_stalled(self) -> bool:
+        """Queued or running, but nothing written for `STALLED_AFTER`: its worker has gone."""
+        quiet_since = self.updated_at or self.created_at
+        return (
+            self.status in {self.Status.QUEUED, self.Status.RUNNING}
+            and quiet_since is not None
+            and timezone.now() - quiet_since > STALLED_AFTER
+        )
 
     @property
     def has_baseline(self) -> bool:

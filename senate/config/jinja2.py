@@ -8,6 +8,7 @@ import nhsuk_frontend_jinja
 from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader
 
 from senate.core.forms import make_form_helpers
@@ -44,4 +45,5 @@ def environment(**options: Any) -> Environment:
     )
     env.globals.update(make_form_helpers(env))
     env.filters["date_uk"] = lambda d: d.strftime("%-d %B %Y") if d else ""
+    env.filters["time_uk"] = lambda t: timezone.localtime(t).strftime("%-d %B %Y at %H:%M") if t else ""
     return env

@@ -1,7 +1,10 @@
 """Running a model in the background: the results are those of calling the comparison directly,
 progress is kept on the model, and a scenario that cannot run is refused before it is queued."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from senate.beds import modelling
 from senate.beds.models import BedModel
@@ -53,7 +56,7 @@ def test_the_results_page_shows_baseline_beside_proposal_with_charts(
 def test_progress_is_written_while_the_simulation_runs():
     bed_model = BedModelFactory(scenario=small_scenario(simulation={"replications": 20, "years": 1, "seed": 2}))
     seen = []
-    writer = modelling._progress_writer(bed_model.pk)
+    writer = modelling._progress_writer(BedModel.objects.filter(pk=bed_model.pk))
     for fraction in (0.1, 0.5, 1.0):
         writer(fraction)
         seen.append(BedModel.objects.get(pk=bed_model.pk).progress)
@@ -108,3 +111,45 @@ def test_relying_on_a_model_for_the_bed_test_replaces_the_earlier_choice(cast):
 def test_a_model_without_results_cannot_be_relied_on(cast, bed_model):
     with pytest.raises(modelling.RunRefused, match="Run the model"):
         modelling.rely_on_for_bed_test(bed_model, by=cast["manager"])
+
+
+def _gone_quiet(bed_model, status, minutes=20):
+    """As if the worker took the run and then died (or never came) `minutes` ago."""
+    ago = timezone.now() - dt.timedelta(minutes=minutes)
+    BedModel.objects.filter(pk=bed_model.pk).update(status=status, started_at=ago, updated_at=ago)
+    bed_model.refresh_from_db()
+    return bed_model
+
+
+@pytest.mark.parametrize("status", [BedModel.Status.RUNNING, BedModel.Status.QUEUED])
+def test_a_run_whose_worker_went_quiet_is_shown_as_stalled_and_can_be_run_again(
+    as_manager, bed_model, status, django_capture_on_commit_callbacks
+):
+    _gone_quiet(bed_model, status)
+    html = as_manager.get(page_url(bed_model)).content.decode()
+    assert "stopped without finishing" in html or "no background worker has picked it up" in html
+    assert "Run the model" in html and "every 2s" not in html
+    with django_capture_on_commit_callbacks(execute=True):
+        as_manager.post(page_url(bed_model, "run/"))
+    bed_model.refresh_from_db()
+    assert bed_model.status == BedModel.Status.DONE
+    assert AuditEvent.objects.filter(summary="Bed model run again after the last run stalled").exists()
+
+
+def test_a_run_that_is_still_writing_progress_is_not_stalled(cast, bed_model):
+    _gone_quiet(bed_model, BedModel.Status.RUNNING, minutes=2)
+    assert bed_model.is_busy and not bed_model.is_stalled
+    with pytest.raises(modelling.RunRefused, match="already running"):
+        modelling.start_run(bed_model, by=cast["manager"])
+
+
+def test_a_lost_run_that_wakes_up_after_a_new_run_does_not_overwrite_it(cast, bed_model):
+    """The old task's results are dropped: the run queued after it is the one that counts."""
+    BedModel.objects.filter(pk=bed_model.pk).update(status=BedModel.Status.QUEUED)
+    old_run = BedModel.objects.filter(pk=bed_model.pk, started_at=timezone.now())  # never matches a new run
+    modelling._finish(bed_model, old_run, status=BedModel.Status.FAILED, error="worker killed")
+    bed_model.refresh_from_db()
+    assert bed_model.status == BedModel.Status.QUEUED and bed_model.error == ""
+    assert modelling.run(bed_model.pk).status == BedModel.Status.DONE
+    assert modelling.run(bed_model.pk).status == BedModel.Status.DONE  # a duplicate task changes nothing
+    assert AuditEvent.objects.filter(object_id=str(bed_model.pk), action="beds.run_finished").count() == 1

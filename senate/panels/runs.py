@@ -194,13 +194,26 @@ def deploy(run: OptimiserRun, *, by, on: dt.date | None = None) -> list[PanelMem
     return sent
 
 
-def replacement_for(seat: PanelMember) -> dict | None:
+def replacements_for(seats: list[PanelMember]) -> list[tuple[PanelMember, dict | None]]:
+    """One offer per declined seat, each a different member: two declines never offer the same
+    reserve twice (the second gets the next best, or none)."""
+    offered: set[int] = set()
+    pairs = []
+    for seat in seats:
+        offer = replacement_for(seat, also_taken=offered)
+        if offer is not None:
+            offered.add(offer["profile"])
+        pairs.append((seat, offer))
+    return pairs
+
+
+def replacement_for(seat: PanelMember, *, also_taken: set[int] | frozenset[int] = frozenset()) -> dict | None:
     """After a decline: the best reserve of the last run who holds the most of the counted skills the
-    decliner brought, and who is not already invited, serving or ruled out."""
+    decliner brought, and who is not already invited, serving, ruled out or offered elsewhere."""
     run = latest_run(seat.request)
     if run is None:
         return None
-    taken = set(PanelMember.objects.filter(request=seat.request).values_list("profile_id", flat=True))
+    taken = set(PanelMember.objects.filter(request=seat.request).values_list("profile_id", flat=True)) | also_taken
     taken |= set(
         PanelChoice.objects.filter(request=seat.request, kind=PanelChoice.Kind.REMOVE).values_list(
             "profile_id", flat=True

@@ -46,6 +46,17 @@ def test_a_decline_needs_a_reason_and_offers_a_replacement_holding_the_same_expe
     assert Email.objects.filter(kind="panels.declined", to=cast["manager"].email).exists()
 
 
+def test_two_declines_are_offered_two_different_replacements(cast, deployed):
+    request, _ = deployed
+    doctors = list(PanelMember.objects.filter(request=request, profile__profession=Profession.DOCTOR)[:2])
+    for d in doctors:
+        invitations.respond(d, accept=False, reason="On leave", by=d.profile.user)
+    offers = [offer for _, offer in runs.replacements_for(doctors)]
+    assert offers[0] is not None and offers[1] is not None
+    assert offers[0]["profile"] != offers[1]["profile"]
+    assert runs.replacement_for(doctors[1])["profile"] == offers[0]["profile"]  # alone, both would get the same
+
+
 def test_reminders_go_once_shortly_before_the_deadline(cast, deployed):
     request, _ = deployed
     due = PanelMember.objects.filter(request=request).first().respond_by

@@ -51,7 +51,7 @@ def panel(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
             "seats": seats,
             "roles": PanelRole.choices,
             "run": run,
-            "replacements": [(s, runs.replacement_for(s)) for s in declined],
+            "replacements": runs.replacements_for(declined),
             "loans": Loan.objects.filter(request=request).select_related("profile__user", "lender"),
             "open": panel_open(request),
             "others": [

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from senate.core import audit
+from senate.council import notices
 from senate.council.models import AgendaItem, Attendance, Meeting, Paper, QuorumRule
 from senate.members.models import Body, Membership
 from senate.reviews.models import Request
@@ -48,10 +49,13 @@ def schedule_meeting(*, senate: Any, kind: str, date: dt.date, place: str, link:
                 for m in council_members(senate, date)
             )
         audit.record("council.meeting_scheduled", meeting, by=by, senate=senate, summary=str(meeting))
+        notices.meeting_notice(meeting, notices.everyone(meeting))
     return meeting
 
 
 def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None, by: Any) -> AgendaItem:
+    if kind in READY and meeting.kind != Meeting.Kind.COUNCIL:
+        raise MeetingRefused("Only the Council approves terms of reference and advice: use a Council meeting.")
     if kind in READY and request is None:
         raise MeetingRefused("Choose the request this item is about.")
     if request is not None and request.senate_id != meeting.senate_id:
@@ -66,7 +70,22 @@ def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None
         title = title or (str(request) if request else AgendaItem.Kind(kind).label)
         item = AgendaItem.objects.create(meeting=meeting, number=number, kind=kind, title=title[:200], request=request)
         audit.record("council.item_added", item, by=by, senate=meeting.senate, summary=f"{meeting}: {item}")
+        if meeting.kind == Meeting.Kind.PANEL and request is not None:
+            notices.meeting_notice(meeting, _add_panel(meeting, request))
     return item
+
+
+def _add_panel(meeting: Meeting, request: Request) -> list[Attendance]:
+    """A panel meeting's attendance list: the accepted members of each request it discusses."""
+    from senate.panels.invitations import final_panel
+
+    listed = set(meeting.attendance.values_list("profile_id", flat=True))
+    added = [
+        Attendance.objects.create(meeting=meeting, profile=s.profile, name=s.profile.user.full_name[:150])
+        for s in final_panel(request)
+        if s.profile_id not in listed
+    ]
+    return added
 
 
 def attach_paper(
@@ -81,6 +100,7 @@ def attach_paper(
             senate=meeting.senate,
             summary=f"{meeting}: {title}" + (" (sent late)" if paper.late else ""),
         )
+        notices.papers_sent(paper)
     return paper
 
 

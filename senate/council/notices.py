@@ -1,0 +1,81 @@
+"""Emails about meetings, queued in the transaction of the act that prompts them: the notice of a
+meeting to everyone on its attendance list, and a note when papers go out. Panel members are not
+Council members and cannot open the Council's pages, so their emails carry the details themselves."""
+
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from senate.council.models import Attendance, Meeting, Paper
+from senate.notifications.outbox import queue_email
+
+
+def _where(meeting: Meeting) -> str:
+    parts = [p for p in (meeting.place, meeting.link) if p]
+    return "; ".join(parts) if parts else "to be confirmed"
+
+
+def _page(meeting: Meeting) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("council:meeting", args=[meeting.senate.slug, meeting.pk])
+
+
+def _footer(meeting: Meeting, *, panel_note: str) -> str:
+    if meeting.kind == Meeting.Kind.COUNCIL:
+        return f"The agenda and papers are on the meeting's page:\n{_page(meeting)}\n"
+    return panel_note + "\n"
+
+
+def meeting_notice(meeting: Meeting, attendees: list[Attendance]) -> int:
+    """Tell each listed member (not observers, who have no account) the date, place and agenda."""
+    agenda = "\n".join(f"{i.number}. {i.title}" for i in meeting.items.all()) or "The agenda will follow."
+    sent = 0
+    for attendee in attendees:
+        if attendee.profile is None:
+            continue
+        user = attendee.profile.user
+        email = queue_email(
+            to=user,
+            subject=f"{meeting.senate.name}: {meeting}",
+            body=(
+                f"Dear {user.full_name},\n\nYou are asked to attend the {meeting.senate.name} "
+                f"{meeting.get_kind_display().lower()} on {meeting.date:%A %-d %B %Y}.\n\n"
+                f"Where: {_where(meeting)}\n\nAgenda:\n{agenda}\n\n{_footer(meeting, panel_note='The Senate team will send you the papers.')}"
+            ),
+            kind="council.meeting_notice",
+            about=meeting,
+            senate=meeting.senate,
+            dedupe_key=f"council.meeting_notice:{meeting.pk}:{user.pk}",
+        )
+        sent += email is not None
+    return sent
+
+
+def papers_sent(paper: Paper) -> int:
+    """Tell everyone on the attendance list that a paper has gone out (flagged when it is late)."""
+    meeting = paper.meeting
+    late = " This paper went out later than the Senate's rule for papers." if paper.late else ""
+    about = f" for item {paper.item.number}, {paper.item.title}" if paper.item else ""
+    sent = 0
+    for attendee in everyone(meeting):
+        if attendee.profile is None:
+            continue
+        user = attendee.profile.user
+        email = queue_email(
+            to=user,
+            subject=f"Papers for the {meeting}: {paper.title}",
+            body=(
+                f"Dear {user.full_name},\n\nA paper{about} has been sent for the {meeting}: "
+                f"{paper.title}.{late}\n\n{_footer(meeting, panel_note='If it has not reached you, ask the Senate team.')}"
+            ),
+            kind="council.papers_sent",
+            about=paper,
+            senate=meeting.senate,
+            dedupe_key=f"council.papers_sent:{paper.pk}:{user.pk}",
+        )
+        sent += email is not None
+    return sent
+
+
+def everyone(meeting: Meeting) -> list[Any]:
+    return list(meeting.attendance.filter(profile__isnull=False).select_related("profile__user"))

@@ -3,6 +3,8 @@ axe-core accessibility check on every page visited. Skipped, plainly, when Chrom
 
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -74,7 +76,11 @@ class Journey:
         self.checked.append(self.page.url)
 
     def screenshot(self, path):
-        self.page.screenshot(path=path, full_page=False)
+        """The pictures in docs/ are refreshed only when asked (SENATE_SCREENSHOTS=1), so a test run
+        never changes the checkout; otherwise the picture goes to a temporary folder."""
+        if not os.environ.get("SENATE_SCREENSHOTS"):
+            path = Path(tempfile.gettempdir()) / "senate-screenshots" / Path(path).name
+        self.page.screenshot(path=str(path), full_page=False)
 
 
 @pytest.fixture

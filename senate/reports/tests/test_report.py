@@ -62,6 +62,23 @@ def test_the_report_contains_every_panel_members_declaration(cast, recorded):
     assert "My sister works at the trust's stroke unit." in members[str(assembly)][3]
 
 
+def test_the_pdf_a_reader_downloads_reads_every_recommendation_and_declaration(client, cast, recorded):
+    """Read back from the PDF itself (as a search index or a screen reader would), not from its HTML."""
+    from pypdf import PdfReader
+
+    review, texts = recorded
+    council = MemberProfile.objects.get(user=cast["council"])
+    declared(council, organisation=review.requesting_organisation, nature="Paid clinical adviser to the programme")
+    made = draft(review, by=cast["manager"])
+    client.force_login(cast["manager"])
+    response = client.get(f"/south-west/reports/requests/{review.pk}/report/v{made.version}.pdf")
+    reader = PdfReader(io.BytesIO(response.content))
+    words = " ".join(" ".join((page.extract_text() or "") for page in reader.pages).split())
+    assert all(text in words for text in texts)
+    assert "Paid clinical adviser to the programme" in words
+    assert "Summary of recommendations" in words
+
+
 def test_drafts_are_versions_and_an_old_version_does_not_change(cast, recorded):
     review, _ = recorded
     first = draft(review, by=cast["manager"], summary="First summary.")

@@ -110,4 +110,3 @@ def test_text_is_read_from_a_report_pdf_with_embedded_fonts():
     data = HTML(string="<h1>Bed modelling</h1><p>Occupancy at 92% in winter.</p>").write_pdf()
     text = extract.extract_text(data=data, content_type=uploads.PDF)
     assert "Bed modelling" in text and "Occupancy at 92% in winter." in text
-

@@ -52,6 +52,13 @@ def build(rng: random.Random, *, today: dt.date) -> None:
     _issued_and_published(ratified, manager)
 
 
+ACTIONS = [
+    "Circulate the refreshed Council terms of reference",
+    "Recruit two patient and public voice members to the Assembly",
+    "Share the forward plan of reviews with the region's ICBs",
+]
+
+
 def _meeting(senate: Senate, chair: User, manager: User, on: dt.date, rng: random.Random) -> Meeting:
     meeting = meetings.schedule_meeting(
         senate=senate, kind="council", date=on, place=rng.choice(PLACES), link="", chair=chair, by=manager
@@ -90,14 +97,17 @@ def _held(meeting: Meeting, manager: User, rng: random.Random) -> None:
     for item in meeting.items.exclude(decision=None).select_related("decision"):
         item.decision.recused = len(declarations.recused(item))
         item.decision.save(update_fields=["recused"])
-    minutes.add_action(
+    action = minutes.add_action(
         meeting=meeting,
         item=None,
-        description="Circulate the refreshed Council terms of reference",
+        description=rng.choice(ACTIONS),
         owner="Sarah Pennington",
         due_on=meeting.date + dt.timedelta(days=28),
         by=manager,
     )
+    if meeting.date + dt.timedelta(days=60) < dt.date.today():  # older actions have been done
+        action.done_on = meeting.date + dt.timedelta(days=21)
+        action.save(update_fields=["done_on"])
 
 
 def _upcoming(senate: Senate, chair: User, manager: User, today: dt.date) -> None:

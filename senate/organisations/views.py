@@ -1,9 +1,10 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from senate.core.access import public
-from senate.organisations import queries
+from senate.organisations import home, queries
 from senate.organisations.models import OrganisationType, Senate
 
 
@@ -14,6 +15,7 @@ def senate_home(request: HttpRequest, senate: Senate) -> HttpResponse:
         "page_title": senate.name,
         "icbs": queries.icbs_advised_by(senate),
         "predecessors": senate.merged_from.all(),
+        "tasks": home.tasks_for(request.user, senate, timezone.localdate()),
     }
     return render(request, "organisations/senate_home.jinja", context)
 

@@ -92,6 +92,11 @@ def test_a_formal_review_is_asked_for_triaged_and_its_terms_agreed_and_approved(
     _act(journey, "Mark terms of reference drafted")
 
     journey.sign_in(cast["requester"].email, PASSWORD)
+    journey.go("/south-west/")  # the Senate's front page says what waits for the requester
+    journey.check_accessibility()
+    page.click(f"#your-tasks a:has-text('Agree the terms of reference: {request.reference}')")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/south-west/requests/{request.pk}/")
     journey.go(f"/south-west/requests/{request.pk}/terms/")
     page.fill("#id_text", "Please include the ambulance service among the interviews.")
     page.click("button:has-text('Add comment')")

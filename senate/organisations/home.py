@@ -1,0 +1,41 @@
+"""What a signed-in person has to do in a Senate, shown at the top of its front page. Each app lists
+a module here with a function `tasks(user, senate, today) -> list[Task]` for the things it owns (a
+declaration due, an invitation to answer, terms to agree, a Council meeting coming up); this app
+imports them by name, so it never depends on them (the same pattern as reviews.sections)."""
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+PROVIDERS: list[str] = [
+    "senate.reviews.home",
+    "senate.interests.home",
+    "senate.evidence.home",
+    "senate.panels.home",
+    "senate.reports.home",
+    "senate.council.home",
+]
+
+
+@dataclass(frozen=True)
+class Task:
+    text: str
+    href: str
+    due_on: dt.date | None = None
+    overdue: bool = False
+    date_word: str = "by"  # "by 3 March" for a deadline, "on 3 March" for a meeting
+
+
+def tasks_for(user: Any, senate: Any, today: dt.date) -> list[Task]:
+    """Everything waiting for this person in this Senate: overdue first, then by date."""
+    if not user.is_authenticated:
+        return []
+    found: list[Task] = []
+    for provider in PROVIDERS:
+        try:
+            module = importlib.import_module(provider)
+        except ModuleNotFoundError:
+            continue
+        found += module.tasks(user, senate, today)
+    return sorted(found, key=lambda t: (not t.overdue, t.due_on or dt.date.max, t.text))

@@ -1,0 +1,110 @@
+"""A Senate's front page tells each signed-in person what needs them there, from every part of the
+platform, with a link to where they do it; nobody sees another person's (or organisation's) tasks."""
+
+import datetime as dt
+
+import pytest
+
+from senate.accounts.tests.factories import UserFactory
+from senate.council.tests.factories import make_council, schedule
+from senate.evidence.library import add_item, ask_for_evidence
+from senate.evidence.tests import samples
+from senate.interests.tests.factories import declared
+from senate.members.models import MemberProfile
+from senate.organisations.models import Organisation
+from senate.panels import invitations
+from senate.panels.models import PanelMember
+from senate.reviews.tests.factories import RequestFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date.today()
+
+
+def _tasks(client, user) -> str:
+    client.force_login(user)
+    page = client.get("/south-west/").content.decode()
+    start = page.find('id="your-tasks"')
+    assert start != -1, "the front page has no tasks box"
+    return page[start : page.find("</div>\n</div>", start)]
+
+
+def _declared_everyone(cast):
+    for who in ("council", "assembly"):
+        declared(MemberProfile.objects.get(user=cast[who]), kind="nil")
+
+
+def test_a_signed_out_visitor_sees_no_tasks_box(client, senate):
+    assert 'id="your-tasks"' not in client.get("/south-west/").content.decode()
+
+
+def test_a_requester_sees_what_the_senate_waits_for_from_their_organisation_only(client, cast):
+    mine = RequestFactory(created_by=cast["requester"], stage="factual_accuracy", title="Stroke units")
+    RequestFactory(created_by=cast["requester"], stage="draft", title="Maternity draft")
+    other_org = Organisation.objects.get(code="QSL")
+    RequestFactory(requesting_organisation=other_org, stage="factual_accuracy", title="Somerset beds")
+    box = _tasks(client, cast["requester"])
+    assert "Check the draft report for factual accuracy: " + mine.reference in box
+    assert f'href="/south-west/requests/{mine.pk}/"' in box
+    assert "Finish and send your draft request: Maternity draft" in box
+    assert "Somerset beds" not in box
+
+
+def test_the_requester_is_asked_for_evidence_until_it_is_uploaded(client, cast):
+    request = RequestFactory(created_by=cast["requester"], stage="panel_recruited")
+    asked = ask_for_evidence(
+        request=request, kind="modelling", title="Bed modelling", due_on=TODAY - dt.timedelta(days=1),
+        by=cast["manager"],
+    )  # fmt: skip
+    box = _tasks(client, cast["requester"])
+    assert f"{request.reference}: upload Bed modelling" in box and "Overdue" in box
+    add_item(
+        request=request, title="Bed modelling", kind="modelling", tier="official", source="requester",
+        by=cast["requester"], name="beds.pdf", data=samples.pdf(), asked_for=asked,
+    )  # fmt: skip
+    assert "upload Bed modelling" not in _tasks(client, cast["requester"])
+
+
+def test_the_manager_sees_triage_and_overdue_declarations_and_others_do_not(client, cast):
+    RequestFactory(created_by=cast["requester"], stage="received")
+    manager_box = _tasks(client, cast["manager"])
+    assert "1 request waiting for triage" in manager_box
+    assert "members overdue with declarations or never declared" in manager_box
+    for who in ("requester", "assembly", "council"):
+        box = _tasks(client, cast[who])
+        assert "waiting for triage" not in box and "overdue with declarations" not in box
+
+
+def test_a_member_is_asked_to_declare_until_they_do(client, cast):
+    assert "Make your first declaration of interests" in _tasks(client, cast["assembly"])
+    _declared_everyone(cast)
+    box = _tasks(client, cast["assembly"])
+    assert "declaration" not in box and "Nothing needs you in this Senate today." in box
+
+
+def test_an_invited_member_is_asked_to_answer_until_they_do(client, cast):
+    from senate.panels.tests.factories import ready_request, seat
+
+    _declared_everyone(cast)
+    request = ready_request(title="Hyper-acute stroke review")
+    profile = MemberProfile.objects.get(user=cast["assembly"])
+    invited = seat(request, profile, status=PanelMember.Status.INVITED)
+    invited.respond_by = TODAY + dt.timedelta(days=5)
+    invited.save()
+    box = _tasks(client, cast["assembly"])
+    assert "Answer your invitation to the expert panel for" in box and "Hyper-acute stroke review" in box
+    assert f"/south-west/panels/invitations/{invited.pk}/" in box
+    invitations.respond(invited, accept=True, by=cast["assembly"])
+    assert "Answer your invitation" not in _tasks(client, cast["assembly"])
+
+
+def test_council_members_see_their_next_meeting_and_assembly_members_do_not(client, senate, cast):
+    _declared_everyone(cast)
+    make_council(senate, cast)
+    meeting = schedule(senate, cast)
+    box = _tasks(client, cast["council"])
+    assert f"{meeting}: read the agenda and papers" in box and f"/south-west/council/{meeting.pk}/" in box
+    assert "Council meeting" not in _tasks(client, cast["assembly"])
+
+
+def test_someone_with_no_role_here_is_told_nothing_needs_them(client, cast):
+    assert "Nothing needs you in this Senate today." in _tasks(client, UserFactory())

@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from senate.accounts.models import Role, RoleAssignment, User
-from senate.demo import interests_world
+from senate.demo import history_world, interests_world
 from senate.demo.names import FIRST, LAST, TOWNS
 from senate.members.models import (
     Affiliation,
@@ -38,12 +38,13 @@ class Scale:
     council: tuple[int, int]
     assembly: tuple[int, int]
     total_members: int | None = None
+    past_reviews: int = 0  # closed reviews over the last ten years (senate.demo.history_world)
 
 
 SCALES = {
     "demo": Scale(council=(25, 40), assembly=(200, 500)),
     "tiny": Scale(council=(3, 4), assembly=(5, 6)),
-    "national": Scale(council=(30, 40), assembly=(1000, 1200), total_members=10_000),
+    "national": Scale(council=(30, 40), assembly=(1000, 1200), total_members=10_000, past_reviews=2_000),
 }
 
 # Later apps add their demo records here: each module has build(rng, *, today), runs after the
@@ -116,6 +117,8 @@ def build(
         interests_world.build(rng, today=today)
         for part in WORLD_PARTS:
             importlib.import_module(part).build(rng, today=today)
+        if SCALES[scale].past_reviews:
+            history_world.build(rng, today=today, count=SCALES[scale].past_reviews, progress=track)
     return {"members": counts, "sign_ins": sign_ins, "organisations": len(orgs)}
 
 

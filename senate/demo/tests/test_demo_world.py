@@ -70,3 +70,59 @@ def test_the_same_seed_builds_the_same_world(db):
     assert not User.objects.exists()
     world.build(scale="tiny", seed=11, today=dt.date(2026, 1, 1))
     assert list(User.objects.order_by("pk").values_list("full_name", flat=True)[:50]) == names
+
+
+def test_the_national_world_has_a_decade_of_past_reviews_with_their_panels(db, client):
+    """The benchmark world's history, built here at a small size on the tiny world."""
+    import random
+
+    from senate.demo import history_world
+    from senate.panels.candidates import candidates_for
+    from senate.panels.models import PanelMember
+    from senate.reviews.models import Request
+
+    today = dt.date(2026, 11, 23)
+    world.build(scale="tiny", seed=5, today=today)
+    for senate in Senate.objects.current(today):  # the tiny world's Assemblies are too small for panels
+        for n in range(12):
+            Membership.objects.create(
+                senate=senate, body=Body.ASSEMBLY, term_start=dt.date(2025, 1, 1), term_end=dt.date(2028, 1, 1),
+                profile=_member(f"{senate.slug}-{n}", "emergency-medicine" if n % 2 else "stroke"),
+            )  # fmt: skip
+    made = history_world.build(random.Random(3), today=today, count=120)
+    past = Request.objects.filter(created_by__email=history_world.ARCHIVE_EMAIL)
+    assert made == past.count() == 120
+    assert set(past.values_list("stage", flat=True)) == {"closed"}
+    years = {r.submitted_at.year for r in past}
+    assert min(years) >= 2016 and max(years) <= 2025 and len(years) >= 8
+    assert past.values("senate").distinct().count() == Senate.objects.current(today).count()
+    assert all(r.events.count() == 2 and r.service_areas.exists() for r in past)
+    with_panel = [r for r in past if r.panel_members.exists()]
+    assert with_panel, "formal reviews had panels"
+    for r in with_panel:
+        seats = PanelMember.objects.filter(request=r, status="accepted")
+        assert 6 <= seats.count() <= 9 and seats.filter(role="chair").count() == 1
+        wanted = set(r.service_areas.values_list("pk", flat=True))
+        fitting = [s for s in seats if wanted & set(s.profile.expertise.values_list("pk", flat=True))]
+        holders = Membership.objects.filter(senate=r.senate, profile__expertise__in=wanted).values("profile").distinct()
+        assert len(fitting) >= min(holders.count(), seats.count() // 2 + 1), "panels draw on the right expertise"
+    # the history counts as experience when a new review on a similar service looks for its panel
+    r = with_panel[0]
+    new = Request.objects.create(
+        senate=r.senate, title="New review", kind="formal_review", requesting_organisation=r.requesting_organisation,
+        stage="tor_approved", created_by=r.created_by,
+    )  # fmt: skip
+    new.service_areas.set(r.service_areas.all())
+    veteran = r.panel_members.first().profile
+    found = {c.profile.pk: c for c in candidates_for(new, on=today)}
+    assert found[veteran.pk].past_panels >= 1
+
+
+def _member(name, specialty):
+    from senate.accounts.tests.factories import UserFactory
+    from senate.members.models import Expertise
+    from senate.members.tests.factories import MemberProfileFactory
+
+    profile = MemberProfileFactory(user=UserFactory(full_name=name))
+    profile.expertise.set(Expertise.objects.filter(code=specialty))
+    return profile

@@ -148,7 +148,7 @@ def _panels(
         pool = pools.get(request.senate_id, [])
         if request.kind not in PANEL_KINDS or len(pool) < 9:
             continue
-        size = rng.randint(6, 9)
+        size, asked = rng.randint(6, 9), request.submitted_at or timezone.now()
         ids = {e.pk for e in wanted}
         fitting = [p for p, held in pool if held & ids]
         chosen = rng.sample(fitting, k=min(len(fitting), size // 2 + 1))
@@ -161,8 +161,8 @@ def _panels(
                     profile_id=profile_id,
                     role=PanelRole.CHAIR if n == 0 else PanelRole.PPV if profile_id in ppv else PanelRole.CLINICAL,
                     status=PanelMember.Status.ACCEPTED,
-                    invited_at=request.submitted_at,
-                    responded_at=request.submitted_at,
+                    invited_at=asked,
+                    responded_at=asked,
                 )
             )
     PanelMember.objects.bulk_create(seats, batch_size=1000)

@@ -50,6 +50,39 @@ def is_sent(user: Any, request: Any) -> bool:
     return getattr(request, "stage", "draft") != "draft"
 
 
+# Recommendations are part of the draft advice until it is shared: the requester sees them once the
+# draft report is sent for factual accuracy (a letter of advice: once issued), the Council once the
+# advice is ready for its approval, NHS England's assurance viewer once issued. (reports.rules keeps
+# the same policy for the draft report itself.)
+_ISSUED_ON = frozenset({"issued", "published", "response_received", "follow_up", "closed"})
+
+
+def _current_stage(request: Any) -> str:
+    return str(request.stage_before_pause if request.stage == "paused" else request.stage)
+
+
+@rules.predicate
+def advice_shared_with_requester(user: Any, request: Any) -> bool:
+    stage = _current_stage(request)
+    return stage in _ISSUED_ON or (
+        not request.is_short_path and stage in {"factual_accuracy", "report_revised", "approved"}
+    )
+
+
+@rules.predicate
+def advice_before_the_council(user: Any, request: Any) -> bool:
+    return "council_member" in _senate_roles(user, request) and _current_stage(request) in _ISSUED_ON | {
+        "report_revised",
+        "advice_drafted",
+        "approved",
+    }
+
+
+@rules.predicate
+def advice_issued_to_assurance(user: Any, request: Any) -> bool:
+    return "assurance_viewer" in _senate_roles(user, request) and _current_stage(request) in _ISSUED_ON
+
+
 rules.add_perm("reviews.submit_request", is_requester)
 rules.add_perm(
     "reviews.view_requests",
@@ -60,6 +93,17 @@ rules.add_perm(
 )
 rules.add_perm("reviews.view_work_queue", is_senate_team | is_system_admin)
 rules.add_perm("reviews.view_request", acts_for_requester | (is_sent & (runs_the_senate | oversees | is_system_admin)))
+rules.add_perm(
+    "reviews.view_recommendations",
+    is_sent
+    & (
+        runs_the_senate
+        | is_system_admin
+        | (acts_for_requester & advice_shared_with_requester)
+        | advice_before_the_council
+        | advice_issued_to_assurance
+    ),
+)
 rules.add_perm("reviews.edit_draft", acts_for_requester)
 rules.add_perm("reviews.act_as_requester", acts_for_requester)
 rules.add_perm("reviews.triage", manages)
@@ -75,6 +119,7 @@ DESCRIPTIONS.update(
         "reviews.view_requests": "see this Senate's requests for advice",
         "reviews.view_work_queue": "see the Senate team's work queue",
         "reviews.view_request": "see this request for advice",
+        "reviews.view_recommendations": "see the recommendations of this request's advice",
         "reviews.edit_draft": "change this draft request",
         "reviews.manage_request": "manage this request",
         "reviews.triage": "triage requests",

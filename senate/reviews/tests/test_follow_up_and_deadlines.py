@@ -145,3 +145,58 @@ def test_a_negative_service_level_is_refused_at_its_field(client, cast):
     senate = cast["manager"].roles.get().senate
     senate.refresh_from_db()
     assert senate.request_notice_days == 91
+
+
+def _with_recommendation(cast, *, stage, kind="formal_review"):
+    from senate.reviews.models import Recommendation
+    from senate.reviews.tests.factories import RequestFactory
+
+    request = RequestFactory(kind=kind, created_by=cast["requester"], stage=stage)
+    Recommendation.objects.create(
+        request=request, number=1, theme="Workforce", text="Staff the unit seven days a week.", priority="high"
+    )
+    return request
+
+
+def _sees_it(client, user, request) -> bool:
+    client.force_login(user)
+    page = client.get(f"{BASE}/{request.pk}/recommendations/")
+    assert page.status_code == 200
+    return "Staff the unit seven days a week." in page.content.decode()
+
+
+def test_draft_recommendations_are_hidden_from_the_requester_until_the_draft_report_is_sent(client, cast):
+    for stage, shown in [("panel_meeting", False), ("draft_report", False), ("factual_accuracy", True)]:
+        request = _with_recommendation(cast, stage=stage)
+        assert _sees_it(client, cast["requester"], request) is shown, stage
+        assert _sees_it(client, cast["manager"], request), stage
+    hidden = _with_recommendation(cast, stage="draft_report")
+    client.force_login(cast["requester"])
+    assert (
+        "They will be shown here when the Senate shares the advice"
+        in client.get(f"{BASE}/{hidden.pk}/recommendations/").content.decode()
+    )
+
+
+def test_a_letter_of_advice_shows_its_recommendations_to_the_requester_only_once_issued(client, cast):
+    approved = _with_recommendation(cast, stage="approved", kind="early_advice")
+    assert not _sees_it(client, cast["requester"], approved)
+    assert _sees_it(client, cast["requester"], _with_recommendation(cast, stage="issued", kind="early_advice"))
+
+
+def test_a_paused_request_keeps_the_rule_of_the_stage_it_was_paused_at(client, cast):
+    request = _with_recommendation(cast, stage="paused")
+    request.stage_before_pause = "draft_report"
+    request.save()
+    assert not _sees_it(client, cast["requester"], request)
+    request.stage_before_pause = "factual_accuracy"
+    request.save()
+    assert _sees_it(client, cast["requester"], request)
+
+
+def test_the_council_sees_them_when_asked_to_approve_and_assurance_once_issued(client, cast):
+    drafting, revised, issued = (
+        _with_recommendation(cast, stage=s) for s in ("draft_report", "report_revised", "issued")
+    )
+    assert [_sees_it(client, cast["council"], r) for r in (drafting, revised, issued)] == [False, True, True]
+    assert [_sees_it(client, cast["assurance"], r) for r in (drafting, revised, issued)] == [False, False, True]

@@ -13,6 +13,7 @@ from senate.reviews.views.common import crumbs, load
 @requires("reviews.view_requests")
 def recommendations(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     request = load(http, senate, pk)
+    shown = http.user.has_perm("reviews.view_recommendations", request)
     add_form = forms.RecommendationForm(http.POST if http.POST.get("form") == "add" else None)
     follow_form = forms.FollowUpForm(http.POST if http.POST.get("form") == "follow_up" else None)
     error = None
@@ -28,7 +29,8 @@ def recommendations(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
         "add_form": add_form,
         "follow_form": follow_form,
         "error": error,
-        "recommendations": request.recommendations.prefetch_related("responses__by", "follow_ups__by"),
+        "recommendations": request.recommendations.prefetch_related("responses__by", "follow_ups__by") if shown else [],
+        "shown": shown,
         "general_follow_ups": request.follow_ups.filter(recommendation__isnull=True).select_related("by"),
         "can_add": http.user.has_perm("reviews.manage_request", request) and request.stage in follow_up.EDITABLE,
         "can_respond": http.user.has_perm("reviews.act_as_requester", request)

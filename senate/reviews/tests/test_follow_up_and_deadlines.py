@@ -200,3 +200,19 @@ def test_the_council_sees_them_when_asked_to_approve_and_assurance_once_issued(c
     )
     assert [_sees_it(client, cast["council"], r) for r in (drafting, revised, issued)] == [False, True, True]
     assert [_sees_it(client, cast["assurance"], r) for r in (drafting, revised, issued)] == [False, False, True]
+
+
+def test_the_requester_sees_the_emails_sent_to_them_and_the_team_sees_all(client, cast, received):
+    walk(received, "accept", cast=cast)  # emails the requester
+    from senate.reviews import lifecycle
+
+    lifecycle.perform("withdraw", received, by=cast["requester"], reason="Programme paused by the ICB board")
+    to_team = Email.objects.filter(object_id=str(received.pk)).exclude(to=cast["requester"].email)
+    assert to_team.exists()
+    client.force_login(cast["requester"])
+    page = client.get(f"{BASE}/{received.pk}/").content.decode()
+    assert "Your request for advice has been accepted" in page
+    assert not any(e.to in page for e in to_team)
+    client.force_login(cast["manager"])
+    page = client.get(f"{BASE}/{received.pk}/").content.decode()
+    assert all(e.to in page for e in to_team) and cast["requester"].email in page

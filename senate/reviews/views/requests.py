@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -41,13 +42,21 @@ def _detail_context(http: HttpRequest, request: Request) -> dict:
         "blocked": {a.name: lifecycle.problems(a, request) for a in acts},
         "events": request.events.select_related("by"),
         "terms": terms.current(request),
-        "emails": emails_about(request)[:50],
+        "emails": _emails_for(http.user, request),
         "due": deadlines.next_due(request),
         "section_links": sections.links_for(http, request),
         "today": dt.date.today(),
         "page_title": request.reference or "Draft request",
         "breadcrumbs": crumbs(request.senate),
     }
+
+
+def _emails_for(user: Any, request: Request) -> list[Any]:
+    """The Senate team sees every email about the request; anyone else only those sent to them."""
+    emails = emails_about(request)
+    if not user.has_perm("reviews.manage_request", request) and not user.has_perm("reviews.approve", request):
+        emails = emails.filter(recipient=user)
+    return list(emails[:50])
 
 
 @requires("reviews.view_requests")

@@ -37,6 +37,28 @@ class RequestOut(Schema):
     submitted_at: dt.datetime | None
 
 
+class ResponseOut(Schema):
+    decision: str
+    narrative: str
+    planned_date: dt.date | None
+    at: dt.datetime
+
+
+class FollowUpOut(Schema):
+    note: str
+    at: dt.datetime
+
+
+class RecommendationOut(Schema):
+    number: int
+    theme: str
+    text: str
+    addressee: str
+    priority: str
+    responses: list[ResponseOut]
+    follow_ups: list[FollowUpOut]
+
+
 class RequestDetailOut(RequestOut):
     questions: str
     places: str
@@ -74,14 +96,47 @@ def list_requests(request: HttpRequest, slug: str, stage: str | None = None) -> 
     return [_out(r) for r in found]
 
 
-@router.get("/senates/{slug}/requests/{pk}", response=RequestDetailOut, summary="One request with its timeline")
-def get_request(request: HttpRequest, slug: str, pk: int) -> dict:
-    senate = _senate(request, slug)
-    found = queries.requests_visible_to(request.user, senate).filter(pk=pk).first()
+def _visible(request: HttpRequest, slug: str, pk: int) -> Request:
+    found = queries.requests_visible_to(request.user, _senate(request, slug)).filter(pk=pk).first()
     if found is None or not request.user.has_perm("reviews.view_request", found):
         raise HttpError(404, "There is no request with that number that you may see.")
+    return found
+
+
+@router.get("/senates/{slug}/requests/{pk}", response=RequestDetailOut, summary="One request with its timeline")
+def get_request(request: HttpRequest, slug: str, pk: int) -> dict:
+    found = _visible(request, slug, pk)
     timeline = [
         {"at": e.at, "action": e.action, "from_stage": e.from_stage, "to_stage": e.to_stage, "reason": e.reason}
         for e in found.events.all()
     ]
     return _out(found) | {"questions": found.questions, "places": found.places, "timeline": timeline}
+
+
+@router.get(
+    "/senates/{slug}/requests/{pk}/recommendations",
+    response=list[RecommendationOut],
+    summary="The advice's recommendations, with responses and follow-up",
+)
+def list_recommendations(request: HttpRequest, slug: str, pk: int) -> list[dict]:
+    """Only once the advice is shared with you: the requester from the factual accuracy check (a letter
+    of advice: once issued), the Council when asked to approve, NHS England's assurance once issued."""
+    found = _visible(request, slug, pk)
+    if not request.user.has_perm("reviews.view_recommendations", found):
+        raise HttpError(403, "The recommendations are part of the draft advice and have not been shared with you.")
+    recs = found.recommendations.order_by("number").prefetch_related("responses", "follow_ups")
+    return [
+        {
+            "number": r.number,
+            "theme": r.theme,
+            "text": r.text,
+            "addressee": r.addressee,
+            "priority": r.priority,
+            "responses": [
+                {"decision": x.decision, "narrative": x.narrative, "planned_date": x.planned_date, "at": x.at}
+                for x in r.responses.all()
+            ],
+            "follow_ups": [{"note": f.note, "at": f.at} for f in r.follow_ups.all()],
+        }
+        for r in recs
+    ]

@@ -11,6 +11,7 @@ PROVIDERS = [
     "senate.reviews.navigation",
     "senate.members.navigation",
     "senate.interests.navigation",
+    "senate.panels.navigation",
     "senate.council.navigation",
 ]
 

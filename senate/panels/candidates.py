@@ -12,7 +12,8 @@ from senate.interests.local_rules import rules_for
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.members.models import MemberProfile, Membership
 from senate.panels import skills as sk
-from senate.panels.models import PanelAvailability, PanelMember
+from senate.panels.availability import away_during
+from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
 from senate.reviews.stages import FINISHED
 
 ACTIVE = (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED)
@@ -89,6 +90,10 @@ def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_ou
     screenings = screenings_for(request, profiles, found)
     load = loads(profiles, leaving_out=leaving_out if leaving_out is not None else [request])
     availability = {a.profile_id: a for a in PanelAvailability.objects.filter(profile__in=profiles)}
+    absences: dict[int, list[PanelAbsence]] = {}
+    if spec is not None and spec.starts_on:
+        for absence in PanelAbsence.objects.filter(profile__in=profiles, away_until__gte=spec.starts_on):
+            absences.setdefault(absence.profile_id, []).append(absence)
     past = _past_panels(request, profiles)
     areas = {e.code: e.name for e in request.service_areas.all()}
     result = []
@@ -103,7 +108,7 @@ def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_ou
             skills=sk.skills_of(p, council_of=senate.pk, on=on),
             max_panels=settings_.max_panels if settings_ else DEFAULT_MAX_PANELS,
             load=load.get(p.pk, 0),
-            away=_away(settings_, spec),
+            away=away_during(absences.get(p.pk, []), spec.starts_on, spec.ends_on) if spec is not None else False,
             screening=screenings[p.pk],
             past_panels=past.get(p.pk, 0),
         )
@@ -145,14 +150,6 @@ def _home(profile, senate, on):
         if m.senate_id == senate.pk:
             return m.senate
     return current[0].senate if current else senate
-
-
-def _away(settings_, spec) -> bool:
-    if settings_ is None or spec is None or not (settings_.away_from and spec.starts_on):
-        return False
-    until = settings_.away_until or settings_.away_from
-    ends = spec.ends_on or spec.starts_on
-    return settings_.away_from <= ends and until >= spec.starts_on
 
 
 def _past_panels(request, profiles) -> dict[int, int]:

@@ -186,22 +186,18 @@ class RespondForm(forms.Form):
 
 class AvailabilityForm(forms.Form):
     max_panels = _number("The most panels you will sit on at the same time", "Enter a number, or 0 for none")
-    away_from = date("Away from")
-    away_until = date("Away until")
     consents_to_loan = yes_no(
         "Do you agree to serve on other Senates' panels?",
         "Select yes if you agree to serve other Senates",
         "Another Senate's team must still ask this Senate's manager, who approves each loan.",
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        start, end = data.get("away_from"), data.get("away_until")
-        if end and not start:
-            self.add_error("away_from", "Enter the date you are away from")
-        elif start and end and end < start:
-            self.add_error("away_until", "Away until must be the same as or after away from")
-        return data
+
+class AbsenceForm(forms.Form):
+    """One time away; add as many as needed."""
+
+    away_from = date("First day away", "Enter the first day you are away", help_text="For example, 27 3 2027")
+    away_until = date("Last day away", help_text="Leave empty if you are away for one day only.")
 
 
 class LoanDecisionForm(forms.Form):

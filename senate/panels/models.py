@@ -1,5 +1,7 @@
 """Expert panels: who sits on a request's panel. More models follow in this module."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -119,14 +121,35 @@ class OptimiserRun(models.Model):
 
 
 class PanelAvailability(models.Model):
-    """A member's own settings for panels: how many at once, when away, and consent to be lent."""
+    """A member's own settings for panels: how many at once and consent to be lent (times away are
+    PanelAbsence rows, as many as the member needs)."""
 
     profile = models.OneToOneField("members.MemberProfile", on_delete=models.CASCADE, related_name="panel_availability")
     max_panels = models.PositiveIntegerField(default=2, help_text="The most panels you will sit on at the same time.")
-    away_from = models.DateField(null=True, blank=True)
-    away_until = models.DateField(null=True, blank=True)
     consents_to_loan = models.BooleanField(default=False, help_text="I agree to serve on other Senates' panels.")
     updated_at = models.DateTimeField(auto_now=True)
+
+
+class PanelAbsence(models.Model):
+    """A period in which a member cannot sit on a panel (leave, study, anything): any number each.
+    A member away on any day of a panel's dates is not proposed for it."""
+
+    profile = models.ForeignKey("members.MemberProfile", on_delete=models.CASCADE, related_name="panel_absences")
+    away_from = models.DateField()
+    away_until = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["profile", "away_from", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(away_until__gte=models.F("away_from")), name="absence_in_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"Away {self.away_from:%-d %B %Y} to {self.away_until:%-d %B %Y}"
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        return self.away_from <= end and self.away_until >= start
 
 
 class Loan(models.Model):

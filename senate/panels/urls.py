@@ -20,4 +20,6 @@ urlpatterns = [
     path("loans/<int:pk>/decide/", lending.decide, name="decide_loan"),
     path("invitations/<int:pk>/", member.invitation, name="invitation"),
     path("mine/", member.mine, name="mine"),
+    path("mine/away/", member.add_absence, name="add_absence"),
+    path("mine/away/<int:absence_id>/remove/", member.remove_absence, name="remove_absence"),
 ]

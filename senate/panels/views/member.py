@@ -1,16 +1,18 @@
-"""A member's own pages: invitations with accept or decline, and their panel settings."""
+"""A member's own pages: invitations with accept or decline, their panel settings and times away."""
 
 from typing import Any, cast
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from senate.core.access import requires, signed_in
-from senate.panels import invitations
-from senate.panels.forms import AvailabilityForm, RespondForm
-from senate.panels.models import PanelAvailability, PanelMember
+from senate.panels import availability, invitations
+from senate.panels.forms import AbsenceForm, AvailabilityForm, RespondForm
+from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
 from senate.panels.permissions import PanelsPermission as P
 from senate.panels.views.common import crumbs
 
@@ -62,29 +64,80 @@ def invitation(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
 
 @requires(P.OWN)
 def mine(http: HttpRequest, senate: Any) -> HttpResponse:
-    profile = getattr(http.user, "profile", None)
-    if profile is None:
-        raise Http404("You have no member profile.")
+    """The member's own panels, their panel settings and their times away."""
+    profile = _profile(http)
     current = PanelAvailability.objects.filter(profile=profile).first()
     initial = {"max_panels": 2, "consents_to_loan": str(profile.willing_to_serve_other_senates)}
     if current:
-        initial = {
-            "max_panels": current.max_panels,
-            "away_from": current.away_from,
-            "away_until": current.away_until,
-            "consents_to_loan": str(current.consents_to_loan),
-        }
+        initial = {"max_panels": current.max_panels, "consents_to_loan": str(current.consents_to_loan)}
     form = AvailabilityForm(http.POST if http.method == "POST" else None, initial=initial)
     if http.method == "POST" and form.is_valid():
-        from senate.core import audit
-
-        saved, _ = PanelAvailability.objects.update_or_create(profile=profile, defaults=form.cleaned_data)
-        audit.record("panels.availability", saved, by=http.user, senate=senate, summary="Panel availability changed")
+        availability.save_settings(
+            profile,
+            max_panels=form.cleaned_data["max_panels"],
+            consents_to_loan=form.cleaned_data["consents_to_loan"],
+            by=http.user,
+            senate=senate,
+        )
         messages.success(http, "Your panel settings have been saved.")
         return redirect("panels:mine", senate.slug)
+    return _mine_page(http, senate, profile, form=form, absence_form=AbsenceForm())
+
+
+@require_POST
+@requires(P.OWN)
+def add_absence(http: HttpRequest, senate: Any) -> HttpResponse:
+    profile = _profile(http)
+    form = AbsenceForm(http.POST)
+    if form.is_valid():
+        try:
+            availability.add_absence(
+                profile, **form.cleaned_data, by=http.user, senate=senate, today=timezone.localdate()
+            )
+        except availability.AbsenceRefused as refused:
+            form.add_error(refused.field, str(refused))
+        else:
+            messages.success(http, "Your time away has been added.")
+            return redirect("panels:mine", senate.slug)
+    return _mine_page(http, senate, profile, form=None, absence_form=form, status=400)
+
+
+@require_POST
+@requires(P.OWN)
+def remove_absence(http: HttpRequest, senate: Any, absence_id: int) -> HttpResponse:
+    absence = get_object_or_404(PanelAbsence, pk=absence_id, profile=_profile(http))
+    availability.remove_absence(absence, by=http.user, senate=senate)
+    messages.success(http, "That time away has been removed.")
+    return redirect("panels:mine", senate.slug)
+
+
+def _profile(http: HttpRequest) -> Any:
+    profile = getattr(http.user, "profile", None)
+    if profile is None:
+        raise Http404("You have no member profile.")
+    return profile
+
+
+def _mine_page(
+    http: HttpRequest, senate: Any, profile: Any, *, form: Any, absence_form: Any, status: int = 200
+) -> HttpResponse:
+    if form is None:
+        current = PanelAvailability.objects.filter(profile=profile).first()
+        form = AvailabilityForm(
+            initial={
+                "max_panels": current.max_panels if current else 2,
+                "consents_to_loan": str(
+                    current.consents_to_loan if current else profile.willing_to_serve_other_senates
+                ),
+            }
+        )
     seats = PanelMember.objects.filter(profile=profile).select_related("request__senate").order_by("-invited_at")
-    return render(
-        http,
-        "panels/mine.jinja",
-        {"seats": seats, "form": form, "page_title": "Your panels", "breadcrumbs": crumbs(senate)},
-    )
+    context = {
+        "seats": seats,
+        "form": form,
+        "absence_form": absence_form,
+        "absences": availability.upcoming(profile, timezone.localdate()),
+        "page_title": "Your panels",
+        "breadcrumbs": crumbs(senate),
+    }
+    return render(http, "panels/mine.jinja", context, status=status)

@@ -89,3 +89,15 @@ def test_members_find_their_panels_in_the_header_and_others_do_not(client, cast)
     for who in ("manager", "requester"):
         client.force_login(cast[who])
         assert "My panels" not in client.get("/south-west/").content.decode(), who
+
+
+def test_only_members_record_times_away(client, cast):
+    data = _date("away_from", _day(10)) | _date("away_until", _day(12))
+    assert client.post(MINE + "away/", data).status_code in (302, 403)  # signed out: to the sign-in page
+    assert not PanelAbsence.objects.exists()
+    for who in ("manager", "requester", "assurance", "no_role", "other_manager"):
+        client.force_login(cast[who])
+        assert client.post(MINE + "away/", data).status_code in (403, 404), who
+    assert not PanelAbsence.objects.exists()
+    client.force_login(cast["assembly"])
+    assert client.get(MINE + "away/").status_code == 405

@@ -18,6 +18,7 @@ class Due:
     what: str
     on: dt.date | None
     who: str  # "senate" or "requester"
+    needs_panel_day: bool = False  # dated from the panel day, which the terms of reference do not set yet
 
     def overdue(self, today: dt.date) -> bool:
         return self.on is not None and self.on < today
@@ -40,6 +41,8 @@ def next_due(request: Request) -> Due | None:
         return Due("Triage the request", entered + days(days=10), "senate")
     if stage == Stage.MORE_INFORMATION:
         return Due("Requester to send more information", entered + days(days=28), "requester")
+    if stage == Stage.ACCEPTED and request.is_short_path:
+        return Due("Write the letter of advice", None, "senate")
     if stage in (Stage.ACCEPTED, Stage.TOR_DRAFTED):
         return Due(
             "Terms of reference agreed",
@@ -54,9 +57,11 @@ def next_due(request: Request) -> Due | None:
             "Panel recruited (8 weeks before the panel)",
             panel - days(days=senate.panel_notice_days) if panel else None,
             "senate",
+            needs_panel_day=panel is None,
         )
     if stage in (Stage.PANEL_RECRUITED, Stage.EVIDENCE_RECEIVED):
-        return Due("Papers to the panel", panel - days(days=senate.papers_notice_days) if panel else None, "senate")
+        papers = panel - days(days=senate.papers_notice_days) if panel else None
+        return Due("Papers to the panel", papers, "senate", needs_panel_day=panel is None)
     if stage == Stage.FACTUAL_ACCURACY:
         return Due(
             "Requester's factual accuracy comments", entered + days(days=senate.factual_accuracy_days), "requester"
@@ -65,7 +70,23 @@ def next_due(request: Request) -> Due | None:
         return Due(
             "Requester's response to the recommendations", entered + days(days=senate.response_days), "requester"
         )
-    return None
+    if stage in (Stage.DESKTOP_REVIEW, Stage.FIELDWORK):
+        return Due("Panel meeting (the panel day in the terms of reference)", panel, "senate", panel is None)
+    return NEXT_STEP.get(stage)
+
+
+# Stages with no agreed service level (shared/domain.md §2.5: end-to-end durations are UNCONFIRMED):
+# the next step is shown, without a date, so nothing is called overdue on a guessed period.
+NEXT_STEP: dict[str, Due] = {
+    Stage.PANEL_MEETING: Due("Write the draft report", None, "senate"),
+    Stage.DRAFT_REPORT: Due("Send the draft report for factual accuracy", None, "senate"),
+    Stage.REPORT_REVISED: Due("Approval of the report for issue", None, "senate"),
+    Stage.ADVICE_DRAFTED: Due("Approval of the letter of advice for issue", None, "senate"),
+    Stage.APPROVED: Due("Issue the advice to the requester", None, "senate"),
+    Stage.RESPONSE_RECEIVED: Due("Start follow-up of the recommendations", None, "senate"),
+    Stage.FOLLOW_UP: Due("Close once follow-up is complete", None, "senate"),
+    Stage.PAUSED: Due("Resume or withdraw the request", None, "senate"),
+}
 
 
 def work_queue(senate: Any, today: dt.date) -> list[dict[str, Any]]:

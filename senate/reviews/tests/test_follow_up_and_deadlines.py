@@ -94,6 +94,42 @@ def test_the_work_queue_shows_what_is_overdue(client, cast, received):
     assert late.reference in page and received.reference in page and "Overdue" in page
 
 
+def test_stages_without_a_service_level_show_the_next_step_and_are_never_overdue(cast):
+    from senate.reviews.tests.factories import RequestFactory
+
+    today = dt.date.today()
+    ages_ago = timezone.now() - dt.timedelta(days=400)
+    for stage, kind, what in [
+        ("panel_meeting", "formal_review", "Write the draft report"),
+        ("approved", "formal_review", "Issue the advice to the requester"),
+        ("accepted", "early_advice", "Write the letter of advice"),
+        ("accepted", "formal_review", "Terms of reference agreed"),
+    ]:
+        request = RequestFactory(created_by=cast["requester"], stage=stage, kind=kind)
+        Request.objects.filter(pk=request.pk).update(stage_entered_at=ages_ago)
+        request.refresh_from_db()
+        due = deadlines.next_due(request)
+        assert due is not None and due.what == what, (stage, kind)
+        assert (due.on is None) == (what != "Terms of reference agreed") and due.overdue(today) == (due.on is not None)
+
+
+def test_the_panel_meeting_is_due_on_the_panel_day_in_the_terms(cast):
+    from senate.reviews import terms
+    from senate.reviews.tests.factories import RequestFactory
+
+    request = RequestFactory(created_by=cast["requester"], stage="accepted")
+    assert deadlines.next_due(Request.objects.get(pk=request.pk)).needs_panel_day is False
+    request.stage = "desktop_review"
+    request.save()
+    due = deadlines.next_due(request)
+    assert due.on is None and due.needs_panel_day
+    version = terms.save_version(request, values=terms.draft_from_request(request), by=cast["manager"])
+    version.panel_date = dt.date.today() - dt.timedelta(days=1)
+    version.save()
+    due = deadlines.next_due(request)
+    assert due.what.startswith("Panel meeting") and due.overdue(dt.date.today())
+
+
 def test_reminders_go_once_a_day_and_are_listed_on_the_request(client, cast):
     late = _overdue_factual_accuracy(cast)
     today = dt.date.today()

@@ -514,8 +514,9 @@ def _backdate(request: Request, demo: Demo, today: dt.date, number: int) -> None
     for i, event in enumerate(events):
         type(event).objects.filter(pk=event.pk).update(at=start + step * (i + 1))
     last = start + step * max(1, len(events))
+    sent = Request.objects.filter(pk=request.pk, submitted_at__isnull=False).exists()  # `request` may be stale
     Request.objects.filter(pk=request.pk).update(
         created_at=start - dt.timedelta(days=2),
-        submitted_at=start if request.submitted_at else None,
+        submitted_at=start + step if sent else None,  # the day of the first event, the request being sent
         stage_entered_at=last,
     )

@@ -214,7 +214,7 @@ def _findings(request: Any, draft: ReportDraft) -> list[Block]:
             )
         )
         blocks += paragraphs(j.narrative)
-        relied = [str(item) for item in j.evidence.all()]
+        relied = [evidence_name(item) for item in j.evidence.all()]
         if relied:
             blocks.append(Block("p", "Evidence relied on: " + "; ".join(relied) + "."))
         linked = [f"Recommendation {r.number}" for r in recs if r.criterion and r.criterion.pk == c.pk]
@@ -289,17 +289,35 @@ def _panel(request: Any, today: Any) -> list[Block]:
     ]  # fmt: skip
 
 
+# The report is written for its widest reader (it may be published), so it names only evidence at
+# these tiers; an official-sensitive or draft item is listed, numbered and classified, title withheld.
+NAMED_TIERS = {"public", "official"}
+
+
+def evidence_name(item: Any) -> str:
+    """How the report names an evidence item: its title, or that the title is withheld and why."""
+    if item.tier in NAMED_TIERS:
+        return str(item.title)
+    return f"Title withheld ({item.get_tier_display().lower()})"
+
+
 def _evidence(request: Any) -> list[Block]:
     from senate.evidence.models import EvidenceItem
 
     items = EvidenceItem.objects.filter(request=request).order_by("added_at", "id")
     rows = [
-        [str(n), item.title, item.get_kind_display(), item.get_source_display(), item.get_tier_display()]
+        [str(n), evidence_name(item), item.get_kind_display(), item.get_source_display(), item.get_tier_display()]
         for n, item in enumerate(items, start=1)
     ]
     if not rows:
         return [Block("note", "No evidence items have been recorded.")]
-    return [table("Evidence", ["No.", "Title", "Kind", "Supplied by", "Classification"], rows, [1, 6, 3, 2, 3])]
+    withheld = sum(item.tier not in NAMED_TIERS for item in items)
+    note = (
+        [Block("note", f"{withheld} item{'s are' if withheld != 1 else ' is'} official-sensitive or not for "
+               "circulation: the Senate holds them, and the report does not name them.")]
+        if withheld else []
+    )  # fmt: skip
+    return [table("Evidence", ["No.", "Title", "Kind", "Supplied by", "Classification"], rows, [1, 6, 3, 2, 3])] + note
 
 
 def written_labels(draft: ReportDraft) -> dict[str, str]:

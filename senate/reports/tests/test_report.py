@@ -79,6 +79,24 @@ def test_the_pdf_a_reader_downloads_reads_every_recommendation_and_declaration(c
     assert "Summary of recommendations" in words
 
 
+def test_the_report_never_names_official_sensitive_or_draft_evidence(cast, review):
+    """It may be published: such items are listed and classified, with their titles withheld."""
+    from senate.evidence.models import Tier
+
+    manager = cast["manager"]
+    evidence(review, "Bed modelling v3", tier=Tier.OFFICIAL)
+    secret = evidence(review, "Trust deficit recovery plan", tier=Tier.OFFICIAL_SENSITIVE)
+    evidence(review, "Panel chair's working notes", tier=Tier.DRAFT)
+    crit = criteria(review, by=manager)[0]
+    judged(review, crit, by=manager, items=[secret], narrative="Finance and workforce are linked.")
+    html = publication.report_html(draft(review, by=manager))
+    assert "Bed modelling v3" in html
+    assert "Trust deficit recovery plan" not in html and "working notes" not in html
+    assert html.count("Title withheld (official-sensitive)") == 2  # in the list and in the judgement
+    assert "Title withheld (draft – not for circulation)" in html
+    assert "2 items are official-sensitive or not for circulation" in html
+
+
 def test_drafts_are_versions_and_an_old_version_does_not_change(cast, recorded):
     review, _ = recorded
     first = draft(review, by=cast["manager"], summary="First summary.")

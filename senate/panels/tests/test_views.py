@@ -234,3 +234,24 @@ def test_the_manager_changes_a_role_on_the_panel_page(client, cast):
     assert client.post(f"/south-west/panels/requests/{request.pk}/role/{s.pk}/", {"role": "chair"}).status_code == 403
     s.refresh_from_db()
     assert s.role == "observer"
+
+
+def test_an_accepted_member_reaches_the_reviews_work_from_their_seat(client, cast):
+    from senate.interests.attestation import attest
+
+    request = ready_request(stage="desktop_review")
+    profile = MemberProfile.objects.get(user=cast["assembly"])
+    invited = seat(request, profile, status="invited")
+    client.force_login(cast["assembly"])
+    page = client.get(f"/south-west/panels/invitations/{invited.pk}/").content.decode()
+    assert "Your work on this review" not in page
+    client.post(f"/south-west/panels/invitations/{invited.pk}/", {"answer": "accept", "reason": ""})
+    page = client.get(f"/south-west/panels/invitations/{invited.pk}/").content.decode()
+    assert "Your work on this review" in page
+    assert f'href="/south-west/evidence/requests/{request.pk}/"' in page
+    assert f'href="/south-west/reports/requests/{request.pk}/"' in page
+    assert "confirm that your declarations of interest are up to date" in page
+    attest(profile, request, specific="", by=cast["assembly"])
+    page = client.get(f"/south-west/panels/invitations/{invited.pk}/").content.decode()
+    assert "confirm that your declarations of interest are up to date" not in page
+    assert "Work queue" not in page and "/triage/" not in page  # nothing of the Senate team's

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.core.access import requires, signed_in
+from senate.interests.attestation import has_attested
 from senate.panels import availability, invitations
 from senate.panels.forms import AbsenceForm, AvailabilityForm, RespondForm
 from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
 from senate.panels.permissions import PanelsPermission as P
 from senate.panels.views.common import crumbs
+from senate.reviews import sections
 
 
 def _own_seat(http: HttpRequest, senate: Any, pk: int) -> PanelMember:
@@ -46,6 +48,8 @@ def invitation(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
             if http.user.has_perm(P.OWN, senate):
                 return redirect("panels:mine", senate.slug)
             return redirect("panels:invitation", senate.slug, seat.pk)
+    # Once accepted, the seat page is the member's way into the review's work: each part they may open.
+    work = sections.links_for(http, seat.request) if seat.status == PanelMember.Status.ACCEPTED else []
     return render(
         http,
         "panels/invitation.jinja",
@@ -53,6 +57,8 @@ def invitation(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
             "seat": seat,
             "request_": seat.request,
             "form": form,
+            "work": work,
+            "must_attest": seat.status == PanelMember.Status.ACCEPTED and not has_attested(seat.profile, seat.request),
             "page_title": f"Panel invitation: {seat.request}",
             # A lent member's own list is under their own Senate, not the borrowing one.
             "breadcrumbs": crumbs(senate, (reverse("panels:mine", args=[senate.slug]), "Your panels"))

@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from senate.accounts.tests.factories import PASSWORD
+from senate.interests.attestation import attest
 from senate.reports.models import AccuracyComment, Judgement
 from senate.reports.tests.factories import criteria, evidence, request_at, seat
 
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.browser
 def test_the_panel_judges_the_requester_checks_the_facts_and_the_report_downloads(journey, cast):
     page = journey.page
     review = request_at("panel_meeting", by=cast["requester"], title="Future of acute stroke services")
-    seat(cast["council"], review, role="chair")
+    chair = seat(cast["council"], review, role="chair")
+    attest(chair, review, specific="", by=cast["council"])  # panel members see evidence once attested
     evidence(review, "Stroke activity and bed modelling")
     test3 = criteria(review, "test-3-evidence", "workforce", by=cast["manager"])[0]
     base = f"/south-west/reports/requests/{review.pk}/"

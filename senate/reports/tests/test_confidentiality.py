@@ -71,3 +71,38 @@ def test_the_request_page_links_to_the_report_only_for_those_who_may_read_it(cli
         f"/reports/requests/{drafted.pk}/report/"
         not in client.get(f"/south-west/requests/{drafted.pk}/").content.decode()
     )
+
+
+def test_a_panel_member_sees_no_evidence_titles_on_the_assessment_until_they_attest(client, cast):
+    from senate.evidence.models import Tier
+    from senate.interests.attestation import attest
+    from senate.reports.tests.factories import criteria, evidence, judged, seat
+
+    request = request_at("panel_meeting", by=cast["requester"])
+    secret = evidence(request, "Trust deficit recovery plan", tier=Tier.OFFICIAL_SENSITIVE)
+    crit = criteria(request, by=cast["manager"])[0]
+    judged(request, crit, by=cast["manager"], items=[secret], narrative="Finance matters.")
+    profile = seat(cast["assembly"], request)
+    client.force_login(cast["assembly"])
+    url = f"/south-west/reports/requests/{request.pk}/criteria/{crit.pk}/"
+    page = client.get(url).content.decode()
+    assert "Trust deficit recovery plan" not in page and "Title withheld (official-sensitive)" in page
+    attest(profile, request, specific="", by=cast["assembly"])
+    assert "Trust deficit recovery plan" in client.get(url).content.decode()
+
+
+def test_changing_a_judgement_keeps_links_to_evidence_the_member_cannot_see(client, cast):
+    from senate.evidence.models import Tier
+    from senate.reports.models import Judgement
+    from senate.reports.tests.factories import criteria, evidence, judged, seat
+
+    request = request_at("panel_meeting", by=cast["requester"])
+    secret = evidence(request, "Trust deficit recovery plan", tier=Tier.OFFICIAL_SENSITIVE)
+    crit = criteria(request, by=cast["manager"])[0]
+    judged(request, crit, by=cast["manager"], items=[secret], narrative="Finance matters.")
+    seat(cast["assembly"], request)  # not attested: cannot see the item, so cannot have meant to unlink it
+    client.force_login(cast["assembly"])
+    data = {"form": "judgement", "outcome": "supported", "strength": "moderate", "narrative": "Now supported."}
+    client.post(f"/south-west/reports/requests/{request.pk}/criteria/{crit.pk}/", data)
+    latest = Judgement.objects.filter(request=request, criterion=crit).order_by("-version").first()
+    assert latest.version == 2 and list(latest.evidence.all()) == [secret]

@@ -5,8 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from senate.core.access import check, requires
+from senate.evidence.access import can_open
 from senate.organisations.models import Senate
-from senate.reports import assessment, framework, recommendations
+from senate.reports import assessment, compose, framework, recommendations
 from senate.reports.forms import CriteriaForm, JudgementForm, RecommendationForm, ViewForm
 from senate.reports.models import Criterion
 from senate.reports.permissions import ReportsPermission as P
@@ -65,7 +66,7 @@ def criterion(http: HttpRequest, senate: Senate, pk: int, criterion_id: int) -> 
     found: Criterion | None = picked.get(criterion_id)
     if found is None:
         raise Http404("That criterion is not one of this review's.")
-    items = _evidence_choices(request)
+    items = _evidence_choices(request, http.user)
     which = http.POST.get("form") if http.method == "POST" else None
     view_form = ViewForm(http.POST if which == "view" else None)
     judgement_form = JudgementForm(
@@ -85,6 +86,7 @@ def criterion(http: HttpRequest, senate: Senate, pk: int, criterion_id: int) -> 
         "request_obj": request,
         "criterion": found,
         "history": assessment.history(request, found),
+        "evidence_name": lambda item: item.title if can_open(http.user, item) else compose.evidence_name(item),
         "views": assessment.views_on(request, found),
         "label": framework.outcome_label,
         "view_form": view_form,
@@ -97,10 +99,11 @@ def criterion(http: HttpRequest, senate: Senate, pk: int, criterion_id: int) -> 
     return render(http, "reports/criterion.jinja", context)
 
 
-def _evidence_choices(request) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    from senate.evidence.models import EvidenceItem
+def _evidence_choices(request, user) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Only the items this person may open (a panel member: none before they attest)."""
+    from senate.evidence.access import visible_items
 
-    return [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in EvidenceItem.objects.filter(request=request)]
+    return [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in visible_items(user, request)]
 
 
 def _initial(request, criterion) -> dict:  # type: ignore[no-untyped-def]
@@ -119,7 +122,11 @@ def _save_judgement(http, request, criterion, form) -> bool:  # type: ignore[no-
     from senate.evidence.models import EvidenceItem
 
     data = dict(form.cleaned_data)
-    data["evidence"] = list(EvidenceItem.objects.filter(request=request, pk__in=data["evidence"] or []))
+    # Links to items this person may not open are kept as they were: they cannot see them to unlink them.
+    chosen = EvidenceItem.objects.filter(request=request, pk__in=data["evidence"] or [])
+    latest = assessment.current_judgements(request).get(criterion.pk)
+    hidden = [i for i in latest.evidence.all() if not can_open(http.user, i)] if latest is not None else []
+    data["evidence"] = list(chosen) + hidden
     try:
         made = assessment.record_judgement(request, criterion=criterion, by=http.user, **data)
     except ValueError as refused:

@@ -3,7 +3,7 @@ kind of viewer. While the demo world is built, every confidential record gets a 
 (`zqx<kind><pk>q`), so the copies later parts of the build make (letters, meeting declarations,
 minutes) carry it too. Each viewer then follows every same-site link from / and /south-west/ (and
 from a few direct addresses of confidential reviews), and no page they reach may hold the marker, or
-the title, of a record they may not see."""
+the title, of a record they may not see. Every email queued to them is read as a page too."""
 
 import datetime as dt
 import html
@@ -62,7 +62,7 @@ def test_no_viewer_reaches_confidential_material(db, monkeypatch):
     probes = [f"/south-west/{probe.format(_request(ref).pk)}" for ref in PROBED for probe in PROBES]
     problems = []
     for name, user in _viewers(senate).items():
-        pages = _crawl(user, start=["/", "/south-west/", *probes], skip=others)
+        pages = _crawl(user, start=["/", "/south-west/", *probes], skip=others) | _inbox(user)
         secrets = _secrets(user, senate, today=timezone.localdate())
         assert secrets, name
         if len(pages) < MIN_PAGES[name]:
@@ -204,6 +204,18 @@ def _secrets(user, senate, *, today):
 
 
 # --- the crawl -----------------------------------------------------------------------------------
+
+
+def _inbox(user):
+    """{"email to …: subject": text} of every email queued to this viewer: an email is a page too."""
+    from senate.notifications.models import Email
+
+    if not user:
+        return {}
+    return {
+        f"email to {user.email}: {e.subject}": re.sub(r"\s+", " ", f"{e.subject} {e.body}")
+        for e in Email.objects.filter(to=user.email)
+    }
 
 
 def _crawl(user, *, start, skip):

@@ -108,3 +108,24 @@ def test_council_members_see_their_next_meeting_and_assembly_members_do_not(clie
 
 def test_someone_with_no_role_here_is_told_nothing_needs_them(client, cast):
     assert "Nothing needs you in this Senate today." in _tasks(client, UserFactory())
+
+
+def test_a_panel_member_is_asked_to_attest_then_to_give_their_views(client, cast):
+    from senate.interests.attestation import attest
+    from senate.reports import assessment
+    from senate.reports.tests.factories import criteria, seat
+
+    _declared_everyone(cast)
+    request = RequestFactory(created_by=cast["requester"], stage="desktop_review")
+    picked = criteria(request, by=cast["manager"])  # two criteria
+    profile = seat(cast["assembly"], request)
+    box = _tasks(client, cast["assembly"])
+    assert f"Confirm your declarations of interest for {request.reference} to open its evidence" in box
+    assert f"/south-west/evidence/requests/{request.pk}/" in box
+    assert f"{request.reference}: give your view on 2 criteria before the panel" in box
+    attest(profile, request, specific="", by=cast["assembly"])
+    assessment.record_view(request, criterion=picked[0], outcome="supported", text="Sound.", by=cast["assembly"])
+    box = _tasks(client, cast["assembly"])
+    assert "Confirm your declarations" not in box and "give your view on 1 criterion" in box
+    for who in ("requester", "manager", "council"):  # nobody else is asked for this member's views
+        assert "give your view" not in _tasks(client, cast[who]), who

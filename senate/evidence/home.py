@@ -1,5 +1,6 @@
 """Front-page tasks from evidence (see organisations.home): for a requester, each piece of evidence
-the Senate asked their organisation for that has not been uploaded yet, with its due date."""
+the Senate asked their organisation for that has not been uploaded yet, with its due date; for a
+panel member, each review whose evidence they cannot open until they confirm their declarations."""
 
 import datetime as dt
 from typing import Any
@@ -12,10 +13,38 @@ from senate.evidence.models import EvidenceRequest
 from senate.organisations.home import Task
 from senate.reviews.stages import FINISHED
 
+# The stages in which the panel works on the evidence.
+PANEL_WORK = {"panel_recruited", "evidence_received", "desktop_review", "fieldwork", "panel_meeting"}
+
 
 def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
-    if Role.REQUESTER not in roles_in(user, senate):
-        return []
+    found = _to_attest(user, senate)
+    if Role.REQUESTER in roles_in(user, senate):
+        found += _to_upload(user, senate, today)
+    return found
+
+
+def _to_attest(user: Any, senate: Any) -> list[Task]:
+    from senate.interests.models import Attestation
+    from senate.panels.models import PanelMember
+
+    seats = PanelMember.objects.filter(
+        profile__user=user, status=PanelMember.Status.ACCEPTED, request__senate=senate, request__stage__in=PANEL_WORK
+    ).select_related("request")
+    attested = set(
+        Attestation.objects.filter(profile__user=user, request__senate=senate).values_list("request_id", flat=True)
+    )
+    return [
+        Task(
+            f"Confirm your declarations of interest for {seat.request.reference} to open its evidence",
+            reverse("evidence:library", args=[senate.slug, seat.request_id]),
+        )
+        for seat in seats
+        if seat.request_id not in attested
+    ]
+
+
+def _to_upload(user: Any, senate: Any, today: dt.date) -> list[Task]:
     waiting = (
         EvidenceRequest.objects.filter(
             request__senate=senate,

@@ -1,5 +1,6 @@
 """Front-page tasks from reports (see organisations.home): for the Senate manager, each request whose
-factual-accuracy comments from the requester still need an answer before the report is revised."""
+factual-accuracy comments from the requester still need an answer before the report is revised; for a
+panel member, the review's criteria on which they have not yet given their own view."""
 
 import datetime as dt
 from typing import Any
@@ -10,12 +11,43 @@ from django.urls import reverse
 from senate.accounts.models import Role
 from senate.accounts.roles import roles_in
 from senate.organisations.home import Task
-from senate.reports.models import AccuracyComment
+from senate.reports.models import AccuracyComment, IndividualView, ReviewCriterion
+
+# The stages in which panel members give their views before the panel's judgement.
+VIEWING = {"evidence_received", "desktop_review", "fieldwork", "panel_meeting"}
 
 
 def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
-    if Role.MANAGER not in roles_in(user, senate):
-        return []
+    found = _views_to_give(user, senate)
+    if Role.MANAGER in roles_in(user, senate):
+        found += _comments_to_answer(senate)
+    return found
+
+
+def _views_to_give(user: Any, senate: Any) -> list[Task]:
+    from senate.panels.models import PanelMember
+
+    seats = PanelMember.objects.filter(
+        profile__user=user, status=PanelMember.Status.ACCEPTED, request__senate=senate, request__stage__in=VIEWING
+    ).select_related("request")
+    found = []
+    for seat in seats:
+        picked = set(ReviewCriterion.objects.filter(request=seat.request).values_list("criterion_id", flat=True))
+        given = set(
+            IndividualView.objects.filter(request=seat.request, author=user).values_list("criterion_id", flat=True)
+        )
+        if waiting := len(picked - given):
+            found.append(
+                Task(
+                    f"{seat.request.reference}: give your view on {waiting} "
+                    f"criteri{'on' if waiting == 1 else 'a'} before the panel's judgement",
+                    reverse("reports:assessment", args=[senate.slug, seat.request_id]),
+                )
+            )
+    return found
+
+
+def _comments_to_answer(senate: Any) -> list[Task]:
     waiting = (
         AccuracyComment.objects.filter(round__request__senate=senate, response="")
         .values("round__request_id", "round__request__reference")

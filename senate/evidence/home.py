@@ -25,11 +25,14 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
 
 
 def _to_attest(user: Any, senate: Any) -> list[Task]:
-    from senate.interests.models import Attestation
-    from senate.panels.models import PanelMember
+    from django.apps import apps
 
-    seats = PanelMember.objects.filter(
-        profile__user=user, status=PanelMember.Status.ACCEPTED, request__senate=senate, request__stage__in=PANEL_WORK
+    from senate.interests.models import Attestation
+
+    # Panels sit below evidence in the layering: its model is looked up by name, as access.is_on_panel does.
+    panel_member = apps.get_model("panels", "PanelMember")
+    seats = panel_member.objects.filter(
+        profile__user=user, status="accepted", request__senate=senate, request__stage__in=PANEL_WORK
     ).select_related("request")
     attested = set(
         Attestation.objects.filter(profile__user=user, request__senate=senate).values_list("request_id", flat=True)

@@ -29,26 +29,18 @@ def _footer(meeting: Meeting, *, panel_note: str) -> str:
 def meeting_notice(meeting: Meeting, attendees: list[Attendance]) -> int:
     """Tell each listed member (not observers, who have no account) the date, place and agenda."""
     agenda = "\n".join(f"{i.number}. {i.title}" for i in meeting.items.all()) or "The agenda will follow."
-    sent = 0
-    for attendee in attendees:
-        if attendee.profile is None:
-            continue
-        user = attendee.profile.user
-        email = queue_email(
-            to=user,
-            subject=f"{meeting.senate.name}: {meeting}",
-            body=(
-                f"Dear {user.full_name},\n\nYou are asked to attend the {meeting.senate.name} "
-                f"{meeting.get_kind_display().lower()} on {meeting.date:%A %-d %B %Y}.\n\n"
-                f"Where: {_where(meeting)}\n\nAgenda:\n{agenda}\n\n{_footer(meeting, panel_note='The Senate team will send you the papers.')}"
-            ),
-            kind="council.meeting_notice",
-            about=meeting,
-            senate=meeting.senate,
-            dedupe_key=f"council.meeting_notice:{meeting.pk}:{user.pk}",
-        )
-        sent += email is not None
-    return sent
+    footer = _footer(meeting, panel_note="The Senate team will send you the papers.")
+    return _to_each(
+        attendees,
+        meeting,
+        about=meeting,
+        kind="council.meeting_notice",
+        subject=f"{meeting.senate.name}: {meeting}",
+        text=(
+            f"You are asked to attend the {meeting.senate.name} {meeting.get_kind_display().lower()} on "
+            f"{meeting.date:%A %-d %B %Y}.\n\nWhere: {_where(meeting)}\n\nAgenda:\n{agenda}\n\n{footer}"
+        ),
+    )
 
 
 def papers_sent(paper: Paper) -> int:
@@ -56,22 +48,32 @@ def papers_sent(paper: Paper) -> int:
     meeting = paper.meeting
     late = " This paper went out later than the Senate's rule for papers." if paper.late else ""
     about = f" for item {paper.item.number}, {paper.item.title}" if paper.item else ""
+    footer = _footer(meeting, panel_note="If it has not reached you, ask the Senate team.")
+    return _to_each(
+        everyone(meeting),
+        meeting,
+        about=paper,
+        kind="council.papers_sent",
+        subject=f"Papers for the {meeting}: {paper.title}",
+        text=f"A paper{about} has been sent for the {meeting}: {paper.title}.{late}\n\n{footer}",
+    )
+
+
+def _to_each(attendees: list[Attendance], meeting: Meeting, *, about: Any, kind: str, subject: str, text: str) -> int:
+    """Queue the email once to each attendee with an account; returns how many were queued."""
     sent = 0
-    for attendee in everyone(meeting):
+    for attendee in attendees:
         if attendee.profile is None:
             continue
         user = attendee.profile.user
         email = queue_email(
             to=user,
-            subject=f"Papers for the {meeting}: {paper.title}",
-            body=(
-                f"Dear {user.full_name},\n\nA paper{about} has been sent for the {meeting}: "
-                f"{paper.title}.{late}\n\n{_footer(meeting, panel_note='If it has not reached you, ask the Senate team.')}"
-            ),
-            kind="council.papers_sent",
-            about=paper,
+            subject=subject,
+            body=f"Dear {user.full_name},\n\n{text}",
+            kind=kind,
+            about=about,
             senate=meeting.senate,
-            dedupe_key=f"council.papers_sent:{paper.pk}:{user.pk}",
+            dedupe_key=f"{kind}:{about.pk}:{user.pk}",
         )
         sent += email is not None
     return sent

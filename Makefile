@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 .PHONY: run test test-only bootstrap migrate demo worker serve-production lint types bench reset clean
 
 run: bootstrap
-	@$(BIN)/senate demo --if-empty
+	@DEBUG=1 $(BIN)/senate demo --if-empty
 	@echo "Senate is running at http://$(HOST):$(PORT)/ (stop with Ctrl+C)"
 	DEBUG=1 $(BIN)/senate runserver $(HOST):$(PORT)
 
@@ -46,7 +46,7 @@ migrate: $(STAMP)
 	@DEBUG=1 $(BIN)/senate migrate --verbosity 0
 
 demo: bootstrap
-	$(BIN)/senate demo
+	DEBUG=1 $(BIN)/senate demo
 
 worker: bootstrap
 	DEBUG=1 $(BIN)/senate db_worker

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -59,7 +59,7 @@ class DirectoryFilters(Schema):
     setting: str | None = None
     region: str | None = None
     body: str | None = None
-    ending_within: int | None = None
+    ending_within: int | None = Field(None, ge=0, le=3650, description="Terms ending within this many days")
 
 
 @api.get("/senates", response=list[SenateOut], summary="All Clinical Senates, today's and historic")

@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
 from senate.council import publication
-from senate.interests.register import public_register
+from senate.interests.register import date_error, public_register
 from senate.organisations.models import Senate
 
 router = Router(tags=["Published records"])
@@ -54,8 +55,10 @@ class PublishedAdviceOut(Schema):
 @router.get("/senates/{slug}/register", response=RegisterOut, summary="The published register of interests")
 def register(request: HttpRequest, slug: str, on: dt.date | None = None) -> dict:
     """As on the Senate's public page, today or as it stood `on` a past date."""
-    senate = get_object_or_404(Senate, slug=slug)
-    found = public_register(senate, on=min(on or timezone.localdate(), timezone.localdate()))
+    senate, today = get_object_or_404(Senate, slug=slug), timezone.localdate()
+    if on is not None and (error := date_error(senate, on, today)):
+        raise HttpError(400, f"on: {error}.")
+    found = public_register(senate, on=on or today)
     return {
         "senate": senate.slug,
         "on": found.on,

@@ -42,6 +42,15 @@ class AdminEntry:
         return self.may_publish and not self.withheld
 
 
+def date_error(senate: Any, on: dt.date, today: dt.date) -> str:
+    """Nothing when the register may be shown as it stood `on`; otherwise what to tell the person. The
+    register starts when the Senate was established and ends today."""
+    earliest = min(senate.established, today)
+    if earliest <= on <= today:
+        return ""
+    return f"Enter a date between {earliest:%-d %B %Y} and {today:%-d %B %Y}"
+
+
 @dataclass
 class Register:
     on: dt.date

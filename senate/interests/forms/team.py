@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from senate.interests.forms.fields import date, yes_no
 from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
+from senate.interests.register import date_error
 
 
 class DueFilterForm(forms.Form):
@@ -59,10 +60,14 @@ class RegisterDateForm(forms.Form):
         help_text="For example, 1 4 2025.",
     )
 
+    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.senate = senate
+
     def clean_on(self) -> Any:
         on = self.cleaned_data["on"]
-        if on > timezone.localdate():
-            raise forms.ValidationError("The date must be today or in the past")
+        if on and (error := date_error(self.senate, on, timezone.localdate())):
+            raise forms.ValidationError(error)
         return on
 
 

@@ -5,7 +5,7 @@ import csv
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +21,7 @@ CSV_HEADER = ["Member", "Role", "Type", "Organisation or body", "Nature of inter
 
 @public
 def register_page(http: HttpRequest, senate: Senate) -> HttpResponse:
-    (on, form), today = _on(http), timezone.localdate()
+    (on, form), today = _on(http, senate), timezone.localdate()
     register = public_register(senate, on=on)
     query = f"?on={on.isoformat()}" if on != today else ""
     page = Paginator(register.entries, 50).get_page(http.GET.get("page"))
@@ -40,7 +40,9 @@ def register_page(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @public
 def register_csv(http: HttpRequest, senate: Senate) -> HttpResponse:
-    on, _form = _on(http)
+    on, form = _on(http, senate)
+    if form.errors:
+        return HttpResponseBadRequest(" ".join(form.errors["on"]), content_type="text/plain; charset=utf-8")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{senate.slug}-register-of-interests-{on.isoformat()}.csv"'
     writer = csv.writer(response)
@@ -61,17 +63,24 @@ def csv_rows(register: Register) -> list[list[str]]:
     return rows
 
 
-def _on(http: HttpRequest) -> tuple[dt.date, RegisterDateForm]:
-    """`?on=YYYY-MM-DD`, or the date boxes of the page's form; today otherwise."""
+def _on(http: HttpRequest, senate: Senate) -> tuple[dt.date, RegisterDateForm]:
+    """`?on=YYYY-MM-DD`, or the date boxes of the page's form; today otherwise. A date that is not
+    real, or outside the register's life, shows today's register with the form's error."""
     today = timezone.localdate()
     if "on[day]" in http.GET:
-        form = RegisterDateForm(http.GET)
-        return (form.cleaned_data["on"] if form.is_valid() else today), form
-    try:
-        on = min(dt.date.fromisoformat(http.GET.get("on", "")), today)
-    except ValueError:
-        on = today
-    return on, RegisterDateForm(initial={"on": on})
+        form = RegisterDateForm(http.GET, senate=senate)
+    elif http.GET.get("on"):
+        try:
+            day = dt.date.fromisoformat(http.GET["on"])
+        except ValueError:
+            form = RegisterDateForm({}, senate=senate)
+            form.is_valid()
+            form.errors["on"] = form.error_class(["Enter a real date, like 2025-04-01"])
+            return today, form
+        form = RegisterDateForm({f"on[{k}]": getattr(day, k) for k in ("day", "month", "year")}, senate=senate)
+    else:
+        return today, RegisterDateForm(initial={"on": today}, senate=senate)
+    return (form.cleaned_data["on"] if form.is_valid() else today), form
 
 
 def _iso(day: dt.date | None) -> str:

@@ -38,7 +38,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(ASSETS): node_modules/.installed assets/build.mjs $(wildcard assets/scss/*.scss)
+$(ASSETS): node_modules/.installed assets/build.mjs $(wildcard assets/scss/*.scss) $(wildcard assets/js/*.js)
 	node assets/build.mjs
 	@touch $@
 

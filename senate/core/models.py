@@ -42,3 +42,19 @@ class AuditEvent(models.Model):
         if self.pk:
             raise ValueError("Audit events are immutable.")
         super().save(*args, **kwargs)
+
+
+class WorkerHeartbeat(models.Model):
+    """One row per background worker process, touched every few seconds while it lives. A page that
+    waits on background work asks `senate.core.worker.worker_alive()`; a task claimed by a worker
+    whose beat has stopped is re-queued (`senate.core.worker.recover`)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=200, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+    stopped_at = models.DateTimeField(null=True, blank=True, help_text="Set when the worker stops cleanly")
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id} on {self.host} (pid {self.pid})"

@@ -1,5 +1,7 @@
 """The outbox: every email Senate sends is a row first, so it can be listed on the record it concerns
-and nothing is lost if the mail server is down. The worker delivers rows after the write commits."""
+and nothing is lost if the mail server is down. The worker delivers rows after the write commits:
+QUEUED → SENDING (claimed by one delivery) → SENT; a failed attempt goes back to QUEUED with a
+back-off, and after `outbox.MAX_ATTEMPTS` the email is FAILED with the reason."""
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +10,7 @@ from django.db import models
 class Email(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
 
@@ -25,7 +28,10 @@ class Email(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    error = models.CharField(max_length=300, blank=True)
+    error = models.CharField(max_length=300, blank=True, help_text="Why the last attempt failed")
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Delivery attempts that failed or were lost")
+    next_attempt_at = models.DateTimeField(null=True, blank=True, help_text="Not sent before this (back-off)")
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker took it to send")
 
     class Meta:
         ordering = ["-created_at", "-id"]

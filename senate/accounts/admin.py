@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from senate.accounts.forms import AdminSignInForm
 from senate.accounts.models import ApiToken, RoleAssignment, User
 
 
@@ -22,3 +23,5 @@ admin.site.register(ApiToken, list_display=["user", "name", "prefix", "created_a
 # Django admin is for system administrators only, whatever else a person may do.
 admin.site.has_permission = lambda request: bool(request.user.is_active and request.user.is_superuser)  # type: ignore[method-assign]
 admin.site.site_header = "Senate system administration"
+# Its sign-in is slowed after repeated failures, as Senate's own is (`throttle.py`).
+admin.site.login_form = AdminSignInForm

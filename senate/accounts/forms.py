@@ -1,8 +1,10 @@
 from typing import Any
 
 from django import forms
-from django.contrib.auth import authenticate
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+
+from senate.accounts import throttle
 
 
 class SignInForm(forms.Form):
@@ -26,10 +28,27 @@ class SignInForm(forms.Form):
         data = super().clean() or {}
         if self.errors:
             return data
-        self.user = authenticate(self.request, username=data["email"].lower(), password=data["password"])
+        self.user, why_not = throttle.check_password(self.request, data["email"], data["password"])
         if self.user is None:
-            raise forms.ValidationError("The email address or password is not right. Check them and try again.")
+            raise forms.ValidationError(
+                why_not or "The email address or password is not right. Check them and try again."
+            )
         return data
+
+
+class AdminSignInForm(AdminAuthenticationForm):
+    """Django admin's sign-in, slowed in the same way as Senate's own."""
+
+    def clean(self) -> dict[str, Any]:
+        username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if username is not None and password:
+            self.user_cache, why_not = throttle.check_password(self.request, username, password)
+            if self.user_cache is None:
+                if why_not:
+                    raise forms.ValidationError(why_not, code="throttled")
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
 class ResetRequestForm(PasswordResetForm):
@@ -42,9 +61,26 @@ class ResetRequestForm(PasswordResetForm):
         },
     )
 
+    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_email(self) -> str:
+        """Each request counts as an attempt, so the form cannot be used to flood someone's inbox."""
+        email = self.cleaned_data["email"]
+        if self.request is not None:
+            keys = throttle.keys_for("password_reset", self.request, email)
+            if waiting := throttle.wait(keys):
+                raise forms.ValidationError(throttle.message(waiting))
+            throttle.fail(keys)
+        return email
+
 
 class NewPasswordForm(SetPasswordForm):
-    pass
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit)
+        throttle.clear_account(user.email)
+        return user
 
 
 class ApiTokenForm(forms.Form):

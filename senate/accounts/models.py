@@ -108,3 +108,16 @@ class ApiToken(models.Model):
         key = "sen_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8])
         return token, key
+
+
+class AttemptCounter(models.Model):
+    """Failed sign-ins (or password-reset requests) for one account or one client address, so that
+    guessing is slowed whichever process answers (see `throttle.py`). Only a hash of the key is kept."""
+
+    key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(db_index=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.failures} failures, locked until {self.locked_until}"

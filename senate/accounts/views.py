@@ -37,8 +37,13 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return redirect("core:home")
 
 
+class _PasswordResetView(auth_views.PasswordResetView):
+    def get_form_kwargs(self) -> dict:
+        return super().get_form_kwargs() | {"request": self.request}
+
+
 password_reset = public(
-    auth_views.PasswordResetView.as_view(
+    _PasswordResetView.as_view(
         template_name="accounts/password_reset.jinja",
         email_template_name="accounts/email/password_reset.txt",
         subject_template_name="accounts/email/password_reset_subject.txt",

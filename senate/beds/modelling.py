@@ -13,6 +13,7 @@ from senate.analytics.bed_capacity.simulation import SimulationTooLargeError
 from senate.beds import scenarios
 from senate.beds.models import BedModel, BedTestLink
 from senate.core import audit
+from senate.core.worker import TaskTimedOut
 
 Status = BedModel.Status
 _PROGRESS_STEP = 0.02  # write progress at most every 2%, so the database is not hammered
@@ -81,11 +82,15 @@ def start_run(bed_model: BedModel, *, by: Any) -> BedModel:
     return bed_model
 
 
-def run(bed_model_id: int) -> BedModel:
-    """The background part: compare baseline and proposal, draw the charts, store both."""
+def run(bed_model_id: int, *, resumed: bool = False) -> BedModel:
+    """The background part: compare baseline and proposal, draw the charts, store both. `resumed`:
+    this task was re-queued after its worker died, so it takes over the run that worker left RUNNING
+    (a newer run started meanwhile would be QUEUED or RUNNING under a new `started_at`, and the last
+    one to start is the one whose results are stored)."""
     bed_model = BedModel.objects.select_related("request__senate").get(pk=bed_model_id)
     started = timezone.now()
-    claimed = BedModel.objects.filter(pk=bed_model_id, status=Status.QUEUED).update(
+    claimable = [Status.QUEUED, Status.RUNNING] if resumed else [Status.QUEUED]
+    claimed = BedModel.objects.filter(pk=bed_model_id, status__in=claimable).update(
         status=Status.RUNNING, progress=0.0, started_at=started, updated_at=started
     )
     if not claimed:  # queued again after this task was lost, or changed since: the newer run counts
@@ -98,6 +103,9 @@ def run(bed_model_id: int) -> BedModel:
         drawn = draw_charts(comparison)
     except (ScenarioError, SimulationTooLargeError, ValueError) as refused:
         return _finish(bed_model, this_run, status=Status.FAILED, error=str(refused))
+    except TaskTimedOut:
+        error = "The run took longer than the background worker allows. Try fewer replications or years."
+        return _finish(bed_model, this_run, status=Status.FAILED, error=error)
     return _finish(bed_model, this_run, status=Status.DONE, result=comparison.to_dict(), charts=drawn)
 
 

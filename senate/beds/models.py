@@ -9,7 +9,14 @@ from django.utils import timezone
 
 # A run that has written nothing for this long has lost its worker (stopped, restarted or killed):
 # the page says so and the model may be run again. Progress is written at least every few seconds.
+# Sooner than that, a run with no background worker beating (senate.core.worker) is known to be lost.
 STALLED_AFTER = dt.timedelta(minutes=15)
+
+
+def _worker_alive() -> bool:
+    from senate.core.worker import worker_alive
+
+    return worker_alive()
 
 
 class BedModel(models.Model):
@@ -47,13 +54,25 @@ class BedModel(models.Model):
 
     @property
     def is_stalled(self) -> bool:
-        """Queued or running, but nothing written for `STALLED_AFTER`: its worker has gone."""
+        """Running with no background worker alive, or queued or running with nothing written for
+        `STALLED_AFTER` although a worker is alive: its worker has gone, or its task was lost. (Queued
+        with no worker alive is waiting, not stalled: see `waits_for_worker`.)"""
+        if self.status not in {self.Status.QUEUED, self.Status.RUNNING}:
+            return False
+        alive = _worker_alive()
+        if self.status == self.Status.RUNNING and not alive:
+            return True
         quiet_since = self.updated_at or self.created_at
-        return (
-            self.status in {self.Status.QUEUED, self.Status.RUNNING}
-            and quiet_since is not None
-            and timezone.now() - quiet_since > STALLED_AFTER
-        )
+        return alive and quiet_since is not None and timezone.now() - quiet_since > STALLED_AFTER
+
+    @property
+    def worker_alive(self) -> bool:
+        return _worker_alive()
+
+    @property
+    def waits_for_worker(self) -> bool:
+        """Queued, but no background worker is running to start it."""
+        return self.status == self.Status.QUEUED and not _worker_alive()
 
     @property
     def has_baseline(self) -> bool:

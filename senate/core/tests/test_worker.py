@@ -22,7 +22,10 @@ def sleepy() -> None:
 
 
 @pytest.fixture
-def database_tasks(settings):
+def database_tasks(settings, transactional_db):
+    """The database backend, with the database in autocommit as a real worker has it: the worker
+    loop closes connections it finds inside a transaction, which on PostgreSQL would close the test's
+    own connection."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -50,7 +53,7 @@ def test_tasks_run_inline_in_tests_so_the_worker_counts_as_alive(db):
     assert not worker.worker_needed() and worker.worker_alive()
 
 
-def test_the_worker_is_alive_only_while_its_heartbeat_is_fresh(db, database_tasks):
+def test_the_worker_is_alive_only_while_its_heartbeat_is_fresh(database_tasks):
     assert not worker.worker_alive()
     worker.beat("w1")
     assert worker.worker_alive() and worker.live_worker_ids() == {"w1"}
@@ -72,7 +75,7 @@ def _running_email_task(worker_id: str, *, started: dt.datetime, django_capture_
 
 
 def test_a_task_left_running_by_a_dead_worker_is_requeued_and_then_runs_once(
-    db, database_tasks, django_capture_on_commit_callbacks
+    database_tasks, django_capture_on_commit_callbacks
 ):
     worker.beat("dead", now=_ago(seconds=5))
     email = _running_email_task(
@@ -93,7 +96,7 @@ def test_a_task_left_running_by_a_dead_worker_is_requeued_and_then_runs_once(
     assert len(mail.outbox) == 1
 
 
-def test_a_worker_recovers_lost_tasks_when_it_starts(db, database_tasks, django_capture_on_commit_callbacks):
+def test_a_worker_recovers_lost_tasks_when_it_starts(database_tasks, django_capture_on_commit_callbacks):
     worker.beat("dead", now=_ago(minutes=10))
     _running_email_task(
         "dead", started=_ago(minutes=10), django_capture_on_commit_callbacks=django_capture_on_commit_callbacks
@@ -103,7 +106,7 @@ def test_a_worker_recovers_lost_tasks_when_it_starts(db, database_tasks, django_
 
 
 def test_a_task_from_a_worker_that_never_beat_is_recovered_only_after_the_time_limit(
-    db, database_tasks, settings, django_capture_on_commit_callbacks
+    database_tasks, settings, django_capture_on_commit_callbacks
 ):
     settings.SENATE_TASK_TIMEOUT = 60
     _running_email_task(
@@ -115,7 +118,7 @@ def test_a_task_from_a_worker_that_never_beat_is_recovered_only_after_the_time_l
 
 
 def test_a_task_whose_workers_keep_dying_is_given_up_with_the_reason(
-    db, database_tasks, settings, django_capture_on_commit_callbacks
+    database_tasks, settings, django_capture_on_commit_callbacks
 ):
     settings.SENATE_TASK_MAX_ATTEMPTS = 2
     for worker_id in ("a", "b"):
@@ -130,7 +133,7 @@ def test_a_task_whose_workers_keep_dying_is_given_up_with_the_reason(
     assert "Given up after 2 attempts" in result.traceback
 
 
-def test_a_task_past_its_time_limit_is_stopped_and_marked_failed(db, database_tasks):
+def test_a_task_past_its_time_limit_is_stopped_and_marked_failed(database_tasks):
     sleepy.enqueue()
     begun = time.monotonic()
     _worker("w", timeout=0.2).run()
@@ -139,7 +142,7 @@ def test_a_task_past_its_time_limit_is_stopped_and_marked_failed(db, database_ta
     assert result.status == "FAILED" and result.exception_class_path == "senate.core.worker.TaskTimedOut"
 
 
-def test_the_daily_run_also_recovers_lost_work(db, database_tasks, django_capture_on_commit_callbacks):
+def test_the_daily_run_also_recovers_lost_work(database_tasks, django_capture_on_commit_callbacks):
     from django.core.management import call_command
 
     worker.beat("dead", now=_ago(minutes=10))

@@ -14,8 +14,8 @@ PYTEST_ARGS ?=
 
 run: bootstrap
 	@DEBUG=1 $(BIN)/senate demo --if-empty
-	@echo "Senate is running at http://$(HOST):$(PORT)/ (stop with Ctrl+C)"
-	DEBUG=1 $(BIN)/senate runserver $(HOST):$(PORT)
+	@echo "Senate is running at http://$(HOST):$(PORT)/ with its background worker (stop both with Ctrl+C)"
+	DEBUG=1 $(BIN)/senate dev $(HOST):$(PORT)
 
 test: bootstrap test-only
 
@@ -49,7 +49,7 @@ demo: bootstrap
 	DEBUG=1 $(BIN)/senate demo
 
 worker: bootstrap
-	DEBUG=1 $(BIN)/senate db_worker
+	DEBUG=1 $(BIN)/senate worker
 
 # Production: collect static files once, then serve with granian (see docs/deploy.md).
 serve-production: bootstrap

@@ -1,0 +1,60 @@
+"""`senate dev [ADDRPORT]`: the development web server and the background worker side by side, so
+queued emails leave and bed models run. Ctrl+C (or SIGTERM) stops both; if either one ends, the
+other is stopped too. `make run` uses this."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+GRACE_SECONDS = 15  # for the worker to finish the task in hand before it is killed
+
+
+class Command(BaseCommand):
+    help = "Development: run the web server and the background worker together; Ctrl+C stops both."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, addrport: str, **options: Any) -> None:
+        senate = [sys.executable, "-m", "senate"]
+        # Each child leads its own process group, so one Ctrl+C here reaches each of them exactly once
+        # (the worker takes a second interrupt as "abandon the task in hand").
+        children = {
+            "worker": subprocess.Popen([*senate, "worker", "--no-startup-delay"], start_new_session=True),
+            "web server": subprocess.Popen([*senate, "runserver", addrport], start_new_session=True),
+        }
+        signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            while all(child.poll() is None for child in children.values()):
+                time.sleep(0.5)
+            ended = next(name for name, child in children.items() if child.poll() is not None)
+            self.stderr.write(f"The {ended} stopped, so Senate is stopping.")
+        except KeyboardInterrupt:
+            self.stdout.write("Stopping the web server and the worker…")
+        finally:
+            _stop(children.values())
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop(children: Any) -> None:
+    for child in children:
+        if child.poll() is None:
+            try:
+                os.killpg(child.pid, signal.SIGINT)
+            except ProcessLookupError:
+                pass
+    deadline = time.monotonic() + GRACE_SECONDS
+    for child in children:
+        try:
+            child.wait(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()

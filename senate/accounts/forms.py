@@ -90,3 +90,13 @@ class ApiTokenForm(forms.Form):
         help_text="For example: ICB reporting dashboard",
         error_messages={"required": "Enter what the token is for"},
     )
+    days = forms.TypedChoiceField(
+        label="How long the token works for",
+        choices=[(30, "30 days"), (90, "90 days"), (365, "1 year")],
+        coerce=int,
+        initial=90,
+        required=False,
+        empty_value=90,
+        widget=forms.RadioSelect,
+        help_text="After this the token stops working and you make a new one.",
+    )

@@ -1,6 +1,7 @@
 """People who sign in, and the roles they hold in each Senate. Roles are per Senate: a consultant
 can sit on one Senate's Council and another's Assembly; a requester contact is tied to an organisation."""
 
+import datetime as dt
 import hashlib
 import secrets
 from typing import Any
@@ -98,15 +99,19 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(help_text="Chosen when the token is made; the API refuses it afterwards.")
+
+    DEFAULT_DAYS = 90
 
     @staticmethod
     def hash(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:
+    def issue(cls, user: User, name: str, days: int = DEFAULT_DAYS) -> tuple["ApiToken", str]:
         key = "sen_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8])
+        expires_at = timezone.now() + dt.timedelta(days=days)
+        token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8], expires_at=expires_at)
         return token, key
 
 

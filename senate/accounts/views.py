@@ -74,11 +74,14 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     new_key = None
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            token, new_key = ApiToken.issue(user, form.cleaned_data["name"])
+            token, new_key = ApiToken.issue(user, form.cleaned_data["name"], form.cleaned_data["days"])
             audit.record("api_token.issued", token, by=request.user, summary=f"API token '{token.name}' issued")
     tokens = user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
-    context = {"form": form, "tokens": tokens, "new_key": new_key, "page_title": "API tokens"}
-    return render(request, "accounts/api_tokens.jinja", context)
+    context = {"form": form, "tokens": tokens, "new_key": new_key, "now": timezone.now(), "page_title": "API tokens"}
+    response = render(request, "accounts/api_tokens.jinja", context)
+    # The page may show a new token: never keep it in a browser's or a proxy's cache.
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @signed_in

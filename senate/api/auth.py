@@ -8,12 +8,17 @@ from senate.accounts.models import ApiToken
 
 
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer sen_…`. Revoked tokens and inactive people are refused."""
+    """`Authorization: Bearer sen_…`. Revoked and expired tokens, and inactive people, are refused."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         found = (
             ApiToken.objects.select_related("user")
-            .filter(key_hash=ApiToken.hash(token), revoked_at__isnull=True, user__is_active=True)
+            .filter(
+                key_hash=ApiToken.hash(token),
+                revoked_at__isnull=True,
+                expires_at__gt=timezone.now(),
+                user__is_active=True,
+            )
             .first()
         )
         if found is None:

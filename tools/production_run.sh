@@ -9,10 +9,8 @@ DATABASE_URL="${1:?give the URL of an empty PostgreSQL database}"
 WEB_PORT="${WEB_PORT:-8765}"
 SMTP_PORT="${SMTP_PORT:-8025}"
 RUN_DIR="$(mktemp -d)"
-export DATABASE_URL DEBUG=0 SENATE_TESTING=0 SECRET_KEY="ci-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+export DATABASE_URL DEBUG=0 SENATE_TESTING=0 SECRET_KEY="ci-$(head -c 96 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export ALLOWED_HOSTS=localhost,127.0.0.1 SITE_URL="http://localhost:$WEB_PORT"
-# Plain HTTP on loopback: in a real deployment TLS ends at the proxy in front (docs/deploy.md).
-export SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0
 export EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=127.0.0.1 EMAIL_PORT="$SMTP_PORT"
 export STATIC_ROOT="$RUN_DIR/static" MEDIA_ROOT="$RUN_DIR/media"
 BIN=.venv/bin
@@ -32,6 +30,9 @@ echo "-- manage.py check --deploy (any warning not explained in settings fails)"
 $BIN/senate check --deploy --fail-level WARNING
 
 echo "-- collect static files and start granian, the worker and the SMTP sink"
+# Plain HTTP on loopback, so no redirect to HTTPS and cookies that HTTP carries; in a real deployment
+# TLS ends at the proxy in front and these stay on (docs/deploy.md), as checked just above.
+export SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0
 $BIN/senate collectstatic --noinput --verbosity 0
 $BIN/python tools/smtp_sink.py --port "$SMTP_PORT" --folder "$RUN_DIR/mailbox" & pids+=($!)
 $BIN/senate worker --verbosity 0 > "$RUN_DIR/worker.log" 2>&1 & pids+=($!)

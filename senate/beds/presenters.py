@@ -11,6 +11,7 @@ from typing import Any
 
 from senate.analytics.bed_capacity.model import FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES, MONTH_NAMES, WEEKDAY_NAMES
 from senate.beds.models import BedModel, BedTestLink
+from senate.core.csp import svg_presentation_attributes
 
 
 def bed_test_model(request: Any) -> BedModel | None:
@@ -19,10 +20,14 @@ def bed_test_model(request: Any) -> BedModel | None:
 
 
 def report_charts(bed_model: BedModel) -> list[dict[str, str]]:
-    """The SVG of each chart, ready to put inline in HTML (the XML prologue removed)."""
+    """The SVG of each chart, ready to put inline in HTML (the XML prologue removed, and its style
+    attributes made presentation attributes, which the Content-Security-Policy allows)."""
     if not bed_model.result:
         return []
-    return [chart | {"svg": chart["svg"][max(chart["svg"].find("<svg"), 0) :]} for chart in bed_model.charts]
+    return [
+        chart | {"svg": svg_presentation_attributes(chart["svg"][max(chart["svg"].find("<svg"), 0) :])}
+        for chart in bed_model.charts
+    ]
 
 
 def report_assumptions(bed_model: BedModel) -> list[str]:

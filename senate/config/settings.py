@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "senate.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +111,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
@@ -123,6 +124,23 @@ LOGOUT_REDIRECT_URL = "core:home"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG and not TESTING)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A session ends after 30 minutes without a request (each request renews it).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Production only (DEBUG off, not testing): HTTPS everywhere. Behind a TLS proxy, or on loopback HTTP
+# in CI, set SECURE_SSL_REDIRECT=false; SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO trusts the
+# proxy's header (only if the proxy sets it on every request).
+_production = not DEBUG and not TESTING
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_production)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if _production else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+_proxy_ssl_header = env.str("SECURE_PROXY_SSL_HEADER", default="")
+SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else None
+# The request header holding the client's address when a trusted proxy sets it (sign-in throttling),
+# for example HTTP_X_FORWARDED_FOR; REMOTE_ADDR otherwise.
+SENATE_CLIENT_IP_HEADER = env.str("SENATE_CLIENT_IP_HEADER", default="")
 
 # Optional single sign-on through OpenID Connect, switched on by settings.
 OIDC_ENABLED = env.bool("OIDC_ENABLED", default=False)

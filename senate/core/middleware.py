@@ -50,3 +50,19 @@ class LoginRequiredMiddleware:
         if access == "public" or request.user.is_authenticated:
             return None
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+
+
+class SecurityHeadersMiddleware:
+    """A Content-Security-Policy and a Permissions-Policy on every response (a view may set a stricter
+    or a document's own policy first; it is then left alone)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from senate.core import csp
+
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", csp.POLICY)
+        response.headers.setdefault("Permissions-Policy", csp.PERMISSIONS_POLICY)
+        return response

@@ -120,21 +120,22 @@ def public_requests(senate: Any, *, today: dt.date) -> QuerySet[Request]:
 
 
 def redact(text: str, phrases: list[str]) -> str:
-    """Replace each agreed phrase with [redacted], in text only: HTML tags are left whole."""
-    parts = re.split(r"(<[^>]+>)", text)
+    """Replace each agreed phrase with [redacted], in the plain text, before it is escaped for a
+    page (so a phrase with ', & or " is matched as the requester wrote it)."""
     for phrase in phrases:
-        pattern = re.compile(re.escape(phrase), flags=re.IGNORECASE)
-        parts = [p if p.startswith("<") else pattern.sub("[redacted]", p) for p in parts]
-    return "".join(parts)
+        if phrase:
+            text = re.sub(re.escape(phrase), "[redacted]", text, flags=re.IGNORECASE)
+    return text
 
 
 def public_title(request: Request) -> str:
     return redact(request.title, request.publication_permission.redaction_list())
 
 
-def report_document(request: Request) -> str | None:
-    """The final report as a standalone HTML document, from the reports app, with the agreed
-    redactions applied; None when there is no report (early advice ends in a letter)."""
+def report_document(request: Request, fmt: str = "html") -> str | bytes | None:
+    """The final report, from the reports app, with the agreed redactions applied to its text before
+    it is rendered: standalone HTML (`fmt="html"`), PDF or DOCX. None when there is no report (early
+    advice ends in a letter)."""
     try:
         reports = importlib.import_module("senate.reports.publication")
     except ModuleNotFoundError:
@@ -142,7 +143,8 @@ def report_document(request: Request) -> str | None:
     version = reports.final_version(request)
     if version is None:
         return None
-    return redact(reports.report_html(version), request.publication_permission.redaction_list())
+    render = {"html": reports.report_html, "pdf": reports.report_pdf, "docx": reports.report_docx}[fmt]
+    return render(version, request.publication_permission.redaction_list())  # type: ignore[no-any-return]
 
 
 def recommendations_html(request: Request) -> str:

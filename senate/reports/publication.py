@@ -1,9 +1,12 @@
 """For the Council app (which approves and publishes reports): the final version of a request's
-report and its standalone, accessible HTML."""
+report, as standalone accessible HTML, as PDF and as DOCX, with any agreed redactions applied to the
+text before it is rendered."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from senate.reports import compose, rendering
+from senate.reports.document import Document, redacted
 from senate.reports.models import ReportDraft
 
 
@@ -12,5 +15,17 @@ def final_version(request: Any) -> ReportDraft | None:
     return request.report_drafts.select_related("request__senate").order_by("-version").first()
 
 
-def report_html(version: ReportDraft) -> str:
-    return rendering.to_html(compose.compose(version))
+def document(version: ReportDraft, redactions: Iterable[str] = ()) -> Document:
+    return redacted(compose.compose(version), redactions)
+
+
+def report_html(version: ReportDraft, redactions: Iterable[str] = ()) -> str:
+    return rendering.to_html(document(version, redactions))
+
+
+def report_pdf(version: ReportDraft, redactions: Iterable[str] = ()) -> bytes:
+    return rendering.to_pdf(document(version, redactions))
+
+
+def report_docx(version: ReportDraft, redactions: Iterable[str] = ()) -> bytes:
+    return rendering.to_docx(document(version, redactions))

@@ -138,3 +138,39 @@ def test_closing_the_request_keeps_published_advice_public(client, world, cast):
     assert (
         f"/south-west/council/public/advice/{request.pk}/" in client.get("/south-west/council/public/").content.decode()
     )
+
+
+def test_redactions_that_need_escaping_are_removed_from_the_html_pdf_and_docx(client, senate, cast, council):
+    """Issue 13, leak 4: redaction ran on escaped HTML, so a phrase with ', & or " never matched."""
+    import io
+
+    from docx import Document as read_docx
+    from pypdf import PdfReader
+
+    phrases = ["panel's overall opinion", "Smith & Jones", 'the "Torbay" option']
+    summary = 'The panel\'s overall opinion favours Smith & Jones and the "Torbay" option.'
+    request = _issued(senate, cast, "A unit run by Smith & Jones", summary)
+    _permit(request, cast, redactions="\n".join(phrases))
+    page = client.get(f"/south-west/council/public/advice/{request.pk}/").content.decode()
+    document = client.get(f"/south-west/council/public/advice/{request.pk}/report/").content.decode()
+    assert "The [redacted] favours [redacted] and [redacted]." in document
+    pdf = publication.report_document(request, fmt="pdf")
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    word = read_docx(io.BytesIO(publication.report_document(request, fmt="docx")))
+    docx_text = "\n".join(
+        [p.text for p in word.paragraphs]
+        + [c.text for t in word.tables for row in t.rows for c in row.cells]
+        + [word.core_properties.title or ""]
+    )
+    for name, text in {
+        "page": page,
+        "document": document,
+        "pdf": " ".join(pdf_text.split()),
+        "docx": docx_text,
+    }.items():
+        for leaked in ("overall opinion favours", "Smith", "Jones", "Torbay"):
+            assert leaked not in text, f"{leaked!r} is on the public {name}"
+    assert "The [redacted] favours [redacted] and [redacted]." in document
+    assert "[redacted] favours [redacted]" in " ".join(pdf_text.split())
+    assert "The [redacted] favours [redacted] and [redacted]." in docx_text
+    assert "A unit run by [redacted]" in page

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
+from senate.core.csp import STANDALONE_DOCUMENT_POLICY
 from senate.core.access import check, public, requires
 from senate.council import meetings, publication
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
@@ -176,7 +177,10 @@ def public_report_document(http: HttpRequest, senate: Senate, pk: int) -> HttpRe
     document = publication.report_document(_public_request(senate, pk))
     if document is None:
         raise Http404("This advice has no report document.")
-    return HttpResponse(document)
+    response = HttpResponse(document)
+    # A standalone document with its own styles and no script.
+    response["Content-Security-Policy"] = STANDALONE_DOCUMENT_POLICY
+    return response
 
 
 @public

@@ -51,7 +51,14 @@ MUST_SEE = {
 # Direct addresses every viewer also tries: reviews at the draft report (SW-2026-014) and report revised
 # (SW-2026-015) stages, where the Assembly member is seated, and the draft request (no reference).
 PROBED = ["SW-2026-014", "SW-2026-015", None]
-PROBES = ["requests/{}/", "requests/{}/recommendations/", "evidence/requests/{}/", "reports/requests/{}/report/"]
+PROBES = [
+    "requests/{}/",
+    "requests/{}/recommendations/",
+    "evidence/requests/{}/",
+    "reports/requests/{}/report/",
+    "panels/requests/{}/",
+    "interests/requests/{}/attest/",
+]
 HREF = re.compile(r'href="(/[^"#]*)')
 
 

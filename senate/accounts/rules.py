@@ -9,14 +9,23 @@ from senate.accounts.models import Role
 from senate.accounts.roles import roles_in
 
 
+def senate_of(obj: Any) -> Any:
+    """The Senate a permission is asked of: the Senate itself, or the Senate of a record in it
+    (a request, a meeting), so a Senate-wide permission can also be asked of one of its records."""
+    return obj.senate if obj is not None and hasattr(obj, "senate_id") else obj
+
+
 def _has_any(*wanted: str) -> Any:
     @rules.predicate(name="has_role:" + ",".join(wanted))
     def predicate(user: Any, senate: Any) -> bool:
-        return bool(roles_in(user, senate) & set(wanted))
+        return bool(roles_in(user, senate_of(senate)) & set(wanted))
 
     return predicate
 
 
+# A system administrator administers accounts and organisations in Django admin. They are granted
+# Senate-wide configuration pages by name, never a case file (User.has_perm: superuser status alone
+# grants no Senate permission).
 is_system_admin = rules.predicate(lambda user: bool(user.is_active and user.is_superuser), name="is_system_admin")
 is_chair = _has_any(Role.CHAIR, Role.VICE_CHAIR)
 is_manager = _has_any(Role.MANAGER)

@@ -12,7 +12,7 @@ from django.apps import apps
 
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.beds.permissions import BedsPermission as P
-from senate.reviews.rules import acts_for_requester, runs_the_senate
+from senate.reviews.rules import acts_for_requester, may_see_request, runs_the_senate
 
 
 @rules.predicate
@@ -25,8 +25,9 @@ def on_the_panel(user: Any, request: Any) -> bool:
     return bool(membership.is_on_panel(user, request))
 
 
-rules.add_perm(P.EDIT, runs_the_senate | on_the_panel)
-rules.add_perm(P.VIEW, runs_the_senate | on_the_panel | acts_for_requester)
+# Asked of the request, so both start with may_see_request (an unsent draft is the requester's alone).
+rules.add_perm(P.EDIT, may_see_request & (runs_the_senate | on_the_panel))
+rules.add_perm(P.VIEW, may_see_request & (runs_the_senate | on_the_panel | acts_for_requester))
 
 DESCRIPTIONS.update(
     {

@@ -7,6 +7,7 @@
   and public or official items from the panel or the Senate team.
 - Council members: public and official items.
 - Nobody else (including NHS England's assurance viewer and system administrators).
+- While a request is an unsent draft, only the requester's contacts (reviews.rules.may_see_request).
 """
 
 from importlib import import_module
@@ -17,6 +18,7 @@ from django.db.models import QuerySet
 from senate.accounts.roles import organisations_for, roles_in
 from senate.evidence.models import EvidenceItem, Source, Tier
 from senate.interests.attestation import has_attested
+from senate.reviews.rules import may_see_request
 
 TEAM = {"manager", "chair", "vice_chair"}
 OPEN_TO_COUNCIL = {Tier.PUBLIC, Tier.OFFICIAL}
@@ -44,7 +46,7 @@ def acts_for_requester(user: Any, request: Any) -> bool:
 
 def can_see_request_evidence(user: Any, request: Any) -> bool:
     """May reach the evidence pages of this request at all (what they then see is filtered by tier)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not getattr(user, "is_authenticated", False) or not user.is_active or not may_see_request(user, request):
         return False
     roles = roles_in(user, request.senate)
     return bool(
@@ -55,7 +57,7 @@ def can_see_request_evidence(user: Any, request: Any) -> bool:
 def open_tiers(user: Any, request: Any) -> tuple[set[str], bool]:
     """The tiers this person may open on this request, and whether they may open the requester's own
     items at every tier."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not getattr(user, "is_authenticated", False) or not user.is_active or not may_see_request(user, request):
         return set(), False
     roles = roles_in(user, request.senate)
     if roles & TEAM:

@@ -9,6 +9,7 @@ from senate.accounts.roles import roles_in
 from senate.evidence import access
 from senate.evidence.permissions import EvidencePermission as P
 from senate.interests.attestation import has_attested
+from senate.reviews.rules import may_see_request
 
 
 def _request(obj: Any) -> Any:
@@ -46,13 +47,15 @@ def on_panel_attested(user: Any, obj: Any) -> bool:
     return bool(request and access.is_on_panel(user, request) and has_attested(user, request))
 
 
-rules.add_perm(P.VIEW, may_see)
-rules.add_perm(P.ASK, runs_the_senate)
-rules.add_perm(P.UPLOAD_AS_REQUESTER, acts_for_requester)
-rules.add_perm(P.ADD_OWN, runs_the_senate | on_panel_attested)
-rules.add_perm(P.VIEW_ACCESS_LOG, manages_or_chairs)
-rules.add_perm(P.VIEW_FIELDWORK, runs_the_senate | on_panel_attested)
-rules.add_perm(P.RECORD_FIELDWORK, runs_the_senate)
+# Every permission is asked of the request and starts with may_see_request: an unsent draft's
+# evidence is the requester's alone.
+rules.add_perm(P.VIEW, may_see_request & may_see)
+rules.add_perm(P.ASK, may_see_request & runs_the_senate)
+rules.add_perm(P.UPLOAD_AS_REQUESTER, may_see_request & acts_for_requester)
+rules.add_perm(P.ADD_OWN, may_see_request & (runs_the_senate | on_panel_attested))
+rules.add_perm(P.VIEW_ACCESS_LOG, may_see_request & manages_or_chairs)
+rules.add_perm(P.VIEW_FIELDWORK, may_see_request & (runs_the_senate | on_panel_attested))
+rules.add_perm(P.RECORD_FIELDWORK, may_see_request & runs_the_senate)
 
 DESCRIPTIONS.update(
     {

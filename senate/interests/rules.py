@@ -1,31 +1,56 @@
-"""Who may do what with declarations and conflicts. Predicates take (user, senate) unless said."""
+"""Who may do what with declarations and conflicts. Predicates take (user, senate) unless said.
+Screening and attestation are also asked of the request: interests sits below reviews and panels in
+the import order, so it asks their rules by name at call time (failing closed if they are absent)."""
+
+from importlib import import_module
+from typing import Any
 
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
-from senate.accounts.rules import (
-    is_assembly_member,
-    is_council_member,
-    is_self,
-    is_senate_team,
-    is_system_admin,
-)
+from senate.accounts.rules import is_self, is_senate_team, is_system_admin
 from senate.interests.permissions import InterestsPermission as P
+
+
+def _is_request(obj: Any) -> bool:
+    return obj is not None and hasattr(obj, "requesting_organisation_id")
+
+
+@rules.predicate
+def unless_a_hidden_draft(user: Any, obj: Any) -> bool:
+    """True of the Senate; of a request only when reviews' `may_see_request` lets this person see it
+    (an unsent draft belongs to the requester alone)."""
+    return not _is_request(obj) or rules.test_rule("reviews.may_see_request", user, obj)
+
+
+@rules.predicate
+def invited_or_seated(user: Any, request: Any) -> bool:
+    """Invited to, or seated on, this request's panel (asked of the panels app by name)."""
+    if not _is_request(request):
+        return False
+    try:
+        membership = import_module("senate.panels.membership")
+    except ImportError:
+        return False
+    return bool(membership.is_invited_or_seated(user, request))
+
 
 # A member's own register: only they declare for themselves (the object is their profile).
 rules.add_perm(P.DECLARE, is_self)
-# Who owes a declaration, and the full register with unpublished entries: the Senate team, and
-# system administrators who support them. Withholding and screening decisions are the team's alone.
-rules.add_perm(P.VIEW_DUE, is_senate_team | is_system_admin)
+# Who owes a declaration, and the full register with unpublished entries: the Senate team alone
+# (declarations are case files: a system administrator reads none). The Senate's conflicts rules
+# are configuration, which a system administrator may support the team with.
+rules.add_perm(P.VIEW_DUE, is_senate_team)
 rules.add_perm(P.SEND_REMINDERS, is_senate_team)
-rules.add_perm(P.VIEW_REGISTER_ADMIN, is_senate_team | is_system_admin)
+rules.add_perm(P.VIEW_REGISTER_ADMIN, is_senate_team)
 rules.add_perm(P.WITHHOLD, is_senate_team)
 rules.add_perm(P.EDIT_RULES, is_senate_team | is_system_admin)
-rules.add_perm(P.SCREEN, is_senate_team | is_system_admin)
+rules.add_perm(P.SCREEN, is_senate_team & unless_a_hidden_draft)
 # "The manager records a decision" (issue 4); the Chair and Vice-chair may too.
-rules.add_perm(P.DECIDE_CONFLICTS, is_senate_team)
-# Panels are drawn from the Council and Assembly; each attests before opening evidence.
-rules.add_perm(P.ATTEST, is_council_member | is_assembly_member)
+rules.add_perm(P.DECIDE_CONFLICTS, is_senate_team & unless_a_hidden_draft)
+# Panels are drawn from the Council and Assembly; each attests, for a panel they are invited to or
+# sit on, before opening its evidence. Asked of the request.
+rules.add_perm(P.ATTEST, unless_a_hidden_draft & invited_or_seated)
 
 DESCRIPTIONS.update(
     {

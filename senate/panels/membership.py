@@ -16,3 +16,14 @@ def is_on_panel(user, request) -> bool:
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     return PanelMember.objects.filter(request=request, profile__user=user, status=PanelMember.Status.ACCEPTED).exists()
+
+
+def is_invited_or_seated(user, request) -> bool:
+    """True when this user is invited to, or has accepted a place on, this request's panel."""
+    if user is None or not getattr(user, "is_authenticated", False) or request is None:
+        return False
+    return PanelMember.objects.filter(
+        request=request,
+        profile__user=user,
+        status__in=(PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED),
+    ).exists()

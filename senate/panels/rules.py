@@ -1,14 +1,30 @@
-"""Who may do what with panels. Predicates take (user, senate)."""
+"""Who may do what with panels. Senate-wide permissions take the Senate; the panel pages of a
+request ask them of the request, so an unsent draft is refused (reviews.rules.may_see_request)."""
+
+from typing import Any
 
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
-from senate.accounts.rules import is_assembly_member, is_council_member, is_manager, is_senate_team, is_system_admin
+from senate.accounts.rules import is_assembly_member, is_council_member, is_manager, is_senate_team
 from senate.panels.permissions import PanelsPermission as P
+from senate.reviews.rules import is_sent, may_see_request, unless_a_hidden_draft
+
+
+@rules.predicate
+def invited_or_seated(user: Any, request: Any) -> bool:
+    """Invited to, or seated on, this request's panel."""
+    from senate.panels.membership import is_invited_or_seated
+
+    return hasattr(request, "requesting_organisation_id") and is_invited_or_seated(user, request)
+
 
 # The manager runs panel recruitment (issue 5); the Chair and Vice-chair may too.
-rules.add_perm(P.MANAGE, is_senate_team)
-rules.add_perm(P.VIEW_PANEL, is_senate_team | is_system_admin | is_council_member | is_assembly_member)
+rules.add_perm(P.MANAGE, is_senate_team & unless_a_hidden_draft)
+# A request's panel: the Senate team for any submitted request of their Senate; a member only for a
+# panel they are invited to or sit on. Nobody else (the other Council and Assembly members, the
+# requester, a system administrator).
+rules.add_perm(P.VIEW_PANEL, may_see_request & ((is_senate_team & is_sent) | invited_or_seated))
 # Loans are approved by the lending Senate's manager.
 rules.add_perm(P.DECIDE_LOANS, is_manager)
 rules.add_perm(P.OWN, is_council_member | is_assembly_member)

@@ -10,9 +10,9 @@ from senate.panels.permissions import PanelsPermission as P
 def links(http: Any, request: Any) -> list[dict[str, str]]:
     slug = request.senate.slug
     found = []
-    if http.user.has_perm(P.MANAGE, request.senate):
+    if http.user.has_perm(P.MANAGE, request):
         found.append({"href": reverse("panels:panel", args=[slug, request.pk]), "text": "Expert panel"})
         found.append({"href": reverse("panels:candidates", args=[slug, request.pk]), "text": "Panel candidates"})
-    elif http.user.has_perm(P.VIEW_PANEL, request.senate):
+    elif http.user.has_perm(P.VIEW_PANEL, request):
         found.append({"href": reverse("panels:panel", args=[slug, request.pk]), "text": "Expert panel"})
     return found

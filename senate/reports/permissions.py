@@ -12,5 +12,6 @@ class ReportsPermission(StrEnum):
     RECORD_JUDGEMENT = "reports.record_judgement"
     WRITE_REPORT = "reports.write_report"
     VIEW_REPORT = "reports.view_report"
+    VIEW_VERSION = "reports.view_version"  # asked of one ReportDraft
     COMMENT_ON_ACCURACY = "reports.comment_on_accuracy"
     ANSWER_ACCURACY = "reports.answer_accuracy"

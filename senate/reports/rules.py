@@ -1,7 +1,9 @@
 """Who may do what with the assessment and the report. Objects are requests unless said.
 Draft reports are confidential: the Senate team and the panel; the requester once the draft has been
 sent to them for factual accuracy; the Council from revision (it approves); NHS England's assurance
-viewer once issued. Never the public, never another organisation's requester."""
+viewer once issued. Never the public, never another organisation's requester, never a system
+administrator. The requester reads only the versions sent to them (for factual accuracy) and the
+issued version, never a later draft the Senate has not sent (`reports.view_version`, asked of a draft)."""
 
 from typing import Any
 
@@ -12,7 +14,7 @@ from senate.accounts.roles import roles_in
 from senate.accounts.rules import is_assembly_member, is_council_member, is_senate_team, is_system_admin
 from senate.reports.permissions import ReportsPermission as P
 from senate.reports.stages import at_or_past
-from senate.reviews.rules import acts_for_requester, manages, runs_the_senate
+from senate.reviews.rules import acts_for_requester, manages, may_see_request, runs_the_senate
 
 
 @rules.predicate
@@ -44,24 +46,45 @@ def round_open(user: Any, request: Any) -> bool:
     return request is not None and open_round(request) is not None
 
 
+@rules.predicate
+def version_sent_to_requester(user: Any, draft: Any) -> bool:
+    """This version went to the requester: in a factual-accuracy round, or as the issued version
+    (the latest, once the advice is issued)."""
+    from senate.reports.publication import final_version
+
+    if draft.rounds.exists():
+        return True
+    return at_or_past(draft.request, "issued") and final_version(draft.request) == draft
+
+
+# The framework is reference data, not a case file: a system administrator may read it.
 rules.add_perm(P.VIEW_FRAMEWORK, is_senate_team | is_council_member | is_assembly_member | is_system_admin)
 rules.add_perm(P.EDIT_FRAMEWORK, is_senate_team)
-rules.add_perm(P.VIEW_ASSESSMENT, runs_the_senate | on_panel | is_system_admin)
-rules.add_perm(P.PICK_CRITERIA, manages)
-rules.add_perm(P.RECORD_VIEW, on_panel)
-rules.add_perm(P.RECORD_JUDGEMENT, manages | on_panel)
-rules.add_perm(P.WRITE_REPORT, manages | on_panel)
-rules.add_perm(
-    P.VIEW_REPORT,
-    runs_the_senate
-    | on_panel
-    | is_system_admin
-    | (acts_for_requester & requester_has_seen_draft)
-    | council_may_read
-    | assurance_may_read,
-)
-rules.add_perm(P.COMMENT_ON_ACCURACY, acts_for_requester & round_open)
-rules.add_perm(P.ANSWER_ACCURACY, manages | on_panel)
+# Every permission below is asked of a request and starts with may_see_request.
+rules.add_perm(P.VIEW_ASSESSMENT, may_see_request & (runs_the_senate | on_panel))
+rules.add_perm(P.PICK_CRITERIA, may_see_request & manages)
+rules.add_perm(P.RECORD_VIEW, may_see_request & on_panel)
+rules.add_perm(P.RECORD_JUDGEMENT, may_see_request & (manages | on_panel))
+rules.add_perm(P.WRITE_REPORT, may_see_request & (manages | on_panel))
+# Those who read every version of the draft report, and the requester, who reads only some.
+reads_every_version = may_see_request & (runs_the_senate | on_panel | council_may_read | assurance_may_read)
+reads_as_requester = may_see_request & acts_for_requester & requester_has_seen_draft
+rules.add_perm(P.VIEW_REPORT, reads_every_version | reads_as_requester)
+
+
+@rules.predicate
+def may_read_version(user: Any, draft: Any) -> bool:
+    if draft is None or not hasattr(draft, "request_id"):
+        return False
+    request = draft.request
+    if reads_every_version.test(user, request):
+        return True
+    return bool(reads_as_requester.test(user, request) and version_sent_to_requester(user, draft))
+
+
+rules.add_perm(P.VIEW_VERSION, may_read_version)
+rules.add_perm(P.COMMENT_ON_ACCURACY, may_see_request & acts_for_requester & round_open)
+rules.add_perm(P.ANSWER_ACCURACY, may_see_request & (manages | on_panel))
 
 DESCRIPTIONS.update(
     {
@@ -73,6 +96,7 @@ DESCRIPTIONS.update(
         P.RECORD_JUDGEMENT: "record the panel's judgements",
         P.WRITE_REPORT: "write the report",
         P.VIEW_REPORT: "read this draft report",
+        P.VIEW_VERSION: "read this version of the report",
         P.COMMENT_ON_ACCURACY: "comment on the factual accuracy of this draft",
         P.ANSWER_ACCURACY: "answer factual-accuracy comments",
     }

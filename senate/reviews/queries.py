@@ -11,7 +11,7 @@ def requests_visible_to(user: Any, senate: Any) -> QuerySet[Request]:
     """The Senate team and overseers see every submitted request; requesters see their organisation's."""
     base = Request.objects.filter(senate=senate).select_related("requesting_organisation", "programme")
     roles = roles_in(user, senate)
-    if roles & {"manager", "chair", "vice_chair", "council_member", "assurance_viewer"} or user.is_superuser:
+    if roles & {"manager", "chair", "vice_chair", "council_member", "assurance_viewer"}:
         return base.exclude(stage=Stage.DRAFT) | base.filter(stage=Stage.DRAFT, created_by=user)
     orgs = organisations_for(user, senate)
     return base.filter(requesting_organisation_id__in=orgs) | base.filter(sponsor_organisation_id__in=orgs)

@@ -5,7 +5,7 @@ models; panel members are tested in test_access.py (the cast has none)."""
 from senate.beds.tests.factories import BedModelFactory, finished_model
 from senate.reviews.tests.factories import RequestFactory
 
-EDITORS = {"manager", "chair", "admin"}
+EDITORS = {"manager", "chair"}  # never a system administrator: no case files
 READERS = EDITORS | {"requester"}
 
 

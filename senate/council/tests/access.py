@@ -9,7 +9,7 @@ from senate.council.tests.factories import published_request
 from senate.organisations.models import Senate
 from senate.reviews.tests.factories import RequestFactory
 
-MANAGE = {"manager", "chair", "admin"}
+MANAGE = {"manager", "chair"}  # meetings are case files: never a system administrator
 VIEW = MANAGE | {"council"}
 READ_REQUEST = VIEW | {"requester", "assurance"}
 
@@ -58,7 +58,7 @@ PAGES = [
     ("council:decide", _m("items/1/"), VIEW),
     ("council:minutes", _m("minutes/"), VIEW),
     ("council:meeting_actions", _m("actions/"), VIEW),
-    ("council:issue", lambda c: _request(c, "issue/", stage="approved"), {"manager", "admin"}),
+    ("council:issue", lambda c: _request(c, "issue/", stage="approved"), {"manager"}),
     ("council:publication", lambda c: _request(c, "publication/"), READ_REQUEST),
     ("council:public", lambda c: "/south-west/council/public/", "public"),
     ("council:public_report", lambda c: f"/south-west/council/public/advice/{published_request(c).pk}/", "public"),

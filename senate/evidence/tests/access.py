@@ -4,7 +4,7 @@ The panel's pages are tested with seats in senate/evidence/tests/test_access.py 
 from senate.evidence.models import Source, Tier
 from senate.evidence.tests.factories import item, make_request
 
-TEAM = {"manager", "chair", "admin"}
+TEAM = {"manager", "chair"}  # never a system administrator: no case files
 SEES = TEAM | {"council", "requester"}
 
 
@@ -28,7 +28,6 @@ PAGES = [
     ("evidence:library", lambda c: _request(c), SEES),
     ("evidence:ask", lambda c: _request(c, "ask/"), TEAM),
     ("evidence:upload", lambda c: _request(c, "add/"), {"manager", "chair", "requester"}),
-    # System administrators pass the page gate but open no evidence (access.can_open ignores them).
     ("evidence:item", _item, {"manager", "chair", "council", "requester"}),
     ("evidence:download", _download, {"manager", "chair", "council", "requester"}),
     ("evidence:access_log", lambda c: _request(c, "access-log/"), TEAM),

@@ -1,9 +1,11 @@
 """Who may open each interests page; tests/test_page_access.py checks every role against each."""
 
+from django.apps import apps
+
 from senate.interests.tests.factories import declared, make_request
 from senate.members.models import MemberProfile
 
-TEAM = {"manager", "chair", "admin"}
+TEAM = {"manager", "chair"}  # declarations are case files: never a system administrator
 MEMBERS = {"council", "assembly"}
 
 
@@ -13,6 +15,14 @@ def _council_declaration(cast):
 
 def _screening(cast, tail=""):
     return f"/south-west/interests/requests/{make_request().pk}/{tail}"
+
+
+def _attest(cast):
+    """The Council member is invited to this request's panel; the Assembly member is on no panel."""
+    request = make_request()
+    PanelMember = apps.get_model("panels", "PanelMember")  # noqa: N806 (interests never imports panels)
+    PanelMember.objects.create(request=request, profile=MemberProfile.objects.get(user=cast["council"]))
+    return f"/south-west/interests/requests/{request.pk}/attest/"
 
 
 def _council_profile(cast):
@@ -25,11 +35,11 @@ PAGES = [
     ("interests:due", lambda c: "/south-west/interests/due/", TEAM),
     ("interests:register_admin", lambda c: "/south-west/interests/manage/", TEAM),
     ("interests:withhold", lambda c: f"/south-west/interests/manage/{_council_declaration(c)}/withhold/", TEAM),
-    ("interests:rules", lambda c: "/south-west/interests/rules/", TEAM),
+    ("interests:rules", lambda c: "/south-west/interests/rules/", TEAM | {"admin"}),
     ("interests:screening", lambda c: _screening(c, "screening/"), TEAM),
     ("interests:screen_member", lambda c: _screening(c, f"screening/{_council_profile(c)}/"), TEAM),
-    # Chairs count as Council members, but only members with a profile can attest (the cast's chair has none).
-    ("interests:attest", lambda c: _screening(c, "attest/"), MEMBERS),
+    # Only a member invited to or seated on the request's panel attests for it.
+    ("interests:attest", _attest, {"council"}),
     ("declarations:list", lambda c: "/declarations/", MEMBERS),
     ("declarations:new", lambda c: "/declarations/new/", MEMBERS),
     ("declarations:new_gift", lambda c: "/declarations/new/gift/", MEMBERS),

@@ -14,9 +14,9 @@ from senate.interests.views.common import crumbs, load_request, own_profile, pos
 from senate.organisations.models import Senate
 
 
-@requires(P.ATTEST)
+@requires(P.ATTEST, on="request")
 def attest_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request, profile = load_request(senate, pk), own_profile(http)
+    request, profile = load_request(http, senate, pk, P.ATTEST), own_profile(http)
     form = AttestForm(posted(http))
     if http.method == "POST" and form.is_valid():
         attest(

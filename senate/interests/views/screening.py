@@ -32,7 +32,7 @@ def _crumbs(senate: Senate, request: Any = None) -> list[dict[str, str]]:
 @requires(P.SCREEN)
 def screening(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     """Every current member of the Senate screened against the request; those with conflicts first."""
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.SCREEN)
     filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"})
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     q, show_all = (filters.get("q") or "").strip(), filters.get("show") == "all"
@@ -60,11 +60,11 @@ def screening(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
 @requires(P.SCREEN)
 def screen_member(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -> HttpResponse:
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
-    request, profile = load_request(senate, pk), _profile(senate, profile_id)
+    request, profile = load_request(http, senate, pk, P.SCREEN), _profile(senate, profile_id)
     result = decisions.screening_for(profile, request)
     form = DecisionForm(posted(http), conflicts=result.states)
     if http.method == "POST":
-        check(http, P.DECIDE_CONFLICTS, senate)
+        check(http, P.DECIDE_CONFLICTS, request)
         if form.is_valid():
             try:
                 decisions.decide_conflicts(profile, request, by=http.user, **form.cleaned_data)
@@ -79,7 +79,7 @@ def screen_member(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -
 @requires(P.DECIDE_CONFLICTS)
 @require_POST
 def dismiss(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -> HttpResponse:
-    request, profile = load_request(senate, pk), _profile(senate, profile_id)
+    request, profile = load_request(http, senate, pk, P.DECIDE_CONFLICTS), _profile(senate, profile_id)
     prefix = http.POST.get("prefix", "")
     form = DismissForm(http.POST, prefix=prefix or None)
     if form.is_valid():

@@ -1,17 +1,26 @@
-"""Who may open each panels page; tests/test_page_access.py checks every role against each."""
+"""Who may open each panels page; tests/test_page_access.py checks every role against each.
+A request's panel page is the Senate team's (for a submitted request) and its invited or seated
+members' only: the cast's Council member is invited to the panel the matrix opens, the Assembly member
+is not (test_views.py checks drafts and other seats). A system administrator opens none of them."""
 
 from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 from senate.panels.models import Loan
 from senate.panels.tests.factories import ready_request, seat, spec
 
-TEAM = {"manager", "chair", "admin"}
-VIEWERS = {"manager", "chair", "council", "assembly", "admin"}
+TEAM = {"manager", "chair"}
+VIEWERS = TEAM | {"council"}
 MEMBERS = {"council", "assembly"}
 
 
 def _request(cast, tail=""):
     return f"/south-west/panels/requests/{ready_request().pk}/{tail}"
+
+
+def _invited_panel(cast):
+    request = ready_request()
+    seat(request, MemberProfile.objects.get(user=cast["council"]), status="invited")
+    return f"/south-west/panels/requests/{request.pk}/"
 
 
 def _run(cast):
@@ -41,12 +50,12 @@ def _loan(cast):
 
 
 PAGES = [
-    ("panels:panel", lambda c: _request(c), VIEWERS),
+    ("panels:panel", _invited_panel, VIEWERS),
     ("panels:spec", lambda c: _request(c, "specification/"), TEAM),
     ("panels:candidates", lambda c: _request(c, "candidates/"), TEAM),
     ("panels:run_detail", _run, TEAM),
     ("panels:loans", lambda c: "/south-west/panels/loans/", TEAM),
-    ("panels:decide_loan", _loan, {"manager", "admin"}),
+    ("panels:decide_loan", _loan, {"manager"}),
     ("panels:invitation", _invitation, {"council"}),
     ("panels:mine", lambda c: "/south-west/panels/mine/", MEMBERS),
 ]

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 import senate.panels
 from senate.members.models import MemberProfile
 from senate.panels import invitations, runs, sections
-from senate.panels.tests.factories import ready_request, spec
+from senate.panels.tests.factories import ready_request, seat, spec
 
 ABOVE = ("evidence", "beds", "reports", "council", "api", "demo")
 IMPORTS_ABOVE = re.compile(rf"^\s*(from|import)\s+senate\.({'|'.join(ABOVE)})\b", re.M)
@@ -29,9 +29,11 @@ def _links(user, request):
 def test_the_request_page_links_to_the_panel_only_for_those_who_may_see_it(cast):
     request = ready_request()
     assert _links(cast["manager"], request) == ["Expert panel", "Panel candidates"]
+    assert _links(cast["council"], request) == []  # not on this panel
+    seat(request, MemberProfile.objects.get(user=cast["council"]), status="invited")
     assert _links(cast["council"], request) == ["Expert panel"]
-    assert _links(cast["requester"], request) == []
-    assert _links(cast["other_manager"], request) == []
+    for who in ("assembly", "requester", "other_manager", "admin"):
+        assert _links(cast[who], request) == [], who
 
 
 def test_decline_reasons_and_proposals_stay_with_the_senate_team(client, cast):

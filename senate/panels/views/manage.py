@@ -27,10 +27,10 @@ from senate.reviews.models import Request
 PER_PAGE = 25
 
 
-@requires(P.VIEW_PANEL)
+@requires(P.VIEW_PANEL, on="request")
 def panel(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
-    manager = http.user.has_perm(P.MANAGE, senate)
+    request = load_request(http, senate, pk, P.VIEW_PANEL)
+    manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
     seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
     context: dict[str, Any] = {
@@ -68,7 +68,7 @@ def panel(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
 
 @requires(P.MANAGE)
 def specification(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     spec = spec_of(request)
     form = SpecForm(http.POST if http.method == "POST" else None, initial=SpecForm.initial_for(spec))
     if http.method == "POST" and form.is_valid():
@@ -94,7 +94,7 @@ def specification(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
 
 @requires(P.MANAGE)
 def candidates(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     form = CandidateFilterForm(http.GET or None)
     f = form.cleaned_data if form.is_valid() else {}
     found = cands.candidates_for(request, on=timezone.localdate(), spec=spec_of(request))
@@ -137,8 +137,10 @@ def candidates(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
 @require_POST
 def run(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     """Run the optimiser for this request, with any other open requests ticked on the panel page."""
-    request = load_request(senate, pk)
-    others = [load_request(senate, int(v)) for v in http.POST.getlist("also") if v.isdigit() and int(v) != pk]
+    request = load_request(http, senate, pk, P.MANAGE)
+    others = [
+        load_request(http, senate, int(v), P.MANAGE) for v in http.POST.getlist("also") if v.isdigit() and int(v) != pk
+    ]
     try:
         made = runs.run_optimiser(senate, [request, *others], by=http.user)
     except runs.RunRefused as refusal:
@@ -173,7 +175,7 @@ def run_detail(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
 @requires(P.MANAGE)
 @require_POST
 def choose(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     profile = get_object_or_404(MemberProfile, pk=profile_id)
     kind = http.POST.get("kind") or None
     if kind not in (None, PanelChoice.Kind.PIN, PanelChoice.Kind.REMOVE):
@@ -207,7 +209,7 @@ def deploy(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
 @require_POST
 def invite(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
     """Invite one member, usually the replacement offered after a decline."""
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     allowed, why = may_invite(request)
     if not allowed:
         messages.error(http, why)
@@ -234,7 +236,7 @@ def invite(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResp
 @requires(P.MANAGE)
 @require_POST
 def request_loan(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     c = _candidate(request, profile_id)
     if c is None:
         raise Http404("That member cannot be lent to this Senate.")
@@ -253,7 +255,7 @@ def request_loan(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> Ht
 @requires(P.MANAGE)
 @require_POST
 def withdraw(http: HttpRequest, senate: Any, pk: int, seat_pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
     check(http, P.MANAGE, senate)
     invitations.withdraw(seat, by=http.user)
@@ -267,7 +269,7 @@ def recruited(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     """Record the panel as recruited: the request's own act, refused until enough have accepted."""
     from senate.reviews import lifecycle
 
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     try:
         lifecycle.perform("record_panel_recruited", request, by=http.user)
     except lifecycle.TransitionRefused as refusal:
@@ -288,7 +290,7 @@ def _candidate(request: Any, profile_id: int) -> cands.Candidate | None:
 @requires(P.MANAGE)
 @require_POST
 def set_role(http: HttpRequest, senate: Any, pk: int, seat_pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
+    request = load_request(http, senate, pk, P.MANAGE)
     seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
     try:
         invitations.set_role(seat, role=http.POST.get("role", ""), by=http.user)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from senate.reports.models import AccuracyComment, AccuracyRound
 from senate.reports.tests.factories import criteria, draft, request_at
 
-TEAM = {"manager", "chair", "admin"}
+TEAM = {"manager", "chair"}  # never a system administrator: no case files
 
 
 def _review(cast, stage="panel_meeting"):
@@ -56,13 +56,13 @@ def _path(tail, make=_review):
 
 
 PAGES = [
-    ("reports:framework", lambda c: "/south-west/reports/framework/", TEAM | {"council", "assembly"}),
+    ("reports:framework", lambda c: "/south-west/reports/framework/", TEAM | {"council", "assembly", "admin"}),
     ("reports:assessment", _path(""), TEAM),
-    ("reports:criteria", _path("criteria/"), {"manager", "admin"}),
+    ("reports:criteria", _path("criteria/"), {"manager"}),
     ("reports:criterion", _criterion_path, TEAM),
-    ("reports:add_recommendation", _path("recommendations/new/"), {"manager", "admin"}),
+    ("reports:add_recommendation", _path("recommendations/new/"), {"manager"}),
     ("reports:report", _path("report/", _with_draft), TEAM),
-    ("reports:write", _path("report/write/"), {"manager", "admin"}),
+    ("reports:write", _path("report/write/"), {"manager"}),
     ("reports:version", _path("report/v1/", _with_draft), TEAM),
     ("reports:download", _path("report/v1.docx", _with_draft), TEAM),
     (
@@ -70,5 +70,5 @@ PAGES = [
         lambda c: f"/south-west/reports/requests/{_in_round(c)[0].pk}/accuracy/",
         TEAM | {"requester"},
     ),
-    ("reports:answer", _answer_path, {"manager", "admin"}),
+    ("reports:answer", _answer_path, {"manager"}),
 ]

@@ -106,3 +106,26 @@ def test_changing_a_judgement_keeps_links_to_evidence_the_member_cannot_see(clie
     client.post(f"/south-west/reports/requests/{request.pk}/criteria/{crit.pk}/", data)
     latest = Judgement.objects.filter(request=request, criterion=crit).order_by("-version").first()
     assert latest.version == 2 and list(latest.evidence.all()) == [secret]
+
+
+def test_the_requester_reads_only_the_versions_sent_to_them_and_the_issued_one(client, cast, drafted):
+    """Issue 13, leak 3: once one factual-accuracy round existed, every later version was readable."""
+    drafted.stage = "draft_report"
+    drafted.save()
+    lifecycle.perform("send_for_factual_accuracy", drafted, by=cast["manager"])
+    draft(drafted, by=cast["manager"], summary="Draft: confidential SECOND THOUGHTS")  # v2, never sent
+    base = f"/south-west/reports/requests/{drafted.pk}/report/"
+    client.force_login(cast["requester"])
+    assert b"CONFIDENTIAL SUMMARY TEXT" in client.get(base + "v1/").content
+    for url in (base + "v2/", base + "v2.pdf", base + "v2.docx"):
+        response = client.get(url)
+        assert response.status_code in (403, 404), url
+        assert b"SECOND THOUGHTS" not in response.content
+    assert f"{base}v2/" not in client.get(base).content.decode()
+    client.force_login(cast["manager"])
+    assert b"SECOND THOUGHTS" in client.get(base + "v2/").content
+    assert f"{base}v2/" in client.get(base).content.decode()
+    drafted.stage = "issued"  # v2, the latest, is the issued version: now it is the requester's too
+    drafted.save()
+    client.force_login(cast["requester"])
+    assert b"SECOND THOUGHTS" in client.get(base + "v2/").content

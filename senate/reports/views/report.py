@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from senate.core import audit
-from senate.core.access import requires
+from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reports import accuracy, compose, drafting, rendering
 from senate.reports.forms import DraftForm
@@ -24,7 +24,7 @@ def _report_crumbs(senate: Senate, request) -> list[dict[str, str]]:  # type: ig
 @requires(P.VIEW_REPORT, on="request")
 def report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     request = load_request(http, senate, pk, P.VIEW_REPORT)
-    drafts = accuracy.drafts(request)
+    drafts = [d for d in accuracy.drafts(request) if http.user.has_perm(P.VIEW_VERSION, d)]
     context = {
         "request_obj": request,
         "drafts": list(reversed(drafts)),
@@ -72,6 +72,7 @@ def _draft(http: HttpRequest, senate: Senate, pk: int, version: int) -> ReportDr
     draft = request.report_drafts.filter(version=version).select_related("request__senate").first()
     if draft is None:
         raise Http404("There is no draft with that version number.")
+    check(http, P.VIEW_VERSION, draft)
     return draft
 
 

@@ -1,8 +1,9 @@
-"""Who may open the requests pages (discovered by tests/test_page_access.py)."""
+"""Who may open the requests pages (discovered by tests/test_page_access.py). A system administrator
+opens no request (Django admin only, no case files); they may support the Senate's service levels."""
 
 from senate.reviews.tests.factories import RequestFactory
 
-TEAM = {"manager", "chair", "admin"}
+TEAM = {"manager", "chair"}
 READERS = TEAM | {"council", "assurance", "requester"}
 
 
@@ -18,11 +19,11 @@ PAGES = [
     ("reviews:list", lambda cast: "/south-west/requests/", READERS),
     ("reviews:new", lambda cast: "/south-west/requests/new/", {"requester"}),
     ("reviews:work_queue", lambda cast: "/south-west/requests/work-queue/", TEAM),
-    ("reviews:service_levels", lambda cast: "/south-west/requests/service-levels/", TEAM),
+    ("reviews:service_levels", lambda cast: "/south-west/requests/service-levels/", TEAM | {"admin"}),
     ("reviews:detail", _path(""), READERS),
-    ("reviews:triage", _path("triage/"), {"manager", "admin"}),
+    ("reviews:triage", _path("triage/"), {"manager"}),
     ("reviews:terms", _path("terms/"), READERS),
-    ("reviews:edit_terms", _path("terms/edit/"), {"manager", "admin"}),
+    ("reviews:edit_terms", _path("terms/edit/"), {"manager"}),
     ("reviews:recommendations", _path("recommendations/"), READERS),
 ]
 NOT_GET_PAGES = {

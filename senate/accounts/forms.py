@@ -96,7 +96,7 @@ class ApiTokenForm(forms.Form):
         coerce=int,
         initial=90,
         required=False,
-        empty_value=90,
+        empty_value=90,  # type: ignore[arg-type]  # django-stubs expects a str; coerce makes it an int
         widget=forms.RadioSelect,
         help_text="After this the token stops working and you make a new one.",
     )

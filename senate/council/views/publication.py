@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
-from senate.core.csp import STANDALONE_DOCUMENT_POLICY
 from senate.core.access import check, public, requires
+from senate.core.csp import STANDALONE_DOCUMENT_POLICY
 from senate.council import meetings, publication
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
 from senate.council.meetings import MeetingRefused

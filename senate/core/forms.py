@@ -65,6 +65,8 @@ def _kind(field: forms.BoundField) -> str:
     widget = field.field.widget
     if isinstance(widget, DateWidget):
         return "dateInput"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
@@ -80,6 +82,14 @@ def _selected(field: forms.BoundField) -> set[str]:
     value = field.value()
     values = value if isinstance(value, list | tuple) else [value]
     return {str(v) for v in values if v not in (None, "")}
+
+
+def _choices(field: forms.BoundField) -> list[tuple[Any, Any]]:
+    """The field's choices, or its widget's (a yes/no BooleanField shown as radios keeps them there)."""
+    choices = getattr(field.field, "choices", None)
+    if choices is None:
+        choices = getattr(field.field.widget, "choices", [])
+    return list(choices)
 
 
 def field_params(field: forms.BoundField, **overrides: Any) -> tuple[str, dict[str, Any]]:
@@ -106,22 +116,22 @@ def field_params(field: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
             }
             for part, v in zip(DateWidget.parts, values, strict=True)
         ]
+    elif kind == "checkbox":
+        # One yes-or-no box: the NHS checkboxes component with a single item, its label the question.
+        params["idPrefix"] = params.pop("id")
+        params["items"] = [{"value": "True", "text": field.label, "checked": bool(field.value())}]
+        kind = "checkboxes"
     elif kind in {"radios", "checkboxes"}:
         chosen = _selected(field)
         params["idPrefix"] = params.pop("id")
         params["fieldset"] = {"legend": {"text": field.label, "size": overrides.pop("legend_size", "s")}}
         params["items"] = [
-            {"value": str(v), "text": str(t), "checked": str(v) in chosen}
-            for v, t in getattr(field.field, "choices", [])
-            if str(v) != ""
+            {"value": str(v), "text": str(t), "checked": str(v) in chosen} for v, t in _choices(field) if str(v) != ""
         ]
     elif kind == "select":
         chosen = _selected(field)
         params["label"] = label
-        params["items"] = [
-            {"value": str(v), "text": str(t), "selected": str(v) in chosen}
-            for v, t in getattr(field.field, "choices", [])
-        ]
+        params["items"] = [{"value": str(v), "text": str(t), "selected": str(v) in chosen} for v, t in _choices(field)]
     else:
         params["label"] = label
         value = field.value()
@@ -147,7 +157,7 @@ def make_form_helpers(env: Environment) -> dict[str, Any]:
             for bound in form:
                 for error in bound.errors:
                     href = f"#{bound.id_for_label or bound.auto_id}"
-                    if _kind(bound) in {"radios", "checkboxes"}:
+                    if _kind(bound) in {"radios", "checkboxes", "checkbox"}:
                         href = f"#{bound.auto_id}"
                     if _kind(bound) == "dateInput":
                         href = f"#{bound.id_for_label or bound.auto_id}-day"

@@ -70,11 +70,31 @@ def test_panel_recruited_needs_the_minimum_of_accepted_members(cast):
     request = ready_request()
     with pytest.raises(lifecycle.TransitionRefused, match="specification"):
         lifecycle.perform("record_panel_recruited", request, by=cast["manager"])
-    spec(request, by=cast["manager"], min_size=2, max_size=3)
+    spec(request, by=cast["manager"], min_size=2, max_size=3, rules=())
     seat(request, member("One"))
     with pytest.raises(lifecycle.TransitionRefused, match="at least 2 members who have accepted; 1"):
         lifecycle.perform("record_panel_recruited", request, by=cast["manager"])
     seat(request, member("Two"))
+    lifecycle.perform("record_panel_recruited", request, by=cast["manager"])
+    request.refresh_from_db()
+    assert request.stage == "panel_recruited"
+
+
+def test_panel_recruited_needs_the_composition_not_only_the_size(cast):
+    """Issue 13: a formal review went ahead after its only patient and public voice member declined."""
+    request = ready_request()
+    spec(request, by=cast["manager"], min_size=2, max_size=4, min_out_of_region=1, rules=(("ppv", 1),))
+    seat(request, member("One"))
+    seat(request, member("Two"))
+    seat(request, member("Pat Voice", profession=Profession.PPV), status=PanelMember.Status.DECLINED)
+    with pytest.raises(lifecycle.TransitionRefused) as refused:
+        lifecycle.perform("record_panel_recruited", request, by=cast["manager"])
+    assert "The panel needs 1 (Patient and public voice) among those who have accepted; it has 0" in str(refused.value)
+    assert "The panel needs 1 members from outside the region; it has 0" in str(refused.value)
+    seat(request, member("Lee Voice", profession=Profession.PPV))
+    with pytest.raises(lifecycle.TransitionRefused, match="outside the region"):
+        lifecycle.perform("record_panel_recruited", request, by=cast["manager"])
+    seat(request, member("Out Of Region", senate="north-west"))
     lifecycle.perform("record_panel_recruited", request, by=cast["manager"])
     request.refresh_from_db()
     assert request.stage == "panel_recruited"

@@ -1,6 +1,6 @@
 """The bed model pages of a request: the list, entering the baseline and the proposal, running the
-model and reading the results. Every view loads the request within the Senate in the URL and asks
-the beds permissions of that request."""
+model and reading the results. Every view is served its request by the framework (`on=REQUEST`),
+which has found it within the Senate in the URL and checked the beds permission on it."""
 
 from typing import Any
 
@@ -13,21 +13,14 @@ from senate.beds import forms, modelling, presenters, queries, scenarios
 from senate.beds.fields import show_problems
 from senate.beds.models import BedModel
 from senate.beds.permissions import BedsPermission as P
-from senate.core.access import check, requires
+from senate.core.access import requires
 from senate.organisations.models import Senate
-from senate.reviews import queries as review_queries
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
 
 
-def _request(http: HttpRequest, senate: Senate, pk: int, permission: str = P.VIEW) -> Any:
-    request = review_queries.request_in(senate, pk)
-    if request is None:
-        raise Http404("There is no request with that number in this Senate.")
-    check(http, permission, request)
-    return request
-
-
-def _model(http: HttpRequest, senate: Senate, pk: int, model_id: int, permission: str = P.VIEW) -> BedModel:
-    request = _request(http, senate, pk, permission)
+def _model(http: HttpRequest, request: Request, model_id: int) -> BedModel:
+    """One of the request's bed models that this person may see (the request is already checked)."""
     bed_model = queries.models_visible_to(http.user, request).filter(pk=model_id).first()
     if bed_model is None:
         raise Http404("There is no bed model with that number on this request.")
@@ -47,9 +40,8 @@ def _crumbs(request: Any, bed_model: BedModel | None = None) -> list[dict[str, s
     return items
 
 
-@requires(P.VIEW, on="request")
-def model_list(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = _request(http, senate, pk)
+@requires(P.VIEW, on=REQUEST)
+def model_list(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "request_": request,
         "models": queries.models_visible_to(http.user, request),
@@ -61,20 +53,19 @@ def model_list(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "beds/list.jinja", context)
 
 
-@requires(P.EDIT, on="request")
-def new_model(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = _request(http, senate, pk, P.EDIT)
+@requires(P.EDIT, on=REQUEST)
+def new_model(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.TitleForm(http.POST or None)
     if http.method == "POST" and form.is_valid():
         bed_model = modelling.create_bed_model(request=request, title=form.cleaned_data["title"], by=http.user)
-        return redirect("beds:baseline", senate.slug, pk, bed_model.pk)
+        return redirect("beds:baseline", senate.slug, request.pk, bed_model.pk)
     context = {"request_": request, "form": form, "page_title": "New bed model", "breadcrumbs": _crumbs(request)}
     return render(http, "beds/new.jinja", context)
 
 
-@requires(P.EDIT, on="request")
-def baseline(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
-    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+@requires(P.EDIT, on=REQUEST)
+def baseline(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+    bed_model = _model(http, request, model_id)
     stored = scenarios.stored_values(bed_model.scenario)
     form = forms.BaselineForm(
         http.POST or None,
@@ -90,12 +81,12 @@ def baseline(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpR
     return _step(http, bed_model, form, "beds/baseline.jinja", "The bed pool now (baseline)")
 
 
-@requires(P.EDIT, on="request")
-def proposal(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
-    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+@requires(P.EDIT, on=REQUEST)
+def proposal(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+    bed_model = _model(http, request, model_id)
     if not bed_model.has_baseline:
         messages.info(http, "Enter the baseline first.")
-        return redirect("beds:baseline", senate.slug, pk, model_id)
+        return redirect("beds:baseline", senate.slug, request.pk, model_id)
     form = forms.ProposalForm(http.POST or None, initial=scenarios.proposal_initial(bed_model.scenario))
     if http.method == "POST" and form.is_valid():
         parts = {"proposal": form.proposal(), "simulation": form.simulation()}
@@ -145,17 +136,17 @@ def _detail_context(http: HttpRequest, bed_model: BedModel) -> dict[str, Any]:
     }
 
 
-@requires(P.VIEW, on="request")
-def detail(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
-    bed_model = _model(http, senate, pk, model_id)
+@requires(P.VIEW, on=REQUEST)
+def detail(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+    bed_model = _model(http, request, model_id)
     return render(http, "beds/detail.jinja", _detail_context(http, bed_model))
 
 
-@requires(P.VIEW, on="request")
-def progress(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
+@requires(P.VIEW, on=REQUEST)
+def progress(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     """The run's status, polled by htmx every 2 seconds while it runs. When the run ends, htmx
     is told to reload the page so the results appear."""
-    bed_model = _model(http, senate, pk, model_id)
+    bed_model = _model(http, request, model_id)
     response = render(http, "beds/_progress.jinja", {"bed_model": bed_model, "request_": bed_model.request})
     if http.headers.get("HX-Request") and not bed_model.is_busy:
         response["HX-Refresh"] = "true"
@@ -163,9 +154,9 @@ def progress(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpR
 
 
 @require_POST
-@requires(P.EDIT, on="request")
-def run(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
-    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+@requires(P.EDIT, on=REQUEST)
+def run(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+    bed_model = _model(http, request, model_id)
     try:
         modelling.start_run(bed_model, by=http.user)
     except modelling.RunRefused as refused:
@@ -174,17 +165,17 @@ def run(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpRespon
     bed_model.refresh_from_db()
     done = bed_model.status == BedModel.Status.DONE
     messages.success(http, "The model has run." if done else "The model is running. This page shows its progress.")
-    return redirect("beds:detail", senate.slug, pk, model_id)
+    return redirect("beds:detail", senate.slug, request.pk, model_id)
 
 
 @require_POST
-@requires(P.EDIT, on="request")
-def rely(http: HttpRequest, senate: Senate, pk: int, model_id: int) -> HttpResponse:
-    bed_model = _model(http, senate, pk, model_id, P.EDIT)
+@requires(P.EDIT, on=REQUEST)
+def rely(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+    bed_model = _model(http, request, model_id)
     try:
         modelling.rely_on_for_bed_test(bed_model, by=http.user)
     except modelling.RunRefused as refused:
         messages.error(http, str(refused))
     else:
         messages.success(http, "This model is now the one relied on for the bed test.")
-    return redirect("beds:detail", senate.slug, pk, model_id)
+    return redirect("beds:detail", senate.slug, request.pk, model_id)

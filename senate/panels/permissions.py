@@ -8,3 +8,4 @@ class PanelsPermission(StrEnum):
     VIEW_PANEL = "panels.view_panel"  # see a request's final panel
     DECIDE_LOANS = "panels.decide_loans"  # answer other Senates' loan requests
     OWN = "panels.own"  # a member's own invitations and panel settings
+    ANSWER = "panels.answer"  # asked of one seat: the invited member's own (lent members too)

@@ -29,11 +29,21 @@ rules.add_perm(P.VIEW_PANEL, may_see_request & ((is_senate_team & is_sent) | inv
 rules.add_perm(P.DECIDE_LOANS, is_manager)
 rules.add_perm(P.OWN, is_council_member | is_assembly_member)
 
+
+@rules.predicate
+def own_seat(user: Any, seat: Any) -> bool:
+    """The seat is this person's own (a member lent by another Senate answers too)."""
+    return bool(getattr(user, "is_authenticated", False) and seat is not None and seat.profile.user_id == user.pk)
+
+
+rules.add_perm(P.ANSWER, own_seat)
+
 DESCRIPTIONS.update(
     {
         P.MANAGE: "recruit expert panels",
         P.VIEW_PANEL: "see a review's expert panel",
         P.DECIDE_LOANS: "approve or decline loans of members to other Senates",
         P.OWN: "answer your own panel invitations",
+        P.ANSWER: "answer this invitation, which is someone else's",
     }
 )

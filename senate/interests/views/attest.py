@@ -1,5 +1,7 @@
 """A panel member's attestation before they open a review's evidence."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,13 +12,14 @@ from senate.interests import presenters, queries
 from senate.interests.attestation import STATEMENT, attest, latest_attestation
 from senate.interests.forms import AttestForm
 from senate.interests.permissions import InterestsPermission as P
-from senate.interests.views.common import crumbs, load_request, own_profile, posted
+from senate.interests.served import REQUEST
+from senate.interests.views.common import crumbs, own_profile, posted
 from senate.organisations.models import Senate
 
 
-@requires(P.ATTEST, on="request")
-def attest_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request, profile = load_request(http, senate, pk, P.ATTEST), own_profile(http)
+@requires(P.ATTEST, on=REQUEST)
+def attest_page(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
+    profile = own_profile(http)
     form = AttestForm(posted(http))
     if http.method == "POST" and form.is_valid():
         attest(

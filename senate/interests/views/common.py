@@ -3,24 +3,12 @@ from typing import Any, cast
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 
-from senate.core.access import check
-from senate.interests import queries
 from senate.members.models import MemberProfile
 
 
 def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
     items = [{"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name}]
     return items + [{"href": href, "text": text} for href, text in more]
-
-
-def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Any:
-    """The request, only within this Senate, only for people with `permission` on it (every
-    interests permission asked of a request refuses an unsent draft to all but the requester)."""
-    request = queries.request_in(senate, pk)
-    if request is None:
-        raise Http404("There is no request with that number in this Senate.")
-    check(http, permission, request)
-    return request
 
 
 def own_profile(http: HttpRequest) -> MemberProfile:

@@ -1,21 +1,24 @@
 """The Senate team's pages: who owes a declaration, the full register with withholding, and the rules."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.core.access import requires
-from senate.interests import due, presenters, publication, queries
+from senate.interests import due, presenters, publication
 from senate.interests.forms import DueFilterForm, RegisterFilterForm, RulesForm, WithholdForm
 from senate.interests.local_rules import EDITABLE, rules_for, update_rules
 from senate.interests.permissions import InterestsPermission as P
 from senate.interests.register import all_entries
 from senate.interests.reminders import send_declaration_reminders
 from senate.interests.retention import past_retention
+from senate.interests.served import DECLARATION
 from senate.interests.views.common import crumbs, posted
 from senate.organisations.models import Senate
 
@@ -82,11 +85,8 @@ def register_admin(http: HttpRequest, senate: Senate) -> HttpResponse:
     return render(http, "interests/manage/register.jinja", context)
 
 
-@requires(P.WITHHOLD)
-def withhold(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    declaration = queries.declaration_in(senate, pk)
-    if declaration is None:
-        raise Http404("There is no declaration with that number in this Senate.")
+@requires(P.WITHHOLD, on=DECLARATION)
+def withhold(http: HttpRequest, senate: Senate, declaration: Any) -> HttpResponse:
     form = WithholdForm(posted(http))
     if http.method == "POST" and form.is_valid():
         publication.withhold_declaration(declaration, by=http.user, senate=senate, **form.cleaned_data)
@@ -103,12 +103,9 @@ def withhold(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "interests/manage/withhold.jinja", context)
 
 
-@requires(P.WITHHOLD)
 @require_POST
-def publish(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    declaration = queries.declaration_in(senate, pk)
-    if declaration is None:
-        raise Http404("There is no declaration with that number in this Senate.")
+@requires(P.WITHHOLD, on=DECLARATION)
+def publish(http: HttpRequest, senate: Senate, declaration: Any) -> HttpResponse:
     try:
         publication.publish_declaration(declaration, by=http.user, senate=senate)
     except publication.PublicationRefused as refusal:

@@ -18,7 +18,8 @@ from senate.interests.forms import DecisionForm, DismissForm, ScreeningFilterFor
 from senate.interests.local_rules import rules_for
 from senate.interests.permissions import InterestsPermission as P
 from senate.interests.screening import ScreeningRules, screen_many
-from senate.interests.views.common import crumbs, load_request, posted
+from senate.interests.served import REQUEST
+from senate.interests.views.common import crumbs, posted
 from senate.organisations.models import Senate
 
 
@@ -29,10 +30,9 @@ def _crumbs(senate: Senate, request: Any = None) -> list[dict[str, str]]:
     return crumbs(senate, *more)
 
 
-@requires(P.SCREEN)
-def screening(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+@requires(P.SCREEN, on=REQUEST)
+def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     """Every current member of the Senate screened against the request; those with conflicts first."""
-    request = load_request(http, senate, pk, P.SCREEN)
     filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"})
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     q, show_all = (filters.get("q") or "").strip(), filters.get("show") == "all"
@@ -57,10 +57,10 @@ def screening(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "interests/screening/list.jinja", context)
 
 
-@requires(P.SCREEN)
-def screen_member(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -> HttpResponse:
+@requires(P.SCREEN, on=REQUEST)
+def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
-    request, profile = load_request(http, senate, pk, P.SCREEN), _profile(senate, profile_id)
+    profile = _profile(senate, profile_id)
     result = decisions.screening_for(profile, request)
     form = DecisionForm(posted(http), conflicts=result.states)
     if http.method == "POST":
@@ -76,10 +76,10 @@ def screen_member(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -
     return _member_page(http, senate, request, result, form)
 
 
-@requires(P.DECIDE_CONFLICTS)
 @require_POST
-def dismiss(http: HttpRequest, senate: Senate, pk: int, profile_id: int) -> HttpResponse:
-    request, profile = load_request(http, senate, pk, P.DECIDE_CONFLICTS), _profile(senate, profile_id)
+@requires(P.DECIDE_CONFLICTS, on=REQUEST)
+def dismiss(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
+    profile = _profile(senate, profile_id)
     prefix = http.POST.get("prefix", "")
     form = DismissForm(http.POST, prefix=prefix or None)
     if form.is_valid():

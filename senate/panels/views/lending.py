@@ -5,13 +5,14 @@ from typing import Any
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from senate.core.access import check, requires
+from senate.core.access import requires
 from senate.panels import loans as lending
 from senate.panels.forms import LoanDecisionForm
 from senate.panels.models import Loan
 from senate.panels.permissions import PanelsPermission as P
+from senate.panels.served import LOAN
 from senate.panels.views.common import crumbs
 
 
@@ -22,10 +23,8 @@ def loans(http: HttpRequest, senate: Any) -> HttpResponse:
     return _page(http, senate, asked_of, asked_by, forms)
 
 
-@requires(P.DECIDE_LOANS)
-def decide(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    loan = get_object_or_404(Loan, pk=pk, lender=senate)
-    check(http, P.DECIDE_LOANS, senate)
+@requires(P.DECIDE_LOANS, on=LOAN)
+def decide(http: HttpRequest, senate: Any, loan: Loan) -> HttpResponse:
     form = LoanDecisionForm(http.POST if http.method == "POST" else None, prefix=f"loan-{loan.pk}")
     if http.method == "POST" and form.is_valid():
         try:

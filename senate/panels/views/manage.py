@@ -20,16 +20,17 @@ from senate.panels import skills as sk
 from senate.panels.forms import CandidateFilterForm, SpecForm
 from senate.panels.models import Loan, OptimiserRun, PanelChoice, PanelMember, PanelRole
 from senate.panels.permissions import PanelsPermission as P
+from senate.panels.served import RUN
 from senate.panels.specs import SpecRefused, may_invite, panel_open, save_spec, spec_of
 from senate.panels.views.common import crumbs, load_request, request_crumbs
 from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
 
 PER_PAGE = 25
 
 
-@requires(P.VIEW_PANEL, on="request")
-def panel(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.VIEW_PANEL)
+@requires(P.VIEW_PANEL, on=REQUEST)
+def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
     seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
@@ -66,9 +67,8 @@ def panel(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     return render(http, "panels/panel.jinja", context)
 
 
-@requires(P.MANAGE)
-def specification(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.MANAGE)
+@requires(P.MANAGE, on=REQUEST)
+def specification(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     spec = spec_of(request)
     form = SpecForm(http.POST if http.method == "POST" else None, initial=SpecForm.initial_for(spec))
     if http.method == "POST" and form.is_valid():
@@ -92,9 +92,8 @@ def specification(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     )
 
 
-@requires(P.MANAGE)
-def candidates(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.MANAGE)
+@requires(P.MANAGE, on=REQUEST)
+def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     form = CandidateFilterForm(http.GET or None)
     f = form.cleaned_data if form.is_valid() else {}
     found = cands.candidates_for(request, on=timezone.localdate(), spec=spec_of(request))
@@ -133,13 +132,14 @@ def candidates(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     return render(http, template, context)
 
 
-@requires(P.MANAGE)
 @require_POST
-def run(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+@requires(P.MANAGE, on=REQUEST)
+def run(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     """Run the optimiser for this request, with any other open requests ticked on the panel page."""
-    request = load_request(http, senate, pk, P.MANAGE)
     others = [
-        load_request(http, senate, int(v), P.MANAGE) for v in http.POST.getlist("also") if v.isdigit() and int(v) != pk
+        load_request(http, senate, int(v), P.MANAGE)
+        for v in http.POST.getlist("also")
+        if v.isdigit() and int(v) != request.pk
     ]
     try:
         made = runs.run_optimiser(senate, [request, *others], by=http.user)
@@ -150,9 +150,8 @@ def run(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     return redirect("panels:run_detail", senate.slug, made.pk)
 
 
-@requires(P.MANAGE)
-def run_detail(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    made = get_object_or_404(OptimiserRun, pk=pk, senate=senate)
+@requires(P.MANAGE, on=RUN)
+def run_detail(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpResponse:
     latest = OptimiserRun.objects.filter(senate=senate).first()
     requests = list(made.requests.select_related("senate").order_by("pk"))
     context = {
@@ -172,10 +171,9 @@ def run_detail(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     return render(http, "panels/run.jinja", context)
 
 
-@requires(P.MANAGE)
 @require_POST
-def choose(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.MANAGE)
+@requires(P.MANAGE, on=REQUEST)
+def choose(http: HttpRequest, senate: Any, request: Request, profile_id: int) -> HttpResponse:
     profile = get_object_or_404(MemberProfile, pk=profile_id)
     kind = http.POST.get("kind") or None
     if kind not in (None, PanelChoice.Kind.PIN, PanelChoice.Kind.REMOVE):
@@ -185,14 +183,13 @@ def choose(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResp
     messages.success(http, f"{profile} {words} the panel at the next run.")
     back = http.POST.get("next", "")
     return redirect(
-        back if back.startswith(f"/{senate.slug}/panels/") else reverse("panels:panel", args=[senate.slug, pk])
+        back if back.startswith(f"/{senate.slug}/panels/") else reverse("panels:panel", args=[senate.slug, request.pk])
     )
 
 
-@requires(P.MANAGE)
 @require_POST
-def deploy(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    made = get_object_or_404(OptimiserRun, pk=pk, senate=senate)
+@requires(P.MANAGE, on=RUN)
+def deploy(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpResponse:
     try:
         sent = runs.deploy(made, by=http.user)
     except (runs.RunRefused, InvitationRefused) as refusal:
@@ -205,11 +202,10 @@ def deploy(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
     return redirect("panels:panel", senate.slug, first.pk)
 
 
-@requires(P.MANAGE)
 @require_POST
-def invite(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
+@requires(P.MANAGE, on=REQUEST)
+def invite(http: HttpRequest, senate: Any, request: Request, profile_id: int) -> HttpResponse:
     """Invite one member, usually the replacement offered after a decline."""
-    request = load_request(http, senate, pk, P.MANAGE)
     allowed, why = may_invite(request)
     if not allowed:
         messages.error(http, why)
@@ -233,10 +229,9 @@ def invite(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResp
     return redirect("panels:panel", senate.slug, request.pk)
 
 
-@requires(P.MANAGE)
 @require_POST
-def request_loan(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.MANAGE)
+@requires(P.MANAGE, on=REQUEST)
+def request_loan(http: HttpRequest, senate: Any, request: Request, profile_id: int) -> HttpResponse:
     c = _candidate(request, profile_id)
     if c is None:
         raise Http404("That member cannot be lent to this Senate.")
@@ -248,14 +243,13 @@ def request_loan(http: HttpRequest, senate: Any, pk: int, profile_id: int) -> Ht
         messages.success(http, f"The {c.home_senate} team has been asked to lend {c.profile}.")
     back = http.POST.get("next", "")
     return redirect(
-        back if back.startswith(f"/{senate.slug}/panels/") else reverse("panels:panel", args=[senate.slug, pk])
+        back if back.startswith(f"/{senate.slug}/panels/") else reverse("panels:panel", args=[senate.slug, request.pk])
     )
 
 
-@requires(P.MANAGE)
 @require_POST
-def withdraw(http: HttpRequest, senate: Any, pk: int, seat_pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.MANAGE)
+@requires(P.MANAGE, on=REQUEST)
+def withdraw(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
     seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
     check(http, P.MANAGE, senate)
     invitations.withdraw(seat, by=http.user)
@@ -263,13 +257,12 @@ def withdraw(http: HttpRequest, senate: Any, pk: int, seat_pk: int) -> HttpRespo
     return redirect("panels:panel", senate.slug, request.pk)
 
 
-@requires(P.MANAGE)
 @require_POST
-def recruited(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
+@requires(P.MANAGE, on=REQUEST)
+def recruited(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     """Record the panel as recruited: the request's own act, refused until enough have accepted."""
     from senate.reviews import lifecycle
 
-    request = load_request(http, senate, pk, P.MANAGE)
     try:
         lifecycle.perform("record_panel_recruited", request, by=http.user)
     except lifecycle.TransitionRefused as refusal:
@@ -287,10 +280,9 @@ def _candidate(request: Any, profile_id: int) -> cands.Candidate | None:
     return found[0] if found else None
 
 
-@requires(P.MANAGE)
 @require_POST
-def set_role(http: HttpRequest, senate: Any, pk: int, seat_pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.MANAGE)
+@requires(P.MANAGE, on=REQUEST)
+def set_role(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
     seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
     try:
         invitations.set_role(seat, role=http.POST.get("role", ""), by=http.user)

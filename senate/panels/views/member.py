@@ -1,6 +1,6 @@
 """A member's own pages: invitations with accept or decline, their panel settings and times away."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,32 +9,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from senate.core.access import requires, signed_in
+from senate.core.access import requires
 from senate.interests.attestation import has_attested
 from senate.panels import availability, invitations
 from senate.panels.forms import AbsenceForm, AvailabilityForm, RespondForm
 from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
 from senate.panels.permissions import PanelsPermission as P
+from senate.panels.served import SEAT
 from senate.panels.views.common import crumbs
 from senate.reviews import sections
 
 
-def _own_seat(http: HttpRequest, senate: Any, pk: int) -> PanelMember:
-    seat = (
-        PanelMember.objects.filter(pk=pk, profile__user_id=cast(int, http.user.pk))
-        .select_related("request__senate", "profile__user")
-        .first()
-    )
-    if seat is None:
-        raise Http404("You have no invitation with that number.")
-    return seat
-
-
-# Lent members belong to another Senate, so this page is open to anyone signed in and shows
-# only the signed-in person's own invitation (404 otherwise).
-@signed_in
-def invitation(http: HttpRequest, senate: Any, pk: int) -> HttpResponse:
-    seat = _own_seat(http, senate, pk)
+# Lent members belong to another Senate, so this page is open to the member whose seat it is,
+# whichever Senate they come from; anyone else is told there is no such invitation (404).
+@requires(P.ANSWER, on=SEAT)
+def invitation(http: HttpRequest, senate: Any, seat: PanelMember) -> HttpResponse:
     form = RespondForm(http.POST if http.method == "POST" else None)
     if http.method == "POST" and form.is_valid():
         try:

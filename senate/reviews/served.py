@@ -1,0 +1,22 @@
+"""The request for advice as a record pages serve: `requires(permission, on=REQUEST)` finds the
+request named by the URL's `pk` within the current Senate, checks the permission on it (every
+permission asked of a request starts with `may_see_request`), and gives it to the view as `request`."""
+
+from django.http import HttpRequest
+
+from senate.core.access import Served
+from senate.reviews.models import Request
+
+
+def request_in(http: HttpRequest, pk: int) -> Request | None:
+    return (
+        Request.objects.filter(senate=getattr(http, "senate", None), pk=pk)
+        .select_related("requesting_organisation", "sponsor_organisation", "programme", "senate__region", "created_by")
+        .prefetch_related("service_areas", "affected_organisations")
+        .first()
+    )
+
+
+REQUEST = Served(
+    name="request", key="pk", find=request_in, missing="There is no request with that number in this Senate."
+)

@@ -21,20 +21,23 @@ View = Callable[..., HttpResponseBase]
 
 @dataclass(frozen=True)
 class Served:
-    """A kind of record a page serves: the URL keyword naming it (`key`), the view argument that
+    """A kind of record a page serves: the URL keyword naming it (`key`; several, in order, for a
+    record named within another, such as a report's version within its request), the view argument that
     receives it (`name`), how to find it (`find(http, key)`: within the current Senate, and for a
     person's own records, theirs; None when there is none), what the 404 says then, and, when the
     permission is asked of something else than the record, `subject(http, record)` (a loan: of the
     lending Senate; a declaration found in the Senate: of that Senate)."""
 
     name: str
-    key: str
-    find: Callable[[HttpRequest, Any], Any]
+    key: str | tuple[str, ...]
+    find: Callable[..., Any]
     missing: str
     subject: Callable[[HttpRequest, Any], Any] | None = None
 
-    def load(self, request: HttpRequest, permission: str, key: Any) -> Any:
-        found = self.find(request, key)
+    def load(self, request: HttpRequest, permission: str, kwargs: dict[str, Any]) -> Any:
+        """Take the record's key (or keys, in order) out of the URL's arguments, find it and check it."""
+        keys = (self.key,) if isinstance(self.key, str) else self.key
+        found = self.find(request, *(kwargs.pop(k) for k in keys))
         if found is None:
             raise Http404(self.missing)
         check(request, permission, self.subject(request, found) if self.subject else found)
@@ -76,7 +79,7 @@ def requires(permission: str, *, on: Served | str | None = None) -> Callable[[Vi
             elif on is None:
                 check(request, permission, getattr(request, "senate", None))
             else:
-                kwargs[on.name] = on.load(request, permission, kwargs.pop(on.key))
+                kwargs[on.name] = on.load(request, permission, kwargs)
             return view(request, *args, **kwargs)
 
         wrapped.senate_access = f"permission:{permission}"  # type: ignore[attr-defined]

@@ -11,12 +11,13 @@ from senate.reports import accuracy, compose
 from senate.reports.forms import AnswerForm, CommentForm
 from senate.reports.models import AccuracyComment
 from senate.reports.permissions import ReportsPermission as P
-from senate.reports.views.common import crumbs, load_request
+from senate.reports.views.common import crumbs
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
 
 
-@requires(P.VIEW_REPORT, on="request")
-def accuracy_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.VIEW_REPORT)
+@requires(P.VIEW_REPORT, on=REQUEST)
+def accuracy_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     found = accuracy.latest_round(request)
     if found is None:
         raise Http404("This draft has not been sent for a factual-accuracy check.")
@@ -31,7 +32,7 @@ def accuracy_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
                 form.add_error("text", str(refused))
             else:
                 messages.success(http, "Your comment has been sent to the panel.")
-                return redirect("reports:accuracy", senate.slug, pk)
+                return redirect("reports:accuracy", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "round": found,
@@ -42,14 +43,13 @@ def accuracy_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
         "can_comment": http.user.has_perm(P.COMMENT_ON_ACCURACY, request),
         "can_answer": http.user.has_perm(P.ANSWER_ACCURACY, request),
         "page_title": "Factual-accuracy check",
-        "breadcrumbs": crumbs(senate, request, (reverse("reports:report", args=[senate.slug, pk]), "Report")),
+        "breadcrumbs": crumbs(senate, request, (reverse("reports:report", args=[senate.slug, request.pk]), "Report")),
     }
     return render(http, "reports/accuracy.jinja", context)
 
 
-@requires(P.ANSWER_ACCURACY, on="request")
-def answer(http: HttpRequest, senate: Senate, pk: int, comment_id: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.ANSWER_ACCURACY)
+@requires(P.ANSWER_ACCURACY, on=REQUEST)
+def answer(http: HttpRequest, senate: Senate, request: Request, comment_id: int) -> HttpResponse:
     item = (
         AccuracyComment.objects.filter(pk=comment_id, round__request=request)
         .select_related("round__draft", "by")
@@ -61,7 +61,7 @@ def answer(http: HttpRequest, senate: Senate, pk: int, comment_id: int) -> HttpR
     if http.method == "POST" and form.is_valid():
         accuracy.answer(item, by=http.user, **form.cleaned_data)
         messages.success(http, "Your answer has been recorded in the document control.")
-        return redirect("reports:accuracy", senate.slug, pk)
+        return redirect("reports:accuracy", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "item": item,
@@ -69,7 +69,7 @@ def answer(http: HttpRequest, senate: Senate, pk: int, comment_id: int) -> HttpR
         "form": form,
         "page_title": "Answer a factual-accuracy comment",
         "breadcrumbs": crumbs(
-            senate, request, (reverse("reports:accuracy", args=[senate.slug, pk]), "Factual accuracy")
+            senate, request, (reverse("reports:accuracy", args=[senate.slug, request.pk]), "Factual accuracy")
         ),
     }
     return render(http, "reports/answer.jinja", context)

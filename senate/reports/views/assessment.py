@@ -11,13 +11,14 @@ from senate.reports import assessment, compose, framework, recommendations
 from senate.reports.forms import CriteriaForm, JudgementForm, RecommendationForm, ViewForm
 from senate.reports.models import Criterion
 from senate.reports.permissions import ReportsPermission as P
-from senate.reports.views.common import assessment_crumbs, crumbs, load_request, posted
+from senate.reports.views.common import assessment_crumbs, crumbs, posted
 from senate.reviews import follow_up
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
 
 
-@requires(P.VIEW_ASSESSMENT, on="request")
-def overview(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.VIEW_ASSESSMENT)
+@requires(P.VIEW_ASSESSMENT, on=REQUEST)
+def overview(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     judged = assessment.current_judgements(request)
     rows = [(c, judged.get(c.pk)) for c in assessment.criteria_for(request)]
     context = {
@@ -34,9 +35,8 @@ def overview(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "reports/assessment.jinja", context)
 
 
-@requires(P.PICK_CRITERIA, on="request")
-def criteria(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.PICK_CRITERIA)
+@requires(P.PICK_CRITERIA, on=REQUEST)
+def criteria(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     available = list(framework.available(senate))
     choices = [(str(c.pk), f"{c.title}{' (optional framework)' if c.optional else ''}") for c in available]
     chosen = [str(c.pk) for c in assessment.criteria_for(request)]
@@ -49,7 +49,7 @@ def criteria(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
             form.add_error("criteria", str(refused))
         else:
             messages.success(http, "The review's criteria have been saved.")
-            return redirect("reports:assessment", senate.slug, pk)
+            return redirect("reports:assessment", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "form": form,
@@ -59,9 +59,8 @@ def criteria(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "reports/criteria.jinja", context)
 
 
-@requires(P.VIEW_ASSESSMENT, on="request")
-def criterion(http: HttpRequest, senate: Senate, pk: int, criterion_id: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.VIEW_ASSESSMENT)
+@requires(P.VIEW_ASSESSMENT, on=REQUEST)
+def criterion(http: HttpRequest, senate: Senate, request: Request, criterion_id: int) -> HttpResponse:
     picked = {c.pk: c for c in assessment.criteria_for(request)}
     found: Criterion | None = picked.get(criterion_id)
     if found is None:
@@ -77,11 +76,11 @@ def criterion(http: HttpRequest, senate: Senate, pk: int, criterion_id: int) -> 
         if view_form.is_valid():
             assessment.record_view(request, criterion=found, by=http.user, **view_form.cleaned_data)
             messages.success(http, "Your view has been recorded.")
-            return redirect("reports:criterion", senate.slug, pk, criterion_id)
+            return redirect("reports:criterion", senate.slug, request.pk, criterion_id)
     elif which == "judgement":
         check(http, P.RECORD_JUDGEMENT, request)
         if judgement_form.is_valid() and _save_judgement(http, request, found, judgement_form):
-            return redirect("reports:criterion", senate.slug, pk, criterion_id)
+            return redirect("reports:criterion", senate.slug, request.pk, criterion_id)
     context = {
         "request_obj": request,
         "criterion": found,
@@ -136,9 +135,8 @@ def _save_judgement(http, request, criterion, form) -> bool:  # type: ignore[no-
     return True
 
 
-@requires(P.RECORD_JUDGEMENT, on="request")
-def add_recommendation(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.RECORD_JUDGEMENT)
+@requires(P.RECORD_JUDGEMENT, on=REQUEST)
+def add_recommendation(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     picked = assessment.criteria_for(request)
     form = RecommendationForm(posted(http), criteria=[(str(c.pk), c.title) for c in picked])
     if http.method == "POST" and form.is_valid():
@@ -150,7 +148,7 @@ def add_recommendation(http: HttpRequest, senate: Senate, pk: int) -> HttpRespon
             form.add_error(None, str(refused))
         else:
             messages.success(http, f"Recommendation {rec.number} has been added.")
-            return redirect("reports:assessment", senate.slug, pk)
+            return redirect("reports:assessment", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "form": form,

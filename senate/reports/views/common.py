@@ -3,12 +3,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from senate.reviews.views.common import load
-
-
-def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Any:
-    return load(http, senate, pk, permission)
-
 
 def crumbs(senate: Any, request: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
     items = [

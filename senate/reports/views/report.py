@@ -6,13 +6,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from senate.core import audit
-from senate.core.access import check, requires
+from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reports import accuracy, compose, drafting, rendering
 from senate.reports.forms import DraftForm
 from senate.reports.models import ReportDraft
 from senate.reports.permissions import ReportsPermission as P
-from senate.reports.views.common import crumbs, load_request, posted
+from senate.reports.served import VERSION
+from senate.reports.views.common import crumbs, posted
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -21,9 +24,8 @@ def _report_crumbs(senate: Senate, request) -> list[dict[str, str]]:  # type: ig
     return crumbs(senate, request, (reverse("reports:report", args=[senate.slug, request.pk]), "Report"))
 
 
-@requires(P.VIEW_REPORT, on="request")
-def report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.VIEW_REPORT)
+@requires(P.VIEW_REPORT, on=REQUEST)
+def report(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     drafts = [d for d in accuracy.drafts(request) if http.user.has_perm(P.VIEW_VERSION, d)]
     context = {
         "request_obj": request,
@@ -38,9 +40,8 @@ def report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "reports/report.jinja", context)
 
 
-@requires(P.WRITE_REPORT, on="request")
-def write(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(http, senate, pk, P.WRITE_REPORT)
+@requires(P.WRITE_REPORT, on=REQUEST)
+def write(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     kind = drafting.kind_for(request)
     probe = ReportDraft(request=request, kind=kind)
     form = DraftForm(
@@ -55,7 +56,7 @@ def write(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
             form.add_error(None, str(refused))
         else:
             messages.success(http, f"Draft version {draft.version} has been saved.")
-            return redirect("reports:version", senate.slug, pk, draft.version)
+            return redirect("reports:version", senate.slug, request.pk, draft.version)
     context = {
         "request_obj": request,
         "form": form,
@@ -67,18 +68,8 @@ def write(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "reports/write.jinja", context)
 
 
-def _draft(http: HttpRequest, senate: Senate, pk: int, version: int) -> ReportDraft:
-    request = load_request(http, senate, pk, P.VIEW_REPORT)
-    draft = request.report_drafts.filter(version=version).select_related("request__senate").first()
-    if draft is None:
-        raise Http404("There is no draft with that version number.")
-    check(http, P.VIEW_VERSION, draft)
-    return draft
-
-
-@requires(P.VIEW_REPORT, on="request")
-def version(http: HttpRequest, senate: Senate, pk: int, version: int) -> HttpResponse:
-    draft = _draft(http, senate, pk, version)
+@requires(P.VIEW_VERSION, on=VERSION)
+def version(http: HttpRequest, senate: Senate, draft: ReportDraft) -> HttpResponse:
     context = {
         "request_obj": draft.request,
         "draft": draft,
@@ -89,9 +80,8 @@ def version(http: HttpRequest, senate: Senate, pk: int, version: int) -> HttpRes
     return render(http, "reports/version.jinja", context)
 
 
-@requires(P.VIEW_REPORT, on="request")
-def download(http: HttpRequest, senate: Senate, pk: int, version: int, fmt: str) -> HttpResponse:
-    draft = _draft(http, senate, pk, version)
+@requires(P.VIEW_VERSION, on=VERSION)
+def download(http: HttpRequest, senate: Senate, draft: ReportDraft, fmt: str) -> HttpResponse:
     doc = compose.compose(draft)
     if fmt == "pdf":
         body, content_type = rendering.to_pdf(doc), "application/pdf"

@@ -53,9 +53,7 @@ def panel_recruited_check(request) -> str | None:
     if spec is None:
         return "Set the panel specification before recording the panel as recruited"
     today = dt.date.today()
-    accepted = PanelMember.objects.filter(request=request, status=PanelMember.Status.ACCEPTED).select_related(
-        "profile"
-    )
+    accepted = PanelMember.objects.filter(request=request, status=PanelMember.Status.ACCEPTED).select_related("profile")
     senate = request.senate
     seats = [
         Seat(

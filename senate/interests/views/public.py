@@ -42,7 +42,9 @@ def register_page(http: HttpRequest, senate: Senate) -> HttpResponse:
 def register_csv(http: HttpRequest, senate: Senate) -> HttpResponse:
     on, form = _on(http, senate)
     if form.errors:
-        return HttpResponseBadRequest(" ".join(str(e) for e in form.errors["on"]), content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(
+            " ".join(str(e) for e in form.errors["on"]), content_type="text/plain; charset=utf-8"
+        )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{senate.slug}-register-of-interests-{on.isoformat()}.csv"'
     writer = csv.writer(response)

@@ -33,7 +33,9 @@ rules.add_perm(P.OWN, is_council_member | is_assembly_member)
 @rules.predicate
 def own_seat(user: Any, seat: Any) -> bool:
     """The seat is this person's own (a member lent by another Senate answers too)."""
-    return bool(getattr(user, "is_authenticated", False) and seat is not None and seat.profile.user_id == user.pk)
+    if not getattr(user, "is_authenticated", False) or not hasattr(seat, "profile_id") or not hasattr(seat, "status"):
+        return False
+    return bool(seat.profile.user_id == user.pk)
 
 
 rules.add_perm(P.ANSWER, own_seat)

@@ -12,7 +12,8 @@ from senate.core.access import requires
 from senate.organisations.models import Organisation, Senate
 from senate.reviews import forms, intake, lifecycle
 from senate.reviews.models import Request
-from senate.reviews.views.common import crumbs, load
+from senate.reviews.served import REQUEST
+from senate.reviews.views.common import crumbs
 
 STEPS = ["kind", "about", "organisations", "assurance", "questions", "sponsor"]
 TITLES = {
@@ -74,20 +75,19 @@ def new_request(http: HttpRequest, senate: Senate) -> HttpResponse:
     return render(http, "reviews/new.jinja", context)
 
 
-@requires("reviews.submit_request")
-def edit_step(http: HttpRequest, senate: Senate, pk: int, step: str) -> HttpResponse:
-    request = load(http, senate, pk, "reviews.edit_draft")
+@requires("reviews.edit_draft", on=REQUEST)
+def edit_step(http: HttpRequest, senate: Senate, request: Request, step: str) -> HttpResponse:
     steps = steps_for(request)
     if step not in steps or request.stage not in ("draft", "more_information"):
-        return redirect("reviews:detail", senate.slug, pk)
+        return redirect("reviews:detail", senate.slug, request.pk)
     form = _form(step, request, http.POST if http.method == "POST" else None)
     if http.method == "POST" and form.is_valid():
         changes = form.changes() if hasattr(form, "changes") else dict(form.cleaned_data)
         intake.save_draft(request, changes=changes, by=http.user)
         following = steps[steps.index(step) + 1] if step != steps[-1] else None
         if following and "check" not in http.GET:
-            return redirect("reviews:edit", senate.slug, pk, following)
-        return redirect("reviews:check", senate.slug, pk)
+            return redirect("reviews:edit", senate.slug, request.pk, following)
+        return redirect("reviews:check", senate.slug, request.pk)
     context = {
         "form": form,
         "step": step,
@@ -101,9 +101,8 @@ def edit_step(http: HttpRequest, senate: Senate, pk: int, step: str) -> HttpResp
     return render(http, "reviews/step.jinja", context)
 
 
-@requires("reviews.submit_request")
-def check_answers(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, "reviews.edit_draft")
+@requires("reviews.edit_draft", on=REQUEST)
+def check_answers(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     error = None
     if http.method == "POST":
         act = "submit" if request.stage == "draft" else "resubmit"
@@ -113,7 +112,7 @@ def check_answers(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
             error = str(refused)
         else:
             messages.success(http, "Your request has been sent to the Senate team.")
-            return redirect("reviews:detail", senate.slug, pk)
+            return redirect("reviews:detail", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "steps": steps_for(request),

@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import follow_up, forms
-from senate.reviews.views.common import crumbs, load
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
+from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.view_requests")
-def recommendations(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk)
+@requires("reviews.view_request", on=REQUEST)
+def recommendations(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     shown = http.user.has_perm("reviews.view_recommendations", request)
     add_form = forms.RecommendationForm(http.POST if http.POST.get("form") == "add" else None)
     follow_form = forms.FollowUpForm(http.POST if http.POST.get("form") == "follow_up" else None)
@@ -23,7 +24,7 @@ def recommendations(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
         except ValueError as refused:
             error, done = str(refused), False
         if done:
-            return redirect("reviews:recommendations", senate.slug, pk)
+            return redirect("reviews:recommendations", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "add_form": add_form,
@@ -61,9 +62,8 @@ def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type:
     return False
 
 
-@requires("reviews.view_requests")
-def respond(http: HttpRequest, senate: Senate, pk: int, number: int) -> HttpResponse:
-    request = load(http, senate, pk, "reviews.act_as_requester")
+@requires("reviews.act_as_requester", on=REQUEST)
+def respond(http: HttpRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
     rec = request.recommendations.filter(number=number).first()
     if rec is None:
         raise Http404("No such recommendation.")
@@ -76,7 +76,7 @@ def respond(http: HttpRequest, senate: Senate, pk: int, number: int) -> HttpResp
             error = str(refused)
         else:
             messages.success(http, f"Your response to recommendation {rec.number} has been saved.")
-            return redirect("reviews:recommendations", senate.slug, pk)
+            return redirect("reviews:recommendations", senate.slug, request.pk)
     context = {
         "form": form,
         "rec": rec,

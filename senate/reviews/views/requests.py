@@ -13,8 +13,9 @@ from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
 from senate.reviews import deadlines, forms, lifecycle, queries, sections, terms
 from senate.reviews.models import Programme, Request
+from senate.reviews.served import REQUEST
 from senate.reviews.stages import Stage
-from senate.reviews.views.common import crumbs, load
+from senate.reviews.views.common import crumbs
 
 
 @requires("reviews.view_requests")
@@ -59,17 +60,15 @@ def _emails_for(user: Any, request: Request) -> list[Any]:
     return list(emails[:50])
 
 
-@requires("reviews.view_requests")
-def detail(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk)
+@requires("reviews.view_request", on=REQUEST)
+def detail(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     return render(http, "reviews/detail.jinja", _detail_context(http, request))
 
 
 @require_POST
-@requires("reviews.view_requests")
-def act(http: HttpRequest, senate: Senate, pk: int, name: str) -> HttpResponse:
+@requires("reviews.view_request", on=REQUEST)
+def act(http: HttpRequest, senate: Senate, request: Request, name: str) -> HttpResponse:
     """Take one lifecycle act; a refusal is shown on the request page with what is missing."""
-    request = load(http, senate, pk)
     form = forms.ActForm(http.POST)
     form.is_valid()
     try:
@@ -78,12 +77,11 @@ def act(http: HttpRequest, senate: Senate, pk: int, name: str) -> HttpResponse:
         context = _detail_context(http, request) | {"act_error": str(refused), "failed_act": name}
         return render(http, "reviews/detail.jinja", context, status=400)
     messages.success(http, f"Done: {lifecycle.ACTS[name].label}.")
-    return redirect("reviews:detail", senate.slug, pk)
+    return redirect("reviews:detail", senate.slug, request.pk)
 
 
-@requires("reviews.view_requests")
-def triage(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, "reviews.triage")
+@requires("reviews.triage", on=REQUEST)
+def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.TriageForm(http.POST if http.method == "POST" else None, programmes=queries.programmes_of(senate))
     error = None
     if http.method == "POST" and form.is_valid():
@@ -98,7 +96,7 @@ def triage(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
             error = str(refused)
         else:
             messages.success(http, "Triage decision recorded and the requester told.")
-            return redirect("reviews:detail", senate.slug, pk)
+            return redirect("reviews:detail", senate.slug, request.pk)
     context = {
         "form": form,
         "request_obj": request,

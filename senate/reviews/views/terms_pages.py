@@ -8,13 +8,13 @@ from django.views.decorators.http import require_POST
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import forms, lifecycle, terms
-from senate.reviews.models import TermsOfReference
-from senate.reviews.views.common import crumbs, load
+from senate.reviews.models import Request, TermsOfReference
+from senate.reviews.served import REQUEST
+from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.view_requests")
-def terms_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk)
+@requires("reviews.view_request", on=REQUEST)
+def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     comment_form = forms.CommentForm(http.POST if http.method == "POST" else None)
     if http.method == "POST":
@@ -22,7 +22,7 @@ def terms_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
         if current is not None and comment_form.is_valid():
             terms.add_comment(current, text=comment_form.cleaned_data["text"], by=http.user)
             messages.success(http, "Your comment has been added.")
-            return redirect("reviews:terms", senate.slug, pk)
+            return redirect("reviews:terms", senate.slug, request.pk)
     acts = [
         a
         for a in lifecycle.available_acts(request, http.user)
@@ -42,19 +42,18 @@ def terms_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "reviews/terms.jinja", context)
 
 
-@requires("reviews.view_requests")
-def edit_terms(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, "reviews.manage_request")
+@requires("reviews.manage_request", on=REQUEST)
+def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.APPROVED:
         messages.error(http, "Approved terms of reference cannot be changed.")
-        return redirect("reviews:terms", senate.slug, pk)
+        return redirect("reviews:terms", senate.slug, request.pk)
     start = {f: getattr(current, f) for f in terms.FIELDS} if current else terms.draft_from_request(request)
     form = forms.TermsForm(http.POST if http.method == "POST" else None, initial=forms.TermsForm.initial_from(start))
     if http.method == "POST" and form.is_valid():
         saved = terms.save_version(request, values=form.values(), by=http.user)
         messages.success(http, f"Version {saved.version} of the terms of reference saved.")
-        return redirect("reviews:terms", senate.slug, pk)
+        return redirect("reviews:terms", senate.slug, request.pk)
     context = {
         "form": form,
         "request_obj": request,
@@ -65,11 +64,10 @@ def edit_terms(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires("reviews.view_requests")
-def share_terms(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, "reviews.manage_request")
+@requires("reviews.manage_request", on=REQUEST)
+def share_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.DRAFT:
         terms.share(current, by=http.user)
         messages.success(http, f"Version {current.version} shared with the requester.")
-    return redirect("reviews:terms", senate.slug, pk)
+    return redirect("reviews:terms", senate.slug, request.pk)

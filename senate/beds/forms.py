@@ -5,16 +5,23 @@ the scenario's own validator (analytics.bed_capacity.scenario) decides what is a
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
 from senate.analytics.bed_capacity import LosCsvError, parse_los_csv
 from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES
 from senate.beds.fields import NumberField, SharesField
+from senate.core import uploads
 
 TREATMENT_ROWS = 3
 LOS_KINDS = [
     ("lognormal", "Mean and coefficient of variation (a lognormal distribution)"),
     ("empirical", "Upload the lengths of stay of past patients (a CSV file)"),
 ]
+
+
+def los_csv_max_bytes() -> int:
+    """The largest lengths-of-stay file accepted (BEDS_LOS_CSV_MAX_BYTES, 10 MB: a million stays)."""
+    return int(getattr(settings, "BEDS_LOS_CSV_MAX_BYTES", 10 * 1024 * 1024))
 
 
 class TitleForm(forms.Form):
@@ -99,7 +106,11 @@ class BaselineForm(forms.Form):
                 self.add_error("los_csv", "Upload a CSV file of lengths of stay, or give the mean and variation")
             return self.stored_values or None
         try:
-            return parse_los_csv(upload.read().decode("utf-8-sig"))
+            data = uploads.read_upload(upload, los_csv_max_bytes())
+            uploads.check_upload(upload.name, data, max_bytes=los_csv_max_bytes(), allowed_kinds=[uploads.CSV])
+            return parse_los_csv(data.decode("utf-8-sig"))
+        except uploads.UploadRefused as refused:
+            self.add_error("los_csv", f"Lengths of stay file: {refused}")
         except UnicodeDecodeError:
             self.add_error("los_csv", "Lengths of stay file: the file must be a CSV saved as text (UTF-8)")
         except LosCsvError as problem:

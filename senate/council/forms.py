@@ -5,7 +5,9 @@ from typing import Any
 
 from django import forms
 
+from senate.core import uploads
 from senate.core.forms import DateField
+from senate.council.meetings import PAPER_KINDS, check_paper, paper_max_bytes
 from senate.council.models import AgendaItem, Attendance, Decision, Meeting, MeetingDeclaration, QuorumRule
 
 _TEXT = {"rows": 4}
@@ -67,7 +69,10 @@ class ItemForm(forms.Form):
 
 class PaperForm(forms.Form):
     title = forms.CharField(label="Title of the paper", max_length=200, error_messages={"required": "Enter a title"})
-    file = forms.FileField(label="The paper", error_messages={"required": "Choose the file to attach"})
+    file = forms.FileField(
+        label="The paper",
+        error_messages={"required": "Choose the file to attach", "empty": "The selected file is empty"},
+    )
     sent_on = _date("Date the paper went out", "Enter the date the paper went out to members")
     item = forms.ChoiceField(label="Agenda item", required=False)
 
@@ -75,6 +80,17 @@ class PaperForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.items = {str(i.pk): i for i in items}
         self.fields["item"].choices = [("", "The whole meeting")] + [(k, str(i)) for k, i in self.items.items()]  # type: ignore[attr-defined]
+        words = uploads.kinds_in_words(PAPER_KINDS)
+        self.fields["file"].help_text = f"{words}, up to {uploads.describe_size(paper_max_bytes())}"
+
+    def clean_file(self) -> Any:
+        """The upload policy's refusal (type by content, size, active content) shows at the field."""
+        upload = self.cleaned_data["file"]
+        try:
+            check_paper(upload)
+        except uploads.UploadRefused as refusal:
+            raise forms.ValidationError(str(refusal)) from None
+        return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

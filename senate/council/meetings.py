@@ -3,10 +3,11 @@
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 
-from senate.core import audit
+from senate.core import audit, uploads
 from senate.council import notices
 from senate.council.models import AgendaItem, Attendance, Meeting, Paper, QuorumRule
 from senate.members.models import Body, Membership
@@ -17,6 +18,9 @@ from senate.reviews.stages import Stage
 class MeetingRefused(Exception):
     """The change is not allowed; the message says why."""
 
+
+# What a paper may be: documents members can open anywhere; never web pages or programs.
+PAPER_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX, uploads.ODT, uploads.CSV)
 
 # The stages from which each kind of item can be put to the Council (reviews.lifecycle.ACTS).
 READY: dict[str, set[str]] = {
@@ -88,20 +92,44 @@ def _add_panel(meeting: Meeting, request: Request) -> list[Attendance]:
     return added
 
 
+def paper_max_bytes() -> int:
+    return int(getattr(settings, "COUNCIL_PAPER_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+
+
+def check_paper(file: Any) -> tuple[uploads.Checked, bytes]:
+    """The paper's file against the platform's upload policy: what it is and its bytes, or
+    uploads.UploadRefused saying why not."""
+    data = file if isinstance(file, bytes) else uploads.read_upload(file, paper_max_bytes())
+    name = getattr(file, "name", "") or ""
+    return uploads.check_upload(name, data, max_bytes=paper_max_bytes(), allowed_kinds=PAPER_KINDS), data
+
+
 def attach_paper(
     *, meeting: Meeting, item: AgendaItem | None, title: str, file: Any, sent_on: dt.date, by: Any
 ) -> Paper:
-    with transaction.atomic():
-        paper = Paper.objects.create(meeting=meeting, item=item, title=title, file=file, sent_on=sent_on, added_by=by)
+    """Attach a paper and tell everyone on the attendance list. The file is checked first (raises
+    uploads.UploadRefused), stored before the transaction and deleted again if the transaction fails."""
+    checked, data = check_paper(file)
+    paper = Paper(meeting=meeting, item=item, title=title, sent_on=sent_on, added_by=by)
+    path = Paper._meta.get_field("file").generate_filename(paper, checked.original_name)
+    with uploads.stored_file(path, data) as stored, transaction.atomic():
+        paper.file = stored
+        paper.save()
         audit.record(
             "council.paper_attached",
             paper,
             by=by,
             senate=meeting.senate,
             summary=f"{meeting}: {title}" + (" (sent late)" if paper.late else ""),
+            data={"file": checked.original_name, "content_type": checked.content_type, "sha256": checked.sha256},
         )
         notices.papers_sent(paper)
     return paper
+
+
+def stored_papers() -> list[str]:
+    """Every paper file a paper points at (for the sweeper of orphans)."""
+    return list(Paper.objects.values_list("file", flat=True))
 
 
 def record_attendance(*, meeting: Meeting, statuses: dict[int, str], observers: list[str], by: Any) -> None:

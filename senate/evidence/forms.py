@@ -31,7 +31,7 @@ class FileForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        data = uploads.read_all(upload)
+        data = uploads.read_all(upload)  # never more than the limit (and one byte), however big the file
         try:
             uploads.check_upload(name=upload.name, data=data)
         except uploads.UploadRefused as refusal:

@@ -1,5 +1,7 @@
 """The evidence library of a request: asking the requester for evidence, adding items and new versions
-of them, and opening them. Every write is in a transaction with its audit record."""
+of them, and opening them. Every write is in a transaction with its audit record. An uploaded file is
+stored just before its transaction and removed if the transaction fails (core.uploads.stored_file);
+its text is extracted after commit, in the background (tasks.extract_version_text)."""
 
 import datetime as dt
 import posixpath
@@ -7,13 +9,12 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 
 from senate.accounts.models import Role, RoleAssignment
 from senate.core import audit
+from senate.core.uploads import stored_file
 from senate.evidence import access, extract, uploads
 from senate.evidence.models import AccessLog, EvidenceItem, EvidenceRequest, EvidenceVersion, Source, Tier
 from senate.notifications.outbox import queue_email
@@ -85,11 +86,13 @@ def add_item(
     provenance: str = "",
     asked_for: EvidenceRequest | None = None,
 ) -> EvidenceItem:
-    """A new item with its first version. Raises uploads.UploadRefused before anything is stored."""
+    """A new item with its first version. Raises uploads.UploadRefused before anything is stored. The
+    file is stored before the transaction opens and deleted again if the transaction fails; its text
+    is read after commit, in the background."""
     checked = uploads.check_upload(name=name, data=data)
     if tier not in Tier.values or source not in Source.values:
         raise ValueError("unknown tier or source")
-    with transaction.atomic():
+    with stored_file(_path(request.pk, checked), data) as path, transaction.atomic():
         item = EvidenceItem.objects.create(
             request=request,
             asked_for=asked_for,
@@ -108,38 +111,35 @@ def add_item(
             summary=f"Added {item.get_tier_display().lower()} evidence “{item.title}” to {request}",
             data={"request": request.pk, "tier": tier, "source": source},
         )
-        _store(item, checked, data, by)
+        _record_version(item, checked, path, by)
     return item
 
 
 def add_version(*, item: EvidenceItem, by: Any, name: str, data: bytes) -> EvidenceVersion:
     """A new version of an item; earlier versions stay as they were."""
     checked = uploads.check_upload(name=name, data=data)
-    with transaction.atomic():
+    with stored_file(_path(item.request_id, checked), data) as path, transaction.atomic():
         EvidenceItem.objects.select_for_update().filter(pk=item.pk).first()
-        return _store(item, checked, data, by)
+        return _record_version(item, checked, path, by)
 
 
-def _store(item: EvidenceItem, checked: uploads.Checked, data: bytes, by: Any) -> EvidenceVersion:
-    number = (item.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+def _path(request_id: int, checked: uploads.Checked) -> str:
     extension = posixpath.splitext(checked.original_name)[1].lower()
-    path = default_storage.save(f"evidence/{item.request_id}/{uuid.uuid4().hex}{extension}", ContentFile(data))
-    # If the database write fails, the stored file is removed rather than left unreachable.
-    try:
-        version = EvidenceVersion.objects.create(
-            item=item,
-            number=number,
-            file=path,
-            original_name=checked.original_name,
-            content_type=checked.content_type,
-            size=checked.size,
-            sha256=checked.sha256,
-            extracted_text=extract.extract_text(data=data, content_type=checked.content_type),
-            uploaded_by=by,
-        )
-    except Exception:
-        default_storage.delete(path)
-        raise
+    return f"evidence/{request_id}/{uuid.uuid4().hex}{extension}"
+
+
+def _record_version(item: EvidenceItem, checked: uploads.Checked, path: str, by: Any) -> EvidenceVersion:
+    number = (item.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = EvidenceVersion.objects.create(
+        item=item,
+        number=number,
+        file=path,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
     audit.record(
         "evidence.version_uploaded",
         version,
@@ -148,7 +148,31 @@ def _store(item: EvidenceItem, checked: uploads.Checked, data: bytes, by: Any) -
         summary=f"Uploaded version {number} of “{item.title}” ({checked.original_name})",
         data={"item": item.pk, "number": number, "sha256": checked.sha256, "content_type": checked.content_type},
     )
+    from senate.evidence.tasks import extract_version_text
+
+    transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
     return version
+
+
+def store_extracted_text(version_id: int) -> int:
+    """The background part of an upload: read the stored file's text for search and keep it. Best
+    effort (extract.best_effort never raises; a missing file gives no text). Returns its length."""
+    version = EvidenceVersion.objects.filter(pk=version_id).first()
+    if version is None:
+        return 0
+    try:
+        with version.file.open("rb") as stored:
+            data = stored.read(uploads.max_bytes() + 1)
+    except Exception:  # noqa: BLE001 - storage away or file gone: no text, as for any failure
+        return 0
+    text = extract.best_effort(data=data, content_type=version.content_type)
+    EvidenceVersion.objects.filter(pk=version_id).update(extracted_text=text)
+    return len(text)
+
+
+def stored_files() -> list[str]:
+    """Every evidence file a version points at (for the sweeper of orphans)."""
+    return list(EvidenceVersion.objects.values_list("file", flat=True))
 
 
 def open_version(*, user: Any, item: EvidenceItem, number: int | None = None) -> EvidenceVersion:

@@ -113,6 +113,18 @@ def test_an_uploaded_csv_of_stays_is_read_and_its_bad_lines_named(as_manager, be
     }
 
 
+def test_an_uploaded_stays_file_goes_through_the_upload_policy(as_manager, bed_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = SimpleUploadedFile("stays.csv", b"<!doctype html><script>alert(1)</script>", content_type="text/csv")
+    response = as_manager.post(
+        page_url(bed_model, "baseline/"), GOOD_BASELINE | {"los_kind": "empirical", "los_csv": page}
+    )
+    assert "Lengths of stay file: stays.csv is a web page (HTML). Upload a CSV file" in _error_at(
+        response, "id_los_csv"
+    )
+
+
 def test_a_good_proposal_makes_a_scenario_the_validator_accepts(as_manager, bed_model):
     response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL)
     assert response.status_code == 302

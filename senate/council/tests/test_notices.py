@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.files.base import ContentFile
 
+from senate.core.tests import files
 from senate.council import meetings
 from senate.council.meetings import MeetingRefused, attach_paper
 from senate.council.tests.factories import schedule
@@ -30,7 +31,7 @@ def test_a_paper_is_announced_once_to_each_member_and_a_late_one_says_so(senate,
         meeting=meeting,
         item=None,
         title="Minutes of the last meeting",
-        file=ContentFile(b"x", name="m.txt"),
+        file=ContentFile(files.pdf(), name="m.pdf"),
         sent_on=meeting.date - dt.timedelta(days=2),
         by=cast["manager"],
     )
@@ -41,7 +42,7 @@ def test_a_paper_is_announced_once_to_each_member_and_a_late_one_says_so(senate,
         meeting=meeting,
         item=None,
         title="Forward plan",
-        file=ContentFile(b"x", name="f.txt"),
+        file=ContentFile(files.pdf(), name="f.pdf"),
         sent_on=meeting.date - dt.timedelta(days=senate.papers_notice_days),
         by=cast["manager"],
     )

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 
+from senate.core.tests import files
 from senate.council import declarations
 from senate.council.meetings import attach_paper
 from senate.council.models import MeetingDeclaration
@@ -47,7 +48,7 @@ def test_the_agenda_flags_papers_sent_late_and_lists_known_conflicts(client, sen
         meeting=meeting,
         item=item,
         title="Report",
-        file=ContentFile(b"x", name="r.txt"),
+        file=ContentFile(files.pdf(), name="r.pdf"),
         sent_on=meeting.date - dt.timedelta(days=5),
         by=cast["manager"],
     )
@@ -56,7 +57,7 @@ def test_the_agenda_flags_papers_sent_late_and_lists_known_conflicts(client, sen
         meeting=meeting,
         item=item,
         title="Summary",
-        file=ContentFile(b"x", name="s.txt"),
+        file=ContentFile(files.pdf(), name="s.pdf"),
         sent_on=on_time,
         by=cast["manager"],
     )

@@ -4,7 +4,6 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 
 from senate.council.models import AgendaItem, Meeting
-from senate.reviews.models import Request
 
 
 def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
@@ -19,25 +18,11 @@ def meeting_crumbs(meeting: Meeting) -> list[dict[str, str]]:
     return crumbs(meeting.senate, (reverse("council:meeting", args=[meeting.senate.slug, meeting.pk]), str(meeting)))
 
 
-def load_meeting(senate: Any, pk: int) -> Meeting:
-    meeting = Meeting.objects.filter(senate=senate, pk=pk).select_related("senate", "chair").first()
-    if meeting is None:
-        raise Http404("There is no meeting with that number in this Senate.")
-    return meeting
-
-
 def load_item(meeting: Meeting, number: int) -> AgendaItem:
     item = meeting.items.filter(number=number).select_related("request", "meeting__senate").first()
     if item is None:
         raise Http404("There is no item with that number on this agenda.")
     return item
-
-
-def load_request(senate: Any, pk: int) -> Request:
-    request = Request.objects.filter(senate=senate, pk=pk).select_related("senate").first()
-    if request is None:
-        raise Http404("There is no request with that number in this Senate.")
-    return request
 
 
 def posted(http: HttpRequest) -> Any:

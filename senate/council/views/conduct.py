@@ -12,14 +12,14 @@ from senate.council.forms import ActionOnDeclarationForm, AddDeclarationForm, De
 from senate.council.meetings import MeetingRefused
 from senate.council.models import Meeting, MeetingDeclaration
 from senate.council.permissions import CouncilPermission as P
-from senate.council.views.common import load_item, load_meeting, meeting_crumbs, posted
+from senate.council.served import MEETING
+from senate.council.views.common import load_item, meeting_crumbs, posted
 from senate.organisations.models import Senate
 
 
 @require_POST
-@requires(P.MANAGE_MEETINGS)
-def start(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def start(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     try:
         declarations.start_meeting(meeting, by=http.user)
     except MeetingRefused as refused:
@@ -38,9 +38,8 @@ def _mine(http: HttpRequest, meeting: Meeting) -> list:
     return [a for a in attending if a.profile and a.profile.user_id == http.user.pk]
 
 
-@requires(P.VIEW_MEETINGS)
-def declarations_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.VIEW_MEETINGS, on=MEETING)
+def declarations_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     allowed = _mine(http, meeting)
     form = AddDeclarationForm(posted(http), items=meeting.items.all(), attendees=allowed)
     if http.method == "POST" and form.is_valid():
@@ -78,9 +77,8 @@ def _declaration(meeting: Meeting, declaration_id: int) -> MeetingDeclaration:
 
 
 @require_POST
-@requires(P.VIEW_MEETINGS)
-def confirm(http: HttpRequest, senate: Senate, pk: int, declaration_id: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.VIEW_MEETINGS, on=MEETING)
+def confirm(http: HttpRequest, senate: Senate, meeting: Meeting, declaration_id: int) -> HttpResponse:
     declaration = _declaration(meeting, declaration_id)
     if declaration.attendee not in _mine(http, meeting):
         raise Http404("You can only confirm your own declarations.")
@@ -90,9 +88,8 @@ def confirm(http: HttpRequest, senate: Senate, pk: int, declaration_id: int) -> 
 
 
 @require_POST
-@requires(P.MANAGE_MEETINGS)
-def declaration_action(http: HttpRequest, senate: Senate, pk: int, declaration_id: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def declaration_action(http: HttpRequest, senate: Senate, meeting: Meeting, declaration_id: int) -> HttpResponse:
     declaration = _declaration(meeting, declaration_id)
     form = ActionOnDeclarationForm(http.POST)
     if not form.is_valid():
@@ -107,10 +104,9 @@ def declaration_action(http: HttpRequest, senate: Senate, pk: int, declaration_i
     return redirect("council:declarations", senate.slug, meeting.pk)
 
 
-@requires(P.VIEW_MEETINGS)
-def decide(http: HttpRequest, senate: Senate, pk: int, number: int) -> HttpResponse:
+@requires(P.VIEW_MEETINGS, on=MEETING)
+def decide(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
     """One item: who is recused, whether it is quorate and why not, and the decision form."""
-    meeting = load_meeting(senate, pk)
     item = load_item(meeting, number)
     form = DecisionForm(posted(http))
     if http.method == "POST":

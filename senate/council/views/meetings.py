@@ -12,7 +12,8 @@ from senate.council import decisions, declarations, meetings
 from senate.council.forms import AttendanceForm, ItemForm, MeetingForm, PaperForm, QuorumForm
 from senate.council.models import Action, Meeting, Paper, QuorumRule
 from senate.council.permissions import CouncilPermission as P
-from senate.council.views.common import crumbs, load_meeting, meeting_crumbs, posted
+from senate.council.served import MEETING
+from senate.council.views.common import crumbs, meeting_crumbs, posted
 from senate.organisations.models import Senate
 
 
@@ -42,11 +43,10 @@ def meeting_new(http: HttpRequest, senate: Senate) -> HttpResponse:
     return render(http, "council/meeting_new.jinja", context)
 
 
-@requires(P.VIEW_MEETINGS)
-def meeting_detail(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+@requires(P.VIEW_MEETINGS, on=MEETING)
+def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     """The agenda: each item with its papers, each attending member's known conflicts, and whether
     it is quorate after recusals."""
-    meeting = load_meeting(senate, pk)
     items = list(meeting.items.select_related("request").prefetch_related("declarations", "papers"))
     conflicts = {} if meeting.started_at else declarations.known_conflicts(meeting)
     names = {a.pk: a.name for a in meeting.attendance.all()}
@@ -73,9 +73,8 @@ def meeting_detail(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "council/meeting.jinja", context)
 
 
-@requires(P.MANAGE_MEETINGS)
-def item_new(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def item_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = ItemForm(posted(http), requests=meetings.ready_requests(senate))
     if http.method == "POST" and form.is_valid():
         try:
@@ -94,9 +93,8 @@ def item_new(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "council/item_new.jinja", context)
 
 
-@requires(P.MANAGE_MEETINGS)
-def paper_new(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def paper_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = PaperForm(posted(http), http.FILES or None, items=meeting.items.all())
     if http.method == "POST" and form.is_valid():
         paper = meetings.attach_paper(meeting=meeting, by=http.user, **form.cleaned_data)
@@ -107,9 +105,8 @@ def paper_new(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "council/paper_new.jinja", context)
 
 
-@requires(P.VIEW_MEETINGS)
-def paper_file(http: HttpRequest, senate: Senate, pk: int, paper_id: int) -> FileResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.VIEW_MEETINGS, on=MEETING)
+def paper_file(http: HttpRequest, senate: Senate, meeting: Meeting, paper_id: int) -> FileResponse:
     paper = Paper.objects.filter(meeting=meeting, pk=paper_id).first()
     if paper is None:
         raise Http404("There is no paper with that number for this meeting.")
@@ -118,9 +115,8 @@ def paper_file(http: HttpRequest, senate: Senate, pk: int, paper_id: int) -> Fil
     )
 
 
-@requires(P.MANAGE_MEETINGS)
-def attendance(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def attendance(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = AttendanceForm(posted(http), attendance=list(meeting.attendance.all()))
     if http.method == "POST" and form.is_valid():
         meetings.record_attendance(

@@ -14,7 +14,8 @@ from senate.council.forms import ActionForm, ApproveMinutesForm, MinutesForm
 from senate.council.meetings import MeetingRefused
 from senate.council.models import Action, Meeting, Minutes
 from senate.council.permissions import CouncilPermission as P
-from senate.council.views.common import load_meeting, meeting_crumbs, posted
+from senate.council.served import MEETING
+from senate.council.views.common import meeting_crumbs, posted
 from senate.organisations.models import Senate
 
 
@@ -24,9 +25,8 @@ def _later_meetings(meeting: Meeting) -> list[Meeting]:
     )
 
 
-@requires(P.VIEW_MEETINGS)
-def minutes_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.VIEW_MEETINGS, on=MEETING)
+def minutes_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     record = Minutes.objects.filter(meeting=meeting).first()
     form = MinutesForm(posted(http), initial={"text": record.text if record else ""})
     if http.method == "POST":
@@ -54,9 +54,8 @@ def minutes_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires(P.MANAGE_MEETINGS)
-def minutes_draft(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def minutes_draft(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     try:
         minutes_.draft_minutes(meeting, by=http.user)
     except MeetingRefused as refused:
@@ -74,9 +73,8 @@ def _minutes(meeting: Meeting) -> Minutes:
 
 
 @require_POST
-@requires(P.MANAGE_MEETINGS)
-def minutes_approve(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def minutes_approve(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = ApproveMinutesForm(http.POST, meetings=_later_meetings(meeting))
     if not form.is_valid():
         messages.error(http, "Choose the later meeting that approved the minutes.")
@@ -91,9 +89,8 @@ def minutes_approve(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires(P.MANAGE_MEETINGS)
-def minutes_publish(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def minutes_publish(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     try:
         minutes_.publish_minutes(_minutes(meeting), by=http.user, on=dt.date.today())
     except MeetingRefused as refused:
@@ -103,9 +100,8 @@ def minutes_publish(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return redirect("council:minutes", senate.slug, meeting.pk)
 
 
-@requires(P.VIEW_MEETINGS)
-def meeting_actions(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    meeting = load_meeting(senate, pk)
+@requires(P.VIEW_MEETINGS, on=MEETING)
+def meeting_actions(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = ActionForm(posted(http))
     if http.method == "POST":
         check(http, P.MANAGE_MEETINGS, senate)

@@ -11,15 +11,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
-from senate.core.access import check, public, requires
+from senate.core.access import public, requires
 from senate.core.csp import STANDALONE_DOCUMENT_POLICY
 from senate.council import meetings, publication
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
 from senate.council.meetings import MeetingRefused
 from senate.council.models import FollowUpLetter, Minutes, PublicationPermission
-from senate.council.views.common import load_request, posted
+from senate.council.views.common import posted
 from senate.organisations.models import Senate
 from senate.reviews.models import RecommendationResponse, Request
+from senate.reviews.served import REQUEST
 
 
 def _request_crumbs(request: object) -> list[dict[str, str]]:
@@ -30,10 +31,8 @@ def _request_crumbs(request: object) -> list[dict[str, str]]:
     ]
 
 
-@requires("reviews.view_requests")
-def issue(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
-    check(http, "reviews.manage_request", request)
+@requires("reviews.manage_request", on=REQUEST)
+def issue(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = IssueForm(posted(http))
     if http.method == "POST" and form.is_valid():
         try:
@@ -53,11 +52,9 @@ def issue(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "council/issue.jinja", context)
 
 
-@requires("reviews.view_requests")
-def publication_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+@requires("reviews.view_request", on=REQUEST)
+def publication_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     """Permission to publish (the requester, or the manager for them) and the follow-up letter."""
-    request = load_request(senate, pk)
-    check(http, "reviews.view_request", request)
     may_permit = http.user.has_perm("reviews.act_as_requester", request) or http.user.has_perm(
         "reviews.manage_request", request
     )
@@ -94,10 +91,8 @@ def publication_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse
 
 
 @require_POST
-@requires("reviews.view_requests")
-def follow_up_letter(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
-    check(http, "reviews.manage_request", request)
+@requires("reviews.manage_request", on=REQUEST)
+def follow_up_letter(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = FollowUpLetterForm(http.POST)
     if form.is_valid():
         publication.record_follow_up_letter(request, by=http.user, **form.cleaned_data)
@@ -108,10 +103,8 @@ def follow_up_letter(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse
 
 
 @require_POST
-@requires("reviews.view_requests")
-def record_publication(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load_request(senate, pk)
-    check(http, "reviews.manage_request", request)
+@requires("reviews.manage_request", on=REQUEST)
+def record_publication(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     try:
         publication.record_publication(request, by=http.user, today=timezone.localdate())
     except MeetingRefused as refused:

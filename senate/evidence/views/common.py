@@ -1,26 +1,6 @@
 from typing import Any
 
-from django.http import Http404, HttpRequest
-
-from senate.core.access import check
-from senate.evidence.models import EvidenceItem
-from senate.reviews import queries
-
-
-def load(http: HttpRequest, senate: Any, pk: int, permission: str) -> Any:
-    """The request, only within this Senate, only for people with `permission` on it."""
-    request = queries.request_in(senate, pk)
-    if request is None:
-        raise Http404("There is no request with that number in this Senate.")
-    check(http, permission, request)
-    return request
-
-
-def load_item(request: Any, item_id: int) -> EvidenceItem:
-    item = EvidenceItem.objects.filter(request=request, pk=item_id).select_related("request__senate").first()
-    if item is None:
-        raise Http404("There is no evidence item with that number on this request.")
-    return item
+from django.http import HttpRequest
 
 
 def crumbs(http: HttpRequest, request: Any, *more: tuple[str, str]) -> list[dict[str, str]]:

@@ -11,8 +11,10 @@ from senate.evidence import fieldwork as rules_of_fieldwork
 from senate.evidence.forms import FieldworkForm, PapersForm
 from senate.evidence.models import Fieldwork, PapersCirculated
 from senate.evidence.permissions import EvidencePermission as P
-from senate.evidence.views.common import crumbs, load, posted
+from senate.evidence.views.common import crumbs, posted
 from senate.organisations.models import Senate
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
 
 
 def _panel_users(request):
@@ -29,9 +31,8 @@ def _fieldwork_url(request) -> str:
     return reverse("evidence:fieldwork", args=[request.senate.slug, request.pk])
 
 
-@requires(P.VIEW_FIELDWORK, on="request")
-def fieldwork_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, P.VIEW_FIELDWORK)
+@requires(P.VIEW_FIELDWORK, on=REQUEST)
+def fieldwork_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     work = Fieldwork.objects.filter(request=request).prefetch_related("attendees")
     papers = PapersCirculated.objects.filter(fieldwork__request=request).select_related("fieldwork")
     context = {
@@ -41,14 +42,13 @@ def fieldwork_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
         "notice_days": senate.papers_notice_days,
         "can_record": http.user.has_perm(P.RECORD_FIELDWORK, request),
         "page_title": "Fieldwork",
-        "breadcrumbs": crumbs(http, request, (reverse("evidence:library", args=[senate.slug, pk]), "Evidence")),
+        "breadcrumbs": crumbs(http, request, (reverse("evidence:library", args=[senate.slug, request.pk]), "Evidence")),
     }
     return render(http, "evidence/fieldwork.jinja", context)
 
 
-@requires(P.RECORD_FIELDWORK, on="request")
-def record(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, P.RECORD_FIELDWORK)
+@requires(P.RECORD_FIELDWORK, on=REQUEST)
+def record(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     members = _panel_users(request)
     form = FieldworkForm(posted(http), members=members)
     if http.method == "POST" and form.is_valid():
@@ -74,9 +74,8 @@ def record(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "evidence/record_fieldwork.jinja", context)
 
 
-@requires(P.RECORD_FIELDWORK, on="request")
-def papers(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, P.RECORD_FIELDWORK)
+@requires(P.RECORD_FIELDWORK, on=REQUEST)
+def papers(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     meetings = Fieldwork.objects.filter(request=request)
     form = PapersForm(posted(http), meetings=meetings)
     if http.method == "POST" and form.is_valid():

@@ -10,20 +10,22 @@ from django.utils import timezone
 from senate.core.access import requires
 from senate.evidence import access, library
 from senate.evidence.forms import TIER_HINTS, AskForm, FileForm, ItemForm
-from senate.evidence.models import AccessLog, EvidenceRequest, Source
+from senate.evidence.models import AccessLog, EvidenceItem, EvidenceRequest, Source
 from senate.evidence.permissions import EvidencePermission as P
-from senate.evidence.views.common import crumbs, files, load, load_item, posted
+from senate.evidence.served import ITEM
+from senate.evidence.views.common import crumbs, files, posted
 from senate.interests.attestation import has_attested
 from senate.organisations.models import Senate
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
 
 
 def _library_url(request) -> str:
     return reverse("evidence:library", args=[request.senate.slug, request.pk])
 
 
-@requires(P.VIEW, on="request")
-def library_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, P.VIEW)
+@requires(P.VIEW, on=REQUEST)
+def library_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     user = http.user
     on_panel = access.is_on_panel(user, request) and not access.is_team(user, request)
     items = access.visible_items(user, request).prefetch_related("versions").select_related("added_by")
@@ -46,9 +48,8 @@ def library_page(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "evidence/library.jinja", context)
 
 
-@requires(P.ASK, on="request")
-def ask(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, P.ASK)
+@requires(P.ASK, on=REQUEST)
+def ask(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = AskForm(posted(http))
     if http.method == "POST" and form.is_valid():
         library.ask_for_evidence(request=request, by=http.user, **form.cleaned_data)
@@ -73,9 +74,8 @@ def _source_for(user, request) -> str | None:
     return None
 
 
-@requires(P.VIEW, on="request")
-def upload(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, P.VIEW)
+@requires(P.VIEW, on=REQUEST)
+def upload(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     source = _source_for(http.user, request)
     if source is None:
         from django.core.exceptions import PermissionDenied
@@ -120,10 +120,9 @@ def _may_add_version(user, item) -> bool:
     return source == Source.SENATE_TEAM or (source is not None and source == item.source)
 
 
-@requires(P.VIEW, on="request")
-def item_page(http: HttpRequest, senate: Senate, pk: int, item_id: int) -> HttpResponse:
-    request = load(http, senate, pk, P.VIEW)
-    item = load_item(request, item_id)
+@requires(P.VIEW, on=ITEM)
+def item_page(http: HttpRequest, senate: Senate, item: EvidenceItem) -> HttpResponse:
+    request = item.request
     _refuse_unless_may_open(http, item)
     may_add = _may_add_version(http.user, item)
     form = FileForm(posted(http) if may_add else None, files(http) if may_add else None)
@@ -156,10 +155,8 @@ def _refuse_unless_may_open(http: HttpRequest, item) -> None:
         raise PermissionDenied("you may not open this evidence: its confidentiality does not allow it")
 
 
-@requires(P.VIEW, on="request")
-def download(http: HttpRequest, senate: Senate, pk: int, item_id: int, number: int) -> FileResponse:
-    request = load(http, senate, pk, P.VIEW)
-    item = load_item(request, item_id)
+@requires(P.VIEW, on=ITEM)
+def download(http: HttpRequest, senate: Senate, item: EvidenceItem, number: int) -> FileResponse:
     try:
         version = library.open_version(user=http.user, item=item, number=number)
     except library.EvidenceVersion.DoesNotExist:
@@ -172,9 +169,8 @@ def download(http: HttpRequest, senate: Senate, pk: int, item_id: int, number: i
     return response
 
 
-@requires(P.VIEW_ACCESS_LOG, on="request")
-def access_log(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    request = load(http, senate, pk, P.VIEW_ACCESS_LOG)
+@requires(P.VIEW_ACCESS_LOG, on=REQUEST)
+def access_log(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "request_obj": request,
         "entries": AccessLog.objects.filter(item__request=request).select_related("item", "user", "version")[:500],

@@ -102,6 +102,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
+else:
+    # PostgreSQL: keep each process's connection for a minute (checked before reuse) rather than
+    # opening one per request. DATABASE_CONN_MAX_AGE=0 opens one per request (a pooler in front).
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -134,6 +139,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # proxy's header (only if the proxy sets it on every request).
 _production = not DEBUG and not TESTING
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_production)
+# A load balancer's health check may come over plain HTTP inside the network: /health/ answers it.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if _production else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 # Joining browsers' HSTS preload list binds the whole domain for months and is the domain owner's

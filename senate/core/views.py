@@ -20,6 +20,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.jinja", {"senates": senates_today})
 
 
+@public
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers, uptime checks and the load benchmark: the web process answers. It reads
+    nothing, so a request without a session cookie never touches the database."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
 def _error(request: HttpRequest, template: str, status: int, **context: Any) -> HttpResponse:
     return render(request, template, context, status=status)
 

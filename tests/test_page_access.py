@@ -106,3 +106,46 @@ def test_django_admin_is_for_system_administrators_only(client, cast):
     assert client.get("/admin/").status_code == 302
     client.force_login(cast["admin"])
     assert client.get("/admin/").status_code == 200
+
+
+def _all_routes(resolver=None, namespace="", prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _all_routes(entry, ns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern), entry.callback
+
+
+def test_every_page_that_names_a_record_is_served_it_by_the_framework():
+    """Access by construction: a page whose address names a record (`<int:pk>`) and that needs a
+    permission declares the record it serves (requires(permission, on=…)); the framework then finds it
+    and checks the permission on it before the view runs. Public pages and a person's own pages decide
+    for themselves."""
+    unserved = [
+        name
+        for name, route, view in _all_routes()
+        if "<int:pk>" in route
+        and not name.startswith(("admin:", "api:"))
+        and str(getattr(view, "senate_access", "")).startswith("permission:")
+        and getattr(view, "senate_serves", None) is None
+    ]
+    assert unserved == []
+
+
+def test_a_page_that_names_a_record_without_serving_it_is_refused(rf, cast):
+    from django.core.exceptions import PermissionDenied
+
+    from senate.core.access import requires
+    from senate.core.middleware import LoginRequiredMiddleware
+
+    @requires("reviews.view_requests")
+    def careless(http, senate, pk):  # loads whatever pk names, checking only the Senate
+        raise AssertionError("must not run")
+
+    request = rf.get("/south-west/requests/1/")
+    request.user = cast["manager"]
+    middleware = LoginRequiredMiddleware(lambda r: None)
+    with pytest.raises(PermissionDenied, match="names a record"):
+        middleware.process_view(request, careless, (), {"senate": "south-west", "pk": 1})

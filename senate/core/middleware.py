@@ -31,7 +31,8 @@ class CurrentSenateMiddleware:
 
 
 class LoginRequiredMiddleware:
-    """Pages are private unless marked public; a page that declares no access rule is refused."""
+    """Pages are private unless marked public; a page that declares no access rule is refused, and so
+    is one that names a record in its URL (`pk`) without naming the record it serves."""
 
     exempt_prefixes = ("/admin/", "/api/", "/static/", "/media/", "/oidc/")
 
@@ -47,6 +48,9 @@ class LoginRequiredMiddleware:
         access = getattr(view, "senate_access", None)
         if access is None:
             raise PermissionDenied("This page has not declared who may use it.")
+        if access.startswith("permission:") and "pk" in kwargs and getattr(view, "senate_serves", None) is None:
+            # It names a record but not the rule that guards it (requires(permission, on=…)): refuse.
+            raise PermissionDenied("This page names a record but has not declared who may see it.")
         if access == "public" or request.user.is_authenticated:
             return None
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

@@ -1,5 +1,6 @@
 """The report's conditions on the request's lifecycle (installed from AppConfig.ready()):
-a draft report before 'draft report ready' (a written letter before 'letter of advice drafted'); sending it opens the factual-accuracy round; the report
+a draft report, and the panel's judgement on every criterion of the terms of reference, before
+'draft report ready' (a written letter before 'letter of advice drafted'); sending it opens the factual-accuracy round; the report
 is revised only when every comment is answered, which closes the round."""
 
 from typing import Any
@@ -9,6 +10,19 @@ from senate.reviews import lifecycle
 
 def _has_draft(request: Any) -> str | None:
     return None if request.report_drafts.exists() else "Write a draft of the report first."
+
+
+def _every_criterion_judged(request: Any) -> str | None:
+    """Every criterion in the review's terms of reference has the panel's judgement (an approved scope
+    listed interdependencies that were never assessed, and the report went ahead without them)."""
+    from senate.reports.models import Judgement, ReviewCriterion
+
+    picked = ReviewCriterion.objects.filter(request=request).select_related("criterion")
+    judged = set(Judgement.objects.filter(request=request).values_list("criterion_id", flat=True))
+    missing = [rc.criterion.title for rc in picked if rc.criterion_id not in judged]
+    if not missing:
+        return None
+    return "The panel has not yet recorded its judgement on: " + "; ".join(missing) + "."
 
 
 def _has_letter(request: Any) -> str | None:
@@ -39,6 +53,7 @@ def _close_round(request: Any, *, by: Any, reason: str = "") -> None:
 
 def install() -> None:
     lifecycle.add_check("record_draft_report", _has_draft)
+    lifecycle.add_check("record_draft_report", _every_criterion_judged)
     lifecycle.add_check("send_for_factual_accuracy", _has_draft)
     lifecycle.add_check("record_advice_drafted", _has_letter)
     lifecycle.add_consequence("send_for_factual_accuracy", _open_round)

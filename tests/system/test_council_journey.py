@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from senate.accounts.tests.factories import PASSWORD
+from senate.core.tests import files
 from senate.council import declarations
 from senate.council.models import Attendance, Decision, Meeting, MeetingDeclaration, Minutes
 from senate.council.tests.factories import make_council, ready_item, report_request, schedule
@@ -67,7 +68,8 @@ def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, se
     page.click("text=Attach a paper")
     page.wait_for_selector("h1:has-text('Attach a paper')")
     page.fill("#id_title", "Final report")
-    page.set_input_files("#id_file", files=[{"name": "report.txt", "mimeType": "text/plain", "buffer": b"Report"}])
+    paper = {"name": "report.pdf", "mimeType": "application/pdf", "buffer": files.pdf(text="Report")}
+    page.set_input_files("#id_file", files=[paper])  # a PDF: the upload policy refuses plain text as a paper
     _date(page, "sent_on", TODAY)
     page.select_option("#id_item", label=f"Item 1: {report}")
     _submit(journey, "Attach the paper", "later than the Senate's rule")

@@ -45,6 +45,15 @@ def test_the_panel_judges_the_requester_checks_the_facts_and_the_report_download
     assert Judgement.objects.get(request=review).evidence.count() == 1
     journey.screenshot("docs/user/reports-judgement.png")
 
+    # Every criterion in the terms needs the panel's judgement before the draft report is ready.
+    journey.go(base)
+    page.get_by_role("link", name="Workforce").first.click()
+    page.check("input[name='outcome'][value='supported']")
+    page.check("input[name='strength'][value='moderate']")
+    page.fill("#id_narrative", "The workforce plan is credible.")
+    page.click("button:has-text('Save the judgement')")
+    page.wait_for_selector("text=The panel's judgement has been recorded (version 1)")
+
     journey.go(base + "recommendations/new/")
     page.fill("#id_theme", "Workforce")
     page.fill("#id_text", "Publish a seven-day consultant rota before consultation.")

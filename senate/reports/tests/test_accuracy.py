@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from senate.notifications.models import Email
 from senate.reports import accuracy, publication
-from senate.reports.tests.factories import draft, request_at
+from senate.reports.tests.factories import criteria, draft, judged, request_at
 from senate.reviews import lifecycle
 from senate.reviews.lifecycle import TransitionRefused
 
@@ -24,6 +24,19 @@ def test_a_draft_report_is_required_before_the_draft_report_stage(cast):
     request = request_at("panel_meeting", by=cast["requester"])
     with pytest.raises(TransitionRefused, match="Write a draft of the report first"):
         lifecycle.perform("record_draft_report", request, by=cast["manager"])
+
+
+def test_every_criterion_in_the_terms_needs_the_panels_judgement_before_the_draft_report_stage(cast):
+    """Issue 13: an approved scope listed interdependencies, which were never assessed."""
+    request = request_at("panel_meeting", by=cast["requester"])
+    picked = criteria(request, "test-3-evidence", "workforce", by=cast["manager"])
+    draft(request, by=cast["manager"])
+    judged(request, picked[0], by=cast["manager"])
+    with pytest.raises(TransitionRefused) as refused:
+        lifecycle.perform("record_draft_report", request, by=cast["manager"])
+    assert str(refused.value) == f"The panel has not yet recorded its judgement on: {picked[1].title}."
+    judged(request, picked[1], by=cast["manager"])
+    assert lifecycle.perform("record_draft_report", request, by=cast["manager"]).stage == "draft_report"
 
 
 def test_early_advice_needs_its_letter_written_before_the_letter_stage(cast):

@@ -25,7 +25,7 @@ from django.conf import settings
 
 from senate.core.uploads import archive, pdf
 from senate.core.uploads.archive import DOCX, ODT, PPTX, XLSX
-from senate.core.uploads.stored import stored_file, sweep_orphans, sweeper
+from senate.core.uploads.stored import UploadNotStored, stored_file, sweep_orphans, sweeper
 
 __all__ = [
     "CSV",
@@ -44,6 +44,7 @@ __all__ = [
     "describe_size",
     "kinds_in_words",
     "read_upload",
+    "UploadNotStored",
     "stored_file",
     "sweep_orphans",
     "sweeper",

@@ -4,6 +4,7 @@ point at it fail: Django has no on_rollback, so `stored_file` wraps the block. A
 between the two leaves a file no row points at; `sweep_orphans` removes such files once they are old."""
 
 import datetime as dt
+import errno
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -15,26 +16,54 @@ from django.core.files.storage import Storage, default_storage
 from django.utils import timezone
 
 logger = logging.getLogger("senate.uploads")
+NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+class UploadNotStored(Exception):  # noqa: N818 - reads as what happened
+    """The file passed every check but the file store could not keep it (a full disk, a storage
+    service that refused it). Nothing was saved; str(error) says so for the person uploading."""
+
+
+def _why_not_stored(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.errno in NO_ROOM:
+        return "The file could not be stored because the server has no room left for files"
+    return "The file could not be stored because the file store did not accept it"
 
 
 @contextmanager
 def stored_file(name: str, data: bytes, *, storage: Storage | None = None) -> Iterator[str]:
     """Save `data` as `name` (or a free name near it) and yield the name it was saved as. If the block
-    raises (its transaction rolled back), the file is deleted before the error goes on.
+    raises (its transaction rolled back), the file is deleted before the error goes on. If the file
+    store cannot keep it, whatever part was written is deleted and UploadNotStored says so.
 
         with stored_file(path, data) as saved, transaction.atomic():
             Thing.objects.create(file=saved, ...)
     """
     storage = storage or default_storage
-    saved = storage.save(name, ContentFile(data))
+    target = storage.get_available_name(name)
+    try:
+        saved = storage.save(target, ContentFile(data))
+    except Exception as error:
+        # A save that failed half way (a full disk) can leave part of the file: remove it now.
+        _discard(storage, target)
+        logger.error("Could not store an upload as %s", target, exc_info=True)
+        raise UploadNotStored(
+            f"{_why_not_stored(error)}. Nothing has been saved. Try again later, and tell the Senate team "
+            "if it happens again."
+        ) from error
     try:
         yield saved
     except BaseException:
-        try:
-            storage.delete(saved)
-        except Exception:  # noqa: BLE001 - the sweeper will get it; the original error matters more
-            logger.warning("Could not delete %s after its upload failed", saved, exc_info=True)
+        _discard(storage, saved)
         raise
+
+
+def _discard(storage: Storage, name: str) -> None:
+    try:
+        if storage.exists(name):
+            storage.delete(name)
+    except Exception:  # noqa: BLE001 - the sweeper will get it; the original error matters more
+        logger.warning("Could not delete %s after its upload failed", name, exc_info=True)
 
 
 def orphan_age() -> dt.timedelta:

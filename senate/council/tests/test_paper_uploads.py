@@ -109,3 +109,19 @@ def test_a_paper_whose_transaction_fails_leaves_no_file(senate, cast, council, m
             by=cast["manager"],
         )
     assert not Paper.objects.exists() and not stored_papers()
+
+
+def test_a_full_disk_is_told_on_the_paper_page_and_leaves_nothing(client, senate, cast, council, monkeypatch):
+    import errno
+
+    from django.core.files.storage import FileSystemStorage
+
+    def no_room(self, name, content):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", no_room)
+    meeting = schedule(senate, cast)
+    client.force_login(cast["manager"])
+    page = attach(client, meeting, "paper.pdf", files.pdf()).content.decode()
+    assert page.count("The file could not be stored because the server has no room left for files") == 2
+    assert not Paper.objects.exists() and not stored_papers()

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from senate.accounts.models import Role, User
 from senate.core.access import requires
+from senate.core.uploads import UploadNotStored
 from senate.council import decisions, declarations, meetings
 from senate.council.forms import AttendanceForm, ItemForm, MeetingForm, PaperForm, QuorumForm
 from senate.council.models import Action, Meeting, Paper, QuorumRule
@@ -97,10 +98,14 @@ def item_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRespons
 def paper_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = PaperForm(posted(http), http.FILES or None, items=meeting.items.all())
     if http.method == "POST" and form.is_valid():
-        paper = meetings.attach_paper(meeting=meeting, by=http.user, **form.cleaned_data)
-        late = f" It went out {paper.days_notice} days before the meeting, later than the Senate's rule."
-        messages.success(http, f"‘{paper.title}’ attached." + (late if paper.late else ""))
-        return redirect("council:meeting", senate.slug, meeting.pk)
+        try:
+            paper = meetings.attach_paper(meeting=meeting, by=http.user, **form.cleaned_data)
+        except UploadNotStored as not_stored:
+            form.add_error("file", str(not_stored))
+        else:
+            late = f" It went out {paper.days_notice} days before the meeting, later than the Senate's rule."
+            messages.success(http, f"‘{paper.title}’ attached." + (late if paper.late else ""))
+            return redirect("council:meeting", senate.slug, meeting.pk)
     context = {"form": form, "meeting": meeting, "page_title": "Attach a paper", "breadcrumbs": meeting_crumbs(meeting)}
     return render(http, "council/paper_new.jinja", context)
 

@@ -93,3 +93,45 @@ def test_orphaned_evidence_files_are_swept_and_stored_ones_kept(cast, request_):
         os.utime(default_storage.path(name), (0, 0))
     assert sweep_orphans("evidence/", library.stored_files()) == 1
     assert stored_files() == {kept}
+
+
+def _disk_fills_half_way(monkeypatch):
+    """The file store runs out of room half way through writing a file, as a full disk does."""
+    import errno
+    import os
+
+    from django.core.files.storage import FileSystemStorage
+
+    def _save(self, name, content):
+        path = self.path(name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as half:
+            half.write(content.read()[:1000])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", _save)
+
+
+def test_a_full_disk_is_told_at_the_field_and_leaves_no_part_of_the_file(client, cast, request_, monkeypatch):
+    """Fault benchmark (bench/faults), disk full: the upload was a bare 500 and left part of the file."""
+    client.force_login(cast["requester"])
+    _disk_fills_half_way(monkeypatch)
+    response = upload(client, request_, "report.pdf", samples.pdf())
+    page = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in page
+    assert page.count("The file could not be stored because the server has no room left for files") == 2
+    assert "Nothing has been saved" in page
+    assert not EvidenceItem.objects.exists() and not stored_files()
+    monkeypatch.undo()
+    assert upload(client, request_, "report.pdf", samples.pdf()).status_code == 302  # room again: it works
+
+
+def test_a_full_disk_leaves_no_new_version_and_no_part_of_it(cast, request_, monkeypatch):
+    from senate.core.uploads import UploadNotStored
+
+    first = item(request_, by=cast["requester"])
+    before = stored_files()
+    _disk_fills_half_way(monkeypatch)
+    with pytest.raises(UploadNotStored, match="no room left for files"):
+        library.add_version(item=first, by=cast["requester"], name="v2.pdf", data=samples.pdf("second draft"))
+    assert stored_files() == before and EvidenceVersion.objects.count() == 1

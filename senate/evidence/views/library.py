@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from senate.core.access import requires
+from senate.core.uploads import UploadNotStored
 from senate.evidence import access, library
 from senate.evidence.forms import TIER_HINTS, AskForm, FileForm, ItemForm
 from senate.evidence.models import AccessLog, EvidenceItem, EvidenceRequest, Source
@@ -90,20 +91,24 @@ def upload(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
             form.initial.update(title=chosen.title, kind=chosen.kind)
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        item = library.add_item(
-            request=request,
-            title=data["title"],
-            kind=data["kind"],
-            tier=data["tier"],
-            source=source,
-            provenance=data["provenance"],
-            asked_for=data.get("asked_for"),
-            by=http.user,
-            name=data["file"].name,
-            data=form.data_bytes,
-        )
-        messages.success(http, f"“{item.title}” has been uploaded.")
-        return redirect(_library_url(request))
+        try:
+            item = library.add_item(
+                request=request,
+                title=data["title"],
+                kind=data["kind"],
+                tier=data["tier"],
+                source=source,
+                provenance=data["provenance"],
+                asked_for=data.get("asked_for"),
+                by=http.user,
+                name=data["file"].name,
+                data=form.data_bytes,
+            )
+        except UploadNotStored as not_stored:
+            form.add_error("file", str(not_stored))
+        else:
+            messages.success(http, f"“{item.title}” has been uploaded.")
+            return redirect(_library_url(request))
     context = {
         "request_obj": request,
         "form": form,
@@ -127,11 +132,15 @@ def item_page(http: HttpRequest, senate: Senate, item: EvidenceItem) -> HttpResp
     may_add = _may_add_version(http.user, item)
     form = FileForm(posted(http) if may_add else None, files(http) if may_add else None)
     if http.method == "POST" and may_add and form.is_valid():
-        version = library.add_version(
-            item=item, by=http.user, name=form.cleaned_data["file"].name, data=form.data_bytes
-        )
-        messages.success(http, f"Version {version.number} of “{item.title}” has been uploaded.")
-        return redirect("evidence:item", senate.slug, request.pk, item.pk)
+        try:
+            version = library.add_version(
+                item=item, by=http.user, name=form.cleaned_data["file"].name, data=form.data_bytes
+            )
+        except UploadNotStored as not_stored:
+            form.add_error("file", str(not_stored))
+        else:
+            messages.success(http, f"Version {version.number} of “{item.title}” has been uploaded.")
+            return redirect("evidence:item", senate.slug, request.pk, item.pk)
     context = {
         "request_obj": request,
         "item": item,

@@ -56,12 +56,9 @@ def signed_in(view: View) -> View:
     return view
 
 
-def requires(permission: str, *, on: Served | str | None = None) -> Callable[[View], View]:
+def requires(permission: str, *, on: Served | None = None) -> Callable[[View], View]:
     """The signed-in person needs `permission` on the current Senate, or, with `on`, on the record
     the URL names: found and checked here, then given to the view as its argument `on.name`."""
-    legacy = on == "request"  # TRANSITION: removed once every view is served its record
-    if legacy:
-        on = None
     if on is not None and not isinstance(on, Served):
         raise TypeError(f"requires(on=…) takes a Served record kind, not {on!r}")
 
@@ -74,9 +71,7 @@ def requires(permission: str, *, on: Served | str | None = None) -> Callable[[Vi
 
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if legacy:
-                pass
-            elif on is None:
+            if on is None:
                 check(request, permission, getattr(request, "senate", None))
             else:
                 kwargs[on.name] = on.load(request, permission, kwargs)

@@ -94,9 +94,15 @@ def _held(meeting: Meeting, manager: User, rng: random.Random) -> None:
     for row in MeetingDeclaration.objects.filter(item__meeting=meeting):
         row.action, row.confirmed = rng.choice(["leaves", "leaves", "no_vote"]), True
         row.save(update_fields=["action", "confirmed"])
+    present = meeting.attendance.filter(observer=False, status=Attendance.Status.PRESENT).count()
     for item in meeting.items.exclude(decision=None).select_related("decision"):
-        item.decision.recused = len(declarations.recused(item))
-        item.decision.save(update_fields=["recused"])
+        decision = item.decision
+        decision.recused = len(declarations.recused(item))
+        # Those who left the room for the item do not vote: the votes fit the members who may.
+        voters = max(present - decision.recused, 1)
+        decision.abstentions = min(decision.abstentions, max(voters - 1, 0))
+        decision.votes_for = max(min(decision.votes_for, voters - decision.abstentions - decision.votes_against), 1)
+        decision.save(update_fields=["recused", "votes_for", "abstentions"])
     action = minutes.add_action(
         meeting=meeting,
         item=None,

@@ -17,6 +17,7 @@ from senate.accounts.models import Role, RoleAssignment, User
 from senate.members.models import Expertise
 from senate.organisations.models import Organisation, Senate
 from senate.reviews import follow_up, intake, lifecycle, terms
+from senate.reviews.intake import notice_is_short
 from senate.reviews.models import Programme, Request
 from senate.reviews.stages import Stage
 
@@ -520,3 +521,6 @@ def _backdate(request: Request, demo: Demo, today: dt.date, number: int) -> None
         submitted_at=start + step if sent else None,  # the day of the first event, the request being sent
         stage_entered_at=last,
     )
+    if sent:  # the notice is measured from the day it was sent, as the intake rule measures it
+        moved = Request.objects.select_related("senate").get(pk=request.pk)
+        Request.objects.filter(pk=request.pk).update(short_notice=notice_is_short(moved))

@@ -9,6 +9,7 @@ class Permission(StrEnum):
     EDIT_MEMBERSHIP = "members.edit_membership"
     EDIT_OWN_PROFILE = "members.edit_own_profile"
     USE_API = "api.use"
+    VIEW_AUDIT_TRAIL = "core.view_audit_trail"
 
 
 # What each permission lets a person do, in words for the "you cannot open this page" message.
@@ -18,6 +19,7 @@ DESCRIPTIONS: dict[str, str] = {
     Permission.EDIT_MEMBERSHIP: "change memberships",
     Permission.EDIT_OWN_PROFILE: "change this profile",
     Permission.USE_API: "use the API",
+    Permission.VIEW_AUDIT_TRAIL: "search this Senate's audit trail (the Senate team only)",
 }
 
 

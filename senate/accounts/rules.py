@@ -6,6 +6,7 @@ from typing import Any
 import rules
 
 from senate.accounts.models import Role
+from senate.accounts.permissions import Permission
 from senate.accounts.roles import roles_in
 
 
@@ -36,6 +37,10 @@ is_assurance_viewer = _has_any(Role.ASSURANCE_VIEWER)
 
 # Those who run the Senate's business day to day.
 is_senate_team = is_manager | is_chair
+
+# Who did what in the Senate, across every record: the team that answers for it (never a system
+# administrator, who reads no case file).
+rules.add_perm(Permission.VIEW_AUDIT_TRAIL, is_senate_team)
 
 
 @rules.predicate(name="is_self")

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class TimeStamped(models.Model):
@@ -16,24 +17,36 @@ class TimeStamped(models.Model):
 
 
 class AuditEvent(models.Model):
-    """An immutable record of one act. Never updated or deleted by the application."""
+    """An immutable record of one act, and a link in its Senate's hash chain (`senate.core.audit`).
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    Never updated or deleted: `save` refuses a second save, and a database trigger refuses UPDATE and
+    DELETE (migration 0005). So that no delete elsewhere has to change a row here, the person and the
+    Senate are PROTECTed: someone with audit history is deactivated, never deleted, and a Senate that
+    closes is marked ended (`Senate.ended`, `merged_into`). SET_NULL would rewrite the event, break its
+    hash and lose who acted, which is the point of the record."""
+
+    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     senate = models.ForeignKey(
-        "organisations.Senate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "organisations.Senate", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     action = models.CharField(max_length=80, db_index=True)
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=40)
     summary = models.CharField(max_length=300)
     data = models.JSONField(default=dict, blank=True)
+    # The hash chain: one per Senate ("senate:<id>"), one for events of no Senate ("platform").
+    chain = models.CharField(max_length=40, editable=False)
+    sequence = models.PositiveBigIntegerField(editable=False)
+    previous_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
 
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
+        constraints = [models.UniqueConstraint(fields=["chain", "sequence"], name="core_auditevent_one_per_link")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.summary}"
@@ -42,6 +55,19 @@ class AuditEvent(models.Model):
         if self.pk:
             raise ValueError("Audit events are immutable.")
         super().save(*args, **kwargs)
+
+
+class AuditChainHead(models.Model):
+    """The last link of one hash chain. `audit.record` locks this row (SELECT ... FOR UPDATE on
+    PostgreSQL) to append, so two writers to one Senate's chain take turns; `verify_chains` checks
+    that the chain's last event is the one named here, so deleting the newest events is noticed."""
+
+    chain = models.CharField(max_length=40, unique=True)
+    sequence = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.chain} at {self.sequence}"
 
 
 class WorkerHeartbeat(models.Model):

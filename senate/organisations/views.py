@@ -1,10 +1,19 @@
+import csv
+import itertools
+import json
+from typing import Any
+
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
-from senate.core.access import public
+from senate.accounts.permissions import Permission
+from senate.core import audit
+from senate.core.access import public, requires
 from senate.organisations import home, queries
+from senate.organisations.forms import AuditSearchForm
 from senate.organisations.models import OrganisationType, Senate
 
 
@@ -36,3 +45,86 @@ def organisation_list(request: HttpRequest, senate: Senate) -> HttpResponse:
         "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],
     }
     return render(request, "organisations/organisation_list.jinja", context)
+
+
+AUDIT_CSV_HEADER = [
+    "When (UTC)",
+    "Person",
+    "Email",
+    "Act",
+    "Record type",
+    "Record number",
+    "Summary",
+    "Changes",
+    "Data",
+    "Chain",
+    "Sequence",
+    "Hash",
+]
+
+
+@requires(Permission.VIEW_AUDIT_TRAIL)
+def audit_trail(http: HttpRequest, senate: Senate) -> HttpResponseBase:
+    """Who did what in this Senate, filtered, a page at a time or every match as CSV (`?format=csv`)."""
+    form = AuditSearchForm(http.GET)  # every field may be empty: no filters is the whole trail
+    valid = form.is_valid()
+    found = audit.search(senate, **{k: v for k, v in form.cleaned_data.items() if v})
+    if not valid:
+        found = found.none()
+    if http.GET.get("format") == "csv":
+        if not valid:
+            errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
+            return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+        return _audit_csv(senate, found)
+    query = http.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    page = Paginator(found, 50).get_page(http.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "entries": [audit.describe(event) for event in page],
+        "query": query.urlencode(),
+        "page_title": "Audit trail",
+        "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],
+    }
+    return render(http, "organisations/audit.jinja", context)
+
+
+def _audit_csv(senate: Senate, found: Any) -> StreamingHttpResponse:
+    """Streamed a chunk of rows at a time, so a whole Senate's trail never sits in memory."""
+    writer = csv.writer(_Echo())
+    rows = itertools.chain([AUDIT_CSV_HEADER], (_audit_row(e) for e in found.iterator(chunk_size=2000)))
+    response = StreamingHttpResponse(writer.writerow([_safe(str(c)) for c in row]) for row in rows)
+    response["Content-Type"] = "text/csv; charset=utf-8"
+    response["Content-Disposition"] = f'attachment; filename="{senate.slug}-audit-trail.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _audit_row(event: Any) -> list[Any]:
+    actor = event.actor
+    return [
+        audit.utc_iso(event.at),
+        actor.full_name if actor else "",
+        actor.email if actor else "",
+        event.action,
+        event.object_type,
+        event.object_id,
+        event.summary,
+        "; ".join(f"{f}: {b} → {a}" for f, b, a in audit.changes(event)),
+        json.dumps(event.data, sort_keys=True, ensure_ascii=False) if event.data else "",
+        event.chain,
+        event.sequence,
+        event.hash,
+    ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _safe(cell: str) -> str:
+    """Spreadsheets run cells that start with these characters as formulas (as the register's CSV)."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

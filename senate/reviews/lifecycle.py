@@ -264,7 +264,7 @@ def perform(
             by=by,
             senate=request.senate,
             summary=f"{request.reference or request.title}: {Stage(before).label} → {request.get_stage_display()}",
-            data={"reason": reason},
+            data={"reason": reason, "changed": {"stage": [Stage(before).label, request.get_stage_display()]}},
         )
         notices.after_act(act.name, request, by=by, reason=reason)
     return request

@@ -137,6 +137,8 @@ rules.add_perm("reviews.triage", may_see_request & manages)
 rules.add_perm("reviews.manage_request", may_see_request & manages)
 rules.add_perm("reviews.approve", may_see_request & chairs)
 rules.add_perm("reviews.withdraw", may_see_request & (manages | acts_for_requester))
+# The audit trail of a request and its records: the Senate team (manager, Chair, Vice Chair) only.
+rules.add_perm("reviews.view_history", may_see_request & runs_the_senate)
 rules.add_perm("reviews.comment_on_terms", may_see_request & (runs_the_senate | acts_for_requester))
 # Senate configuration, not a case file: the system administrator may support the team here.
 rules.add_perm("reviews.set_service_levels", runs_the_senate | is_system_admin)
@@ -152,6 +154,7 @@ DESCRIPTIONS.update(
         "reviews.manage_request": "manage this request",
         "reviews.triage": "triage requests",
         "reviews.approve": "approve advice and terms of reference",
+        "reviews.view_history": "see the history of this request (the Senate team only)",
         "reviews.set_service_levels": "change the Senate's service levels",
     }
 )

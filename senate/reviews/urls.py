@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senate.reviews.views import intake, recommendations, requests, settings_pages, terms_pages
+from senate.reviews.views import history, intake, recommendations, requests, settings_pages, terms_pages
 
 app_name = "reviews"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/edit/<slug:step>/", intake.edit_step, name="edit"),
     path("<int:pk>/check/", intake.check_answers, name="check"),
     path("<int:pk>/triage/", requests.triage, name="triage"),
+    path("<int:pk>/history/", history.request_history, name="history"),
     path("<int:pk>/act/<slug:name>/", requests.act, name="act"),
     path("<int:pk>/terms/", terms_pages.terms_page, name="terms"),
     path("<int:pk>/terms/edit/", terms_pages.edit_terms, name="edit_terms"),

@@ -22,6 +22,7 @@ PAGES = [
     ("reviews:service_levels", lambda cast: "/south-west/requests/service-levels/", TEAM | {"admin"}),
     ("reviews:detail", _path(""), READERS),
     ("reviews:triage", _path("triage/"), {"manager"}),
+    ("reviews:history", _path("history/"), TEAM),
     ("reviews:terms", _path("terms/"), READERS),
     ("reviews:edit_terms", _path("terms/edit/"), {"manager"}),
     ("reviews:recommendations", _path("recommendations/"), READERS),

@@ -28,6 +28,7 @@ def _pages(pk):
         f"/south-west/requests/{pk}/terms/",
         f"/south-west/requests/{pk}/terms/edit/",
         f"/south-west/requests/{pk}/recommendations/",
+        f"/south-west/requests/{pk}/history/",
         f"/south-west/panels/requests/{pk}/",
         f"/south-west/panels/requests/{pk}/specification/",
         f"/south-west/panels/requests/{pk}/candidates/",
@@ -85,7 +86,7 @@ def test_every_permission_asked_of_a_request_refuses_the_senate_team_on_a_draft(
     sent = RequestFactory(created_by=cast["requester"], stage="received")
     asked_of_the_senate = {
         "reviews.submit_request", "reviews.view_requests", "reviews.view_work_queue",
-        "reviews.set_service_levels", "panels.decide_loans", "panels.own",
+        "reviews.set_service_levels", "panels.decide_loans", "panels.own", "core.view_audit_trail",
     }  # fmt: skip
     leaks = []
     for name in sorted(rules.permissions.permissions):

@@ -1,0 +1,70 @@
+"""A request's history: every audit event about the request and the records that belong to it.
+
+Callers record an event on the record they change (a panel seat, an evidence item, a report draft, a
+Council agenda item …), not on the request. So the history takes the request's own events and those
+of every record that points at the request by a foreign key (or a many-to-many, as an optimiser run
+does), or points at such a record (a factual-accuracy comment → its round → the request). The
+records are found from the model registry, so reviews imports no app below it, and a new app's
+records join the history without a change here. Events that name the request only in their `data`
+(none today: every caller that does also records on a record of the request) are not included, which
+keeps the lookup on the (object_type, object_id) index.
+"""
+
+import functools
+import operator
+from typing import Any
+
+from django.db import models
+from django.db.models import ForeignObjectRel
+from django.db.models.functions import Cast
+
+from senate.core import audit
+from senate.core.models import AuditEvent
+from senate.reviews.models import Request
+
+DEPTH = 2  # the request's records, and theirs
+
+
+def events_about(request: Request) -> models.QuerySet[AuditEvent]:
+    """The audit events of the request and its records, oldest first."""
+    about = models.Q(object_type=Request._meta.label_lower, object_id=str(request.pk))
+    as_text = Cast("pk", models.CharField())
+    for model, paths in record_paths().items():
+        found = model._default_manager.filter(_any_path(paths, request)).values(audit_key=as_text)
+        about |= models.Q(object_type=model._meta.label_lower, object_id__in=found)
+    return AuditEvent.objects.filter(about).select_related("actor").order_by("at", "id")
+
+
+def entries(request: Request) -> list[audit.Described]:
+    return [audit.describe(event) for event in events_about(request)]
+
+
+def _any_path(paths: list[str], request: Request) -> models.Q:
+    return functools.reduce(operator.or_, (models.Q(**{path: request}) for path in paths))
+
+
+@functools.cache
+def record_paths() -> dict[type[models.Model], list[str]]:
+    """Each model whose rows belong to a request, with the lookups from it to the request."""
+    paths: dict[type[models.Model], list[str]] = {}
+    frontier: list[tuple[type[models.Model], str]] = [(Request, "")]
+    for _ in range(DEPTH):
+        reached = []
+        for parent, to_request in frontier:
+            for field in _pointing_at(parent):
+                path = f"{field.name}__{to_request}" if to_request else field.name
+                paths.setdefault(field.model, []).append(path)
+                reached.append((field.model, path))
+        frontier = reached
+    paths.pop(Request, None)
+    return paths
+
+
+def _pointing_at(model: type[models.Model]) -> list[Any]:
+    """The foreign keys, one-to-ones and many-to-manys of other models that point at `model` (not
+    the tables Django makes for a many-to-many)."""
+    return [
+        rel.field
+        for rel in model._meta.get_fields(include_hidden=True)
+        if isinstance(rel, ForeignObjectRel) and rel.related_model and not rel.related_model._meta.auto_created
+    ]

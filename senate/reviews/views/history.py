@@ -1,0 +1,22 @@
+"""A request's history: the audit trail of the request and its records, for the Senate team."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from senate.core.access import requires
+from senate.organisations.models import Senate
+from senate.reviews import history
+from senate.reviews.models import Request
+from senate.reviews.served import REQUEST
+from senate.reviews.views.common import crumbs
+
+
+@requires("reviews.view_history", on=REQUEST)
+def request_history(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+    context = {
+        "request_obj": request,
+        "entries": history.entries(request),
+        "page_title": f"History: {request.reference or 'draft request'}",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reviews/history.jinja", context)

@@ -220,3 +220,33 @@ class LoanDecisionForm(forms.Form):
         if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
             self.add_error("reason", "Enter why the loan is declined")
         return data
+
+
+class RecordAnswerForm(forms.Form):
+    """The Senate team records an answer a member gave outside Senate (by email, phone…)."""
+
+    answer = forms.ChoiceField(
+        label="What did they answer?",
+        choices=[("accept", "They accept"), ("decline", "They decline")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether they accept or decline"},
+    )
+    how = forms.ChoiceField(
+        label="How did they give their answer?",
+        choices=[("email", "By email"), ("phone", "By phone"), ("in_person", "In person"), ("letter", "By letter")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how they gave their answer"},
+    )
+    reason = forms.CharField(
+        label="Why can they not join?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Only if they decline, in their words where you have them.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("answer") == "decline" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Enter why they cannot join this panel")
+        return data

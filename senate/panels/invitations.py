@@ -11,7 +11,7 @@ from senate.core import audit
 from senate.interests.decisions import InvitationRefused, ensure_can_be_invited
 from senate.members.models import MemberProfile
 from senate.notifications.outbox import queue_email
-from senate.panels.models import PanelMember, PanelRole
+from senate.panels.models import AnsweredHow, PanelMember, PanelRole
 
 REMIND_DAYS_BEFORE = 3
 
@@ -60,21 +60,38 @@ def invite(request, profile, *, role: str, by, on: dt.date | None = None) -> Pan
 
 def respond(seat: PanelMember, *, accept: bool, reason: str = "", by) -> PanelMember:
     """The member's own answer. A decline needs a reason; the Senate's managers are told."""
+    return _answer(seat, accept=accept, reason=reason, by=by)
+
+
+def record_answer(seat: PanelMember, *, accept: bool, how: str, reason: str = "", by) -> PanelMember:
+    """An answer the member gave outside Senate (by email, phone, in person or by letter), recorded by
+    the Senate team for them: marked as such, with who recorded it and when."""
+    if how not in AnsweredHow.values:
+        raise AnswerRefused("Select how the member gave their answer")
+    return _answer(seat, accept=accept, reason=reason, by=by, how=how)
+
+
+def _answer(seat: PanelMember, *, accept: bool, reason: str, by, how: str = "") -> PanelMember:
     if seat.status != PanelMember.Status.INVITED:
-        raise AnswerRefused(f"You have already answered this invitation ({seat.get_status_display().lower()})")
+        who = "You have" if not how else f"{seat.profile} has"
+        raise AnswerRefused(f"{who} already answered this invitation ({seat.get_status_display().lower()})")
     if not accept and not reason.strip():
-        raise AnswerRefused("Enter why you cannot join this panel")
+        raise AnswerRefused("Enter why they cannot join this panel" if how else "Enter why you cannot join this panel")
     with transaction.atomic():
         seat.status = PanelMember.Status.ACCEPTED if accept else PanelMember.Status.DECLINED
         seat.decline_reason = "" if accept else reason.strip()
         seat.responded_at = timezone.now()
-        seat.save(update_fields=["status", "decline_reason", "responded_at", "updated_at"])
+        seat.answered_how, seat.answer_recorded_by = how, (by if how else None)
+        fields = ["status", "decline_reason", "responded_at", "answered_how", "answer_recorded_by", "updated_at"]
+        seat.save(update_fields=fields)
+        given = f" ({AnsweredHow(how).label}, recorded by {by})" if how else ""
         audit.record(
             "panels.accepted" if accept else "panels.declined",
             seat,
             by=by,
             senate=seat.request.senate,
-            summary=f"{seat.profile} {'accepted' if accept else 'declined'} the panel of {seat.request}",
+            summary=f"{seat.profile} {'accepted' if accept else 'declined'} the panel of {seat.request}{given}"[:300],
+            data={"answered_how": how} if how else None,
         )
         if not accept:
             for manager in managers_of(seat.request.senate):

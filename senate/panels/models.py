@@ -15,6 +15,13 @@ class PanelRole(models.TextChoices):
     OBSERVER = "observer", "Observer"
 
 
+class AnsweredHow(models.TextChoices):
+    EMAIL = "email", "by email"
+    PHONE = "phone", "by phone"
+    IN_PERSON = "in_person", "in person"
+    LETTER = "letter", "by letter"
+
+
 class PanelMember(models.Model):
     """One member invited to (and perhaps serving on) the expert panel of one request."""
 
@@ -32,6 +39,11 @@ class PanelMember(models.Model):
     respond_by = models.DateField(null=True, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(blank=True)
+    # An answer given outside Senate (by email, phone…) that the Senate team recorded for the member.
+    answered_how = models.CharField(max_length=10, choices=AnsweredHow.choices, blank=True)
+    answer_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("requests/<int:pk>/loan/<int:profile_id>/", manage.request_loan, name="request_loan"),
     path("requests/<int:pk>/withdraw/<int:seat_pk>/", manage.withdraw, name="withdraw"),
     path("requests/<int:pk>/role/<int:seat_pk>/", manage.set_role, name="set_role"),
+    path("requests/<int:pk>/answer/<int:seat_pk>/", manage.record_answer, name="record_answer"),
     path("requests/<int:pk>/recruited/", manage.recruited, name="recruited"),
     path("runs/<int:pk>/", manage.run_detail, name="run_detail"),
     path("runs/<int:pk>/deploy/", manage.deploy, name="deploy"),

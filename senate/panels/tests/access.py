@@ -23,6 +23,12 @@ def _invited_panel(cast):
     return f"/south-west/panels/requests/{request.pk}/"
 
 
+def _answer(cast):
+    request = ready_request()
+    invited = seat(request, MemberProfile.objects.get(user=cast["council"]), status="invited")
+    return f"/south-west/panels/requests/{request.pk}/answer/{invited.pk}/"
+
+
 def _run(cast):
     from senate.panels.runs import run_optimiser
 
@@ -54,6 +60,7 @@ PAGES = [
     ("panels:spec", lambda c: _request(c, "specification/"), TEAM),
     ("panels:candidates", lambda c: _request(c, "candidates/"), TEAM),
     ("panels:run_detail", _run, TEAM),
+    ("panels:record_answer", _answer, TEAM),
     ("panels:loans", lambda c: "/south-west/panels/loans/", TEAM),
     ("panels:decide_loan", _loan, {"manager"}),
     ("panels:invitation", _invitation, {"council"}),

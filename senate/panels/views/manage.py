@@ -17,7 +17,7 @@ from senate.members.models import MemberProfile
 from senate.panels import candidates as cands
 from senate.panels import invitations, loans, runs
 from senate.panels import skills as sk
-from senate.panels.forms import CandidateFilterForm, SpecForm
+from senate.panels.forms import CandidateFilterForm, RecordAnswerForm, SpecForm
 from senate.panels.models import Loan, OptimiserRun, PanelChoice, PanelMember, PanelRole
 from senate.panels.permissions import PanelsPermission as P
 from senate.panels.served import RUN
@@ -291,3 +291,29 @@ def set_role(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> 
     else:
         messages.success(http, f"{seat.profile} is now {seat.get_role_display().lower()}.")
     return redirect("panels:panel", senate.slug, request.pk)
+
+
+@requires(P.MANAGE, on=REQUEST)
+def record_answer(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
+    """An answer the member gave by email, phone, in person or by letter, recorded for them."""
+    seat = get_object_or_404(PanelMember.objects.select_related("profile__user"), pk=seat_pk, request=request)
+    form = RecordAnswerForm(http.POST if http.method == "POST" else None)
+    if http.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            invitations.record_answer(
+                seat, accept=data["answer"] == "accept", how=data["how"], reason=data["reason"], by=http.user
+            )
+        except invitations.AnswerRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(http, f"{seat.profile}'s answer has been recorded.")
+            return redirect("panels:panel", senate.slug, request.pk)
+    context = {
+        "form": form,
+        "seat": seat,
+        "request_": request,
+        "page_title": f"Record {seat.profile}'s answer",
+        "breadcrumbs": request_crumbs(senate, request),
+    }
+    return render(http, "panels/record_answer.jinja", context, status=400 if form.errors else 200)

@@ -132,10 +132,11 @@ def public_title(request: Request) -> str:
     return redact(request.title, request.publication_permission.redaction_list())
 
 
-def report_document(request: Request, fmt: str = "html") -> str | bytes | None:
+def report_document(request: Request, fmt: str = "html") -> Any:
     """The final report, from the reports app, with the agreed redactions applied to its text before
-    it is rendered: standalone HTML (`fmt="html"`), PDF or DOCX. None when there is no report (early
-    advice ends in a letter)."""
+        it is rendered: standalone HTML (`fmt="html"`), PDF, DOCX, or the composed document to show in a page
+    (`fmt="document"`). None when there is no report (early
+        advice ends in a letter)."""
     try:
         reports = importlib.import_module("senate.reports.publication")
     except ModuleNotFoundError:
@@ -143,7 +144,12 @@ def report_document(request: Request, fmt: str = "html") -> str | bytes | None:
     version = reports.final_version(request)
     if version is None:
         return None
-    render = {"html": reports.report_html, "pdf": reports.report_pdf, "docx": reports.report_docx}[fmt]
+    render = {
+        "html": reports.report_html,
+        "pdf": reports.report_pdf,
+        "docx": reports.report_docx,
+        "document": reports.document,
+    }[fmt]
     return render(version, request.publication_permission.redaction_list())  # type: ignore[no-any-return]
 
 

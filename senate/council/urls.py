@@ -31,5 +31,6 @@ urlpatterns = [
     path("public/", publication.public_page, name="public"),
     path("public/advice/<int:pk>/", publication.public_report, name="public_report"),
     path("public/advice/<int:pk>/report/", publication.public_report_document, name="public_report_document"),
+    path("public/advice/<int:pk>/report.pdf", publication.public_report_pdf, name="public_report_pdf"),
     path("public/minutes/<int:pk>/", publication.public_minutes, name="public_minutes"),
 ]

@@ -24,10 +24,11 @@ def _rendered(doc: Document):  # type: ignore[no-untyped-def]
 
 
 def to_pdf(doc: Document) -> bytes:
-    return _rendered(doc).write_pdf() or b""
+    """A tagged PDF (a structure tree for screen readers), with the document's title and language."""
+    return _rendered(doc).write_pdf(pdf_tags=True) or b""
 
 
 def pdf_pages(doc: Document) -> tuple[bytes, int]:
     """The PDF and its number of pages (for the benchmark and the tests)."""
     rendered = _rendered(doc)
-    return rendered.write_pdf() or b"", len(rendered.pages)
+    return rendered.write_pdf(pdf_tags=True) or b"", len(rendered.pages)

@@ -76,5 +76,6 @@ NOT_GET_PAGES = {
     "council:action_done",
     "council:follow_up_letter",
     "council:record_publication",
-    "council:public_report_document",
+    "council:public_report_document",  # tested in test_public.py, with the PDF
+    "council:public_report_pdf",
 }

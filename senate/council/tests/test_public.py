@@ -174,3 +174,26 @@ def test_redactions_that_need_escaping_are_removed_from_the_html_pdf_and_docx(cl
     assert "[redacted] favours [redacted]" in " ".join(pdf_text.split())
     assert "The [redacted] favours [redacted] and [redacted]." in docx_text
     assert "A unit run by [redacted]" in page
+
+
+def test_the_public_report_has_the_nhs_layout_a_way_back_and_an_accessible_pdf(client, world):
+    """Issue 14, item 14: the public report had no NHS header, navigation or way back, and no PDF."""
+    import io
+
+    from pypdf import PdfReader
+
+    request = world["public"]
+    advice = f"/south-west/council/public/advice/{request.pk}/"
+    page = client.get(advice + "report/").content.decode()
+    assert 'class="nhsuk-header' in page and "nhsuk-breadcrumb" in page and f'href="{advice}"' in page
+    assert f'href="{advice}report.pdf"' in page and f'href="{advice}report.pdf"' in client.get(advice).content.decode()
+    response = client.get(advice + "report.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pdf = PdfReader(io.BytesIO(response.content))
+    catalog = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and str(catalog.get("/Lang", "")).lower().startswith("en")
+    assert pdf.metadata.title and request.title.split()[0] in pdf.metadata.title
+    text = " ".join(p.extract_text() for p in pdf.pages) + pdf.metadata.title
+    assert "[redacted]" in text and "Torbay" not in text
+    for hidden in world["hidden"]:
+        assert client.get(f"/south-west/council/public/advice/{hidden.pk}/report.pdf").status_code == 404

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
 from senate.core.access import public, requires
-from senate.core.csp import STANDALONE_DOCUMENT_POLICY
 from senate.council import meetings, publication
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
 from senate.council.meetings import MeetingRefused
@@ -166,13 +165,32 @@ def public_report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
 
 @public
 def public_report_document(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    """The report itself, as the reports app renders it, with the agreed redactions."""
-    document = publication.report_document(_public_request(senate, pk))
-    if document is None:
+    """The report itself, with the agreed redactions, in the NHS layout, with its PDF."""
+    request = _public_request(senate, pk)
+    doc = publication.report_document(request, fmt="document")
+    if doc is None:
         raise Http404("This advice has no report document.")
-    response = HttpResponse(document)
-    # A standalone document with its own styles and no script.
-    response["Content-Security-Policy"] = STANDALONE_DOCUMENT_POLICY
+    context = {
+        "request_": request,
+        "doc": doc,
+        "page_title": f"Report: {publication.public_title(request)}",
+        "breadcrumbs": [
+            *_public_crumbs(senate),
+            {"href": reverse("council:public_report", args=[senate.slug, request.pk]), "text": "The advice"},
+        ],
+    }
+    return render(http, "council/public/report_document.jinja", context)
+
+
+@public
+def public_report_pdf(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
+    """The report as an accessible PDF (tagged, with its title and language), with the redactions."""
+    request = _public_request(senate, pk)
+    pdf = publication.report_document(request, fmt="pdf")
+    if pdf is None:
+        raise Http404("This advice has no report document.")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{request.reference or "advice"}-report.pdf"'
     return response
 
 

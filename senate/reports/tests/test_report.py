@@ -127,6 +127,10 @@ def test_the_pdf_and_docx_downloads_are_valid_files(client, cast, recorded):
     pdf = client.get(base + ".pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
     assert pdf.content.rstrip().endswith(b"%%EOF")
+    from pypdf import PdfReader
+
+    catalog = PdfReader(io.BytesIO(pdf.content)).trailer["/Root"]  # tagged, with its language, for screen readers
+    assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "en-GB"
     word = client.get(base + ".docx")
     assert zipfile.is_zipfile(io.BytesIO(word.content))
     document = docx.Document(io.BytesIO(word.content))

@@ -1,5 +1,6 @@
 """Forms of the evidence pages. A file is checked in `clean_file`, so a refusal shows at the field."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -89,6 +90,13 @@ class AskForm(forms.Form):
         label="Why the panel needs it (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     due_on = date("Due by", "Enter the date it is due by")
+
+    def clean_due_on(self) -> Any:
+        """Asked for now, so due today or later: a date already past would show as overdue at once."""
+        value = self.cleaned_data.get("due_on")
+        if value is not None and value < dt.date.today():
+            raise forms.ValidationError("The date it is due by must be today or in the future")
+        return value
 
 
 class FieldworkForm(forms.Form):

@@ -1,3 +1,4 @@
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -141,6 +142,13 @@ class QuestionsForm(forms.Form):
         required=False,
         help_text="For example, 15 3 2027. Leave blank if there is none yet.",
     )
+
+    def clean_decision_date(self) -> Any:
+        """A decision still to be taken: the date is today or later (a date in 2020 is a typing slip)."""
+        value = self.cleaned_data.get("decision_date")
+        if value is not None and value < dt.date.today():
+            raise forms.ValidationError("The decision date must be today or in the future")
+        return value
 
 
 class SponsorForm(forms.Form):

@@ -5,7 +5,7 @@ PostgreSQL, with the real background worker and a local SMTP sink (see .ci/run a
 
 It runs in the same environment as the server (DATABASE_URL, SECRET_KEY, DEBUG=0), reads the
 database only to find which demo request to open, and finds everything on the pages as a person
-does: by role and label. It prints one line per check and closes with 'N passed, N failed'.
+does: by role and label. It prints one line per check and closes with how many passed and failed.
 """
 
 import argparse
@@ -183,7 +183,7 @@ def main() -> int:
         smoke.check("a bed model completes through the real worker", lambda: bed_model_through_the_worker(smoke))
         smoke.check("an email reaches the mail server through the worker", lambda: email_reaches_the_mail_server(smoke))
         browser.close()
-    print(f"{len(smoke.passed)} passed, {len(smoke.failed)} failed")
+    print(f"The smoke journey: {len(smoke.passed)} checks passed and {len(smoke.failed)} failed")
     return 1 if smoke.failed else 0
 
 

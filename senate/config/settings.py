@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "senate.council",
     "senate.api",
     "senate.demo",
+    "django.forms",  # its widget templates, for the form renderer below
 ]
 
 MIDDLEWARE = [
@@ -92,7 +93,10 @@ TEMPLATES = [
         },
     },
 ]
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# Widgets render through the TEMPLATES engines in order: Jinja2 for Senate's pages, Django templates
+# for Django admin's own widgets (its date and time widgets have no Jinja2 template: with the Jinja2
+# renderer alone, a person's page in admin was a server error).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'senate.sqlite3'}")}

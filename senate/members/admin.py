@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from senate.core.audited_admin import AuditedAdmin
 from senate.members.models import Affiliation, Expertise, MemberProfile, Membership, RoleDescription
 
 
@@ -15,7 +16,9 @@ class AffiliationInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(MemberProfile)
-class MemberProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MemberProfileAdmin(AuditedAdmin):
+    """Members, their memberships of the Council and Assembly and their affiliations: audited."""
+
     list_display = ["user", "profession", "employer", "region"]
     search_fields = ["user__full_name", "user__email"]
     autocomplete_fields = ["employer", "home_icb"]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from senate.accounts.permissions import Permission
 from senate.core import audit
 from senate.core.access import public, requires
+from senate.core.spreadsheets import safe_cell
 from senate.organisations import home, queries
 from senate.organisations.forms import AuditSearchForm
 from senate.organisations.models import OrganisationType, Senate
@@ -95,7 +96,7 @@ def _audit_csv(senate: Senate, found: Any) -> StreamingHttpResponse:
     """Streamed a chunk of rows at a time, so a whole Senate's trail never sits in memory."""
     writer = csv.writer(_Echo())
     rows = itertools.chain([AUDIT_CSV_HEADER], (_audit_row(e) for e in found.iterator(chunk_size=2000)))
-    response = StreamingHttpResponse(writer.writerow([_safe(str(c)) for c in row]) for row in rows)
+    response = StreamingHttpResponse(writer.writerow([safe_cell(str(c)) for c in row]) for row in rows)
     response["Content-Type"] = "text/csv; charset=utf-8"
     response["Content-Disposition"] = f'attachment; filename="{senate.slug}-audit-trail.csv"'
     response["Cache-Control"] = "private, no-store"
@@ -123,8 +124,3 @@ def _audit_row(event: Any) -> list[Any]:
 class _Echo:
     def write(self, value: str) -> str:
         return value
-
-
-def _safe(cell: str) -> str:
-    """Spreadsheets run cells that start with these characters as formulas (as the register's CSV)."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

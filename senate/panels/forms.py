@@ -6,6 +6,7 @@ from django import forms
 
 from senate.interests.forms.fields import date, yes_no
 from senate.panels import skills as sk
+from senate.panels.models import AnsweredHow
 from senate.panels.specs import Rule, spec_errors
 
 RULE_ROWS = 6
@@ -162,25 +163,31 @@ class CandidateFilterForm(forms.Form):
         field.choices = [("", "Any expertise")] + sk.skill_choices()
 
 
+def _answer(label: str, accept: str, decline: str, required: str) -> forms.ChoiceField:
+    choices = [("accept", accept), ("decline", decline)]
+    return forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, error_messages={"required": required}
+    )
+
+
+def _reason(label: str, hint: str) -> forms.CharField:
+    widget = forms.Textarea(attrs={"rows": 3})
+    return forms.CharField(label=label, required=False, widget=widget, max_length=2000, help_text=hint)
+
+
 class RespondForm(forms.Form):
-    answer = forms.ChoiceField(
-        label="Will you join this panel?",
-        choices=[("accept", "Yes, I accept"), ("decline", "No, I decline")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether you accept or decline"},
+    """The member's own answer to an invitation; a decline needs the reason."""
+
+    missing_reason = "Enter why you cannot join this panel"
+    answer = _answer(
+        "Will you join this panel?", "Yes, I accept", "No, I decline", "Select whether you accept or decline"
     )
-    reason = forms.CharField(
-        label="Why can you not join?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text="Only if you decline. The Senate team will see this.",
-    )
+    reason = _reason("Why can you not join?", "Only if you decline. The Senate team will see this.")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("answer") == "decline" and not (data.get("reason") or "").strip():
-            self.add_error("reason", "Enter why you cannot join this panel")
+            self.add_error("reason", self.missing_reason)
         return data
 
 
@@ -222,31 +229,16 @@ class LoanDecisionForm(forms.Form):
         return data
 
 
-class RecordAnswerForm(forms.Form):
+class RecordAnswerForm(RespondForm):
     """The Senate team records an answer a member gave outside Senate (by email, phone…)."""
 
-    answer = forms.ChoiceField(
-        label="What did they answer?",
-        choices=[("accept", "They accept"), ("decline", "They decline")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether they accept or decline"},
-    )
+    field_order = ["answer", "how", "reason"]
+    missing_reason = "Enter why they cannot join this panel"
+    answer = _answer("What did they answer?", "They accept", "They decline", "Select whether they accept or decline")
     how = forms.ChoiceField(
         label="How did they give their answer?",
-        choices=[("email", "By email"), ("phone", "By phone"), ("in_person", "In person"), ("letter", "By letter")],
+        choices=[(value, label.capitalize()) for value, label in AnsweredHow.choices],
         widget=forms.RadioSelect,
         error_messages={"required": "Select how they gave their answer"},
     )
-    reason = forms.CharField(
-        label="Why can they not join?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text="Only if they decline, in their words where you have them.",
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("answer") == "decline" and not (data.get("reason") or "").strip():
-            self.add_error("reason", "Enter why they cannot join this panel")
-        return data
+    reason = _reason("Why can they not join?", "Only if they decline, in their words where you have them.")

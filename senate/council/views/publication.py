@@ -2,6 +2,7 @@
 public Council pages of each Senate."""
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -163,13 +164,19 @@ def public_report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     return render(http, "council/public/report.jinja", context)
 
 
+def _public_report(senate: Senate, pk: int, fmt: str) -> tuple[Request, Any]:
+    """Published advice and its report, redacted, in `fmt`; 404 when either is missing."""
+    request = _public_request(senate, pk)
+    report = publication.report_document(request, fmt=fmt)
+    if report is None:
+        raise Http404("This advice has no report document.")
+    return request, report
+
+
 @public
 def public_report_document(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     """The report itself, with the agreed redactions, in the NHS layout, with its PDF."""
-    request = _public_request(senate, pk)
-    doc = publication.report_document(request, fmt="document")
-    if doc is None:
-        raise Http404("This advice has no report document.")
+    request, doc = _public_report(senate, pk, "document")
     context = {
         "request_": request,
         "doc": doc,
@@ -185,10 +192,7 @@ def public_report_document(http: HttpRequest, senate: Senate, pk: int) -> HttpRe
 @public
 def public_report_pdf(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     """The report as an accessible PDF (tagged, with its title and language), with the redactions."""
-    request = _public_request(senate, pk)
-    pdf = publication.report_document(request, fmt="pdf")
-    if pdf is None:
-        raise Http404("This advice has no report document.")
+    request, pdf = _public_report(senate, pk, "pdf")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{request.reference or "advice"}-report.pdf"'
     return response

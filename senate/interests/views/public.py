@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from senate.core.access import public
+from senate.core.spreadsheets import safe_cell
 from senate.interests.forms import RegisterDateForm
 from senate.interests.register import Register, public_register
 from senate.interests.views.common import crumbs
@@ -49,7 +50,7 @@ def register_csv(http: HttpRequest, senate: Senate) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{senate.slug}-register-of-interests-{on.isoformat()}.csv"'
     writer = csv.writer(response)
     for row in csv_rows(public_register(senate, on=on)):
-        writer.writerow([_safe(cell) for cell in row])
+        writer.writerow([safe_cell(cell) for cell in row])
     return response
 
 
@@ -87,8 +88,3 @@ def _on(http: HttpRequest, senate: Senate) -> tuple[dt.date, RegisterDateForm]:
 
 def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def _safe(cell: str) -> str:
-    """Spreadsheets run cells that start with these characters as formulas."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

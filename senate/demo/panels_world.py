@@ -37,7 +37,7 @@ def build(rng: random.Random, *, today: dt.date) -> None:
         _pin_demo_council_member(recruited, manager, today)
         run = runs.run_optimiser(senate, recruited, by=manager, on=today)
         runs.deploy(run, by=manager, on=today)
-        _answer(recruited, rng)
+        _answer(recruited, rng, manager)
     for request in waiting:
         _lend(request, manager, today)
         runs.run_optimiser(senate, [request], by=manager, on=today)
@@ -74,12 +74,16 @@ def _pin_demo_council_member(requests: list[Request], manager, today: dt.date) -
             return
 
 
-def _answer(requests: list[Request], rng: random.Random) -> None:
-    """Everyone accepts, except one member of the first panel who declines with a reason."""
+def _answer(requests: list[Request], rng: random.Random, manager) -> None:
+    """Everyone accepts, except one member of the first panel who declines with a reason; on each
+    panel one member answered by email, which the manager recorded for them."""
     for i, request in enumerate(requests):
         seats = list(PanelMember.objects.filter(request=request).select_related("profile__user").order_by("pk"))
         for n, seat in enumerate(seats):
             decline = i == 0 and n == len(seats) - 1 and len(seats) > 5
+            if n == 1 and not decline:
+                invitations.record_answer(seat, accept=True, how="email", by=manager)
+                continue
             invitations.respond(
                 seat,
                 accept=not decline,

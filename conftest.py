@@ -72,6 +72,15 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_readings_kept_from_another_test():
+    """Readings kept until the next act (`senate.core.cache`) are keyed by the newest audit event's id,
+    which starts again in every test's rolled-back database."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _uploads_in_a_temporary_folder(settings, tmp_path):
     """Files saved by tests (evidence, papers) go to a folder that is thrown away, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"

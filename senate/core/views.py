@@ -27,6 +27,13 @@ def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
+@public
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement every public sector service publishes. It reads nothing beyond the
+    session, so the load benchmark also uses it as its trivial page: the layout and nothing else."""
+    return render(request, "core/accessibility.jinja")
+
+
 def _error(request: HttpRequest, template: str, status: int, **context: Any) -> HttpResponse:
     return render(request, template, context, status=status)
 

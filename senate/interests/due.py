@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from senate.accounts.models import Role, RoleAssignment
+from senate.core.cache import until_next_act
 from senate.interests.local_rules import rules_for
 from senate.interests.models import DeclarationVersion, InterestRules, RegisterConfirmation
 from senate.interests.queries import end_of
@@ -52,9 +53,20 @@ class DueRow:
         return min((o.due_on for o in self.obligations), default=None)
 
 
+WATCHED = (DeclarationVersion, RegisterConfirmation, Membership, RoleAssignment)
+
+
 def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = None) -> list[DueRow]:
     """One row per current Council or Assembly member (or just `profile`), as things stood at the
-    end of `today`."""
+    end of `today`. The whole Senate's rows are kept until the next act (`senate.core.cache`)."""
+    if profile is None:
+        return until_next_act(
+            f"due:{senate.pk}:{today.isoformat()}", lambda: _due_rows(senate, today, None), rows_of=WATCHED
+        )
+    return _due_rows(senate, today, profile)
+
+
+def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None) -> list[DueRow]:
     rules = rules_for(senate)
     memberships = Membership.objects.current(today).filter(senate=senate).select_related("profile__user")
     current = list(memberships.filter(profile=profile) if profile is not None else memberships)

@@ -9,10 +9,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from senate.core.cache import until_next_act
 from senate.interests import queries
 from senate.interests.due import Status, due_rows
 from senate.interests.local_rules import rules_for
-from senate.interests.models import DeclarationVersion, Kind
+from senate.interests.models import DeclarationVersion, Kind, PublicationDecision, RegisterConfirmation
+from senate.members.models import Membership
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,17 @@ class Register:
     not_declared: list[tuple[str, str]] = field(default_factory=list)
 
 
+WATCHED = (DeclarationVersion, PublicationDecision, RegisterConfirmation, Membership)
+
+
 def public_register(senate: Any, *, on: dt.date) -> Register:
+    """Worked out once per day and act (`senate.core.cache`): every page of it and the CSV read the same."""
+    return until_next_act(
+        f"register:{senate.pk}:{on.isoformat()}:{timezone.localdate()}", lambda: _register(senate, on), rows_of=WATCHED
+    )
+
+
+def _register(senate: Any, on: dt.date) -> Register:
     roles = queries.current_roles(senate, on)
     register = Register(on=on)
     shown: list[DeclarationVersion] = []

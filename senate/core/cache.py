@@ -1,0 +1,40 @@
+"""Readings that are costly to work out and change only when someone acts: the register of
+interests, who is due to declare, membership coverage. Each is kept until the next recorded act.
+
+Every change of state goes through a domain function that writes an audit event in its transaction
+(ADR 0004), so the newest event's id changes whenever anything a reading depends on may have changed.
+That id (with the newest row of the tables the reading is made from) is part of the cache key, with the day (readings of "today" change at midnight). Nothing is
+ever shown that a fresh reading would not show: a stale key is simply never asked for again.
+
+Each web process keeps its own copy (Django's local-memory cache unless `CACHES` says otherwise), so
+several processes need no shared cache to stay correct."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db.models import Max, Model
+
+from senate.core.models import AuditEvent
+
+T = TypeVar("T")
+TIMEOUT = 15 * 60
+
+
+def newest(model: type[Model]) -> int:
+    """The id of the model's newest row: one indexed lookup."""
+    return model._default_manager.aggregate(newest=Max("pk"))["newest"] or 0
+
+
+def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[Model], ...] = ()) -> T:
+    """`work_out()`, or the copy kept since the last act. `key` names the reading and everything it
+    depends on besides the record (the Senate, the date, the filters). `rows_of` names the append-only
+    tables the reading is made from, so a row added without an act (a data import, a test's factory)
+    also makes a new reading."""
+    stamps = ".".join(str(newest(model)) for model in (AuditEvent, *rows_of))
+    full_key = f"reading:{key}:{stamps}"
+    found = cache.get(full_key)
+    if found is None:
+        found = work_out()
+        cache.set(full_key, found, TIMEOUT)
+    return found

@@ -19,8 +19,11 @@ def _queries(client) -> int:
 
 
 def test_the_register_is_worked_out_once_until_someone_acts(client, cast):
+    declared(MembershipFactory().profile, nature="Governor of a hospice")
     first = _queries(client)
     assert _queries(client) < first - 3, "the second visit should read the kept register"
+    page = client.get("/south-west/interests/register/").content.decode()
+    assert 'class="nhsuk-table__row"' in page and "&lt;tr" not in page, "the kept table is shown as a table"
 
 
 def test_withholding_an_entry_takes_it_off_the_register_at_once(client, cast):

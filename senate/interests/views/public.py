@@ -7,13 +7,16 @@ import datetime as dt
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from markupsafe import Markup
 
 from senate.core.access import public
+from senate.core.cache import until_next_act
 from senate.core.spreadsheets import safe_cell
 from senate.interests.forms import RegisterDateForm
-from senate.interests.register import Register, public_register
+from senate.interests.register import WATCHED, Register, public_register
 from senate.interests.views.common import crumbs
 from senate.organisations.models import Senate
 
@@ -26,10 +29,14 @@ def register_page(http: HttpRequest, senate: Senate) -> HttpResponse:
     register = public_register(senate, on=on)
     query = f"?on={on.isoformat()}" if on != today else ""
     page = Paginator(register.entries, 50).get_page(http.GET.get("page"))
+    entries = {"page": page, "on_query": f"on={on.isoformat()}&" if query else "", "is_today": on == today}
     context = {
         "register": register,
-        "page": page,
-        "on_query": f"on={on.isoformat()}&" if query else "",
+        "entries_html": until_next_act(
+            f"register-entries:{senate.pk}:{on.isoformat()}:{today.isoformat()}:{page.number}",
+            lambda: Markup(render_to_string("interests/public/entries.jinja", entries)),
+            rows_of=WATCHED,
+        ),
         "form": form,
         "is_today": on == today,
         "csv_href": reverse("interests:register_csv", args=[senate.slug]) + query,

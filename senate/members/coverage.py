@@ -10,8 +10,17 @@ from senate.members.models import CLINICAL_PROFESSIONS, MemberProfile, Professio
 from senate.organisations.models import OrganisationType
 
 
+def _expertise(p: MemberProfile) -> list[tuple[str, str]]:
+    """(kind, code) of each area of expertise, read once per person from the prefetched list."""
+    found = getattr(p, "_coverage_expertise", None)
+    if found is None:
+        found = [(e.kind, e.code) for e in p.expertise.all()]
+        p._coverage_expertise = found  # type: ignore[attr-defined]
+    return found
+
+
 def _settings(p: MemberProfile) -> set[str]:
-    return {e.code for e in p.expertise.all() if e.kind == "setting"}
+    return {code for kind, code in _expertise(p) if kind == "setting"}
 
 
 def _clinician_in(setting: str) -> Callable[[MemberProfile], bool]:
@@ -75,10 +84,13 @@ def coverage_of(profiles: Iterable[MemberProfile], vocabulary: Iterable[tuple[st
     people = list(profiles)
     constituencies = [_line(code, label, [p for p in people if test(p)]) for code, label, test in CONSTITUENCIES]
     by_kind: dict[str, list[CoverageLine]] = {"life_stage": [], "outcomes_domain": []}
+    holding: dict[str, list[MemberProfile]] = {}
+    for p in people:
+        for code in {code for _, code in _expertise(p)}:
+            holding.setdefault(code, []).append(p)
     for kind, code, name in vocabulary:
         if kind in by_kind:
-            holders = [p for p in people if any(e.code == code for e in p.expertise.all())]
-            by_kind[kind].append(_line(code, name, holders))
+            by_kind[kind].append(_line(code, name, holding.get(code, [])))
     return Coverage(len(people), constituencies, by_kind["life_stage"], by_kind["outcomes_domain"])
 
 

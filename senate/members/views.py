@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 
 from senate.accounts.permissions import Permission
 from senate.core.access import check, requires, signed_in
+from senate.core.cache import until_next_act
 from senate.members import presenters, queries
-from senate.members.coverage import coverage_of
+from senate.members.coverage import Coverage, coverage_of
 from senate.members.forms import DirectoryFilterForm, ProfileForm
-from senate.members.models import Body, MemberProfile
+from senate.members.models import Body, MemberProfile, Membership
 from senate.members.profiles import update_profile
 from senate.organisations.models import Senate
 
@@ -56,8 +57,15 @@ def member_detail(request: HttpRequest, senate: Senate, profile_id: int) -> Http
 @requires(Permission.VIEW_COVERAGE)
 def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
     """Which constituencies, life stages and Outcomes Framework domains each body covers."""
-    vocabulary = queries.vocabulary()
-    bodies = [(label, coverage_of(queries.coverage_profiles(senate, body), vocabulary)) for body, label in Body.choices]
+
+    def work_out() -> list[tuple[str, Coverage]]:
+        vocabulary = queries.vocabulary()
+        return [
+            (label, coverage_of(queries.coverage_profiles(senate, body), vocabulary)) for body, label in Body.choices
+        ]
+
+    today = dt.date.today()
+    bodies = until_next_act(f"coverage:{senate.pk}:{today.isoformat()}", work_out, rows_of=(Membership, MemberProfile))
     context = {
         "bodies": bodies,
         "page_title": "Council and Assembly coverage",

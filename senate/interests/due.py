@@ -86,6 +86,14 @@ def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None) -> lis
     return sorted(rows, key=lambda r: (list(Status).index(r.status), r.due_on or today, r.profile.user.full_name))
 
 
+def counted(senate: Any, *, today: dt.date) -> dict[str, int]:
+    """How many of the Senate's members stand at each status: the front page's numbers, kept until
+    the next act without carrying every row."""
+    return until_next_act(
+        f"due-counts:{senate.pk}:{today.isoformat()}", lambda: counts(_due_rows(senate, today, None)), rows_of=WATCHED
+    )
+
+
 def counts(rows: list[DueRow]) -> dict[str, int]:
     found = {status.value: 0 for status in Status}
     for row in rows:

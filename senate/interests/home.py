@@ -30,7 +30,7 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
                     )
                 )
     if user.has_perm(P.VIEW_DUE, senate):
-        counted = due.counts(due.due_rows(senate, today=today))
+        counted = due.counted(senate, today=today)
         late = counted[due.Status.OVERDUE.value] + counted[due.Status.NEVER.value]
         if late:
             found.append(

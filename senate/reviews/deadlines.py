@@ -30,7 +30,10 @@ def _entered(request: Request) -> dt.date:
 
 
 def _panel_date(request: Request) -> dt.date | None:
-    terms = request.terms.exclude(status="superseded").order_by("-version").first()
+    """The panel day in the newest terms of reference still standing; read from the prefetched terms
+    when the caller prefetched them (the work queue), so a list costs no query per request."""
+    standing = [t for t in request.terms.all() if t.status != "superseded"]
+    terms = max(standing, key=lambda t: t.version, default=None)
     return terms.panel_date if terms else None
 
 

@@ -194,16 +194,34 @@ FILL: dict[tuple[str, str], Any] = {
 }
 
 
-def test_every_page_about_a_record_can_be_filled():
-    """A new page about a record fails here, by name, until FILL says how to fill its keys (and
-    `_targets` which records to crawl it with)."""
-    unfilled = [
+def unfilled(pages: list[tuple[str, str, Any]]) -> list[str]:
+    return [
         f"{name} ({route}): no FILL[({kind_of(name, view)!r}, {key!r})]"
-        for name, route, view in object_pages()
+        for name, route, view in pages
         for key in keys_of(route)
         if (kind_of(name, view), key) not in FILL
     ]
-    assert not unfilled, "pages about a record the crawl cannot fill:\n" + "\n".join(unfilled)
+
+
+def test_every_page_about_a_record_can_be_filled():
+    """A new page about a record fails here, by name, until FILL says how to fill its keys (and
+    `_targets` which records to crawl it with)."""
+    missing = unfilled(object_pages())
+    assert not missing, "pages about a record the crawl cannot fill:\n" + "\n".join(missing)
+
+
+def test_a_new_page_about_a_record_is_named_until_it_can_be_filled():
+    from senate.core.access import requires
+    from senate.reviews.served import REQUEST
+
+    @requires("reviews.view_request", on=REQUEST)
+    def widget(http, senate, request, widget_id):
+        raise AssertionError("never called")
+
+    new = [("reviews:widget", "<slug:senate>/requests/<int:pk>/widgets/<int:widget_id>/", widget)]
+    assert unfilled(new) == [
+        "reviews:widget (<slug:senate>/requests/<int:pk>/widgets/<int:widget_id>/): no FILL[('request', 'widget_id')]"
+    ]
 
 
 def test_the_crawl_finds_the_pages_about_records():

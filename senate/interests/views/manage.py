@@ -6,11 +6,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from markupsafe import Markup
 
 from senate.core.access import requires
+from senate.core.cache import until_next_act
 from senate.interests import due, presenters, publication
 from senate.interests.forms import DueFilterForm, RegisterFilterForm, RulesForm, WithholdForm
 from senate.interests.local_rules import EDITABLE, rules_for, update_rules
@@ -30,19 +33,34 @@ def _interests_crumbs(senate: Senate) -> list[dict[str, str]]:
 @requires(P.VIEW_DUE)
 def due_list(http: HttpRequest, senate: Senate) -> HttpResponse:
     """Who is due, overdue or has never declared, with counts and filters."""
-    rows = due.due_rows(senate, today=timezone.localdate())
+    today = timezone.localdate()
     form = DueFilterForm(http.GET or None, initial={"status": "outstanding"})
     filters = form.cleaned_data if form.is_valid() else {}
     status, body = filters.get("status") or "outstanding", filters.get("body") or ""
-    shown = [r for r in rows if _wanted(r, status, body)]
-    page = Paginator(shown, 50).get_page(http.GET.get("page"))
+    asked = http.GET.get("page", "")[:8]
+
+    def table() -> dict[str, Any]:
+        rows = due.due_rows(senate, today=today)
+        page = Paginator([r for r in rows if _wanted(r, status, body)], 50).get_page(asked)
+        rendered = render_to_string(
+            "interests/manage/due_table.jinja",
+            {
+                "page": page,
+                "query": f"status={status}&body={body}",
+                "status_tags": {s: presenters.status_tag(s) for s in due.Status},
+            },
+            request=http,
+        )
+        return {"html": Markup(rendered), "counts": due.counts(rows), "total": len(rows)}
+
+    shown = until_next_act(
+        f"due-table:{senate.pk}:{today.isoformat()}:{status}:{body}:{asked}", table, rows_of=due.WATCHED
+    )
     context = {
-        "page": page,
         "form": form,
-        "counts": due.counts(rows),
-        "total": len(rows),
-        "query": f"status={status}&body={body}",
-        "status_tags": {s: presenters.status_tag(s) for s in due.Status},
+        "counts": shown["counts"],
+        "total": shown["total"],
+        "table_html": shown["html"],
         "page_title": "Declarations of interest due",
         "breadcrumbs": crumbs(senate),
     }

@@ -108,4 +108,9 @@ def _in_force(versions: list[DeclarationVersion], at: Any, hidden: set[int]) -> 
     live = [v for v in versions if v.recorded_at <= at and (v.superseded_at is None or v.superseded_at > at)]
     if not live:
         return "Nothing on the register"
-    return "\n".join(f"D{v.declaration_id} v{v.number}: " + (WITHHELD if v.pk in hidden else describe(v)) for v in live)
+    return "\n".join(f"D{v.declaration_id} v{v.number}: " + (WITHHELD if v.pk in hidden else _short(v)) for v in live)
+
+
+def _short(v: DeclarationVersion) -> str:
+    """The in-force table names each entry briefly; the declarations table above gives it in full."""
+    return ", ".join(p for p in [v.get_category_display() or v.declaration.get_kind_display(), v.body_name] if p)

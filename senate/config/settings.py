@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "senate.reports",
     "senate.beds",
     "senate.council",
+    "senate.bundles",
     "senate.api",
     "senate.demo",
     "django.forms",  # its widget templates, for the form renderer below

@@ -391,6 +391,7 @@ def changes(event: AuditEvent) -> list[tuple[str, Any, Any]]:
 _AREAS = {
     "api_token": "API token",
     "beds": "Bed model",
+    "bundle": "Case bundle",
     "council": "Council",
     "criterion": "Assessment criterion",
     "evidence": "Evidence",

@@ -12,6 +12,7 @@ PROVIDERS: list[str] = [
     "senate.beds.sections",
     "senate.reports.sections",
     "senate.council.sections",
+    "senate.bundles.sections",
 ]
 
 

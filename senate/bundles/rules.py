@@ -1,0 +1,14 @@
+"""Who may make a request's case bundle: the Senate team (manager, Chair, Vice Chair), who answer for
+the Senate's record in a judicial review. Like every permission asked of a request, it starts with
+may_see_request, so an unsent draft has no bundle."""
+
+import rules
+
+from senate.accounts.permissions import DESCRIPTIONS
+from senate.reviews.rules import may_see_request, runs_the_senate
+
+MAKE_BUNDLE = "bundles.make_bundle"
+
+rules.add_perm(MAKE_BUNDLE, may_see_request & runs_the_senate)
+
+DESCRIPTIONS.update({MAKE_BUNDLE: "make this request's case bundle (the Senate team only)"})

@@ -7,17 +7,20 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
 from senate.core.access import public, requires
+from senate.core.cache import until_next_act
 from senate.council import meetings, publication
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
 from senate.council.meetings import MeetingRefused
 from senate.council.models import FollowUpLetter, Minutes, PublicationPermission
 from senate.council.views.common import posted
+from senate.members.models import Membership
 from senate.organisations.models import Senate
 from senate.reviews.models import RecommendationResponse, Request
 from senate.reviews.served import REQUEST
@@ -116,15 +119,26 @@ def record_publication(http: HttpRequest, senate: Senate, request: Request) -> H
 
 @public
 def public_page(http: HttpRequest, senate: Senate) -> HttpResponse:
-    """What the public may read: the Council's members, published advice, approved minutes."""
+    """What the public may read: the Council's members, published advice, approved minutes. The same for
+    everyone, so it is rendered once per day and act (`senate.core.cache`)."""
     today = timezone.localdate()
+
+    def contents() -> Markup:
+        shown = {
+            "senate": senate,
+            "members": meetings.council_members(senate, today),
+            "published": [(r, publication.public_title(r)) for r in publication.public_requests(senate, today=today)],
+            "minutes": Minutes.objects.filter(meeting__senate=senate, status=Minutes.Status.PUBLISHED)
+            .select_related("meeting")
+            .order_by("-meeting__date"),
+        }
+        return Markup(render_to_string("council/public/contents.jinja", shown, request=http))
+
     context = {
         "senate": senate,
-        "members": meetings.council_members(senate, today),
-        "published": [(r, publication.public_title(r)) for r in publication.public_requests(senate, today=today)],
-        "minutes": Minutes.objects.filter(meeting__senate=senate, status=Minutes.Status.PUBLISHED)
-        .select_related("meeting")
-        .order_by("-meeting__date"),
+        "contents_html": until_next_act(
+            f"council-public:{senate.pk}:{today.isoformat()}", contents, rows_of=(Membership, Minutes)
+        ),
         "page_title": "The Council and its published advice",
         "breadcrumbs": [{"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name}],
     }

@@ -53,3 +53,24 @@ def test_saving_the_service_levels_unchanged_keeps_the_sponsor_rule(client, cast
     assert as_a_browser_sends_it(client.get("/south-west/requests/service-levels/").content.decode()).get(
         "requires_commissioner_sponsor"
     ) == ["True"]
+
+
+def test_a_quorum_change_is_recorded_before_and_after_and_lost_with_its_audit_event(client, cast, senate, monkeypatch):
+    from senate.core import audit
+    from senate.core.models import AuditEvent
+    from senate.council.quorum_rules import set_quorum_rules
+
+    QuorumRule.objects.update_or_create(senate=senate, defaults={"share_percent": 50})
+    set_quorum_rules(senate, changes={"share_percent": 60}, by=cast["manager"])
+    event = AuditEvent.objects.filter(action="council.quorum_changed").latest("id")
+    assert event.data["changed"] == {"share_percent": [50, 60]} and event.actor == cast["manager"]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the audit trail could not be written")
+
+    monkeypatch.setattr(audit, "record", broken)
+    try:
+        set_quorum_rules(senate, changes={"share_percent": 75}, by=cast["manager"])
+    except RuntimeError:
+        pass
+    assert QuorumRule.objects.get(senate=senate).share_percent == 60, "no change is kept without its audit event"

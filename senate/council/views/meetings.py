@@ -13,6 +13,7 @@ from senate.council import decisions, declarations, meetings
 from senate.council.forms import AttendanceForm, ItemForm, MeetingForm, PaperForm, QuorumForm
 from senate.council.models import Action, Meeting, Paper, QuorumRule
 from senate.council.permissions import CouncilPermission as P
+from senate.council.quorum_rules import set_quorum_rules
 from senate.council.served import MEETING
 from senate.council.views.common import crumbs, meeting_crumbs, posted
 from senate.organisations.models import Senate
@@ -138,10 +139,7 @@ def quorum_rules(http: HttpRequest, senate: Senate) -> HttpResponse:
     rule = QuorumRule.objects.filter(senate=senate).first() or QuorumRule(senate=senate)
     form = QuorumForm(posted(http), instance=rule)
     if http.method == "POST" and form.is_valid():
-        from senate.core import audit
-
-        saved = form.save()
-        audit.record("council.quorum_changed", saved, by=http.user, senate=senate, data=form.cleaned_data)
+        set_quorum_rules(senate, changes=form.cleaned_data, by=http.user)
         messages.success(http, "The quorum rules have been saved.")
         return redirect("council:quorum", senate.slug)
     context = {"form": form, "page_title": "Quorum rules", "breadcrumbs": crumbs(senate)}

@@ -1,27 +1,50 @@
 """Only the Council approves advice (shared/domain.md §5.4, §9.3). Once a Senate holds Council
 meetings (it has a quorum rule with `council_approves`), approving terms of reference or advice
 from the request page is refused: it happens when an item is decided at a quorate meeting, which
-performs the act with the meeting's chair. A Senate without Council settings keeps the Chair route."""
+performs the act as whoever chaired the item (an acting chair too: the rule
+`council.chairs_item_being_decided`, which reviews' `reviews.approve` asks by name). A Senate without
+Council settings keeps the Chair route."""
 
 import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
+
+import rules
 
 from senate.reviews import lifecycle
 from senate.reviews.models import TermsOfReference
 
-# The meeting and item deciding right now, e.g. "Council meeting on 4 March 2027, item 2".
-_deciding: ContextVar[str] = ContextVar("council_deciding", default="")
+
+@dataclass(frozen=True)
+class Deciding:
+    label: str  # e.g. "Council meeting on 4 March 2027, item 2"
+    chair_id: int = 0  # who chaired the item
+    request_id: int = 0
+    chaired_as: str = ""
+
+
+_deciding: ContextVar[Deciding | None] = ContextVar("council_deciding", default=None)
 
 
 @contextlib.contextmanager
-def deciding(label: str) -> Iterator[None]:
-    token = _deciding.set(label)
+def deciding(label: str, *, chair: Any = None, request: Any = None, chaired_as: str = "") -> Iterator[None]:
+    token = _deciding.set(Deciding(label, getattr(chair, "pk", 0) or 0, getattr(request, "pk", 0) or 0, chaired_as))
     try:
         yield
     finally:
         _deciding.reset(token)
+
+
+@rules.predicate
+def chairs_item_being_decided(user: Any, request: Any) -> bool:
+    """True only while a Council item on this request is being decided, for the person chairing it."""
+    now = _deciding.get()
+    return bool(now and now.chair_id and now.chair_id == user.pk and now.request_id == getattr(request, "pk", None))
+
+
+rules.add_rule("council.chairs_item_being_decided", chairs_item_being_decided)
 
 
 def council_approves(senate: Any) -> bool:
@@ -46,10 +69,11 @@ def issued_with_letter(request: Any) -> str | None:
 
 
 def _record_route(request: Any, *, by: Any, reason: str) -> None:
-    label = _deciding.get()
-    if label:
+    now = _deciding.get()
+    if now:
+        chaired = f", chaired by {by} ({now.chaired_as})" if now.chaired_as else ""
         TermsOfReference.objects.filter(request=request, status=TermsOfReference.Status.APPROVED).update(
-            approval_route=f"Council: {label}"[:200]
+            approval_route=f"Council: {now.label}{chaired}"[:200]
         )
 
 

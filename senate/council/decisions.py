@@ -1,19 +1,27 @@
-"""Deciding an item at a meeting: only when quorate after recusals, with every declaration acted on.
-Approving terms of reference or advice moves the request on in reviews' lifecycle, done by the
-meeting's chair; referring back puts the required changes on the request's timeline."""
+"""Deciding an item at a meeting: only when quorate after recusals, with every declaration acted on
+and someone able to chair it (chairing.py). Approving terms of reference or advice moves the request
+on in reviews' lifecycle, done by whoever chaired the item. A report or letter is decided on as one
+named version: approved, that version is signed off; approved with changes, it waits for a new
+version and the named person's confirmation (ratification.py); referred back, the required changes
+go on the request's timeline."""
 
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 
 from senate.core import audit
 from senate.council import approval, quorum
+from senate.council.chairing import ItemChair, chair_blocker, item_chair
 from senate.council.declarations import members_attending, recused
 from senate.council.meetings import READY, MeetingRefused, council_members
 from senate.council.models import AgendaItem, Decision, QuorumRule
+from senate.reports import signoff
+from senate.reports.models import AccuracyComment, ReportDraft
 from senate.reviews import lifecycle
 from senate.reviews.models import RequestEvent
 
+RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
 ACT_FOR: dict[str, str] = {
     AgendaItem.Kind.APPROVE_TERMS: "approve_terms",
     AgendaItem.Kind.RATIFY_REPORT: "approve_advice",
@@ -29,7 +37,33 @@ def verdict(item: AgendaItem) -> quorum.Verdict:
     meeting = item.meeting
     seats = [quorum.Seat(key=a.pk, role=a.role) for a in members_attending(meeting)]
     size = council_members(meeting.senate, meeting.date).count()
-    return quorum.check(rule=rule_for(meeting.senate), council_size=size, present=seats, recused=recused(item))
+    return quorum.check(
+        rule=rule_for(meeting.senate),
+        council_size=size,
+        present=seats,
+        recused=recused(item),
+        acting_chair=item.acting_chair_id,
+    )
+
+
+def versions_for(item: AgendaItem) -> list[ReportDraft]:
+    """The versions of the report or letter the Council may decide on, latest first."""
+    if item.kind not in RATIFYING or item.request is None:
+        return []
+    return list(item.request.report_drafts.order_by("-version"))
+
+
+def version_refused(item: AgendaItem, version: ReportDraft | None) -> str | None:
+    """The Council decides on one version, and one that carries every accepted correction."""
+    if item.kind not in RATIFYING:
+        return None
+    if version is None or version.request_id != item.request_id:
+        return "Choose the version of the report the Council is deciding on."
+    comments = AccuracyComment.objects.filter(round__request=item.request_id)
+    latest = comments.aggregate(n=Max("corrected_in__version"))["n"] or 0
+    if version.version < latest:
+        return f"v{version.version} does not carry the factual-accuracy corrections made in v{latest}."
+    return None
 
 
 def blockers(item: AgendaItem) -> list[str]:
@@ -44,10 +78,15 @@ def blockers(item: AgendaItem) -> list[str]:
     found = []
     if item.request and item.request.stage not in READY[item.kind]:
         found.append(f"{item.request.reference} is now ‘{item.request.get_stage_display()}’.")
-    if any(not d.action for d in item.declarations.all()):
+    undecided = any(not d.action for d in item.declarations.all())
+    if undecided:
         found.append("Record the chair's action on every declaration for this item.")
     if meeting.chair is None or not meeting.chair.has_perm("reviews.approve", item.request):
         found.append("The meeting's chair must be the Senate Chair or Vice-chair to approve advice.")
+    if item.request and (awaiting := awaiting_changes(item.request)):
+        found.append(awaiting)
+    if not undecided and (no_chair := chair_blocker(item)):
+        found.append(no_chair)
     return found + [f"Not quorate: {reason}" for reason in verdict(item).reasons]
 
 
@@ -60,14 +99,24 @@ def decide_item(
     votes_for: int = 0,
     votes_against: int = 0,
     abstentions: int = 0,
+    version: ReportDraft | None = None,
+    confirmer: Any = None,
     by: Any,
 ) -> Decision:
-    """Record the decision and take its effect on the request, or raise MeetingRefused."""
+    """Record the decision and take its effect on the request, or raise MeetingRefused. A report or
+    letter needs the `version` decided on; approving it with changes needs the `confirmer`, a member
+    present, who will confirm that a new version makes them."""
     found = blockers(item)
     if found:
         raise MeetingRefused(" ".join(found))
     if outcome != Decision.Outcome.APPROVED and not changes.strip():
         raise MeetingRefused("List the changes the Council requires.")
+    if refused := version_refused(item, version):
+        raise MeetingRefused(refused)
+    with_changes = outcome == Decision.Outcome.APPROVED_WITH_CHANGES and item.kind in RATIFYING
+    present = {a.profile.user_id for a in members_attending(item.meeting) if a.profile}
+    if with_changes and (confirmer is None or confirmer.pk not in present):
+        raise MeetingRefused("Name the member present who will confirm that a new version makes the changes.")
     out = recused(item)
     voters = len(members_attending(item.meeting)) - len(out)
     if method == Decision.Method.VOTE and votes_for + votes_against + abstentions > voters:
@@ -75,6 +124,8 @@ def decide_item(
     if method == Decision.Method.VOTE and outcome != Decision.Outcome.REFERRED_BACK and votes_for <= votes_against:
         raise MeetingRefused("The vote did not carry: more must vote for than against to approve.")
     label = f"{item.meeting}, item {item.number}"
+    chair = item_chair(item)
+    assert chair is not None  # blockers() said so otherwise
     with transaction.atomic():
         decision = Decision.objects.create(
             item=item,
@@ -85,32 +136,45 @@ def decide_item(
             votes_against=votes_against if method == Decision.Method.VOTE else 0,
             abstentions=abstentions if method == Decision.Method.VOTE else 0,
             recused=len(out),
+            report_version=version if item.kind in RATIFYING else None,
+            chaired_by=chair.user,
+            chaired_as=chair.chaired_as[:200],
+            confirmer=confirmer if with_changes else None,
             recorded_by=by,
         )
-        _take_effect(item, decision, label, by)
+        _take_effect(item, decision, label, chair, by)
         audit.record(
             "council.item_decided",
             decision,
             by=by,
             senate=item.meeting.senate,
-            summary=f"{label}: {decision.get_outcome_display()}",
+            summary=f"{label}: {decision.get_outcome_display()}"
+            + (f" (v{version.version})" if version and decision.report_version else "")
+            + f", chaired by {chair}",
         )
     return decision
 
 
-def _take_effect(item: AgendaItem, decision: Decision, label: str, by: Any) -> None:
+def _take_effect(item: AgendaItem, decision: Decision, label: str, chair: ItemChair, by: Any) -> None:
     request = item.request
     if request is None:
         return
-    if decision.approves:
-        reason = f"{decision.get_outcome_display()} at the {label}"
+    version = decision.report_version
+    if decision.outcome == Decision.Outcome.APPROVED_WITH_CHANGES and version is not None:
+        RequestEvent.objects.create(
+            request=request, by=by, action="council_approved_with_changes", from_stage=request.stage,
+            to_stage=request.stage,
+            reason=f"Approved v{version.version} with changes at the {label}. Changes: {decision.changes}. "
+            f"{decision.confirmer} confirms that a new version makes them before the advice is issued.",
+        )  # fmt: skip
+    elif decision.approves:
+        reason = f"{decision.get_outcome_display()} at the {label}, chaired by {chair}"
+        if version is not None:
+            reason += f". Version ratified: v{version.version}"
+            signoff.sign_off(version, ratified_at=label, ratified_on=item.meeting.date, chaired_by=chair.user, by=by)
         if decision.changes:
             reason += f". Changes: {decision.changes}"
-        with approval.deciding(label):
-            try:
-                lifecycle.perform(ACT_FOR[item.kind], request, by=item.meeting.chair, reason=reason)
-            except lifecycle.TransitionRefused as refused:
-                raise MeetingRefused(str(refused)) from refused
+        approve_as_chair(ACT_FOR[item.kind], item, chair.user, chair.chaired_as, reason=reason, label=label)
     else:
         RequestEvent.objects.create(
             request=request,
@@ -120,3 +184,30 @@ def _take_effect(item: AgendaItem, decision: Decision, label: str, by: Any) -> N
             to_stage=request.stage,
             reason=f"Referred back at the {label}. Changes required: {decision.changes}",
         )
+
+
+def approve_as_chair(act: str, item: AgendaItem, chair: Any, chaired_as: str, *, reason: str, label: str) -> None:
+    """Take the approving act on the item's request as the person who chaired the item."""
+    with approval.deciding(label, chair=chair, request=item.request, chaired_as=chaired_as):
+        try:
+            lifecycle.perform(act, item.request, by=chair, reason=reason)  # type: ignore[arg-type]
+        except lifecycle.TransitionRefused as refused:
+            raise MeetingRefused(str(refused)) from refused
+
+
+def awaiting_changes(request: Any) -> str | None:
+    """A decision approving with changes that no one has yet confirmed, in words; or None."""
+    waiting = (
+        Decision.objects.filter(
+            item__request=request, outcome=Decision.Outcome.APPROVED_WITH_CHANGES, item__kind__in=RATIFYING
+        )
+        .filter(confirmation__isnull=True)
+        .select_related("item__meeting", "confirmer", "report_version")
+        .first()
+    )
+    if waiting is None:
+        return None
+    return (
+        f"The Council approved v{waiting.report_version.version if waiting.report_version else '?'} with changes "
+        f"at the {waiting.item.meeting}: {waiting.confirmer} must confirm that a new version makes them."
+    )

@@ -178,15 +178,82 @@ class DecisionForm(forms.Form):
     votes_for = forms.IntegerField(label="Votes for", required=False, min_value=0)
     votes_against = forms.IntegerField(label="Votes against", required=False, min_value=0)
     abstentions = forms.IntegerField(label="Abstentions", required=False, min_value=0)
+    version = forms.ChoiceField(
+        label="Which version is the Council deciding on?", required=False, widget=forms.RadioSelect
+    )
+    confirmer = forms.ChoiceField(
+        label="Who will confirm that the changes are made?",
+        required=False,
+        help_text="Needed when approving with changes: the advice is issued only once this member confirms "
+        "that a new version makes the changes.",
+    )
+
+    def __init__(self, *args: Any, versions: list[Any], members: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.versions = {str(v.version): v for v in versions}
+        self.members = {str(a.profile.user_id): a.profile.user for a in members if a.profile}
+        self.fields["version"].choices = [  # type: ignore[attr-defined]
+            (k, f"v{k}" + (f": {v.change_note}" if v.change_note else "")) for k, v in self.versions.items()
+        ]
+        if self.versions:
+            self.fields["version"].initial = next(iter(self.versions))
+        self.fields["confirmer"].choices = [("", "Choose a member")] + [  # type: ignore[attr-defined]
+            (k, u.full_name) for k, u in self.members.items()
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        data["version"] = self.versions.get(data.get("version") or "")
+        data["confirmer"] = self.members.get(data.get("confirmer") or "")
+        if self.versions and data["version"] is None:
+            self.add_error("version", "Choose the version of the report the Council is deciding on")
+        if self.versions and data.get("outcome") == "approved_with_changes" and data["confirmer"] is None:
+            self.add_error("confirmer", "Choose the member who will confirm that the changes are made")
         if data.get("outcome") in ("approved_with_changes", "referred_back") and not data.get("changes", "").strip():
             self.add_error("changes", "List the changes the Council requires")
         if data.get("method") == "vote" and not (data.get("votes_for") or data.get("votes_against")):
             self.add_error("votes_for", "Enter the votes for and against")
         for name in ("votes_for", "votes_against", "abstentions"):
             data[name] = data.get(name) or 0
+        return data
+
+
+class ActingChairForm(forms.Form):
+    attendee = forms.ChoiceField(
+        label="Who chairs this item?",
+        widget=forms.RadioSelect,
+        help_text="Members present and not conflicted on this item.",
+        error_messages={"required": "Choose the member the meeting chose to chair this item"},
+    )
+
+    def __init__(self, *args: Any, able: list[Attendance], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.able = {str(a.pk): a for a in able}
+        self.fields["attendee"].choices = [(k, a.name) for k, a in self.able.items()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["attendee"] = self.able.get(data.get("attendee") or "")
+        return data
+
+
+class ConfirmChangesForm(forms.Form):
+    version = forms.ChoiceField(
+        label="Which version makes the changes?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the version that makes the changes"},
+    )
+
+    def __init__(self, *args: Any, versions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.versions = {str(v.version): v for v in versions}
+        self.fields["version"].choices = [  # type: ignore[attr-defined]
+            (k, f"v{k}" + (f": {v.change_note}" if v.change_note else "")) for k, v in self.versions.items()
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["version"] = self.versions.get(data.get("version") or "")
         return data
 
 

@@ -69,6 +69,11 @@ def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None
             f"{request.reference} is ‘{request.get_stage_display()}’, so it cannot be put to the Council "
             f"to {AgendaItem.Kind(kind).label.lower()} yet."
         )
+    if request is not None and kind in READY:
+        from senate.council.decisions import awaiting_changes  # decisions builds on this module
+
+        if waiting := awaiting_changes(request):
+            raise MeetingRefused(waiting)
     with transaction.atomic():
         number = (meeting.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
         title = title or (str(request) if request else AgendaItem.Kind(kind).label)

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from senate.core import audit
+from senate.council.chairing import ACTING
 from senate.council.meetings import MeetingRefused
 from senate.council.models import Action, AgendaItem, Attendance, Meeting, MeetingDeclaration, Minutes
 
@@ -52,8 +53,14 @@ def _declarations(meeting: Meeting) -> list[str]:
 def _item(item: AgendaItem) -> list[str]:
     lines = [f"Item {item.number}: {item.title}"]
     decision = getattr(item, "decision", None)
+    if decision is not None and decision.chaired_by:
+        lines.append(f"  Chaired by: {decision.chaired_by} ({decision.chaired_as}).")
+    elif item.acting_chair_id:
+        lines.append(f"  Chaired by: {item.acting_chair} ({ACTING}).")
     if decision is None:
         return lines + ["  Not decided." if item.needs_decision else "  Noted."]
+    if decision.report_version:
+        lines.append(f"  Version decided on: v{decision.report_version.version}.")
     how = decision.get_method_display().lower()
     if decision.method == decision.Method.VOTE:
         how += (
@@ -63,6 +70,13 @@ def _item(item: AgendaItem) -> list[str]:
     lines.append(f"  Decision: {decision.get_outcome_display()} ({how}).")
     if decision.changes:
         lines.append(f"  Changes: {decision.changes}")
+    if decision.confirmer:
+        confirmed = getattr(decision, "confirmation", None)
+        lines.append(
+            f"  {decision.confirmer} confirmed that v{confirmed.version.version} makes the changes."
+            if confirmed
+            else f"  {decision.confirmer} to confirm that a new version makes the changes before issue."
+        )
     return lines
 
 

@@ -63,6 +63,10 @@ class AgendaItem(models.Model):
     request = models.ForeignKey(
         "reviews.Request", null=True, blank=True, on_delete=models.PROTECT, related_name="council_items"
     )
+    # Chosen by the meeting when neither the Chair nor the Vice-chair can take part in the item.
+    acting_chair = models.ForeignKey(
+        "Attendance", null=True, blank=True, on_delete=models.PROTECT, related_name="items_chaired"
+    )
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -178,12 +182,30 @@ class Decision(models.Model):
     votes_against = models.PositiveIntegerField(default=0)
     abstentions = models.PositiveIntegerField(default=0)
     recused = models.PositiveIntegerField(default=0)
+    # The version of the report or letter the Council decided on.
+    report_version = models.ForeignKey(
+        "reports.ReportDraft", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Who chaired the item (and so approved): the Chair, the Vice-chair, or an acting chair.
+    chaired_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    chaired_as = models.CharField(max_length=200, blank=True)
+    # Approved with changes: the person the Council named to confirm that a new version makes them.
+    confirmer = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
     @property
     def approves(self) -> bool:
         return self.outcome != self.Outcome.REFERRED_BACK
+
+
+class ChangesConfirmed(models.Model):
+    """The named person's confirmation that a new version makes the changes the Council asked for."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="confirmation")
+    version = models.ForeignKey("reports.ReportDraft", on_delete=models.PROTECT, related_name="+")
+    confirmed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
 
 
 class Minutes(models.Model):

@@ -15,30 +15,21 @@ from django.utils.html import escape
 from senate.core import audit
 from senate.council import approval
 from senate.council.meetings import MeetingRefused
-from senate.council.models import AdviceIssue, AgendaItem, Decision, FollowUpLetter, PublicationPermission
+from senate.council.models import AdviceIssue, FollowUpLetter, PublicationPermission
+from senate.council.ratification import issue_refused, ratified_decisions
 from senate.notifications.outbox import queue_email
 from senate.reviews import lifecycle
 from senate.reviews.models import Request
 from senate.reviews.stages import Stage
 
 ISSUED_OR_LATER = frozenset({Stage.ISSUED, Stage.PUBLISHED, Stage.RESPONSE_RECEIVED, Stage.FOLLOW_UP, Stage.CLOSED})
-RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
-APPROVING = (Decision.Outcome.APPROVED, Decision.Outcome.APPROVED_WITH_CHANGES)
-
-
-def ratification(request: Request) -> Decision | None:
-    """The Council's decision ratifying this request's report or advice, if there is one."""
-    return (
-        Decision.objects.filter(item__request=request, item__kind__in=RATIFYING, outcome__in=APPROVING)
-        .select_related("item__meeting")
-        .first()
-    )
 
 
 def issue_advice(request: Request, *, covering_letter: str, by: Any) -> AdviceIssue:
-    """Issue ratified advice to the requester (reviews act `issue`) with a covering letter."""
-    if ratification(request) is None:
-        raise MeetingRefused("The Council has not ratified this advice, so it cannot be issued.")
+    """Issue ratified advice to the requester (reviews act `issue`) with a covering letter: only once
+    the version to issue is signed off (with any changes the Council asked for confirmed)."""
+    if not_yet := issue_refused(request):
+        raise MeetingRefused(not_yet)
     with transaction.atomic():
         try:
             with approval.deciding("issue with a covering letter"):
@@ -101,7 +92,7 @@ def is_public(request: Request, *, today: dt.date) -> bool:
     permission = PublicationPermission.objects.filter(request=request).first()
     return bool(
         request.stage in ISSUED_OR_LATER
-        and ratification(request) is not None
+        and ratified_decisions().filter(item__request=request).exists()
         and permission is not None
         and (permission.publish_from is None or permission.publish_from <= today)
     )
@@ -109,7 +100,7 @@ def is_public(request: Request, *, today: dt.date) -> bool:
 
 def public_requests(senate: Any, *, today: dt.date) -> QuerySet[Request]:
     """Requests whose advice the public may read: ratified, issued, and permitted from today."""
-    ratified = Decision.objects.filter(item__kind__in=RATIFYING, outcome__in=APPROVING).values("item__request")
+    ratified = ratified_decisions().values("item__request")
     return (
         Request.objects.filter(senate=senate, stage__in=ISSUED_OR_LATER, pk__in=ratified)
         .filter(publication_permission__isnull=False)

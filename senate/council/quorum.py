@@ -49,8 +49,16 @@ def needed(*, rule: Rule, council_size: int) -> int:
     return max(rule.min_members, math.ceil(council_size * rule.share_percent / 100))
 
 
-def check(*, rule: Rule, council_size: int, present: Iterable[Seat], recused: Iterable[int] = ()) -> Verdict:
-    """The verdict for one item: which members count, how many are needed, and every reason it fails."""
+def check(
+    *,
+    rule: Rule,
+    council_size: int,
+    present: Iterable[Seat],
+    recused: Iterable[int] = (),
+    acting_chair: int | None = None,
+) -> Verdict:
+    """The verdict for one item: which members count, how many are needed, and every reason it fails.
+    An acting chair the meeting chose for the item (a seat's key) takes the chair's place."""
     out = set(recused)
     counting = [seat for seat in present if seat.key not in out]
     need = needed(rule=rule, council_size=council_size)
@@ -62,8 +70,9 @@ def check(*, rule: Rule, council_size: int, present: Iterable[Seat], recused: It
             + (f", and at least {rule.min_members}" if rule.min_members else "")
             + ")."
         )
-    if rule.needs_chair and not any(seat.role in CHAIRS for seat in counting):
-        reasons.append("Neither the Chair nor the Vice-chair can take part.")
+    chaired = any(seat.role in CHAIRS or seat.key == acting_chair for seat in counting)
+    if rule.needs_chair and not chaired:
+        reasons.append("Neither the Chair nor the Vice-chair can take part, and no acting chair has been chosen.")
     ppv = sum(seat.role == PPV for seat in counting)
     if ppv < rule.min_ppv:
         reasons.append(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senate.council.views import conduct, meetings, minutes, publication
+from senate.council.views import conduct, meetings, minutes, publication, ratify
 
 app_name = "council"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/declarations/<int:declaration_id>/confirm/", conduct.confirm, name="confirm"),
     path("<int:pk>/declarations/<int:declaration_id>/action/", conduct.declaration_action, name="declaration_action"),
     path("<int:pk>/items/<int:number>/", conduct.decide, name="decide"),
+    path("<int:pk>/items/<int:number>/acting-chair/", conduct.acting_chair, name="acting_chair"),
+    path("<int:pk>/items/<int:number>/confirm-changes/", ratify.confirm_changes, name="confirm_changes"),
     path("<int:pk>/minutes/", minutes.minutes_page, name="minutes"),
     path("<int:pk>/minutes/draft/", minutes.minutes_draft, name="minutes_draft"),
     path("<int:pk>/minutes/approve/", minutes.minutes_approve, name="minutes_approve"),

@@ -57,9 +57,9 @@ def build(rng: random.Random, *, today: dt.date) -> None:
         first = _draft(request, 1, "First draft", manager)
         if request.is_short_path or not at_or_past(request, "factual_accuracy"):
             continue
-        _round(request, first, manager, today, answered=at_or_past(request, "report_revised"))
-        if at_or_past(request, "report_revised"):
-            _draft(request, 2, "Revised after the factual-accuracy check", manager)
+        revised = at_or_past(request, "report_revised")
+        second = _draft(request, 2, "Revised after the factual-accuracy check", manager) if revised else None
+        _round(request, first, manager, today, corrected_in=second)
 
 
 def _assess(request: Request, manager, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
@@ -86,10 +86,14 @@ def _draft(request: Request, version: int, note: str, by) -> ReportDraft:  # typ
     )  # fmt: skip
 
 
-def _round(request: Request, draft: ReportDraft, manager, today: dt.date, *, answered: bool) -> None:  # type: ignore[no-untyped-def]
+def _round(request: Request, draft: ReportDraft, manager, today: dt.date, *, corrected_in: ReportDraft | None) -> None:  # type: ignore[no-untyped-def]
+    """The round on the first draft; once the report is revised, its window has closed, every comment
+    is answered and the accepted one names the version that corrects it."""
+    answered = corrected_in is not None
+    window = dt.timedelta(days=request.senate.factual_accuracy_days)
     found = AccuracyRound.objects.create(
         request=request, draft=draft, opened_by=manager,
-        closes_on=today + dt.timedelta(days=request.senate.factual_accuracy_days),
+        closes_on=today - dt.timedelta(days=7) if answered else today + window,
         closed_at=timezone.now() if answered else None,
     )  # fmt: skip
     comments = [
@@ -100,6 +104,7 @@ def _round(request: Request, draft: ReportDraft, manager, today: dt.date, *, ans
         item = AccuracyComment.objects.create(round=found, section=section, text=text, by=request.created_by)
         if answered:
             item.response = "accepted" if n == 0 else "answered"
+            item.corrected_in = corrected_in if n == 0 else None
             item.answer = "" if n == 0 else "The panel has noted the engagement; its view on the summary is unchanged."
             item.answered_by, item.answered_at = manager, timezone.now()
             item.save()

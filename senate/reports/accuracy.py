@@ -77,27 +77,60 @@ def comment(request: Any, *, section: str, text: str, by: Any, today: dt.date | 
     return made
 
 
-def answer(item: AccuracyComment, *, response: str, answer: str, by: Any) -> AccuracyComment:
+def corrected_versions(item: AccuracyComment) -> list[ReportDraft]:
+    """The versions written after the one commented on: those that can make the correction."""
+    commented = item.round.draft
+    return list(commented.request.report_drafts.filter(version__gt=commented.version).order_by("-version"))
+
+
+def correction_refused(item: AccuracyComment, corrected_in: ReportDraft | None) -> str | None:
+    """Why an accepted comment cannot be recorded with this corrected version, or None. Accepting a
+    comment says the report is corrected, so the corrected version must exist (issue 14, item 3)."""
+    later = corrected_versions(item)
+    if not later:
+        return (
+            f"Write the corrected version first: the comment is on v{item.round.draft.version} "
+            "and there is no later version."
+        )
+    if corrected_in is None or corrected_in not in later:
+        return "Select the version that makes the correction"
+    return None
+
+
+def answer(
+    item: AccuracyComment, *, response: str, answer: str, by: Any, corrected_in: ReportDraft | None = None
+) -> AccuracyComment:
     if response not in AccuracyComment.Response.values:
         raise ValueError("Select whether the comment is accepted or answered")
     if response == AccuracyComment.Response.ANSWERED and not answer.strip():
         raise ValueError("Explain why the report stands")
+    accepted = response == AccuracyComment.Response.ACCEPTED
+    refused = correction_refused(item, corrected_in) if accepted else None
+    if refused:
+        raise ValueError(refused)
     with transaction.atomic():
         item.response, item.answer = response, answer.strip()
+        item.corrected_in = corrected_in if accepted else None
         item.answered_by, item.answered_at = by, timezone.now()
-        item.save(update_fields=["response", "answer", "answered_by", "answered_at"])
+        item.save(update_fields=["response", "answer", "corrected_in", "answered_by", "answered_at"])
         audit.record(
             "report.accuracy_answered",
             item,
             by=by,
             senate=item.round.request.senate,
-            summary=f"Factual-accuracy comment {item.get_response_display().split(':')[0].lower()}",
+            summary=f"Factual-accuracy comment {item.get_response_display().split(':')[0].lower()}"
+            + (f", corrected in v{corrected_in.version}" if accepted and corrected_in else ""),
         )
     return item
 
 
 def unanswered(request: Any) -> int:
     return AccuracyComment.objects.filter(round__request=request, response="").count()
+
+
+def uncorrected(request: Any) -> int:
+    """Accepted comments with no corrected version (answered before a version had to be named)."""
+    return AccuracyComment.objects.filter(round__request=request, response="accepted", corrected_in=None).count()
 
 
 def close(request: Any) -> None:
@@ -107,7 +140,7 @@ def close(request: Any) -> None:
 def all_comments(request: Any) -> list[AccuracyComment]:
     return list(
         AccuracyComment.objects.filter(round__request=request)
-        .select_related("by", "answered_by", "round__draft")
+        .select_related("by", "answered_by", "round__draft", "corrected_in")
         .order_by("at", "id")
     )
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from senate.reports import accuracy, assessment, drafting, framework, recommendations
+from senate.reports import accuracy, assessment, drafting, framework, recommendations, signoff
 from senate.reports.document import Block, Document, Section, paragraphs, table
 from senate.reports.models import Judgement, ReportDraft
 
@@ -51,7 +51,7 @@ def compose(draft: ReportDraft, *, today: Any = None) -> Document:
     request = draft.request
     today = today or timezone.localdate()
     builders = {
-        "document_control": lambda: _document_control(request),
+        "document_control": lambda: _document_control(request, draft),
         "request": lambda: _request(request),
         "recommendations": lambda: _recommendations(request),
         "method": lambda: _method(request, draft),
@@ -66,7 +66,8 @@ def compose(draft: ReportDraft, *, today: Any = None) -> Document:
         build = builders.get(key)
         blocks = build() if build else paragraphs(draft.sections.get(key, ""))
         sections.append(Section(key, number, title, blocks or [Block("note", "Not yet written.")]))
-    final = request.stage in ("approved", "issued", "published", "response_received", "follow_up", "closed")
+    # Final only when the Council signed off this very version, whatever stage the request is at.
+    final = signoff.sign_off_of(draft) is not None
     return Document(
         kind_label="Letter of advice" if draft.kind == ReportDraft.Kind.LETTER else "Clinical review report",
         title=request.title,
@@ -82,12 +83,18 @@ def compose(draft: ReportDraft, *, today: Any = None) -> Document:
     )
 
 
-def _document_control(request: Any) -> list[Block]:
+def _document_control(request: Any, draft: ReportDraft) -> list[Block]:
+    made = signoff.sign_off_of(draft)
+    blocks = (
+        [Block("note", signoff.sign_off_text(made)), table("Sign-off", ["", ""], signoff.sign_off_rows(made), [2, 5])]
+        if made
+        else []
+    )
     versions = [
         [f"v{d.version}", f"{timezone.localtime(d.created_at):%-d %b %Y}", str(d.created_by), d.change_note]
         for d in accuracy.drafts(request)
     ]
-    blocks = [table("Versions", ["Version", "Date", "By", "Changes"], versions, [1, 2, 3, 6])]
+    blocks.append(table("Versions", ["Version", "Date", "By", "Changes"], versions, [1, 2, 3, 6]))
     comments = accuracy.all_comments(request)
     if comments:
         rows = [
@@ -95,7 +102,7 @@ def _document_control(request: Any) -> list[Block]:
                 f"v{c.round.draft.version}",
                 c.section.replace("_", " ").capitalize(),
                 c.text,
-                (c.get_response_display() + (f" {c.answer}" if c.answer else "")) if c.response else "Awaiting answer",
+                _answer(c),
             ]
             for c in comments
         ]
@@ -108,6 +115,13 @@ def _document_control(request: Any) -> list[Block]:
             )
         )
     return blocks
+
+
+def _answer(comment: Any) -> str:
+    if not comment.response:
+        return "Awaiting answer"
+    text = comment.get_response_display() + (f" {comment.answer}" if comment.answer else "")
+    return text + (f" (in v{comment.corrected_in.version})" if comment.corrected_in else "")
 
 
 def _request(request: Any) -> list[Block]:

@@ -2,7 +2,7 @@ from typing import Any
 
 from django import forms
 
-from senate.reports import drafting, framework
+from senate.reports import accuracy, drafting, framework
 from senate.reports.models import AccuracyComment, Strength
 from senate.reviews.models import Recommendation
 
@@ -129,9 +129,26 @@ class AnswerForm(forms.Form):
         label="Answer to the requester", widget=forms.Textarea(attrs={"rows": 3}), required=False,
         help_text="Needed when the report stands.",
     )  # fmt: skip
+    corrected_in = forms.ChoiceField(
+        label="The corrected version", required=False, widget=forms.RadioSelect,
+        help_text="Needed when the comment is accepted: the version of the report that makes the correction.",
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, comment: AccuracyComment, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.comment = comment
+        self.versions = {str(d.version): d for d in accuracy.corrected_versions(comment)}
+        self.fields["corrected_in"].choices = [  # type: ignore[attr-defined]
+            (key, f"v{key}: {d.change_note or 'no note'}") for key, d in self.versions.items()
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        data["corrected_in"] = self.versions.get(data.get("corrected_in") or "")
         if data.get("response") == AccuracyComment.Response.ANSWERED and not data.get("answer", "").strip():
             self.add_error("answer", "Explain why the report stands")
+        if data.get("response") == AccuracyComment.Response.ACCEPTED:
+            refused = accuracy.correction_refused(self.comment, data["corrected_in"])
+            if refused:
+                self.add_error("corrected_in" if self.versions else "response", refused)
         return data

@@ -1,7 +1,8 @@
 """The report's conditions on the request's lifecycle (installed from AppConfig.ready()):
 a draft report, and the panel's judgement on every criterion of the terms of reference, before
 'draft report ready' (a written letter before 'letter of advice drafted'); sending it opens the factual-accuracy round; the report
-is revised only when every comment is answered, which closes the round."""
+is revised only once the requester's window has closed and every comment is answered (an accepted
+comment with the version that corrects it), which closes the round."""
 
 from typing import Any
 
@@ -36,6 +37,28 @@ def _comments_answered(request: Any) -> str | None:
     return f"{waiting} factual-accuracy comment(s) still need an answer." if waiting else None
 
 
+def _window_closed(request: Any) -> str | None:
+    """The requester has until the window closes to comment: the report is not revised before then."""
+    from senate.reports.accuracy import open_round
+
+    found = open_round(request)
+    if found is None:
+        return None
+    return (
+        f"The requester can comment on draft v{found.draft.version} until {found.closes_on:%-d %B %Y}: "
+        "mark the report revised once the factual-accuracy window has closed."
+    )
+
+
+def _corrections_made(request: Any) -> str | None:
+    from senate.reports.accuracy import uncorrected
+
+    missing = uncorrected(request)
+    if not missing:
+        return None
+    return f"{missing} accepted factual-accuracy comment(s) name no corrected version: answer them again."
+
+
 def _open_round(request: Any, *, by: Any, reason: str = "") -> None:
     from senate.reports.accuracy import open_for
 
@@ -58,4 +81,6 @@ def install() -> None:
     lifecycle.add_check("record_advice_drafted", _has_letter)
     lifecycle.add_consequence("send_for_factual_accuracy", _open_round)
     lifecycle.add_check("record_report_revised", _comments_answered)
+    lifecycle.add_check("record_report_revised", _window_closed)
+    lifecycle.add_check("record_report_revised", _corrections_made)
     lifecycle.add_consequence("record_report_revised", _close_round)

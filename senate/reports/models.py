@@ -152,6 +152,31 @@ class AccuracyComment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    # An accepted comment names the version that makes the correction.
+    corrected_in = models.ForeignKey(
+        ReportDraft, null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
 
     class Meta:
         ordering = ["at", "id"]
+
+
+class SignOff(models.Model):
+    """The Council's sign-off of one version: the only version that is issued and published. The
+    council app records it with plain values (reports never imports council): the meeting and item
+    that ratified the report, who chaired the item and, when the Council asked for changes, who
+    confirmed that this version makes them."""
+
+    draft = models.OneToOneField(ReportDraft, on_delete=models.PROTECT, related_name="sign_off")
+    ratified_at = models.CharField(max_length=200, help_text="e.g. 'Council meeting on 4 March 2027, item 2'")
+    ratified_on = models.DateField()
+    chaired_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changes = models.TextField(blank=True, help_text="The changes the Council asked for, if any.")
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Sign-off of {self.draft}"

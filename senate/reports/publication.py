@@ -5,14 +5,14 @@ text before it is rendered."""
 from collections.abc import Iterable
 from typing import Any
 
-from senate.reports import compose, rendering
+from senate.reports import compose, rendering, signoff
 from senate.reports.document import Document, redacted
 from senate.reports.models import ReportDraft
 
 
 def final_version(request: Any) -> ReportDraft | None:
-    """The latest draft: the one the Council approves and, once issued, the one published."""
-    return request.report_drafts.select_related("request__senate").order_by("-version").first()
+    """The version the Council signed off: the only one issued and published (never simply the latest)."""
+    return signoff.signed_off(request)
 
 
 def document(version: ReportDraft, redactions: Iterable[str] = ()) -> Document:

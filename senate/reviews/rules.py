@@ -135,7 +135,13 @@ rules.add_perm("reviews.edit_draft", may_see_request & acts_for_requester)
 rules.add_perm("reviews.act_as_requester", may_see_request & acts_for_requester)
 rules.add_perm("reviews.triage", may_see_request & manages)
 rules.add_perm("reviews.manage_request", may_see_request & manages)
-rules.add_perm("reviews.approve", may_see_request & chairs)
+# Whoever chairs a Council item while it is being decided approves it, even an acting chair chosen
+# when the Chair and Vice-chair are conflicted (the council app adds this rule; asked here by name).
+chairs_council_item = rules.predicate(
+    lambda user, request: rules.test_rule("council.chairs_item_being_decided", user, request),
+    name="chairs_council_item",
+)
+rules.add_perm("reviews.approve", may_see_request & (chairs | chairs_council_item))
 rules.add_perm("reviews.withdraw", may_see_request & (manages | acts_for_requester))
 # The audit trail of a request and its records: the Senate team (manager, Chair, Vice Chair) only.
 rules.add_perm("reviews.view_history", may_see_request & runs_the_senate)

@@ -32,6 +32,22 @@ def _paper(cast):
     return f"/south-west/council/{meeting.pk}/papers/{paper.pk}/"
 
 
+def _changes_to_confirm(cast):
+    """An item approved with changes, waiting for the Council member's confirmation."""
+    from senate.council.models import Decision
+    from senate.reports.tests.factories import draft
+
+    meeting = _meeting(cast)
+    request = RequestFactory(created_by=cast["requester"], stage="report_revised")
+    item = AgendaItem.objects.create(meeting=meeting, number=2, kind="ratify_report", title="Ratify", request=request)
+    Decision.objects.create(
+        item=item, outcome="approved_with_changes", changes="Add the travel times", method="consensus",
+        report_version=draft(request, by=cast["manager"]), chaired_by=cast["chair"], confirmer=cast["council"],
+        recorded_by=cast["manager"],
+    )  # fmt: skip
+    return f"/south-west/council/{meeting.pk}/items/2/confirm-changes/"
+
+
 def _request(cast, tail, stage="issued"):
     return f"/south-west/council/requests/{RequestFactory(created_by=cast['requester'], stage=stage).pk}/{tail}"
 
@@ -56,6 +72,7 @@ PAGES = [
     ("council:attendance", _m("attendance/"), MANAGE),
     ("council:declarations", _m("declarations/"), VIEW),
     ("council:decide", _m("items/1/"), VIEW),
+    ("council:confirm_changes", _changes_to_confirm, VIEW),
     ("council:minutes", _m("minutes/"), VIEW),
     ("council:meeting_actions", _m("actions/"), VIEW),
     ("council:issue", lambda c: _request(c, "issue/", stage="approved"), {"manager"}),
@@ -70,6 +87,7 @@ NOT_GET_PAGES = {
     "council:start",
     "council:confirm",
     "council:declaration_action",
+    "council:acting_chair",
     "council:minutes_draft",
     "council:minutes_approve",
     "council:minutes_publish",

@@ -40,10 +40,18 @@ def make_council(senate, cast):
 
 
 def report_request(cast, **fields):
-    """A formal review whose revised report is ready for the Council to ratify."""
+    """A formal review whose revised report (v1) is ready for the Council to ratify."""
+    from senate.reports.tests.factories import draft
+
     request = RequestFactory(created_by=cast["requester"], stage="report_revised", **fields)
     request.affected_organisations.add(trust())
+    draft(request, by=cast["manager"])
     return request
+
+
+def latest(request):
+    """The latest version of the request's report: the one put to the Council."""
+    return request.report_drafts.order_by("-version").first()
 
 
 def schedule(senate, cast, *, date=None, **fields):

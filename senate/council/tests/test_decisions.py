@@ -6,7 +6,7 @@ from senate.council import declarations
 from senate.council.decisions import blockers, decide_item, verdict
 from senate.council.meetings import MeetingRefused, add_item
 from senate.council.models import Attendance, Decision, MeetingDeclaration
-from senate.council.tests.factories import ready_item, schedule
+from senate.council.tests.factories import latest, ready_item, schedule
 from senate.reviews import terms
 from senate.reviews.models import RequestEvent
 from senate.reviews.tests.factories import RequestFactory
@@ -36,7 +36,7 @@ def test_an_item_cannot_be_decided_before_declarations_are_acted_on(senate, cast
     declarations.start_meeting(meeting, by=cast["manager"])
     assert "Record the chair's action on every declaration for this item." in blockers(item)
     with pytest.raises(MeetingRefused):
-        decide_item(item, by=cast["manager"], **VOTE)
+        decide_item(item, by=cast["manager"], version=latest(report), **VOTE)
     assert not Decision.objects.exists()
 
 
@@ -45,7 +45,7 @@ def test_ratifying_by_vote_with_a_member_recused_approves_the_advice(senate, cas
     declarations.start_meeting(meeting, by=cast["manager"])
     _act_on_all(meeting, cast)
     assert verdict(item).quorate and verdict(item).counted == 5
-    decision = decide_item(item, by=cast["manager"], **VOTE)
+    decision = decide_item(item, by=cast["manager"], version=latest(report), **VOTE)
     report.refresh_from_db()
     assert report.stage == "approved" and decision.recused == 1
     event = RequestEvent.objects.get(request=report, action="approve_advice")
@@ -67,7 +67,7 @@ def test_an_item_that_loses_quorum_through_recusals_cannot_be_decided(senate, ca
     assert "1 Council member can take part but 3 are needed (50% of 6)." in reasons
     assert "0 patient and public voice members can take part; at least 1 is needed." in reasons
     with pytest.raises(MeetingRefused, match="Not quorate"):
-        decide_item(item, by=cast["manager"], **VOTE)
+        decide_item(item, by=cast["manager"], version=latest(report), **VOTE)
     report.refresh_from_db()
     assert report.stage == "report_revised" and not Decision.objects.exists()
 
@@ -86,9 +86,9 @@ def test_a_vote_cannot_count_more_voters_than_may_vote(senate, cast, council, re
     declarations.start_meeting(meeting, by=cast["manager"])
     _act_on_all(meeting, cast)
     with pytest.raises(MeetingRefused, match="Only 5 members may vote"):
-        decide_item(item, by=cast["manager"], **(VOTE | {"votes_for": 6}))
+        decide_item(item, by=cast["manager"], version=latest(report), **(VOTE | {"votes_for": 6}))
     with pytest.raises(MeetingRefused, match="did not carry"):
-        decide_item(item, by=cast["manager"], **(VOTE | {"votes_for": 2, "votes_against": 2}))
+        decide_item(item, by=cast["manager"], version=latest(report), **(VOTE | {"votes_for": 2, "votes_against": 2}))
 
 
 def test_referring_back_puts_the_required_changes_on_the_timeline(senate, cast, council, report):
@@ -96,7 +96,9 @@ def test_referring_back_puts_the_required_changes_on_the_timeline(senate, cast, 
     declarations.start_meeting(meeting, by=cast["manager"])
     _act_on_all(meeting, cast)
     changes = "Add the travel-time analysis for Torbay"
-    decide_item(item, by=cast["manager"], outcome="referred_back", changes=changes, method="consensus")
+    decide_item(
+        item, by=cast["manager"], outcome="referred_back", changes=changes, method="consensus", version=latest(report)
+    )
     report.refresh_from_db()
     assert report.stage == "report_revised"
     event = RequestEvent.objects.get(request=report, action="council_referred_back")

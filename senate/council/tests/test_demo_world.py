@@ -13,10 +13,12 @@ def test_the_demo_council_has_a_history_and_an_upcoming_meeting(db, client):
     senate = Senate.objects.get(slug="south-west")
     past = Meeting.objects.filter(senate=senate, date__lt=TODAY)
     upcoming = Meeting.objects.get(senate=senate, date__gt=TODAY)
-    assert past.count() == 3
+    acting = past.filter(items__acting_chair__isnull=False)
+    assert past.count() in (3, 4)  # and an extraordinary meeting, when the Council is large enough
     assert Minutes.objects.filter(meeting__in=past, status="published").count() == 2
     kinds = set(upcoming.items.values_list("kind", flat=True))
-    assert {"approve_terms", "ratify_report", "approve_advice"} <= kinds
+    assert {"approve_terms", "approve_advice"} <= kinds
+    assert "ratify_report" in kinds or acting.exists()  # else approved with changes, awaiting confirmation
     assert upcoming.chair.email == "chair@demo.senate.example"
     assert publication.public_requests(senate, today=TODAY).exists()
     page = client.get("/south-west/council/public/").content.decode()

@@ -9,7 +9,7 @@ from senate.council.decisions import decide_item
 from senate.council.meetings import MeetingRefused
 from senate.council.minutes import add_action, approve_minutes, draft_minutes, publish_minutes, save_minutes
 from senate.council.models import Attendance, MeetingDeclaration
-from senate.council.tests.factories import TODAY, ready_item, schedule
+from senate.council.tests.factories import TODAY, latest, ready_item, schedule
 
 
 def _held(senate, cast, council, report):
@@ -28,7 +28,13 @@ def _held(senate, cast, council, report):
     for d in MeetingDeclaration.objects.filter(item=item):
         declarations.record_action(d, action="no_action" if d.attendee == priya else "leaves", by=cast["chair"])
     decide_item(
-        item, by=cast["manager"], outcome="approved_with_changes", changes="Correct table 3", method="consensus"
+        item,
+        by=cast["manager"],
+        outcome="approved_with_changes",
+        changes="Correct table 3",
+        method="consensus",
+        version=latest(report),
+        confirmer=cast["chair"],
     )
     add_action(
         meeting=meeting,

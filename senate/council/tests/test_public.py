@@ -10,7 +10,7 @@ from senate.council.decisions import decide_item
 from senate.council.meetings import MeetingRefused
 from senate.council.minutes import approve_minutes, draft_minutes, publish_minutes, save_minutes
 from senate.council.models import MeetingDeclaration
-from senate.council.tests.factories import TODAY, ready_item, report_request, schedule
+from senate.council.tests.factories import TODAY, latest, ready_item, report_request, schedule
 from senate.reports.tests.factories import draft
 from senate.reviews import lifecycle
 from senate.reviews.models import Recommendation
@@ -22,7 +22,7 @@ def _ratify(senate, cast, request, outcome="approved"):
     for d in MeetingDeclaration.objects.filter(item=item):
         declarations.record_action(d, action="leaves", by=cast["chair"])
     changes = "" if outcome == "approved" else "Rework the workforce section"
-    decide_item(item, by=cast["manager"], outcome=outcome, changes=changes, method="consensus")
+    decide_item(item, by=cast["manager"], outcome=outcome, changes=changes, method="consensus", version=latest(request))
     request.refresh_from_db()
     return meeting
 

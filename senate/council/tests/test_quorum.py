@@ -26,7 +26,18 @@ def test_a_recusal_that_drops_below_half_loses_quorum_and_says_why():
 
 def test_without_the_chair_or_vice_chair_it_is_not_quorate():
     verdict = check(rule=DEFAULT, council_size=4, present=_seats("clinical", "clinical", "ppv", "clinical"))
-    assert verdict.reasons == ("Neither the Chair nor the Vice-chair can take part.",)
+    assert verdict.reasons == (
+        "Neither the Chair nor the Vice-chair can take part, and no acting chair has been chosen.",
+    )
+
+
+def test_an_acting_chair_chosen_for_the_item_takes_the_chairs_place():
+    seats = _seats("chair", "vice_chair", "clinical", "ppv", "clinical")
+    without = check(rule=DEFAULT, council_size=5, present=seats, recused={0, 1})
+    assert not without.quorate
+    assert check(rule=DEFAULT, council_size=5, present=seats, recused={0, 1}, acting_chair=2).quorate
+    # An acting chair who is out of the item through a declared interest does not count.
+    assert not check(rule=DEFAULT, council_size=5, present=seats, recused={0, 1, 2}, acting_chair=2).quorate
 
 
 def test_the_vice_chair_stands_in_for_the_chair():

@@ -1,5 +1,7 @@
 """At the meeting: starting it, declarations (members confirm and add their own; the chair records
-the action), and deciding each item."""
+the action), an acting chair for an item the Chair and Vice-chair cannot take, and deciding each item."""
+
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
-from senate.council import decisions, declarations
-from senate.council.forms import ActionOnDeclarationForm, AddDeclarationForm, DecisionForm
+from senate.council import chairing, decisions, declarations
+from senate.council.forms import ActingChairForm, ActionOnDeclarationForm, AddDeclarationForm, DecisionForm
 from senate.council.meetings import MeetingRefused
-from senate.council.models import Meeting, MeetingDeclaration
+from senate.council.models import AgendaItem, Meeting, MeetingDeclaration
 from senate.council.permissions import CouncilPermission as P
 from senate.council.served import MEETING
 from senate.council.views.common import load_item, meeting_crumbs, posted
@@ -104,11 +106,16 @@ def declaration_action(http: HttpRequest, senate: Senate, meeting: Meeting, decl
     return redirect("council:declarations", senate.slug, meeting.pk)
 
 
+def _decision_form(item: AgendaItem, data: Any = None) -> DecisionForm:
+    members = declarations.members_attending(item.meeting)
+    return DecisionForm(data, versions=decisions.versions_for(item), members=members)
+
+
 @requires(P.VIEW_MEETINGS, on=MEETING)
 def decide(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
-    """One item: who is recused, whether it is quorate and why not, and the decision form."""
+    """One item: who is recused, who chairs it, whether it is quorate and why not, and the decision form."""
     item = load_item(meeting, number)
-    form = DecisionForm(posted(http))
+    form = _decision_form(item, posted(http))
     if http.method == "POST":
         check(http, P.MANAGE_MEETINGS, senate)
         if form.is_valid():
@@ -119,16 +126,43 @@ def decide(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> 
             else:
                 messages.success(http, f"The decision on item {item.number} has been recorded.")
                 return redirect("council:meeting", senate.slug, meeting.pk)
+    return _decide_page(http, item, form, ActingChairForm(able=chairing.may_chair(item)))
+
+
+@require_POST
+@requires(P.MANAGE_MEETINGS, on=MEETING)
+def acting_chair(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
+    """Record the acting chair the meeting chose for an item neither the Chair nor the Vice-chair can take."""
+    item = load_item(meeting, number)
+    chair_form = ActingChairForm(http.POST, able=chairing.may_chair(item))
+    if chair_form.is_valid():
+        try:
+            chairing.choose_acting_chair(item, by=http.user, **chair_form.cleaned_data)
+        except MeetingRefused as refused:
+            chair_form.add_error("attendee", str(refused))
+        else:
+            messages.success(http, f"{item.acting_chair} chairs item {item.number}.")
+            return redirect("council:decide", senate.slug, meeting.pk, item.number)
+    return _decide_page(http, item, _decision_form(item), chair_form, status=400)
+
+
+def _decide_page(
+    http: HttpRequest, item: AgendaItem, form: DecisionForm, chair_form: ActingChairForm, status: int = 200
+) -> HttpResponse:
+    meeting = item.meeting
     context = {
         "meeting": meeting,
         "item": item,
         "form": form,
+        "chair_form": chair_form,
+        "chair": chairing.item_chair(item) if meeting.started_at else None,
+        "needs_acting_chair": meeting.started_at and chairing.usual_chair(item) is None,
         "verdict": decisions.verdict(item),
         "blockers": decisions.blockers(item),
         "declared": item.declarations.select_related("attendee"),
         "decision": getattr(item, "decision", None),
-        "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),
+        "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, meeting.senate),
         "page_title": f"Item {item.number}: {item.title}",
         "breadcrumbs": meeting_crumbs(meeting),
     }
-    return render(http, "council/decide.jinja", context)
+    return render(http, "council/decide.jinja", context, status=status)

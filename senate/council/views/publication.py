@@ -15,13 +15,14 @@ from markupsafe import Markup
 
 from senate.core.access import public, requires
 from senate.core.cache import until_next_act
-from senate.council import meetings, publication
+from senate.council import meetings, publication, ratification
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
 from senate.council.meetings import MeetingRefused
 from senate.council.models import FollowUpLetter, Minutes, PublicationPermission
 from senate.council.views.common import posted
 from senate.members.models import Membership
 from senate.organisations.models import Senate
+from senate.reports.publication import final_version
 from senate.reviews.models import RecommendationResponse, Request
 from senate.reviews.served import REQUEST
 
@@ -48,7 +49,9 @@ def issue(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "request_": request,
         "form": form,
-        "ratification": publication.ratification(request),
+        "ratification": ratification.ratification(request),
+        "refused": ratification.issue_refused(request),
+        "version": final_version(request),
         "page_title": "Issue the advice",
         "breadcrumbs": _request_crumbs(request),
     }
@@ -85,7 +88,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
         "letter_form": FollowUpLetterForm(initial={"sent_on": today}),
         "letters": FollowUpLetter.objects.filter(request=request),
         "issued": getattr(request, "advice_issue", None),
-        "ratification": publication.ratification(request),
+        "ratification": ratification.ratification(request),
         "is_public": publication.is_public(request, today=today),
         "page_title": "Publication",
         "breadcrumbs": _request_crumbs(request),
@@ -171,7 +174,7 @@ def public_report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
         "recommendations": Markup(publication.recommendations_html(request)),  # noqa: S704 (escaped when built)
         "responses": [(r, publication.redact(r.narrative, phrases)) for r in responses],
         "letters": [(letter, publication.redact(letter.text, phrases)) for letter in request.follow_up_letters.all()],
-        "ratification": publication.ratification(request),
+        "ratification": ratification.ratification(request),
         "page_title": publication.public_title(request),
         "breadcrumbs": _public_crumbs(senate),
     }

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from senate.notifications.models import Email
 from senate.reports import accuracy, publication
+from senate.reports.models import AccuracyRound
 from senate.reports.tests.factories import criteria, draft, judged, request_at
 from senate.reviews import lifecycle
 from senate.reviews.lifecycle import TransitionRefused
@@ -65,7 +66,9 @@ def test_the_requester_comments_per_section_and_not_after_the_window(cast, sent)
 def test_the_report_cannot_be_revised_until_every_comment_is_answered(cast, sent):
     first = accuracy.comment(sent, section="background", text="Opened in 2019.", by=cast["requester"])
     second = accuracy.comment(sent, section="summary", text="We disagree.", by=cast["requester"])
-    accuracy.answer(first, response="accepted", answer="", by=cast["manager"])
+    corrected = draft(sent, by=cast["manager"], background="The unit opened in 2019.")
+    accuracy.answer(first, response="accepted", answer="", corrected_in=corrected, by=cast["manager"])
+    _window_closes(sent)
     with pytest.raises(TransitionRefused, match="1 factual-accuracy comment"):
         lifecycle.perform("record_report_revised", sent, by=cast["manager"])
     with pytest.raises(ValueError, match="why the report stands"):
@@ -76,6 +79,57 @@ def test_the_report_cannot_be_revised_until_every_comment_is_answered(cast, sent
     revised = draft(sent, by=cast["manager"], summary="Revised.")
     html = publication.report_html(revised)
     assert "Opened in 2019." in html and "The panel&#39;s view is unchanged." in html
+    assert "Accepted: the report is corrected (in v2)" in html
+
+
+def _window_closes(request):
+    """The requester's window ends (as if the days had passed)."""
+    AccuracyRound.objects.filter(request=request).update(closes_on=timezone.localdate() - dt.timedelta(days=1))
+
+
+def test_an_accepted_comment_needs_a_corrected_version_that_exists(cast, sent):
+    """Issue 14, item 3: a comment was marked "Accepted: the report is corrected" with no corrected version."""
+    made = accuracy.comment(sent, section="background", text="Opened in 2019.", by=cast["requester"])
+    with pytest.raises(ValueError, match="Write the corrected version first: the comment is on v1"):
+        accuracy.answer(made, response="accepted", answer="", by=cast["manager"])
+    later = draft(sent, by=cast["manager"], background="The unit opened in 2019.")
+    with pytest.raises(ValueError, match="Select the version that makes the correction"):
+        accuracy.answer(made, response="accepted", answer="", corrected_in=made.round.draft, by=cast["manager"])
+    accuracy.answer(made, response="accepted", answer="", corrected_in=later, by=cast["manager"])
+    made.refresh_from_db()
+    assert made.response == "accepted" and made.corrected_in == later
+
+
+def test_the_report_is_not_revised_while_the_comment_window_is_open(cast, sent):
+    """Issue 14, item 3: 'Report revised' was allowed 14 days before the comment window closed."""
+    closes = accuracy.open_round(sent).closes_on
+    with pytest.raises(TransitionRefused) as refused:
+        lifecycle.perform("record_report_revised", sent, by=cast["manager"])
+    assert str(refused.value) == (
+        f"The requester can comment on draft v1 until {closes:%-d %B %Y}: "
+        "mark the report revised once the factual-accuracy window has closed."
+    )
+    _window_closes(sent)
+    assert lifecycle.perform("record_report_revised", sent, by=cast["manager"]).stage == "report_revised"
+
+
+def test_the_panel_sees_why_it_cannot_accept_a_comment_without_a_corrected_version(client, cast, sent):
+    made = accuracy.comment(sent, section="background", text="Opened in 2019.", by=cast["requester"])
+    client.force_login(cast["manager"])
+    url = f"/south-west/reports/requests/{sent.pk}/accuracy/{made.pk}/answer/"
+    page = client.post(url, {"response": "accepted", "answer": ""}).content.decode()
+    assert "Write the corrected version first: the comment is on v1 and there is no later version." in page
+    made.refresh_from_db()
+    assert made.response == ""
+
+
+def test_the_request_page_shows_why_the_report_cannot_be_marked_revised_yet(client, cast, sent):
+    client.force_login(cast["manager"])
+    response = client.post(f"/south-west/requests/{sent.pk}/act/record_report_revised/")
+    assert response.status_code == 400
+    assert "mark the report revised once the factual-accuracy window has closed" in response.content.decode()
+    sent.refresh_from_db()
+    assert sent.stage == "factual_accuracy"
 
 
 def test_the_requester_comments_through_the_page(client, cast, sent):

@@ -1,10 +1,13 @@
 """Draft reports never reach the public, other requesters or roles not entitled to them."""
 
+import datetime as dt
+
 import pytest
 
 from senate.accounts.models import Role
 from senate.accounts.tests.factories import UserFactory, give_role
 from senate.organisations.models import Organisation
+from senate.reports import signoff
 from senate.reports.tests.factories import draft, request_at
 from senate.reviews import lifecycle
 
@@ -125,7 +128,12 @@ def test_the_requester_reads_only_the_versions_sent_to_them_and_the_issued_one(c
     client.force_login(cast["manager"])
     assert b"SECOND THOUGHTS" in client.get(base + "v2/").content
     assert f"{base}v2/" in client.get(base).content.decode()
-    drafted.stage = "issued"  # v2, the latest, is the issued version: now it is the requester's too
+    drafted.stage = "issued"  # v2 is the signed-off, issued version: now it is the requester's too
     drafted.save()
+    second = drafted.report_drafts.get(version=2)
+    signoff.sign_off(
+        second, ratified_at="Council meeting, item 1", ratified_on=dt.date.today(), chaired_by=cast["chair"],
+        by=cast["manager"],
+    )  # fmt: skip
     client.force_login(cast["requester"])
     assert b"SECOND THOUGHTS" in client.get(base + "v2/").content

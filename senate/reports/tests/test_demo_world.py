@@ -17,5 +17,8 @@ def test_the_demo_has_judgements_and_reports_on_requests_past_the_draft_report(d
     closed = Request.objects.filter(senate__slug="south-west", stage="published", kind="formal_review").first()
     assert closed.report_drafts.count() == 2
     assert not AccuracyComment.objects.filter(round__request=closed, response="").exists()
-    assert "Revised after the factual-accuracy check" in publication.report_html(publication.final_version(closed))
+    revised = closed.report_drafts.get(version=2)  # the Council signs it off (council_world, not built here)
+    assert "Revised after the factual-accuracy check" in publication.report_html(revised)
+    accepted = AccuracyComment.objects.get(round__request=closed, response="accepted")
+    assert accepted.corrected_in == revised
     assert not ReportDraft.objects.filter(request__stage__in=["received", "panel_meeting"]).exists()

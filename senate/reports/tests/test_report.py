@@ -11,7 +11,7 @@ from senate.interests.attestation import attest
 from senate.interests.panel import declarations_for_panel
 from senate.interests.tests.factories import declared
 from senate.members.models import MemberProfile
-from senate.reports import compose, publication, recommendations, rendering
+from senate.reports import compose, publication, recommendations, rendering, signoff
 from senate.reports.tests.factories import criteria, draft, evidence, judged, request_at, seat
 
 
@@ -107,9 +107,35 @@ def test_drafts_are_versions_and_an_old_version_does_not_change(cast, recorded):
     old = publication.report_html(first)
     assert "First summary." in old and "Later, the panel changed its mind." not in old
     assert "Later, the panel changed its mind." in publication.report_html(second)
-    assert publication.final_version(review) == second
     control = publication.report_html(second)
     assert "v1" in control and "v2" in control
+
+
+def test_only_the_version_the_council_signed_off_is_final_not_simply_the_latest(cast, recorded):
+    """Issue 14, item 3: an earlier version was issued and published as Final without the change
+    the Council asked for. The final version is the signed-off one, and it says who signed it off."""
+    review, _ = recorded
+    first = draft(review, by=cast["manager"], summary="First summary.")
+    second = draft(review, by=cast["manager"], summary="With the Council's change.")
+    review.stage = "issued"
+    review.save()
+    assert publication.final_version(review) is None
+    assert compose.compose(second).status_label.startswith("Draft")
+    signoff.sign_off(
+        second, ratified_at="Council meeting on 4 March 2027, item 2", ratified_on=dt.date(2027, 3, 4),
+        chaired_by=cast["chair"], changes="Add the travel times", confirmed_by=cast["council"], by=cast["manager"],
+    )  # fmt: skip
+    assert publication.final_version(review) == second
+    assert compose.compose(first).status_label.startswith("Draft")
+    assert compose.compose(second).status_label == "Final"
+    html = publication.report_html(second)
+    assert "Ratified at the Council meeting on 4 March 2027, item 2" in html
+    assert f"signed off by {cast['chair']}, who chaired the item" in html
+    assert f"confirmed by {cast['council']}" in html
+    with pytest.raises(ValueError, match="already been signed off"):
+        signoff.sign_off(
+            first, ratified_at="x", ratified_on=dt.date(2027, 3, 4), chaired_by=cast["chair"], by=cast["manager"]
+        )
 
 
 def test_an_early_advice_request_makes_a_letter_of_advice(cast):

@@ -57,11 +57,15 @@ def answer(http: HttpRequest, senate: Senate, request: Request, comment_id: int)
     )
     if item is None:
         raise Http404("There is no such comment on this request.")
-    form = AnswerForm(http.POST if http.method == "POST" else None)
+    form = AnswerForm(http.POST if http.method == "POST" else None, comment=item)
     if http.method == "POST" and form.is_valid():
-        accuracy.answer(item, by=http.user, **form.cleaned_data)
-        messages.success(http, "Your answer has been recorded in the document control.")
-        return redirect("reports:accuracy", senate.slug, request.pk)
+        try:
+            accuracy.answer(item, by=http.user, **form.cleaned_data)
+        except ValueError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(http, "Your answer has been recorded in the document control.")
+            return redirect("reports:accuracy", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "item": item,

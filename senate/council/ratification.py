@@ -1,0 +1,102 @@
+"""Ratification is of one version (issue 14, item 3). Approved, the version the Council decided on is
+signed off at once; approved with changes, nothing can be issued until a new version exists and the
+member the Council named confirms that it makes the changes. Only the signed-off version is issued
+and published (reports.publication.final_version)."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from senate.core import audit
+from senate.council.decisions import RATIFYING, approve_as_chair
+from senate.council.meetings import MeetingRefused
+from senate.council.models import ChangesConfirmed, Decision
+from senate.reports import signoff
+from senate.reports.models import ReportDraft
+
+APPROVING = (Decision.Outcome.APPROVED, Decision.Outcome.APPROVED_WITH_CHANGES)
+# An approval with changes counts once its changes are confirmed.
+COMPLETE = Q(outcome=Decision.Outcome.APPROVED) | Q(
+    outcome=Decision.Outcome.APPROVED_WITH_CHANGES, confirmation__isnull=False
+)
+
+
+def ratification(request: Any) -> Decision | None:
+    """The Council's decision ratifying this request's report or advice, if there is one (its
+    changes may still await confirmation: see `ratified`)."""
+    return (
+        Decision.objects.filter(item__request=request, item__kind__in=RATIFYING, outcome__in=APPROVING)
+        .select_related("item__meeting", "report_version", "confirmer", "chaired_by", "confirmation__version")
+        .order_by("-at")
+        .first()
+    )
+
+
+def ratified_decisions() -> QuerySet[Decision]:
+    return Decision.objects.filter(COMPLETE, item__kind__in=RATIFYING)
+
+
+def issue_refused(request: Any) -> str | None:
+    """Why the advice cannot be issued yet, or None: ratified, changes confirmed, version signed off."""
+    decision = ratification(request)
+    if decision is None:
+        return "The Council has not ratified this advice, so it cannot be issued."
+    if decision.outcome == Decision.Outcome.APPROVED_WITH_CHANGES and not hasattr(decision, "confirmation"):
+        return (
+            f"The Council approved v{decision.report_version.version if decision.report_version else '?'} "
+            f"with changes: {decision.confirmer or 'the member named'} must confirm that a new version "
+            "makes them before the advice is issued."
+        )
+    if decision.report_version is not None and signoff.signed_off(request) is None:
+        return "No version of the report has been signed off, so there is nothing to issue."
+    return None
+
+
+def later_versions(decision: Decision) -> list[ReportDraft]:
+    """Versions written after the one the Council approved with changes, latest first."""
+    approved = decision.report_version
+    if approved is None:
+        return []
+    return list(approved.request.report_drafts.filter(version__gt=approved.version).order_by("-version"))
+
+
+def confirm_changes(decision: Decision, *, version: ReportDraft | None, by: Any) -> ChangesConfirmed:
+    """The named member confirms that `version` makes the Council's changes: the version is signed
+    off and the advice approved for issue as the person who chaired the item. Raises MeetingRefused."""
+    if decision.outcome != Decision.Outcome.APPROVED_WITH_CHANGES or decision.report_version is None:
+        raise MeetingRefused("Only a report approved with changes needs its changes confirmed.")
+    if hasattr(decision, "confirmation"):
+        raise MeetingRefused("The changes have already been confirmed.")
+    if decision.confirmer_id != by.pk:
+        raise MeetingRefused(f"Only {decision.confirmer}, named by the Council, can confirm the changes are made.")
+    later = later_versions(decision)
+    if not later:
+        raise MeetingRefused(
+            f"Write a new version with the changes first: the Council approved v{decision.report_version.version} "
+            "and there is no later version."
+        )
+    if version not in later:
+        raise MeetingRefused(f"Choose a version later than v{decision.report_version.version}.")
+    assert version is not None
+    item = decision.item
+    label = f"{item.meeting}, item {item.number}"
+    with transaction.atomic():
+        confirmed = ChangesConfirmed.objects.create(decision=decision, version=version, confirmed_by=by)
+        signoff.sign_off(
+            version, ratified_at=label, ratified_on=item.meeting.date, chaired_by=decision.chaired_by,
+            changes=decision.changes, confirmed_by=by, by=by,
+        )  # fmt: skip
+        reason = (
+            f"Approved with changes at the {label}, chaired by {decision.chaired_by}. "
+            f"{by} confirmed that v{version.version} makes the changes: {decision.changes}"
+        )
+        approve_as_chair("approve_advice", item, decision.chaired_by, decision.chaired_as, reason=reason, label=label)
+        audit.record(
+            "council.changes_confirmed",
+            confirmed,
+            by=by,
+            senate=item.meeting.senate,
+            summary=f"{label}: v{version.version} makes the changes asked for",
+        )
+    return confirmed

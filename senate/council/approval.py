@@ -77,8 +77,31 @@ def _record_route(request: Any, *, by: Any, reason: str) -> None:
         )
 
 
+def _sign_off_the_chairs_approval(request: Any, *, by: Any, reason: str) -> None:
+    """A Senate without Council approval keeps the Chair route: the Chair's approval signs off the
+    latest version, so the advice has a final version to issue and publish. At a Council meeting the
+    decision signs its version off itself, before it approves."""
+    from django.utils import timezone
+
+    from senate.reports import signoff
+    from senate.reports.models import ReportDraft
+
+    if _deciding.get() or signoff.signed_off(request) is not None:
+        return
+    latest = ReportDraft.objects.filter(request=request).order_by("-version").first()
+    if latest is not None:
+        signoff.sign_off(
+            latest,
+            ratified_at="approval by the Chair outside a Council meeting, as this Senate's rules allow",
+            ratified_on=timezone.localdate(),
+            chaired_by=by,
+            by=by,
+        )
+
+
 def connect() -> None:
     lifecycle.add_check("approve_terms", decided_at_council)
     lifecycle.add_check("approve_advice", decided_at_council)
     lifecycle.add_check("issue", issued_with_letter)
     lifecycle.add_consequence("approve_terms", _record_route)
+    lifecycle.add_consequence("approve_advice", _sign_off_the_chairs_approval)

@@ -118,3 +118,17 @@ def test_the_named_member_confirms_on_the_items_page(client, senate, cast, counc
     client.post(url, {"version": "2"})
     request.refresh_from_db()
     assert request.stage == "approved" and reports.final_version(request).version == 2
+
+
+def test_where_the_chair_approves_advice_outside_the_council_the_approval_signs_off_the_latest_version(senate, cast):
+    """A Senate whose rules let the Chair approve (no Council approval) still issues a final version."""
+    from senate.council.models import QuorumRule
+    from senate.reviews import lifecycle
+
+    QuorumRule.objects.update_or_create(senate=senate, defaults={"council_approves": False})
+    request = report_request(cast)
+    lifecycle.perform("approve_advice", request, by=cast["chair"], reason="Approved by the Chair")
+    signed = reports.final_version(request)
+    assert signed == latest(request)
+    assert signed.sign_off.chaired_by == cast["chair"]
+    assert "by the Chair outside a Council meeting" in signed.sign_off.ratified_at

@@ -63,6 +63,8 @@ def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
         "page_title": "Council and Assembly coverage",
         "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],
     }
+    if request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):
+        context["breadcrumbs"].append({"href": f"/{senate.slug}/members/", "text": "Member directory"})
     return render(request, "members/coverage.jinja", context)
 
 

@@ -125,7 +125,7 @@ def apply_to(form: forms.BaseForm) -> None:
     """Put the human messages on each of `form`'s fields, keeping any message the form chose itself."""
     for field_name, field in form.fields.items():
         defaults = _django_defaults(field)
-        label = field.label or pretty_name(field_name)
+        label = str(field.label or pretty_name(field_name))
         for code, message in human_messages(field, label).items():
             current = field.error_messages.get(code)
             if current is None or str(current) == str(defaults.get(code)):

@@ -58,13 +58,10 @@ def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
     """Which constituencies, life stages and Outcomes Framework domains each body covers."""
     vocabulary = queries.vocabulary()
     bodies = [(label, coverage_of(queries.coverage_profiles(senate, body), vocabulary)) for body, label in Body.choices]
-    context = {
-        "bodies": bodies,
-        "page_title": "Council and Assembly coverage",
-        "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],
-    }
+    breadcrumbs = [{"href": f"/{senate.slug}/", "text": senate.name}]
     if request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):
-        context["breadcrumbs"].append({"href": f"/{senate.slug}/members/", "text": "Member directory"})
+        breadcrumbs.append({"href": f"/{senate.slug}/members/", "text": "Member directory"})
+    context = {"bodies": bodies, "page_title": "Council and Assembly coverage", "breadcrumbs": breadcrumbs}
     return render(request, "members/coverage.jinja", context)
 
 

@@ -25,11 +25,15 @@ ARGS = [
     "--disable-sync",
 ]
 
-# (who signs in, path or a function of the database, file name)
+# (who signs in, path or a function of the database, file name, viewport width)
 SHOTS = [
-    ("manager", "/south-west/requests/work-queue/", "work-queue.png"),
-    ("manager", "request:formal_review:factual_accuracy", "request-page.png"),
-    ("requester", "/south-west/requests/", "requester-requests.png"),
+    ("manager", "/south-west/requests/work-queue/", "work-queue.png", 1280),
+    ("manager", "request:formal_review:factual_accuracy", "request-page.png", 1280),
+    ("requester", "/south-west/requests/", "requester-requests.png", 1280),
+    # The Chair has the most header items: all fit at 1280 px; at 375 px the NHS header moves the
+    # ones that do not fit into "More", shown open.
+    ("chair", "/south-west/", "header-1280.png", 1280),
+    ("chair", "/south-west/", "header-375.png", 375),
 ]
 
 
@@ -70,17 +74,21 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
-        targets = [_request_path(path) if path.startswith("request:") else path for _, path, _ in SHOTS]
+        targets = [_request_path(path) if path.startswith("request:") else path for _, path, _, _ in SHOTS]
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for (who, _path, name), target in zip(SHOTS, targets, strict=True):
-                page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
+            for (who, _path, name, width), target in zip(SHOTS, targets, strict=True):
+                height = 1000 if width > 600 else 700
+                page = browser.new_context(viewport={"width": width, "height": height}).new_page()
                 page.goto("http://127.0.0.1:8765/account/sign-in/")
                 page.fill("#id_email", f"{who}@demo.senate.example")
                 page.fill("#id_password", PASSWORD)
                 page.click("button:has-text('Sign in')")
                 page.wait_for_load_state()
                 page.goto("http://127.0.0.1:8765" + target)
+                more = page.get_by_role("button", name="More")
+                if name.startswith("header-") and more.is_visible():
+                    more.click()
                 page.screenshot(path=str(OUT / name))
                 print(f"{name}: {target} as {who}")
             browser.close()

@@ -5,9 +5,10 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 
 from senate.accounts import throttle
+from senate.core.forms import Form, HumanErrorsMixin
 
 
-class SignInForm(forms.Form):
+class SignInForm(Form):
     email = forms.EmailField(
         label="Email address",
         error_messages={
@@ -51,7 +52,7 @@ class AdminSignInForm(AdminAuthenticationForm):
         return self.cleaned_data
 
 
-class ResetRequestForm(PasswordResetForm):
+class ResetRequestForm(HumanErrorsMixin, PasswordResetForm):
     email = forms.EmailField(
         label="Email address",
         max_length=254,
@@ -76,14 +77,16 @@ class ResetRequestForm(PasswordResetForm):
         return email
 
 
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(HumanErrorsMixin, SetPasswordForm):
+    error_messages = {"password_mismatch": "The two passwords are different: enter the same new password twice"}
+
     def save(self, commit: bool = True) -> Any:
         user = super().save(commit)
         throttle.clear_account(user.email)
         return user
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(Form):
     name = forms.CharField(
         label="What the token is for",
         max_length=100,

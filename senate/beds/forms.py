@@ -11,6 +11,7 @@ from senate.analytics.bed_capacity import LosCsvError, parse_los_csv
 from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES
 from senate.beds.fields import NumberField, SharesField
 from senate.core import uploads
+from senate.core.forms import Form
 
 TREATMENT_ROWS = 3
 LOS_KINDS = [
@@ -24,7 +25,7 @@ def los_csv_max_bytes() -> int:
     return int(getattr(settings, "BEDS_LOS_CSV_MAX_BYTES", 10 * 1024 * 1024))
 
 
-class TitleForm(forms.Form):
+class TitleForm(Form):
     title = forms.CharField(
         label="Name this bed model",
         max_length=200,
@@ -33,7 +34,7 @@ class TitleForm(forms.Form):
     )
 
 
-class BaselineForm(forms.Form):
+class BaselineForm(Form):
     """The bed pool as it is now."""
 
     name = forms.CharField(
@@ -134,7 +135,7 @@ class BaselineForm(forms.Form):
         )
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(Form):
     """The proposal, in the bed test's conditions, and how much to simulate."""
 
     name = forms.CharField(

@@ -7,6 +7,8 @@ from django import forms
 from jinja2 import Environment
 from markupsafe import Markup
 
+from senate.core import error_messages
+
 _MACROS = {
     "input": ("nhsuk/components/input/macro.jinja", "input"),
     "textarea": ("nhsuk/components/textarea/macro.jinja", "textarea"),
@@ -21,6 +23,24 @@ _MACROS = {
 def _macro(env: Environment, key: str) -> Any:
     path, name = _MACROS[key]
     return getattr(env.get_template(path).module, name)
+
+
+class HumanErrorsMixin:
+    """Every field's errors in words written for people (`error_messages`), set as the form cleans so
+    fields a form adds in its own `__init__` are covered too. Every Senate form starts from one of the
+    two classes below."""
+
+    def full_clean(self) -> None:
+        error_messages.apply_to(self)  # type: ignore[arg-type]
+        super().full_clean()  # type: ignore[misc]
+
+
+class Form(HumanErrorsMixin, forms.Form):
+    pass
+
+
+class ModelForm(HumanErrorsMixin, forms.ModelForm):  # type: ignore[type-arg]
+    pass
 
 
 class DateWidget(forms.MultiWidget):
@@ -42,6 +62,7 @@ class DateField(forms.MultiValueField):
     """A date entered as day, month and year, with the NHS error messages."""
 
     widget = DateWidget
+    is_day_month_year = True  # its error messages name the three boxes (senate.core.error_messages)
 
     def __init__(self, **kwargs: Any) -> None:
         parts = (forms.CharField(), forms.CharField(), forms.CharField())

@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from senate.core import uploads
-from senate.core.forms import DateField
+from senate.core.forms import DateField, Form, ModelForm
 from senate.council.meetings import PAPER_KINDS, check_paper, paper_max_bytes
 from senate.council.models import AgendaItem, Attendance, Decision, Meeting, MeetingDeclaration, QuorumRule
 
@@ -20,7 +20,7 @@ def _date(label: str, required: str = "", **kwargs: Any) -> DateField:
     return DateField(label=label, required=bool(required), error_messages=messages, **kwargs)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(Form):
     kind = forms.ChoiceField(label="Kind of meeting", choices=Meeting.Kind.choices, widget=forms.RadioSelect)
     date = _date("Date of the meeting", "Enter the date of the meeting")
     place = forms.CharField(label="Place", required=False, max_length=200)
@@ -45,7 +45,7 @@ class MeetingForm(forms.Form):
         return data
 
 
-class ItemForm(forms.Form):
+class ItemForm(Form):
     kind = forms.ChoiceField(label="What is the item for?", choices=AgendaItem.Kind.choices, widget=forms.RadioSelect)
     request = forms.ChoiceField(label="Request for advice", required=False)
     title = forms.CharField(
@@ -67,7 +67,7 @@ class ItemForm(forms.Form):
         return data
 
 
-class PaperForm(forms.Form):
+class PaperForm(Form):
     title = forms.CharField(label="Title of the paper", max_length=200, error_messages={"required": "Enter a title"})
     file = forms.FileField(
         label="The paper",
@@ -98,7 +98,7 @@ class PaperForm(forms.Form):
         return data
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(Form):
     observers = forms.CharField(
         label="Observers",
         required=False,
@@ -121,7 +121,7 @@ class AttendanceForm(forms.Form):
         return [n.strip() for n in self.cleaned_data.get("observers", "").splitlines() if n.strip()]
 
 
-class AddDeclarationForm(forms.Form):
+class AddDeclarationForm(Form):
     item = forms.ChoiceField(label="Agenda item", error_messages={"required": "Choose the item"})
     attendee = forms.ChoiceField(label="Member", error_messages={"required": "Choose the member declaring"})
     text = forms.CharField(
@@ -147,7 +147,7 @@ class AddDeclarationForm(forms.Form):
         return data
 
 
-class ActionOnDeclarationForm(forms.Form):
+class ActionOnDeclarationForm(Form):
     action = forms.ChoiceField(
         label="The chair's action",
         choices=MeetingDeclaration.Action.choices,
@@ -156,7 +156,7 @@ class ActionOnDeclarationForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     outcome = forms.ChoiceField(
         label="Decision",
         choices=Decision.Outcome.choices,
@@ -218,7 +218,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class ActingChairForm(forms.Form):
+class ActingChairForm(Form):
     attendee = forms.ChoiceField(
         label="Who chairs this item?",
         widget=forms.RadioSelect,
@@ -237,7 +237,7 @@ class ActingChairForm(forms.Form):
         return data
 
 
-class ConfirmChangesForm(forms.Form):
+class ConfirmChangesForm(Form):
     version = forms.ChoiceField(
         label="Which version makes the changes?",
         widget=forms.RadioSelect,
@@ -257,13 +257,13 @@ class ConfirmChangesForm(forms.Form):
         return data
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     text = forms.CharField(
         label="Minutes", widget=forms.Textarea(attrs={"rows": 24}), error_messages={"required": "Enter the minutes"}
     )
 
 
-class ApproveMinutesForm(forms.Form):
+class ApproveMinutesForm(Form):
     at_meeting = forms.ChoiceField(
         label="Approved at which meeting?", error_messages={"required": "Choose the meeting that approved them"}
     )
@@ -279,13 +279,13 @@ class ApproveMinutesForm(forms.Form):
         return data
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     description = forms.CharField(label="Action", max_length=300, error_messages={"required": "Describe the action"})
     owner = forms.CharField(label="Owner", max_length=150, error_messages={"required": "Enter who owns the action"})
     due_on = _date("Due by", "Enter the date the action is due")
 
 
-class QuorumForm(forms.ModelForm):
+class QuorumForm(ModelForm):
     class Meta:
         model = QuorumRule
         fields = ["share_percent", "min_members", "needs_chair", "min_ppv", "council_approves"]
@@ -308,7 +308,7 @@ class QuorumForm(forms.ModelForm):
         return int(value)
 
 
-class IssueForm(forms.Form):
+class IssueForm(Form):
     covering_letter = forms.CharField(
         label="Covering letter",
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -316,7 +316,7 @@ class IssueForm(forms.Form):
     )
 
 
-class PermissionForm(forms.Form):
+class PermissionForm(Form):
     given_by = forms.CharField(
         label="Permission given by", max_length=150, error_messages={"required": "Enter who gave permission"}
     )
@@ -330,7 +330,7 @@ class PermissionForm(forms.Form):
     )
 
 
-class FollowUpLetterForm(forms.Form):
+class FollowUpLetterForm(Form):
     sent_on = _date("Date sent", "Enter the date the letter was sent")
     text = forms.CharField(
         label="Follow-up letter",

@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import field_params
+from senate.core.forms import Form, field_params
 from senate.evidence import uploads
 from senate.evidence.models import EvidenceRequest, Fieldwork, Kind, Tier
 from senate.interests.forms.fields import date
@@ -18,7 +18,7 @@ TIER_HINTS = {
 }
 
 
-class FileForm(forms.Form):
+class FileForm(Form):
     file = forms.FileField(
         label="File",
         help_text=f"{uploads.ALLOWED_WORDS}, up to {uploads.describe_size(uploads.DEFAULT_MAX_BYTES)}",
@@ -81,7 +81,7 @@ class ItemForm(FileForm):
             self.fields["asked_for"].queryset = asks  # type: ignore[attr-defined]
 
 
-class AskForm(forms.Form):
+class AskForm(Form):
     title = forms.CharField(
         label="What do you need?", max_length=200, error_messages={"required": "Enter what you need"}
     )
@@ -99,7 +99,7 @@ class AskForm(forms.Form):
         return value
 
 
-class FieldworkForm(forms.Form):
+class FieldworkForm(Form):
     kind = forms.ChoiceField(
         label="What was it?",
         choices=Fieldwork.Kind.choices,
@@ -124,7 +124,7 @@ class FieldworkForm(forms.Form):
         self.fields["attendees"].choices = [(str(u.pk), u.full_name) for u in members]  # type: ignore[attr-defined]
 
 
-class PapersForm(forms.Form):
+class PapersForm(Form):
     fieldwork = forms.ChoiceField(label="For which meeting or visit?", error_messages={"required": "Select one"})
     description = forms.CharField(
         label="What was sent", max_length=200, error_messages={"required": "Enter what was sent"}

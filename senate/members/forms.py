@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 
+from senate.core.forms import Form, ModelForm
 from senate.members.models import Body, Expertise, MemberProfile, Profession
 from senate.organisations.models import Organisation, Region
 
@@ -10,7 +11,7 @@ def _choices(kind: str) -> list[tuple[str, str]]:
     return list(Expertise.objects.filter(kind=kind).values_list("code", "name"))
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(Form):
     q = forms.CharField(label="Name or job title", required=False, max_length=100)
     profession = forms.ChoiceField(label="Profession", required=False)
     specialty = forms.ChoiceField(label="Specialty", required=False)
@@ -41,7 +42,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["body"].choices = [("", "Council and Assembly")] + list(Body.choices)
 
 
-class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+class ProfileForm(ModelForm):  # type: ignore[type-arg]
     """What members may change about themselves. Memberships and roles are the Senate team's."""
 
     full_name = forms.CharField(label="Full name", max_length=150, error_messages={"required": "Enter your full name"})

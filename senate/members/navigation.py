@@ -6,9 +6,10 @@ from senate.accounts.permissions import Permission
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:
-    found = []
+    """One "Members" item for the Senate team (coverage is linked from the directory); coverage on its
+    own for those who may see it but not the directory."""
     if request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):
-        found.append({"href": reverse("members:directory", args=[senate.slug]), "text": "Members"})
+        return [{"href": reverse("members:directory", args=[senate.slug]), "text": "Members"}]
     if request.user.has_perm(Permission.VIEW_COVERAGE, senate):
-        found.append({"href": reverse("members:coverage", args=[senate.slug]), "text": "Coverage"})
-    return found
+        return [{"href": reverse("members:coverage", args=[senate.slug]), "text": "Coverage"}]
+    return []

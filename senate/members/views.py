@@ -66,11 +66,10 @@ def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
 
     today = dt.date.today()
     bodies = until_next_act(f"coverage:{senate.pk}:{today.isoformat()}", work_out, rows_of=(Membership, MemberProfile))
-    context = {
-        "bodies": bodies,
-        "page_title": "Council and Assembly coverage",
-        "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],
-    }
+    breadcrumbs = [{"href": f"/{senate.slug}/", "text": senate.name}]
+    if request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):
+        breadcrumbs.append({"href": f"/{senate.slug}/members/", "text": "Member directory"})
+    context = {"bodies": bodies, "page_title": "Council and Assembly coverage", "breadcrumbs": breadcrumbs}
     return render(request, "members/coverage.jinja", context)
 
 

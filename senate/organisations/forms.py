@@ -2,10 +2,10 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import DateField
+from senate.core.forms import DateField, Form
 
 
-class AuditSearchForm(forms.Form):
+class AuditSearchForm(Form):
     """The filters of a Senate's audit trail, sent by GET. Every field may be left empty."""
 
     person = forms.CharField(

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from senate.core.forms import Form
 from senate.interests.forms.fields import date, yes_no
 from senate.panels import skills as sk
 from senate.panels.models import AnsweredHow
@@ -29,7 +30,7 @@ def _number(label: str, required: str, help_text: str = "", **kwargs: Any) -> fo
     )
 
 
-class SpecForm(forms.Form):
+class SpecForm(Form):
     min_size = _number("Smallest panel size", "Enter the smallest panel size", "Typically 6.")
     max_size = _number("Largest panel size", "Enter the largest panel size", "Typically 9 to 12.")
     min_out_of_region = _number(
@@ -140,7 +141,7 @@ class SpecForm(forms.Form):
         return initial
 
 
-class CandidateFilterForm(forms.Form):
+class CandidateFilterForm(Form):
     q = forms.CharField(label="Name or job title", required=False, max_length=100)
     show = forms.ChoiceField(
         label="Show",
@@ -175,7 +176,7 @@ def _reason(label: str, hint: str) -> forms.CharField:
     return forms.CharField(label=label, required=False, widget=widget, max_length=2000, help_text=hint)
 
 
-class RespondForm(forms.Form):
+class RespondForm(Form):
     """The member's own answer to an invitation; a decline needs the reason."""
 
     missing_reason = "Enter why you cannot join this panel"
@@ -191,7 +192,7 @@ class RespondForm(forms.Form):
         return data
 
 
-class AvailabilityForm(forms.Form):
+class AvailabilityForm(Form):
     max_panels = _number("The most panels you will sit on at the same time", "Enter a number, or 0 for none")
     consents_to_loan = yes_no(
         "Do you agree to serve on other Senates' panels?",
@@ -200,14 +201,14 @@ class AvailabilityForm(forms.Form):
     )
 
 
-class AbsenceForm(forms.Form):
+class AbsenceForm(Form):
     """One time away; add as many as needed."""
 
     away_from = date("First day away", "Enter the first day you are away", help_text="For example, 27 3 2027")
     away_until = date("Last day away", help_text="Leave empty if you are away for one day only.")
 
 
-class LoanDecisionForm(forms.Form):
+class LoanDecisionForm(Form):
     decision = forms.ChoiceField(
         label="Your decision",
         choices=[("approve", "Approve the loan"), ("decline", "Decline the loan")],

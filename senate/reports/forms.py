@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 
+from senate.core.forms import Form
 from senate.reports import accuracy, drafting, framework
 from senate.reports.models import AccuracyComment, Strength
 from senate.reviews.models import Recommendation
@@ -11,7 +12,7 @@ def _required(message: str) -> dict[str, str]:
     return {"required": message}
 
 
-class CriteriaForm(forms.Form):
+class CriteriaForm(Form):
     criteria = forms.MultipleChoiceField(
         label="Which criteria will the panel assess the proposals against?",
         widget=forms.CheckboxSelectMultiple,
@@ -23,12 +24,12 @@ class CriteriaForm(forms.Form):
         self.fields["criteria"].choices = choices  # type: ignore[attr-defined]
 
 
-class SenateCriterionForm(forms.Form):
+class SenateCriterionForm(Form):
     title = forms.CharField(label="Title of the criterion", max_length=200, error_messages=_required("Enter a title"))
     description = forms.CharField(label="What the panel looks for", widget=forms.Textarea, required=False)
 
 
-class ViewForm(forms.Form):
+class ViewForm(Form):
     outcome = forms.ChoiceField(
         label="Your view", widget=forms.RadioSelect, error_messages=_required("Select your view")
     )
@@ -39,7 +40,7 @@ class ViewForm(forms.Form):
         self.fields["outcome"].choices = framework.scale()  # type: ignore[attr-defined]
 
 
-class JudgementForm(forms.Form):
+class JudgementForm(Form):
     outcome = forms.ChoiceField(
         label="The panel's judgement", widget=forms.RadioSelect, error_messages=_required("Select a judgement")
     )
@@ -65,7 +66,7 @@ class JudgementForm(forms.Form):
         self.fields["evidence"].choices = evidence  # type: ignore[attr-defined]
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(Form):
     theme = forms.CharField(label="Theme", max_length=120, required=False, help_text="For example: Workforce")
     text = forms.CharField(
         label="Recommendation", widget=forms.Textarea, error_messages=_required("Enter the recommendation")
@@ -84,7 +85,7 @@ class RecommendationForm(forms.Form):
         self.fields["criterion"].choices = [("", "None in particular"), *criteria]  # type: ignore[attr-defined]
 
 
-class DraftForm(forms.Form):
+class DraftForm(Form):
     overall_opinion = forms.ChoiceField(
         label="The panel's overall opinion", widget=forms.RadioSelect,
         error_messages=_required("Select the panel's overall opinion"),
@@ -106,7 +107,7 @@ class DraftForm(forms.Form):
             )  # fmt: skip
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     section = forms.ChoiceField(
         label="Which section is your comment about?", error_messages=_required("Select a section")
     )
@@ -120,7 +121,7 @@ class CommentForm(forms.Form):
         self.fields["section"].choices = [("", "Choose a section"), *sections]  # type: ignore[attr-defined]
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(Form):
     response = forms.ChoiceField(
         label="The panel's answer", choices=AccuracyComment.Response.choices, widget=forms.RadioSelect,
         error_messages=_required("Select whether the comment is accepted or answered"),

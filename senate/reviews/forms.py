@@ -3,7 +3,7 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import DateField
+from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Expertise
 from senate.organisations.models import COMMISSIONER_TYPES, Organisation
 from senate.organisations.queries import organisations_in
@@ -20,7 +20,7 @@ def _untri(value: bool | None) -> str:
     return {True: "yes", False: "no"}.get(value, "unknown") if value is not None else ""
 
 
-class KindForm(forms.Form):
+class KindForm(Form):
     kind = forms.ChoiceField(
         label="What kind of advice do you need?",
         choices=AdviceKind.choices,
@@ -29,7 +29,7 @@ class KindForm(forms.Form):
     )
 
 
-class AboutForm(forms.Form):
+class AboutForm(Form):
     title = forms.CharField(
         label="Give the request a short title",
         max_length=200,
@@ -59,7 +59,7 @@ class AboutForm(forms.Form):
         return data
 
 
-class OrganisationsForm(forms.Form):
+class OrganisationsForm(Form):
     affected_organisations = forms.MultipleChoiceField(
         label="Which organisations are affected?",
         widget=forms.CheckboxSelectMultiple,
@@ -85,7 +85,7 @@ class OrganisationsForm(forms.Form):
         }
 
 
-class AssuranceForm(forms.Form):
+class AssuranceForm(Form):
     assurance_stage = forms.ChoiceField(
         label="Where is the proposal in NHS England's assurance process?",
         choices=AssuranceStage.choices,
@@ -130,7 +130,7 @@ class AssuranceForm(forms.Form):
         }
 
 
-class QuestionsForm(forms.Form):
+class QuestionsForm(Form):
     questions = forms.CharField(
         label="What questions do you want the Senate to answer?",
         widget=forms.Textarea,
@@ -151,7 +151,7 @@ class QuestionsForm(forms.Form):
         return value
 
 
-class SponsorForm(forms.Form):
+class SponsorForm(Form):
     sponsor_organisation = forms.ChoiceField(
         label="Which commissioner sponsors this request?",
         help_text="Requests from organisations that do not commission care need a commissioning sponsor.",
@@ -168,11 +168,11 @@ class SponsorForm(forms.Form):
         return {"sponsor_organisation": Organisation.objects.get(pk=int(self.cleaned_data["sponsor_organisation"]))}
 
 
-class ActForm(forms.Form):
+class ActForm(Form):
     reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class TriageForm(forms.Form):
+class TriageForm(Form):
     decision = forms.ChoiceField(
         label="Triage decision",
         widget=forms.RadioSelect,
@@ -212,7 +212,7 @@ class TriageForm(forms.Form):
         return self.programmes.get(self.cleaned_data.get("programme") or "")
 
 
-class TermsForm(forms.Form):
+class TermsForm(Form):
     scope = forms.CharField(label="Scope", widget=forms.Textarea, error_messages={"required": "Enter the scope"})
     exclusions = forms.CharField(label="Exclusions", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     questions = forms.CharField(
@@ -261,13 +261,13 @@ class TermsForm(forms.Form):
         return initial
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     text = forms.CharField(
         label="Add a comment", widget=forms.Textarea(attrs={"rows": 3}), error_messages={"required": "Enter a comment"}
     )
 
 
-class RecommendationForm(forms.ModelForm):  # type: ignore[type-arg]
+class RecommendationForm(ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Recommendation
         fields = ["theme", "text", "addressee", "priority"]
@@ -276,7 +276,7 @@ class RecommendationForm(forms.ModelForm):  # type: ignore[type-arg]
         error_messages = {"text": {"required": "Enter the recommendation"}}
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(Form):
     decision = forms.ChoiceField(
         label="Your response",
         choices=RecommendationResponse.Decision.choices,
@@ -291,7 +291,7 @@ class ResponseForm(forms.Form):
     planned_date = DateField(label="Planned completion date", required=False)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     note = forms.CharField(
         label="Follow-up note",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -299,7 +299,7 @@ class FollowUpForm(forms.Form):
     )
 
 
-class ServiceLevelsForm(forms.Form):
+class ServiceLevelsForm(Form):
     request_notice_days = forms.IntegerField(
         label="Notice the Senate asks for before the requester's decision date (days)",
         min_value=0,

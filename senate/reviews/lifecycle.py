@@ -227,6 +227,12 @@ def available_acts(request: Request, user: Any) -> list[Act]:
     return [a for a in ACTS.values() if request.stage in a.sources and user.has_perm(a.permission, request)]
 
 
+def applies(act: Act, request: Request) -> bool:
+    """Whether the act belongs to this kind of request at all: a formal review's terms and report, or
+    early advice's letter. An act that does not apply is never "not yet", so pages leave it out."""
+    return all(check(request) is None for check in act.checks if check in (_formal, _short))
+
+
 def problems(act: Act, request: Request) -> list[str]:
     checks = list(act.checks) + _extras(EXTRA_CHECKS, act.name)
     return [message for check in checks if (message := check(request))]

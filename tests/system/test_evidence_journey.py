@@ -63,8 +63,10 @@ def test_evidence_is_asked_for_uploaded_and_opened_only_by_an_attested_panel_mem
     journey.check_accessibility()
     assert page.input_value("#id_title") == "Pre-consultation business case"
     page.check("input[name='tier'][value='official_sensitive']")
+    # The NHS file upload component puts a drop zone in front of the real file input.
     page.set_input_files(
-        "#id_file", {"name": "report.pdf", "mimeType": "application/pdf", "buffer": samples.windows_exe()}
+        "input[type=file][name=file]",
+        {"name": "report.pdf", "mimeType": "application/pdf", "buffer": samples.windows_exe()},
     )
     page.click("button:has-text('Upload')")
     page.wait_for_selector(".nhsuk-error-summary")
@@ -72,7 +74,8 @@ def test_evidence_is_asked_for_uploaded_and_opened_only_by_an_attested_panel_mem
     assert "is a program, not a document" in page.inner_text("#id_file-error")
     page.check("input[name='tier'][value='official_sensitive']")
     page.set_input_files(
-        "#id_file", {"name": "business-case.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()}
+        "input[type=file][name=file]",
+        {"name": "business-case.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()},
     )
     page.click("button:has-text('Upload')")
     page.wait_for_selector("#items")

@@ -45,7 +45,8 @@ def test_manager_filters_the_directory_opens_a_member_and_sees_coverage(journey,
     journey.check_accessibility()
     assert "Assembly: Recruited member" in page.inner_text("main")
 
-    page.click("header >> text=Coverage")
+    page.click("header >> text=Members")  # coverage is a page of Members, linked from the directory
+    page.get_by_role("link", name="Council and Assembly coverage").click()
     page.wait_for_selector("h1:has-text('Council and Assembly coverage')")
     journey.check_accessibility()
     council = page.locator("table[data-coverage='council']").first.inner_text()

@@ -31,7 +31,7 @@ def test_a_member_cannot_declare_for_someone_else(client, senate, cast, council,
     client.force_login(cast["council"])
     data = {"item": item.pk, "attendee": colin.pk, "text": "Made up"}
     response = client.post(f"/south-west/council/{meeting.pk}/declarations/", data)
-    assert "Select a valid choice" in response.content.decode()
+    assert "Select a member from the list" in response.content.decode()
     assert not MeetingDeclaration.objects.filter(source="at_meeting").exists()
 
 

@@ -4,13 +4,14 @@ from typing import Any
 
 from django import forms
 
+from senate.core.forms import Form
 from senate.interests.forms.fields import date, one_box, yes_no
 from senate.interests.models import Category, Kind
 from senate.members.models import Expertise
 from senate.organisations.models import Organisation
 
 
-class _BodyFields(forms.Form):
+class _BodyFields(Form):
     organisation = forms.ChoiceField(
         label="Organisation or body", required=False, help_text="Choose it from the list if it is there."
     )
@@ -136,15 +137,15 @@ class GiftForm(_BodyFields):
         self.fields["nature"].label = "Describe the gift" if kind == Kind.GIFT else "Describe the hospitality"
 
 
-class EndForm(forms.Form):
+class EndForm(Form):
     ended_on = date("Date the interest ended", "Enter the date the interest ended")
 
 
-class NilReturnForm(forms.Form):
+class NilReturnForm(Form):
     confirm = one_box("Nil return", "I have no interests to declare", "Confirm that you have no interests to declare")
 
 
-class AttestForm(forms.Form):
+class AttestForm(Form):
     confirm = one_box(
         "Your register",
         "My declarations of interest are complete and up to date",

@@ -6,12 +6,13 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from senate.core.forms import Form, ModelForm
 from senate.interests.forms.fields import date, yes_no
 from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
 from senate.interests.register import date_error
 
 
-class DueFilterForm(forms.Form):
+class DueFilterForm(Form):
     status = forms.ChoiceField(
         label="Show",
         required=False,
@@ -31,7 +32,7 @@ class DueFilterForm(forms.Form):
     )
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(Form):
     show = forms.ChoiceField(
         label="Show",
         required=False,
@@ -43,7 +44,7 @@ class RegisterFilterForm(forms.Form):
     )
 
 
-class ScreeningFilterForm(forms.Form):
+class ScreeningFilterForm(Form):
     q = forms.CharField(label="Name or job title", required=False, max_length=100)
     show = forms.ChoiceField(
         label="Members",
@@ -53,7 +54,7 @@ class ScreeningFilterForm(forms.Form):
     )
 
 
-class RegisterDateForm(forms.Form):
+class RegisterDateForm(Form):
     on = date(
         "Show the register as it stood on",
         "Enter the date to show the register for",
@@ -71,7 +72,7 @@ class RegisterDateForm(forms.Form):
         return on
 
 
-class WithholdForm(forms.Form):
+class WithholdForm(Form):
     grounds = forms.ChoiceField(
         label="Why is this entry withheld?",
         choices=WithholdingGrounds.choices,
@@ -86,7 +87,7 @@ class WithholdForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     keys = forms.MultipleChoiceField(
         label="Which conflicts does this decision cover?",
         widget=forms.CheckboxSelectMultiple,
@@ -122,7 +123,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class DismissForm(forms.Form):
+class DismissForm(Form):
     key = forms.CharField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Why is this not a conflict?",
@@ -131,7 +132,7 @@ class DismissForm(forms.Form):
     )
 
 
-class RulesForm(forms.ModelForm):  # type: ignore[type-arg]
+class RulesForm(ModelForm):  # type: ignore[type-arg]
     annual_month = forms.TypedChoiceField(
         label="Month of the annual declaration",
         coerce=int,

@@ -177,7 +177,7 @@ def test_a_negative_service_level_is_refused_at_its_field(client, cast):
         "response_days": "60",
     }
     page = client.post(f"{BASE}/service-levels/", values).content.decode()
-    assert "There is a problem" in page and "greater than or equal to 0" in page
+    assert "There is a problem" in page and "must be 0 or more" in page
     senate = cast["manager"].roles.get().senate
     senate.refresh_from_db()
     assert senate.request_notice_days == 91

@@ -13,6 +13,7 @@ from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
 from senate.reviews import deadlines, forms, lifecycle, queries, sections, terms
 from senate.reviews.models import Programme, Request
+from senate.reviews.next_steps import next_steps, waiting_on_others
 from senate.reviews.served import REQUEST
 from senate.reviews.stages import Stage
 from senate.reviews.views.common import crumbs
@@ -39,8 +40,8 @@ def _detail_context(http: HttpRequest, request: Request) -> dict:
     acts = [a for a in lifecycle.available_acts(request, http.user) if a.name not in ("submit", "resubmit")]
     return {
         "request_obj": request,
-        "acts": acts,
-        "blocked": {a.name: lifecycle.problems(a, request) for a in acts},
+        "steps": next_steps(acts, request),
+        "waiting_on": waiting_on_others(request, http.user),
         "events": request.events.select_related("by"),
         "terms": terms.current(request),
         "emails": _emails_for(http.user, request),

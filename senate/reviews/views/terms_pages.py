@@ -9,6 +9,7 @@ from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import forms, lifecycle, terms
 from senate.reviews.models import Request, TermsOfReference
+from senate.reviews.next_steps import next_steps
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
@@ -28,14 +29,19 @@ def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
         for a in lifecycle.available_acts(request, http.user)
         if a.name in ("agree_terms", "approve_terms", "draft_terms")
     ]
+    can_edit = http.user.has_perm("reviews.manage_request", request)
+    # The page's one primary button: drafting when there is nothing yet, sharing a draft, or else an act.
+    draft_first = can_edit and current is None
+    share_now = can_edit and current is not None and current.status == TermsOfReference.Status.DRAFT
     context = {
         "request_obj": request,
         "terms": current,
         "comment_form": comment_form,
-        "acts": acts,
+        "steps": next_steps(acts, request, primary_taken=draft_first or share_now),
+        "draft_first": draft_first,
         "versions": request.terms.order_by("-version").select_related("created_by", "agreed_by", "approved_by"),
         "comments": current.comments.select_related("author") if current else [],
-        "can_edit": http.user.has_perm("reviews.manage_request", request),
+        "can_edit": can_edit,
         "page_title": "Terms of reference",
         "breadcrumbs": crumbs(senate, request),
     }

@@ -52,6 +52,22 @@ def _django_wording() -> list[str]:
 DJANGO_WORDING = _django_wording()
 
 
+def _a_comment(cast):
+    """A factual-accuracy comment on v1 of a report, with v2 written since (the answer form's choices)."""
+    import datetime as dt
+
+    from senate.reports.models import AccuracyComment, AccuracyRound
+    from senate.reports.tests.factories import draft, request_at
+
+    request = request_at("factual_accuracy", by=cast["requester"])
+    first = draft(request, by=cast["manager"])
+    draft(request, by=cast["manager"])
+    found = AccuracyRound.objects.create(
+        request=request, draft=first, opened_by=cast["manager"], closes_on=dt.date.today() + dt.timedelta(days=10)
+    )
+    return AccuracyComment.objects.create(round=found, section="summary", text="A wrong date", by=cast["requester"])
+
+
 def _make(cls, data=None, files=None, *, senate, cast):
     """The form as its view makes it, with empty lists for the records a view would pass."""
     needed = {
@@ -70,6 +86,8 @@ def _make(cls, data=None, files=None, *, senate, cast):
         "criteria": [("a", "A")],
         "sections": [("a", "A")],
     }
+    if "comment" in needed:
+        values["comment"] = _a_comment(cast)
     kwargs = {name: values.get(name, []) for name in needed}
     if issubclass(cls, forms.ModelForm) and cls._meta.model is MemberProfile:
         kwargs["instance"] = cast["council"].profile  # a profile's form starts from its member

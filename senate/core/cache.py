@@ -31,7 +31,8 @@ def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[M
     depends on besides the record (the Senate, the date, the filters). `rows_of` names the append-only
     tables the reading is made from, so a row added without an act (a data import, a test's factory)
     also makes a new reading."""
-    stamps = ".".join(str(newest(model)) for model in (AuditEvent, *rows_of))
+    watched: tuple[type[Model], ...] = (AuditEvent, *rows_of)
+    stamps = ".".join(str(newest(model)) for model in watched)
     full_key = f"reading:{key}:{stamps}"
     found = cache.get(full_key)
     if found is None:

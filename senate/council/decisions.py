@@ -13,6 +13,7 @@ from senate.council.meetings import READY, MeetingRefused, council_members
 from senate.council.models import AgendaItem, Decision, QuorumRule
 from senate.reviews import lifecycle
 from senate.reviews.models import RequestEvent
+from senate.reviews.permissions import ReviewsPermission
 
 ACT_FOR: dict[str, str] = {
     AgendaItem.Kind.APPROVE_TERMS: "approve_terms",
@@ -46,7 +47,7 @@ def blockers(item: AgendaItem) -> list[str]:
         found.append(f"{item.request.reference} is now ‘{item.request.get_stage_display()}’.")
     if any(not d.action for d in item.declarations.all()):
         found.append("Record the chair's action on every declaration for this item.")
-    if meeting.chair is None or not meeting.chair.has_perm("reviews.approve", item.request):
+    if meeting.chair is None or not meeting.chair.has_perm(ReviewsPermission.APPROVE, item.request):
         found.append("The meeting's chair must be the Senate Chair or Vice-chair to approve advice.")
     return found + [f"Not quorate: {reason}" for reason in verdict(item).reasons]
 

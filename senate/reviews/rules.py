@@ -7,6 +7,7 @@ import rules
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.roles import organisations_for, roles_in
 from senate.accounts.rules import is_requester, is_senate_team, is_system_admin
+from senate.reviews.permissions import ReviewsPermission as P
 
 
 def _senate_roles(user: Any, request: Any) -> set[str]:
@@ -110,18 +111,18 @@ def advice_issued_to_assurance(user: Any, request: Any) -> bool:
     return "assurance_viewer" in _senate_roles(user, request) and _current_stage(request) in _ISSUED_ON
 
 
-rules.add_perm("reviews.submit_request", is_requester)
+rules.add_perm(P.SUBMIT_REQUEST, is_requester)
 rules.add_perm(
-    "reviews.view_requests",
+    P.VIEW_REQUESTS,
     is_senate_team
     | is_requester
     | rules.predicate(lambda user, senate: bool(roles_in(user, senate) & {"council_member", "assurance_viewer"})),
 )
-rules.add_perm("reviews.view_work_queue", is_senate_team)
+rules.add_perm(P.VIEW_WORK_QUEUE, is_senate_team)
 # Every permission asked of a request starts with may_see_request (and so does every other app's).
-rules.add_perm("reviews.view_request", may_see_request & (acts_for_requester | runs_the_senate | oversees))
+rules.add_perm(P.VIEW_REQUEST, may_see_request & (acts_for_requester | runs_the_senate | oversees))
 rules.add_perm(
-    "reviews.view_recommendations",
+    P.VIEW_RECOMMENDATIONS,
     may_see_request
     & is_sent
     & (
@@ -131,30 +132,30 @@ rules.add_perm(
         | advice_issued_to_assurance
     ),
 )
-rules.add_perm("reviews.edit_draft", may_see_request & acts_for_requester)
-rules.add_perm("reviews.act_as_requester", may_see_request & acts_for_requester)
-rules.add_perm("reviews.triage", may_see_request & manages)
-rules.add_perm("reviews.manage_request", may_see_request & manages)
-rules.add_perm("reviews.approve", may_see_request & chairs)
-rules.add_perm("reviews.withdraw", may_see_request & (manages | acts_for_requester))
+rules.add_perm(P.EDIT_DRAFT, may_see_request & acts_for_requester)
+rules.add_perm(P.ACT_AS_REQUESTER, may_see_request & acts_for_requester)
+rules.add_perm(P.TRIAGE, may_see_request & manages)
+rules.add_perm(P.MANAGE_REQUEST, may_see_request & manages)
+rules.add_perm(P.APPROVE, may_see_request & chairs)
+rules.add_perm(P.WITHDRAW, may_see_request & (manages | acts_for_requester))
 # The audit trail of a request and its records: the Senate team (manager, Chair, Vice Chair) only.
-rules.add_perm("reviews.view_history", may_see_request & runs_the_senate)
-rules.add_perm("reviews.comment_on_terms", may_see_request & (runs_the_senate | acts_for_requester))
+rules.add_perm(P.VIEW_HISTORY, may_see_request & runs_the_senate)
+rules.add_perm(P.COMMENT_ON_TERMS, may_see_request & (runs_the_senate | acts_for_requester))
 # Senate configuration, not a case file: the system administrator may support the team here.
-rules.add_perm("reviews.set_service_levels", runs_the_senate | is_system_admin)
+rules.add_perm(P.SET_SERVICE_LEVELS, runs_the_senate | is_system_admin)
 
 DESCRIPTIONS.update(
     {
-        "reviews.submit_request": "ask the Senate for advice (requester contacts only)",
-        "reviews.view_requests": "see this Senate's requests for advice",
-        "reviews.view_work_queue": "see the Senate team's work queue",
-        "reviews.view_request": "see this request for advice",
-        "reviews.view_recommendations": "see the recommendations of this request's advice",
-        "reviews.edit_draft": "change this draft request",
-        "reviews.manage_request": "manage this request",
-        "reviews.triage": "triage requests",
-        "reviews.approve": "approve advice and terms of reference",
-        "reviews.view_history": "see the history of this request (the Senate team only)",
-        "reviews.set_service_levels": "change the Senate's service levels",
+        P.SUBMIT_REQUEST: "ask the Senate for advice (requester contacts only)",
+        P.VIEW_REQUESTS: "see this Senate's requests for advice",
+        P.VIEW_WORK_QUEUE: "see the Senate team's work queue",
+        P.VIEW_REQUEST: "see this request for advice",
+        P.VIEW_RECOMMENDATIONS: "see the recommendations of this request's advice",
+        P.EDIT_DRAFT: "change this draft request",
+        P.MANAGE_REQUEST: "manage this request",
+        P.TRIAGE: "triage requests",
+        P.APPROVE: "approve advice and terms of reference",
+        P.VIEW_HISTORY: "see the history of this request (the Senate team only)",
+        P.SET_SERVICE_LEVELS: "change the Senate's service levels",
     }
 )

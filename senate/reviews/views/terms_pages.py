@@ -9,16 +9,17 @@ from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import forms, lifecycle, terms
 from senate.reviews.models import Request, TermsOfReference
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.view_request", on=REQUEST)
+@requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
 def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     comment_form = forms.CommentForm(http.POST if http.method == "POST" else None)
     if http.method == "POST":
-        check(http, "reviews.comment_on_terms", request)
+        check(http, ReviewsPermission.COMMENT_ON_TERMS, request)
         if current is not None and comment_form.is_valid():
             terms.add_comment(current, text=comment_form.cleaned_data["text"], by=http.user)
             messages.success(http, "Your comment has been added.")
@@ -35,14 +36,14 @@ def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
         "acts": acts,
         "versions": request.terms.order_by("-version").select_related("created_by", "agreed_by", "approved_by"),
         "comments": current.comments.select_related("author") if current else [],
-        "can_edit": http.user.has_perm("reviews.manage_request", request),
+        "can_edit": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request),
         "page_title": "Terms of reference",
         "breadcrumbs": crumbs(senate, request),
     }
     return render(http, "reviews/terms.jinja", context)
 
 
-@requires("reviews.manage_request", on=REQUEST)
+@requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
 def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.APPROVED:
@@ -64,7 +65,7 @@ def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
 
 
 @require_POST
-@requires("reviews.manage_request", on=REQUEST)
+@requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
 def share_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.DRAFT:

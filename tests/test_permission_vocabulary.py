@@ -42,7 +42,7 @@ def test_every_registered_permission_is_an_enum_member_with_one_predicate():
     assert all(isinstance(predicate, Predicate) for predicate in registered.values())
 
 
-def test_every_permission_is_granted_once_in_its_own_apps_rules():
+def test_every_permission_is_granted_once_in_a_rules_module():
     """add_perm refuses a second grant at run time; set_perm would silently replace one, so none is used,
     and every grant is made in a rules.py."""
     grants = []

@@ -27,7 +27,7 @@ def on_the_panel(user: Any, request: Any) -> bool:
     return hasattr(request, "requesting_organisation_id") and is_on_panel(user, request)
 
 
-# Apps that sit beside or above panels in the import order (interests, evidence, beds) ask these by name
+# Apps that sit below or beside panels in the import order (interests, evidence, beds) ask these by name
 # (accounts.rules.asked_by_name); reports and council import them.
 rules.add_rule("panels.invited_or_seated", invited_or_seated)
 rules.add_rule("panels.on_the_panel", on_the_panel)

@@ -45,6 +45,7 @@ from senate.organisations.models import Organisation, Senate
 from senate.panels.models import Loan, OptimiserRun, PanelAbsence, PanelMember
 from senate.reviews.lifecycle import ACTS
 from senate.reviews.models import Programme, Request
+from senate.reviews.permissions import ReviewsPermission
 
 SENATE = "south-west"
 KEY = re.compile(r"<(?:\w+:)?(\w+)>")
@@ -214,7 +215,7 @@ def test_a_new_page_about_a_record_is_named_until_it_can_be_filled():
     from senate.core.access import requires
     from senate.reviews.served import REQUEST
 
-    @requires("reviews.view_request", on=REQUEST)
+    @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
     def widget(http, senate, request, widget_id):
         raise AssertionError("never called")
 

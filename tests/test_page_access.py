@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 import senate
 from conftest import ALL_ROLES
 from senate.members.models import MemberProfile
+from senate.reviews.permissions import ReviewsPermission
 
 SENATE_TEAM = {"manager", "chair", "admin"}
 EVERYONE = set(ALL_ROLES)
@@ -141,7 +142,7 @@ def test_a_page_that_names_a_record_without_serving_it_is_refused(rf, cast):
     from senate.core.access import requires
     from senate.core.middleware import LoginRequiredMiddleware
 
-    @requires("reviews.view_requests")
+    @requires(ReviewsPermission.VIEW_REQUESTS)
     def careless(http, senate, pk):  # loads whatever pk names, checking only the Senate
         raise AssertionError("must not run")
 

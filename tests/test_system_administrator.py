@@ -8,6 +8,7 @@ import pytest
 from senate.accounts.models import Role
 from senate.accounts.tests.factories import give_role
 from senate.reports.tests.factories import draft, request_at
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.tests.factories import RequestFactory
 
 
@@ -54,7 +55,7 @@ def test_the_administrator_keeps_django_admin_and_a_real_role_grants_what_it_gra
     client.force_login(admin)
     assert client.get("/admin/").status_code == 200
     request = request_at("panel_meeting", by=cast["requester"])
-    assert not admin.has_perm("reviews.view_request", request)
+    assert not admin.has_perm(ReviewsPermission.VIEW_REQUEST, request)
     give_role(admin, senate, Role.MANAGER)
     del admin._senate_roles  # the roles are cached for the length of a request
-    assert admin.has_perm("reviews.view_request", request) and admin.has_perm("reviews.triage", request)
+    assert admin.has_perm(ReviewsPermission.VIEW_REQUEST, request) and admin.has_perm(ReviewsPermission.TRIAGE, request)

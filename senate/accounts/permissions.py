@@ -8,7 +8,6 @@ class Permission(StrEnum):
     VIEW_COVERAGE = "members.view_coverage"
     EDIT_MEMBERSHIP = "members.edit_membership"
     EDIT_OWN_PROFILE = "members.edit_own_profile"
-    USE_API = "api.use"
     VIEW_AUDIT_TRAIL = "core.view_audit_trail"
 
 
@@ -18,7 +17,6 @@ DESCRIPTIONS: dict[str, str] = {
     Permission.VIEW_COVERAGE: "see Council and Assembly coverage",
     Permission.EDIT_MEMBERSHIP: "change memberships",
     Permission.EDIT_OWN_PROFILE: "change this profile",
-    Permission.USE_API: "use the API",
     Permission.VIEW_AUDIT_TRAIL: "search this Senate's audit trail (the Senate team only)",
 }
 

@@ -35,8 +35,11 @@ is_assembly_member = _has_any(Role.ASSEMBLY_MEMBER)
 is_requester = _has_any(Role.REQUESTER)
 is_assurance_viewer = _has_any(Role.ASSURANCE_VIEWER)
 
-# Those who run the Senate's business day to day.
+# Those who run the Senate's business day to day (the manager, the Chair and Vice Chair): the one
+# "runs the Senate" predicate of every app.
 is_senate_team = is_manager | is_chair
+# Council members and NHS England's assurance viewer read requests; they do not change them.
+oversees = _has_any(Role.COUNCIL_MEMBER, Role.ASSURANCE_VIEWER)
 
 # Who did what in the Senate, across every record: the team that answers for it (never a system
 # administrator, who reads no case file).
@@ -47,3 +50,16 @@ rules.add_perm(Permission.VIEW_AUDIT_TRAIL, is_senate_team)
 def is_self(user: Any, obj: Any) -> bool:
     """The object (a profile or anything with a `user_id`) belongs to the signed-in person."""
     return bool(obj is not None and getattr(obj, "user_id", None) == user.pk)
+
+
+def asked_by_name(name: str) -> Any:
+    """A predicate defined once, by an app above the asking one in the import order, which registers it
+    with `rules.add_rule(name, …)` (reviews: `reviews.unless_a_hidden_draft`; panels:
+    `panels.on_the_panel`, `panels.invited_or_seated`). Asked by name at call time, so the lower app
+    never imports the higher one; false (fails closed) when that app is not installed."""
+
+    @rules.predicate(name=name)
+    def predicate(user: Any, obj: Any) -> bool:
+        return bool(rules.test_rule(name, user, obj))
+
+    return predicate

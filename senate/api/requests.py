@@ -12,6 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from senate.organisations.models import Senate
 from senate.reviews import queries
 from senate.reviews.models import Request
+from senate.reviews.permissions import ReviewsPermission
 
 router = Router(tags=["Requests for advice"])
 
@@ -67,7 +68,7 @@ class RequestDetailOut(RequestOut):
 
 def _senate(request: HttpRequest, slug: str) -> Senate:
     senate = get_object_or_404(Senate, slug=slug)
-    if not request.user.has_perm("reviews.view_requests", senate):
+    if not request.user.has_perm(ReviewsPermission.VIEW_REQUESTS, senate):
         raise HttpError(403, "You do not have permission to see this Senate's requests for advice.")
     return senate
 
@@ -98,7 +99,7 @@ def list_requests(request: HttpRequest, slug: str, stage: str | None = None) -> 
 
 def _visible(request: HttpRequest, slug: str, pk: int) -> Request:
     found = queries.requests_visible_to(request.user, _senate(request, slug)).filter(pk=pk).first()
-    if found is None or not request.user.has_perm("reviews.view_request", found):
+    if found is None or not request.user.has_perm(ReviewsPermission.VIEW_REQUEST, found):
         raise HttpError(404, "There is no request with that number that you may see.")
     return found
 
@@ -122,7 +123,7 @@ def list_recommendations(request: HttpRequest, slug: str, pk: int) -> list[dict]
     """Only once the advice is shared with you: the requester from the factual accuracy check (a letter
     of advice: once issued), the Council when asked to approve, NHS England's assurance once issued."""
     found = _visible(request, slug, pk)
-    if not request.user.has_perm("reviews.view_recommendations", found):
+    if not request.user.has_perm(ReviewsPermission.VIEW_RECOMMENDATIONS, found):
         raise HttpError(403, "The recommendations are part of the draft advice and have not been shared with you.")
     recs = found.recommendations.order_by("number").prefetch_related("responses", "follow_ups")
     return [

@@ -5,10 +5,10 @@ may_see_request, so an unsent draft has no bundle."""
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
-from senate.reviews.rules import may_see_request, runs_the_senate
+from senate.accounts.rules import is_senate_team
+from senate.bundles.permissions import BundlesPermission as P
+from senate.reviews.rules import may_see_request
 
-MAKE_BUNDLE = "bundles.make_bundle"
+rules.add_perm(P.MAKE_BUNDLE, may_see_request & is_senate_team)
 
-rules.add_perm(MAKE_BUNDLE, may_see_request & runs_the_senate)
-
-DESCRIPTIONS.update({MAKE_BUNDLE: "make this request's case bundle (the Senate team only)"})
+DESCRIPTIONS.update({P.MAKE_BUNDLE: "make this request's case bundle (the Senate team only)"})

@@ -4,10 +4,10 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.bundles.rules import MAKE_BUNDLE
+from senate.bundles.permissions import BundlesPermission
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:
-    if not request.reference or not http.user.has_perm(MAKE_BUNDLE, request):
+    if not request.reference or not http.user.has_perm(BundlesPermission.MAKE_BUNDLE, request):
         return []
     return [{"href": reverse("bundles:bundle", args=[request.senate.slug, request.pk]), "text": "Case bundle (ZIP)"}]

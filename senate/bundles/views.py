@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from senate.bundles.contents import MODE_LABELS, Mode
 from senate.bundles.making import make_bundle
-from senate.bundles.rules import MAKE_BUNDLE
+from senate.bundles.permissions import BundlesPermission
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews.models import Request
@@ -19,7 +19,7 @@ from senate.reviews.views.common import crumbs
 
 
 @require_http_methods(["GET", "POST"])
-@requires(MAKE_BUNDLE, on=REQUEST)
+@requires(BundlesPermission.MAKE_BUNDLE, on=REQUEST)
 def bundle(http: HttpRequest, senate: Senate, request: Request) -> HttpResponseBase:
     if http.method == "POST" and http.POST.get("mode") in {m.value for m in Mode}:
         return _download(http, request, Mode(http.POST["mode"]))

@@ -1,10 +1,15 @@
 """The Jinja2 environment: NHS.UK design-system macros from nhsuk-frontend-jinja, plus the few
 helpers every page needs (urls, static files, permissions, the signed-in person's navigation)."""
 
+from enum import StrEnum
+from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import nhsuk_frontend_jinja
+from django.apps import apps
 from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import reverse
@@ -24,6 +29,20 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
 
 def has_perm(user: Any, permission: str, obj: Any = None) -> bool:
     return bool(user.has_perm(str(permission), obj))
+
+
+def permission_enums() -> dict[str, type[StrEnum]]:
+    """Every app's permissions enum (`senate/<app>/permissions.py`), by app label. Templates ask them
+    through the `perms` global: `has_perm(request.user, perms.reviews.TRIAGE, r)`, never by a string."""
+    found: dict[str, type[StrEnum]] = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("senate.") or find_spec(f"{config.name}.permissions") is None:
+            continue
+        module = import_module(f"{config.name}.permissions")
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, StrEnum) and value.__module__ == module.__name__:
+                found[config.label] = value
+    return found
 
 
 def indent(s: str, width: int | str = 4, first: bool = False, blank: bool = False) -> str:
@@ -58,6 +77,7 @@ def environment(**options: Any) -> Environment:
             "url": url,
             "static": static,
             "has_perm": has_perm,
+            "perms": SimpleNamespace(**permission_enums()),
             "navigation_for": navigation_for,
             "get_messages": messages.get_messages,
         }

@@ -20,6 +20,7 @@ from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
 from senate.reviews import lifecycle
 from senate.reviews.models import RequestEvent
+from senate.reviews.permissions import ReviewsPermission
 
 RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
 ACT_FOR: dict[str, str] = {
@@ -81,7 +82,7 @@ def blockers(item: AgendaItem) -> list[str]:
     undecided = any(not d.action for d in item.declarations.all())
     if undecided:
         found.append("Record the chair's action on every declaration for this item.")
-    if meeting.chair is None or not meeting.chair.has_perm("reviews.approve", item.request):
+    if meeting.chair is None or not meeting.chair.has_perm(ReviewsPermission.APPROVE, item.request):
         found.append("The meeting's chair must be the Senate Chair or Vice-chair to approve advice.")
     if item.request and (awaiting := awaiting_changes(item.request)):
         found.append(awaiting)

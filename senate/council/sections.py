@@ -7,6 +7,7 @@ from django.urls import reverse
 from senate.council.models import AgendaItem
 from senate.council.permissions import CouncilPermission as P
 from senate.council.publication import ISSUED_OR_LATER
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.stages import Stage
 
 
@@ -17,8 +18,8 @@ def links(http: Any, request: Any) -> list[dict[str, str]]:
         for item in AgendaItem.objects.filter(request=request).select_related("meeting"):
             href = reverse("council:decide", args=[slug, item.meeting_id, item.number])
             found.append({"href": href, "text": f"{item.meeting}: item {item.number}"})
-    if request.stage == Stage.APPROVED and user.has_perm("reviews.manage_request", request):
+    if request.stage == Stage.APPROVED and user.has_perm(ReviewsPermission.MANAGE_REQUEST, request):
         found.append({"href": reverse("council:issue", args=[slug, request.pk]), "text": "Issue the advice"})
-    if request.stage in ISSUED_OR_LATER and user.has_perm("reviews.view_request", request):
+    if request.stage in ISSUED_OR_LATER and user.has_perm(ReviewsPermission.VIEW_REQUEST, request):
         found.append({"href": reverse("council:publication", args=[slug, request.pk]), "text": "Publication"})
     return found

@@ -19,6 +19,7 @@ from senate.organisations.models import Organisation, Senate
 from senate.reviews import follow_up, intake, lifecycle, terms
 from senate.reviews.intake import notice_is_short
 from senate.reviews.models import Programme, Request
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.stages import Stage
 
 # The acts that take a formal review from sending to closure, in order; each demo request stops after
@@ -440,11 +441,11 @@ def _path(demo: Demo) -> list[str]:
 
 def _walk(request: Request, demo: Demo, people: dict[str, User], rng: random.Random) -> None:
     who = {
-        "reviews.manage_request": "manager",
-        "reviews.triage": "manager",
-        "reviews.approve": "chair",
-        "reviews.act_as_requester": "requester",
-        "reviews.withdraw": "manager",
+        ReviewsPermission.MANAGE_REQUEST: "manager",
+        ReviewsPermission.TRIAGE: "manager",
+        ReviewsPermission.APPROVE: "chair",
+        ReviewsPermission.ACT_AS_REQUESTER: "requester",
+        ReviewsPermission.WITHDRAW: "manager",
     }
     for name in _path(demo):
         _prepare(name, request, people, rng)

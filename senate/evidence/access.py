@@ -10,38 +10,27 @@
 - While a request is an unsent draft, only the requester's contacts (reviews.rules.may_see_request).
 """
 
-from importlib import import_module
 from typing import Any
 
 from django.db.models import QuerySet
 
-from senate.accounts.roles import organisations_for, roles_in
+from senate.accounts.roles import roles_in
+from senate.accounts.rules import asked_by_name, is_senate_team
 from senate.evidence.models import EvidenceItem, Source, Tier
 from senate.interests.attestation import has_attested
-from senate.reviews.rules import may_see_request
+from senate.reviews.rules import acts_for_requester, may_see_request
 
 TEAM = {"manager", "chair", "vice_chair"}
 OPEN_TO_COUNCIL = {Tier.PUBLIC, Tier.OFFICIAL}
 OPEN_TO_REQUESTER = {Tier.PUBLIC, Tier.OFFICIAL}
 
 
-def is_on_panel(user: Any, request: Any) -> bool:
-    """Panel membership lives in the panels app, which sits below evidence in the layering; it is
-    looked up at call time (fails closed if panels is absent) rather than imported at module level."""
-    try:
-        membership = import_module("senate.panels.membership")
-    except ImportError:
-        return False
-    return bool(membership.is_on_panel(user, request))
-
-
-def is_team(user: Any, request: Any) -> bool:
-    return bool(roles_in(user, request.senate) & TEAM)
-
-
-def acts_for_requester(user: Any, request: Any) -> bool:
-    orgs = organisations_for(user, request.senate)
-    return request.requesting_organisation_id in orgs or request.sponsor_organisation_id in orgs
+# The one definition of each, called here as plain functions (evidence's views ask them too; and
+# access.acts_for_requester is reviews.rules.acts_for_requester). Panel membership lives in the panels
+# app, which sits beside evidence in the layering: its rule is asked by name at call time (false if
+# panels is absent) rather than imported.
+is_on_panel = asked_by_name("panels.on_the_panel")
+is_team = is_senate_team
 
 
 def can_see_request_evidence(user: Any, request: Any) -> bool:

@@ -5,11 +5,11 @@ from typing import Any
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
-from senate.accounts.roles import roles_in
+from senate.accounts.rules import is_senate_team
 from senate.evidence import access
 from senate.evidence.permissions import EvidencePermission as P
 from senate.interests.attestation import has_attested
-from senate.reviews.rules import may_see_request
+from senate.reviews.rules import acts_for_requester, may_see_request
 
 
 def _request(obj: Any) -> Any:
@@ -23,24 +23,6 @@ def may_see(user: Any, obj: Any) -> bool:
 
 
 @rules.predicate
-def runs_the_senate(user: Any, obj: Any) -> bool:
-    request = _request(obj)
-    return bool(request and access.is_team(user, request))
-
-
-@rules.predicate
-def manages_or_chairs(user: Any, obj: Any) -> bool:
-    request = _request(obj)
-    return bool(request and roles_in(user, request.senate) & access.TEAM)
-
-
-@rules.predicate
-def acts_for_requester(user: Any, obj: Any) -> bool:
-    request = _request(obj)
-    return bool(request and access.acts_for_requester(user, request))
-
-
-@rules.predicate
 def on_panel_attested(user: Any, obj: Any) -> bool:
     """On the panel and has confirmed their declarations for this review (interests.attestation)."""
     request = _request(obj)
@@ -50,12 +32,12 @@ def on_panel_attested(user: Any, obj: Any) -> bool:
 # Every permission is asked of the request and starts with may_see_request: an unsent draft's
 # evidence is the requester's alone.
 rules.add_perm(P.VIEW, may_see_request & may_see)
-rules.add_perm(P.ASK, may_see_request & runs_the_senate)
+rules.add_perm(P.ASK, may_see_request & is_senate_team)
 rules.add_perm(P.UPLOAD_AS_REQUESTER, may_see_request & acts_for_requester)
-rules.add_perm(P.ADD_OWN, may_see_request & (runs_the_senate | on_panel_attested))
-rules.add_perm(P.VIEW_ACCESS_LOG, may_see_request & manages_or_chairs)
-rules.add_perm(P.VIEW_FIELDWORK, may_see_request & (runs_the_senate | on_panel_attested))
-rules.add_perm(P.RECORD_FIELDWORK, may_see_request & runs_the_senate)
+rules.add_perm(P.ADD_OWN, may_see_request & (is_senate_team | on_panel_attested))
+rules.add_perm(P.VIEW_ACCESS_LOG, may_see_request & is_senate_team)
+rules.add_perm(P.VIEW_FIELDWORK, may_see_request & (is_senate_team | on_panel_attested))
+rules.add_perm(P.RECORD_FIELDWORK, may_see_request & is_senate_team)
 
 DESCRIPTIONS.update(
     {

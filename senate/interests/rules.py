@@ -2,37 +2,17 @@
 Screening and attestation are also asked of the request: interests sits below reviews and panels in
 the import order, so it asks their rules by name at call time (failing closed if they are absent)."""
 
-from importlib import import_module
-from typing import Any
-
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
-from senate.accounts.rules import is_self, is_senate_team, is_system_admin
+from senate.accounts.rules import asked_by_name, is_self, is_senate_team, is_system_admin
 from senate.interests.permissions import InterestsPermission as P
 
-
-def _is_request(obj: Any) -> bool:
-    return obj is not None and hasattr(obj, "requesting_organisation_id")
-
-
-@rules.predicate
-def unless_a_hidden_draft(user: Any, obj: Any) -> bool:
-    """True of the Senate; of a request only when reviews' `may_see_request` lets this person see it
-    (an unsent draft belongs to the requester alone)."""
-    return not _is_request(obj) or rules.test_rule("reviews.may_see_request", user, obj)
-
-
-@rules.predicate
-def invited_or_seated(user: Any, request: Any) -> bool:
-    """Invited to, or seated on, this request's panel (asked of the panels app by name)."""
-    if not _is_request(request):
-        return False
-    try:
-        membership = import_module("senate.panels.membership")
-    except ImportError:
-        return False
-    return bool(membership.is_invited_or_seated(user, request))
+# True of the Senate; of a request only when reviews' `may_see_request` lets this person see it (an
+# unsent draft belongs to the requester alone).
+unless_a_hidden_draft = asked_by_name("reviews.unless_a_hidden_draft")
+# Invited to, or seated on, this request's panel.
+invited_or_seated = asked_by_name("panels.invited_or_seated")
 
 
 # A member's own register: only they declare for themselves (the object is their profile).

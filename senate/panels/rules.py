@@ -19,6 +19,20 @@ def invited_or_seated(user: Any, request: Any) -> bool:
     return hasattr(request, "requesting_organisation_id") and is_invited_or_seated(user, request)
 
 
+@rules.predicate
+def on_the_panel(user: Any, request: Any) -> bool:
+    """Has accepted a place on this request's panel."""
+    from senate.panels.membership import is_on_panel
+
+    return hasattr(request, "requesting_organisation_id") and is_on_panel(user, request)
+
+
+# Apps that sit below or beside panels in the import order (interests, evidence, beds) ask these by name
+# (accounts.rules.asked_by_name); reports and council import them.
+rules.add_rule("panels.invited_or_seated", invited_or_seated)
+rules.add_rule("panels.on_the_panel", on_the_panel)
+
+
 # The manager runs panel recruitment (issue 5); the Chair and Vice-chair may too.
 rules.add_perm(P.MANAGE, is_senate_team & unless_a_hidden_draft)
 # A request's panel: the Senate team for any submitted request of their Senate; a member only for a

@@ -10,33 +10,21 @@ from typing import Any
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
-from senate.accounts.roles import roles_in
-from senate.accounts.rules import is_assembly_member, is_council_member, is_senate_team, is_system_admin
+from senate.accounts.rules import is_assembly_member, is_council_member, is_manager, is_senate_team, is_system_admin
+from senate.panels.rules import on_the_panel
 from senate.reports.permissions import ReportsPermission as P
 from senate.reports.stages import at_or_past
-from senate.reviews.rules import acts_for_requester, manages, may_see_request, runs_the_senate
-
-
-@rules.predicate
-def on_panel(user: Any, request: Any) -> bool:
-    from senate.panels.membership import is_on_panel
-
-    return request is not None and is_on_panel(user, request)
+from senate.reviews.rules import (
+    acts_for_requester,
+    advice_before_the_council,
+    advice_issued_to_assurance,
+    may_see_request,
+)
 
 
 @rules.predicate
 def requester_has_seen_draft(user: Any, request: Any) -> bool:
     return request is not None and request.accuracy_rounds.exists()
-
-
-@rules.predicate
-def council_may_read(user: Any, request: Any) -> bool:
-    return "council_member" in roles_in(user, request.senate) and at_or_past(request, "report_revised")
-
-
-@rules.predicate
-def assurance_may_read(user: Any, request: Any) -> bool:
-    return "assurance_viewer" in roles_in(user, request.senate) and at_or_past(request, "issued")
 
 
 @rules.predicate
@@ -61,13 +49,15 @@ def version_sent_to_requester(user: Any, draft: Any) -> bool:
 rules.add_perm(P.VIEW_FRAMEWORK, is_senate_team | is_council_member | is_assembly_member | is_system_admin)
 rules.add_perm(P.EDIT_FRAMEWORK, is_senate_team)
 # Every permission below is asked of a request and starts with may_see_request.
-rules.add_perm(P.VIEW_ASSESSMENT, may_see_request & (runs_the_senate | on_panel))
-rules.add_perm(P.PICK_CRITERIA, may_see_request & manages)
-rules.add_perm(P.RECORD_VIEW, may_see_request & on_panel)
-rules.add_perm(P.RECORD_JUDGEMENT, may_see_request & (manages | on_panel))
-rules.add_perm(P.WRITE_REPORT, may_see_request & (manages | on_panel))
+rules.add_perm(P.VIEW_ASSESSMENT, may_see_request & (is_senate_team | on_the_panel))
+rules.add_perm(P.PICK_CRITERIA, may_see_request & is_manager)
+rules.add_perm(P.RECORD_VIEW, may_see_request & on_the_panel)
+rules.add_perm(P.RECORD_JUDGEMENT, may_see_request & (is_manager | on_the_panel))
+rules.add_perm(P.WRITE_REPORT, may_see_request & (is_manager | on_the_panel))
 # Those who read every version of the draft report, and the requester, who reads only some.
-reads_every_version = may_see_request & (runs_the_senate | on_panel | council_may_read | assurance_may_read)
+reads_every_version = may_see_request & (
+    is_senate_team | on_the_panel | advice_before_the_council | advice_issued_to_assurance
+)
 reads_as_requester = may_see_request & acts_for_requester & requester_has_seen_draft
 rules.add_perm(P.VIEW_REPORT, reads_every_version | reads_as_requester)
 
@@ -84,7 +74,7 @@ def may_read_version(user: Any, draft: Any) -> bool:
 
 rules.add_perm(P.VIEW_VERSION, may_read_version)
 rules.add_perm(P.COMMENT_ON_ACCURACY, may_see_request & acts_for_requester & round_open)
-rules.add_perm(P.ANSWER_ACCURACY, may_see_request & (manages | on_panel))
+rules.add_perm(P.ANSWER_ACCURACY, may_see_request & (is_manager | on_the_panel))
 
 DESCRIPTIONS.update(
     {

@@ -15,6 +15,7 @@ from django.utils import timezone
 from senate.core import audit
 from senate.reviews import notices
 from senate.reviews.models import Request, RequestEvent, TermsOfReference
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.stages import FINISHED, Stage
 
 S = Stage
@@ -90,23 +91,30 @@ class Act:
     label: str
     sources: frozenset[str]
     target: str | None  # None: back to the stage before the pause
-    permission: str
+    permission: ReviewsPermission
     checks: tuple[Check, ...] = ()
     needs_reason: bool = False
 
 
 def _act(
-    name: str, label: str, sources: set[str], target: str | None, permission: str, *checks: Check, reason: bool = False
+    name: str,
+    label: str,
+    sources: set[str],
+    target: str | None,
+    permission: ReviewsPermission,
+    *checks: Check,
+    reason: bool = False,
 ) -> Act:
     return Act(name, label, frozenset(sources), target, permission, checks, reason)
 
 
 OPEN = frozenset(Stage.values) - FINISHED - {S.DRAFT, S.PAUSED}
-MANAGE, TRIAGE, APPROVE, REQUESTER = (
-    "reviews.manage_request",
-    "reviews.triage",
-    "reviews.approve",
-    "reviews.act_as_requester",
+MANAGE, TRIAGE, APPROVE, REQUESTER, WITHDRAW = (
+    ReviewsPermission.MANAGE_REQUEST,
+    ReviewsPermission.TRIAGE,
+    ReviewsPermission.APPROVE,
+    ReviewsPermission.ACT_AS_REQUESTER,
+    ReviewsPermission.WITHDRAW,
 )
 
 ACTS = {
@@ -177,7 +185,7 @@ ACTS = {
         ),
         _act("pause", "Pause", set(OPEN), S.PAUSED, MANAGE, reason=True),
         _act("resume", "Resume", {S.PAUSED}, None, MANAGE),
-        _act("withdraw", "Withdraw", set(OPEN) | {S.DRAFT, S.PAUSED}, S.WITHDRAWN, "reviews.withdraw", reason=True),
+        _act("withdraw", "Withdraw", set(OPEN) | {S.DRAFT, S.PAUSED}, S.WITHDRAWN, WITHDRAW, reason=True),
     ]
 }
 

@@ -6,7 +6,8 @@ import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.roles import organisations_for, roles_in
-from senate.accounts.rules import is_requester, is_senate_team, is_system_admin
+from senate.accounts.rules import is_chair, is_manager, is_requester, is_senate_team, is_system_admin, oversees
+from senate.reviews.permissions import ReviewsPermission as P
 
 
 def _senate_roles(user: Any, request: Any) -> set[str]:
@@ -21,27 +22,6 @@ def acts_for_requester(user: Any, request: Any) -> bool:
         return False
     orgs = organisations_for(user, request.senate)
     return request.requesting_organisation_id in orgs or request.sponsor_organisation_id in orgs
-
-
-@rules.predicate
-def runs_the_senate(user: Any, obj: Any) -> bool:
-    return bool(_senate_roles(user, obj) & {"manager", "chair", "vice_chair"})
-
-
-@rules.predicate
-def manages(user: Any, obj: Any) -> bool:
-    return "manager" in _senate_roles(user, obj)
-
-
-@rules.predicate
-def chairs(user: Any, obj: Any) -> bool:
-    return bool(_senate_roles(user, obj) & {"chair", "vice_chair"})
-
-
-@rules.predicate
-def oversees(user: Any, obj: Any) -> bool:
-    """Council members and NHS England's assurance viewer read requests; they do not change them."""
-    return bool(_senate_roles(user, obj) & {"council_member", "assurance_viewer"})
 
 
 def _is_request(obj: Any) -> bool:
@@ -73,14 +53,15 @@ def unless_a_hidden_draft(user: Any, obj: Any) -> bool:
     return not _is_request(obj) or may_see_request(user, obj)
 
 
-# Other apps below reviews in the import order (interests) ask this by name.
-rules.add_rule("reviews.may_see_request", may_see_request)
+# Other apps below reviews in the import order (interests) ask this by name (accounts.rules.asked_by_name).
+rules.add_rule("reviews.unless_a_hidden_draft", unless_a_hidden_draft)
 
 
 # Recommendations are part of the draft advice until it is shared: the requester sees them once the
 # draft report is sent for factual accuracy (a letter of advice: once issued), the Council once the
-# advice is ready for its approval, NHS England's assurance viewer once issued. (reports.rules keeps
-# the same policy for the draft report itself.)
+# advice is ready for its approval, NHS England's assurance viewer once issued. reports.rules asks the
+# Council's and the assurance viewer's predicates below of the draft report too (the requester reads
+# the draft by its own rule: once a factual-accuracy round has sent it to them).
 _ISSUED_ON = frozenset({"issued", "published", "response_received", "follow_up", "closed"})
 
 
@@ -110,57 +91,52 @@ def advice_issued_to_assurance(user: Any, request: Any) -> bool:
     return "assurance_viewer" in _senate_roles(user, request) and _current_stage(request) in _ISSUED_ON
 
 
-rules.add_perm("reviews.submit_request", is_requester)
-rules.add_perm(
-    "reviews.view_requests",
-    is_senate_team
-    | is_requester
-    | rules.predicate(lambda user, senate: bool(roles_in(user, senate) & {"council_member", "assurance_viewer"})),
-)
-rules.add_perm("reviews.view_work_queue", is_senate_team)
+rules.add_perm(P.SUBMIT_REQUEST, is_requester)
+rules.add_perm(P.VIEW_REQUESTS, is_senate_team | is_requester | oversees)
+rules.add_perm(P.VIEW_WORK_QUEUE, is_senate_team)
 # Every permission asked of a request starts with may_see_request (and so does every other app's).
-rules.add_perm("reviews.view_request", may_see_request & (acts_for_requester | runs_the_senate | oversees))
+rules.add_perm(P.VIEW_REQUEST, may_see_request & (acts_for_requester | is_senate_team | oversees))
 rules.add_perm(
-    "reviews.view_recommendations",
+    P.VIEW_RECOMMENDATIONS,
     may_see_request
     & is_sent
     & (
-        runs_the_senate
+        is_senate_team
         | (acts_for_requester & advice_shared_with_requester)
         | advice_before_the_council
         | advice_issued_to_assurance
     ),
 )
-rules.add_perm("reviews.edit_draft", may_see_request & acts_for_requester)
-rules.add_perm("reviews.act_as_requester", may_see_request & acts_for_requester)
-rules.add_perm("reviews.triage", may_see_request & manages)
-rules.add_perm("reviews.manage_request", may_see_request & manages)
+rules.add_perm(P.EDIT_DRAFT, may_see_request & acts_for_requester)
+rules.add_perm(P.ACT_AS_REQUESTER, may_see_request & acts_for_requester)
+rules.add_perm(P.TRIAGE, may_see_request & is_manager)
+rules.add_perm(P.MANAGE_REQUEST, may_see_request & is_manager)
 # Whoever chairs a Council item while it is being decided approves it, even an acting chair chosen
 # when the Chair and Vice-chair are conflicted (the council app adds this rule; asked here by name).
 chairs_council_item = rules.predicate(
     lambda user, request: rules.test_rule("council.chairs_item_being_decided", user, request),
     name="chairs_council_item",
 )
-rules.add_perm("reviews.approve", may_see_request & (chairs | chairs_council_item))
-rules.add_perm("reviews.withdraw", may_see_request & (manages | acts_for_requester))
+rules.add_perm(P.APPROVE, may_see_request & (is_chair | chairs_council_item))
+rules.add_perm(P.WITHDRAW, may_see_request & (is_manager | acts_for_requester))
 # The audit trail of a request and its records: the Senate team (manager, Chair, Vice Chair) only.
-rules.add_perm("reviews.view_history", may_see_request & runs_the_senate)
-rules.add_perm("reviews.comment_on_terms", may_see_request & (runs_the_senate | acts_for_requester))
+rules.add_perm(P.VIEW_HISTORY, may_see_request & is_senate_team)
+rules.add_perm(P.COMMENT_ON_TERMS, may_see_request & (is_senate_team | acts_for_requester))
 # Senate configuration, not a case file: the system administrator may support the team here.
-rules.add_perm("reviews.set_service_levels", runs_the_senate | is_system_admin)
+rules.add_perm(P.SET_SERVICE_LEVELS, is_senate_team | is_system_admin)
 
 DESCRIPTIONS.update(
     {
-        "reviews.submit_request": "ask the Senate for advice (requester contacts only)",
-        "reviews.view_requests": "see this Senate's requests for advice",
-        "reviews.view_work_queue": "see the Senate team's work queue",
-        "reviews.view_request": "see this request for advice",
-        "reviews.view_recommendations": "see the recommendations of this request's advice",
-        "reviews.edit_draft": "change this draft request",
-        "reviews.manage_request": "manage this request",
-        "reviews.triage": "triage requests",
-        "reviews.approve": "approve advice and terms of reference",
-        "reviews.view_history": "see the history of this request (the Senate team only)",
-        "reviews.set_service_levels": "change the Senate's service levels",
+        P.SUBMIT_REQUEST: "ask the Senate for advice (requester contacts only)",
+        P.VIEW_REQUESTS: "see this Senate's requests for advice",
+        P.VIEW_WORK_QUEUE: "see the Senate team's work queue",
+        P.VIEW_REQUEST: "see this request for advice",
+        P.VIEW_RECOMMENDATIONS: "see the recommendations of this request's advice",
+        P.EDIT_DRAFT: "change this draft request",
+        P.MANAGE_REQUEST: "manage this request",
+        P.TRIAGE: "triage requests",
+        P.APPROVE: "approve advice and terms of reference",
+        P.VIEW_HISTORY: "see the history of this request (the Senate team only)",
+        P.SET_SERVICE_LEVELS: "change the Senate's service levels",
     }
 )

@@ -24,6 +24,7 @@ from senate.members.models import Membership
 from senate.organisations.models import Senate
 from senate.reports.publication import final_version
 from senate.reviews.models import RecommendationResponse, Request
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 
 
@@ -35,7 +36,7 @@ def _request_crumbs(request: object) -> list[dict[str, str]]:
     ]
 
 
-@requires("reviews.manage_request", on=REQUEST)
+@requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
 def issue(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = IssueForm(posted(http))
     if http.method == "POST" and form.is_valid():
@@ -58,11 +59,11 @@ def issue(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     return render(http, "council/issue.jinja", context)
 
 
-@requires("reviews.view_request", on=REQUEST)
+@requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
 def publication_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     """Permission to publish (the requester, or the manager for them) and the follow-up letter."""
-    may_permit = http.user.has_perm("reviews.act_as_requester", request) or http.user.has_perm(
-        "reviews.manage_request", request
+    may_permit = http.user.has_perm(ReviewsPermission.ACT_AS_REQUESTER, request) or http.user.has_perm(
+        ReviewsPermission.MANAGE_REQUEST, request
     )
     permission = PublicationPermission.objects.filter(request=request).first()
     initial = {"given_on": dt.date.today(), "given_by": getattr(http.user, "full_name", "")}
@@ -84,7 +85,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
         "form": form,
         "permission": permission,
         "may_permit": may_permit,
-        "can_manage": http.user.has_perm("reviews.manage_request", request),
+        "can_manage": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request),
         "letter_form": FollowUpLetterForm(initial={"sent_on": today}),
         "letters": FollowUpLetter.objects.filter(request=request),
         "issued": getattr(request, "advice_issue", None),
@@ -97,7 +98,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
 
 
 @require_POST
-@requires("reviews.manage_request", on=REQUEST)
+@requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
 def follow_up_letter(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = FollowUpLetterForm(http.POST)
     if form.is_valid():
@@ -109,7 +110,7 @@ def follow_up_letter(http: HttpRequest, senate: Senate, request: Request) -> Htt
 
 
 @require_POST
-@requires("reviews.manage_request", on=REQUEST)
+@requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
 def record_publication(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     try:
         publication.record_publication(request, by=http.user, today=timezone.localdate())

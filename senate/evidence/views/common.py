@@ -2,12 +2,14 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from senate.reviews.permissions import ReviewsPermission
+
 
 def crumbs(http: HttpRequest, request: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
     """Links back up, leaving out the request's own pages for those (the panel) who cannot open them."""
     slug = request.senate.slug
     items = [{"href": f"/{slug}/", "text": request.senate.name}]
-    if http.user.has_perm("reviews.view_request", request):
+    if http.user.has_perm(ReviewsPermission.VIEW_REQUEST, request):
         items += [
             {"href": f"/{slug}/requests/", "text": "Requests for advice"},
             {"href": f"/{slug}/requests/{request.pk}/", "text": request.reference or "Draft request"},

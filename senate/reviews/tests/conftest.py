@@ -1,5 +1,6 @@
 import pytest
 
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.tests.factories import RequestFactory
 
 
@@ -24,11 +25,11 @@ def walk(request, *acts, cast, reason="Recorded for the test"):
     from senate.reviews import lifecycle
 
     who = {
-        "reviews.manage_request": "manager",
-        "reviews.triage": "manager",
-        "reviews.approve": "chair",
-        "reviews.act_as_requester": "requester",
-        "reviews.withdraw": "manager",
+        ReviewsPermission.MANAGE_REQUEST: "manager",
+        ReviewsPermission.TRIAGE: "manager",
+        ReviewsPermission.APPROVE: "chair",
+        ReviewsPermission.ACT_AS_REQUESTER: "requester",
+        ReviewsPermission.WITHDRAW: "manager",
     }
     for name in acts:
         act = lifecycle.ACTS[name]

@@ -8,7 +8,11 @@ import datetime as dt
 import pytest
 import rules
 
+from senate.accounts.permissions import Permission
+from senate.evidence.permissions import EvidencePermission
 from senate.notifications.models import Email
+from senate.panels.permissions import PanelsPermission
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.tests.factories import RequestFactory
 
 SECRET_TITLE = "Unsent plan to close the Torbay stroke unit"
@@ -85,8 +89,9 @@ def test_every_permission_asked_of_a_request_refuses_the_senate_team_on_a_draft(
     with an unsent draft (apart from Senate-wide permissions, which are asked of the Senate)."""
     sent = RequestFactory(created_by=cast["requester"], stage="received")
     asked_of_the_senate = {
-        "reviews.submit_request", "reviews.view_requests", "reviews.view_work_queue",
-        "reviews.set_service_levels", "panels.decide_loans", "panels.own", "core.view_audit_trail",
+        ReviewsPermission.SUBMIT_REQUEST, ReviewsPermission.VIEW_REQUESTS, ReviewsPermission.VIEW_WORK_QUEUE,
+        ReviewsPermission.SET_SERVICE_LEVELS, PanelsPermission.DECIDE_LOANS, PanelsPermission.OWN,
+        Permission.VIEW_AUDIT_TRAIL,
     }  # fmt: skip
     leaks = []
     for name in sorted(rules.permissions.permissions):
@@ -101,5 +106,5 @@ def test_every_permission_asked_of_a_request_refuses_the_senate_team_on_a_draft(
             if cast[who].has_perm(name, draft):
                 leaks.append(f"{who}: {name}")
     assert leaks == []
-    assert cast["manager"].has_perm("reviews.triage", sent)
-    assert cast["manager"].has_perm("evidence.ask", sent)
+    assert cast["manager"].has_perm(ReviewsPermission.TRIAGE, sent)
+    assert cast["manager"].has_perm(EvidencePermission.ASK, sent)

@@ -7,11 +7,12 @@ from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews import history
 from senate.reviews.models import Request
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.view_history", on=REQUEST)
+@requires(ReviewsPermission.VIEW_HISTORY, on=REQUEST)
 def request_history(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "request_obj": request,

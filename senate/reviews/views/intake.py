@@ -12,6 +12,7 @@ from senate.core.access import requires
 from senate.organisations.models import Organisation, Senate
 from senate.reviews import forms, intake, lifecycle
 from senate.reviews.models import Request
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
@@ -62,7 +63,7 @@ def _form(step: str, request: Request, data: Any = None) -> Any:
     return forms.SponsorForm(data, senate=senate, initial={"sponsor_organisation": request.sponsor_organisation_id})
 
 
-@requires("reviews.submit_request")
+@requires(ReviewsPermission.SUBMIT_REQUEST)
 def new_request(http: HttpRequest, senate: Senate) -> HttpResponse:
     orgs = organisations_for(http.user, senate)
     organisation = Organisation.objects.filter(pk__in=orgs).order_by("name").first()
@@ -75,7 +76,7 @@ def new_request(http: HttpRequest, senate: Senate) -> HttpResponse:
     return render(http, "reviews/new.jinja", context)
 
 
-@requires("reviews.edit_draft", on=REQUEST)
+@requires(ReviewsPermission.EDIT_DRAFT, on=REQUEST)
 def edit_step(http: HttpRequest, senate: Senate, request: Request, step: str) -> HttpResponse:
     steps = steps_for(request)
     if step not in steps or request.stage not in ("draft", "more_information"):
@@ -101,7 +102,7 @@ def edit_step(http: HttpRequest, senate: Senate, request: Request, step: str) ->
     return render(http, "reviews/step.jinja", context)
 
 
-@requires("reviews.edit_draft", on=REQUEST)
+@requires(ReviewsPermission.EDIT_DRAFT, on=REQUEST)
 def check_answers(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     error = None
     if http.method == "POST":

@@ -8,13 +8,14 @@ from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import follow_up, forms
 from senate.reviews.models import Request
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.view_request", on=REQUEST)
+@requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
 def recommendations(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    shown = http.user.has_perm("reviews.view_recommendations", request)
+    shown = http.user.has_perm(ReviewsPermission.VIEW_RECOMMENDATIONS, request)
     add_form = forms.RecommendationForm(http.POST if http.POST.get("form") == "add" else None)
     follow_form = forms.FollowUpForm(http.POST if http.POST.get("form") == "follow_up" else None)
     error = None
@@ -33,10 +34,11 @@ def recommendations(http: HttpRequest, senate: Senate, request: Request) -> Http
         "recommendations": request.recommendations.prefetch_related("responses__by", "follow_ups__by") if shown else [],
         "shown": shown,
         "general_follow_ups": request.follow_ups.filter(recommendation__isnull=True).select_related("by"),
-        "can_add": http.user.has_perm("reviews.manage_request", request) and request.stage in follow_up.EDITABLE,
-        "can_respond": http.user.has_perm("reviews.act_as_requester", request)
+        "can_add": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request)
+        and request.stage in follow_up.EDITABLE,
+        "can_respond": http.user.has_perm(ReviewsPermission.ACT_AS_REQUESTER, request)
         and request.stage in follow_up.ANSWERABLE,
-        "can_follow_up": http.user.has_perm("reviews.manage_request", request)
+        "can_follow_up": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request)
         and request.stage in ("response_received", "follow_up"),
         "page_title": "Recommendations",
         "breadcrumbs": crumbs(senate, request),
@@ -47,13 +49,13 @@ def recommendations(http: HttpRequest, senate: Senate, request: Request) -> Http
 def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type: ignore[no-untyped-def]
     which = http.POST.get("form")
     if which == "add":
-        check(http, "reviews.manage_request", request)
+        check(http, ReviewsPermission.MANAGE_REQUEST, request)
         if add_form.is_valid():
             follow_up.add_recommendation(request, by=http.user, **add_form.cleaned_data)
             messages.success(http, "Recommendation added.")
             return True
     elif which == "follow_up":
-        check(http, "reviews.manage_request", request)
+        check(http, ReviewsPermission.MANAGE_REQUEST, request)
         if follow_form.is_valid():
             rec = request.recommendations.filter(pk=http.POST.get("recommendation") or 0).first()
             follow_up.record_follow_up(request, note=follow_form.cleaned_data["note"], recommendation=rec, by=http.user)
@@ -62,7 +64,7 @@ def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type:
     return False
 
 
-@requires("reviews.act_as_requester", on=REQUEST)
+@requires(ReviewsPermission.ACT_AS_REQUESTER, on=REQUEST)
 def respond(http: HttpRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
     rec = request.recommendations.filter(number=number).first()
     if rec is None:

@@ -14,12 +14,13 @@ from senate.organisations.models import Senate
 from senate.reviews import deadlines, forms, lifecycle, queries, sections, terms
 from senate.reviews.models import Programme, Request
 from senate.reviews.next_steps import next_steps, waiting_on_others
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.stages import Stage
 from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.view_requests")
+@requires(ReviewsPermission.VIEW_REQUESTS)
 def request_list(http: HttpRequest, senate: Senate) -> HttpResponse:
     stage = http.GET.get("stage", "")
     found = queries.requests_visible_to(http.user, senate).order_by("-created_at")
@@ -56,18 +57,20 @@ def _detail_context(http: HttpRequest, request: Request) -> dict:
 def _emails_for(user: Any, request: Request) -> list[Any]:
     """The Senate team sees every email about the request; anyone else only those sent to them."""
     emails = emails_about(request)
-    if not user.has_perm("reviews.manage_request", request) and not user.has_perm("reviews.approve", request):
+    if not user.has_perm(ReviewsPermission.MANAGE_REQUEST, request) and not user.has_perm(
+        ReviewsPermission.APPROVE, request
+    ):
         emails = emails.filter(recipient=user)
     return list(emails[:50])
 
 
-@requires("reviews.view_request", on=REQUEST)
+@requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
 def detail(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     return render(http, "reviews/detail.jinja", _detail_context(http, request))
 
 
 @require_POST
-@requires("reviews.view_request", on=REQUEST)
+@requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
 def act(http: HttpRequest, senate: Senate, request: Request, name: str) -> HttpResponse:
     """Take one lifecycle act; a refusal is shown on the request page with what is missing."""
     form = forms.ActForm(http.POST)
@@ -81,7 +84,7 @@ def act(http: HttpRequest, senate: Senate, request: Request, name: str) -> HttpR
     return redirect("reviews:detail", senate.slug, request.pk)
 
 
-@requires("reviews.triage", on=REQUEST)
+@requires(ReviewsPermission.TRIAGE, on=REQUEST)
 def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.TriageForm(http.POST if http.method == "POST" else None, programmes=queries.programmes_of(senate))
     error = None
@@ -114,7 +117,7 @@ def _new_programme(request: Request, title: str) -> Programme:
     )
 
 
-@requires("reviews.view_work_queue")
+@requires(ReviewsPermission.VIEW_WORK_QUEUE)
 def work_queue(http: HttpRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     rows = deadlines.work_queue(senate, today)
@@ -128,7 +131,7 @@ def work_queue(http: HttpRequest, senate: Senate) -> HttpResponse:
     return render(http, "reviews/work_queue.jinja", context)
 
 
-@requires("reviews.view_requests")
+@requires(ReviewsPermission.VIEW_REQUESTS)
 def programme(http: HttpRequest, senate: Senate, programme_id: int) -> HttpResponse:
     found = Programme.objects.filter(senate=senate, pk=programme_id).select_related("lead_organisation").first()
     visible = (
@@ -139,7 +142,7 @@ def programme(http: HttpRequest, senate: Senate, programme_id: int) -> HttpRespo
 
         raise Http404("There is no programme with that number that you can see.")
     for request in visible:
-        check(http, "reviews.view_request", request)
+        check(http, ReviewsPermission.VIEW_REQUEST, request)
     context = {
         "programme": found,
         "requests": visible.prefetch_related("events__by"),

@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews import forms
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.service_levels import FIELDS, change_service_levels
 from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.set_service_levels")
+@requires(ReviewsPermission.SET_SERVICE_LEVELS)
 def service_levels(http: HttpRequest, senate: Senate) -> HttpResponse:
     initial = {f: getattr(senate, f) for f in FIELDS}
     form = forms.ServiceLevelsForm(http.POST if http.method == "POST" else None, initial=initial)

@@ -10,16 +10,17 @@ from senate.organisations.models import Senate
 from senate.reviews import forms, lifecycle, terms
 from senate.reviews.models import Request, TermsOfReference
 from senate.reviews.next_steps import next_steps
+from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
 
-@requires("reviews.view_request", on=REQUEST)
+@requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
 def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     comment_form = forms.CommentForm(http.POST if http.method == "POST" else None)
     if http.method == "POST":
-        check(http, "reviews.comment_on_terms", request)
+        check(http, ReviewsPermission.COMMENT_ON_TERMS, request)
         if current is not None and comment_form.is_valid():
             terms.add_comment(current, text=comment_form.cleaned_data["text"], by=http.user)
             messages.success(http, "Your comment has been added.")
@@ -29,7 +30,7 @@ def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
         for a in lifecycle.available_acts(request, http.user)
         if a.name in ("agree_terms", "approve_terms", "draft_terms")
     ]
-    can_edit = http.user.has_perm("reviews.manage_request", request)
+    can_edit = http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request)
     # The page's one primary button: drafting when there is nothing yet, sharing a draft, or else an act.
     draft_first = can_edit and current is None
     share_now = can_edit and current is not None and current.status == TermsOfReference.Status.DRAFT
@@ -48,7 +49,7 @@ def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
     return render(http, "reviews/terms.jinja", context)
 
 
-@requires("reviews.manage_request", on=REQUEST)
+@requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
 def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.APPROVED:
@@ -70,7 +71,7 @@ def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
 
 
 @require_POST
-@requires("reviews.manage_request", on=REQUEST)
+@requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
 def share_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.DRAFT:

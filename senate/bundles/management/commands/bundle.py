@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from senate.bundles.contents import Mode
+from senate.bundles.permissions import BundlesPermission
 
 
 class Command(BaseCommand):
@@ -56,7 +57,7 @@ def _person(email: str | None, request: Any) -> Any:
     from senate.accounts.models import User
 
     person = User.objects.filter(email__iexact=email, is_active=True).first()
-    if person is None or not person.has_perm("bundles.make_bundle", request):
+    if person is None or not person.has_perm(BundlesPermission.MAKE_BUNDLE, request):
         raise CommandError(f"{email} may not make this request's case bundle (the Senate team only).")
     return person
 

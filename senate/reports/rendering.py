@@ -1,13 +1,19 @@
 """Render a composed report as standalone HTML, as PDF (WeasyPrint) and as DOCX (python-docx)."""
 
+import hashlib
 import logging
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
 from senate.reports.document import Document
 from senate.reports.docx_render import to_docx
 
 __all__ = ["pdf_pages", "to_docx", "to_html", "to_pdf"]
+
+KEPT = "rendered/reports"
+logger = logging.getLogger(__name__)
 
 for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
     logging.getLogger(_name).setLevel(logging.WARNING)
@@ -24,8 +30,30 @@ def _rendered(doc: Document):  # type: ignore[no-untyped-def]
 
 
 def to_pdf(doc: Document) -> bytes:
-    """A tagged PDF (a structure tree for screen readers), with the document's title and language."""
-    return _rendered(doc).write_pdf(pdf_tags=True) or b""
+    """A tagged PDF (a structure tree for screen readers), with the document's title and language.
+
+    Laying out a report takes about a second, and a version once written never changes, so each PDF is
+    kept in the file storage under the SHA-256 of the HTML it was made from (`rendered/reports/`, which
+    no URL serves). The name is the content: a report whose text, redactions or sign-off changed has
+    other HTML, so a kept PDF can never be out of date. Keeping is an optimisation: when the storage
+    cannot be read or written, the PDF is simply made again."""
+    html = to_html(doc)
+    name = f"{KEPT}/{hashlib.sha256(html.encode()).hexdigest()}.pdf"
+    try:
+        if default_storage.exists(name):
+            with default_storage.open(name) as kept:
+                return kept.read()
+    except OSError:
+        logger.warning("Could not read the kept PDF %s; making it again", name)
+    from weasyprint import HTML
+
+    pdf = HTML(string=html).render(pdf_tags=True).write_pdf(pdf_tags=True) or b""
+    try:
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(pdf))
+    except OSError:
+        logger.warning("Could not keep the PDF %s", name)
+    return pdf
 
 
 def pdf_pages(doc: Document) -> tuple[bytes, int]:

@@ -50,7 +50,8 @@ def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpR
     """The agenda: each item with its papers, each attending member's known conflicts, and whether
     it is quorate after recusals."""
     items = list(meeting.items.select_related("request").prefetch_related("declarations", "papers"))
-    conflicts = {} if meeting.started_at else declarations.known_conflicts(meeting)
+    expected = declarations.members_expected(meeting)
+    conflicts = {} if meeting.started_at else declarations.known_conflicts(meeting, attendees=expected)
     names = {a.pk: a.name for a in meeting.attendance.all()}
     rows = [
         {

@@ -53,7 +53,8 @@ def test_one_post_records_attendance_then_one_post_confirms_every_known_conflict
     assert len(rows) == 2 and {d.attendee.profile for d in rows} == {council["colin"]}
     page = client.get(_page(meeting)).content.decode()
     for d in rows:
-        box = re.search(rf'<input[^>]*name="confirmed_{d.pk}"[^>]*>', page)
+        box = re.search(rf'<input[^>]*id="id_confirmed_{d.pk}"[^>]*name="confirmed_{d.pk}"[^>]*>', page)
+        assert f'id="id_action_{d.pk}"' in page
         assert box and "checked" in box.group(0), f"declaration {d.pk} is not ticked"
     entries = {f"confirmed_{d.pk}": "on" for d in rows} | {f"action_{d.pk}": "leaves" for d in rows}
     response = client.post(_page(meeting), {"record_all": "1", **statuses, **entries})

@@ -121,6 +121,47 @@ class AttendanceForm(Form):
         return [n.strip() for n in self.cleaned_data.get("observers", "").splitlines() if n.strip()]
 
 
+class MeetingDeclarationsForm(Form):
+    """The meeting's declarations in one post: each member's attendance, then each declaration on
+    each item, confirmed (ticked to start with: screening found it) with the chair's action."""
+
+    def __init__(
+        self, *args: Any, attendance: list[Attendance], declarations: list[MeetingDeclaration], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = [a for a in attendance if not a.observer]
+        self.declarations = [d for d in declarations if not hasattr(d.item, "decision")]
+        for a in self.members:
+            self.fields[f"status_{a.pk}"] = forms.ChoiceField(
+                label=a.name,
+                choices=Attendance.Status.choices,
+                widget=forms.RadioSelect,
+                initial=a.status,
+                error_messages={"required": f"Choose whether {a.name} is present"},
+            )
+        for d in self.declarations:
+            self.fields[f"confirmed_{d.pk}"] = forms.BooleanField(
+                label=f"{d.attendee.name} confirms this declaration on item {d.item.number}",
+                required=False,
+                initial=True,
+            )
+            self.fields[f"action_{d.pk}"] = forms.ChoiceField(
+                label=f"The chair's action on {d.attendee.name}, item {d.item.number}",
+                choices=[("", "Not yet recorded"), *MeetingDeclaration.Action.choices],
+                required=False,
+                initial=d.action,
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[f"status_{a.pk}"] for a in self.members}
+
+    def entries(self) -> dict[int, tuple[bool, str]]:
+        return {
+            d.pk: (bool(self.cleaned_data[f"confirmed_{d.pk}"]), self.cleaned_data[f"action_{d.pk}"] or "")
+            for d in self.declarations
+        }
+
+
 class AddDeclarationForm(Form):
     item = forms.ChoiceField(label="Agenda item", error_messages={"required": "Choose the item"})
     attendee = forms.ChoiceField(label="Member", error_messages={"required": "Choose the member declaring"})

@@ -79,6 +79,10 @@ def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None
         title = title or (str(request) if request else AgendaItem.Kind(kind).label)
         item = AgendaItem.objects.create(meeting=meeting, number=number, kind=kind, title=title[:200], request=request)
         audit.record("council.item_added", item, by=by, senate=meeting.senate, summary=f"{meeting}: {item}")
+        if meeting.started_at and request is not None:
+            from senate.council.declarations import screen_item  # declarations builds on this module
+
+            screen_item(item, by=by)  # the same screening as at the start, at once
         if meeting.kind == Meeting.Kind.PANEL and request is not None:
             notices.meeting_notice(meeting, _add_panel(meeting, request))
     return item
@@ -138,15 +142,23 @@ def stored_papers() -> list[str]:
 
 
 def record_attendance(*, meeting: Meeting, statuses: dict[int, str], observers: list[str], by: Any) -> None:
-    """Who was present, gave apologies or was absent; and any observers, by name."""
+    """Who was present, gave apologies or was absent; and any observers, by name. Once the meeting has
+    started, a member recorded present is screened against the agenda at once."""
+    from senate.council.declarations import screen_newly_present  # declarations builds on this module
+
     with transaction.atomic():
         for attendee in meeting.attendance.filter(pk__in=list(statuses)):
             attendee.status = statuses[attendee.pk]
             attendee.save(update_fields=["status"])
         for name in observers:
             Attendance.objects.create(meeting=meeting, name=name[:150], observer=True)
+        screened = screen_newly_present(meeting, by=by)
         audit.record(
-            "council.attendance_recorded", meeting, by=by, senate=meeting.senate, data={"observers": observers}
+            "council.attendance_recorded",
+            meeting,
+            by=by,
+            senate=meeting.senate,
+            data={"observers": observers, "screened": screened},
         )
 
 

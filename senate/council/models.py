@@ -111,6 +111,7 @@ class Paper(models.Model):
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
+        EXPECTED = "expected", "Expected"  # until attendance is recorded at the meeting
         PRESENT = "present", "Present"
         APOLOGIES = "apologies", "Apologies"
         ABSENT = "absent", "Absent"
@@ -121,7 +122,7 @@ class Attendance(models.Model):
     # The Council role on the day (members.MembershipRole), or blank for an observer.
     role = models.CharField(max_length=12, blank=True)
     observer = models.BooleanField(default=False)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PRESENT)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.EXPECTED)
 
     class Meta:
         ordering = ["observer", "name"]
@@ -151,7 +152,10 @@ class MeetingDeclaration(models.Model):
     attendee = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="declarations")
     source = models.CharField(max_length=12, choices=Source.choices)
     text = models.TextField()
-    confirmed = models.BooleanField(default=False, help_text="Confirmed by the member at the meeting.")
+    confirmed = models.BooleanField(default=False, help_text="Confirmed at the meeting.")
+    # Who confirmed it: the member themselves, or the Senate team recording it for them. Empty for
+    # confirmations recorded before this was kept.
+    confirmed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=10, choices=Action.choices, blank=True)
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
@@ -162,6 +166,22 @@ class MeetingDeclaration(models.Model):
     @property
     def recused(self) -> bool:
         return self.action in (self.Action.LEAVES, self.Action.NO_VOTE)
+
+    @property
+    def confirmed_by_member(self) -> bool:
+        profile = self.attendee.profile
+        return bool(self.confirmed_by_id and profile and profile.user_id == self.confirmed_by_id)
+
+    @property
+    def confirmation(self) -> str:
+        """Who confirmed it, in words: never "by the member" unless the member did."""
+        if not self.confirmed:
+            return "Not yet confirmed"
+        if self.confirmed_by_member:
+            return "Confirmed by the member"
+        if self.confirmed_by:
+            return f"Confirmed by {self.confirmed_by.full_name} for the member"
+        return "Confirmed"
 
 
 class Decision(models.Model):

@@ -75,8 +75,12 @@ def _meeting(senate: Senate, chair: User, manager: User, on: dt.date, rng: rando
     meeting = meetings.schedule_meeting(
         senate=senate, kind="council", date=on, place=rng.choice(PLACES), link="", chair=chair, by=manager
     )
-    absent = [a.pk for a in meeting.attendance.exclude(profile__user=chair) if rng.random() < 0.15]
-    meeting.attendance.filter(pk__in=absent).update(status=Attendance.Status.APOLOGIES)
+    absent = {a.pk for a in meeting.attendance.exclude(profile__user=chair) if rng.random() < 0.15}
+    statuses: dict[int, str] = {
+        a.pk: Attendance.Status.APOLOGIES if a.pk in absent else Attendance.Status.PRESENT
+        for a in meeting.attendance.filter(observer=False)
+    }
+    meetings.record_attendance(meeting=meeting, statuses=statuses, observers=[], by=manager)
     Attendance.objects.create(meeting=meeting, name="Regional medical director's office", observer=True)
     meetings.add_item(
         meeting=meeting, kind="other", title="Senate work programme and annual report", request=None, by=manager
@@ -145,11 +149,13 @@ def _signed_off(decision: Decision, version: ReportDraft, manager: User) -> None
 
 def _held(meeting: Meeting, manager: User, rng: random.Random) -> None:
     declarations.start_meeting(meeting, by=manager)
-    for row in MeetingDeclaration.objects.filter(item__meeting=meeting):
-        # A non-financial interest is noted and the member takes part; any other takes them out.
+    for row in MeetingDeclaration.objects.filter(item__meeting=meeting).select_related("attendee__profile"):
+        # A non-financial interest is noted and the member takes part; any other takes them out. The
+        # members confirmed their own at these meetings.
         noted = row.text.startswith("Declared a non-financial")
         row.action, row.confirmed = "no_action" if noted else rng.choice(["leaves", "leaves", "no_vote"]), True
-        row.save(update_fields=["action", "confirmed"])
+        row.confirmed_by_id = row.attendee.profile.user_id if row.attendee.profile else None
+        row.save(update_fields=["action", "confirmed", "confirmed_by"])
     present = meeting.attendance.filter(observer=False, status=Attendance.Status.PRESENT).count()
     for item in meeting.items.exclude(decision=None).select_related("decision"):
         decision = item.decision
@@ -188,6 +194,10 @@ def _acting_chair(senate: Senate, chair: User, manager: User, on: dt.date) -> No
             meeting = meetings.schedule_meeting(
                 senate=senate, kind="council", date=on, place=PLACES[1], link="", chair=chair, by=manager
             )
+            everyone: dict[int, str] = {
+                a.pk: Attendance.Status.PRESENT for a in meeting.attendance.filter(observer=False)
+            }
+            meetings.record_attendance(meeting=meeting, statuses=everyone, observers=[], by=manager)
             item = meetings.add_item(meeting=meeting, kind="ratify_report", title="", request=request, by=manager)
             declarations.start_meeting(meeting, by=manager)
             for role, text in AT_MEETING.items():

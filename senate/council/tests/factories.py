@@ -54,8 +54,10 @@ def latest(request):
     return request.report_drafts.order_by("-version").first()
 
 
-def schedule(senate, cast, *, date=None, **fields):
-    return meetings.schedule_meeting(
+def schedule(senate, cast, *, date=None, present=True, **fields):
+    """A meeting; with everyone on the list recorded present, as most tests of a held meeting need
+    (attendance starts as expected)."""
+    meeting = meetings.schedule_meeting(
         senate=senate,
         kind=fields.pop("kind", "council"),
         date=date or TODAY + dt.timedelta(days=30),
@@ -64,6 +66,10 @@ def schedule(senate, cast, *, date=None, **fields):
         chair=fields.pop("chair", cast["chair"]),
         by=cast["manager"],
     )
+    if present:
+        everyone = {a.pk: "present" for a in meeting.attendance.filter(observer=False)}
+        meetings.record_attendance(meeting=meeting, statuses=everyone, observers=[], by=cast["manager"])
+    return meeting
 
 
 def ready_item(senate, cast, request, *, kind="ratify_report"):

@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
 from senate.council import chairing, decisions, declarations
-from senate.council.forms import ActingChairForm, ActionOnDeclarationForm, AddDeclarationForm, DecisionForm
+from senate.council.forms import (
+    ActingChairForm,
+    ActionOnDeclarationForm,
+    AddDeclarationForm,
+    DecisionForm,
+    MeetingDeclarationsForm,
+)
 from senate.council.meetings import MeetingRefused
 from senate.council.models import AgendaItem, Meeting, MeetingDeclaration
 from senate.council.permissions import CouncilPermission as P
@@ -42,9 +48,16 @@ def _mine(http: HttpRequest, meeting: Meeting) -> list:
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
 def declarations_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+    """The meeting's declarations on one page. The Senate team records attendance first, then confirms
+    every known conflict (ticked from screening) and the chair's actions in one post; a member confirms
+    their own. Anyone allowed may add a declaration made at the meeting."""
+    can_manage = http.user.has_perm(P.MANAGE_MEETINGS, senate)
+    bulk_posted = http.method == "POST" and "record_all" in http.POST
+    if bulk_posted:
+        check(http, P.MANAGE_MEETINGS, senate)
     allowed = _mine(http, meeting)
-    form = AddDeclarationForm(posted(http), items=meeting.items.all(), attendees=allowed)
-    if http.method == "POST" and form.is_valid():
+    form = AddDeclarationForm(posted(http) if not bulk_posted else None, items=meeting.items.all(), attendees=allowed)
+    if http.method == "POST" and not bulk_posted and form.is_valid():
         try:
             declarations.add_declaration(by=http.user, **form.cleaned_data)
         except MeetingRefused as refused:
@@ -52,21 +65,48 @@ def declarations_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> Ht
         else:
             messages.success(http, "The declaration has been recorded.")
             return redirect("council:declarations", senate.slug, meeting.pk)
-    can_manage = http.user.has_perm(P.MANAGE_MEETINGS, senate)
-    rows = MeetingDeclaration.objects.filter(item__meeting=meeting).select_related("item", "attendee")
-    if not can_manage:
-        rows = rows.filter(attendee__in=allowed)
+    rows = list(
+        MeetingDeclaration.objects.filter(item__meeting=meeting).select_related(
+            "item__decision", "attendee__profile", "recorded_by", "confirmed_by"
+        )
+    )
+    bulk = None
+    if can_manage:
+        bulk = MeetingDeclarationsForm(
+            http.POST if bulk_posted else None, attendance=list(meeting.attendance.all()), declarations=rows
+        )
+        if bulk_posted and bulk.is_valid():
+            added = declarations.record_declarations(
+                meeting, statuses=bulk.statuses(), entries=bulk.entries(), by=http.user
+            )
+            more = f" {added} more known conflicts for members now present: confirm them below." if added else ""
+            messages.success(http, "Attendance and declarations recorded." + more)
+            return redirect("council:declarations", senate.slug, meeting.pk)
+    else:
+        rows = [d for d in rows if d.attendee in allowed]
+    known = []
+    if not meeting.started_at:
+        names = {a.pk: a.name for a in meeting.attendance.all()}
+        items = {i.pk: i for i in meeting.items.all()}
+        found = declarations.kept_known_conflicts(meeting)
+        known = [
+            (items[item_id], names[a], conflict.reason)
+            for item_id, members in found.items()
+            for a, conflicts in members.items()
+            for conflict in conflicts
+        ]
     context = {
         "meeting": meeting,
         "rows": rows,
         "form": form,
+        "bulk": bulk,
+        "known": known,
         "allowed": allowed,
         "can_manage": can_manage,
-        "action_form": ActionOnDeclarationForm(),
         "page_title": "Declarations of interest",
         "breadcrumbs": meeting_crumbs(meeting),
     }
-    return render(http, "council/declarations.jinja", context)
+    return render(http, "council/declarations.jinja", context, status=400 if bulk_posted else 200)
 
 
 def _declaration(meeting: Meeting, declaration_id: int) -> MeetingDeclaration:

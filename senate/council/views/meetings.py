@@ -1,25 +1,21 @@
 """The meetings list, scheduling, the agenda with known conflicts, papers, attendance and quorum rules."""
 
 import datetime as dt
-from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from senate.accounts.models import Role, User
 from senate.core.access import requires
-from senate.core.cache import until_next_act
 from senate.core.uploads import UploadNotStored
 from senate.council import decisions, declarations, meetings
 from senate.council.forms import AttendanceForm, ItemForm, MeetingForm, PaperForm, QuorumForm
-from senate.council.models import Action, AgendaItem, Attendance, Meeting, Paper, QuorumRule
+from senate.council.models import Action, Meeting, Paper, QuorumRule
 from senate.council.permissions import CouncilPermission as P
 from senate.council.quorum_rules import set_quorum_rules
 from senate.council.served import MEETING
 from senate.council.views.common import crumbs, meeting_crumbs, posted
-from senate.interests.models import DeclarationVersion
 from senate.organisations.models import Senate
 
 
@@ -49,22 +45,12 @@ def meeting_new(http: HttpRequest, senate: Senate) -> HttpResponse:
     return render(http, "council/meeting_new.jinja", context)
 
 
-def _known_conflicts(meeting: Meeting) -> dict[int, dict[int, list[Any]]]:
-    """Screening every item against every attending member is the costly part of the agenda: it is
-    kept until the next act (recording attendance, adding an item, a new declaration)."""
-    return until_next_act(
-        f"known-conflicts:{meeting.pk}:{meeting.date.isoformat()}:{timezone.localdate().isoformat()}",
-        lambda: declarations.known_conflicts(meeting),
-        rows_of=(DeclarationVersion, AgendaItem, Attendance),
-    )
-
-
 @requires(P.VIEW_MEETINGS, on=MEETING)
 def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     """The agenda: each item with its papers, each attending member's known conflicts, and whether
     it is quorate after recusals."""
     items = list(meeting.items.select_related("request").prefetch_related("declarations", "papers"))
-    conflicts = {} if meeting.started_at else _known_conflicts(meeting)
+    conflicts = {} if meeting.started_at else declarations.kept_known_conflicts(meeting)
     names = {a.pk: a.name for a in meeting.attendance.all()}
     rows = [
         {

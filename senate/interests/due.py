@@ -66,6 +66,11 @@ def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = Non
     return _due_rows(senate, today, profile)
 
 
+def due_rows_now(senate: Any, *, today: dt.date) -> list[DueRow]:
+    """Every current member's row, read now (a fixed number of queries, not kept until the next act)."""
+    return _due_rows(senate, today, None)
+
+
 def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None) -> list[DueRow]:
     rules = rules_for(senate)
     memberships = Membership.objects.current(today).filter(senate=senate).select_related("profile__user")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 
 from senate.interests.decisions import MemberScreening, screenings_for
-from senate.interests.due import declaration_refusal, due_rows, refusal_for
+from senate.interests.due import declaration_refusal, due_rows_now, refusal_for
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.screening import ScreeningRules, screen_many
@@ -159,19 +159,12 @@ def declaration_refusals(senate, profiles, *, on: dt.date) -> dict[int, str]:
         by_home.setdefault(_home(p, senate, on), []).append(p)
     found = {}
     for home, members in by_home.items():
-        if len(members) > FEW:
-            rows = due_rows(home, today=on)
-        else:
-            rows = [row for m in members for row in due_rows(home, today=on, profile=m)]
-        standing = {row.profile.pk: row for row in rows}
+        standing = {row.profile.pk: row for row in due_rows_now(home, today=on)}
         for p in members:
             why = refusal_for(standing[p.pk], today=on) if p.pk in standing else declaration_refusal(p, today=on)
             if why:
                 found[p.pk] = why
     return found
-
-
-FEW = 10
 
 
 def _home(profile, senate, on):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from senate.accounts.models import Role, RoleAssignment
 from senate.organisations.models import Senate
-from senate.reports import assessment, framework
+from senate.reports import agreement, assessment, framework
 from senate.reports.drafting import DEFAULT_GLOSSARY, kind_for
 from senate.reports.models import AccuracyComment, AccuracyRound, RecommendationCriterion, ReportDraft
 from senate.reports.stages import at_or_past
@@ -29,6 +29,10 @@ NARRATIVE = (
     "clinicians, managers and patient representatives.\n\nThe evidence presented for this criterion is "
     "consistent with national guidance and with the experience of comparable systems; the panel's "
     "reservations are set out in the recommendations."
+)
+DISSENT = (
+    "I would support the proposal: the travel-time analysis is sound, and the risks the panel sees are "
+    "better met by the conditions in the recommendations than by refusing the model."
 )
 SECTIONS = {
     "foreword": "On behalf of the Clinical Senate we thank the clinicians, managers and patient representatives "
@@ -68,9 +72,17 @@ def _assess(request: Request, manager, rng: random.Random) -> None:  # type: ign
     assessment.pick_criteria(request, criteria=picked, by=manager)
     items = list(request.evidence_items.all()[:2])
     for n, criterion in enumerate(picked):
+        seated = agreement.seating(request, criterion)
+        if not seated.may_take_part:
+            continue  # no panel on record (a review closed before panels were kept): no judgement either
+        # The whole panel agrees, except that on a judgement against the proposal one member dissents.
+        outcome = OUTCOMES[n % len(OUTCOMES)]
+        dissenting = seated.may_take_part[-1:] if outcome == "not_supported" and len(seated.may_take_part) > 2 else []
         assessment.record_judgement(
-            request, criterion=criterion, outcome=OUTCOMES[n % len(OUTCOMES)], strength=rng.choice(["strong", "moderate"]),
+            request, criterion=criterion, outcome=outcome, strength=rng.choice(["strong", "moderate"]),
             narrative=NARRATIVE, evidence=items, by=manager,
+            agreed=[s for s in seated.may_take_part if s not in dissenting],
+            dissents={s: DISSENT for s in dissenting},
         )  # fmt: skip
     for rec, criterion in zip(request.recommendations.order_by("number"), reversed(picked), strict=False):
         RecommendationCriterion.objects.get_or_create(recommendation=rec, defaults={"criterion": criterion})

@@ -8,6 +8,9 @@
 - Council members: public and official items.
 - Nobody else (including NHS England's assurance viewer and system administrators).
 - While a request is an unsent draft, only the requester's contacts (reviews.rules.may_see_request).
+- Whatever the route, a member the Senate team has excluded from the review, or restricted from
+  evidence tiers or items, does not open them (interests.restrictions): the restriction names the
+  member, not a role, so it holds for a member of the Senate team too.
 """
 
 from typing import Any
@@ -18,6 +21,7 @@ from senate.accounts.roles import roles_in
 from senate.accounts.rules import asked_by_name, is_senate_team
 from senate.evidence.models import EvidenceItem, Source, Tier
 from senate.interests.attestation import has_attested
+from senate.interests.restrictions import Restrictions, describe, restrictions_for
 from senate.reviews.rules import acts_for_requester, may_see_request
 
 TEAM = {"manager", "chair", "vice_chair"}
@@ -66,7 +70,25 @@ def open_tiers(user: Any, request: Any) -> tuple[set[str], bool]:
 
 def can_open(user: Any, item: EvidenceItem) -> bool:
     tiers, own = open_tiers(user, item.request)
-    return item.tier in tiers or (own and item.source == Source.REQUESTER)
+    allowed = item.tier in tiers or (own and item.source == Source.REQUESTER)
+    return allowed and restrictions_for(user, item.request).may_open(item)
+
+
+def restricted_from(user: Any, item: EvidenceItem) -> Restrictions | None:
+    """The person's restrictions when they, and nothing else, keep them from this item."""
+    restrictions = restrictions_for(user, item.request)
+    return None if restrictions.may_open(item) else restrictions
+
+
+def refusal(user: Any, item: EvidenceItem) -> str:
+    """Why this person may not open this item, in words for the refusal page."""
+    restrictions = restricted_from(user, item)
+    if restrictions is not None:
+        return (
+            "the Senate team's decision on your conflict of interest restricts you: "
+            + "; ".join(describe(restrictions)).lower()
+        )
+    return "its confidentiality does not allow it"
 
 
 def visible_items(user: Any, request: Any) -> QuerySet[EvidenceItem]:
@@ -78,4 +100,9 @@ def visible_items(user: Any, request: Any) -> QuerySet[EvidenceItem]:
     if own:
         condition |= Q(source=Source.REQUESTER)
     items = EvidenceItem.objects.filter(request=request)
-    return items.filter(condition) if (tiers or own) else items.none()
+    if not (tiers or own):
+        return items.none()
+    restrictions = restrictions_for(user, request)
+    if restrictions.excluded:
+        return items.none()
+    return items.filter(condition).exclude(tier__in=restrictions.tiers).exclude(pk__in=restrictions.items)

@@ -183,7 +183,7 @@ def open_version(*, user: Any, item: EvidenceItem, number: int | None = None) ->
             from senate.interests.attestation import require_attestation
 
             require_attestation(user, item.request)
-        raise PermissionDenied("you may not open this evidence")
+        raise PermissionDenied(f"you may not open this evidence: {access.refusal(user, item)}")
     versions = item.versions.all()
     version = versions.filter(number=number).first() if number else versions.order_by("-number").first()
     if version is None:

@@ -5,12 +5,17 @@ earlier one, and both are kept. An exclusion stands until a later decision on th
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from senate.core import audit
+from senate.interests.due import declaration_refusal
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
+from senate.interests.restrictions import NOTHING_RESTRICTED, Restrictions, combine, describe, tier_choices
 from senate.interests.screening import Conflict, ScreeningRules, screen
 from senate.members.models import MemberProfile
 
@@ -56,8 +61,14 @@ class MemberScreening:
         return next((d for d in self.standing.values() if d.outcome == Outcome.EXCLUDE), None)
 
     @property
+    def restricted(self) -> Restrictions:
+        return combine(self.decisions)
+
+    @property
     def restrictions(self) -> list[str]:
-        return sorted({d.restriction for d in self.standing.values() if d.outcome == Outcome.RESTRICT})
+        """The standing restrictions in words (none while excluded: the exclusion says it all)."""
+        restricted = self.restricted
+        return [] if restricted.excluded else describe(restricted)
 
     @property
     def open(self) -> list[ConflictState]:
@@ -69,7 +80,7 @@ class MemberScreening:
             return "Excluded"
         if self.open:
             return "Needs a decision"
-        if self.restrictions:
+        if self.restricted:
             return "Taking part with restrictions"
         return "Decided" if self.states else "No conflicts found"
 
@@ -107,21 +118,31 @@ def decide_conflicts(
     keys: list[str],
     outcome: str,
     rationale: str,
-    restriction: str = "",
+    no_tiers: list[str] | tuple[str, ...] = (),
+    no_items: list[Any] | tuple[Any, ...] = (),
+    no_criteria: list[Any] | tuple[Any, ...] = (),
+    no_recommendations: bool = False,
+    note: str = "",
     by: Any,
 ) -> ConflictDecision:
-    """Record the Senate team's decision on the chosen conflicts of a member for a request."""
+    """Record the Senate team's decision on the chosen conflicts of a member for a request. A
+    restriction names what the member may not do: evidence tiers or items they may not open, criteria
+    on which they may not take part in the panel's judgement, or the recommendations; a note may
+    add anything more in words. Other outcomes carry no restriction."""
     chosen = _chosen(profile, request, keys)
-    _check_decision(outcome, rationale, restriction)
+    _check_decision(outcome, rationale)
+    terms = {"no_tiers": [], "no_items": [], "no_criteria": [], "no_recommendations": False, "note": ""}
+    if outcome == Outcome.RESTRICT:
+        terms = _restriction(request, no_tiers, no_items, no_criteria, no_recommendations, note)
     with transaction.atomic():
         decision = ConflictDecision.objects.create(
             request=request,
             profile=profile,
             outcome=outcome,
             rationale=rationale.strip(),
-            restriction=restriction.strip() if outcome == Outcome.RESTRICT else "",
             conflicts=[c.as_record() for c in chosen],
             by=by,
+            **terms,
         )
         audit.record(
             "interests.conflict_decided",
@@ -129,7 +150,8 @@ def decide_conflicts(
             by=by,
             senate=request.senate,
             summary=f"{Outcome(outcome).label}: {profile} for {request}",
-            data={"request": request.pk, "profile": profile.pk, "keys": [c.key for c in chosen]},
+            data={"request": request.pk, "profile": profile.pk, "keys": [c.key for c in chosen]}
+            | {k: v for k, v in terms.items() if k != "note"},
         )
     return decision
 
@@ -158,7 +180,10 @@ def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: 
 
 def can_be_invited(profile: MemberProfile, request: Any) -> tuple[bool, str]:
     """Whether the member may be invited to this request's panel, and why not. Excluded members may
-    not; nor may members with a possible conflict that nobody has decided on yet."""
+    not; nor may members with a possible conflict that nobody has decided on yet, nor members who have
+    never declared their interests or whose declaration is overdue (domain.md §9.3)."""
+    if refusal := declaration_refusal(profile, today=timezone.localdate()):
+        return False, refusal
     screening = screening_for(profile, request)
     if screening.exclusion is not None:
         return (
@@ -192,10 +217,41 @@ def _chosen(profile: MemberProfile, request: Any, keys: list[str]) -> list[Confl
     return [found[key] for key in keys]
 
 
-def _check_decision(outcome: str, rationale: str, restriction: str) -> None:
+def _check_decision(outcome: str, rationale: str) -> None:
     if outcome not in Outcome.values:
         raise ConflictRefused("Select a decision")
-    if outcome == Outcome.RESTRICT and not restriction.strip():
-        raise ConflictRefused("Enter the restriction, for example no vote on the recommendations")
     if not rationale.strip():
         raise ConflictRefused("Enter the reason for this decision")
+
+
+def _restriction(
+    request: Any, tiers: Any, items: Any, criteria: Any, recommendations: bool, note: str
+) -> dict[str, Any]:
+    """The terms of a restriction, checked: tiers the evidence app knows, items of this request,
+    criteria of this Senate's framework, and at least one of them."""
+    tier_values = sorted({str(t) for t in tiers})
+    if any(t not in dict(tier_choices()) for t in tier_values):
+        raise ConflictRefused("Select evidence tiers from the list")
+    item_ids = sorted({_pk(i) for i in items})
+    found = apps.get_model("evidence", "EvidenceItem").objects.filter(request=request, pk__in=item_ids)
+    if found.count() != len(item_ids):
+        raise ConflictRefused("Choose evidence items of this review")
+    criterion_ids = sorted({_pk(c) for c in criteria})
+    framework = apps.get_model("reports", "Criterion").objects.filter(
+        Q(senate__isnull=True) | Q(senate=request.senate), pk__in=criterion_ids
+    )
+    if framework.count() != len(criterion_ids):
+        raise ConflictRefused("Choose criteria from this Senate's framework")
+    if not (tier_values or item_ids or criterion_ids or recommendations):
+        raise ConflictRefused(NOTHING_RESTRICTED)
+    return {
+        "no_tiers": tier_values,
+        "no_items": item_ids,
+        "no_criteria": criterion_ids,
+        "no_recommendations": bool(recommendations),
+        "note": note.strip(),
+    }
+
+
+def _pk(thing: Any) -> int:
+    return int(getattr(thing, "pk", thing))

@@ -66,6 +66,11 @@ def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = Non
     return _due_rows(senate, today, profile)
 
 
+def due_rows_now(senate: Any, *, today: dt.date) -> list[DueRow]:
+    """Every current member's row, read now (a fixed number of queries, not kept until the next act)."""
+    return _due_rows(senate, today, None)
+
+
 def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None) -> list[DueRow]:
     rules = rules_for(senate)
     memberships = Membership.objects.current(today).filter(senate=senate).select_related("profile__user")
@@ -84,6 +89,34 @@ def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None) -> lis
         row.status = _status(row, today)
         rows.append(row)
     return sorted(rows, key=lambda r: (list(Status).index(r.status), r.due_on or today, r.profile.user.full_name))
+
+
+def standing_of(profile: MemberProfile, *, today: dt.date) -> DueRow | None:
+    """Where this member stands with their declarations in each Senate they are a current member of
+    (a member lent to another Senate declares to their own); the worst of them. None if they hold no
+    current membership anywhere."""
+    senates = {m.senate for m in Membership.objects.current(today).filter(profile=profile).select_related("senate")}
+    rows = [row for senate in senates for row in _due_rows(senate, today, profile)]
+    return min(rows, key=lambda r: list(Status).index(r.status), default=None)
+
+
+def declaration_refusal(profile: MemberProfile, *, today: dt.date) -> str:
+    """Why this member may not take a seat on a panel because of their declarations, or '' when they
+    may: a member must have declared, and not be overdue, before they are invited (domain.md §9.3)."""
+    row = standing_of(profile, today=today)
+    if row is None:
+        declared = _last_declared([profile.pk], end_of(today))
+        return "" if declared else f"{profile} has never declared their interests"
+    return refusal_for(row, today=today)
+
+
+def refusal_for(row: DueRow, *, today: dt.date) -> str:
+    if row.status == Status.NEVER:
+        return f"{row.profile} has never declared their interests"
+    if row.status == Status.OVERDUE:
+        late = min((o for o in row.obligations if o.due_on < today), key=lambda o: o.due_on)
+        return f"{row.profile}'s declaration of interests is overdue: {late.what} was due on {late.due_on:%-d %B %Y}"
+    return ""
 
 
 def counted(senate: Any, *, today: dt.date) -> dict[str, int]:

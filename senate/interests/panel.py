@@ -7,9 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
+
+from senate.interests.due import declaration_refusal
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import Attestation, ConflictDecision, ConflictDismissal, Outcome
+from senate.interests.restrictions import describe_decision
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.members.models import MemberProfile, Membership
 
@@ -49,11 +53,71 @@ def declarations_for_panel(request: Any, profiles: Iterable[MemberProfile], *, o
     ]
 
 
+@dataclass(frozen=True)
+class DeclarationRecord:
+    """What the record shows of one panel member's declarations for a review."""
+
+    member: str
+    confirmed_at: dt.datetime | None  # their first attestation for this review
+    opened_before: bool  # a logged opening of this review's evidence before they confirmed
+    register: str  # '' when their declarations on the register are current, else why not
+
+
+def declaration_records(request: Any, profiles: Iterable[MemberProfile], *, on: dt.date) -> list[DeclarationRecord]:
+    """For the report: when each member confirmed their declarations for this review, whether the
+    access log shows them opening its evidence before that, and where their register stands."""
+    members = list(profiles)
+    first: dict[int, dt.datetime] = {}
+    for profile_id, at in (
+        Attestation.objects.filter(request=request, profile__in=members).order_by("at").values_list("profile_id", "at")
+    ):
+        first.setdefault(profile_id, at)
+    opened: dict[int, dt.datetime] = {}
+    log = apps.get_model("evidence", "AccessLog").objects.filter(
+        item__request=request, user__in=[p.user_id for p in members]
+    )
+    for user_id, at in log.order_by("opened_at").values_list("user_id", "opened_at"):
+        opened.setdefault(user_id, at)
+    return [
+        DeclarationRecord(
+            member=str(p),
+            confirmed_at=first.get(p.pk),
+            opened_before=p.user_id in opened and (p.pk not in first or opened[p.user_id] < first[p.pk]),
+            register=declaration_refusal(p, today=on),
+        )
+        for p in members
+    ]
+
+
+def declaration_statement(records: list[DeclarationRecord]) -> list[str]:
+    """The report's sentences about the panel's declarations, computed from the record: it says every
+    member declared before seeing the evidence only when the record shows it."""
+    if not records:
+        return []
+    confirmed = [r for r in records if r.confirmed_at is not None and not r.opened_before]
+    if len(confirmed) == len(records) and not any(r.register for r in records):
+        return [
+            "Every member of the panel confirmed their declarations of interest for this review before "
+            "opening its evidence, and each member's declarations on the Senate's register are up to date."
+        ]
+    lines = [
+        f"{len(confirmed)} of the {len(records)} members of the panel confirmed their declarations of interest "
+        "for this review before opening its evidence."
+    ]
+    if unconfirmed := [r.member for r in records if r.confirmed_at is None]:
+        lines.append(f"Not confirmed for this review: {', '.join(unconfirmed)}.")
+    if early := [r.member for r in records if r.opened_before]:
+        lines.append(f"Opened the evidence before confirming: {', '.join(early)}.")
+    lines += [f"{r.register}." for r in records if r.register]
+    return lines
+
+
 def _decisions(request: Any, members: list[MemberProfile]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
     rows = ConflictDecision.objects.filter(request=request, profile__in=members).order_by("at", "id")
     for d in rows:
-        action = Outcome(d.outcome).label + (f" ({d.restriction})" if d.restriction else "")
+        terms = describe_decision(d) if d.outcome == Outcome.RESTRICT else []
+        action = Outcome(d.outcome).label + (f" ({'; '.join(terms)})" if terms else "")
         found[d.profile_id].append(f"{action}: {d.rationale}")
     return found
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 
 from senate.interests.decisions import MemberScreening, screenings_for
+from senate.interests.due import declaration_refusal, due_rows_now, refusal_for
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.screening import ScreeningRules, screen_many
@@ -32,6 +33,7 @@ class Candidate:
     away: bool
     screening: MemberScreening
     past_panels: int
+    declarations: str = ""  # why their declarations keep them off a panel, or ''
     fit: float = 0.0
     fit_words: list[str] = field(default_factory=list)
 
@@ -42,6 +44,8 @@ class Candidate:
             return f"Excluded for a conflict of interest: {self.screening.exclusion.rationale}"
         if self.screening.open:
             return "A possible conflict of interest is awaiting a decision"
+        if self.declarations:
+            return self.declarations
         if self.away:
             return "Away during the panel dates"
         return ""
@@ -95,6 +99,7 @@ def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_ou
         for absence in PanelAbsence.objects.filter(profile__in=profiles, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
     past = _past_panels(request, profiles)
+    refusals = declaration_refusals(senate, profiles, on=on)
     areas = {e.code: e.name for e in request.service_areas.all()}
     result = []
     for p in profiles:
@@ -111,6 +116,7 @@ def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_ou
             away=away_during(absences.get(p.pk, []), spec.starts_on, spec.ends_on) if spec is not None else False,
             screening=screenings[p.pk],
             past_panels=past.get(p.pk, 0),
+            declarations=refusals.get(p.pk, ""),
         )
         c.fit, c.fit_words = fit(c, areas)
         result.append(c)
@@ -142,6 +148,23 @@ def fit(c: Candidate, areas: dict[str, str]) -> tuple[float, list[str]]:
         else "Not available for panels"
     )
     return min(1.0, max(0.0, score)), words
+
+
+def declaration_refusals(senate, profiles, *, on: dt.date) -> dict[int, str]:
+    """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
+    Each member is asked of their own Senate (a lent member declares to theirs), from its
+    declarations-due table: one reading per Senate, however many members."""
+    by_home: dict = {}
+    for p in profiles:
+        by_home.setdefault(_home(p, senate, on), []).append(p)
+    found = {}
+    for home, members in by_home.items():
+        standing = {row.profile.pk: row for row in due_rows_now(home, today=on)}
+        for p in members:
+            why = refusal_for(standing[p.pk], today=on) if p.pk in standing else declaration_refusal(p, today=on)
+            if why:
+                found[p.pk] = why
+    return found
 
 
 def _home(profile, senate, on):

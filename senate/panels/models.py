@@ -189,3 +189,27 @@ class Loan(models.Model):
     class Meta:
         ordering = ["-requested_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["request", "profile"], name="unique_loan")]
+
+
+class Position(models.TextChoices):
+    AGREED = "agreed", "Agreed"
+    DISSENTED = "dissented", "Dissented"
+    EXCLUDED = "excluded", "Excluded by restriction"
+    ABSENT = "absent", "Did not take part"
+
+
+class JudgementPosition(models.Model):
+    """Where one seated member stood on one version of the panel's judgement on a criterion: agreed,
+    dissented (with their view), excluded by a restriction on that criterion, or did not take part.
+    Written with the judgement (reports.assessment.record_judgement) and never changed: a new version
+    of the judgement records the panel's positions again. The judgement is named, not imported:
+    reports sits below panels (docs/dev/structure.md)."""
+
+    judgement = models.ForeignKey("reports.Judgement", on_delete=models.PROTECT, related_name="positions")
+    seat = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="judgement_positions")
+    position = models.CharField(max_length=10, choices=Position.choices)
+    view = models.TextField(blank=True, help_text="A dissenting member's view, in their words.")
+
+    class Meta:
+        ordering = ["judgement", "id"]
+        constraints = [models.UniqueConstraint(fields=["judgement", "seat"], name="one_position_per_seat")]

@@ -1,13 +1,15 @@
 """The review's criteria, the panel members' own views, and the panel's versioned consensus
 judgement on each criterion (issue 6, parts 3 and 4)."""
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
 from senate.core import audit
-from senate.reports import framework
+from senate.panels.models import JudgementPosition
+from senate.reports import agreement, framework
 from senate.reports.models import Criterion, IndividualView, Judgement, ReviewCriterion, Strength
 
 
@@ -61,6 +63,7 @@ def _follow_in_terms(request: Any, *, by: Any) -> None:
 
 def record_view(request: Any, *, criterion: Criterion, outcome: str, text: str, by: Any) -> IndividualView:
     _check(request, criterion, outcome)
+    agreement.check_recorder(request, criterion, by)
     if not text.strip():
         raise ValueError("Enter your view")
     with transaction.atomic():
@@ -72,10 +75,24 @@ def record_view(request: Any, *, criterion: Criterion, outcome: str, text: str, 
 
 
 def record_judgement(
-    request: Any, *, criterion: Criterion, outcome: str, strength: str, narrative: str, evidence: list[Any], by: Any
+    request: Any,
+    *,
+    criterion: Criterion,
+    outcome: str,
+    strength: str,
+    narrative: str,
+    evidence: list[Any],
+    agreed: Iterable[Any],
+    dissents: Mapping[Any, str] | None = None,
+    by: Any,
 ) -> Judgement:
-    """A new version of the panel's consensus judgement; earlier versions are kept unchanged."""
+    """A new version of the panel's judgement, with where every seated member stood (agreed,
+    dissented with their view, excluded by restriction, did not take part); earlier versions are kept
+    unchanged. Refused (JudgementRefused, a ValueError) unless more than half of the members who may
+    take part agree, or when the recorder's own restriction covers the criterion (reports.agreement)."""
     _check(request, criterion, outcome)
+    agreement.check_recorder(request, criterion, by)
+    marked = agreement.mark(agreement.seating(request, criterion), agreed=agreed, dissents=dissents or {})
     if strength not in Strength.values:
         raise ValueError("Select the strength of the evidence")
     if not narrative.strip():
@@ -90,12 +107,16 @@ def record_judgement(
             strength=strength, narrative=narrative.strip(), recorded_by=by,
         )  # fmt: skip
         made.evidence.set(evidence)
+        JudgementPosition.objects.bulk_create(
+            JudgementPosition(judgement=made, seat=m.seat, position=m.position, view=m.view) for m in marked
+        )
         audit.record(
             "judgement.recorded",
             made,
             by=by,
             senate=request.senate,
             summary=f"{criterion}: {framework.outcome_label(outcome)} (v{number})",
+            data={m.position: sorted(x.seat.profile_id for x in marked if x.position == m.position) for m in marked},
         )
     return made
 
@@ -107,10 +128,13 @@ def _check(request: Any, criterion: Criterion, outcome: str) -> None:
         raise ValueError("Select a judgement")
 
 
+PREFETCH = ("evidence", "positions__seat__profile__user")
+
+
 def current_judgements(request: Any) -> dict[int, Judgement]:
     """The latest version of each criterion's judgement, by criterion id."""
     found: dict[int, Judgement] = {}
-    rows = Judgement.objects.filter(request=request).select_related("recorded_by").prefetch_related("evidence")
+    rows = Judgement.objects.filter(request=request).select_related("recorded_by").prefetch_related(*PREFETCH)
     for row in rows.order_by("criterion_id", "-version"):
         found.setdefault(row.criterion_id, row)
     return found
@@ -120,7 +144,7 @@ def history(request: Any, criterion: Criterion) -> list[Judgement]:
     return list(
         Judgement.objects.filter(request=request, criterion=criterion)
         .select_related("recorded_by")
-        .prefetch_related("evidence")
+        .prefetch_related(*PREFETCH)
         .order_by("-version")
     )
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from senate.reports import accuracy, assessment, drafting, framework, recommendations, signoff
+from senate.reports import accuracy, agreement, assessment, drafting, framework, recommendations, signoff
 from senate.reports.document import Block, Document, Section, paragraphs, table
 from senate.reports.models import Judgement, ReportDraft
 
@@ -228,6 +228,7 @@ def _findings(request: Any, draft: ReportDraft) -> list[Block]:
             )
         )
         blocks += paragraphs(j.narrative)
+        blocks += [Block("p", line) for line in agreement.agreement_of(j).sentences()]
         relied = [evidence_name(item) for item in j.evidence.all()]
         if relied:
             blocks.append(Block("p", "Evidence relied on: " + "; ".join(relied) + "."))
@@ -260,14 +261,16 @@ def _bed_model(request: Any) -> list[Block]:
 def _judgements_as_at(request: Any, draft: ReportDraft) -> dict[int, Judgement]:
     """Each criterion's judgement as it stood when the draft was saved, so a version never changes."""
     found: dict[int, Judgement] = {}
-    rows = Judgement.objects.filter(request=request, recorded_at__lte=draft.created_at).prefetch_related("evidence")
+    rows = Judgement.objects.filter(request=request, recorded_at__lte=draft.created_at).prefetch_related(
+        *assessment.PREFETCH
+    )
     for row in rows.order_by("criterion_id", "-version"):
         found.setdefault(row.criterion_id, row)
     return found
 
 
 def _panel(request: Any, today: Any) -> list[Block]:
-    from senate.interests.panel import declarations_for_panel
+    from senate.interests.panel import declaration_records, declaration_statement, declarations_for_panel
     from senate.panels.membership import panel_profiles
     from senate.panels.models import PanelMember, PanelRole
 
@@ -296,9 +299,10 @@ def _panel(request: Any, today: Any) -> list[Block]:
                 "; ".join(said) or "Nothing to declare",
             ]
         )
+    said_of_all = declaration_statement(declaration_records(request, profiles, on=today))
     return [
-        Block("p", "Every member of the panel declared their interests before seeing the evidence. "
-              "The declarations and the decisions taken on them are set out below."),
+        *[Block("p", line) for line in said_of_all],
+        Block("p", "The declarations and the decisions taken on them are set out below."),
         table("Panel members, roles and declarations of interest", ["Member", "Panel role", "Senate role", "Declarations and decisions"], rows, [3, 2, 3, 6]),
     ]  # fmt: skip
 

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 
 from senate.core.forms import Form
+from senate.panels.models import Position
 from senate.reports import accuracy, drafting, framework
 from senate.reports.models import AccuracyComment, Strength
 from senate.reviews.models import Recommendation
@@ -60,10 +61,55 @@ class JudgementForm(Form):
         label="Evidence relied on", widget=forms.CheckboxSelectMultiple, required=False
     )
 
-    def __init__(self, *args: Any, evidence: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, evidence: list[tuple[str, str]], seats: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = framework.scale()  # type: ignore[attr-defined]
         self.fields["evidence"].choices = evidence  # type: ignore[attr-defined]
+        self.seats = list(seats)
+        for seat in self.seats:
+            self.fields[f"position_{seat.pk}"] = forms.ChoiceField(
+                label=str(seat.profile),
+                choices=POSITIONS,
+                widget=forms.RadioSelect,
+                error_messages=_required(f"Select where {seat.profile} stood on this judgement"),
+            )
+            self.fields[f"view_{seat.pk}"] = forms.CharField(
+                label=f"{seat.profile}'s view, if they dissent",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+
+    def seat_fields(self) -> list[tuple[Any, Any, Any]]:
+        return [(seat, self[f"position_{seat.pk}"], self[f"view_{seat.pk}"]) for seat in self.seats]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for seat in self.seats:
+            if data.get(f"position_{seat.pk}") == Position.DISSENTED and not data.get(f"view_{seat.pk}", "").strip():
+                self.add_error(f"view_{seat.pk}", f"Enter {seat.profile}'s view, as they dissent")
+        return data
+
+    def positions(self) -> dict[str, Any]:
+        """The members marked, as `record_judgement` takes them."""
+        data = self.cleaned_data
+        return {
+            "agreed": [s.pk for s in self.seats if data.get(f"position_{s.pk}") == Position.AGREED],
+            "dissents": {
+                s.pk: data.get(f"view_{s.pk}", "")
+                for s in self.seats
+                if data.get(f"position_{s.pk}") == Position.DISSENTED
+            },
+        }
+
+    def judgement(self) -> dict[str, Any]:
+        return {k: self.cleaned_data[k] for k in ("outcome", "strength", "narrative", "evidence")}
+
+
+POSITIONS = [
+    (Position.AGREED, "Agreed"),
+    (Position.DISSENTED, "Dissented"),
+    (Position.ABSENT, "Did not take part"),
+]
 
 
 class RecommendationForm(Form):

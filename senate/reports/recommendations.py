@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.interests.restrictions import restrictions_for
 from senate.reports.models import Criterion, RecommendationCriterion, ReviewCriterion
 from senate.reviews import follow_up
 
@@ -16,6 +17,8 @@ def add(
         raise ValueError("That criterion is not one of this review's")
     if not text.strip():
         raise ValueError("Enter the recommendation")
+    if not restrictions_for(by, request).may_agree_recommendations():
+        raise ValueError(follow_up.RESTRICTED)
     with transaction.atomic():
         rec = follow_up.add_recommendation(
             request, text=text.strip(), theme=theme, addressee=addressee or request.requesting_organisation.name,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from senate.core import audit
+from senate.interests.restrictions import restrictions_for
 from senate.reviews.models import FollowUp, Recommendation, RecommendationResponse, Request
 from senate.reviews.stages import Stage
 
@@ -20,6 +21,7 @@ EDITABLE = {
     Stage.ADVICE_DRAFTED,
 }
 ANSWERABLE = {Stage.ISSUED, Stage.PUBLISHED}
+RESTRICTED = "Your restriction on this review means you may not agree or vote on the recommendations"
 
 
 def add_recommendation(
@@ -27,6 +29,8 @@ def add_recommendation(
 ) -> Recommendation:
     if request.stage not in EDITABLE:
         raise ValueError("Recommendations can be added while the advice is being written, not after it is approved.")
+    if not restrictions_for(by, request).may_agree_recommendations():
+        raise ValueError(RESTRICTED)
     with transaction.atomic():
         number = (request.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
         rec = Recommendation.objects.create(

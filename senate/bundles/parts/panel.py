@@ -9,6 +9,7 @@ from senate.bundles.contents import Part, Setting, chronological, day, when, who
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
+from senate.interests.restrictions import describe_decision
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.members.models import MemberProfile
 from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelSpec
@@ -93,7 +94,7 @@ def _screening(found: Part, r: Any, considered: list[MemberProfile]) -> None:
 
 def _decisions(found: Part, decisions: list[ConflictDecision], dismissals: list[ConflictDismissal]) -> None:
     rows = [
-        (d.at, [when(d.at), str(d.profile), Outcome(d.outcome).label, d.restriction, d.rationale, who(d.by),
+        (d.at, [when(d.at), str(d.profile), Outcome(d.outcome).label, "; ".join(describe_decision(d)), d.rationale, who(d.by),
                 "\n".join(f"{c.get('severity', '')}: {c.get('reason', '')}" for c in d.conflicts)])
         for d in decisions
     ] + [

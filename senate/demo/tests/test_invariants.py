@@ -10,7 +10,9 @@ from senate.council.chairing import ACTING
 from senate.council.declarations import recused
 from senate.council.models import Attendance, Decision, Minutes
 from senate.demo import world
-from senate.reports.models import AccuracyComment, SignOff
+from senate.interests.due import declaration_refusal
+from senate.panels.models import PanelMember, Position
+from senate.reports.models import AccuracyComment, Judgement, SignOff
 from senate.reviews.intake import notice_is_short
 from senate.reviews.models import Request, RequestEvent
 
@@ -30,6 +32,18 @@ def broken_rules() -> list[str]:
     for request in Request.objects.exclude(submitted_at=None).select_related("senate"):
         if request.short_notice != notice_is_short(request):
             found.append(f"{request.reference}: short notice {request.short_notice} with {request.notice_days()} days")
+    for seat in PanelMember.objects.exclude(status=PanelMember.Status.DECLINED).select_related(
+        "profile__user", "request"
+    ):
+        if why := declaration_refusal(seat.profile, today=TODAY):
+            found.append(f"{seat.request.reference}: {why}, yet invited to its panel")
+    for judgement in Judgement.objects.prefetch_related("positions").select_related("request"):
+        positions = [p.position for p in judgement.positions.all()]
+        could = [p for p in positions if p != Position.EXCLUDED]
+        if positions.count(Position.AGREED) * 2 <= len(could):
+            found.append(
+                f"{judgement.request.reference}: a judgement agreed by {positions.count(Position.AGREED)} of {len(could)}"
+            )
     return found + _ratification_rules()
 
 
@@ -74,6 +88,7 @@ ISSUED = ["issued", "published", "response_received", "follow_up", "closed"]
 def test_the_demo_world_obeys_the_rules(db, scale):
     world.build(scale=scale, seed=2013, today=TODAY)
     assert Decision.objects.filter(method=Decision.Method.VOTE).exists() or scale == "tiny"
+    assert Judgement.objects.exists() or scale == "tiny"
     assert broken_rules() == []
     # The demo shows an acting chair on one item (the Council is too small for it at the tiny scale).
     assert Decision.objects.filter(chaired_as=ACTING).exists() or scale == "tiny"

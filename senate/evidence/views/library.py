@@ -16,6 +16,7 @@ from senate.evidence.permissions import EvidencePermission as P
 from senate.evidence.served import ITEM
 from senate.evidence.views.common import crumbs, files, posted
 from senate.interests.attestation import has_attested
+from senate.interests.restrictions import describe, restrictions_for
 from senate.organisations.models import Senate
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
@@ -39,6 +40,7 @@ def library_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
         ],
         "today": timezone.localdate(),
         "must_attest": on_panel and not has_attested(user, request),
+        "my_restrictions": describe(restrictions_for(user, request)),
         "can_ask": user.has_perm(P.ASK, request),
         "can_upload": user.has_perm(P.UPLOAD_AS_REQUESTER, request) or user.has_perm(P.ADD_OWN, request),
         "can_see_log": user.has_perm(P.VIEW_ACCESS_LOG, request),
@@ -161,7 +163,7 @@ def _refuse_unless_may_open(http: HttpRequest, item) -> None:
 
         if access.is_on_panel(http.user, item.request):
             require_attestation(http.user, item.request)
-        raise PermissionDenied("you may not open this evidence: its confidentiality does not allow it")
+        raise PermissionDenied(f"you may not open this evidence: {access.refusal(http.user, item)}")
 
 
 @requires(P.VIEW, on=ITEM)

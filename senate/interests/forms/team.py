@@ -10,6 +10,7 @@ from senate.core.forms import Form, ModelForm
 from senate.interests.forms.fields import date, yes_no
 from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
 from senate.interests.register import date_error
+from senate.interests.restrictions import NOTHING_RESTRICTED
 
 
 class DueFilterForm(Form):
@@ -99,11 +100,31 @@ class DecisionForm(Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select a decision"},
     )
-    restriction = forms.CharField(
-        label="Restriction, if taking part with one",
+    no_tiers = forms.MultipleChoiceField(
+        label="Evidence they may not open, by confidentiality",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="For example, official-sensitive papers for someone with a commercial interest.",
+    )
+    no_items = forms.MultipleChoiceField(
+        label="Evidence items they may not open",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    no_criteria = forms.MultipleChoiceField(
+        label="Criteria on which they may not take part in the panel's judgement",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    no_recommendations = forms.BooleanField(
+        label="They may not agree or vote on the recommendations",
+        required=False,
+    )
+    note = forms.CharField(
+        label="Anything more about the restriction (optional)",
         required=False,
         max_length=300,
-        help_text="For example: no vote on the recommendations; no access to the finance papers.",
+        help_text="Shown to the member and the Senate team beside the restriction. It is not enforced by itself.",
     )
     rationale = forms.CharField(
         label="Reason for the decision",
@@ -111,15 +132,33 @@ class DecisionForm(Form):
         error_messages={"required": "Enter the reason for this decision"},
     )
 
-    def __init__(self, *args: Any, conflicts: list[Any], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        conflicts: list[Any],
+        tiers: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        items: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        criteria: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["keys"].choices = [(s.conflict.key, s.conflict.reason) for s in conflicts]  # type: ignore[attr-defined]
         self.fields["keys"].initial = [s.conflict.key for s in conflicts if not s.settled]
+        self.fields["no_tiers"].choices = list(tiers)  # type: ignore[attr-defined]
+        self.fields["no_items"].choices = list(items)  # type: ignore[attr-defined]
+        self.fields["no_criteria"].choices = list(criteria)  # type: ignore[attr-defined]
+        for name in ("no_items", "no_criteria"):
+            if not self.fields[name].choices:  # type: ignore[attr-defined]
+                del self.fields[name]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("outcome") == Outcome.RESTRICT and not (data.get("restriction") or "").strip():
-            self.add_error("restriction", "Enter the restriction, for example no vote on the recommendations")
+        if data.get("outcome") != Outcome.RESTRICT:
+            return data
+        if not (
+            data.get("no_tiers") or data.get("no_items") or data.get("no_criteria") or data.get("no_recommendations")
+        ):
+            self.add_error("no_tiers", NOTHING_RESTRICTED)
         return data
 
 

@@ -18,12 +18,23 @@ class Outcome(models.TextChoices):
 
 class ConflictDecision(Immutable):
     """The Senate team's decision on one or more screened conflicts of a member for a request.
-    A later decision on the same conflict supersedes an earlier one; neither is ever changed."""
+    A later decision on the same conflict supersedes an earlier one; neither is ever changed.
+
+    A restriction is structured so that the pages can enforce it (senate.interests.restrictions):
+    the evidence tiers and items the member may not open, the criteria on which they may not take
+    part in the panel's judgement, and whether they may not agree the recommendations. The note says
+    anything else in words; it is shown, not enforced."""
 
     request = models.ForeignKey("reviews.Request", on_delete=models.PROTECT, related_name="conflict_decisions")
     profile = models.ForeignKey("members.MemberProfile", on_delete=models.PROTECT, related_name="conflict_decisions")
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
-    restriction = models.CharField(max_length=300, blank=True, help_text="For example: no vote on the recommendations.")
+    note = models.CharField(max_length=300, blank=True, help_text="Anything more about the restriction, in words.")
+    # Evidence tiers (evidence.Tier values) and evidence item ids the member may not open.
+    no_tiers = models.JSONField(default=list, blank=True)
+    no_items = models.JSONField(default=list, blank=True)
+    # Criteria (reports.Criterion ids) on which the member may not take part in the panel's judgement.
+    no_criteria = models.JSONField(default=list, blank=True)
+    no_recommendations = models.BooleanField(default=False, help_text="May not agree the recommendations.")
     rationale = models.TextField()
     # The conflicts as screened when decided: [{"key", "rule", "severity", "reason"}].
     conflicts = models.JSONField(default=list)

@@ -39,12 +39,12 @@ def test_a_decision_needs_its_reason_and_a_restriction_needs_its_terms(client, c
     page = client.post(_url(stroke_review, candidate), {"outcome": "restrict", "rationale": ""}).content.decode()
     for message in (
         "Select the conflicts this decision covers",
-        "Enter the restriction",
+        "Select what the restriction covers",
         "Enter the reason for this decision",
     ):
         assert message in page
     assert not ConflictDecision.objects.exists()
-    with pytest.raises(ConflictRefused):
+    with pytest.raises(ConflictRefused, match="Select what the restriction covers"):
         decide_conflicts(
             candidate,
             stroke_review,
@@ -66,12 +66,14 @@ def test_a_later_decision_supersedes_an_earlier_one_and_both_are_kept(cast, stro
         stroke_review,
         keys=[key],
         outcome="restrict",
-        restriction="No vote",
+        no_recommendations=True,
+        note="No vote",
         rationale="Left the trust last week",
         by=cast["chair"],
     )
     result = screening_for(candidate, stroke_review)
-    assert result.exclusion is None and result.restrictions == ["No vote"]
+    assert result.exclusion is None
+    assert result.restrictions == ["May not agree or vote on the recommendations", "Note: No vote"]
     assert ConflictDecision.objects.count() == 2
 
 

@@ -10,6 +10,8 @@ from senate.interests.decisions import (
     ensure_can_be_invited,
     screening_for,
 )
+from senate.interests.models import Kind
+from senate.interests.tests.factories import declared
 from senate.members.tests.factories import MemberProfileFactory
 
 
@@ -18,7 +20,9 @@ def _keys(review, profile):
 
 
 def test_a_member_without_conflicts_can_be_invited(stroke_review):
-    allowed, reason = can_be_invited(MemberProfileFactory(), stroke_review)
+    profile = MemberProfileFactory()
+    declared(profile, kind=Kind.NIL)
+    allowed, reason = can_be_invited(profile, stroke_review)
     assert allowed and "no undecided conflicts" in reason
 
 
@@ -47,11 +51,11 @@ def test_a_restricted_member_may_be_invited_with_the_restriction(cast, stroke_re
         stroke_review,
         keys=[employed],
         outcome="restrict",
-        restriction="No vote",
+        no_recommendations=True,
         rationale="Clinical lead elsewhere in the trust",
         by=cast["manager"],
     )
     dismiss_conflict(candidate, stroke_review, key=place, reason="A rowing club", by=cast["manager"])
     allowed, reason = can_be_invited(candidate, stroke_review)
-    assert allowed and "No vote" in reason
+    assert allowed and "May not agree or vote on the recommendations" in reason
     ensure_can_be_invited(candidate, stroke_review)

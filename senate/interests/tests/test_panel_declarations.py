@@ -17,7 +17,7 @@ def test_the_panels_declarations_are_ready_for_the_report_appendix(
         stroke_review,
         keys=[f"employed:{torbay.pk}"],
         outcome="restrict",
-        restriction="No vote",
+        no_recommendations=True,
         rationale="Works in another directorate",
         by=cast["manager"],
     )
@@ -27,10 +27,30 @@ def test_the_panels_declarations_are_ready_for_the_report_appendix(
 
     assert (cara.member, cara.role) == ("Cara Candidate", "Assembly: Recruited member")
     assert cara.interests == ["Employed by Torbay and South Devon NHS Foundation Trust, an affected organisation"]
-    assert cara.decisions == ["Take part with a restriction (No vote): Works in another directorate"]
+    assert cara.decisions == [
+        "Take part with a restriction (May not agree or vote on the recommendations): Works in another directorate"
+    ]
     assert (priya.role, priya.interests, priya.declared_for_review) == (
         "Council: Clinical member",
         [],
         "I trained at Torbay Hospital",
     )
     assert not priya.nothing_to_declare
+
+
+def test_the_report_says_every_member_declared_only_when_the_record_shows_it(cast, stroke_review, council_profile):
+    from senate.interests.models import Kind
+    from senate.interests.panel import declaration_records, declaration_statement
+    from senate.interests.tests.factories import declared
+
+    today = dt.date.today()
+    assert declaration_statement(declaration_records(stroke_review, [council_profile], on=today)) == [
+        "0 of the 1 members of the panel confirmed their declarations of interest for this review before "
+        "opening its evidence.",
+        "Not confirmed for this review: Priya Council.",
+        "Priya Council has never declared their interests.",
+    ]
+    declared(council_profile, kind=Kind.NIL)
+    attest(council_profile, stroke_review, by=cast["council"])
+    (said,) = declaration_statement(declaration_records(stroke_review, [council_profile], on=today))
+    assert said.startswith("Every member of the panel confirmed their declarations of interest for this review")

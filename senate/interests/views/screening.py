@@ -17,6 +17,7 @@ from senate.interests.facts import facts_for_request
 from senate.interests.forms import DecisionForm, DismissForm, ScreeningFilterForm
 from senate.interests.local_rules import rules_for
 from senate.interests.permissions import InterestsPermission as P
+from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.interests.served import REQUEST
 from senate.interests.views.common import crumbs, posted
@@ -62,7 +63,7 @@ def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: i
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
     profile = _profile(senate, profile_id)
     result = decisions.screening_for(profile, request)
-    form = DecisionForm(posted(http), conflicts=result.states)
+    form = DecisionForm(posted(http), conflicts=result.states, **restriction_choices(request))
     if http.method == "POST":
         check(http, P.DECIDE_CONFLICTS, request)
         if form.is_valid():
@@ -91,7 +92,8 @@ def dismiss(http: HttpRequest, senate: Senate, request: Any, profile_id: int) ->
             messages.success(http, "The suggestion has been dismissed for this request. The dismissal is recorded.")
             return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
     result = decisions.screening_for(profile, request)
-    return _member_page(http, senate, request, result, DecisionForm(conflicts=result.states), failed=(prefix, form))
+    blank = DecisionForm(conflicts=result.states, **restriction_choices(request))
+    return _member_page(http, senate, request, result, blank, failed=(prefix, form))
 
 
 def _member_page(
@@ -117,6 +119,8 @@ def _member_page(
         "errors": [form] + [f for _s, _p, f in dismiss_forms],
         "invitable": allowed,
         "invitable_reason": reason,
+        "restriction_lines": describe_decision,
+        "enforceable": is_enforceable,
         "can_decide": http.user.has_perm(P.DECIDE_CONFLICTS, senate),
         "page_title": f"Screening: {result.profile}",
         "breadcrumbs": _crumbs(senate, request),

@@ -27,8 +27,10 @@ def member(
     expertise=(),
     role=None,
     willing=False,
+    declared=True,
 ):
-    """A current member of `senate` with a profile and the matching role."""
+    """A current member of `senate` with a profile and the matching role, who has declared their
+    interests (a nil return) unless `declared=False`: only such members may be invited."""
     senate_obj = Senate.objects.get(slug=senate)
     user = give_role(
         UserFactory(full_name=name), senate_obj, Role.COUNCIL_MEMBER if body == Body.COUNCIL else Role.ASSEMBLY_MEMBER
@@ -43,7 +45,22 @@ def member(
         body=body,
         role=role or (MembershipRole.PPV if profession == Profession.PPV else MembershipRole.CLINICAL),
     )
+    if declared:
+        from senate.interests.models import Kind
+        from senate.interests.tests.factories import declared as declare
+
+        declare(m.profile, kind=Kind.NIL)
     return m.profile
+
+
+def declare_cast(cast, *who):
+    """The cast's Council and Assembly members (or those named) make a nil return, so they may be invited."""
+    from senate.interests.models import Kind
+    from senate.interests.tests.factories import declared
+    from senate.members.models import MemberProfile
+
+    for key in who or ("council", "assembly"):
+        declared(MemberProfile.objects.get(user=cast[key]), kind=Kind.NIL)
 
 
 def spec(request, *, by, rules=(("ppv", 1),), **fields):
@@ -64,4 +81,4 @@ def seat(request, profile, status=PanelMember.Status.ACCEPTED, role="clinical"):
     return PanelMember.objects.create(request=request, profile=profile, status=status, role=role)
 
 
-__all__ = ["member", "ready_request", "seat", "spec"]
+__all__ = ["declare_cast", "member", "ready_request", "seat", "spec"]

@@ -4,6 +4,8 @@ from pathlib import Path
 from django.test import RequestFactory
 
 import senate.panels
+from senate.interests.models import Kind
+from senate.interests.tests.factories import declared
 from senate.members.models import MemberProfile
 from senate.panels import invitations, runs, sections
 from senate.panels.tests.factories import ready_request, seat, spec
@@ -38,6 +40,7 @@ def test_the_request_page_links_to_the_panel_only_for_those_who_may_see_it(cast)
 
 def test_decline_reasons_and_proposals_stay_with_the_senate_team(client, cast):
     request = ready_request()
+    declared(MemberProfile.objects.get(user=cast["council"]), kind=Kind.NIL)
     spec(request, by=cast["manager"], rules=[], min_size=1, max_size=2)
     runs.deploy(runs.run_optimiser(request.senate, [request], by=cast["manager"]), by=cast["manager"])
     seat = request.panel_members.get(profile=MemberProfile.objects.get(user=cast["council"]))

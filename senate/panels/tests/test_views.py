@@ -1,10 +1,16 @@
 """The pages as a person sees them: clear errors, what is shown, and what is refused."""
 
-from senate.interests.decisions import conflicts_for, decide_conflicts
+import datetime as dt
+
+import pytest
+
+from senate.interests.decisions import InvitationRefused, conflicts_for, decide_conflicts
 from senate.interests.tests.factories import declared
 from senate.members.models import MemberProfile, Profession
+from senate.panels import invitations
+from senate.panels.candidates import candidates_for
 from senate.panels.models import Loan, OptimiserRun, PanelChoice, PanelMember, PanelSpec
-from senate.panels.tests.factories import member, ready_request, seat, spec
+from senate.panels.tests.factories import declare_cast, member, ready_request, seat, spec
 
 
 def _date(name, day, month, year):
@@ -89,6 +95,20 @@ def test_the_candidates_page_shows_fit_in_words_and_conflicts(client, cast):
     assert "Eve Emergency" not in page
 
 
+def test_a_member_who_never_declared_is_not_invited_and_the_manager_is_told_why(client, cast):
+    request = ready_request()
+    spec(request, by=cast["manager"])
+    nell = member("Nell Neverdeclared", declared=False)
+    with pytest.raises(InvitationRefused, match="Nell Neverdeclared has never declared their interests"):
+        invitations.invite(request, nell, role="clinical", by=cast["manager"])
+    client.force_login(cast["manager"])
+    response = client.post(f"/south-west/panels/requests/{request.pk}/invite/{nell.pk}/", follow=True)
+    assert "Nell Neverdeclared has never declared their interests" in response.content.decode()
+    assert not PanelMember.objects.exists()
+    (candidate,) = candidates_for(request, on=dt.date.today(), profiles=[nell])
+    assert candidate.blocked == "Nell Neverdeclared has never declared their interests"
+
+
 def test_an_excluded_member_cannot_be_invited_even_by_hand(client, cast):
     request = ready_request()
     spec(request, by=cast["manager"])
@@ -109,6 +129,7 @@ def test_an_excluded_member_cannot_be_invited_even_by_hand(client, cast):
 
 def test_a_member_declines_on_their_own_page_and_the_manager_sees_a_replacement(client, cast):
     request = ready_request()
+    declare_cast(cast)
     spec(request, by=cast["manager"], rules=[], min_size=1, max_size=1)
     from senate.panels import runs
 
@@ -255,3 +276,23 @@ def test_an_accepted_member_reaches_the_reviews_work_from_their_seat(client, cas
     page = client.get(f"/south-west/panels/invitations/{invited.pk}/").content.decode()
     assert "confirm that your declarations of interest are up to date" not in page
     assert "Work queue" not in page and "/triage/" not in page  # nothing of the Senate team's
+
+
+def test_the_team_sees_a_seated_members_restriction_on_the_panel_page(client, cast):
+    request = ready_request()
+    spec(request, by=cast["manager"])
+    doc = member("Rhys Restricted")
+    declared(doc, organisation=request.requesting_organisation, nature="Clinical adviser")
+    decide_conflicts(
+        doc,
+        request,
+        keys=[c.key for c in conflicts_for(doc, request)],
+        outcome="restrict",
+        no_tiers=["official_sensitive"],
+        rationale="Advises the ICB",
+        by=cast["manager"],
+    )
+    seat(request, doc)
+    client.force_login(cast["manager"])
+    page = client.get(f"/south-west/panels/requests/{request.pk}/").content.decode()
+    assert "May not open official-sensitive evidence" in page

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
 from senate.interests.decisions import InvitationRefused
+from senate.interests.restrictions import describe, restrictions_by_profile
 from senate.members.models import MemberProfile
 from senate.panels import candidates as cands
 from senate.panels import invitations, loans, runs
@@ -44,6 +45,8 @@ def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
         "breadcrumbs": crumbs(senate, (reverse("reviews:detail", args=[senate.slug, request.pk]), str(request))),
     }
     if manager:
+        restricted = restrictions_by_profile(request, [s.profile_id for s in context["final"]])
+        context["restrictions"] = {pk: describe(r) for pk, r in restricted.items()}
         run = runs.latest_run(request)
         active = sum(s.status in cands.ACTIVE for s in seats)
         wanted = len(run.for_request(request.pk).get("panel", [])) if run else 0

@@ -42,9 +42,35 @@ def criterion(code):
     return Criterion.objects.get(senate=None, code=code)
 
 
-def judged(request, crit, *, by, outcome="supported", narrative="The evidence is clear.", items=()):
+def judged(request, crit, *, by, outcome="supported", narrative="The evidence is clear.", items=(), agreed=None):
+    """The panel's judgement, agreed by every member who may take part unless `agreed` says who (a
+    panel of one is seated first if the request has none)."""
+    from senate.reports import agreement
+
+    if agreed is None:
+        seated = agreement.seating(request, crit)
+        if not seated.may_take_part and not seated.excluded:
+            seat(MemberProfileFactory().user, request)
+        agreed = agreement.seating(request, crit).may_take_part
     return assessment.record_judgement(
-        request, criterion=crit, outcome=outcome, strength="strong", narrative=narrative, evidence=list(items), by=by
+        request, criterion=crit, outcome=outcome, strength="strong", narrative=narrative, evidence=list(items),
+        agreed=agreed, by=by,
+    )  # fmt: skip
+
+
+def restrict(profile, request, *, by, **terms):
+    """The Senate team lets `profile` take part with a restriction: they are made to work for an
+    organisation the request affects, and the conflict screening finds is decided."""
+    from senate.interests.decisions import decide_conflicts, screening_for
+    from senate.interests.tests.factories import trust
+
+    employer = trust()
+    request.affected_organisations.add(employer)
+    MemberProfile.objects.filter(pk=profile.pk).update(employer=employer)
+    profile.refresh_from_db()
+    keys = [s.conflict.key for s in screening_for(profile, request).states]
+    return decide_conflicts(
+        profile, request, keys=keys, outcome="restrict", rationale="Works for an affected trust", by=by, **terms
     )
 
 

@@ -106,6 +106,7 @@ def test_changing_a_judgement_keeps_links_to_evidence_the_member_cannot_see(clie
     seat(cast["assembly"], request)  # not attested: cannot see the item, so cannot have meant to unlink it
     client.force_login(cast["assembly"])
     data = {"form": "judgement", "outcome": "supported", "strength": "moderate", "narrative": "Now supported."}
+    data |= {f"position_{pk}": "agreed" for pk in request.panel_members.values_list("pk", flat=True)}
     client.post(f"/south-west/reports/requests/{request.pk}/criteria/{crit.pk}/", data)
     latest = Judgement.objects.filter(request=request, criterion=crit).order_by("-version").first()
     assert latest.version == 2 and list(latest.evidence.all()) == [secret]

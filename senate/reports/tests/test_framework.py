@@ -3,7 +3,7 @@ from django.test import override_settings
 
 from senate.reports import assessment, framework
 from senate.reports.models import Criterion
-from senate.reports.tests.factories import criteria, request_at
+from senate.reports.tests.factories import criteria, judged, request_at
 from senate.reviews import terms
 
 
@@ -58,10 +58,7 @@ def test_approved_terms_are_left_alone(cast):
 
 def test_a_judged_criterion_cannot_be_dropped(cast, review):
     picked = criteria(review, by=cast["manager"])
-    assessment.record_judgement(
-        review, criterion=picked[0], outcome="supported", strength="strong", narrative="Clear.", evidence=[],
-        by=cast["manager"],
-    )  # fmt: skip
+    judged(review, picked[0], by=cast["manager"], narrative="Clear.")
     with pytest.raises(ValueError, match="already judged"):
         assessment.pick_criteria(review, criteria=picked[1:], by=cast["manager"])
 
@@ -70,11 +67,6 @@ def test_a_judged_criterion_cannot_be_dropped(cast, review):
 def test_the_judgement_scale_is_a_setting(cast, review):
     picked = criteria(review, by=cast["manager"])
     with pytest.raises(ValueError, match="Select a judgement"):
-        assessment.record_judgement(
-            review, criterion=picked[0], outcome="supported", strength="strong", narrative="x", evidence=[],
-            by=cast["manager"],
-        )  # fmt: skip
-    made = assessment.record_judgement(
-        review, criterion=picked[0], outcome="yes", strength="strong", narrative="x", evidence=[], by=cast["manager"]
-    )
+        judged(review, picked[0], by=cast["manager"], outcome="supported", narrative="x")
+    made = judged(review, picked[0], by=cast["manager"], outcome="yes", narrative="x")
     assert framework.outcome_label(made.outcome) == "Yes"

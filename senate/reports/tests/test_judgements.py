@@ -26,12 +26,22 @@ def test_evidence_from_another_review_cannot_be_relied_on(cast, review):
 def test_a_panel_member_records_a_view_then_the_panel_its_judgement_through_the_page(client, cast, review):
     crit = criteria(review, by=cast["manager"])[0]
     seat(cast["assembly"], review)
+    (mine,) = review.panel_members.all()
     client.force_login(cast["assembly"])
     url = f"/south-west/reports/requests/{review.pk}/criteria/{crit.pk}/"
     response = client.post(url, {"form": "view", "outcome": "supported"})
     assert "Enter your reasons" in response.content.decode()
     client.post(url, {"form": "view", "outcome": "supported", "text": "The outcomes data are convincing."})
-    client.post(url, {"form": "judgement", "outcome": "supported", "strength": "strong", "narrative": "Agreed."})
+    client.post(
+        url,
+        {
+            "form": "judgement",
+            "outcome": "supported",
+            "strength": "strong",
+            "narrative": "Agreed.",
+            f"position_{mine.pk}": "agreed",
+        },
+    )
     page = client.get(url).content.decode()
     assert "The outcomes data are convincing." in page and "Version 1 (current)" in page
 

@@ -6,8 +6,9 @@ from django.shortcuts import redirect, render
 
 from senate.core.access import check, requires
 from senate.evidence.access import can_open
+from senate.interests.restrictions import describe, restrictions_for
 from senate.organisations.models import Senate
-from senate.reports import assessment, compose, framework, recommendations
+from senate.reports import agreement, assessment, compose, framework, recommendations
 from senate.reports.forms import CriteriaForm, JudgementForm, RecommendationForm, ViewForm
 from senate.reports.models import Criterion
 from senate.reports.permissions import ReportsPermission as P
@@ -67,15 +68,18 @@ def criterion(http: HttpRequest, senate: Senate, request: Request, criterion_id:
         raise Http404("That criterion is not one of this review's.")
     items = _evidence_choices(request, http.user)
     which = http.POST.get("form") if http.method == "POST" else None
+    seated = agreement.seating(request, found)
+    mine = restrictions_for(http.user, request)
     view_form = ViewForm(http.POST if which == "view" else None)
     judgement_form = JudgementForm(
-        http.POST if which == "judgement" else None, evidence=items, initial=_initial(request, found)
+        http.POST if which == "judgement" else None,
+        evidence=items,
+        seats=seated.may_take_part,
+        initial=_initial(request, found),
     )
     if which == "view":
         check(http, P.RECORD_VIEW, request)
-        if view_form.is_valid():
-            assessment.record_view(request, criterion=found, by=http.user, **view_form.cleaned_data)
-            messages.success(http, "Your view has been recorded.")
+        if view_form.is_valid() and _save_view(http, request, found, view_form):
             return redirect("reports:criterion", senate.slug, request.pk, criterion_id)
     elif which == "judgement":
         check(http, P.RECORD_JUDGEMENT, request)
@@ -84,7 +88,10 @@ def criterion(http: HttpRequest, senate: Senate, request: Request, criterion_id:
     context = {
         "request_obj": request,
         "criterion": found,
-        "history": assessment.history(request, found),
+        "history": [(j, agreement.agreement_of(j)) for j in assessment.history(request, found)],
+        "seated": seated,
+        "my_restrictions": describe(mine),
+        "restricted_here": not mine.may_judge(found),
         "evidence_name": lambda item: item.title if can_open(http.user, item) else compose.evidence_name(item),
         "views": assessment.views_on(request, found),
         "label": framework.outcome_label,
@@ -117,10 +124,20 @@ def _initial(request, criterion) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
+def _save_view(http, request, criterion, form) -> bool:  # type: ignore[no-untyped-def]
+    try:
+        assessment.record_view(request, criterion=criterion, by=http.user, **form.cleaned_data)
+    except ValueError as refused:
+        form.add_error(None, str(refused))
+        return False
+    messages.success(http, "Your view has been recorded.")
+    return True
+
+
 def _save_judgement(http, request, criterion, form) -> bool:  # type: ignore[no-untyped-def]
     from senate.evidence.models import EvidenceItem
 
-    data = dict(form.cleaned_data)
+    data = form.judgement() | form.positions()
     # Links to items this person may not open are kept as they were: they cannot see them to unlink them.
     chosen = EvidenceItem.objects.filter(request=request, pk__in=data["evidence"] or [])
     latest = assessment.current_judgements(request).get(criterion.pk)

@@ -51,7 +51,11 @@ def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type:
     if which == "add":
         check(http, ReviewsPermission.MANAGE_REQUEST, request)
         if add_form.is_valid():
-            follow_up.add_recommendation(request, by=http.user, **add_form.cleaned_data)
+            try:
+                follow_up.add_recommendation(request, by=http.user, **add_form.cleaned_data)
+            except ValueError as refused:
+                add_form.add_error(None, str(refused))
+                return False
             messages.success(http, "Recommendation added.")
             return True
     elif which == "follow_up":

@@ -1,0 +1,181 @@
+"""What a member may not do on a review, from the Senate team's standing decisions on their conflicts
+(domain.md §4.1: a conflicted member is excluded or takes part with a restriction). The evidence
+pages ask `may_open`, the assessment asks `may_judge` and `may_agree_recommendations`; every page
+that shows a restriction says it with `describe`. Evidence items and criteria live in apps below
+this one, so they are read through the ORM by name (docs/adr/0003)."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Q
+
+from senate.interests.models import ConflictDecision, Outcome
+from senate.members.models import MemberProfile
+
+
+@dataclass(frozen=True)
+class Restrictions:
+    """One member's standing exclusion or restrictions on one request. Empty when there are none."""
+
+    excluded: bool = False
+    tiers: frozenset[str] = frozenset()
+    items: frozenset[int] = frozenset()
+    criteria: frozenset[int] = frozenset()
+    recommendations: bool = False
+    notes: tuple[str, ...] = ()
+    decisions: tuple[ConflictDecision, ...] = field(default=(), compare=False)
+
+    def __bool__(self) -> bool:
+        return self.excluded or bool(self.tiers or self.items or self.criteria or self.recommendations or self.notes)
+
+    def may_open(self, item: Any) -> bool:
+        return not self.excluded and item.tier not in self.tiers and item.pk not in self.items
+
+    def may_judge(self, criterion: Any) -> bool:
+        return not self.excluded and _pk(criterion) not in self.criteria
+
+    def may_agree_recommendations(self) -> bool:
+        return not self.excluded and not self.recommendations
+
+
+NONE = Restrictions()
+NOTHING_RESTRICTED = (
+    "Select what the restriction covers: evidence they may not open, criteria they may not judge, "
+    "or the recommendations"
+)
+
+
+def standing_decisions(decisions: Iterable[ConflictDecision]) -> list[ConflictDecision]:
+    """The decisions still standing: the latest on each conflict, earlier ones superseded."""
+    latest: dict[str, ConflictDecision] = {}
+    for decision in sorted(decisions, key=lambda d: (d.at, d.pk)):
+        latest.update(dict.fromkeys(decision.keys, decision))
+    return sorted(set(latest.values()), key=lambda d: (d.at, d.pk))
+
+
+def combine(decisions: Iterable[ConflictDecision]) -> Restrictions:
+    """Every standing exclusion and restriction of one member, together."""
+    standing = standing_decisions(decisions)
+    restricting = [d for d in standing if d.outcome == Outcome.RESTRICT]
+    return Restrictions(
+        excluded=any(d.outcome == Outcome.EXCLUDE for d in standing),
+        tiers=frozenset(t for d in restricting for t in d.no_tiers),
+        items=frozenset(i for d in restricting for i in d.no_items),
+        criteria=frozenset(c for d in restricting for c in d.no_criteria),
+        recommendations=any(d.no_recommendations for d in restricting),
+        notes=tuple(d.note for d in restricting if d.note),
+        decisions=tuple(d for d in standing if d.outcome != Outcome.NO_ACTION),
+    )
+
+
+def restrictions_for(profile_or_user: Any, request: Any) -> Restrictions:
+    """This person's restrictions on this request (a user without a member profile has none)."""
+    profile_id = _profile_id(profile_or_user)
+    if profile_id is None or request is None:
+        return NONE
+    return combine(ConflictDecision.objects.filter(request=request, profile_id=profile_id))
+
+
+def restrictions_by_profile(request: Any, profile_ids: Iterable[int]) -> dict[int, Restrictions]:
+    """Several members' restrictions on one request, in one query."""
+    found: dict[int, list[ConflictDecision]] = {pk: [] for pk in profile_ids}
+    for decision in ConflictDecision.objects.filter(request=request, profile_id__in=list(found)):
+        found[decision.profile_id].append(decision)
+    return {pk: combine(rows) for pk, rows in found.items()}
+
+
+def describe(restrictions: Restrictions) -> list[str]:
+    """The restrictions in words, one a line, as the member and the Senate team see them."""
+    if restrictions.excluded:
+        return ["Excluded from this review because of a conflict of interest"]
+    return describe_parts(
+        tiers=restrictions.tiers,
+        items=restrictions.items,
+        criteria=restrictions.criteria,
+        recommendations=restrictions.recommendations,
+        notes=restrictions.notes,
+    )
+
+
+def describe_decision(decision: ConflictDecision) -> list[str]:
+    return describe_parts(
+        tiers=decision.no_tiers,
+        items=decision.no_items,
+        criteria=decision.no_criteria,
+        recommendations=decision.no_recommendations,
+        notes=(decision.note,) if decision.note else (),
+    )
+
+
+def describe_parts(
+    *, tiers: Iterable[str], items: Iterable[int], criteria: Iterable[int], recommendations: bool, notes: Iterable[str]
+) -> list[str]:
+    lines = []
+    labels = dict(tier_choices())
+    named = [labels.get(t, t).lower() for t in tier_choices_order(tiers)]
+    if named:
+        lines.append(f"May not open {' or '.join(named)} evidence")
+    if titles := _titles("evidence", "EvidenceItem", items):
+        lines.append(f"May not open these evidence items: {'; '.join(titles)}")
+    if titles := _titles("reports", "Criterion", criteria):
+        lines.append(f"May not take part in the panel's judgement on: {'; '.join(titles)}")
+    if recommendations:
+        lines.append("May not agree or vote on the recommendations")
+    lines += [f"Note: {n}" for n in notes]
+    return lines
+
+
+def is_enforceable(decision: ConflictDecision) -> bool:
+    """A restriction names something the pages can enforce; a note alone cannot be."""
+    return bool(decision.no_tiers or decision.no_items or decision.no_criteria or decision.no_recommendations)
+
+
+def restriction_choices(request: Any) -> dict[str, list[tuple[str, str]]]:
+    """What a restriction on this request may name: the tiers, this review's evidence items, and its
+    criteria (or, before they are chosen, the Senate's framework)."""
+    items = apps.get_model("evidence", "EvidenceItem").objects.filter(request=request).order_by("added_at", "pk")
+    criterion = apps.get_model("reports", "Criterion")
+    criteria = criterion.objects.filter(pk__in=_review_criteria(request))
+    if not criteria.exists():
+        criteria = criterion.objects.filter(Q(senate__isnull=True) | Q(senate=request.senate), optional=False)
+    return {
+        "tiers": tier_choices(),
+        "items": [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in items],
+        "criteria": [(str(c.pk), c.title) for c in criteria.order_by("order", "pk")],
+    }
+
+
+def _review_criteria(request: Any) -> Any:
+    return apps.get_model("reports", "ReviewCriterion").objects.filter(request=request).values("criterion_id")
+
+
+def tier_choices() -> list[tuple[str, str]]:
+    """The evidence app's confidentiality tiers, least restricted first (public is never restricted)."""
+    field_ = apps.get_model("evidence", "EvidenceItem")._meta.get_field("tier")
+    return [(str(v), str(label)) for v, label in field_.choices if v != "public"]  # type: ignore[union-attr,misc]
+
+
+def tier_choices_order(tiers: Iterable[str]) -> list[str]:
+    wanted = set(tiers)
+    return [value for value, _ in tier_choices() if value in wanted]
+
+
+def _titles(app: str, model: str, pks: Iterable[int]) -> list[str]:
+    wanted = list(pks)
+    if not wanted:
+        return []
+    return [str(row) for row in apps.get_model(app, model).objects.filter(pk__in=wanted).order_by("pk")]
+
+
+def _pk(thing: Any) -> Any:
+    return getattr(thing, "pk", thing)
+
+
+def _profile_id(profile_or_user: Any) -> int | None:
+    if isinstance(profile_or_user, MemberProfile):
+        return profile_or_user.pk
+    if not getattr(profile_or_user, "is_authenticated", False):
+        return None
+    return MemberProfile.objects.filter(user_id=profile_or_user.pk).values_list("pk", flat=True).first()

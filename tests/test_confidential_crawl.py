@@ -30,6 +30,7 @@ from senate.members.models import MemberProfile
 from senate.organisations.models import Organisation, Senate
 from senate.panels.models import PanelMember
 from senate.reports.models import ReportDraft
+from senate.reports.publication import final_version
 from senate.reviews.models import Recommendation, Request
 
 TODAY = dt.date(2026, 11, 23)
@@ -191,9 +192,9 @@ def _secrets(user, senate, *, today):
         if not sees_advice:
             for rec in r.recommendations.all():
                 secrets[f"zqxrec{rec.pk}q"] = f"Recommendation {rec.number} (text) of {where}"
-        latest = r.report_drafts.order_by("-version").first()
+        final = final_version(r)  # the version the Council signed off: the only one published
         for draft in r.report_drafts.all():
-            if not sees_advice or (user is None and draft != latest):
+            if not sees_advice or (user is None and draft != final):
                 secrets[f"zqxdraft{draft.pk}q"] = f"ReportDraft v{draft.version} ({draft.kind}, sections) of {where}"
         for item in r.evidence_items.all():
             if (item.tier in RESTRICTED or not sees_advice) and not can_open(user or AnonymousUser(), item):

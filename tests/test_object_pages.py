@@ -432,6 +432,11 @@ PAGES = object_pages()
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 # Who may open a page about the records crawled, to show each page is asked about something that exists.
 INSIDERS = ["manager", "chair", "council", "requester", "seat_holder"]
+# Pages whose record exists only in a state the tiny demo's two meetings are not in. The unrelated are
+# still refused by the meeting's own rule before the page looks for it; the page's own tests open it.
+OPENED_ELSEWHERE = {
+    "council:confirm_changes": "only an item approved with changes has one (council/tests/test_ratification.py)",
+}
 
 
 def _writes_a_record(sql: str) -> bool:
@@ -457,7 +462,9 @@ def test_no_unrelated_person_opens_a_page_about_a_record(world, db, name, route,
         insiders = [world.clients[who] for who in INSIDERS] + [_client(owner) for owner in target.owners]
         opened += [url] if post_only or any(c.get(url).status_code not in (403, 404) for c in insiders) else []
     assert not problems, f"{name}: {len(problems)} problems:\n" + "\n".join(problems)
-    assert opened or public, f"{name}: nobody opens it, so the crawl asked about nothing that exists"
+    assert opened or public or name in OPENED_ELSEWHERE, (
+        f"{name}: nobody opens it, so the crawl asked about nothing that exists"
+    )
 
 
 def _refused(

@@ -3,6 +3,7 @@ recommendation, the manager drafts the report and sends it to the requester, the
 in the factual-accuracy round and the panel answers, then the report is revised and downloads as PDF
 and DOCX. Every page visited is checked for accessibility."""
 
+import datetime as dt
 import io
 
 import docx
@@ -10,8 +11,8 @@ import pytest
 
 from senate.accounts.tests.factories import PASSWORD
 from senate.interests.attestation import attest
-from senate.reports.models import AccuracyComment, Judgement
-from senate.reports.tests.factories import criteria, evidence, request_at, seat
+from senate.reports.models import AccuracyComment, AccuracyRound, Judgement
+from senate.reports.tests.factories import criteria, draft, evidence, request_at, seat
 
 pytestmark = pytest.mark.browser
 
@@ -94,13 +95,18 @@ def test_the_panel_judges_the_requester_checks_the_facts_and_the_report_download
     # The manager answers it; the report is revised and downloads in both formats.
     page.context.clear_cookies()
     journey.sign_in(cast["manager"].email, PASSWORD)
+    draft(
+        review, by=cast["manager"], summary="The panel supports the proposals, with the stroke units counted again."
+    )  # v2 makes the correction
     journey.go(base + "accuracy/")
     page.click("a:has-text('Answer this comment')")
     page.check("input[name='response'][value='accepted']")
+    page.get_by_label("v2", exact=False).check()
     page.click("button:has-text('Save the answer')")
     page.wait_for_selector("text=Your answer has been recorded")
     journey.check_accessibility()
     assert AccuracyComment.objects.get().response == "accepted"
+    AccuracyRound.objects.filter(request=review).update(closes_on=dt.date.today() - dt.timedelta(days=1))  # 14 days on
     journey.go(f"/south-west/requests/{review.pk}/")
     page.click("button:has-text('Report revised after factual accuracy check')")
     page.wait_for_load_state()

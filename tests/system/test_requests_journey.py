@@ -184,6 +184,7 @@ def test_a_formal_review_runs_from_approved_terms_through_every_stage_to_closure
     from senate.members.models import Profession
     from senate.panels.tests.factories import member, seat, spec
     from senate.reports.accuracy import answer, comment
+    from senate.reports.models import AccuracyRound
     from senate.reports.tests.factories import draft
     from senate.reviews import follow_up
     from senate.reviews.tests.factories import RequestFactory
@@ -227,7 +228,15 @@ def test_a_formal_review_runs_from_approved_terms_through_every_stage_to_closure
     remark = comment(request, section="summary", text="The bed numbers are for 2025, not 2026.", by=cast["requester"])
     journey.go(f"/south-west/requests/{request.pk}/")
     assert "1 factual-accuracy comment(s) still need an answer." in page.inner_text("main")
-    answer(remark, response="accepted", answer="Corrected to 2026.", by=cast["manager"])
+    draft(request, by=cast["manager"], summary="The bed numbers are for 2026.")  # v2 makes the correction
+    answer(
+        remark,
+        response="accepted",
+        answer="Corrected to 2026.",
+        by=cast["manager"],
+        corrected_in=request.report_drafts.order_by("-version").first(),
+    )
+    AccuracyRound.objects.filter(request=request).update(closes_on=dt.date.today() - dt.timedelta(days=1))  # 14 days on
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Report revised after factual accuracy check")
 

@@ -152,3 +152,31 @@ def test_the_data_migration_merges_duplicates_so_the_constraints_can_apply(refer
     profile.refresh_from_db()
     assert profile.employer == council
     assert profile.affiliations.get().organisation == keep
+
+
+def test_the_system_administrator_merges_duplicates_in_the_admin(client, twins, cast):
+    keep, duplicate = twins
+    profile = MemberProfileFactory()
+    declared(profile, organisation=duplicate, organisation_name="")
+    url = "/admin/organisations/organisation/"
+    chosen = {"action": "merge_duplicates", "_selected_action": [keep.pk, duplicate.pk]}
+    client.force_login(cast["admin"])
+
+    asked = client.post(url, chosen)
+    page = asked.content.decode()
+    assert asked.status_code == 200 and "Which record do you want to keep?" in page and "ZZ2" in page
+    done = client.post(url, chosen | {"confirm": "yes", "keep": keep.pk}, follow=True)
+
+    assert "Merged 1 record(s) into Foxton NHS Foundation Trust (ZZ1)" in done.content.decode()
+    assert list(Organisation.objects.filter(name="Foxton NHS Foundation Trust")) == [keep]
+    assert AuditEvent.objects.filter(action="organisation.merged", actor=cast["admin"]).count() == 1
+
+
+def test_only_a_system_administrator_reaches_the_merge(client, twins, cast):
+    keep, duplicate = twins
+    client.force_login(cast["manager"])
+    client.post(
+        "/admin/organisations/organisation/",
+        {"action": "merge_duplicates", "_selected_action": [keep.pk, duplicate.pk], "confirm": "yes", "keep": keep.pk},
+    )
+    assert Organisation.objects.filter(pk=duplicate.pk).exists()

@@ -81,3 +81,26 @@ def test_a_member_declares_against_one_of_two_trusts_with_one_name_by_its_code(c
     assert version.organisation == foxtons[1]
     changing = client.get(f"/declarations/{version.declaration_id}/change/")
     assert 'value="Foxton NHS Foundation Trust (ZZ2)"' in changing.content.decode()
+
+
+def test_a_requester_adds_an_affected_organisation_from_outside_the_area_by_its_code(client, cast, foxtons, icb):
+    from senate.reviews.models import Request
+
+    base = "/south-west/requests"
+    client.force_login(cast["requester"])
+    client.post(f"{base}/new/")
+    request = Request.objects.get(created_by=cast["requester"])
+    step = f"{base}/{request.pk}/edit/organisations/"
+    page = client.get(step).content.decode()
+    assert "NHS Devon Integrated Care Board (QJK)" in page and 'list="id_another_organisation-suggestions"' in page
+    london = Organisation.objects.current().icbs().exclude(areas__senate__slug="south-west").first()
+
+    nothing = client.post(step, {"places": ""}).content.decode()
+    assert "Select at least one affected organisation" in nothing
+    ambiguous = client.post(step, {"another_organisation": "Foxton NHS Foundation Trust", "places": ""})
+    assert "More than one organisation is called" in ambiguous.content.decode()
+    client.post(step, {"affected_organisations": [str(icb.pk)], "another_organisation": london.code, "places": ""})
+
+    assert set(request.affected_organisations.all()) == {icb, london}
+    again = client.get(step).content.decode()
+    assert f"{london.label}" in again  # listed now, so changing the page does not lose it

@@ -90,6 +90,9 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, by: Any) ->
         before = {"code": keep.code, "region": keep.region_id, "icb": keep.icb_id}
         moved = move_references(Organisation, keep, duplicate)
         _drop_self_successions(keep)
+        keep.refresh_from_db(fields=["icb"])  # an organisation in the duplicate's ICB area is now in keep's
+        if keep.icb_id == keep.pk:
+            keep.icb_id = None
         taken_code = duplicate.code if not keep.code else ""
         summary = f"{duplicate} ({duplicate.code or 'no ODS code'}) merged into {keep} ({keep.code or taken_code or 'no ODS code'})"
         audit.record(

@@ -14,6 +14,9 @@ def _merge(Organisation, Succession, keep, duplicate):
 
     move_references(Organisation, keep, duplicate)
     Succession.objects.filter(predecessor_id=keep.pk, successor_id=keep.pk).delete()
+    keep.refresh_from_db(fields=["icb"])
+    if keep.icb_id == keep.pk:
+        keep.icb_id = None
     keep.region_id = keep.region_id or duplicate.region_id
     if not keep.icb_id and duplicate.icb_id and duplicate.icb_id != keep.pk:
         keep.icb_id = duplicate.icb_id

@@ -180,3 +180,17 @@ def test_only_a_system_administrator_reaches_the_merge(client, twins, cast):
         {"action": "merge_duplicates", "_selected_action": [keep.pk, duplicate.pk], "confirm": "yes", "keep": keep.pk},
     )
     assert Organisation.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_merging_an_icb_into_its_twin_leaves_no_organisation_in_its_own_area(reference_data, cast):
+    keep = _org(name="NHS Foxton ICB", code="ZZI", type=OrganisationType.ICB)
+    duplicate = _org(name="NHS Foxton ICB", code="ZZJ", type=OrganisationType.ICB)
+    keep.icb = duplicate
+    keep.save()
+    trust = _org(code="ZZT", icb=duplicate)
+
+    merge_organisations(keep, duplicate, by=cast["admin"])
+
+    keep.refresh_from_db()
+    trust.refresh_from_db()
+    assert keep.icb is None and trust.icb == keep

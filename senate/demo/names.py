@@ -22,3 +22,6 @@ TOWNS = (
     "Longford Marlow Newbridge Oakhampton Porthaven Queensbury Redcliffe Stanbridge Thornbury Upton "
     "Westbury Yarmouth Ambleside Bramley Chesterfield Daleford Eastwood Foxton Greystone Hadley"
 ).split()
+
+# Put before a town to make another fictional place, so no two demo organisations share a name.
+PLACE_PREFIXES = "North South East West Upper Lower Great Little Old New".split()

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from senate.accounts.models import Role, RoleAssignment, User
 from senate.demo import history_world, interests_world
-from senate.demo.names import FIRST, LAST, TOWNS
+from senate.demo.names import FIRST, LAST, PLACE_PREFIXES, TOWNS
 from senate.members.models import (
     Affiliation,
     Body,
@@ -124,7 +124,10 @@ def build(
 
 def _synthetic_organisations(rng: random.Random) -> list[Organisation]:
     made: list[Organisation] = []
-    towns = iter(rng.sample(TOWNS * 20, k=len(TOWNS) * 20))
+    # Each fictional town once: sampling TOWNS repeated twenty times gave two "Foxton NHS Foundation
+    # Trust"s in different ICBs (49 names twice over), and a member could declare against the wrong one.
+    places = [*TOWNS, *(f"{side} {town}" for side in PLACE_PREFIXES for town in TOWNS)]
+    towns = iter(rng.sample(places, k=len(places)))
     for icb in Organisation.objects.current().icbs().select_related("region").order_by("code"):
         for n in range(2):
             town = next(towns)

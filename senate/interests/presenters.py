@@ -171,7 +171,7 @@ def initial_from(version: DeclarationVersion) -> dict[str, Any]:
             "value",
         )
     }
-    initial["organisation"] = str(version.organisation_id or "")
+    initial["organisation"] = version.organisation
     initial["may_publish"] = str(version.may_publish)
     initial["accepted"] = str(version.accepted) if version.accepted is not None else ""
     initial["services"] = [e.code for e in version.services.all()]

@@ -78,6 +78,22 @@ class OrganisationType(models.TextChoices):
 # Bodies that commission NHS care; a request from anyone else may need a commissioner sponsor.
 COMMISSIONER_TYPES = frozenset({OrganisationType.ICB, OrganisationType.NHSE_NATIONAL, OrganisationType.NHSE_REGIONAL})
 
+# NHS bodies that the Organisation Data Service (ODS) gives a code: they must have one, so two records of
+# one trust cannot sit side by side with no code to tell them apart.
+NHS_BODY_TYPES = frozenset(
+    {
+        OrganisationType.ICB,
+        OrganisationType.TRUST,
+        OrganisationType.NHSE_NATIONAL,
+        OrganisationType.NHSE_REGIONAL,
+        OrganisationType.PRIMARY_CARE,
+    }
+)
+
+
+def normalise_code(code: str) -> str:
+    return "".join((code or "").split()).upper()
+
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def current(self, on: dt.date | None = None) -> "OrganisationQuerySet":
@@ -91,7 +107,9 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 
 
 class Organisation(models.Model):
-    code = models.CharField(max_length=12, unique=True, help_text="ODS-style code")
+    code = models.CharField(
+        max_length=12, blank=True, help_text="ODS code (required for NHS bodies; unique when given)"
+    )
     name = models.CharField(max_length=200)
     type = models.CharField(max_length=30, choices=OrganisationType.choices)
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -113,9 +131,31 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["type", "name"])]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="organisation_unique_ods_code"),
+            models.CheckConstraint(
+                condition=~Q(type__in=sorted(t.value for t in NHS_BODY_TYPES)) | ~Q(code=""),
+                name="organisation_nhs_body_has_ods_code",
+                violation_error_message="An NHS body needs its ODS code",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name with the ODS code, so two bodies with one name can be told apart."""
+        return f"{self.name} ({self.code})" if self.code else self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        self.code = normalise_code(self.code)
+        if self.type in NHS_BODY_TYPES and not self.code:
+            raise ValidationError({"code": f"Enter the ODS code: every {self.get_type_display().lower()} has one"})
+        if self.code and Organisation.objects.filter(code__iexact=self.code).exclude(pk=self.pk).exists():
+            raise ValidationError({"code": f"Another organisation already has the ODS code {self.code}"})
 
     @property
     def is_commissioner(self) -> bool:

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from senate.accounts.permissions import Permission
 from senate.core import audit
-from senate.core.access import public, requires
+from senate.core.access import public, requires, signed_in
 from senate.core.spreadsheets import safe_cell
-from senate.organisations import home, queries
+from senate.organisations import home, picking, queries
 from senate.organisations.forms import AuditSearchForm
 from senate.organisations.models import OrganisationType, Senate
 
@@ -124,3 +124,16 @@ def _audit_row(event: Any) -> list[Any]:
 class _Echo:
     def write(self, value: str) -> str:
         return value
+
+
+@signed_in
+def organisation_search(request: HttpRequest) -> HttpResponse:
+    """Suggestions for an organisation box, by name or ODS code: the `<option>`s of its datalist (htmx
+    swaps them in as the person types), or a page of results when opened on its own."""
+    # htmx sends the box's own value under the box's name; opened on its own, the page's box is `q`.
+    text = str(request.GET.get("q") or next(iter(request.GET.values()), ""))[:100]
+    found = picking.search(text)
+    template = (
+        "organisations/search_options.jinja" if request.headers.get("HX-Request") else "organisations/search.jinja"
+    )
+    return render(request, template, {"page_title": "Find an organisation", "q": text, "found": found})

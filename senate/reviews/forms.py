@@ -6,6 +6,7 @@ from django import forms
 from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Expertise
 from senate.organisations.models import COMMISSIONER_TYPES, Organisation
+from senate.organisations.picking import OrganisationField
 from senate.organisations.queries import organisations_in
 from senate.reviews.models import AdviceKind, AssuranceStage, Programme, Recommendation, RecommendationResponse
 
@@ -63,7 +64,12 @@ class OrganisationsForm(Form):
     affected_organisations = forms.MultipleChoiceField(
         label="Which organisations are affected?",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select at least one affected organisation"},
+        required=False,
+    )
+    another_organisation = OrganisationField(
+        label="Another organisation affected",
+        required=False,
+        help_text="If it is not listed above, start typing its name or ODS code, then choose it from the suggestions.",
     )
     places = forms.CharField(
         label="Which places or sites are affected?",
@@ -75,10 +81,24 @@ class OrganisationsForm(Form):
     def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["affected_organisations"]
-        field.choices = [(str(o.pk), f"{o.name} ({o.get_type_display()})") for o in organisations_in(senate)]
+        chosen = [int(i) for i in (self.initial.get("affected_organisations") or [])]
+        listed = list(organisations_in(senate))
+        # One added from elsewhere earlier stays listed, so changing this page does not lose it.
+        listed += list(Organisation.objects.filter(pk__in=chosen).exclude(pk__in=[o.pk for o in listed]))
+        field.choices = [(str(o.pk), f"{o.label} – {o.get_type_display()}") for o in listed]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("affected_organisations") and not data.get("another_organisation"):
+            if "another_organisation" not in self.errors:
+                self.add_error("affected_organisations", "Select at least one affected organisation")
+        return data
 
     def changes(self) -> dict[str, Any]:
         ids = [int(i) for i in self.cleaned_data["affected_organisations"]]
+        another = self.cleaned_data.get("another_organisation")
+        if another is not None:
+            ids.append(another.pk)
         return {
             "affected_organisations": list(Organisation.objects.filter(pk__in=ids)),
             "places": self.cleaned_data["places"],
@@ -162,7 +182,7 @@ class SponsorForm(Form):
         super().__init__(*args, **kwargs)
         commissioners = organisations_in(senate).filter(type__in=COMMISSIONER_TYPES)
         field: Any = self.fields["sponsor_organisation"]
-        field.choices = [("", "Choose a commissioner")] + [(str(o.pk), o.name) for o in commissioners]
+        field.choices = [("", "Choose a commissioner")] + [(str(o.pk), o.label) for o in commissioners]
 
     def changes(self) -> dict[str, Any]:
         return {"sponsor_organisation": Organisation.objects.get(pk=int(self.cleaned_data["sponsor_organisation"]))}

@@ -52,7 +52,7 @@ def test_a_member_makes_a_nil_return_and_another_declares_an_interest(journey, c
     summary = page.inner_text(".nhsuk-error-summary")
     assert "Enter the nature of the interest" in summary and "Enter the date the interest started" in summary
 
-    page.select_option("#id_organisation", label="NHS Devon Integrated Care Board")
+    page.fill("#id_organisation", "NHS Devon Integrated Care Board (QJK)")
     page.fill("#id_nature", "Paid clinical adviser on the stroke programme")
     page.check("input[name='services'][value='stroke']")
     _date(page, "started_on", TODAY - dt.timedelta(days=12))

@@ -8,26 +8,19 @@ from senate.core.forms import Form
 from senate.interests.forms.fields import date, one_box, yes_no
 from senate.interests.models import Category, Kind
 from senate.members.models import Expertise
-from senate.organisations.models import Organisation
+from senate.organisations.picking import OrganisationField
 
 
 class _BodyFields(Form):
-    organisation = forms.ChoiceField(
-        label="Organisation or body", required=False, help_text="Choose it from the list if it is there."
+    organisation = OrganisationField(
+        label="Organisation or body",
+        required=False,
+        help_text="Start typing its name or ODS code, then choose it from the suggestions.",
     )
     organisation_name = forms.CharField(
         label="If it is not in the list, enter its name", required=False, max_length=200
     )
-    body_required = "Select the organisation or body, or enter its name"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        listed = Organisation.objects.current().order_by("name").values_list("pk", "name")
-        self.fields["organisation"].choices = [("", "Not in the list")] + [(str(pk), name) for pk, name in listed]  # type: ignore[attr-defined]
-
-    def clean_organisation(self) -> Organisation | None:
-        value = self.cleaned_data.get("organisation")
-        return Organisation.objects.filter(pk=value).first() if value else None
+    body_required = "Enter the organisation or body"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -127,7 +120,7 @@ class GiftForm(_BodyFields):
     started_on = date("Date it was offered", "Enter the date it was offered")
     accepted = yes_no("Did you accept it?", "Select yes if you accepted it")
     may_publish = yes_no("May this be published on the Senate's register?", "Select yes if this may be published")
-    body_required = "Select who offered it, or enter their name"
+    body_required = "Enter who offered it"
 
     field_order = ["nature", "organisation", "organisation_name", "value", "started_on", "accepted", "may_publish"]
 

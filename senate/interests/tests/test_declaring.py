@@ -53,7 +53,7 @@ def test_missing_answers_get_an_error_summary_and_nothing_is_written(client, cas
         "Select the type of interest",
         "Enter the nature of the interest",
         "Enter the date the interest started",
-        "Select the organisation or body, or enter its name",
+        "Enter the organisation or body",
         "Select yes if this interest may be published",
     ):
         assert message in page

@@ -4,3 +4,18 @@ audit trail is the Senate team's alone: not a system administrator, who reads no
 PAGES = [
     ("organisations:audit_trail", lambda cast: "/south-west/audit/", {"manager", "chair"}),
 ]
+
+EVERYONE_SIGNED_IN = {
+    "manager",
+    "chair",
+    "council",
+    "assembly",
+    "requester",
+    "assurance",
+    "admin",
+    "no_role",
+    "other_manager",
+}
+PAGES += [
+    ("organisation_search:search", lambda cast: "/organisations/search/?q=Devon", EVERYONE_SIGNED_IN),
+]

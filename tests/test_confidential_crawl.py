@@ -8,6 +8,7 @@ the title, of a record they may not see. Every email queued to them is read as a
 import datetime as dt
 import html
 import importlib
+import json
 import re
 from collections import deque
 
@@ -192,9 +193,12 @@ def _secrets(user, senate, *, today):
         if not sees_advice:
             for rec in r.recommendations.all():
                 secrets[f"zqxrec{rec.pk}q"] = f"Recommendation {rec.number} (text) of {where}"
-        final = final_version(r)  # the version the Council signed off: the only one published
+        # The public read the version the Council signed off; a later version written from an earlier one
+        # carries the earlier one's text (and marker) with it, and that text is then published.
+        final = final_version(r)
+        published = json.dumps(final.sections) if final else ""
         for draft in r.report_drafts.all():
-            if not sees_advice or (user is None and draft != final):
+            if not sees_advice or (user is None and draft != final and f"zqxdraft{draft.pk}q" not in published):
                 secrets[f"zqxdraft{draft.pk}q"] = f"ReportDraft v{draft.version} ({draft.kind}, sections) of {where}"
         for item in r.evidence_items.all():
             if (item.tier in RESTRICTED or not sees_advice) and not can_open(user or AnonymousUser(), item):

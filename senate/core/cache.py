@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Max, Model
 
 from senate.core.models import AuditEvent
@@ -37,5 +38,7 @@ def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[M
     found = cache.get(full_key)
     if found is None:
         found = work_out()
-        cache.set(full_key, found, TIMEOUT)
+        # Kept only once the transaction it was read in commits: a reading made inside a transaction
+        # that is rolled back saw rows that never existed, under ids the next rows will take again.
+        transaction.on_commit(lambda: cache.set(full_key, found, TIMEOUT))
     return found

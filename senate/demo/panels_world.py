@@ -7,6 +7,7 @@ import datetime as dt
 import random
 
 from senate.accounts.models import Role, RoleAssignment
+from senate.interests.due import declaration_refusal
 from senate.members.models import MemberProfile, Membership
 from senate.organisations.models import Senate
 from senate.panels import invitations, loans, runs
@@ -65,8 +66,8 @@ def _specify(request: Request, manager, rng: random.Random, today: dt.date) -> N
 def _pin_demo_council_member(requests: list[Request], manager, today: dt.date) -> None:
     """Keep the demo Council member on the first panel they may sit on, so their sign-in shows one."""
     profile = MemberProfile.objects.filter(user__email="council@demo.senate.example").first()
-    if profile is None:
-        return
+    if profile is None or declaration_refusal(profile, today=today):
+        return  # a member who has not declared, or is overdue, may not be invited (domain.md §9.3)
     for request in requests:
         (candidate,) = candidates_for(request, on=today, profiles=[profile])
         if not candidate.blocked:

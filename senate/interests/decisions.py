@@ -2,6 +2,7 @@
 review's panel. A decision covers one or more conflicts; a later decision on a conflict supersedes an
 earlier one, and both are kept. An exclusion stands until a later decision on that conflict."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,11 +179,11 @@ def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: 
     return dismissal
 
 
-def can_be_invited(profile: MemberProfile, request: Any) -> tuple[bool, str]:
+def can_be_invited(profile: MemberProfile, request: Any, *, on: dt.date | None = None) -> tuple[bool, str]:
     """Whether the member may be invited to this request's panel, and why not. Excluded members may
     not; nor may members with a possible conflict that nobody has decided on yet, nor members who have
     never declared their interests or whose declaration is overdue (domain.md §9.3)."""
-    if refusal := declaration_refusal(profile, today=timezone.localdate()):
+    if refusal := declaration_refusal(profile, today=on or timezone.localdate()):
         return False, refusal
     screening = screening_for(profile, request)
     if screening.exclusion is not None:
@@ -201,9 +202,10 @@ def can_be_invited(profile: MemberProfile, request: Any) -> tuple[bool, str]:
     return True, f"{profile} has no undecided conflicts of interest with this review"
 
 
-def ensure_can_be_invited(profile: MemberProfile, request: Any) -> None:
-    """For the panels app: raise InvitationRefused with the reason if the member may not be invited."""
-    allowed, reason = can_be_invited(profile, request)
+def ensure_can_be_invited(profile: MemberProfile, request: Any, *, on: dt.date | None = None) -> None:
+    """For the panels app: raise InvitationRefused with the reason if the member may not be invited
+    on the day `on` (today unless given: the demo invites as of its own day)."""
+    allowed, reason = can_be_invited(profile, request, on=on)
     if not allowed:
         raise InvitationRefused(reason)
 

@@ -27,8 +27,8 @@ def _link(name: str, *args) -> str:
 def invite(request, profile, *, role: str, by, on: dt.date | None = None) -> PanelMember:
     """Invite one member (never one excluded or with an undecided conflict) and queue the email."""
     profile = profile if isinstance(profile, MemberProfile) else MemberProfile.objects.get(pk=profile)
-    ensure_can_be_invited(profile, request)
     on = on or timezone.localdate()
+    ensure_can_be_invited(profile, request, on=on)
     spec = getattr(request, "panel_spec", None)
     days = spec.respond_within_days if spec else 10
     with transaction.atomic():

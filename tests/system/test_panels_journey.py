@@ -10,7 +10,7 @@ import pytest
 from senate.accounts.tests.factories import PASSWORD
 from senate.members.models import Body, Profession
 from senate.panels.models import Loan, PanelChoice, PanelMember, PanelSpec
-from senate.panels.tests.factories import member, ready_request
+from senate.panels.tests.factories import declare_cast, member, ready_request
 
 pytestmark = pytest.mark.browser
 SCREENSHOT = os.environ.get("PANELS_SCREENSHOT", "")
@@ -24,6 +24,7 @@ def _submit(journey, text):
 
 def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cast):
     page = journey.page
+    declare_cast(cast)  # only members who have declared their interests may be invited
     member("Pat Voice", profession=Profession.PPV)
     member("Eve Emergency", expertise=["emergency-medicine"], body=Body.COUNCIL)
     member("Ed Urgent", expertise=["emergency-medicine"])

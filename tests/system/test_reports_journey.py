@@ -40,6 +40,8 @@ def test_the_panel_judges_the_requester_checks_the_facts_and_the_report_download
     page.check("input[name='strength'][value='strong']")
     page.fill("#id_narrative", "A single hyper-acute stroke unit is supported by strong national evidence.")
     page.check("input[name='evidence']")
+    for agreed in page.locator("input[name^='position_'][value='agreed']").all():  # the whole panel agrees
+        agreed.check()
     page.click("button:has-text('Save the judgement')")
     page.wait_for_selector("text=The panel's judgement has been recorded (version 1)")
     journey.check_accessibility()
@@ -52,6 +54,8 @@ def test_the_panel_judges_the_requester_checks_the_facts_and_the_report_download
     page.check("input[name='outcome'][value='supported']")
     page.check("input[name='strength'][value='moderate']")
     page.fill("#id_narrative", "The workforce plan is credible.")
+    for agreed in page.locator("input[name^='position_'][value='agreed']").all():
+        agreed.check()
     page.click("button:has-text('Save the judgement')")
     page.wait_for_selector("text=The panel's judgement has been recorded (version 1)")
 

@@ -89,7 +89,12 @@ class _World:
 
     def declare_for(self, profile: MemberProfile) -> None:
         if profile.user.email == "assembly@demo.senate.example":
-            return  # the demo Assembly member has yet to declare, so the due pages have a face
+            # The demo Assembly member made a nil return this year, so they may sit on a panel (only
+            # members who have declared may be invited). No random draw, so the rest of the world is
+            # as it was.
+            when = timezone.make_aware(dt.datetime.combine(self.today, dt.time(9, 0)))
+            self._add(profile, Kind.NIL, when, {"nature": "No interests to declare", "started_on": self.today})
+            return
         roll = self.rng.random()
         if roll < 0.08 and profile.user.email.startswith("member"):
             return  # never declared (the printed demo sign-ins always have)

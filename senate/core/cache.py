@@ -10,11 +10,13 @@ Each web process keeps its own copy (Django's local-memory cache unless `CACHES`
 several processes need no shared cache to stay correct."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max, Model
+from django.template.loader import render_to_string
+from markupsafe import Markup
 
 from senate.core.models import AuditEvent
 
@@ -42,3 +44,9 @@ def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[M
         # that is rolled back saw rows that never existed, under ids the next rows will take again.
         transaction.on_commit(lambda: cache.set(full_key, found, TIMEOUT))
     return found
+
+
+def rendered(template: str, context: dict[str, Any], *, request: Any = None) -> Markup:
+    """A part of a page rendered once to keep with `until_next_act`: the same for everyone who may see
+    the page, and marked safe (Django's Jinja backend returns plain text, which would be escaped)."""
+    return Markup(render_to_string(template, context, request=request))

@@ -7,14 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
 from senate.core.access import public, requires
-from senate.core.cache import until_next_act
+from senate.core.cache import rendered, until_next_act
 from senate.council import meetings, publication, ratification
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
 from senate.council.meetings import MeetingRefused
@@ -136,7 +135,7 @@ def public_page(http: HttpRequest, senate: Senate) -> HttpResponse:
             .select_related("meeting")
             .order_by("-meeting__date"),
         }
-        return Markup(render_to_string("council/public/contents.jinja", shown, request=http))
+        return rendered("council/public/contents.jinja", shown, request=http)
 
     context = {
         "senate": senate,

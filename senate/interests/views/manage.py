@@ -6,14 +6,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from markupsafe import Markup
 
 from senate.core.access import requires
-from senate.core.cache import until_next_act
+from senate.core.cache import rendered, until_next_act
 from senate.interests import due, presenters, publication
 from senate.interests.forms import DueFilterForm, RegisterFilterForm, RulesForm, WithholdForm
 from senate.interests.local_rules import EDITABLE, rules_for, update_rules
@@ -42,7 +40,7 @@ def due_list(http: HttpRequest, senate: Senate) -> HttpResponse:
     def table() -> dict[str, Any]:
         rows = due.due_rows(senate, today=today)
         page = Paginator([r for r in rows if _wanted(r, status, body)], 50).get_page(asked)
-        rendered = render_to_string(
+        html = rendered(
             "interests/manage/due_table.jinja",
             {
                 "page": page,
@@ -51,7 +49,7 @@ def due_list(http: HttpRequest, senate: Senate) -> HttpResponse:
             },
             request=http,
         )
-        return {"html": Markup(rendered), "counts": due.counts(rows), "total": len(rows)}
+        return {"html": html, "counts": due.counts(rows), "total": len(rows)}
 
     shown = until_next_act(
         f"due-table:{senate.pk}:{today.isoformat()}:{status}:{body}:{asked}", table, rows_of=due.WATCHED

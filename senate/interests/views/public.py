@@ -7,13 +7,11 @@ import datetime as dt
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from markupsafe import Markup
 
 from senate.core.access import public
-from senate.core.cache import until_next_act
+from senate.core.cache import rendered, until_next_act
 from senate.core.spreadsheets import safe_cell
 from senate.interests.forms import RegisterDateForm
 from senate.interests.register import WATCHED, Register, public_register
@@ -34,7 +32,7 @@ def register_page(http: HttpRequest, senate: Senate) -> HttpResponse:
         "register": register,
         "entries_html": until_next_act(
             f"register-entries:{senate.pk}:{on.isoformat()}:{today.isoformat()}:{page.number}",
-            lambda: Markup(render_to_string("interests/public/entries.jinja", entries)),
+            lambda: rendered("interests/public/entries.jinja", entries),
             rows_of=WATCHED,
         ),
         "form": form,

@@ -7,6 +7,15 @@ patients find no bed. This module simulates the M_t/G/c/c system directly:
 non-homogeneous Poisson arrivals from ``demand.build_calendar``, a length of
 stay drawn for each admitted patient, and refusal when all beds are full.
 
+Each replication starts from the steady state, not from empty wards: the
+number of patients already in beds is drawn from the stationary distribution
+of the loss system (the truncated Poisson of Erlang's formula, which holds for
+any length-of-stay distribution), and each of them is given the rest of a stay
+drawn from the equilibrium ("residual") distribution, a length-biased stay cut
+at a uniform point. Starting empty biased long-stay pools (rehabilitation,
+community, mental health) low even after the longest warm-up; the warm-up now
+only lets the start settle into the demand pattern.
+
 The event loop is compiled with numba. Each replication seeds numba's own
 generator from a ``numpy.random.SeedSequence``, so results depend only on
 the seed and the replication number (not on thread scheduling).
@@ -24,7 +33,7 @@ from typing import Any, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 from numba import njit
-from scipy.special import stdtrit
+from scipy.special import gammaln, logsumexp, stdtrit
 
 from .demand import DemandCalendar, build_calendar
 from .model import DAYS_PER_YEAR, WEEKDAY_NAMES, BedPool, LengthOfStay
@@ -245,6 +254,46 @@ def _stay_hours(kind: int, p1: float, p2: float, values: FloatArray) -> float:
 
 
 @_compile
+def _residual_hours(kind: int, p1: float, p2: float, values: FloatArray, biased_cum: FloatArray) -> float:
+    """The rest of the stay of a patient found in a bed at a random moment.
+
+    A patient in a bed is more likely to be a long-stayer (length bias), and is
+    found at a uniform point of that stay. Length-biased exponential stays cut
+    at a uniform point are exponential again; a length-biased lognormal(mu,
+    sigma) is lognormal(mu + sigma^2, sigma); an empirical stay is picked with
+    probability proportional to its length.
+    """
+    u = np.random.random()
+    if kind == 0:
+        return float(np.random.exponential(p1)) * 24.0
+    if kind == 1:
+        return u * float(np.random.lognormal(p1 + p2 * p2, p2)) * 24.0
+    if kind == 2:
+        return u * p1 * 24.0
+    i = np.searchsorted(biased_cum, np.random.random() * biased_cum[-1], side="right")
+    return u * float(values[min(i, values.shape[0] - 1)]) * 24.0
+
+
+@_compile
+def _start_in_steady_state(
+    heap: FloatArray,
+    beds: int,
+    start_cdf: FloatArray,
+    kind: int,
+    p1: float,
+    p2: float,
+    values: FloatArray,
+    biased_cum: FloatArray,
+) -> int:
+    """Fill the heap with the discharge times of the patients in beds at hour 0."""
+    occupied = min(int(np.searchsorted(start_cdf, np.random.random(), side="right")), beds)
+    size = 0
+    for _ in range(occupied):
+        size = _heap_push(heap, size, _residual_hours(kind, p1, p2, values, biased_cum))
+    return size
+
+
+@_compile
 def _run_replication(
     rates: FloatArray,
     day_month: IntArray,
@@ -255,6 +304,8 @@ def _run_replication(
     p1: float,
     p2: float,
     los_values: FloatArray,
+    biased_cum: FloatArray,
+    start_cdf: FloatArray,
     seed: int,
     by_month: IntArray,  # (12, 2): arrivals, refused
     by_weekday: IntArray,  # (7, 2)
@@ -266,16 +317,19 @@ def _run_replication(
     # dropped lazily: a bed is free exactly when the heap is not full or its
     # earliest discharge has passed, so one sift per admission is enough.
     heap = np.empty(beds, dtype=np.float64)
-    size = 0
     start = float(warmup_hours)
     end = float(rates.shape[0])
+    size = _start_in_steady_state(heap, beds, start_cdf, los_kind, p1, p2, los_values, biased_cum)
+    bed_hours = 0.0
+    for i in range(size):
+        if heap[i] > start:
+            bed_hours += min(heap[i], end) - start
     # Inversion of the cumulative intensity: ``left`` is the intensity still
     # to run before the next arrival (a unit-rate exponential).
     left = np.random.exponential(1.0)
     arrivals = 0
     days_with_refusals = 0
     last_refused_day = -1
-    bed_hours = 0.0
     for h in range(rates.shape[0]):
         rate = rates[h]
         used = 0.0
@@ -356,6 +410,31 @@ def los_parameters(los: LengthOfStay) -> tuple[int, float, float, FloatArray]:
     return _LOS_CODES[los.distribution], los.mean_days, 0.0, values
 
 
+def start_distribution(calendar: DemandCalendar, los: LengthOfStay, beds: int) -> FloatArray:
+    """Cumulative probabilities of 0..beds patients in beds at the start.
+
+    The stationary distribution of an M/G/c/c pool: Poisson with the offered
+    load (mean admissions an hour over the whole run times the mean stay),
+    truncated at the number of beds. Computed in log space so thousands of
+    beds and loads neither overflow nor underflow.
+    """
+    rates = calendar.hourly_rates
+    load = float(rates.mean()) * los.mean_days * 24.0 if rates.size else 0.0
+    if load <= 0.0:
+        return np.ones(beds + 1, dtype=np.float64)
+    k = np.arange(beds + 1, dtype=np.float64)
+    log_weights = k * math.log(load) - gammaln(k + 1.0)
+    probabilities = np.exp(log_weights - logsumexp(log_weights))
+    cdf = np.cumsum(probabilities)
+    cdf[-1] = 1.0
+    return cdf
+
+
+def length_biased_cumulative(values: FloatArray) -> FloatArray:
+    """Cumulative weights for picking an empirical stay in proportion to its length."""
+    return np.cumsum(np.maximum(values, 0.0))
+
+
 def replication_seeds(seed: int, replications: int) -> list[int]:
     """Independent 32-bit seeds for numba's Mersenne Twister, one per replication."""
     state = np.random.SeedSequence(seed).generate_state(replications, dtype=np.uint32)
@@ -403,6 +482,8 @@ def _run_all(
 ) -> None:
     seeds = replication_seeds(settings.seed, settings.replications)
     kind, p1, p2, values = los_parameters(pool.length_of_stay)
+    biased_cum = length_biased_cumulative(values)
+    start_cdf = start_distribution(calendar, pool.length_of_stay, pool.beds)
 
     def one(r: int) -> None:
         _run_replication(
@@ -415,6 +496,8 @@ def _run_all(
             p1,
             p2,
             values,
+            biased_cum,
+            start_cdf,
             seeds[r],
             counts.by_month[r],
             counts.by_weekday[r],

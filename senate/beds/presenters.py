@@ -99,8 +99,35 @@ def _simulated(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
             lambda s: f"{s['peak_hour_label']}: " + estimate(s["no_bed_probability_at_peak_hour"], percent=True),
         ),
         ("Mean occupied beds", lambda s: estimate(s["mean_occupied_beds"], digits=1)),
+        ("Beds occupied at midnight", _midnight_spread),
+        *(
+            (f"Nights a year above {float(level):.0%} occupied", _nights_above(level))
+            for level in ("0.85", "0.92", "0.95")
+        ),
+        ("Nights a year with every bed full", lambda s: _midnight(s, lambda m: estimate(m["days_full"], digits=1))),
     ]
     return [[label, show(bs), show(ps)] for label, show in rows]
+
+
+_NOT_MEASURED = "Not measured in this run (run the model again)"
+
+
+def _midnight(side: dict[str, Any], show: Any) -> str:
+    """A midnight-census figure, or why there is none (results kept from before it was measured)."""
+    midnight = side.get("midnight_occupancy")
+    return show(midnight) if midnight else _NOT_MEASURED
+
+
+def _midnight_spread(side: dict[str, Any]) -> str:
+    def show(m: dict[str, Any]) -> str:
+        c = m["centiles"]
+        return f"{c['50']:,} on a typical night; {c['25']:,} to {c['75']:,} on half of nights; {c['95']:,} or fewer on 95 in 100"
+
+    return _midnight(side, show)
+
+
+def _nights_above(level: str) -> Any:
+    return lambda side: _midnight(side, lambda m: estimate(m["days_above"][level], digits=1))
 
 
 def _by(what: str, labels: tuple[str, ...], base: list[Any], prop: list[Any], head: list[str]) -> dict[str, Any]:

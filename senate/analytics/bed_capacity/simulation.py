@@ -146,6 +146,28 @@ class Estimate:
         return asdict(self)
 
 
+MIDNIGHT_CENTILES = (5, 25, 50, 75, 95)
+OCCUPANCY_LEVELS = (0.85, 0.92, 0.95)
+
+
+@dataclass(frozen=True)
+class MidnightOccupancy:
+    """Beds occupied at midnight, the census hospitals report: never the 85% rule alone."""
+
+    beds: int
+    centiles: tuple[tuple[int, int], ...]  # (centile, beds occupied), pooled over replications
+    days_above: tuple[tuple[float, Estimate], ...]  # (level, days a year above level x beds)
+    days_full: Estimate  # days a year with every bed occupied at midnight
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "beds": self.beds,
+            "centiles": {str(c): v for c, v in self.centiles},
+            "days_above": {f"{level:.2f}": e.to_dict() for level, e in self.days_above},
+            "days_full": self.days_full.to_dict(),
+        }
+
+
 @dataclass(frozen=True)
 class SimulationResult:
     """Figures per simulated year, each with a 95% CI across replications."""
@@ -159,6 +181,7 @@ class SimulationResult:
     mean_occupied_beds: Estimate
     refusal_fraction: Estimate
     admissions_per_year: Estimate  # arrivals, admitted or refused
+    midnight: MidnightOccupancy
     replications: int
     years: int
     warmup_days: int
@@ -181,6 +204,7 @@ class SimulationResult:
             "mean_occupied_beds": self.mean_occupied_beds.to_dict(),
             "refusal_fraction": self.refusal_fraction.to_dict(),
             "admissions_per_year": self.admissions_per_year.to_dict(),
+            "midnight_occupancy": self.midnight.to_dict(),
             "replications": self.replications,
             "years": self.years,
             "warmup_days": self.warmup_days,
@@ -240,6 +264,15 @@ def _heap_replace_top(heap: FloatArray, size: int, value: float) -> None:
         heap[i] = heap[child]
         i = child
     heap[i] = value
+
+
+@_compile
+def _heap_pop(heap: FloatArray, size: int) -> int:
+    """Drop the earliest discharge."""
+    size -= 1
+    if size > 0:
+        _heap_replace_top(heap, size, heap[size])
+    return size
 
 
 @_compile
@@ -310,6 +343,7 @@ def _run_replication(
     by_month: IntArray,  # (12, 2): arrivals, refused
     by_weekday: IntArray,  # (7, 2)
     by_hour_of_week: IntArray,  # (168, 2)
+    by_midnight: IntArray,  # (beds + 1,): counted days by the beds occupied at midnight
     totals: FloatArray,  # arrivals incl. warm-up, days with refusals, occupied bed-hours
 ) -> None:
     np.random.seed(seed)
@@ -331,6 +365,11 @@ def _run_replication(
     days_with_refusals = 0
     last_refused_day = -1
     for h in range(rates.shape[0]):
+        if h % 24 == 0 and h >= warmup_hours:
+            # Midnight census: discharges already due leave the heap, so its size is the occupancy.
+            while size > 0 and heap[0] <= h:
+                size = _heap_pop(heap, size)
+            by_midnight[size] += 1
         rate = rates[h]
         used = 0.0
         arrived = 0
@@ -388,14 +427,16 @@ class _Counts:
     by_month: IntArray
     by_weekday: IntArray
     by_hour_of_week: IntArray
+    by_midnight: IntArray
     totals: FloatArray
 
     @classmethod
-    def empty(cls, replications: int) -> _Counts:
+    def empty(cls, replications: int, beds: int) -> _Counts:
         return cls(
             by_month=np.zeros((replications, 12, 2), dtype=np.int64),
             by_weekday=np.zeros((replications, 7, 2), dtype=np.int64),
             by_hour_of_week=np.zeros((replications, _HOURS_PER_WEEK, 2), dtype=np.int64),
+            by_midnight=np.zeros((replications, beds + 1), dtype=np.int64),
             totals=np.zeros((replications, 3), dtype=np.float64),
         )
 
@@ -459,9 +500,9 @@ def simulate(
     if problems:
         raise SimulationTooLargeError("; ".join(problems))
     calendar = build_calendar(pool, settings.years, settings.warmup_days)
-    counts = _Counts.empty(settings.replications)
+    counts = _Counts.empty(settings.replications, pool.beds)
     _run_all(pool, calendar, settings, counts, progress, _worker_count(workers))
-    return _summarise(counts, settings)
+    return _summarise(counts, settings, pool.beds)
 
 
 def _worker_count(workers: int | None) -> int:
@@ -502,6 +543,7 @@ def _run_all(
             counts.by_month[r],
             counts.by_weekday[r],
             counts.by_hour_of_week[r],
+            counts.by_midnight[r],
             counts.totals[r],
         )
 
@@ -525,7 +567,7 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         progress(done / total)
 
 
-def _summarise(counts: _Counts, settings: SimulationSettings) -> SimulationResult:
+def _summarise(counts: _Counts, settings: SimulationSettings, beds: int) -> SimulationResult:
     years = settings.years
     arrivals = counts.by_month[:, :, 0].sum(axis=1).astype(np.float64)
     refused = counts.by_month[:, :, 1].sum(axis=1).astype(np.float64)
@@ -541,11 +583,29 @@ def _summarise(counts: _Counts, settings: SimulationSettings) -> SimulationResul
         mean_occupied_beds=Estimate.of(counts.totals[:, 2] / hours),
         refusal_fraction=Estimate.of(_ratio(refused, arrivals)),
         admissions_per_year=Estimate.of(arrivals / years),
+        midnight=_midnight(counts.by_midnight, beds, years),
         replications=settings.replications,
         years=years,
         warmup_days=settings.warmup_days,
         seed=settings.seed,
         simulated_arrivals=int(counts.totals[:, 0].sum()),
+    )
+
+
+def _midnight(by_midnight: IntArray, beds: int, years: int) -> MidnightOccupancy:
+    """Midnight occupancy as a ward sees it: its spread, and days a year above each level."""
+    pooled = by_midnight.sum(axis=0)
+    cumulative = np.cumsum(pooled) / max(1, int(pooled.sum()))
+    centiles = tuple((c, int(np.searchsorted(cumulative, c / 100))) for c in MIDNIGHT_CENTILES)
+    occupancy = np.arange(beds + 1)
+    above = tuple(
+        (level, Estimate.of(by_midnight[:, occupancy > level * beds].sum(axis=1) / years)) for level in OCCUPANCY_LEVELS
+    )
+    return MidnightOccupancy(
+        beds=beds,
+        centiles=centiles,
+        days_above=above,
+        days_full=Estimate.of(by_midnight[:, beds] / years),
     )
 
 

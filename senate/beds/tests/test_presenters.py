@@ -50,3 +50,19 @@ def test_the_inputs_summary_names_even_and_entered_demand_patterns():
     rows = {r["key"]["text"]: r["value"]["text"] for r in presenters.input_rows(scenario)["baseline"]}
     assert rows["Demand by month"] == "even" and rows["Demand by hour"] == "even"
     assert rows["Demand by weekday"].startswith("Mon 16.0%, Tue 15.0%")
+
+
+def test_the_simulated_table_shows_the_midnight_census(cast):
+    simulated = {row[0]: row[1:] for row in presenters.report_tables(finished_model())[1]["rows"]}
+    assert "on a typical night" in simulated["Beds occupied at midnight"][0]
+    for level in ("85%", "92%", "95%"):
+        assert "95% CI" in simulated[f"Nights a year above {level} occupied"][1]
+    assert "95% CI" in simulated["Nights a year with every bed full"][0]
+
+
+def test_results_kept_from_before_the_census_say_so(cast):
+    bed_model = finished_model()
+    for side in ("baseline", "proposal"):
+        del bed_model.result[side]["simulation"]["midnight_occupancy"]
+    simulated = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
+    assert simulated["Nights a year with every bed full"] == ["Not measured in this run (run the model again)"] * 2

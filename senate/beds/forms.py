@@ -182,6 +182,16 @@ class ProposalForm(Form):
         help_text="From 2 to 1,000. More gives narrower intervals.",
     )
     years = NumberField(label="Years simulated in each replication", whole=True, initial=10)
+    when_full = forms.ChoiceField(
+        label="When every bed is full",
+        choices=[
+            ("turned_away", "The patient goes elsewhere (counted as finding no bed)"),
+            ("waits", "The patient waits for a bed, for example in the emergency department"),
+        ],
+        widget=forms.RadioSelect,
+        initial="turned_away",
+        required=False,  # left out, patients are turned away as before
+    )
     seed = NumberField(label="Random seed", whole=True, initial=1, help_text="The same seed gives the same results.")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -233,7 +243,12 @@ class ProposalForm(Form):
 
     def simulation(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return _present(replications=data.get("replications"), years=data.get("years"), seed=data.get("seed"))
+        return _present(
+            replications=data.get("replications"),
+            years=data.get("years"),
+            seed=data.get("seed"),
+            when_full=data.get("when_full"),
+        )
 
 
 def _present(**values: Any) -> dict[str, Any]:

@@ -39,6 +39,12 @@ def report_assumptions(bed_model: BedModel) -> list[str]:
             f"{settings['warmup_days']:,} warm-up days (seed {settings['seed']}); intervals are 95% confidence "
             "intervals across replications."
         )
+        if settings.get("when_full") == "waits":
+            out.append(
+                "When every bed is full the patient waits for one (first come, first served), as in an emergency "
+                "department, instead of going elsewhere; patients still waiting when a run ends count with the "
+                "wait so far."
+            )
     else:
         out.append("Not simulated: Erlang figures at steady demand only.")
     return out
@@ -63,9 +69,11 @@ def report_tables(bed_model: BedModel) -> list[dict[str, Any]]:
             {
                 "caption": "With the stated swings in demand (simulation, 95% confidence intervals)",
                 "head": head,
-                "rows": _simulated(bs, ps),
+                "rows": _waited(bs, ps) if bs.get("waiting") and ps.get("waiting") else _simulated(bs, ps),
             }
         )
+        if bs.get("waiting"):
+            return tables
         tables.append(_by("month", MONTH_NAMES, bs["refused_per_month"], ps["refused_per_month"], head))
         tables.append(_by("day of the week", WEEKDAY_NAMES, bs["refused_per_weekday"], ps["refused_per_weekday"], head))
     return tables
@@ -107,6 +115,27 @@ def _simulated(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
         ("Nights a year with every bed full", lambda s: _midnight(s, lambda m: estimate(m["days_full"], digits=1))),
     ]
     return [[label, show(bs), show(ps)] for label, show in rows]
+
+
+def _waited(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
+    """When patients wait for a bed instead of going elsewhere: how many wait, and how long."""
+    rows = [
+        ("Patients waiting for a bed per year", lambda w: estimate(w["waited_per_year"])),
+        ("Share of admissions who wait", lambda w: estimate(w["share_waiting"], percent=True)),
+        ("Mean wait of those who wait, in hours", lambda w: estimate(w["mean_wait_hours"], digits=1)),
+        ("95 in 100 patients are in a bed within", lambda w: f"{w['centile_95_wait_hours']:,.2f} hours"),
+        ("Waits over 4 hours per year", lambda w: estimate(w["over_4_hours_per_year"])),
+        ("Waits over 12 hours per year", lambda w: estimate(w["over_12_hours_per_year"])),
+    ]
+    out = [[label, show(bs["waiting"]), show(ps["waiting"])] for label, show in rows]
+    out.append(
+        [
+            "Mean occupied beds",
+            estimate(bs["mean_occupied_beds"], digits=1),
+            estimate(ps["mean_occupied_beds"], digits=1),
+        ]
+    )
+    return out + [row for row in _simulated(bs, ps) if row[0].startswith(("Beds occupied", "Nights"))]
 
 
 _NOT_MEASURED = "Not measured in this run (run the model again)"

@@ -89,6 +89,7 @@ class Comparison:
                 "replications": settings.replications,
                 "years": settings.years,
                 "warmup_days": settings.warmup_days,
+                "when_full": settings.when_full,
                 "seed": settings.seed,
             },
         }

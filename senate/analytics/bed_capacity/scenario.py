@@ -38,6 +38,7 @@ from .simulation import (
     MAX_REPLICATIONS,
     MAX_WARMUP_DAYS,
     MAX_YEARS,
+    WHEN_FULL,
     Progress,
     SimulationSettings,
     size_problems,
@@ -238,7 +239,7 @@ _ALT = ("admissions_avoided_per_year", "workforce_note", "description")
 _TREATMENT = ("category", "admissions_reduced_per_year")
 _LOS_CUT = ("benchmark_mean_los_days", "gap_share_closed")
 _GROWTH = ("annual_rate", "base_year", "horizon_year")
-_SIMULATION = ("replications", "years", "warmup_days", "seed")
+_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full")
 # Beds are checked against the simulation limit separately, so a scenario
 # with simulation null may describe a larger pool for the Erlang figures.
 _BEDS_LIMIT = 1_000_000
@@ -424,9 +425,13 @@ def _read_simulation(r: _Reader, top: dict[str, Any]) -> SimulationSettings | No
         default=defaults.warmup_days,
     )
     seed = r.integer(data, "seed", "simulation.seed", low=0, high=2**63 - 1, default=defaults.seed)
+    when_full = data.get("when_full", defaults.when_full)
+    if when_full not in WHEN_FULL:
+        r.error("simulation.when_full", f"must be one of {', '.join(WHEN_FULL)} (got {_kind(when_full)})")
+        return None
     if reps is None or years is None or warmup is None or seed is None:
         return None
-    return SimulationSettings(reps, years, warmup, seed)
+    return SimulationSettings(reps, years, warmup, seed, when_full)
 
 
 # --------------------------------------------------------------------------
@@ -548,6 +553,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
             "years": s.years,
             "warmup_days": s.warmup_days,
             "seed": s.seed,
+            "when_full": s.when_full,
         }
     )
     return out

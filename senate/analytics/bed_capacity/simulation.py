@@ -54,6 +54,7 @@ MAX_WARMUP_DAYS = 3 * DAYS_PER_YEAR
 MAX_SIMULATED_ADMISSIONS = 150_000_000
 MAX_EMPIRICAL_VALUES = 1_000_000
 
+WHEN_FULL = ("turned_away", "waits")
 _LOS_CODES = {"exponential": 0, "lognormal": 1, "fixed": 2, "empirical": 3}
 _HOURS_PER_WEEK = 168
 
@@ -66,6 +67,7 @@ class SimulationSettings:
     years: int = 10
     warmup_days: int = 60
     seed: int = 1
+    when_full: str = "turned_away"  # or "waits": a patient who finds every bed full waits for one
 
     def problems(self) -> list[str]:
         """Messages naming the bad field, empty if the settings are usable."""
@@ -79,6 +81,8 @@ class SimulationSettings:
         for name, value, low, high in checks:
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 out.append(f"{name}: must be a whole number from {low:,} to {high:,} (got {value!r})")
+        if self.when_full not in WHEN_FULL:
+            out.append(f"when_full: must be one of {', '.join(WHEN_FULL)} (got {self.when_full!r})")
         return out
 
 
@@ -108,6 +112,12 @@ def size_problems(
     los = pool.length_of_stay
     if los.distribution == "empirical" and len(los.values_days) > MAX_EMPIRICAL_VALUES:
         out.append(f"{los_field}: {len(los.values_days):,} values is more than the {MAX_EMPIRICAL_VALUES:,} allowed")
+    load = pool.admissions_per_day * los.mean_days
+    if settings.when_full == "waits" and load >= pool.beds:
+        out.append(
+            f"{beds_field}: with patients waiting for a bed, the beds ({pool.beds:,}) must be more than the "
+            f"offered load ({load:,.1f} beds' worth of admissions), or the queue grows without end"
+        )
     work = settings.replications * settings.years * pool.admissions_per_year
     if work > MAX_SIMULATED_ADMISSIONS:
         out.append(
@@ -187,6 +197,7 @@ class SimulationResult:
     warmup_days: int
     seed: int
     simulated_arrivals: int  # including warm-up, all replications
+    waiting: Any = None  # waiting.WaitingResult when patients wait for a bed instead of being turned away
 
     @property
     def peak_hour_label(self) -> str:
@@ -210,6 +221,8 @@ class SimulationResult:
             "warmup_days": self.warmup_days,
             "seed": self.seed,
             "simulated_arrivals": self.simulated_arrivals,
+            "when_full": "turned_away" if self.waiting is None else "waits",
+            "waiting": None if self.waiting is None else self.waiting.to_dict(),
         }
 
 
@@ -501,6 +514,10 @@ def simulate(
         raise SimulationTooLargeError("; ".join(problems))
     calendar = build_calendar(pool, settings.years, settings.warmup_days)
     counts = _Counts.empty(settings.replications, pool.beds)
+    if settings.when_full == "waits":
+        from .waiting import simulate_waiting
+
+        return simulate_waiting(pool, calendar, settings, counts, progress, _worker_count(workers))
     _run_all(pool, calendar, settings, counts, progress, _worker_count(workers))
     return _summarise(counts, settings, pool.beds)
 
@@ -547,7 +564,11 @@ def _run_all(
             counts.totals[r],
         )
 
-    total = settings.replications
+    run_replications(one, settings.replications, progress, workers)
+
+
+def run_replications(one: Callable[[int], None], total: int, progress: Progress | None, workers: int) -> None:
+    """Run ``one(r)`` for every replication, on ``workers`` threads, reporting progress."""
     one(0)  # compiles on first use, outside the pool
     _report(progress, 1, total)
     if workers == 1:

@@ -66,3 +66,19 @@ def test_results_kept_from_before_the_census_say_so(cast):
         del bed_model.result[side]["simulation"]["midnight_occupancy"]
     simulated = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
     assert simulated["Nights a year with every bed full"] == ["Not measured in this run (run the model again)"] * 2
+
+
+def test_when_patients_wait_the_report_shows_their_waits(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    scenario = small_scenario(
+        simulation={"replications": 4, "years": 1, "warmup_days": 30, "seed": 7, "when_full": "waits"}
+    )
+    bed_model = finished_model(scenario=scenario)
+    tables = presenters.report_tables(bed_model)
+    simulated = {row[0]: row[1:] for row in tables[1]["rows"]}
+    assert "95% CI" in simulated["Waits over 4 hours per year"][0]
+    assert simulated["95 in 100 patients are in a bed within"][0].endswith("hours")
+    assert "Admissions finding no bed per year" not in simulated  # nobody is turned away
+    assert len(tables) == 2  # no refusals by month or weekday to show
+    assert any("the patient waits for one" in a for a in presenters.report_assumptions(bed_model))

@@ -192,6 +192,12 @@ class ProposalForm(Form):
         initial="turned_away",
         required=False,  # left out, patients are turned away as before
     )
+    required_beds_target = NumberField(
+        label="Find the beds the proposal needs for this chance of finding no bed",
+        required=False,
+        help_text="Optional. As a fraction: 0.01 is 1 in 100 admissions. The model then searches the simulation, "
+        "with the stated swings in demand, which takes several times as long as one run.",
+    )
     seed = NumberField(label="Random seed", whole=True, initial=1, help_text="The same seed gives the same results.")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -248,6 +254,7 @@ class ProposalForm(Form):
             years=data.get("years"),
             seed=data.get("seed"),
             when_full=data.get("when_full"),
+            required_beds_target=data.get("required_beds_target"),
         )
 
 

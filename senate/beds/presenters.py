@@ -72,6 +72,8 @@ def report_tables(bed_model: BedModel) -> list[dict[str, Any]]:
                 "rows": _waited(bs, ps) if bs.get("waiting") and ps.get("waiting") else _simulated(bs, ps),
             }
         )
+        if needed := prop.get("required_beds"):
+            tables[-1]["rows"].append(_required_row(needed))
         if bs.get("waiting"):
             return tables
         tables.append(_by("month", MONTH_NAMES, bs["refused_per_month"], ps["refused_per_month"], head))
@@ -136,6 +138,17 @@ def _waited(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
         ]
     )
     return out + [row for row in _simulated(bs, ps) if row[0].startswith(("Beds occupied", "Nights"))]
+
+
+def _required_row(needed: dict[str, Any]) -> list[str]:
+    """The proposal's beds needed under its stated swings, found by simulation, beside Erlang's answer."""
+    label = f"Beds needed for {_chance(needed['target'])} or fewer finding no bed, with the stated swings"
+    found = (
+        f"{needed['beds']:,} ({needed['erlang_beds']:,} at steady demand)"
+        if needed["beds"] is not None
+        else "More than can be simulated"
+    )
+    return [label, "Not searched (the proposal only)", found]
 
 
 _NOT_MEASURED = "Not measured in this run (run the model again)"

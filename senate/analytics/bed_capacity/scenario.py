@@ -239,7 +239,7 @@ _ALT = ("admissions_avoided_per_year", "workforce_note", "description")
 _TREATMENT = ("category", "admissions_reduced_per_year")
 _LOS_CUT = ("benchmark_mean_los_days", "gap_share_closed")
 _GROWTH = ("annual_rate", "base_year", "horizon_year")
-_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full")
+_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full", "required_beds_target")
 # Beds are checked against the simulation limit separately, so a scenario
 # with simulation null may describe a larger pool for the Erlang figures.
 _BEDS_LIMIT = 1_000_000
@@ -429,9 +429,14 @@ def _read_simulation(r: _Reader, top: dict[str, Any]) -> SimulationSettings | No
     if when_full not in WHEN_FULL:
         r.error("simulation.when_full", f"must be one of {', '.join(WHEN_FULL)} (got {_kind(when_full)})")
         return None
+    target = None
+    if data.get("required_beds_target") is not None:
+        target = r.number(data, "required_beds_target", "simulation.required_beds_target", low_open=True, high=0.5)
+        if target is None:
+            return None
     if reps is None or years is None or warmup is None or seed is None:
         return None
-    return SimulationSettings(reps, years, warmup, seed, when_full)
+    return SimulationSettings(reps, years, warmup, seed, when_full, target)
 
 
 # --------------------------------------------------------------------------
@@ -554,6 +559,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
             "warmup_days": s.warmup_days,
             "seed": s.seed,
             "when_full": s.when_full,
+            "required_beds_target": s.required_beds_target,
         }
     )
     return out

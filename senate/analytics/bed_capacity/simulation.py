@@ -68,6 +68,7 @@ class SimulationSettings:
     warmup_days: int = 60
     seed: int = 1
     when_full: str = "turned_away"  # or "waits": a patient who finds every bed full waits for one
+    required_beds_target: float | None = None  # search the proposal for the beds meeting this chance of no bed
 
     def problems(self) -> list[str]:
         """Messages naming the bad field, empty if the settings are usable."""
@@ -81,6 +82,11 @@ class SimulationSettings:
         for name, value, low, high in checks:
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 out.append(f"{name}: must be a whole number from {low:,} to {high:,} (got {value!r})")
+        target = self.required_beds_target
+        if target is not None and (
+            isinstance(target, bool) or not isinstance(target, float | int) or not 0 < target < 1
+        ):
+            out.append(f"required_beds_target: must be a chance above 0 and below 1, like 0.01 (got {target!r})")
         if self.when_full not in WHEN_FULL:
             out.append(f"when_full: must be one of {', '.join(WHEN_FULL)} (got {self.when_full!r})")
         return out
@@ -392,11 +398,12 @@ def _run_replication(
             left = np.random.exponential(1.0)
             t = h + used / rate
             arrived += 1
+            # Every arrival draws its stay, admitted or not, so the same seed gives the same patients
+            # whatever the number of beds (common random numbers for the required-beds search).
+            discharge = t + _stay_hours(los_kind, p1, p2, los_values)
             if size < beds:
-                discharge = t + _stay_hours(los_kind, p1, p2, los_values)
                 size = _heap_push(heap, size, discharge)
             elif heap[0] <= t:
-                discharge = t + _stay_hours(los_kind, p1, p2, los_values)
                 _heap_replace_top(heap, size, discharge)
             else:
                 refused += 1

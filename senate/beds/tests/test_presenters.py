@@ -82,3 +82,17 @@ def test_when_patients_wait_the_report_shows_their_waits(cast):
     assert "Admissions finding no bed per year" not in simulated  # nobody is turned away
     assert len(tables) == 2  # no refusals by month or weekday to show
     assert any("the patient waits for one" in a for a in presenters.report_assumptions(bed_model))
+
+
+def test_the_beds_the_proposal_needs_are_shown_beside_erlangs(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    settings = {"replications": 4, "years": 1, "warmup_days": 30, "seed": 7, "required_beds_target": 0.01}
+    bed_model = finished_model(scenario=small_scenario(simulation=settings))
+    rows = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
+    needed = bed_model.result["proposal"]["required_beds"]
+    shown = rows["Beds needed for 1.00% or fewer finding no bed, with the stated swings"]
+    assert shown == [
+        "Not searched (the proposal only)",
+        f"{needed['beds']:,} ({needed['erlang_beds']:,} at steady demand)",
+    ]

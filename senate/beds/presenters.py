@@ -65,15 +65,16 @@ def report_tables(bed_model: BedModel) -> list[dict[str, Any]]:
     ]
     if base.get("simulation") and prop.get("simulation"):
         bs, ps = base["simulation"], prop["simulation"]
+        rows = _waited(bs, ps) if bs.get("waiting") and ps.get("waiting") else _simulated(bs, ps)
+        if needed := prop.get("required_beds"):
+            rows.append(_required_row(needed))
         tables.append(
             {
                 "caption": "With the stated swings in demand (simulation, 95% confidence intervals)",
                 "head": head,
-                "rows": _waited(bs, ps) if bs.get("waiting") and ps.get("waiting") else _simulated(bs, ps),
+                "rows": rows,
             }
         )
-        if needed := prop.get("required_beds"):
-            tables[-1]["rows"].append(_required_row(needed))
         if bs.get("waiting"):
             return tables
         tables.append(_by("month", MONTH_NAMES, bs["refused_per_month"], ps["refused_per_month"], head))

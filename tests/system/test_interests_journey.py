@@ -90,7 +90,7 @@ def test_manager_sees_who_is_overdue_screens_a_candidate_excludes_and_dismisses(
 
     journey.go(f"/south-west/interests/requests/{request.pk}/screening/")
     assert "Cara Candidate" in page.inner_text("#screening")
-    page.click("text=Cara Candidate")
+    page.get_by_role("link", name="Open their screening (Cara Candidate)").click()
     page.wait_for_selector("h1:has-text('Cara Candidate')")
     journey.check_accessibility()
 

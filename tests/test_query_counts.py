@@ -130,6 +130,6 @@ def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
                 decide_for_members([profile.profile], request, outcome="exclude", rationale="x", by=cast["manager"])
 
     client.force_login(cast["manager"])
-    url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=declared"
+    url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=professional"
     before, after = _steady(client, url, add)
     assert after == before

@@ -4,22 +4,27 @@ members flagged on one request cannot be worked through A to Z).
 
 A member's severity is that of their most severe conflict not dismissed (senate.interests.screening
 gives each conflict one: High, Medium or Low). Within a severity, the kind of that conflict orders
-them, in the order of KINDS: a current role with an organisation in the request, then a declared
-interest, then living or working in an affected area, then an indirect interest through a relative
-or associate, then a past role. Then by name."""
+them, in the order of KINDS: a current role with an organisation in the request; a declared
+financial, then non-financial professional, then non-financial personal interest; a gift or
+hospitality; living or working in an affected area; an indirect interest through a relative or
+associate; a past role. Then by name."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from senate.interests.decisions import MemberScreening
 from senate.interests.screening import Conflict, Severity
+from senate.members.models import MemberProfile
 
 SEVERITY_ORDER = [Severity.HIGH, Severity.MEDIUM, Severity.LOW]
 KINDS = {
-    "role": "A current role with an organisation in the request",
-    "declared": "A declared interest, gift or hospitality",
+    "role": "A current role with an organisation in the request (employed, board, contract, adviser)",
+    "financial": "A declared financial interest",
+    "professional": "A declared non-financial professional interest",
+    "personal": "A declared non-financial personal interest",
+    "gift": "A declared gift or hospitality",
     "local_area": "Living or working in an affected area",
-    "indirect": "An indirect interest, through a relative or associate",
+    "indirect": "A declared indirect interest, through a relative or associate",
     "past_role": "A past role, within the look-back",
 }
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
@@ -27,9 +32,14 @@ OPEN, DECIDED = "open", "decided"
 BRIEF = 2  # conflicts shown on the list for each member; the member's page shows them all
 
 
+def kind_of(conflict: Conflict) -> str:
+    """The conflict's kind of interest, a key of KINDS: what was declared, or the screening rule."""
+    return conflict.declared if conflict.rule == "declared" and conflict.declared else conflict.rule
+
+
 def weight(conflict: Conflict) -> tuple[int, int]:
     """How pressing a conflict is: its severity, then its kind (lower is more pressing)."""
-    return SEVERITY_ORDER.index(conflict.severity), _KIND_ORDER.get(conflict.rule, len(_KIND_ORDER))
+    return SEVERITY_ORDER.index(conflict.severity), _KIND_ORDER.get(kind_of(conflict), len(_KIND_ORDER))
 
 
 @dataclass
@@ -39,7 +49,7 @@ class Flagged:
     screening: MemberScreening
 
     @property
-    def profile(self) -> object:
+    def profile(self) -> MemberProfile:
         return self.screening.profile
 
     @property
@@ -99,7 +109,7 @@ def filtered(
         row
         for row in rows
         if (not severities or row.severity in severities)
-        and (not kinds or any(c.rule in kinds for c in row.standing))
+        and (not kinds or any(kind_of(c) in kinds for c in row.standing))
         and (organisation is None or any(c.organisation_id == organisation for c in row.standing))
         and (not status or row.status == status)
     ]

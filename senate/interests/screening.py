@@ -52,6 +52,9 @@ class Conflict:
     # The organisation (or ICB area) named in the request that the conflict concerns, if one does:
     # the screening page filters by it. Not kept on a decision's record.
     organisation_id: int | None = None
+    # For a declaration, what was declared: its NHS category (financial, professional, personal,
+    # indirect) or "gift" for a gift or hospitality. The screening page's kinds of interest.
+    declared: str = ""
 
     def as_record(self) -> dict[str, str]:
         return {"key": self.key, "rule": self.rule, "severity": str(self.severity), "reason": self.reason}
@@ -233,18 +236,21 @@ def _declared(index: _Index, row: tuple[Any, ...], services: list[str]) -> None:
     if ended:
         what = f"{what} (ended {ended:%-d %B %Y})"
     rule = "indirect" if category == Category.INDIRECT else "declared"
+    declared = "gift" if kind in (Kind.GIFT, Kind.HOSPITALITY) else category
     severity = _declared_severity(kind, category, ended)
     detail = f": {nature[:120]}" if nature else ""
     if org in index.parties:
         reason = f"{what} {link} {index.names.get(org, 'an organisation')}, {index.parties[org]}{detail}"
-        index.add(profile_id, Conflict(f"declared:{declaration}:organisation", rule, severity, reason, org))
+        index.add(profile_id, Conflict(f"declared:{declaration}:organisation", rule, severity, reason, org, declared))
     if services:
         reason = f"{what} {link} {', '.join(sorted(services))}, a service under review{detail}"
-        index.add(profile_id, Conflict(f"declared:{declaration}:service", rule, _lower(severity), reason))
+        index.add(
+            profile_id, Conflict(f"declared:{declaration}:service", rule, _lower(severity), reason, None, declared)
+        )
     place = places.first_match(index.places, (where, org_name)) if index.places else ""
     if place:
         reason = f"{what} {link} {where or org_name}, which names {place}, a place affected{detail}"
-        index.add(profile_id, Conflict(f"declared:{declaration}:place", rule, _lower(severity), reason))
+        index.add(profile_id, Conflict(f"declared:{declaration}:place", rule, _lower(severity), reason, None, declared))
 
 
 def _what(kind: str, category: str, relationship: str) -> tuple[str, str]:

@@ -15,7 +15,16 @@ from senate.interests.tests.factories import declared
 from senate.members.models import Affiliation
 from senate.members.tests.factories import MembershipFactory
 
-ORDER = ["Bo Board", "Cara Candidate", "Hana High", "Abe Adviser", "Dee Declared", "Ian Indirect", "Pat Past"]
+ORDER = [
+    "Bo Board",
+    "Cara Candidate",
+    "Hana High",
+    "Fay Financial",
+    "Abe Adviser",
+    "Dee Declared",
+    "Ian Indirect",
+    "Pat Past",
+]
 
 
 def _member(name, **profile):
@@ -28,6 +37,8 @@ def flagged(candidate, torbay, icb):
     people = {"Cara Candidate": candidate, "Hana High": _member("Hana High", employer=torbay)}
     people["Bo Board"] = _member("Bo Board")
     Affiliation.objects.create(profile=people["Bo Board"], organisation=icb, kind="board")
+    people["Fay Financial"] = _member("Fay Financial")
+    declared(people["Fay Financial"], category=Category.FINANCIAL, organisation=torbay, organisation_name="")
     people["Abe Adviser"] = _member("Abe Adviser")
     Affiliation.objects.create(profile=people["Abe Adviser"], organisation=torbay, kind="advisory")
     people["Dee Declared"] = _member("Dee Declared")
@@ -81,11 +92,13 @@ def test_each_row_shows_the_conflicts_in_brief_and_whether_decided(manager, cast
 @pytest.mark.parametrize(
     "query,expected",
     [
-        ("?severity=high", ["Bo Board", "Cara Candidate", "Hana High"]),
+        ("?severity=high", ["Bo Board", "Cara Candidate", "Hana High", "Fay Financial"]),
         ("?severity=low", ["Pat Past"]),
-        ("?severity=high&severity=low", ["Bo Board", "Cara Candidate", "Hana High", "Pat Past"]),
+        ("?severity=high&severity=low", ["Bo Board", "Cara Candidate", "Hana High", "Fay Financial", "Pat Past"]),
         ("?kind=indirect", ["Ian Indirect"]),
-        ("?kind=past_role&kind=declared", ["Cara Candidate", "Dee Declared", "Pat Past"]),
+        ("?kind=past_role&kind=professional&kind=personal", ["Cara Candidate", "Dee Declared", "Pat Past"]),
+        ("?kind=professional", ["Dee Declared"]),
+        ("?kind=financial", ["Fay Financial"]),
         ("?severity=medium&kind=role", ["Abe Adviser"]),
     ],
 )
@@ -98,7 +111,15 @@ def test_the_organisation_filter(manager, stroke_review, flagged, torbay, icb):
     assert f'<option value="{icb.pk}"' in page and f'<option value="{torbay.pk}"' in page
     assert _listed(manager.get(_url(stroke_review, f"?organisation={icb.pk}")).content.decode()) == ["Bo Board"]
     by_torbay = _listed(manager.get(_url(stroke_review, f"?organisation={torbay.pk}")).content.decode())
-    assert by_torbay == ["Cara Candidate", "Hana High", "Abe Adviser", "Dee Declared", "Ian Indirect", "Pat Past"]
+    assert by_torbay == [
+        "Cara Candidate",
+        "Hana High",
+        "Fay Financial",
+        "Abe Adviser",
+        "Dee Declared",
+        "Ian Indirect",
+        "Pat Past",
+    ]
 
 
 def test_the_decided_filter(manager, cast, stroke_review, flagged, torbay):
@@ -113,7 +134,7 @@ def test_the_decided_filter(manager, cast, stroke_review, flagged, torbay):
         "Dee Declared",
     ]
     undecided = _listed(manager.get(_url(stroke_review, "?status=open")).content.decode())
-    assert undecided == ["Bo Board", "Cara Candidate", "Abe Adviser", "Ian Indirect", "Pat Past"]
+    assert undecided == ["Bo Board", "Cara Candidate", "Fay Financial", "Abe Adviser", "Ian Indirect", "Pat Past"]
 
 
 @pytest.mark.parametrize(
@@ -137,10 +158,10 @@ def test_the_page_links_keep_the_filters(manager, stroke_review, flagged, monkey
     from senate.interests.views import screening
 
     monkeypatch.setattr(screening, "PAGE_SIZE", 2)
-    page = manager.get(_url(stroke_review, "?kind=role&kind=declared")).content.decode()
+    page = manager.get(_url(stroke_review, "?kind=role&kind=professional&kind=personal")).content.decode()
     assert _listed(page) == ["Bo Board", "Cara Candidate"]
-    assert "?kind=role&amp;kind=declared&amp;page=2" in page
-    second = manager.get(_url(stroke_review, "?kind=role&kind=declared&page=2")).content.decode()
+    assert "?kind=role&amp;kind=professional&amp;kind=personal&amp;page=2" in page
+    second = manager.get(_url(stroke_review, "?kind=role&kind=professional&kind=personal&page=2")).content.decode()
     assert _listed(second) == ["Hana High", "Abe Adviser"]
 
 
@@ -169,6 +190,7 @@ def test_one_decision_is_recorded_for_each_selected_member_and_audited(manager, 
         "Bo Board",
         "Cara Candidate",
         "Hana High",
+        "Fay Financial",
         "Dee Declared",
     ]
 

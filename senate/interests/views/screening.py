@@ -30,6 +30,9 @@ def _crumbs(senate: Senate, request: Any = None) -> list[dict[str, str]]:
     return crumbs(senate, *more)
 
 
+PAGE_SIZE = 50  # members a page: enough to tick a group at once
+
+
 @requires(P.SCREEN, on=REQUEST)
 def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     """The members screening flags for the request, most severe first, filtered; the Senate team
@@ -72,9 +75,6 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
         "breadcrumbs": _crumbs(senate),
     }
     return render(http, "interests/screening/list.jinja", context)
-
-
-PAGE_SIZE = 50
 
 
 def _decide(http: HttpRequest, form: BulkDecisionForm, request: Any, pool: list[Any]) -> list[Any]:

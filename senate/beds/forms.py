@@ -192,6 +192,12 @@ class ProposalForm(Form):
         initial="turned_away",
         required=False,  # left out, patients are turned away as before
     )
+    escalation_beds = NumberField(
+        label="Escalation beds that open when every bed is full",
+        whole=True,
+        required=False,
+        help_text="Optional. Surge beds opened on each side, for example on another ward. Leave blank for none.",
+    )
     required_beds_target = NumberField(
         label="Find the beds the proposal needs for this chance of finding no bed",
         required=False,
@@ -255,6 +261,7 @@ class ProposalForm(Form):
             seed=data.get("seed"),
             when_full=data.get("when_full"),
             required_beds_target=data.get("required_beds_target"),
+            escalation_beds=data.get("escalation_beds"),
         )
 
 

@@ -39,6 +39,11 @@ def report_assumptions(bed_model: BedModel) -> list[str]:
             f"{settings['warmup_days']:,} warm-up days (seed {settings['seed']}); intervals are 95% confidence "
             "intervals across replications."
         )
+        if settings.get("escalation_beds"):
+            out.append(
+                f"Escalation: {settings['escalation_beds']:,} more beds open on each side when every bed is full; "
+                "the Erlang figures are for the permanent beds only."
+            )
         if settings.get("when_full") == "waits":
             out.append(
                 "When every bed is full the patient waits for one (first come, first served), as in an emergency "
@@ -117,6 +122,11 @@ def _simulated(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
         ),
         ("Nights a year with every bed full", lambda s: _midnight(s, lambda m: estimate(m["days_full"], digits=1))),
     ]
+    if (bs.get("midnight_occupancy") or {}).get("escalation"):
+        rows += [
+            ("Nights a year with escalation beds in use", lambda s: _escalation(s, "nights_in_use")),
+            ("Escalation bed-nights a year", lambda s: _escalation(s, "bed_nights")),
+        ]
     return [[label, show(bs), show(ps)] for label, show in rows]
 
 
@@ -150,6 +160,13 @@ def _required_row(needed: dict[str, Any]) -> list[str]:
         else "More than can be simulated"
     )
     return [label, "Not searched (the proposal only)", found]
+
+
+def _escalation(side: dict[str, Any], key: str) -> str:
+    escalation = (side.get("midnight_occupancy") or {}).get("escalation")
+    if not escalation:
+        return _NOT_MEASURED
+    return f"{estimate(escalation[key], digits=1)} ({escalation['beds']:,} escalation beds)"
 
 
 _NOT_MEASURED = "Not measured in this run (run the model again)"

@@ -68,6 +68,6 @@ def proposal_initial(scenario: dict[str, Any]) -> dict[str, Any]:
     initial |= {
         k: v
         for k, v in (scenario.get("simulation") or {}).items()
-        if k in ("replications", "years", "seed", "when_full", "required_beds_target")
+        if k in ("replications", "years", "seed", "when_full", "required_beds_target", "escalation_beds")
     }
     return {k: v for k, v in initial.items() if v is not None}

@@ -94,6 +94,7 @@ class Comparison:
                 "warmup_days": settings.warmup_days,
                 "when_full": settings.when_full,
                 "required_beds_target": settings.required_beds_target,
+                "escalation_beds": settings.escalation_beds,
                 "seed": settings.seed,
             },
         }

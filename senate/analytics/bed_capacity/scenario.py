@@ -34,6 +34,7 @@ from .model import (
     share_problem,
 )
 from .simulation import (
+    MAX_BEDS,
     MAX_EMPIRICAL_VALUES,
     MAX_REPLICATIONS,
     MAX_WARMUP_DAYS,
@@ -239,7 +240,7 @@ _ALT = ("admissions_avoided_per_year", "workforce_note", "description")
 _TREATMENT = ("category", "admissions_reduced_per_year")
 _LOS_CUT = ("benchmark_mean_los_days", "gap_share_closed")
 _GROWTH = ("annual_rate", "base_year", "horizon_year")
-_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full", "required_beds_target")
+_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full", "required_beds_target", "escalation_beds")
 # Beds are checked against the simulation limit separately, so a scenario
 # with simulation null may describe a larger pool for the Erlang figures.
 _BEDS_LIMIT = 1_000_000
@@ -434,9 +435,10 @@ def _read_simulation(r: _Reader, top: dict[str, Any]) -> SimulationSettings | No
         target = r.number(data, "required_beds_target", "simulation.required_beds_target", low_open=True, high=0.5)
         if target is None:
             return None
-    if reps is None or years is None or warmup is None or seed is None:
+    escalation = r.integer(data, "escalation_beds", "simulation.escalation_beds", low=0, high=MAX_BEDS, default=0)
+    if reps is None or years is None or warmup is None or seed is None or escalation is None:
         return None
-    return SimulationSettings(reps, years, warmup, seed, when_full, target)
+    return SimulationSettings(reps, years, warmup, seed, when_full, target, escalation)
 
 
 # --------------------------------------------------------------------------
@@ -560,6 +562,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
             "seed": s.seed,
             "when_full": s.when_full,
             "required_beds_target": s.required_beds_target,
+            "escalation_beds": s.escalation_beds,
         }
     )
     return out

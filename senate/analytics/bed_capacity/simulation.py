@@ -27,7 +27,7 @@ import math
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar, cast
 
 import numpy as np
@@ -69,6 +69,7 @@ class SimulationSettings:
     seed: int = 1
     when_full: str = "turned_away"  # or "waits": a patient who finds every bed full waits for one
     required_beds_target: float | None = None  # search the proposal for the beds meeting this chance of no bed
+    escalation_beds: int = 0  # extra beds opened when every bed is full (escalation, surge), on each side
 
     def problems(self) -> list[str]:
         """Messages naming the bad field, empty if the settings are usable."""
@@ -78,6 +79,7 @@ class SimulationSettings:
             ("years", self.years, 1, MAX_YEARS),
             ("warmup_days", self.warmup_days, 0, MAX_WARMUP_DAYS),
             ("seed", self.seed, 0, 2**63 - 1),
+            ("escalation_beds", self.escalation_beds, 0, MAX_BEDS),
         )
         for name, value, low, high in checks:
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -110,18 +112,19 @@ def size_problems(
     ``side`` labels the pool in the message about total work.
     """
     out: list[str] = []
-    if pool.beds > MAX_BEDS:
+    capacity = pool.beds + settings.escalation_beds
+    if capacity > MAX_BEDS:
         out.append(
-            f"{beds_field}: {pool.beds:,} beds is more than the {MAX_BEDS:,} that can be "
+            f"{beds_field}: {capacity:,} beds is more than the {MAX_BEDS:,} that can be "
             "simulated in time; split the pool or use the Erlang figures only"
         )
     los = pool.length_of_stay
     if los.distribution == "empirical" and len(los.values_days) > MAX_EMPIRICAL_VALUES:
         out.append(f"{los_field}: {len(los.values_days):,} values is more than the {MAX_EMPIRICAL_VALUES:,} allowed")
     load = pool.admissions_per_day * los.mean_days
-    if settings.when_full == "waits" and load >= pool.beds:
+    if settings.when_full == "waits" and load >= capacity:
         out.append(
-            f"{beds_field}: with patients waiting for a bed, the beds ({pool.beds:,}) must be more than the "
+            f"{beds_field}: with patients waiting for a bed, the beds ({capacity:,}) must be more than the "
             f"offered load ({load:,.1f} beds' worth of admissions), or the queue grows without end"
         )
     work = settings.replications * settings.years * pool.admissions_per_year
@@ -173,15 +176,25 @@ class MidnightOccupancy:
     beds: int
     centiles: tuple[tuple[int, int], ...]  # (centile, beds occupied), pooled over replications
     days_above: tuple[tuple[float, Estimate], ...]  # (level, days a year above level x beds)
-    days_full: Estimate  # days a year with every bed occupied at midnight
+    days_full: Estimate  # days a year with every permanent bed occupied at midnight
+    escalation_beds: int = 0
+    escalation_nights: Estimate | None = None  # nights a year with escalation beds in use
+    escalation_bed_nights: Estimate | None = None  # escalation beds in use, summed over the nights of a year
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "beds": self.beds,
             "centiles": {str(c): v for c, v in self.centiles},
             "days_above": {f"{level:.2f}": e.to_dict() for level, e in self.days_above},
             "days_full": self.days_full.to_dict(),
         }
+        if self.escalation_beds and self.escalation_nights and self.escalation_bed_nights:
+            out["escalation"] = {
+                "beds": self.escalation_beds,
+                "nights_in_use": self.escalation_nights.to_dict(),
+                "bed_nights": self.escalation_bed_nights.to_dict(),
+            }
+        return out
 
 
 @dataclass(frozen=True)
@@ -519,14 +532,20 @@ def simulate(
     problems = settings.problems() + size_problems(pool, settings)
     if problems:
         raise SimulationTooLargeError("; ".join(problems))
+    # Escalation beds are simply more beds while they are needed; the census says how often.
+    permanent, pool = pool.beds, _with_escalation(pool, settings)
     calendar = build_calendar(pool, settings.years, settings.warmup_days)
     counts = _Counts.empty(settings.replications, pool.beds)
     if settings.when_full == "waits":
         from .waiting import simulate_waiting
 
-        return simulate_waiting(pool, calendar, settings, counts, progress, _worker_count(workers))
+        return simulate_waiting(pool, calendar, settings, counts, progress, _worker_count(workers), permanent)
     _run_all(pool, calendar, settings, counts, progress, _worker_count(workers))
-    return _summarise(counts, settings, pool.beds)
+    return _summarise(counts, settings, permanent)
+
+
+def _with_escalation(pool: BedPool, settings: SimulationSettings) -> BedPool:
+    return replace(pool, beds=pool.beds + settings.escalation_beds) if settings.escalation_beds else pool
 
 
 def _worker_count(workers: int | None) -> int:
@@ -621,19 +640,27 @@ def _summarise(counts: _Counts, settings: SimulationSettings, beds: int) -> Simu
 
 
 def _midnight(by_midnight: IntArray, beds: int, years: int) -> MidnightOccupancy:
-    """Midnight occupancy as a ward sees it: its spread, and days a year above each level."""
+    """Midnight occupancy as a ward sees it: its spread, and days a year above each level.
+
+    ``beds`` are the permanent beds; the census may run past them into escalation beds, whose
+    nights in use and bed-nights are counted separately.
+    """
     pooled = by_midnight.sum(axis=0)
     cumulative = np.cumsum(pooled) / max(1, int(pooled.sum()))
     centiles = tuple((c, int(np.searchsorted(cumulative, c / 100))) for c in MIDNIGHT_CENTILES)
-    occupancy = np.arange(beds + 1)
+    occupancy = np.arange(by_midnight.shape[1])
     above = tuple(
         (level, Estimate.of(by_midnight[:, occupancy > level * beds].sum(axis=1) / years)) for level in OCCUPANCY_LEVELS
     )
+    escalation = occupancy > beds
     return MidnightOccupancy(
         beds=beds,
         centiles=centiles,
         days_above=above,
-        days_full=Estimate.of(by_midnight[:, beds] / years),
+        days_full=Estimate.of(by_midnight[:, beds:].sum(axis=1) / years),
+        escalation_beds=by_midnight.shape[1] - 1 - beds,
+        escalation_nights=Estimate.of(by_midnight[:, escalation].sum(axis=1) / years),
+        escalation_bed_nights=Estimate.of((by_midnight * np.maximum(occupancy - beds, 0)).sum(axis=1) / years),
     )
 
 

@@ -203,7 +203,7 @@ def summarise_waiting(bins: IntArray, totals: FloatArray, years: int) -> Waiting
     )
 
 
-def simulate_waiting(pool, calendar, settings, counts, progress, workers):  # type: ignore[no-untyped-def]
+def simulate_waiting(pool, calendar, settings, counts, progress, workers, permanent):  # type: ignore[no-untyped-def]
     """``simulate`` for a pool whose patients wait for a bed: the same calendar, stays and seeds."""
     from .simulation import (
         SimulationResult,
@@ -254,7 +254,7 @@ def simulate_waiting(pool, calendar, settings, counts, progress, workers):  # ty
         mean_occupied_beds=Estimate.of(totals[:, _BED_HOURS] / hours),
         refusal_fraction=nothing,
         admissions_per_year=Estimate.of(counted / years),
-        midnight=_midnight(counts.by_midnight, pool.beds, years),
+        midnight=_midnight(counts.by_midnight, permanent, years),
         replications=settings.replications,
         years=years,
         warmup_days=settings.warmup_days,

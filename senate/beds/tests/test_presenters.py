@@ -96,3 +96,14 @@ def test_the_beds_the_proposal_needs_are_shown_beside_erlangs(cast):
         "Not searched (the proposal only)",
         f"{needed['beds']:,} ({needed['erlang_beds']:,} at steady demand)",
     ]
+
+
+def test_escalation_beds_in_use_are_shown(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    settings = {"replications": 4, "years": 1, "warmup_days": 30, "seed": 7, "escalation_beds": 4}
+    bed_model = finished_model(scenario=small_scenario(simulation=settings))
+    rows = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
+    assert rows["Nights a year with escalation beds in use"][0].endswith("(4 escalation beds)")
+    assert "95% CI" in rows["Escalation bed-nights a year"][1]
+    assert any(a.startswith("Escalation: 4 more beds") for a in presenters.report_assumptions(bed_model))

@@ -44,18 +44,20 @@ def appoint(
     numbered after their earlier terms on that body unless `term_number` says otherwise. Unless told
     not to, the member is also given the body's sign-in role (Council member, Assembly member)."""
     today = today or dt.date.today()
-    with transaction.atomic():
-        membership = Membership(
-            profile=profile,
-            senate=senate,
-            body=body,
-            role=role,
-            term_start=starts,
-            term_end=ends,
-            term_number=term_number or _next_term_number(profile, senate, body),
-            role_description=role_description,
-        )
-        _check_term(membership, reason=reason, today=today)
+    membership = Membership(
+        profile=profile,
+        senate=senate,
+        body=body,
+        role=role,
+        term_start=starts,
+        term_end=ends,
+        term_number=term_number or _next_term_number(profile, senate, body),
+        role_description=role_description,
+    )
+    _check_term(membership, reason=reason, today=today)
+    # Checked before the transaction, so a refusal leaves a caller's own transaction usable; no savepoint
+    # of its own, so appointing a whole Council in one transaction (`appoint_all`) stays quick.
+    with transaction.atomic(savepoint=False):
         membership.save()
         _record(membership, "membership.appointed", by=by, reason=reason, changed=_whole(membership, empty=False))
         sign_in = SIGN_IN_ROLE[Body(body)]

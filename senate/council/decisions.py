@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from senate.core import audit
 from senate.council import approval, quorum
@@ -18,7 +19,7 @@ from senate.council.meetings import READY, MeetingRefused, council_members
 from senate.council.models import AgendaItem, Decision, QuorumRule
 from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
-from senate.reviews import lifecycle
+from senate.reviews import lifecycle, terms
 from senate.reviews.models import RequestEvent
 from senate.reviews.permissions import ReviewsPermission
 
@@ -60,11 +61,31 @@ def version_refused(item: AgendaItem, version: ReportDraft | None) -> str | None
         return None
     if version is None or version.request_id != item.request_id:
         return "Choose the version of the report the Council is deciding on."
+    written = timezone.localtime(version.created_at).date()
+    if written > item.meeting.date:
+        return (
+            f"v{version.version} was written on {written:%-d %B %Y}, after the {item.meeting}: the Council "
+            "can only have decided on a version that existed at the meeting."
+        )
     comments = AccuracyComment.objects.filter(round__request=item.request_id)
     latest = comments.aggregate(n=Max("corrected_in__version"))["n"] or 0
     if version.version < latest:
         return f"v{version.version} does not carry the factual-accuracy corrections made in v{latest}."
     return None
+
+
+def terms_written_after(item: AgendaItem) -> str | None:
+    """Terms approved at a meeting are the version that existed then, never one written afterwards."""
+    found = terms.current(item.request) if item.request else None
+    if found is None:
+        return None
+    written = timezone.localtime(found.created_at).date()
+    if written <= item.meeting.date:
+        return None
+    return (
+        f"The terms of reference v{found.version} were written on {written:%-d %B %Y}, after the {item.meeting}: "
+        "put them to a later meeting."
+    )
 
 
 def blockers(item: AgendaItem) -> list[str]:
@@ -84,6 +105,8 @@ def blockers(item: AgendaItem) -> list[str]:
         found.append("Record the chair's action on every declaration for this item.")
     if meeting.chair is None or not meeting.chair.has_perm(ReviewsPermission.APPROVE, item.request):
         found.append("The meeting's chair must be the Senate Chair or Vice-chair to approve advice.")
+    if item.kind == AgendaItem.Kind.APPROVE_TERMS and (late := terms_written_after(item)):
+        found.append(late)
     if item.request and (awaiting := awaiting_changes(item.request)):
         found.append(awaiting)
     if not undecided and (no_chair := chair_blocker(item)):

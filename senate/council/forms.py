@@ -1,6 +1,7 @@
 """Forms for meetings, declarations, decisions, minutes and publication. Each field renders as an
 NHS component through `nhs_field`, so errors appear next to the field and in the summary."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -23,6 +24,10 @@ def _date(label: str, required: str = "", **kwargs: Any) -> DateField:
 class MeetingForm(Form):
     kind = forms.ChoiceField(label="Kind of meeting", choices=Meeting.Kind.choices, widget=forms.RadioSelect)
     date = _date("Date of the meeting", "Enter the date of the meeting")
+    held_already = forms.BooleanField(
+        label="I confirm this date is in the past because the meeting has already been held and I am recording it",
+        required=False,
+    )
     place = forms.CharField(label="Place", required=False, max_length=200)
     link = forms.URLField(
         assume_scheme="https",
@@ -41,6 +46,14 @@ class MeetingForm(Form):
         data = super().clean() or {}
         if not (data.get("place") or data.get("link")) and not self.errors:
             self.add_error("place", "Enter a place, or a link for joining online")
+        day = data.get("date")
+        if day is not None and day < dt.date.today() and not data.get("held_already"):
+            self.add_error(
+                "date",
+                "The date of the meeting is in the past: correct it, or tick to confirm the meeting has already "
+                "been held",
+            )
+        data.pop("held_already", None)
         data["chair"] = self.chairs.get(data.get("chair") or "")
         return data
 
@@ -370,6 +383,29 @@ class PermissionForm(Form):
         help_text="Words or passages to remove from the published report, one a line.",
     )
 
+    def __init__(self, *args: Any, issued_on: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.issued_on = issued_on
+
+    def clean_given_on(self) -> Any:
+        """Permission is given for advice already issued, and not on a day still to come."""
+        value = self.cleaned_data.get("given_on")
+        if value is not None and value > dt.date.today():
+            raise forms.ValidationError("The date permission was given must be today or in the past")
+        if value is not None and self.issued_on and value < self.issued_on:
+            raise forms.ValidationError(
+                f"The advice was issued on {self.issued_on:%-d %B %Y}: permission to publish it cannot be "
+                "dated before then"
+            )
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given, start = data.get("given_on"), data.get("publish_from")
+        if given and start and start < given:
+            self.add_error("publish_from", "The agreed publication date cannot be before permission was given")
+        return data
+
 
 class FollowUpLetterForm(Form):
     sent_on = _date("Date sent", "Enter the date the letter was sent")
@@ -378,3 +414,9 @@ class FollowUpLetterForm(Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={"required": "Enter the letter"},
     )
+
+    def clean_sent_on(self) -> Any:
+        value = self.cleaned_data.get("sent_on")
+        if value is not None and value > dt.date.today():
+            raise forms.ValidationError("The date sent must be today or in the past")
+        return value

@@ -24,6 +24,8 @@ from senate.reviews.models import RequestEvent
 from senate.reviews.permissions import ReviewsPermission
 
 RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
+# Approved with changes, these wait for a new version and the named person's confirmation.
+CONFIRMED_KINDS = (*RATIFYING, AgendaItem.Kind.APPROVE_TERMS)
 ACT_FOR: dict[str, str] = {
     AgendaItem.Kind.APPROVE_TERMS: "approve_terms",
     AgendaItem.Kind.RATIFY_REPORT: "approve_advice",
@@ -137,7 +139,7 @@ def decide_item(
         raise MeetingRefused("List the changes the Council requires.")
     if refused := version_refused(item, version):
         raise MeetingRefused(refused)
-    with_changes = outcome == Decision.Outcome.APPROVED_WITH_CHANGES and item.kind in RATIFYING
+    with_changes = outcome == Decision.Outcome.APPROVED_WITH_CHANGES and item.kind in CONFIRMED_KINDS
     present = {a.profile.user_id for a in members_attending(item.meeting) if a.profile}
     if with_changes and (confirmer is None or confirmer.pk not in present):
         raise MeetingRefused("Name the member present who will confirm that a new version makes the changes.")
@@ -161,6 +163,9 @@ def decide_item(
             abstentions=abstentions if method == Decision.Method.VOTE else 0,
             recused=len(out),
             report_version=version if item.kind in RATIFYING else None,
+            terms_version=terms.current(item.request)
+            if item.kind == AgendaItem.Kind.APPROVE_TERMS and item.request
+            else None,
             chaired_by=chair.user,
             chaired_as=chair.chaired_as[:200],
             confirmer=confirmer if with_changes else None,
@@ -184,12 +189,14 @@ def _take_effect(item: AgendaItem, decision: Decision, label: str, chair: ItemCh
     if request is None:
         return
     version = decision.report_version
-    if decision.outcome == Decision.Outcome.APPROVED_WITH_CHANGES and version is not None:
+    decided = decision.decided_version
+    if decision.outcome == Decision.Outcome.APPROVED_WITH_CHANGES and decided is not None and decision.confirmer:
+        until = "the terms of reference are approved" if decision.terms_version else "the advice is issued"
         RequestEvent.objects.create(
             request=request, by=by, action="council_approved_with_changes", from_stage=request.stage,
             to_stage=request.stage,
-            reason=f"Approved v{version.version} with changes at the {label}. Changes: {decision.changes}. "
-            f"{decision.confirmer} confirms that a new version makes them before the advice is issued.",
+            reason=f"Approved v{decided.version} with changes at the {label}. Changes: {decision.changes}. "
+            f"{decision.confirmer} confirms that a new version makes them before {until}.",
         )  # fmt: skip
     elif decision.approves:
         reason = f"{decision.get_outcome_display()} at the {label}, chaired by {chair}"
@@ -223,15 +230,17 @@ def awaiting_changes(request: Any) -> str | None:
     """A decision approving with changes that no one has yet confirmed, in words; or None."""
     waiting = (
         Decision.objects.filter(
-            item__request=request, outcome=Decision.Outcome.APPROVED_WITH_CHANGES, item__kind__in=RATIFYING
+            item__request=request, outcome=Decision.Outcome.APPROVED_WITH_CHANGES, item__kind__in=CONFIRMED_KINDS
         )
-        .filter(confirmation__isnull=True)
-        .select_related("item__meeting", "confirmer", "report_version")
+        .filter(confirmation__isnull=True, confirmer__isnull=False)
+        .select_related("item__meeting", "confirmer", "report_version", "terms_version")
         .first()
     )
     if waiting is None:
         return None
+    decided = waiting.decided_version
     return (
-        f"The Council approved v{waiting.report_version.version if waiting.report_version else '?'} with changes "
+        f"The Council approved {'the terms of reference ' if waiting.terms_version_id else ''}"
+        f"v{decided.version if decided else '?'} with changes "
         f"at the {waiting.item.meeting}: {waiting.confirmer} must confirm that a new version makes them."
     )

@@ -238,13 +238,16 @@ class DecisionForm(Form):
     confirmer = forms.ChoiceField(
         label="Who will confirm that the changes are made?",
         required=False,
-        help_text="Needed when approving with changes: the advice is issued only once this member confirms "
+        help_text="Needed when approving with changes: nothing counts as approved until this member confirms "
         "that a new version makes the changes.",
     )
 
-    def __init__(self, *args: Any, versions: list[Any], members: list[Any], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, versions: list[Any], members: list[Any], needs_confirmer: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.versions = {str(v.version): v for v in versions}
+        self.needs_confirmer = needs_confirmer or bool(self.versions)
         self.members = {str(a.profile.user_id): a.profile.user for a in members if a.profile}
         self.fields["version"].choices = [  # type: ignore[attr-defined]
             (k, f"v{k}" + (f": {v.change_note}" if v.change_note else "")) for k, v in self.versions.items()
@@ -261,7 +264,7 @@ class DecisionForm(Form):
         data["confirmer"] = self.members.get(data.get("confirmer") or "")
         if self.versions and data["version"] is None:
             self.add_error("version", "Choose the version of the report the Council is deciding on")
-        if self.versions and data.get("outcome") == "approved_with_changes" and data["confirmer"] is None:
+        if self.needs_confirmer and data.get("outcome") == "approved_with_changes" and data["confirmer"] is None:
             self.add_error("confirmer", "Choose the member who will confirm that the changes are made")
         if data.get("outcome") in ("approved_with_changes", "referred_back") and not data.get("changes", "").strip():
             self.add_error("changes", "List the changes the Council requires")
@@ -302,7 +305,8 @@ class ConfirmChangesForm(Form):
         super().__init__(*args, **kwargs)
         self.versions = {str(v.version): v for v in versions}
         self.fields["version"].choices = [  # type: ignore[attr-defined]
-            (k, f"v{k}" + (f": {v.change_note}" if v.change_note else "")) for k, v in self.versions.items()
+            (k, f"v{k}" + (f": {note}" if (note := getattr(v, "change_note", "")) else ""))
+            for k, v in self.versions.items()
         ]
 
     def clean(self) -> dict[str, Any]:

@@ -60,8 +60,8 @@ def _item(item: AgendaItem) -> list[str]:
         lines.append(f"  Chaired by: {item.acting_chair} ({ACTING}).")
     if decision is None:
         return lines + ["  Not decided." if item.needs_decision else "  Noted."]
-    if decision.report_version:
-        lines.append(f"  Version decided on: v{decision.report_version.version}.")
+    if decision.decided_version:
+        lines.append(f"  Version decided on: v{decision.decided_version.version}.")
     how = decision.get_method_display().lower()
     if decision.method == decision.Method.VOTE:
         how += (
@@ -74,7 +74,7 @@ def _item(item: AgendaItem) -> list[str]:
     if decision.confirmer:
         confirmed = getattr(decision, "confirmation", None)
         lines.append(
-            f"  {decision.confirmer} confirmed that v{confirmed.version.version} makes the changes."
+            f"  {decision.confirmer} confirmed that v{confirmed.confirmed_version.version} makes the changes."
             if confirmed
             else f"  {decision.confirmer} to confirm that a new version makes the changes before issue."
         )

@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from senate.core import audit
-from senate.council import approval, quorum
+from senate.council import approval, notices, quorum
 from senate.council.chairing import ItemChair, chair_blocker, item_chair
 from senate.council.declarations import members_attending, recused
 from senate.council.meetings import READY, MeetingRefused, council_members
@@ -172,6 +172,8 @@ def decide_item(
             recorded_by=by,
         )
         _take_effect(item, decision, label, chair, by)
+        if decision.confirmer_id:
+            notices.changes_to_confirm(decision)
         audit.record(
             "council.item_decided",
             decision,

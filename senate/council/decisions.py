@@ -16,7 +16,8 @@ from senate.council import approval, notices, quorum
 from senate.council.chairing import ItemChair, chair_blocker, item_chair
 from senate.council.declarations import members_attending, recused
 from senate.council.meetings import READY, MeetingRefused, council_members
-from senate.council.models import AgendaItem, Decision, QuorumRule
+from senate.council.models import AgendaItem, Attendance, Decision, QuorumRule
+from senate.interests.restrictions import restrictions_by_profile
 from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
 from senate.reviews import lifecycle, terms
@@ -38,6 +39,8 @@ def rule_for(senate: Any) -> quorum.Rule:
 
 
 def verdict(item: AgendaItem) -> quorum.Verdict:
+    """Quorate counting only the members who may vote: not those recused, nor those a standing
+    restriction keeps from voting on it."""
     meeting = item.meeting
     seats = [quorum.Seat(key=a.pk, role=a.role) for a in members_attending(meeting)]
     size = council_members(meeting.senate, meeting.date).count()
@@ -45,9 +48,30 @@ def verdict(item: AgendaItem) -> quorum.Verdict:
         rule=rule_for(meeting.senate),
         council_size=size,
         present=seats,
-        recused=recused(item),
+        recused=recused(item) | {a.pk for a in restricted_voters(item)},
         acting_chair=item.acting_chair_id,
     )
+
+
+def restricted_voters(item: AgendaItem) -> dict[Attendance, str]:
+    """Members present and not recused whom the Senate team's standing decision on their conflicts
+    keeps from voting on this item, each with the reason: excluded from the review, or (ratifying a
+    report or advice, which carries the recommendations) restricted from the recommendations."""
+    if item.request_id is None or not item.needs_decision:
+        return {}
+    out = recused(item)
+    present = [a for a in members_attending(item.meeting) if a.profile_id and a.pk not in out]
+    found = restrictions_by_profile(item.request, [a.profile_id for a in present])
+    reasons = {}
+    for attendee in present:
+        standing = found.get(attendee.profile_id)  # type: ignore[arg-type]
+        if standing is None:
+            continue
+        if standing.excluded:
+            reasons[attendee] = "Excluded from this review because of a conflict of interest"
+        elif standing.recommendations and item.kind in RATIFYING:
+            reasons[attendee] = "May not agree or vote on the recommendations"
+    return reasons
 
 
 def versions_for(item: AgendaItem) -> list[ReportDraft]:
@@ -144,9 +168,11 @@ def decide_item(
     if with_changes and (confirmer is None or confirmer.pk not in present):
         raise MeetingRefused("Name the member present who will confirm that a new version makes the changes.")
     out = recused(item)
-    voters = len(members_attending(item.meeting)) - len(out)
+    restricted = restricted_voters(item)
+    voters = len(members_attending(item.meeting)) - len(out) - len(restricted)
     if method == Decision.Method.VOTE and votes_for + votes_against + abstentions > voters:
-        raise MeetingRefused(f"Only {voters} members may vote on this item.")
+        why = "; ".join(f"{a.name} may not vote ({reason.lower()})" for a, reason in restricted.items())
+        raise MeetingRefused(f"Only {voters} members may vote on this item." + (f" {why}." if why else ""))
     if method == Decision.Method.VOTE and outcome != Decision.Outcome.REFERRED_BACK and votes_for <= votes_against:
         raise MeetingRefused("The vote did not carry: more must vote for than against to approve.")
     label = f"{item.meeting}, item {item.number}"

@@ -199,6 +199,7 @@ def _decide_page(
         "chair": chairing.item_chair(item) if meeting.started_at else None,
         "needs_acting_chair": meeting.started_at and chairing.usual_chair(item) is None,
         "verdict": decisions.verdict(item),
+        "restricted": decisions.restricted_voters(item),
         "blockers": decisions.blockers(item),
         "declared": item.declarations.select_related("attendee"),
         "decision": getattr(item, "decision", None),

@@ -61,10 +61,10 @@ def restricted_voters(item: AgendaItem) -> dict[Attendance, str]:
         return {}
     out = recused(item)
     present = [a for a in members_attending(item.meeting) if a.profile_id and a.pk not in out]
-    found = restrictions_by_profile(item.request, [a.profile_id for a in present])
+    found = restrictions_by_profile(item.request, [a.profile_id for a in present if a.profile_id])
     reasons = {}
     for attendee in present:
-        standing = found.get(attendee.profile_id)  # type: ignore[arg-type]
+        standing = found.get(attendee.profile_id or 0)
         if standing is None:
             continue
         if standing.excluded:

@@ -379,6 +379,10 @@ class PermissionForm(Form):
         label="Permission given by", max_length=150, error_messages={"required": "Enter who gave permission"}
     )
     given_on = _date("Date permission was given", "Enter the date permission was given")
+    given_before_today = forms.BooleanField(
+        label="I confirm this date is in the past because permission was given before today and I am recording it now",
+        required=False,
+    )
     publish_from = _date("Agreed publication date", help_text="Leave blank to publish straight away.")
     redactions = forms.CharField(
         label="Redactions",
@@ -408,6 +412,13 @@ class PermissionForm(Form):
         given, start = data.get("given_on"), data.get("publish_from")
         if given and start and start < given:
             self.add_error("publish_from", "The agreed publication date cannot be before permission was given")
+        if given and given < dt.date.today() and not data.get("given_before_today") and "given_on" not in self.errors:
+            self.add_error(
+                "given_on",
+                "The date permission was given is in the past: correct it, or tick to confirm permission was given "
+                "before today",
+            )
+        data.pop("given_before_today", None)
         return data
 
 

@@ -79,7 +79,9 @@ def test_permission_to_publish_is_not_dated_before_issue_or_in_the_future(senate
     request = report_request(cast)
     issued = TODAY
     base = {"given_by": "Jo Requester"}
-    before = PermissionForm(base | _date("given_on", TODAY - dt.timedelta(days=1)), issued_on=issued)
+    before = PermissionForm(
+        base | _date("given_on", TODAY - dt.timedelta(days=1)) | {"given_before_today": "on"}, issued_on=issued
+    )
     assert before.errors["given_on"] == [
         f"The advice was issued on {issued:%-d %B %Y}: permission to publish it cannot be dated before then"
     ]
@@ -90,6 +92,16 @@ def test_permission_to_publish_is_not_dated_before_issue_or_in_the_future(senate
     )
     assert early.errors["publish_from"] == ["The agreed publication date cannot be before permission was given"]
     assert PermissionForm(base | _date("given_on", TODAY), issued_on=issued).is_valid()
+    # A date in the past that the advice allows needs confirming, not silent acceptance.
+    last_week = TODAY - dt.timedelta(days=7)
+    unconfirmed = PermissionForm(base | _date("given_on", last_week), issued_on=last_week - dt.timedelta(days=7))
+    assert unconfirmed.errors["given_on"] == [
+        "The date permission was given is in the past: correct it, or tick to confirm permission was given before today"
+    ]
+    confirmed = PermissionForm(
+        base | _date("given_on", last_week) | {"given_before_today": "on"}, issued_on=last_week - dt.timedelta(days=7)
+    )
+    assert confirmed.is_valid() and "given_before_today" not in confirmed.cleaned_data
     request.stage = "issued"
     request.save()
     publication.AdviceIssue.objects.create(request=request, covering_letter="Advice", issued_by=cast["manager"])

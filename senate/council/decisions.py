@@ -5,6 +5,7 @@ named version: approved, that version is signed off; approved with changes, it w
 version and the named person's confirmation (ratification.py); referred back, the required changes
 go on the request's timeline."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -13,9 +14,9 @@ from django.db.models import Max
 from senate.core import audit
 from senate.council import approval, quorum
 from senate.council.chairing import ItemChair, chair_blocker, item_chair
-from senate.council.declarations import members_attending, recused
+from senate.council.declarations import members_attending, present_among, recused
 from senate.council.meetings import READY, MeetingRefused, council_members
-from senate.council.models import AgendaItem, Decision, QuorumRule
+from senate.council.models import AgendaItem, Attendance, Decision, Meeting, QuorumRule
 from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
 from senate.reviews import lifecycle
@@ -34,14 +35,29 @@ def rule_for(senate: Any) -> quorum.Rule:
     return quorum.Rule.of(QuorumRule.objects.filter(senate=senate).first())
 
 
-def verdict(item: AgendaItem) -> quorum.Verdict:
-    meeting = item.meeting
-    seats = [quorum.Seat(key=a.pk, role=a.role) for a in members_attending(meeting)]
-    size = council_members(meeting.senate, meeting.date).count()
+@dataclass(frozen=True)
+class Sitting:
+    """What every item of one meeting is judged against: the members present, the size of the
+    Council on the day and the Senate's quorum rule. Read once for a page that shows every item."""
+
+    present: list[Attendance]
+    council_size: int
+    rule: quorum.Rule
+
+    @classmethod
+    def of(cls, meeting: Meeting, *, attendance: list[Attendance] | None = None) -> "Sitting":
+        """`attendance`: the meeting's whole attendance list with profiles, when already read."""
+        present = members_attending(meeting) if attendance is None else present_among(attendance)
+        size = council_members(meeting.senate, meeting.date).count()
+        return cls(present=present, council_size=size, rule=rule_for(meeting.senate))
+
+
+def verdict(item: AgendaItem, *, sitting: Sitting | None = None) -> quorum.Verdict:
+    sitting = sitting or Sitting.of(item.meeting)
     return quorum.check(
-        rule=rule_for(meeting.senate),
-        council_size=size,
-        present=seats,
+        rule=sitting.rule,
+        council_size=sitting.council_size,
+        present=[quorum.Seat(key=a.pk, role=a.role) for a in sitting.present],
         recused=recused(item),
         acting_chair=item.acting_chair_id,
     )

@@ -37,16 +37,18 @@ def newest_of(models: tuple[type[Model], ...]) -> list[int]:
         by_database.setdefault(router.db_for_read(model), []).append(model)
     found: dict[type[Model], int] = {}
     for alias, group in by_database.items():
-        quote = connections[alias].ops.quote_name
-        columns = ", ".join(
-            f"(SELECT MAX({quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)})"  # type: ignore[union-attr]
-            for m in group
-        )
+        columns = ", ".join(_newest_column(m, connections[alias].ops.quote_name) for m in group)
         with connections[alias].cursor() as cursor:
             cursor.execute(f"SELECT {columns}")
             row = cursor.fetchone()
         found.update((m, value or 0) for m, value in zip(group, row, strict=True))
     return [found[m] for m in models]
+
+
+def _newest_column(model: type[Model], quote: Callable[[str], str]) -> str:
+    pk = model._meta.pk
+    assert pk is not None and pk.column
+    return f"(SELECT MAX({quote(pk.column)}) FROM {quote(model._meta.db_table)})"
 
 
 def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[Model], ...] = ()) -> T:

@@ -16,7 +16,7 @@ def request_in(http: HttpRequest, pk: int) -> Request | None:
         .prefetch_related("service_areas", "affected_organisations")
         .first()
     )
-    if found is not None:
+    if found is not None and senate is not None:
         # The Senate the URL named, already read with its region: not joined again.
         found.senate = senate
     return found

@@ -11,6 +11,11 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = list(argv if argv is not None else sys.argv)
     argv[0] = "senate"
+    if argv[1:3] == ["beds", "assess"]:
+        # The bed model needs no database, settings or secret: answer without starting Django.
+        from senate.analytics.bed_capacity.cli import main as assess
+
+        return assess(argv[3:])
     execute_from_command_line(argv)
     return 0
 

@@ -33,7 +33,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from senate.accounts.models import ApiToken, Role, User
+from senate.accounts.models import ApiToken, Role, RoleAssignment, User
 from senate.accounts.tests.factories import UserFactory, give_role
 from senate.council.models import Action, Meeting, MeetingDeclaration, Minutes, Paper
 from senate.demo import world as demo_world
@@ -182,6 +182,12 @@ FILL: dict[tuple[str, str], Any] = {
     ("declarations:change", "pk"): lambda w, r: r.pk,
     ("declarations:end", "pk"): lambda w, r: r.pk,
     ("members:detail", "profile_id"): lambda w, r: r.pk,
+    # A member, and their memberships and roles, on the Senate team's pages.
+    ("profile", "profile_id"): lambda w, r: r.pk,
+    ("membership", "profile_id"): lambda w, r: r.profile_id,
+    ("membership", "membership_id"): lambda w, r: r.pk,
+    ("assignment", "profile_id"): lambda w, r: r.user.profile.pk,
+    ("assignment", "role_id"): lambda w, r: r.pk,
     ("reviews:programme", "programme_id"): lambda w, r: r.pk,
     ("council:action_done", "action_id"): lambda w, r: r.pk,
     ("panels:remove_absence", "absence_id"): lambda w, r: r.pk,
@@ -393,6 +399,16 @@ def _targets(w: World, name: str, route: str, view: Any) -> list[Target]:
     if kind == "members:detail":
         profile = w.seat.profile
         return [Target(f"{profile}'s member page", profile, [profile.user.email])]
+    if kind == "profile":
+        profile = w.seat.profile
+        return [Target(f"{profile}'s memberships and roles", profile, [profile.user.email])]
+    if kind == "membership":
+        membership = _first(w.seat.profile.memberships.filter(senate__slug=SENATE))
+        return [Target(f"{membership}", membership, [membership.profile.user.email])]
+    if kind == "assignment":
+        council = User.objects.get(email="council@demo.senate.example")
+        assignment = _first(RoleAssignment.objects.filter(user=council, senate__slug=SENATE))
+        return [Target(f"{assignment}", assignment, [council.email])]
     if kind == "reviews:programme":
         programme = _first(Programme.objects.filter(senate__slug=SENATE, lead_organisation__code="QJK"))
         return [Target(f"programme {programme}", programme, [programme.title], assurance_reads=True)]

@@ -110,3 +110,26 @@ def test_the_panel_candidates_do_not_ask_once_per_member(client, cast):
     client.force_login(cast["manager"])
     before, after = _steady(client, f"/south-west/panels/requests/{request.pk}/candidates/", add)
     assert after == before
+
+
+def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
+    """Every added member is flagged (employed by the affected trust, with a declared interest in it);
+    every other one is already decided. The page orders and filters them all, then shows a page."""
+    from senate.interests.decisions import decide_for_members
+    from senate.interests.tests.factories import make_request, trust
+
+    torbay = trust()
+    request = make_request(affected=[torbay], created_by=cast["requester"])
+
+    def add(n: int) -> None:
+        for i in range(n):
+            name = f"{MARK} {_next()}"
+            profile = MembershipFactory(body=Body.ASSEMBLY, profile__user__full_name=name, profile__employer=torbay)
+            declared(profile.profile, category="professional", organisation=torbay, organisation_name="")
+            if i % 2:
+                decide_for_members([profile.profile], request, outcome="exclude", rationale="x", by=cast["manager"])
+
+    client.force_login(cast["manager"])
+    url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=professional"
+    before, after = _steady(client, url, add)
+    assert after == before

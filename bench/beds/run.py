@@ -4,9 +4,12 @@
     and of ciw on the same steady M/G/c/c loss system, and the ratio.
 (b) Wall time and peak memory of a baseline-plus-proposal comparison of
     100 replications x 10 years at 40,000 admissions a year (docs/beds example).
+(c) Wall time of the search for the beds the example's proposal needs under its
+    stated swings (1% finding no bed), at the same 100 x 10 settings.
 
 Run from the repository root:  .venv/bin/python bench/beds/run.py
-Targets: ours >= 50x ciw; the pair in under 60 s on a 2-core machine.
+Targets: ours >= 50x ciw; the pair in under 60 s and the required-beds search in
+under 60 s on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -136,6 +139,28 @@ def pair_in_this_process() -> dict[str, Any]:
     }
 
 
+def required_beds_search() -> dict[str, Any]:
+    """The required-beds search for the example's proposal, as the page runs it."""
+    _import_path()
+    from dataclasses import replace
+
+    from senate.analytics.bed_capacity.model import apply_proposal
+    from senate.analytics.bed_capacity.required import required_beds
+    from senate.analytics.bed_capacity.scenario import read_scenario
+
+    scenario = read_scenario(EXAMPLE)
+    assert scenario.simulation is not None
+    pool = apply_proposal(scenario.baseline, scenario.proposal).pool
+    start = time.perf_counter()
+    found = required_beds(pool, replace(scenario.simulation), target=0.01)
+    return {
+        "seconds": time.perf_counter() - start,
+        "beds": found.beds,
+        "erlang_beds": found.erlang_beds,
+        "tried": [p.beds for p in found.curve],
+    }
+
+
 def pair_in_fresh_process() -> dict[str, Any]:
     """A separate process, so peak memory is the comparison's own and not ciw's."""
     output = subprocess.run(
@@ -146,7 +171,11 @@ def pair_in_fresh_process() -> dict[str, Any]:
 
 
 def print_report(
-    ours: dict[str, float], ours_2: dict[str, float], ciw: dict[str, float] | None, pair: dict[str, Any]
+    ours: dict[str, float],
+    ours_2: dict[str, float],
+    ciw: dict[str, float] | None,
+    pair: dict[str, Any],
+    search: dict[str, Any] | None = None,
 ) -> None:
     load = os.getloadavg()
     print(f"Machine: {os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
@@ -179,6 +208,14 @@ def print_report(
     print(
         f"  peak RSS {pair['max_rss_mb']:.0f} MB, Python heap peak (tracemalloc) {pair['python_heap_peak_mb']:.1f} MB"
     )
+    if search is not None:
+        verdict = "meets" if search["seconds"] < PAIR_TARGET_SECONDS else "MISSES"
+        print("\n(c) Beds the proposal needs for 1% finding no bed, with its stated swings (simulation search)")
+        print(
+            f"  {search['beds']} beds ({search['erlang_beds']} at steady demand), {len(search['tried'])} bed counts "
+            f"simulated ({', '.join(map(str, search['tried']))}) in {search['seconds']:.1f} s  "
+            f"[{verdict} target < {PAIR_TARGET_SECONDS:.0f} s]"
+        )
 
 
 def main() -> int:
@@ -186,6 +223,7 @@ def main() -> int:
     parser.add_argument("--ciw-seconds", type=float, default=12.0, help="about how long ciw runs (default 12 s)")
     parser.add_argument("--skip-ciw", action="store_true", help="do not run ciw")
     parser.add_argument("--pair-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--skip-search", action="store_true", help="do not time the required-beds search")
     args = parser.parse_args()
     if args.pair_only:
         print(json.dumps(pair_in_this_process()))
@@ -194,7 +232,8 @@ def main() -> int:
     ours = ours_throughput(replications=20, years=10, workers=1)
     ours_2 = ours_throughput(replications=20, years=10, workers=2)
     ciw = None if args.skip_ciw else ciw_throughput(args.ciw_seconds)
-    print_report(ours, ours_2, ciw, pair)
+    search = None if args.skip_search else required_beds_search()
+    print_report(ours, ours_2, ciw, pair, search)
     return 0
 
 

@@ -15,7 +15,7 @@ class Permission(StrEnum):
 DESCRIPTIONS: dict[str, str] = {
     Permission.VIEW_MEMBER_DIRECTORY: "see the member directory",
     Permission.VIEW_COVERAGE: "see Council and Assembly coverage",
-    Permission.EDIT_MEMBERSHIP: "change memberships",
+    Permission.EDIT_MEMBERSHIP: "appoint members and change their memberships and roles (the Senate team only)",
     Permission.EDIT_OWN_PROFILE: "change this profile",
     Permission.VIEW_AUDIT_TRAIL: "search this Senate's audit trail (the Senate team only)",
 }

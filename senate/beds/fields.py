@@ -34,6 +34,9 @@ FIELD_FOR_PATH = {
     "simulation.replications": "replications",
     "simulation.years": "years",
     "simulation.seed": "seed",
+    "simulation.when_full": "when_full",
+    "simulation.required_beds_target": "required_beds_target",
+    "simulation.escalation_beds": "escalation_beds",
 }
 _TREATMENT = re.compile(r"^proposal\.new_treatments\[(\d+)\]\.(category|admissions_reduced_per_year)$")
 _NUMBER_SEPARATORS = re.compile(r"[\s,;]+")

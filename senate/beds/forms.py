@@ -182,6 +182,28 @@ class ProposalForm(Form):
         help_text="From 2 to 1,000. More gives narrower intervals.",
     )
     years = NumberField(label="Years simulated in each replication", whole=True, initial=10)
+    when_full = forms.ChoiceField(
+        label="When every bed is full",
+        choices=[
+            ("turned_away", "The patient goes elsewhere (counted as finding no bed)"),
+            ("waits", "The patient waits for a bed, for example in the emergency department"),
+        ],
+        widget=forms.RadioSelect,
+        initial="turned_away",
+        required=False,  # left out, patients are turned away as before
+    )
+    escalation_beds = NumberField(
+        label="Escalation beds that open when every bed is full",
+        whole=True,
+        required=False,
+        help_text="Optional. Surge beds opened on each side, for example on another ward. Leave blank for none.",
+    )
+    required_beds_target = NumberField(
+        label="Find the beds the proposal needs for this chance of finding no bed",
+        required=False,
+        help_text="Optional. As a fraction: 0.01 is 1 in 100 admissions. The model then searches the simulation, "
+        "with the stated swings in demand, which takes several times as long as one run.",
+    )
     seed = NumberField(label="Random seed", whole=True, initial=1, help_text="The same seed gives the same results.")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -233,7 +255,14 @@ class ProposalForm(Form):
 
     def simulation(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return _present(replications=data.get("replications"), years=data.get("years"), seed=data.get("seed"))
+        return _present(
+            replications=data.get("replications"),
+            years=data.get("years"),
+            seed=data.get("seed"),
+            when_full=data.get("when_full"),
+            required_beds_target=data.get("required_beds_target"),
+            escalation_beds=data.get("escalation_beds"),
+        )
 
 
 def _present(**values: Any) -> dict[str, Any]:

@@ -39,6 +39,17 @@ def report_assumptions(bed_model: BedModel) -> list[str]:
             f"{settings['warmup_days']:,} warm-up days (seed {settings['seed']}); intervals are 95% confidence "
             "intervals across replications."
         )
+        if settings.get("escalation_beds"):
+            out.append(
+                f"Escalation: {settings['escalation_beds']:,} more beds open on each side when every bed is full; "
+                "the Erlang figures are for the permanent beds only."
+            )
+        if settings.get("when_full") == "waits":
+            out.append(
+                "When every bed is full the patient waits for one (first come, first served), as in an emergency "
+                "department, instead of going elsewhere; patients still waiting when a run ends count with the "
+                "wait so far."
+            )
     else:
         out.append("Not simulated: Erlang figures at steady demand only.")
     return out
@@ -59,13 +70,18 @@ def report_tables(bed_model: BedModel) -> list[dict[str, Any]]:
     ]
     if base.get("simulation") and prop.get("simulation"):
         bs, ps = base["simulation"], prop["simulation"]
+        rows = _waited(bs, ps) if bs.get("waiting") and ps.get("waiting") else _simulated(bs, ps)
+        if needed := prop.get("required_beds"):
+            rows.append(_required_row(needed))
         tables.append(
             {
                 "caption": "With the stated swings in demand (simulation, 95% confidence intervals)",
                 "head": head,
-                "rows": _simulated(bs, ps),
+                "rows": rows,
             }
         )
+        if bs.get("waiting"):
+            return tables
         tables.append(_by("month", MONTH_NAMES, bs["refused_per_month"], ps["refused_per_month"], head))
         tables.append(_by("day of the week", WEEKDAY_NAMES, bs["refused_per_weekday"], ps["refused_per_weekday"], head))
     return tables
@@ -99,8 +115,79 @@ def _simulated(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
             lambda s: f"{s['peak_hour_label']}: " + estimate(s["no_bed_probability_at_peak_hour"], percent=True),
         ),
         ("Mean occupied beds", lambda s: estimate(s["mean_occupied_beds"], digits=1)),
+        ("Beds occupied at midnight", _midnight_spread),
+        *(
+            (f"Nights a year above {float(level):.0%} occupied", _nights_above(level))
+            for level in ("0.85", "0.92", "0.95")
+        ),
+        ("Nights a year with every bed full", lambda s: _midnight(s, lambda m: estimate(m["days_full"], digits=1))),
     ]
+    if (bs.get("midnight_occupancy") or {}).get("escalation"):
+        rows += [
+            ("Nights a year with escalation beds in use", lambda s: _escalation(s, "nights_in_use")),
+            ("Escalation bed-nights a year", lambda s: _escalation(s, "bed_nights")),
+        ]
     return [[label, show(bs), show(ps)] for label, show in rows]
+
+
+def _waited(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
+    """When patients wait for a bed instead of going elsewhere: how many wait, and how long."""
+    rows = [
+        ("Patients waiting for a bed per year", lambda w: estimate(w["waited_per_year"])),
+        ("Share of admissions who wait", lambda w: estimate(w["share_waiting"], percent=True)),
+        ("Mean wait of those who wait, in hours", lambda w: estimate(w["mean_wait_hours"], digits=1)),
+        ("95 in 100 patients are in a bed within", lambda w: f"{w['centile_95_wait_hours']:,.2f} hours"),
+        ("Waits over 4 hours per year", lambda w: estimate(w["over_4_hours_per_year"])),
+        ("Waits over 12 hours per year", lambda w: estimate(w["over_12_hours_per_year"])),
+    ]
+    out = [[label, show(bs["waiting"]), show(ps["waiting"])] for label, show in rows]
+    out.append(
+        [
+            "Mean occupied beds",
+            estimate(bs["mean_occupied_beds"], digits=1),
+            estimate(ps["mean_occupied_beds"], digits=1),
+        ]
+    )
+    return out + [row for row in _simulated(bs, ps) if row[0].startswith(("Beds occupied", "Nights"))]
+
+
+def _required_row(needed: dict[str, Any]) -> list[str]:
+    """The proposal's beds needed under its stated swings, found by simulation, beside Erlang's answer."""
+    label = f"Beds needed for {_chance(needed['target'])} or fewer finding no bed, with the stated swings"
+    found = (
+        f"{needed['beds']:,} ({needed['erlang_beds']:,} at steady demand)"
+        if needed["beds"] is not None
+        else "More than can be simulated"
+    )
+    return [label, "Not searched (the proposal only)", found]
+
+
+def _escalation(side: dict[str, Any], key: str) -> str:
+    escalation = (side.get("midnight_occupancy") or {}).get("escalation")
+    if not escalation:
+        return _NOT_MEASURED
+    return f"{estimate(escalation[key], digits=1)} ({escalation['beds']:,} escalation beds)"
+
+
+_NOT_MEASURED = "Not measured in this run (run the model again)"
+
+
+def _midnight(side: dict[str, Any], show: Any) -> str:
+    """A midnight-census figure, or why there is none (results kept from before it was measured)."""
+    midnight = side.get("midnight_occupancy")
+    return show(midnight) if midnight else _NOT_MEASURED
+
+
+def _midnight_spread(side: dict[str, Any]) -> str:
+    def show(m: dict[str, Any]) -> str:
+        c = m["centiles"]
+        return f"{c['50']:,} on a typical night; {c['25']:,} to {c['75']:,} on half of nights; {c['95']:,} or fewer on 95 in 100"
+
+    return _midnight(side, show)
+
+
+def _nights_above(level: str) -> Any:
+    return lambda side: _midnight(side, lambda m: estimate(m["days_above"][level], digits=1))
 
 
 def _by(what: str, labels: tuple[str, ...], base: list[Any], prop: list[Any], head: list[str]) -> dict[str, Any]:

@@ -65,5 +65,9 @@ def proposal_initial(scenario: dict[str, Any]) -> dict[str, Any]:
     for i, treatment in enumerate(prop.get("new_treatments") or [], start=1):
         initial[f"treatment_{i}_category"] = treatment.get("category")
         initial[f"treatment_{i}_reduced"] = treatment.get("admissions_reduced_per_year")
-    initial |= {k: v for k, v in (scenario.get("simulation") or {}).items() if k in ("replications", "years", "seed")}
+    initial |= {
+        k: v
+        for k, v in (scenario.get("simulation") or {}).items()
+        if k in ("replications", "years", "seed", "when_full", "required_beds_target", "escalation_beds")
+    }
     return {k: v for k, v in initial.items() if v is not None}

@@ -119,10 +119,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's checks with messages in plain English (senate.accounts.passwords).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "senate.accounts.passwords.NotLikeYou", "OPTIONS": {"user_attributes": ["full_name", "email"]}},
+    {"NAME": "senate.accounts.passwords.MinimumLength", "OPTIONS": {"min_length": 12}},
+    {"NAME": "senate.accounts.passwords.NotCommon"},
+    {"NAME": "senate.accounts.passwords.NotOnlyNumbers"},
 ]
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

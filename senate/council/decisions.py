@@ -5,25 +5,30 @@ named version: approved, that version is signed off; approved with changes, it w
 version and the named person's confirmation (ratification.py); referred back, the required changes
 go on the request's timeline."""
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from senate.core import audit
-from senate.council import approval, quorum
+from senate.council import approval, notices, quorum
 from senate.council.chairing import ItemChair, chair_blocker, item_chair
 from senate.council.declarations import members_attending, present_among, recused
 from senate.council.meetings import READY, MeetingRefused, council_members
 from senate.council.models import AgendaItem, Attendance, Decision, Meeting, QuorumRule
+from senate.interests.restrictions import Restrictions, restrictions_by_profile, restrictions_by_request
 from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
-from senate.reviews import lifecycle
+from senate.reviews import lifecycle, terms
 from senate.reviews.models import RequestEvent
 from senate.reviews.permissions import ReviewsPermission
 
 RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
+# Approved with changes, these wait for a new version and the named person's confirmation.
+CONFIRMED_KINDS = (*RATIFYING, AgendaItem.Kind.APPROVE_TERMS)
 ACT_FOR: dict[str, str] = {
     AgendaItem.Kind.APPROVE_TERMS: "approve_terms",
     AgendaItem.Kind.RATIFY_REPORT: "approve_advice",
@@ -43,24 +48,66 @@ class Sitting:
     present: list[Attendance]
     council_size: int
     rule: quorum.Rule
+    # Standing restrictions of the members present, by request then profile, for the items given.
+    restrictions: dict[int, dict[int, Restrictions]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, meeting: Meeting, *, attendance: list[Attendance] | None = None) -> "Sitting":
-        """`attendance`: the meeting's whole attendance list with profiles, when already read."""
+    def of(
+        cls, meeting: Meeting, *, attendance: list[Attendance] | None = None, items: Sequence[AgendaItem] = ()
+    ) -> "Sitting":
+        """`attendance`: the meeting's whole attendance list with profiles, when already read;
+        `items`: the items to be judged, whose requests' restrictions are read in one query."""
         present = members_attending(meeting) if attendance is None else present_among(attendance)
         size = council_members(meeting.senate, meeting.date).count()
-        return cls(present=present, council_size=size, rule=rule_for(meeting.senate))
+        requests = {i.request_id for i in items if i.request_id and i.needs_decision}
+        restrictions = (
+            restrictions_by_request(requests, [a.profile_id for a in present if a.profile_id]) if requests else {}
+        )
+        return cls(present=present, council_size=size, rule=rule_for(meeting.senate), restrictions=restrictions)
 
 
 def verdict(item: AgendaItem, *, sitting: Sitting | None = None) -> quorum.Verdict:
+    """Quorate counting only the members who may vote: not those recused, nor those a standing
+    restriction keeps from voting on it."""
     sitting = sitting or Sitting.of(item.meeting)
     return quorum.check(
         rule=sitting.rule,
         council_size=sitting.council_size,
         present=[quorum.Seat(key=a.pk, role=a.role) for a in sitting.present],
-        recused=recused(item),
+        recused=recused(item)
+        | {
+            a.pk
+            for a in restricted_voters(
+                item, present=sitting.present, found=sitting.restrictions.get(item.request_id or 0)
+            )
+        },
         acting_chair=item.acting_chair_id,
     )
+
+
+def restricted_voters(
+    item: AgendaItem, *, present: list[Attendance] | None = None, found: dict[int, Restrictions] | None = None
+) -> dict[Attendance, str]:
+    """Members present and not recused whom the Senate team's standing decision on their conflicts
+    keeps from voting on this item, each with the reason: excluded from the review, or (ratifying a
+    report or advice, which carries the recommendations) restricted from the recommendations."""
+    if item.request_id is None or not item.needs_decision:
+        return {}
+    out = recused(item)
+    attending = members_attending(item.meeting) if present is None else present
+    present = [a for a in attending if a.profile_id and a.pk not in out]
+    if found is None:
+        found = restrictions_by_profile(item.request, [a.profile_id for a in present if a.profile_id])
+    reasons = {}
+    for attendee in present:
+        standing = found.get(attendee.profile_id or 0)
+        if standing is None:
+            continue
+        if standing.excluded:
+            reasons[attendee] = "Excluded from this review because of a conflict of interest"
+        elif standing.recommendations and item.kind in RATIFYING:
+            reasons[attendee] = "May not agree or vote on the recommendations"
+    return reasons
 
 
 def versions_for(item: AgendaItem) -> list[ReportDraft]:
@@ -76,11 +123,31 @@ def version_refused(item: AgendaItem, version: ReportDraft | None) -> str | None
         return None
     if version is None or version.request_id != item.request_id:
         return "Choose the version of the report the Council is deciding on."
+    written = timezone.localtime(version.created_at).date()
+    if written > item.meeting.date:
+        return (
+            f"v{version.version} was written on {written:%-d %B %Y}, after the {item.meeting}: the Council "
+            "can only have decided on a version that existed at the meeting."
+        )
     comments = AccuracyComment.objects.filter(round__request=item.request_id)
     latest = comments.aggregate(n=Max("corrected_in__version"))["n"] or 0
     if version.version < latest:
         return f"v{version.version} does not carry the factual-accuracy corrections made in v{latest}."
     return None
+
+
+def terms_written_after(item: AgendaItem) -> str | None:
+    """Terms approved at a meeting are the version that existed then, never one written afterwards."""
+    found = terms.current(item.request) if item.request else None
+    if found is None:
+        return None
+    written = timezone.localtime(found.created_at).date()
+    if written <= item.meeting.date:
+        return None
+    return (
+        f"The terms of reference v{found.version} were written on {written:%-d %B %Y}, after the {item.meeting}: "
+        "put them to a later meeting."
+    )
 
 
 def blockers(item: AgendaItem) -> list[str]:
@@ -100,6 +167,8 @@ def blockers(item: AgendaItem) -> list[str]:
         found.append("Record the chair's action on every declaration for this item.")
     if meeting.chair is None or not meeting.chair.has_perm(ReviewsPermission.APPROVE, item.request):
         found.append("The meeting's chair must be the Senate Chair or Vice-chair to approve advice.")
+    if item.kind == AgendaItem.Kind.APPROVE_TERMS and (late := terms_written_after(item)):
+        found.append(late)
     if item.request and (awaiting := awaiting_changes(item.request)):
         found.append(awaiting)
     if not undecided and (no_chair := chair_blocker(item)):
@@ -130,14 +199,16 @@ def decide_item(
         raise MeetingRefused("List the changes the Council requires.")
     if refused := version_refused(item, version):
         raise MeetingRefused(refused)
-    with_changes = outcome == Decision.Outcome.APPROVED_WITH_CHANGES and item.kind in RATIFYING
+    with_changes = outcome == Decision.Outcome.APPROVED_WITH_CHANGES and item.kind in CONFIRMED_KINDS
     present = {a.profile.user_id for a in members_attending(item.meeting) if a.profile}
     if with_changes and (confirmer is None or confirmer.pk not in present):
         raise MeetingRefused("Name the member present who will confirm that a new version makes the changes.")
     out = recused(item)
-    voters = len(members_attending(item.meeting)) - len(out)
+    restricted = restricted_voters(item)
+    voters = len(members_attending(item.meeting)) - len(out) - len(restricted)
     if method == Decision.Method.VOTE and votes_for + votes_against + abstentions > voters:
-        raise MeetingRefused(f"Only {voters} members may vote on this item.")
+        why = "; ".join(f"{a.name} may not vote ({reason.lower()})" for a, reason in restricted.items())
+        raise MeetingRefused(f"Only {voters} members may vote on this item." + (f" {why}." if why else ""))
     if method == Decision.Method.VOTE and outcome != Decision.Outcome.REFERRED_BACK and votes_for <= votes_against:
         raise MeetingRefused("The vote did not carry: more must vote for than against to approve.")
     label = f"{item.meeting}, item {item.number}"
@@ -154,12 +225,17 @@ def decide_item(
             abstentions=abstentions if method == Decision.Method.VOTE else 0,
             recused=len(out),
             report_version=version if item.kind in RATIFYING else None,
+            terms_version=terms.current(item.request)
+            if item.kind == AgendaItem.Kind.APPROVE_TERMS and item.request
+            else None,
             chaired_by=chair.user,
             chaired_as=chair.chaired_as[:200],
             confirmer=confirmer if with_changes else None,
             recorded_by=by,
         )
         _take_effect(item, decision, label, chair, by)
+        if decision.confirmer_id:
+            notices.changes_to_confirm(decision)
         audit.record(
             "council.item_decided",
             decision,
@@ -177,12 +253,14 @@ def _take_effect(item: AgendaItem, decision: Decision, label: str, chair: ItemCh
     if request is None:
         return
     version = decision.report_version
-    if decision.outcome == Decision.Outcome.APPROVED_WITH_CHANGES and version is not None:
+    decided = decision.decided_version
+    if decision.outcome == Decision.Outcome.APPROVED_WITH_CHANGES and decided is not None and decision.confirmer:
+        until = "the terms of reference are approved" if decision.terms_version else "the advice is issued"
         RequestEvent.objects.create(
             request=request, by=by, action="council_approved_with_changes", from_stage=request.stage,
             to_stage=request.stage,
-            reason=f"Approved v{version.version} with changes at the {label}. Changes: {decision.changes}. "
-            f"{decision.confirmer} confirms that a new version makes them before the advice is issued.",
+            reason=f"Approved v{decided.version} with changes at the {label}. Changes: {decision.changes}. "
+            f"{decision.confirmer} confirms that a new version makes them before {until}.",
         )  # fmt: skip
     elif decision.approves:
         reason = f"{decision.get_outcome_display()} at the {label}, chaired by {chair}"
@@ -216,15 +294,17 @@ def awaiting_changes(request: Any) -> str | None:
     """A decision approving with changes that no one has yet confirmed, in words; or None."""
     waiting = (
         Decision.objects.filter(
-            item__request=request, outcome=Decision.Outcome.APPROVED_WITH_CHANGES, item__kind__in=RATIFYING
+            item__request=request, outcome=Decision.Outcome.APPROVED_WITH_CHANGES, item__kind__in=CONFIRMED_KINDS
         )
-        .filter(confirmation__isnull=True)
-        .select_related("item__meeting", "confirmer", "report_version")
+        .filter(confirmation__isnull=True, confirmer__isnull=False)
+        .select_related("item__meeting", "confirmer", "report_version", "terms_version")
         .first()
     )
     if waiting is None:
         return None
+    decided = waiting.decided_version
     return (
-        f"The Council approved v{waiting.report_version.version if waiting.report_version else '?'} with changes "
+        f"The Council approved {'the terms of reference ' if waiting.terms_version_id else ''}"
+        f"v{decided.version if decided else '?'} with changes "
         f"at the {waiting.item.meeting}: {waiting.confirmer} must confirm that a new version makes them."
     )

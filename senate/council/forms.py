@@ -1,6 +1,7 @@
 """Forms for meetings, declarations, decisions, minutes and publication. Each field renders as an
 NHS component through `nhs_field`, so errors appear next to the field and in the summary."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -23,6 +24,10 @@ def _date(label: str, required: str = "", **kwargs: Any) -> DateField:
 class MeetingForm(Form):
     kind = forms.ChoiceField(label="Kind of meeting", choices=Meeting.Kind.choices, widget=forms.RadioSelect)
     date = _date("Date of the meeting", "Enter the date of the meeting")
+    held_already = forms.BooleanField(
+        label="I confirm this date is in the past because the meeting has already been held and I am recording it",
+        required=False,
+    )
     place = forms.CharField(label="Place", required=False, max_length=200)
     link = forms.URLField(
         assume_scheme="https",
@@ -41,6 +46,14 @@ class MeetingForm(Form):
         data = super().clean() or {}
         if not (data.get("place") or data.get("link")) and not self.errors:
             self.add_error("place", "Enter a place, or a link for joining online")
+        day = data.get("date")
+        if day is not None and day < dt.date.today() and not data.get("held_already"):
+            self.add_error(
+                "date",
+                "The date of the meeting is in the past: correct it, or tick to confirm the meeting has already "
+                "been held",
+            )
+        data.pop("held_already", None)
         data["chair"] = self.chairs.get(data.get("chair") or "")
         return data
 
@@ -225,13 +238,16 @@ class DecisionForm(Form):
     confirmer = forms.ChoiceField(
         label="Who will confirm that the changes are made?",
         required=False,
-        help_text="Needed when approving with changes: the advice is issued only once this member confirms "
+        help_text="Needed when approving with changes: nothing counts as approved until this member confirms "
         "that a new version makes the changes.",
     )
 
-    def __init__(self, *args: Any, versions: list[Any], members: list[Any], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, versions: list[Any], members: list[Any], needs_confirmer: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.versions = {str(v.version): v for v in versions}
+        self.needs_confirmer = needs_confirmer or bool(self.versions)
         self.members = {str(a.profile.user_id): a.profile.user for a in members if a.profile}
         self.fields["version"].choices = [  # type: ignore[attr-defined]
             (k, f"v{k}" + (f": {v.change_note}" if v.change_note else "")) for k, v in self.versions.items()
@@ -248,7 +264,7 @@ class DecisionForm(Form):
         data["confirmer"] = self.members.get(data.get("confirmer") or "")
         if self.versions and data["version"] is None:
             self.add_error("version", "Choose the version of the report the Council is deciding on")
-        if self.versions and data.get("outcome") == "approved_with_changes" and data["confirmer"] is None:
+        if self.needs_confirmer and data.get("outcome") == "approved_with_changes" and data["confirmer"] is None:
             self.add_error("confirmer", "Choose the member who will confirm that the changes are made")
         if data.get("outcome") in ("approved_with_changes", "referred_back") and not data.get("changes", "").strip():
             self.add_error("changes", "List the changes the Council requires")
@@ -289,7 +305,8 @@ class ConfirmChangesForm(Form):
         super().__init__(*args, **kwargs)
         self.versions = {str(v.version): v for v in versions}
         self.fields["version"].choices = [  # type: ignore[attr-defined]
-            (k, f"v{k}" + (f": {v.change_note}" if v.change_note else "")) for k, v in self.versions.items()
+            (k, f"v{k}" + (f": {note}" if (note := getattr(v, "change_note", "")) else ""))
+            for k, v in self.versions.items()
         ]
 
     def clean(self) -> dict[str, Any]:
@@ -362,6 +379,10 @@ class PermissionForm(Form):
         label="Permission given by", max_length=150, error_messages={"required": "Enter who gave permission"}
     )
     given_on = _date("Date permission was given", "Enter the date permission was given")
+    given_before_today = forms.BooleanField(
+        label="I confirm this date is in the past because permission was given before today and I am recording it now",
+        required=False,
+    )
     publish_from = _date("Agreed publication date", help_text="Leave blank to publish straight away.")
     redactions = forms.CharField(
         label="Redactions",
@@ -369,6 +390,36 @@ class PermissionForm(Form):
         widget=forms.Textarea(attrs=_TEXT),
         help_text="Words or passages to remove from the published report, one a line.",
     )
+
+    def __init__(self, *args: Any, issued_on: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.issued_on = issued_on
+
+    def clean_given_on(self) -> Any:
+        """Permission is given for advice already issued, and not on a day still to come."""
+        value = self.cleaned_data.get("given_on")
+        if value is not None and value > dt.date.today():
+            raise forms.ValidationError("The date permission was given must be today or in the past")
+        if value is not None and self.issued_on and value < self.issued_on:
+            raise forms.ValidationError(
+                f"The advice was issued on {self.issued_on:%-d %B %Y}: permission to publish it cannot be "
+                "dated before then"
+            )
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given, start = data.get("given_on"), data.get("publish_from")
+        if given and start and start < given:
+            self.add_error("publish_from", "The agreed publication date cannot be before permission was given")
+        if given and given < dt.date.today() and not data.get("given_before_today") and "given_on" not in self.errors:
+            self.add_error(
+                "given_on",
+                "The date permission was given is in the past: correct it, or tick to confirm permission was given "
+                "before today",
+            )
+        data.pop("given_before_today", None)
+        return data
 
 
 class FollowUpLetterForm(Form):
@@ -378,3 +429,9 @@ class FollowUpLetterForm(Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={"required": "Enter the letter"},
     )
+
+    def clean_sent_on(self) -> Any:
+        value = self.cleaned_data.get("sent_on")
+        if value is not None and value > dt.date.today():
+            raise forms.ValidationError("The date sent must be today or in the past")
+        return value

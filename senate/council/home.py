@@ -6,7 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.council.models import Action, Attendance, Meeting, MeetingDeclaration
+from senate.council.models import Action, Attendance, Decision, Meeting, MeetingDeclaration
 from senate.council.permissions import CouncilPermission as P
 from senate.organisations.home import Task
 
@@ -46,6 +46,7 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
                 due_on=date,
             )
         )
+    found += _changes_to_confirm(user, senate)
     actions = Action.objects.filter(
         meeting__senate=senate, owner__iexact=user.full_name, done_on__isnull=True
     ).select_related("meeting")
@@ -59,3 +60,20 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
             )
         )
     return found
+
+
+def _changes_to_confirm(user: Any, senate: Any) -> list[Task]:
+    """Approvals with changes the Council named this person to confirm, still waiting for them."""
+    waiting = Decision.objects.filter(
+        item__meeting__senate=senate,
+        outcome=Decision.Outcome.APPROVED_WITH_CHANGES,
+        confirmer=user,
+        confirmation__isnull=True,
+    ).select_related("item__meeting")
+    return [
+        Task(
+            f"Confirm that a new version of {d.item.title} makes the changes the Council asked for",
+            reverse("council:confirm_changes", args=[senate.slug, d.item.meeting_id, d.item.number]),
+        )
+        for d in waiting
+    ]

@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from senate.core import audit
 from senate.council.chairing import ACTING
@@ -59,8 +60,8 @@ def _item(item: AgendaItem) -> list[str]:
         lines.append(f"  Chaired by: {item.acting_chair} ({ACTING}).")
     if decision is None:
         return lines + ["  Not decided." if item.needs_decision else "  Noted."]
-    if decision.report_version:
-        lines.append(f"  Version decided on: v{decision.report_version.version}.")
+    if decision.decided_version:
+        lines.append(f"  Version decided on: v{decision.decided_version.version}.")
     how = decision.get_method_display().lower()
     if decision.method == decision.Method.VOTE:
         how += (
@@ -73,7 +74,7 @@ def _item(item: AgendaItem) -> list[str]:
     if decision.confirmer:
         confirmed = getattr(decision, "confirmation", None)
         lines.append(
-            f"  {decision.confirmer} confirmed that v{confirmed.version.version} makes the changes."
+            f"  {decision.confirmer} confirmed that v{confirmed.confirmed_version.version} makes the changes."
             if confirmed
             else f"  {decision.confirmer} to confirm that a new version makes the changes before issue."
         )
@@ -108,13 +109,19 @@ def save_minutes(minutes: Minutes, *, text: str, by: Any) -> Minutes:
     return minutes
 
 
-def approve_minutes(minutes: Minutes, *, at_meeting: Meeting, by: Any) -> Minutes:
-    """Minutes are approved at a later meeting of the same body."""
+def approve_minutes(minutes: Minutes, *, at_meeting: Meeting, by: Any, today: dt.date | None = None) -> Minutes:
+    """Minutes are approved at a later meeting of the same body, once that meeting has been held: an
+    approval cannot be dated before what it approves, nor on a day still to come."""
     meeting = minutes.meeting
+    today = today or timezone.localdate()
     if minutes.status != Minutes.Status.DRAFT:
         raise MeetingRefused("These minutes are already approved.")
     if at_meeting.senate_id != meeting.senate_id or at_meeting.kind != meeting.kind or at_meeting.date <= meeting.date:
         raise MeetingRefused("Minutes are approved at a later meeting of the same body.")
+    if at_meeting.date > today:
+        raise MeetingRefused(
+            f"The {at_meeting} has not been held yet: record the approval of the minutes at or after that meeting."
+        )
     with transaction.atomic():
         minutes.status, minutes.approved_at_meeting, minutes.approved_on = (
             Minutes.Status.APPROVED,
@@ -128,8 +135,16 @@ def approve_minutes(minutes: Minutes, *, at_meeting: Meeting, by: Any) -> Minute
 
 
 def publish_minutes(minutes: Minutes, *, by: Any, on: dt.date) -> Minutes:
+    """Published on `on`: never before the meeting that approved them, nor on a day still to come."""
     if minutes.status != Minutes.Status.APPROVED:
         raise MeetingRefused("Only approved minutes can be published.")
+    if minutes.approved_on and on < minutes.approved_on:
+        raise MeetingRefused(
+            f"The minutes were approved on {minutes.approved_on:%-d %B %Y}: they cannot be published "
+            f"before then ({on:%-d %B %Y})."
+        )
+    if on > timezone.localdate():
+        raise MeetingRefused(f"Minutes are published on the day they go out: {on:%-d %B %Y} is still to come.")
     with transaction.atomic():
         minutes.status, minutes.published_on, minutes.updated_by = Minutes.Status.PUBLISHED, on, by
         minutes.save()

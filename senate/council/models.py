@@ -2,6 +2,7 @@
 decision on each item, minutes and actions; and, after ratification, issuing and publishing advice."""
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -206,6 +207,10 @@ class Decision(models.Model):
     report_version = models.ForeignKey(
         "reports.ReportDraft", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The version of the terms of reference the Council decided on.
+    terms_version = models.ForeignKey(
+        "reviews.TermsOfReference", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # Who chaired the item (and so approved): the Chair, the Vice-chair, or an acting chair.
     chaired_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     chaired_as = models.CharField(max_length=200, blank=True)
@@ -218,14 +223,30 @@ class Decision(models.Model):
     def approves(self) -> bool:
         return self.outcome != self.Outcome.REFERRED_BACK
 
+    @property
+    def decided_version(self) -> Any:
+        """The report (or letter) version, or the terms of reference version, the Council decided on."""
+        return self.report_version or self.terms_version
+
+    @property
+    def what(self) -> str:
+        """What was decided on, in words: "the terms of reference" or "the advice"."""
+        return "the terms of reference" if self.terms_version_id else "the advice"
+
 
 class ChangesConfirmed(models.Model):
-    """The named person's confirmation that a new version makes the changes the Council asked for."""
+    """The named person's confirmation that a new version makes the changes the Council asked for:
+    of the report (`version`) or of the terms of reference (`terms_version`)."""
 
     decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="confirmation")
-    version = models.ForeignKey("reports.ReportDraft", on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey("reports.ReportDraft", null=True, on_delete=models.PROTECT, related_name="+")
+    terms_version = models.ForeignKey("reviews.TermsOfReference", null=True, on_delete=models.PROTECT, related_name="+")
     confirmed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
+
+    @property
+    def confirmed_version(self) -> Any:
+        return self.version or self.terms_version
 
 
 class Minutes(models.Model):

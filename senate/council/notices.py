@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
-from senate.council.models import Attendance, Meeting, Paper
+from senate.council.models import Attendance, Decision, Meeting, Paper
 from senate.notifications.outbox import queue_email
 
 
@@ -56,6 +56,32 @@ def papers_sent(paper: Paper) -> int:
         kind="council.papers_sent",
         subject=f"Papers for the {meeting}: {paper.title}",
         text=f"A paper{about} has been sent for the {meeting}: {paper.title}.{late}\n\n{footer}",
+    )
+
+
+def changes_to_confirm(decision: Decision) -> Any:
+    """Tell the person the Council named that it waits for them to confirm its changes are made."""
+    item, person = decision.item, decision.confirmer
+    if person is None:
+        return None
+    meeting = item.meeting
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "council:confirm_changes", args=[meeting.senate.slug, meeting.pk, item.number]
+    )
+    until = "the terms of reference are approved" if decision.terms_version_id else "the advice is issued"
+    return queue_email(
+        to=person,
+        subject=f"Confirm the changes the Council asked for: {item.title}"[:200],
+        body=(
+            f"Dear {person.full_name},\n\nAt the {meeting}, the Council approved item {item.number}, "
+            f"{item.title}, with changes:\n{decision.changes}\n\nIt named you to confirm that a new version "
+            f"makes them. Nothing more happens until you do: {until} only after your confirmation.\n\n"
+            f"Once the new version is written, confirm it here:\n{link}\n"
+        ),
+        kind="council.changes_to_confirm",
+        about=decision,
+        senate=meeting.senate,
+        dedupe_key=f"council.changes_to_confirm:{decision.pk}",
     )
 
 

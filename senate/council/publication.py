@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.html import escape
 
 from senate.core import audit
@@ -54,6 +55,8 @@ def give_permission(
 ) -> PublicationPermission:
     if request.stage not in ISSUED_OR_LATER:
         raise MeetingRefused("Permission to publish is given once the advice has been issued.")
+    if (issued := issued_on(request)) and given_on < issued:
+        raise MeetingRefused(f"The advice was issued on {issued:%-d %B %Y}: permission cannot be dated before then.")
     with transaction.atomic():
         permission, _ = PublicationPermission.objects.update_or_create(
             request=request,
@@ -67,6 +70,12 @@ def give_permission(
         )
         audit.record("council.publication_permitted", permission, by=by, senate=request.senate, summary=str(request))
     return permission
+
+
+def issued_on(request: Request) -> dt.date | None:
+    """The day the advice went to the requester with its covering letter, if it has."""
+    issue = AdviceIssue.objects.filter(request=request).first()
+    return timezone.localtime(issue.issued_at).date() if issue else None
 
 
 def record_follow_up_letter(request: Request, *, sent_on: dt.date, text: str, by: Any) -> FollowUpLetter:

@@ -13,7 +13,8 @@ from senate.council.decisions import RATIFYING, approve_as_chair
 from senate.council.meetings import MeetingRefused
 from senate.council.models import ChangesConfirmed, Decision
 from senate.reports import signoff
-from senate.reports.models import ReportDraft
+from senate.reviews import terms
+from senate.reviews.models import TermsOfReference
 
 APPROVING = (Decision.Outcome.APPROVED, Decision.Outcome.APPROVED_WITH_CHANGES)
 # An approval with changes counts once its changes are confirmed.
@@ -53,32 +54,40 @@ def issue_refused(request: Any) -> str | None:
     return None
 
 
-def later_versions(decision: Decision) -> list[ReportDraft]:
-    """Versions written after the one the Council approved with changes, latest first."""
+def later_versions(decision: Decision) -> list[Any]:
+    """Versions written after the one the Council approved with changes, latest first: of the report,
+    or the current version of the terms of reference (earlier ones are superseded)."""
+    if decision.terms_version is not None:
+        now = terms.current(decision.terms_version.request)
+        return [now] if now is not None and now.version > decision.terms_version.version else []
     approved = decision.report_version
     if approved is None:
         return []
     return list(approved.request.report_drafts.filter(version__gt=approved.version).order_by("-version"))
 
 
-def confirm_changes(decision: Decision, *, version: ReportDraft | None, by: Any) -> ChangesConfirmed:
+def confirm_changes(decision: Decision, *, version: Any, by: Any) -> ChangesConfirmed:
     """The named member confirms that `version` makes the Council's changes: the version is signed
-    off and the advice approved for issue as the person who chaired the item. Raises MeetingRefused."""
-    if decision.outcome != Decision.Outcome.APPROVED_WITH_CHANGES or decision.report_version is None:
-        raise MeetingRefused("Only a report approved with changes needs its changes confirmed.")
+    off and the advice approved for issue (or the terms of reference approved) as the person who
+    chaired the item. Raises MeetingRefused."""
+    if decision.outcome != Decision.Outcome.APPROVED_WITH_CHANGES or decision.decided_version is None:
+        raise MeetingRefused("Only a report or terms of reference approved with changes need the changes confirmed.")
     if hasattr(decision, "confirmation"):
         raise MeetingRefused("The changes have already been confirmed.")
     if decision.confirmer_id != by.pk:
         raise MeetingRefused(f"Only {decision.confirmer}, named by the Council, can confirm the changes are made.")
+    decided = decision.decided_version
     later = later_versions(decision)
     if not later:
         raise MeetingRefused(
-            f"Write a new version with the changes first: the Council approved v{decision.report_version.version} "
+            f"Write a new version with the changes first: the Council approved v{decided.version} "
             "and there is no later version."
         )
     if version not in later:
-        raise MeetingRefused(f"Choose a version later than v{decision.report_version.version}.")
+        raise MeetingRefused(f"Choose a version later than v{decided.version}.")
     assert version is not None
+    if decision.terms_version is not None:
+        return _confirm_terms(decision, version, by)
     item = decision.item
     label = f"{item.meeting}, item {item.number}"
     with transaction.atomic():
@@ -98,5 +107,33 @@ def confirm_changes(decision: Decision, *, version: ReportDraft | None, by: Any)
             by=by,
             senate=item.meeting.senate,
             summary=f"{label}: v{version.version} makes the changes asked for",
+        )
+    return confirmed
+
+
+def _confirm_terms(decision: Decision, version: TermsOfReference, by: Any) -> ChangesConfirmed:
+    """The new version of the terms is approved as the person who chaired the item. The requester
+    agreed the version the Council decided on; the named person vouches that the new one differs from
+    it only by the Council's changes, so that agreement carries over (and the timeline says so)."""
+    item, agreed = decision.item, decision.terms_version
+    assert agreed is not None
+    label = f"{item.meeting}, item {item.number}"
+    with transaction.atomic():
+        confirmed = ChangesConfirmed.objects.create(decision=decision, terms_version=version, confirmed_by=by)
+        TermsOfReference.objects.filter(pk=version.pk).update(
+            status=TermsOfReference.Status.AGREED, agreed_at=agreed.agreed_at, agreed_by=agreed.agreed_by
+        )
+        reason = (
+            f"Terms of reference v{agreed.version} approved with changes at the {label}, chaired by "
+            f"{decision.chaired_by}. {by} confirmed that v{version.version} makes the changes: {decision.changes}. "
+            f"The requester's agreement to v{agreed.version} carries over to v{version.version}."
+        )
+        approve_as_chair("approve_terms", item, decision.chaired_by, decision.chaired_as, reason=reason, label=label)
+        audit.record(
+            "council.changes_confirmed",
+            confirmed,
+            by=by,
+            senate=item.meeting.senate,
+            summary=f"{label}: terms of reference v{version.version} make the changes asked for",
         )
     return confirmed

@@ -1,13 +1,17 @@
 """Expert panels for the demo world. South West requests past terms approval get a specification;
 those past panel recruitment get a panel chosen by the optimiser in one concurrent run, invited and
 accepted (one member declined, with a reason); the request at "terms approved" has a proposal waiting
-to be deployed and a member on loan from another Senate. The demo Council member sits on a panel."""
+to be deployed and a member on loan from another Senate. The demo Council member sits on a panel, and
+one member of the first panel sits on it with a restriction: no commercially sensitive papers."""
 
 import datetime as dt
 import random
 
 from senate.accounts.models import Role, RoleAssignment
+from senate.interests import declaring
+from senate.interests.decisions import conflicts_for, decide_conflicts
 from senate.interests.due import declaration_refusal
+from senate.interests.models import Category, Kind, Outcome
 from senate.members.models import MemberProfile, Membership
 from senate.organisations.models import Senate
 from senate.panels import invitations, loans, runs
@@ -39,6 +43,7 @@ def build(rng: random.Random, *, today: dt.date) -> None:
         run = runs.run_optimiser(senate, recruited, by=manager, on=today)
         runs.deploy(run, by=manager, on=today)
         _answer(recruited, rng, manager)
+        _restricted_member(recruited[0], manager, today)
     for request in waiting:
         _lend(request, manager, today)
         runs.run_optimiser(senate, [request], by=manager, on=today)
@@ -115,3 +120,48 @@ def _lend(request: Request, manager, today: dt.date) -> None:
     lender = RoleAssignment.objects.filter(senate=other.senate, role=Role.MANAGER).first()
     if lender is not None:  # otherwise the loan waits for the lending Senate's answer
         loans.decide_loan(loan, approve=True, by=lender.user)
+
+
+SUPPLIER = "Atlas Digital Health"
+
+
+def _restricted_member(request: Request, manager, today: dt.date) -> None:
+    """A member of the panel declares a paid advisory role with a supplier to the service under review;
+    the Senate team lets them take part without the commercially sensitive (official-sensitive) papers,
+    so the panel, the evidence pages and the register show a structured restriction."""
+    seat = (
+        PanelMember.objects.filter(request=request, status=PanelMember.Status.ACCEPTED)
+        .exclude(profile__user__email="council@demo.senate.example")
+        .select_related("profile__user")
+        .order_by("pk")
+        .first()
+    )
+    service = request.service_areas.values_list("code", flat=True).first()
+    if seat is None or service is None:
+        return
+    profile = seat.profile
+    declaration = declaring.declare(
+        profile,
+        kind=Kind.INTEREST,
+        details={
+            "category": Category.FINANCIAL,
+            "organisation_name": SUPPLIER,
+            "nature": "Paid advisory role with a supplier bidding for the service's digital contract",
+            "started_on": today - dt.timedelta(days=400),
+        },
+        services=[service],
+        by=profile.user,
+    )
+    keys = [c.key for c in conflicts_for(profile, request) if c.key.startswith(f"declared:{declaration.pk}:")]
+    if not keys:
+        return
+    decide_conflicts(
+        profile,
+        request,
+        keys=keys,
+        outcome=Outcome.RESTRICT,
+        no_tiers=["official_sensitive"],
+        note="No commercially sensitive papers: the supplier's bid and the contract values",
+        rationale=f"Paid advisory role with {SUPPLIER}; their clinical expertise is needed, the commercial papers are not",
+        by=manager,
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from senate.accounts import granting
 from senate.accounts.models import Role, RoleAssignment, User
 from senate.members.models import Expertise
 from senate.organisations.models import Organisation, Senate
@@ -389,7 +390,9 @@ def _requester(senate: Senate, code: str) -> User:
         full_name=f"Programme lead, {org.name.removeprefix('NHS ').removesuffix(' Integrated Care Board')}",
         password=make_password(None),
     )
-    RoleAssignment.objects.create(user=user, senate=senate, role=Role.REQUESTER, organisation=org)
+    granting.grant_role(
+        person=user, senate=senate, role=Role.REQUESTER, organisation=org, by=None, reason="The demo world"
+    )
     return user
 
 

@@ -11,9 +11,11 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from senate.accounts import granting
 from senate.accounts.models import Role, RoleAssignment, User
 from senate.demo import history_world, interests_world
 from senate.demo.names import FIRST, LAST, PLACE_PREFIXES, TOWNS
+from senate.members import appointments
 from senate.members.models import (
     Affiliation,
     Body,
@@ -30,6 +32,7 @@ from senate.organisations.reference.load import load_reference_data
 
 DEMO_PASSWORD = "senate-demo-2026"
 DEMO_SENATE = "south-west"
+DEMO_REASON = "The demo world"
 Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]
 
 
@@ -346,18 +349,21 @@ def _memberships(
             else ("Council member" if body == Body.COUNCIL else "Assembly member")
         ]
         rows.append(
-            Membership(
-                profile=p,
-                senate=senate,
-                body=body,
-                role=role,
-                term_start=start,
-                term_end=end,
-                term_number=rng.choice([1, 1, 1, 2]),
-                role_description=description,
-            )
+            {
+                "profile": p,
+                "senate": senate,
+                "body": body,
+                "role": role,
+                "starts": start,
+                "ends": end,
+                "term_number": rng.choice([1, 1, 1, 2]),
+                "role_description": description,
+                # The demo's many members never sign in; only its named sign-ins hold roles.
+                "grant_sign_in_role": False,
+                "today": today,
+            }
         )
-    Membership.objects.bulk_create(rows)
+    appointments.appoint_all(rows, by=None, reason=DEMO_REASON)
 
 
 def _membership_role(i: int, profile: MemberProfile, body: str) -> str:
@@ -379,7 +385,8 @@ def _sign_ins(
         email = f"{local}@demo.senate.example"
         user, _ = User.objects.update_or_create(email=email, defaults={"full_name": name, "password": password})
         org = requester_org if role == Role.REQUESTER else None
-        RoleAssignment.objects.get_or_create(user=user, senate=senate, role=role, organisation=org)
+        if not RoleAssignment.objects.filter(user=user, senate=senate, role=role, organisation=org).exists():
+            granting.grant_role(person=user, senate=senate, role=role, organisation=org, by=None, reason=DEMO_REASON)
         if membership:
             _demo_membership(rng, user, senate, membership, vocabulary, today)
         made.append({"email": email, "role": role.label, "senate": senate.name})
@@ -419,15 +426,15 @@ def _demo_membership(
         profile.expertise.set(
             [e for e in vocabulary if e.code in {"emergency-medicine", "secondary", "working-age-adults", "nhsof-3"}]
         )
-    Membership.objects.get_or_create(
-        profile=profile,
-        senate=senate,
-        body=body,
-        defaults={
-            "role": role,
-            "term_start": today - dt.timedelta(days=400),
-            "term_end": today + dt.timedelta(days=60 if body == Body.ASSEMBLY else 700),
-        },
-    )
-    role_for_body = Role.ASSEMBLY_MEMBER if body == Body.ASSEMBLY else Role.COUNCIL_MEMBER
-    RoleAssignment.objects.get_or_create(user=user, senate=senate, role=role_for_body, organisation=None)
+    if not Membership.objects.filter(profile=profile, senate=senate, body=body).exists():
+        appointments.appoint(
+            profile=profile,
+            senate=senate,
+            body=body,
+            role=role,
+            starts=today - dt.timedelta(days=400),
+            ends=today + dt.timedelta(days=60 if body == Body.ASSEMBLY else 700),
+            by=None,
+            reason=DEMO_REASON,
+            today=today,
+        )

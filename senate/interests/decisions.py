@@ -17,7 +17,7 @@ from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
 from senate.interests.restrictions import NOTHING_RESTRICTED, Restrictions, combine, describe, tier_choices
-from senate.interests.screening import Conflict, ScreeningRules, screen
+from senate.interests.screening import Conflict, ScreeningRules, Severity, screen, screen_many
 from senate.members.models import MemberProfile
 
 
@@ -129,32 +129,79 @@ def decide_conflicts(
     """Record the Senate team's decision on the chosen conflicts of a member for a request. A
     restriction names what the member may not do: evidence tiers or items they may not open, criteria
     on which they may not take part in the panel's judgement, or the recommendations; a note may
-    add anything more in words. Other outcomes carry no restriction."""
+    add anything more in words. Other outcomes carry no restriction. "No action needed" is refused
+    for a high-severity conflict (`outcomes_allowed`)."""
     chosen = _chosen(profile, request, keys)
     _check_decision(outcome, rationale)
-    terms = {"no_tiers": [], "no_items": [], "no_criteria": [], "no_recommendations": False, "note": ""}
-    if outcome == Outcome.RESTRICT:
-        terms = _restriction(request, no_tiers, no_items, no_criteria, no_recommendations, note)
+    terms = _terms(request, outcome, no_tiers, no_items, no_criteria, no_recommendations, note)
+    if refusal := outcome_refusal(outcome, chosen):
+        raise ConflictRefused(refusal)
     with transaction.atomic():
-        decision = ConflictDecision.objects.create(
-            request=request,
-            profile=profile,
-            outcome=outcome,
-            rationale=rationale.strip(),
-            conflicts=[c.as_record() for c in chosen],
-            by=by,
-            **terms,
-        )
-        audit.record(
-            "interests.conflict_decided",
-            decision,
-            by=by,
-            senate=request.senate,
-            summary=f"{Outcome(outcome).label}: {profile} for {request}",
-            data={"request": request.pk, "profile": profile.pk, "keys": [c.key for c in chosen]}
-            | {k: v for k, v in terms.items() if k != "note"},
-        )
+        decision = _record(profile, request, chosen, outcome=outcome, rationale=rationale, terms=terms, by=by)
     return decision
+
+
+def decide_for_members(
+    profiles: list[MemberProfile],
+    request: Any,
+    *,
+    outcome: str,
+    rationale: str,
+    no_tiers: list[str] | tuple[str, ...] = (),
+    no_items: list[Any] | tuple[Any, ...] = (),
+    no_criteria: list[Any] | tuple[Any, ...] = (),
+    no_recommendations: bool = False,
+    note: str = "",
+    by: Any,
+) -> list[ConflictDecision]:
+    """One decision, with one reason, for a group of members chosen on the screening page: each member
+    gets their own decision, covering every conflict screening finds for them now that has not been
+    dismissed, and their own audit event. All or nothing: if the decision is not allowed for any
+    member's conflicts, or a member has none left to decide, nothing is recorded and the refusal names
+    them."""
+    if not profiles:
+        raise ConflictRefused("Select the members this decision is for")
+    _check_decision(outcome, rationale)
+    terms = _terms(request, outcome, no_tiers, no_items, no_criteria, no_recommendations, note)
+    found = screen_many(profiles, facts_for_request(request), rules=ScreeningRules.of(rules_for(request.senate)))
+    screenings = screenings_for(request, profiles, found)
+    made, refused, nothing = [], [], []
+    with transaction.atomic():
+        for profile in profiles:
+            chosen = [s.conflict for s in screenings[profile.pk].states if s.dismissal is None]
+            if not chosen:
+                nothing.append(str(profile))
+            elif outcome_refusal(outcome, chosen):
+                refused.append(str(profile))
+            else:
+                made.append(_record(profile, request, chosen, outcome=outcome, rationale=rationale, terms=terms, by=by))
+        if refused:  # raised inside the transaction, so the decisions made so far are undone
+            raise ConflictRefused(f"{Outcome(outcome).label} is not allowed for {_names(refused)}: {HIGH_NEEDS_ACTION}")
+        if nothing:
+            raise ConflictRefused(f"There are no conflicts left to decide for {_names(nothing)}. Unselect them")
+    return made
+
+
+HIGH_NEEDS_ACTION = (
+    "a high-severity conflict (employed by or on the board of an organisation in the request, or a financial "
+    "interest in one) needs an exclusion or a restriction. Dismiss the suggestion on the member's page if it is wrong"
+)
+
+
+def outcomes_allowed(conflicts: list[Conflict]) -> list[str]:
+    """The decisions the Senate team may record on these conflicts. Members do not sit, unrestricted, on
+    reviews of their own employer (domain.md §4.3, §9.3), so a high-severity conflict cannot be
+    settled with "no action needed"; a wrong suggestion is dismissed instead, with its reason."""
+    if any(c.severity == Severity.HIGH for c in conflicts):
+        return [Outcome.EXCLUDE, Outcome.RESTRICT]
+    return list(Outcome.values)
+
+
+def outcome_refusal(outcome: str, conflicts: list[Conflict]) -> str:
+    """Why `outcome` may not be recorded on these conflicts; empty if it may."""
+    if outcome in outcomes_allowed(conflicts):
+        return ""
+    return f"{Outcome(outcome).label} is not allowed: {HIGH_NEEDS_ACTION}"
 
 
 def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: str, by: Any) -> ConflictDismissal:
@@ -208,6 +255,50 @@ def ensure_can_be_invited(profile: MemberProfile, request: Any, *, on: dt.date |
     allowed, reason = can_be_invited(profile, request, on=on)
     if not allowed:
         raise InvitationRefused(reason)
+
+
+def _record(
+    profile: MemberProfile,
+    request: Any,
+    chosen: list[Conflict],
+    *,
+    outcome: str,
+    rationale: str,
+    terms: dict[str, Any],
+    by: Any,
+) -> ConflictDecision:
+    decision = ConflictDecision.objects.create(
+        request=request,
+        profile=profile,
+        outcome=outcome,
+        rationale=rationale.strip(),
+        conflicts=[c.as_record() for c in chosen],
+        by=by,
+        **terms,
+    )
+    audit.record(
+        "interests.conflict_decided",
+        decision,
+        by=by,
+        senate=request.senate,
+        summary=f"{Outcome(outcome).label}: {profile} for {request}",
+        data={"request": request.pk, "profile": profile.pk, "keys": [c.key for c in chosen]}
+        | {k: v for k, v in terms.items() if k != "note"},
+    )
+    return decision
+
+
+def _terms(
+    request: Any, outcome: str, tiers: Any, items: Any, criteria: Any, recommendations: bool, note: str
+) -> dict[str, Any]:
+    """A restriction's checked terms; other outcomes carry none."""
+    if outcome == Outcome.RESTRICT:
+        return _restriction(request, tiers, items, criteria, recommendations, note)
+    return {"no_tiers": [], "no_items": [], "no_criteria": [], "no_recommendations": False, "note": ""}
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _chosen(profile: MemberProfile, request: Any, keys: list[str]) -> list[Conflict]:

@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from senate.interests.due import LABELS, Status, due_rows
+from senate.interests.facts import ReviewFacts
 from senate.interests.local_rules import money, rules_for, threshold_advice
 from senate.interests.models import Declaration, DeclarationVersion, Kind
 from senate.interests.screening import SEVERITY_LABELS, Severity
 from senate.members.models import MemberProfile, Membership
-from senate.organisations.models import Senate
+from senate.organisations.models import Organisation, Senate
 
 STATUS_COLOURS = {Status.NEVER: "red", Status.OVERDUE: "red", Status.DUE: "orange", Status.UP_TO_DATE: "green"}
 SEVERITY_COLOURS = {Severity.HIGH: "red", Severity.MEDIUM: "orange", Severity.LOW: "grey"}
@@ -34,6 +35,14 @@ def request_rows(request: Any) -> list[dict[str, Any]]:
         ("Contentious", "Yes: living or working in the area counts" if request.contentious else "No"),
     ]
     return [{"key": {"text": k}, "value": {"text": v}} for k, v in rows]
+
+
+def request_organisations(facts: ReviewFacts) -> list[tuple[int, str]]:
+    """The organisations and ICB areas a request names, to filter its screening by, by name."""
+    named = {facts.requesting_organisation_id, facts.sponsor_organisation_id} | set(facts.affected_organisation_ids)
+    named |= set(facts.affected_icb_ids)
+    found = Organisation.objects.filter(pk__in=[pk for pk in named if pk]).order_by("name")
+    return list(found.values_list("pk", "name"))
 
 
 def status_tag(status: Status) -> dict[str, str]:

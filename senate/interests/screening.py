@@ -49,6 +49,12 @@ class Conflict:
     rule: str
     severity: Severity
     reason: str
+    # The organisation (or ICB area) named in the request that the conflict concerns, if one does:
+    # the screening page filters by it. Not kept on a decision's record.
+    organisation_id: int | None = None
+    # For a declaration, what was declared: its NHS category (financial, professional, personal,
+    # indirect) or "gift" for a gift or hospitality. The screening page's kinds of interest.
+    declared: str = ""
 
     def as_record(self) -> dict[str, str]:
         return {"key": self.key, "rule": self.rule, "severity": str(self.severity), "reason": self.reason}
@@ -142,11 +148,12 @@ def _affiliations(ids: Any, index: _Index) -> None:
                 reason = (
                     f"Was {label.lower()} {name}, {index.parties[org]}, until {end:%-d %B %Y} (within the look-back)"
                 )
-                index.add(profile_id, Conflict(f"past-{kind}:{org}", "past_role", severity, reason))
+                index.add(profile_id, Conflict(f"past-{kind}:{org}", "past_role", severity, reason, org))
             continue
         if org in index.parties:
             severity = Severity.HIGH if kind in _INSIDE else Severity.MEDIUM
-            index.add(profile_id, Conflict(f"{kind}:{org}", "role", severity, f"{label} {name}, {index.parties[org]}"))
+            reason = f"{label} {name}, {index.parties[org]}"
+            index.add(profile_id, Conflict(f"{kind}:{org}", "role", severity, reason, org))
         _works_in_area(index, profile_id, org if org in index.icbs else icb, name)
 
 
@@ -161,18 +168,18 @@ def _profiles(ids: Any, index: _Index) -> None:
     for profile_id, employer, icb, name, home in rows:
         if employer in index.parties:
             reason = f"Employed by {name}, {index.parties[employer]}"
-            index.add(profile_id, Conflict(f"employed:{employer}", "role", Severity.HIGH, reason))
+            index.add(profile_id, Conflict(f"employed:{employer}", "role", Severity.HIGH, reason, employer))
         if employer:
             _works_in_area(index, profile_id, employer if employer in index.icbs else icb, name)
         if index.local_area and home in index.icbs:
             reason = f"Lives or mainly works in the {index.names.get(home, 'affected')} area, and {index.local_area}"
-            index.add(profile_id, Conflict(f"area:home:{home}", "local_area", Severity.MEDIUM, reason))
+            index.add(profile_id, Conflict(f"area:home:{home}", "local_area", Severity.MEDIUM, reason, home))
 
 
 def _works_in_area(index: _Index, profile_id: int, icb: int | None, where: str) -> None:
     if index.local_area and icb in index.icbs:
         reason = f"Works in the {index.names.get(icb, 'affected')} area ({where}), and {index.local_area}"
-        index.add(profile_id, Conflict(f"area:work:{icb}", "local_area", Severity.MEDIUM, reason))
+        index.add(profile_id, Conflict(f"area:work:{icb}", "local_area", Severity.MEDIUM, reason, icb))
 
 
 def _declarations(ids: Any, index: _Index) -> None:
@@ -229,18 +236,21 @@ def _declared(index: _Index, row: tuple[Any, ...], services: list[str]) -> None:
     if ended:
         what = f"{what} (ended {ended:%-d %B %Y})"
     rule = "indirect" if category == Category.INDIRECT else "declared"
+    declared = "gift" if kind in (Kind.GIFT, Kind.HOSPITALITY) else category
     severity = _declared_severity(kind, category, ended)
     detail = f": {nature[:120]}" if nature else ""
     if org in index.parties:
         reason = f"{what} {link} {index.names.get(org, 'an organisation')}, {index.parties[org]}{detail}"
-        index.add(profile_id, Conflict(f"declared:{declaration}:organisation", rule, severity, reason))
+        index.add(profile_id, Conflict(f"declared:{declaration}:organisation", rule, severity, reason, org, declared))
     if services:
         reason = f"{what} {link} {', '.join(sorted(services))}, a service under review{detail}"
-        index.add(profile_id, Conflict(f"declared:{declaration}:service", rule, _lower(severity), reason))
+        index.add(
+            profile_id, Conflict(f"declared:{declaration}:service", rule, _lower(severity), reason, None, declared)
+        )
     place = places.first_match(index.places, (where, org_name)) if index.places else ""
     if place:
         reason = f"{what} {link} {where or org_name}, which names {place}, a place affected{detail}"
-        index.add(profile_id, Conflict(f"declared:{declaration}:place", rule, _lower(severity), reason))
+        index.add(profile_id, Conflict(f"declared:{declaration}:place", rule, _lower(severity), reason, None, declared))
 
 
 def _what(kind: str, category: str, relationship: str) -> tuple[str, str]:

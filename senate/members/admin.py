@@ -1,12 +1,28 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from senate.core.audited_admin import AuditedAdmin
 from senate.members.models import Affiliation, Expertise, MemberProfile, Membership, RoleDescription
 
 
 class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+    """Shown, not changed: the Senate team appoints, changes terms and ends memberships on the member's
+    page, through `appointments`, so every change is checked and audited in one place."""
+
     model = Membership
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 class AffiliationInline(admin.TabularInline):  # type: ignore[type-arg]

@@ -2,8 +2,9 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import Form, ModelForm
-from senate.members.models import Body, Expertise, MemberProfile, Profession
+from senate.accounts.models import Role
+from senate.core.forms import DateField, Form, ModelForm
+from senate.members.models import Body, Expertise, MemberProfile, MembershipRole, Profession
 from senate.organisations.models import Organisation, Region
 
 
@@ -119,3 +120,82 @@ class ProfileForm(ModelForm):  # type: ignore[type-arg]
     def expertise_codes(self) -> list[str]:
         kinds = ("specialty", "setting", "life_stage", "outcomes_domain")
         return [code for kind in kinds for code in self.cleaned_data.get(f"expertise_{kind}", [])]
+
+
+REASON_HINT = "Recorded in the audit trail with the change."
+
+
+class AppointmentForm(Form):
+    """Appoint a member to the Council or the Assembly for a term (`appointments.appoint`)."""
+
+    body = forms.ChoiceField(
+        label="Appoint to",
+        choices=Body.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the Council or the Assembly"},
+    )
+    role = forms.ChoiceField(
+        label="Role", choices=MembershipRole.choices, error_messages={"required": "Select the role"}
+    )
+    starts = DateField(label="Term starts", help_text="For example, 1 4 2026.")
+    ends = DateField(label="Term ends", help_text="The last day of the term. For example, 31 3 2029.")
+    reason = forms.CharField(
+        label="Reason (needed if the term started in the past)", required=False, max_length=200, help_text=REASON_HINT
+    )
+
+
+class TermForm(Form):
+    """Move a term's start or end (`appointments.change_term`)."""
+
+    starts = DateField(label="Term starts")
+    ends = DateField(label="Term ends", help_text="The last day of the term.")
+    reason = forms.CharField(
+        label="Why is the term changing?",
+        max_length=200,
+        help_text=REASON_HINT,
+        error_messages={"required": "Enter why the term is changing"},
+    )
+
+
+class EndMembershipForm(Form):
+    """End a membership before its term ends (`appointments.end_membership`)."""
+
+    on = DateField(
+        label="Date they leave", help_text="The first day they are no longer a member. For example, 1 6 2026."
+    )
+    reason = forms.CharField(
+        label="Why are they leaving?",
+        max_length=200,
+        help_text=REASON_HINT,
+        error_messages={"required": "Enter why they are leaving"},
+    )
+    confirm = forms.BooleanField(
+        label="I confirm this member leaves on this date",
+        error_messages={"required": "Confirm that this member leaves on this date"},
+    )
+
+
+class GiveRoleForm(Form):
+    """Give a person a role in this Senate (`granting.grant_role`). Requester contacts are added with
+    their request; the Senate team gives the roles of the people who run and advise the Senate."""
+
+    GIVEN_HERE = [r for r in Role if r != Role.REQUESTER]
+
+    role = forms.ChoiceField(
+        label="Role",
+        choices=[(r.value, r.label) for r in GIVEN_HERE],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the role to give"},
+    )
+    reason = forms.CharField(label="Reason (optional)", required=False, max_length=200, help_text=REASON_HINT)
+
+
+class WithdrawRoleForm(Form):
+    """Withdraw a role (`granting.withdraw_role`)."""
+
+    reason = forms.CharField(
+        label="Why is the role being withdrawn?",
+        max_length=200,
+        help_text=REASON_HINT,
+        error_messages={"required": "Enter why the role is being withdrawn"},
+    )

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from senate.accounts.models import RoleAssignment
+from senate.core.models import AuditEvent
 from senate.members.models import Expertise, MemberProfile, Membership
 from senate.organisations.models import Senate
 
@@ -57,6 +59,17 @@ def member_in(senate: Senate, profile_id: int) -> MemberProfile | None:
         .distinct()
         .first()
     )
+
+
+def roles_of(profile: MemberProfile, senate: Senate) -> QuerySet[RoleAssignment]:
+    return RoleAssignment.objects.filter(user_id=profile.user_id, senate=senate).select_related("organisation")
+
+
+def membership_history(profile: MemberProfile, senate: Senate) -> QuerySet[AuditEvent]:
+    """The audit events of this person's appointments, terms and roles in this Senate, newest first."""
+    acts = Q(action__startswith="membership.") | Q(action__startswith="role.")
+    found = AuditEvent.objects.filter(acts, senate=senate, data__person=profile.user_id)
+    return found.select_related("actor").order_by("-at", "-id")
 
 
 def coverage_profiles(senate: Senate, body: str, on: dt.date | None = None) -> QuerySet[MemberProfile]:

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from senate.accounts.permissions import Permission
+from senate.core import audit
 from senate.core.access import check, requires, signed_in
 from senate.core.cache import until_next_act
 from senate.members import presenters, queries
@@ -41,9 +42,13 @@ def member_detail(request: HttpRequest, senate: Senate, profile_id: int) -> Http
     if profile is None:
         raise Http404("No member with that number in this Senate.")
     memberships = profile.memberships.filter(senate=senate).select_related("role_description").order_by("-term_start")
+    can_manage = request.user.has_perm(Permission.EDIT_MEMBERSHIP, senate)
     context = {
         "profile": profile,
         "memberships": memberships,
+        "roles": queries.roles_of(profile, senate),
+        "can_manage": can_manage,
+        "history": [audit.describe(e) for e in queries.membership_history(profile, senate)] if can_manage else [],
         "today": dt.date.today(),
         "page_title": str(profile),
         "breadcrumbs": [

@@ -11,7 +11,7 @@ from senate.accounts.tests.factories import PASSWORD
 from senate.interests.models import ConflictDecision, ConflictDismissal, Declaration
 from senate.interests.publication import withhold_declaration
 from senate.interests.tests.factories import declared, make_request, trust
-from senate.members.models import MemberProfile
+from senate.members.models import Affiliation, MemberProfile
 from senate.members.tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.browser
@@ -90,7 +90,7 @@ def test_manager_sees_who_is_overdue_screens_a_candidate_excludes_and_dismisses(
 
     journey.go(f"/south-west/interests/requests/{request.pk}/screening/")
     assert "Cara Candidate" in page.inner_text("#screening")
-    page.click("text=Cara Candidate")
+    page.get_by_role("link", name="Open their screening (Cara Candidate)").click()
     page.wait_for_selector("h1:has-text('Cara Candidate')")
     journey.check_accessibility()
 
@@ -109,6 +109,34 @@ def test_manager_sees_who_is_overdue_screens_a_candidate_excludes_and_dismisses(
     assert "Cannot be invited to this panel" in page.inner_text("#invitation")
     assert ConflictDecision.objects.get().outcome == "exclude"
     assert ConflictDismissal.objects.get().key.endswith(":place")
+
+
+def test_manager_decides_for_several_members_at_once_and_a_refusal_records_nothing(journey, cast):
+    torbay = trust()
+    for name in ("Abe Adviser", "Dee Director"):
+        profile = MembershipFactory(profile__user__full_name=name).profile
+        Affiliation.objects.create(profile=profile, organisation=torbay, kind="advisory")
+    MembershipFactory(profile__user__full_name="Hana High", profile__employer=torbay)
+    request = make_request(affected=[torbay])
+    page = journey.page
+
+    journey.sign_in(cast["manager"].email, PASSWORD)
+    journey.go(f"/south-west/interests/requests/{request.pk}/screening/")
+    page.get_by_label("Abe Adviser").check()
+    page.get_by_label("Hana High").check()
+    page.get_by_label("No action needed").check()
+    page.get_by_label("Reason for the decision").fill("An advisory role is not a stake in the decision")
+    page.get_by_role("button", name="Record the decision for each selected member").click()
+    page.wait_for_selector("text=No action needed is not allowed for Hana High")
+    journey.check_accessibility()
+    assert not ConflictDecision.objects.exists()
+
+    page.get_by_label("Hana High").uncheck()
+    page.get_by_label("Dee Director").check()
+    page.get_by_role("button", name="Record the decision for each selected member").click()
+    page.wait_for_selector("text=Your decision has been recorded for 2 members")
+    journey.check_accessibility()
+    assert sorted(str(d.profile) for d in ConflictDecision.objects.all()) == ["Abe Adviser", "Dee Director"]
 
 
 def test_the_public_register_shows_published_entries_and_hides_withheld_ones(journey, cast):

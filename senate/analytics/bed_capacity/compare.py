@@ -10,10 +10,11 @@ ignores swings in demand (Bagust, Place & Posnett, BMJ 1999).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import erlang
 from .model import BedPool, Proposal, apply_proposal
+from .required import RequiredBeds, required_beds
 from .simulation import (
     Progress,
     SimulationResult,
@@ -45,6 +46,7 @@ class SideSummary:
     beds_for_1_percent: int  # smallest pool with B < 1%
     beds_for_0_1_percent: int  # smallest pool with B < 0.1%
     simulation: SimulationResult | None
+    required_beds: RequiredBeds | None = None  # found by simulation, the proposal side only
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -63,6 +65,7 @@ class SideSummary:
             "beds_for_1_percent": self.beds_for_1_percent,
             "beds_for_0_1_percent": self.beds_for_0_1_percent,
             "simulation": None if self.simulation is None else self.simulation.to_dict(),
+            "required_beds": None if self.required_beds is None else self.required_beds.to_dict(),
         }
 
 
@@ -89,6 +92,9 @@ class Comparison:
                 "replications": settings.replications,
                 "years": settings.years,
                 "warmup_days": settings.warmup_days,
+                "when_full": settings.when_full,
+                "required_beds_target": settings.required_beds_target,
+                "escalation_beds": settings.escalation_beds,
                 "seed": settings.seed,
             },
         }
@@ -135,13 +141,18 @@ def compare(
     effective = apply_proposal(baseline, proposal)
     pools = (baseline, effective.pool)
     results: list[SimulationResult | None] = [None, None]
+    needed = None
     if settings is not None:
         _check_size(pools, settings)
+        parts = 3 if settings.required_beds_target is not None else 2
         for i, pool in enumerate(pools):
-            results[i] = simulate(pool, settings, progress=_scaled(progress, i), workers=workers)
+            results[i] = simulate(pool, settings, progress=_scaled(progress, i, parts), workers=workers)
+        if settings.required_beds_target is not None:
+            target, search = settings.required_beds_target, _scaled(progress, 2, parts)
+            needed = required_beds(effective.pool, settings, target=target, progress=search, workers=workers)
     return Comparison(
         baseline=summarise_side(baseline, results[0]),
-        proposal=summarise_side(effective.pool, results[1]),
+        proposal=replace(summarise_side(effective.pool, results[1]), required_beds=needed),
         assumptions=effective.assumptions,
         settings=settings,
     )
@@ -156,8 +167,8 @@ def _check_size(pools: tuple[BedPool, BedPool], settings: SimulationSettings) ->
         raise SimulationTooLargeError("; ".join(dict.fromkeys(problems)))
 
 
-def _scaled(progress: Progress | None, half: int) -> Progress | None:
+def _scaled(progress: Progress | None, part: int, parts: int = 2) -> Progress | None:
     if progress is None:
         return None
     report: Callable[[float], None] = progress
-    return lambda fraction: report((half + fraction) / 2)
+    return lambda fraction: report((part + fraction) / parts)

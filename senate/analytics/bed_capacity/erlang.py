@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import gammaln, logsumexp
+from scipy.special import gammaincc, gammaln, logsumexp
 
 from .model import DAYS_PER_YEAR
 
@@ -95,17 +95,62 @@ def refused_per_year(admissions_per_year: float, beds: int, load: float) -> floa
     return admissions_per_year * erlang_b(beds, load)
 
 
+_WALK_UP_TO = 10_000.0  # Erlangs
+
+
+def erlang_b_direct(beds: int, load: float) -> float:
+    """Erlang B in a few operations whatever the size, for searching over sizes.
+
+    B(n, a) is the Poisson probability of n over the Poisson probability of n or
+    fewer, P(n; a) / Q(n + 1, a) with Q the regularised upper incomplete gamma
+    function. Far below the load that denominator underflows; there the series
+    1/B = sum_k n!/((n-k)! a^k) shrinks by at least n/a a term and is summed.
+    """
+    _check(beds, load)
+    if load == 0:
+        return 1.0 if beds == 0 else 0.0
+    cdf = float(gammaincc(beds + 1.0, load))
+    if cdf < 1e-250:
+        total, term = 1.0, 1.0
+        for k in range(beds):
+            term *= (beds - k) / load
+            total += term
+            if term < 1e-17 * total:
+                break
+        return 1.0 / total
+    log_pmf = beds * math.log(load) - load - float(gammaln(beds + 1.0))
+    return min(1.0, math.exp(log_pmf - math.log(cdf)))
+
+
 def beds_for_refusal_probability(load: float, max_probability: float) -> int:
-    """Smallest pool whose Erlang B is below ``max_probability`` (e.g. 0.01)."""
+    """Smallest pool whose Erlang B is below ``max_probability`` (e.g. 0.01).
+
+    Up to 10,000 Erlangs the stable recursion is walked bed by bed (a few
+    milliseconds, exact at the boundary). Above, Erlang B falls as beds are
+    added, so the answer is found by doubling then halving: about 2·log2(load)
+    evaluations of ``erlang_b_direct``, not one per bed.
+    """
     if not 0 < max_probability < 1:
         raise ValueError("max_probability must be between 0 and 1")
     _check(0, load)
-    b, n = 1.0, 0
-    while b >= max_probability:
-        n += 1
-        ab = load * b
-        b = ab / (n + ab)
-    return n
+    if load <= _WALK_UP_TO:
+        b, n = 1.0, 0
+        while b >= max_probability:
+            n += 1
+            ab = load * b
+            b = ab / (n + ab)
+        return n
+    high = max(1, math.ceil(load))
+    while erlang_b_direct(high, load) >= max_probability:
+        high *= 2
+    low = 0  # B(0) = 1, never below the target
+    while high - low > 1:
+        middle = (low + high) // 2
+        if erlang_b_direct(middle, load) < max_probability:
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def refusal_curve(

@@ -30,6 +30,14 @@ FLAT_WEEKDAY_SHARES: tuple[float, ...] = (1 / 7,) * 7
 FLAT_HOUR_SHARES: tuple[float, ...] = (1 / 24,) * 24
 
 SHARE_TOLERANCE = 1e-6
+
+# Plausibility bounds, so a slip of the keyboard is named instead of running for hours. The longest
+# stays (secure mental health care) are counted in years, not decades; no pool in England admits five
+# million patients a year or needs anything like 100,000 beds (the whole NHS in England has about that).
+MAX_MEAN_STAY_DAYS = 3_650.0
+MAX_STAY_DAYS = 36_500.0  # one stay in an empirical list: a hundred years
+MAX_ADMISSIONS_PER_YEAR = 5_000_000.0
+MAX_OFFERED_LOAD = 100_000.0  # Erlangs: beds that would be in use if no one were turned away
 DEFAULT_TARGET_OCCUPANCY = 0.85
 
 LosDistribution = Literal["lognormal", "exponential", "fixed", "empirical"]
@@ -62,6 +70,17 @@ def positive_problem(value: float, *, allow_zero: bool = False) -> str | None:
     if value < 0 or (value == 0 and not allow_zero):
         return f"must be {'zero or more' if allow_zero else 'more than zero'} (got {value:g})"
     return None
+
+
+def load_problem(admissions_per_year: float, mean_days: float) -> str | None:
+    """Why admissions times stay is more than any real pool could carry."""
+    load = admissions_per_year / DAYS_PER_YEAR * mean_days
+    if load <= MAX_OFFERED_LOAD:
+        return None
+    return (
+        f"times the mean length of stay is an offered load of {load:,.0f} beds in use, more than the "
+        f"{MAX_OFFERED_LOAD:,.0f} any pool could need; check the admissions and the length of stay"
+    )
 
 
 def _raise_if(problems: list[str], what: str) -> None:
@@ -115,6 +134,8 @@ class LengthOfStay:
             out.append(f"distribution must be one of {', '.join(LOS_DISTRIBUTIONS)}")
         if (p := positive_problem(self.mean_days)) is not None:
             out.append(f"mean_days {p}")
+        elif self.mean_days > MAX_MEAN_STAY_DAYS:
+            out.append(f"mean_days must be at most {MAX_MEAN_STAY_DAYS:,.0f} days, ten years (got {self.mean_days:g})")
         cv_problem = None if self.cv is None else positive_problem(self.cv)
         if self.distribution == "lognormal" and (self.cv is None or cv_problem is not None):
             out.append(f"cv {cv_problem or 'is required for a lognormal length of stay'}")
@@ -123,6 +144,8 @@ class LengthOfStay:
                 out.append("values_days must hold at least one length of stay")
             elif any(not math.isfinite(v) or v < 0 for v in self.values_days):
                 out.append("values_days must all be zero or more")
+            elif max(self.values_days) > MAX_STAY_DAYS:
+                out.append(f"values_days must each be at most {MAX_STAY_DAYS:,.0f} days")
         return out
 
     def scaled(self, factor: float) -> LengthOfStay:
@@ -232,6 +255,12 @@ class BedPool:
     def problems(self) -> list[str]:
         out: list[str] = []
         if (p := positive_problem(self.admissions_per_year, allow_zero=True)) is not None:
+            out.append(f"admissions_per_year {p}")
+        elif self.admissions_per_year > MAX_ADMISSIONS_PER_YEAR:
+            out.append(
+                f"admissions_per_year must be at most {MAX_ADMISSIONS_PER_YEAR:,.0f} (got {self.admissions_per_year:g})"
+            )
+        elif (p := load_problem(self.admissions_per_year, self.length_of_stay.mean_days)) is not None:
             out.append(f"admissions_per_year {p}")
         if isinstance(self.beds, bool) or not isinstance(self.beds, int) or self.beds < 1:
             out.append(f"beds must be a whole number of at least 1 (got {self.beds!r})")

@@ -19,6 +19,9 @@ from .compare import Comparison, compare
 from .model import (
     FLAT_HOUR_SHARES,
     LOS_DISTRIBUTIONS,
+    MAX_ADMISSIONS_PER_YEAR,
+    MAX_MEAN_STAY_DAYS,
+    MAX_STAY_DAYS,
     AlternativeProvision,
     BedPool,
     DemographicGrowth,
@@ -27,13 +30,16 @@ from .model import (
     NewTreatment,
     Proposal,
     apply_proposal,
+    load_problem,
     share_problem,
 )
 from .simulation import (
+    MAX_BEDS,
     MAX_EMPIRICAL_VALUES,
     MAX_REPLICATIONS,
     MAX_WARMUP_DAYS,
     MAX_YEARS,
+    WHEN_FULL,
     Progress,
     SimulationSettings,
     size_problems,
@@ -197,8 +203,13 @@ def _kind(value: object) -> str:
 
 
 def _range_text(low: float, high: float, low_open: bool) -> str:
-    above = f"above {low:g}" if low_open else ("zero or more" if low == 0 else f"at least {low:g}")
-    return above if math.isinf(high) else f"{above} and at most {high:g}"
+    above = f"above {_n(low)}" if low_open else ("zero or more" if low == 0 else f"at least {_n(low)}")
+    return above if math.isinf(high) else f"{above} and at most {_n(high)}"
+
+
+def _n(value: float) -> str:
+    """A bound as people write it: 5,000,000 rather than 5e+06."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
 # --------------------------------------------------------------------------
@@ -229,7 +240,7 @@ _ALT = ("admissions_avoided_per_year", "workforce_note", "description")
 _TREATMENT = ("category", "admissions_reduced_per_year")
 _LOS_CUT = ("benchmark_mean_los_days", "gap_share_closed")
 _GROWTH = ("annual_rate", "base_year", "horizon_year")
-_SIMULATION = ("replications", "years", "warmup_days", "seed")
+_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full", "required_beds_target", "escalation_beds")
 # Beds are checked against the simulation limit separately, so a scenario
 # with simulation null may describe a larger pool for the Erlang figures.
 _BEDS_LIMIT = 1_000_000
@@ -247,7 +258,7 @@ def _read_los(r: _Reader, data: dict[str, Any], path: str) -> LengthOfStay | Non
         return None
     if kind == "empirical":
         return _read_empirical(r, data, path)
-    mean = r.number(data, "mean_days", f"{path}.mean_days", low_open=True)
+    mean = r.number(data, "mean_days", f"{path}.mean_days", low_open=True, high=MAX_MEAN_STAY_DAYS)
     if kind == "lognormal":
         cv = r.number(data, "cv", f"{path}.cv", low_open=True, high=20)
         return None if mean is None or cv is None else LengthOfStay.lognormal(mean, cv)
@@ -267,6 +278,8 @@ def _read_empirical(r: _Reader, data: dict[str, Any], path: str) -> LengthOfStay
         problem = f"{len(values):,} values is more than the {MAX_EMPIRICAL_VALUES:,} allowed"
     elif (bad := next((i for i, v in enumerate(values) if v < 0), None)) is not None:
         problem = f"value {bad + 1} is negative ({values[bad]:g}); lengths of stay are zero or more days"
+    elif (bad := next((i for i, v in enumerate(values) if v > MAX_STAY_DAYS), None)) is not None:
+        problem = f"value {bad + 1} is {values[bad]:g} days; a length of stay is at most {MAX_STAY_DAYS:,.0f} days"
     elif math.fsum(values) <= 0:
         problem = "every length of stay is zero; the mean must be more than zero"
     if problem is not None:
@@ -279,7 +292,7 @@ def _read_baseline(r: _Reader, data: dict[str, Any]) -> BedPool | None:
     p = "baseline"
     r.unknown(data, _BASELINE, p)
     name = r.text(data, "name", f"{p}.name", default="Baseline")
-    admissions = r.number(data, "admissions_per_year", f"{p}.admissions_per_year")
+    admissions = r.number(data, "admissions_per_year", f"{p}.admissions_per_year", high=MAX_ADMISSIONS_PER_YEAR)
     los_data = r.obj(data, "length_of_stay", f"{p}.length_of_stay")
     los = None if los_data is None else _read_los(r, los_data, f"{p}.length_of_stay")
     beds = r.integer(data, "beds", f"{p}.beds", low=1, high=_BEDS_LIMIT)
@@ -296,6 +309,10 @@ def _read_baseline(r: _Reader, data: dict[str, Any]) -> BedPool | None:
     )
     parts = (name, admissions, los, beds, months, weekdays, hours, target)
     if any(v is None for v in parts):
+        return None
+    assert admissions is not None and los is not None
+    if (problem := load_problem(admissions, los.mean_days)) is not None:
+        r.error(f"{p}.admissions_per_year", problem)
         return None
     assert name is not None and admissions is not None and los is not None and beds is not None
     assert months is not None and weekdays is not None and hours is not None and target is not None
@@ -409,9 +426,19 @@ def _read_simulation(r: _Reader, top: dict[str, Any]) -> SimulationSettings | No
         default=defaults.warmup_days,
     )
     seed = r.integer(data, "seed", "simulation.seed", low=0, high=2**63 - 1, default=defaults.seed)
-    if reps is None or years is None or warmup is None or seed is None:
+    when_full = data.get("when_full", defaults.when_full)
+    if when_full not in WHEN_FULL:
+        r.error("simulation.when_full", f"must be one of {', '.join(WHEN_FULL)} (got {_kind(when_full)})")
         return None
-    return SimulationSettings(reps, years, warmup, seed)
+    target = None
+    if data.get("required_beds_target") is not None:
+        target = r.number(data, "required_beds_target", "simulation.required_beds_target", low_open=True, high=0.5)
+        if target is None:
+            return None
+    escalation = r.integer(data, "escalation_beds", "simulation.escalation_beds", low=0, high=MAX_BEDS, default=0)
+    if reps is None or years is None or warmup is None or seed is None or escalation is None:
+        return None
+    return SimulationSettings(reps, years, warmup, seed, when_full, target, escalation)
 
 
 # --------------------------------------------------------------------------
@@ -533,6 +560,9 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
             "years": s.years,
             "warmup_days": s.warmup_days,
             "seed": s.seed,
+            "when_full": s.when_full,
+            "required_beds_target": s.required_beds_target,
+            "escalation_beds": s.escalation_beds,
         }
     )
     return out

@@ -7,6 +7,15 @@ patients find no bed. This module simulates the M_t/G/c/c system directly:
 non-homogeneous Poisson arrivals from ``demand.build_calendar``, a length of
 stay drawn for each admitted patient, and refusal when all beds are full.
 
+Each replication starts from the steady state, not from empty wards: the
+number of patients already in beds is drawn from the stationary distribution
+of the loss system (the truncated Poisson of Erlang's formula, which holds for
+any length-of-stay distribution), and each of them is given the rest of a stay
+drawn from the equilibrium ("residual") distribution, a length-biased stay cut
+at a uniform point. Starting empty biased long-stay pools (rehabilitation,
+community, mental health) low even after the longest warm-up; the warm-up now
+only lets the start settle into the demand pattern.
+
 The event loop is compiled with numba. Each replication seeds numba's own
 generator from a ``numpy.random.SeedSequence``, so results depend only on
 the seed and the replication number (not on thread scheduling).
@@ -18,13 +27,13 @@ import math
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 from numba import njit
-from scipy.special import stdtrit
+from scipy.special import gammaln, logsumexp, stdtrit
 
 from .demand import DemandCalendar, build_calendar
 from .model import DAYS_PER_YEAR, WEEKDAY_NAMES, BedPool, LengthOfStay
@@ -45,6 +54,7 @@ MAX_WARMUP_DAYS = 3 * DAYS_PER_YEAR
 MAX_SIMULATED_ADMISSIONS = 150_000_000
 MAX_EMPIRICAL_VALUES = 1_000_000
 
+WHEN_FULL = ("turned_away", "waits")
 _LOS_CODES = {"exponential": 0, "lognormal": 1, "fixed": 2, "empirical": 3}
 _HOURS_PER_WEEK = 168
 
@@ -57,6 +67,9 @@ class SimulationSettings:
     years: int = 10
     warmup_days: int = 60
     seed: int = 1
+    when_full: str = "turned_away"  # or "waits": a patient who finds every bed full waits for one
+    required_beds_target: float | None = None  # search the proposal for the beds meeting this chance of no bed
+    escalation_beds: int = 0  # extra beds opened when every bed is full (escalation, surge), on each side
 
     def problems(self) -> list[str]:
         """Messages naming the bad field, empty if the settings are usable."""
@@ -66,10 +79,18 @@ class SimulationSettings:
             ("years", self.years, 1, MAX_YEARS),
             ("warmup_days", self.warmup_days, 0, MAX_WARMUP_DAYS),
             ("seed", self.seed, 0, 2**63 - 1),
+            ("escalation_beds", self.escalation_beds, 0, MAX_BEDS),
         )
         for name, value, low, high in checks:
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 out.append(f"{name}: must be a whole number from {low:,} to {high:,} (got {value!r})")
+        target = self.required_beds_target
+        if target is not None and (
+            isinstance(target, bool) or not isinstance(target, float | int) or not 0 < target < 1
+        ):
+            out.append(f"required_beds_target: must be a chance above 0 and below 1, like 0.01 (got {target!r})")
+        if self.when_full not in WHEN_FULL:
+            out.append(f"when_full: must be one of {', '.join(WHEN_FULL)} (got {self.when_full!r})")
         return out
 
 
@@ -91,14 +112,21 @@ def size_problems(
     ``side`` labels the pool in the message about total work.
     """
     out: list[str] = []
-    if pool.beds > MAX_BEDS:
+    capacity = pool.beds + settings.escalation_beds
+    if capacity > MAX_BEDS:
         out.append(
-            f"{beds_field}: {pool.beds:,} beds is more than the {MAX_BEDS:,} that can be "
+            f"{beds_field}: {capacity:,} beds is more than the {MAX_BEDS:,} that can be "
             "simulated in time; split the pool or use the Erlang figures only"
         )
     los = pool.length_of_stay
     if los.distribution == "empirical" and len(los.values_days) > MAX_EMPIRICAL_VALUES:
         out.append(f"{los_field}: {len(los.values_days):,} values is more than the {MAX_EMPIRICAL_VALUES:,} allowed")
+    load = pool.admissions_per_day * los.mean_days
+    if settings.when_full == "waits" and load >= capacity:
+        out.append(
+            f"{beds_field}: with patients waiting for a bed, the beds ({capacity:,}) must be more than the "
+            f"offered load ({load:,.1f} beds' worth of admissions), or the queue grows without end"
+        )
     work = settings.replications * settings.years * pool.admissions_per_year
     if work > MAX_SIMULATED_ADMISSIONS:
         out.append(
@@ -137,6 +165,38 @@ class Estimate:
         return asdict(self)
 
 
+MIDNIGHT_CENTILES = (5, 25, 50, 75, 95)
+OCCUPANCY_LEVELS = (0.85, 0.92, 0.95)
+
+
+@dataclass(frozen=True)
+class MidnightOccupancy:
+    """Beds occupied at midnight, the census hospitals report: never the 85% rule alone."""
+
+    beds: int
+    centiles: tuple[tuple[int, int], ...]  # (centile, beds occupied), pooled over replications
+    days_above: tuple[tuple[float, Estimate], ...]  # (level, days a year above level x beds)
+    days_full: Estimate  # days a year with every permanent bed occupied at midnight
+    escalation_beds: int = 0
+    escalation_nights: Estimate | None = None  # nights a year with escalation beds in use
+    escalation_bed_nights: Estimate | None = None  # escalation beds in use, summed over the nights of a year
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "beds": self.beds,
+            "centiles": {str(c): v for c, v in self.centiles},
+            "days_above": {f"{level:.2f}": e.to_dict() for level, e in self.days_above},
+            "days_full": self.days_full.to_dict(),
+        }
+        if self.escalation_beds and self.escalation_nights and self.escalation_bed_nights:
+            out["escalation"] = {
+                "beds": self.escalation_beds,
+                "nights_in_use": self.escalation_nights.to_dict(),
+                "bed_nights": self.escalation_bed_nights.to_dict(),
+            }
+        return out
+
+
 @dataclass(frozen=True)
 class SimulationResult:
     """Figures per simulated year, each with a 95% CI across replications."""
@@ -150,11 +210,13 @@ class SimulationResult:
     mean_occupied_beds: Estimate
     refusal_fraction: Estimate
     admissions_per_year: Estimate  # arrivals, admitted or refused
+    midnight: MidnightOccupancy
     replications: int
     years: int
     warmup_days: int
     seed: int
     simulated_arrivals: int  # including warm-up, all replications
+    waiting: Any = None  # waiting.WaitingResult when patients wait for a bed instead of being turned away
 
     @property
     def peak_hour_label(self) -> str:
@@ -172,11 +234,14 @@ class SimulationResult:
             "mean_occupied_beds": self.mean_occupied_beds.to_dict(),
             "refusal_fraction": self.refusal_fraction.to_dict(),
             "admissions_per_year": self.admissions_per_year.to_dict(),
+            "midnight_occupancy": self.midnight.to_dict(),
             "replications": self.replications,
             "years": self.years,
             "warmup_days": self.warmup_days,
             "seed": self.seed,
             "simulated_arrivals": self.simulated_arrivals,
+            "when_full": "turned_away" if self.waiting is None else "waits",
+            "waiting": None if self.waiting is None else self.waiting.to_dict(),
         }
 
 
@@ -234,6 +299,15 @@ def _heap_replace_top(heap: FloatArray, size: int, value: float) -> None:
 
 
 @_compile
+def _heap_pop(heap: FloatArray, size: int) -> int:
+    """Drop the earliest discharge."""
+    size -= 1
+    if size > 0:
+        _heap_replace_top(heap, size, heap[size])
+    return size
+
+
+@_compile
 def _stay_hours(kind: int, p1: float, p2: float, values: FloatArray) -> float:
     if kind == 0:
         return float(np.random.exponential(p1)) * 24.0
@@ -242,6 +316,46 @@ def _stay_hours(kind: int, p1: float, p2: float, values: FloatArray) -> float:
     if kind == 2:
         return p1 * 24.0
     return float(values[np.random.randint(0, values.shape[0])]) * 24.0
+
+
+@_compile
+def _residual_hours(kind: int, p1: float, p2: float, values: FloatArray, biased_cum: FloatArray) -> float:
+    """The rest of the stay of a patient found in a bed at a random moment.
+
+    A patient in a bed is more likely to be a long-stayer (length bias), and is
+    found at a uniform point of that stay. Length-biased exponential stays cut
+    at a uniform point are exponential again; a length-biased lognormal(mu,
+    sigma) is lognormal(mu + sigma^2, sigma); an empirical stay is picked with
+    probability proportional to its length.
+    """
+    u = np.random.random()
+    if kind == 0:
+        return float(np.random.exponential(p1)) * 24.0
+    if kind == 1:
+        return u * float(np.random.lognormal(p1 + p2 * p2, p2)) * 24.0
+    if kind == 2:
+        return u * p1 * 24.0
+    i = np.searchsorted(biased_cum, np.random.random() * biased_cum[-1], side="right")
+    return u * float(values[min(i, values.shape[0] - 1)]) * 24.0
+
+
+@_compile
+def _start_in_steady_state(
+    heap: FloatArray,
+    beds: int,
+    start_cdf: FloatArray,
+    kind: int,
+    p1: float,
+    p2: float,
+    values: FloatArray,
+    biased_cum: FloatArray,
+) -> int:
+    """Fill the heap with the discharge times of the patients in beds at hour 0."""
+    occupied = min(int(np.searchsorted(start_cdf, np.random.random(), side="right")), beds)
+    size = 0
+    for _ in range(occupied):
+        size = _heap_push(heap, size, _residual_hours(kind, p1, p2, values, biased_cum))
+    return size
 
 
 @_compile
@@ -255,10 +369,13 @@ def _run_replication(
     p1: float,
     p2: float,
     los_values: FloatArray,
+    biased_cum: FloatArray,
+    start_cdf: FloatArray,
     seed: int,
     by_month: IntArray,  # (12, 2): arrivals, refused
     by_weekday: IntArray,  # (7, 2)
     by_hour_of_week: IntArray,  # (168, 2)
+    by_midnight: IntArray,  # (beds + 1,): counted days by the beds occupied at midnight
     totals: FloatArray,  # arrivals incl. warm-up, days with refusals, occupied bed-hours
 ) -> None:
     np.random.seed(seed)
@@ -266,17 +383,25 @@ def _run_replication(
     # dropped lazily: a bed is free exactly when the heap is not full or its
     # earliest discharge has passed, so one sift per admission is enough.
     heap = np.empty(beds, dtype=np.float64)
-    size = 0
     start = float(warmup_hours)
     end = float(rates.shape[0])
+    size = _start_in_steady_state(heap, beds, start_cdf, los_kind, p1, p2, los_values, biased_cum)
+    bed_hours = 0.0
+    for i in range(size):
+        if heap[i] > start:
+            bed_hours += min(heap[i], end) - start
     # Inversion of the cumulative intensity: ``left`` is the intensity still
     # to run before the next arrival (a unit-rate exponential).
     left = np.random.exponential(1.0)
     arrivals = 0
     days_with_refusals = 0
     last_refused_day = -1
-    bed_hours = 0.0
     for h in range(rates.shape[0]):
+        if h % 24 == 0 and h >= warmup_hours:
+            # Midnight census: discharges already due leave the heap, so its size is the occupancy.
+            while size > 0 and heap[0] <= h:
+                size = _heap_pop(heap, size)
+            by_midnight[size] += 1
         rate = rates[h]
         used = 0.0
         arrived = 0
@@ -286,11 +411,12 @@ def _run_replication(
             left = np.random.exponential(1.0)
             t = h + used / rate
             arrived += 1
+            # Every arrival draws its stay, admitted or not, so the same seed gives the same patients
+            # whatever the number of beds (common random numbers for the required-beds search).
+            discharge = t + _stay_hours(los_kind, p1, p2, los_values)
             if size < beds:
-                discharge = t + _stay_hours(los_kind, p1, p2, los_values)
                 size = _heap_push(heap, size, discharge)
             elif heap[0] <= t:
-                discharge = t + _stay_hours(los_kind, p1, p2, los_values)
                 _heap_replace_top(heap, size, discharge)
             else:
                 refused += 1
@@ -334,14 +460,16 @@ class _Counts:
     by_month: IntArray
     by_weekday: IntArray
     by_hour_of_week: IntArray
+    by_midnight: IntArray
     totals: FloatArray
 
     @classmethod
-    def empty(cls, replications: int) -> _Counts:
+    def empty(cls, replications: int, beds: int) -> _Counts:
         return cls(
             by_month=np.zeros((replications, 12, 2), dtype=np.int64),
             by_weekday=np.zeros((replications, 7, 2), dtype=np.int64),
             by_hour_of_week=np.zeros((replications, _HOURS_PER_WEEK, 2), dtype=np.int64),
+            by_midnight=np.zeros((replications, beds + 1), dtype=np.int64),
             totals=np.zeros((replications, 3), dtype=np.float64),
         )
 
@@ -354,6 +482,31 @@ def los_parameters(los: LengthOfStay) -> tuple[int, float, float, FloatArray]:
         sigma2 = math.log1p((los.cv or 0.0) ** 2)
         return 1, math.log(los.mean_days) - sigma2 / 2, math.sqrt(sigma2), values
     return _LOS_CODES[los.distribution], los.mean_days, 0.0, values
+
+
+def start_distribution(calendar: DemandCalendar, los: LengthOfStay, beds: int) -> FloatArray:
+    """Cumulative probabilities of 0..beds patients in beds at the start.
+
+    The stationary distribution of an M/G/c/c pool: Poisson with the offered
+    load (mean admissions an hour over the whole run times the mean stay),
+    truncated at the number of beds. Computed in log space so thousands of
+    beds and loads neither overflow nor underflow.
+    """
+    rates = calendar.hourly_rates
+    load = float(rates.mean()) * los.mean_days * 24.0 if rates.size else 0.0
+    if load <= 0.0:
+        return np.ones(beds + 1, dtype=np.float64)
+    k = np.arange(beds + 1, dtype=np.float64)
+    log_weights = k * math.log(load) - gammaln(k + 1.0)
+    probabilities = np.exp(log_weights - logsumexp(log_weights))
+    cdf = np.cumsum(probabilities)
+    cdf[-1] = 1.0
+    return cdf
+
+
+def length_biased_cumulative(values: FloatArray) -> FloatArray:
+    """Cumulative weights for picking an empirical stay in proportion to its length."""
+    return np.cumsum(np.maximum(values, 0.0))
 
 
 def replication_seeds(seed: int, replications: int) -> list[int]:
@@ -379,10 +532,20 @@ def simulate(
     problems = settings.problems() + size_problems(pool, settings)
     if problems:
         raise SimulationTooLargeError("; ".join(problems))
+    # Escalation beds are simply more beds while they are needed; the census says how often.
+    permanent, pool = pool.beds, _with_escalation(pool, settings)
     calendar = build_calendar(pool, settings.years, settings.warmup_days)
-    counts = _Counts.empty(settings.replications)
+    counts = _Counts.empty(settings.replications, pool.beds)
+    if settings.when_full == "waits":
+        from .waiting import simulate_waiting
+
+        return simulate_waiting(pool, calendar, settings, counts, progress, _worker_count(workers), permanent)
     _run_all(pool, calendar, settings, counts, progress, _worker_count(workers))
-    return _summarise(counts, settings)
+    return _summarise(counts, settings, permanent)
+
+
+def _with_escalation(pool: BedPool, settings: SimulationSettings) -> BedPool:
+    return replace(pool, beds=pool.beds + settings.escalation_beds) if settings.escalation_beds else pool
 
 
 def _worker_count(workers: int | None) -> int:
@@ -403,6 +566,8 @@ def _run_all(
 ) -> None:
     seeds = replication_seeds(settings.seed, settings.replications)
     kind, p1, p2, values = los_parameters(pool.length_of_stay)
+    biased_cum = length_biased_cumulative(values)
+    start_cdf = start_distribution(calendar, pool.length_of_stay, pool.beds)
 
     def one(r: int) -> None:
         _run_replication(
@@ -415,14 +580,21 @@ def _run_all(
             p1,
             p2,
             values,
+            biased_cum,
+            start_cdf,
             seeds[r],
             counts.by_month[r],
             counts.by_weekday[r],
             counts.by_hour_of_week[r],
+            counts.by_midnight[r],
             counts.totals[r],
         )
 
-    total = settings.replications
+    run_replications(one, settings.replications, progress, workers)
+
+
+def run_replications(one: Callable[[int], None], total: int, progress: Progress | None, workers: int) -> None:
+    """Run ``one(r)`` for every replication, on ``workers`` threads, reporting progress."""
     one(0)  # compiles on first use, outside the pool
     _report(progress, 1, total)
     if workers == 1:
@@ -442,7 +614,7 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         progress(done / total)
 
 
-def _summarise(counts: _Counts, settings: SimulationSettings) -> SimulationResult:
+def _summarise(counts: _Counts, settings: SimulationSettings, beds: int) -> SimulationResult:
     years = settings.years
     arrivals = counts.by_month[:, :, 0].sum(axis=1).astype(np.float64)
     refused = counts.by_month[:, :, 1].sum(axis=1).astype(np.float64)
@@ -458,11 +630,37 @@ def _summarise(counts: _Counts, settings: SimulationSettings) -> SimulationResul
         mean_occupied_beds=Estimate.of(counts.totals[:, 2] / hours),
         refusal_fraction=Estimate.of(_ratio(refused, arrivals)),
         admissions_per_year=Estimate.of(arrivals / years),
+        midnight=_midnight(counts.by_midnight, beds, years),
         replications=settings.replications,
         years=years,
         warmup_days=settings.warmup_days,
         seed=settings.seed,
         simulated_arrivals=int(counts.totals[:, 0].sum()),
+    )
+
+
+def _midnight(by_midnight: IntArray, beds: int, years: int) -> MidnightOccupancy:
+    """Midnight occupancy as a ward sees it: its spread, and days a year above each level.
+
+    ``beds`` are the permanent beds; the census may run past them into escalation beds, whose
+    nights in use and bed-nights are counted separately.
+    """
+    pooled = by_midnight.sum(axis=0)
+    cumulative = np.cumsum(pooled) / max(1, int(pooled.sum()))
+    centiles = tuple((c, int(np.searchsorted(cumulative, c / 100))) for c in MIDNIGHT_CENTILES)
+    occupancy = np.arange(by_midnight.shape[1])
+    above = tuple(
+        (level, Estimate.of(by_midnight[:, occupancy > level * beds].sum(axis=1) / years)) for level in OCCUPANCY_LEVELS
+    )
+    escalation = occupancy > beds
+    return MidnightOccupancy(
+        beds=beds,
+        centiles=centiles,
+        days_above=above,
+        days_full=Estimate.of(by_midnight[:, beds:].sum(axis=1) / years),
+        escalation_beds=by_midnight.shape[1] - 1 - beds,
+        escalation_nights=Estimate.of(by_midnight[:, escalation].sum(axis=1) / years),
+        escalation_bed_nights=Estimate.of((by_midnight * np.maximum(occupancy - beds, 0)).sum(axis=1) / years),
     )
 
 

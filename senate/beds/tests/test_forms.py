@@ -60,7 +60,9 @@ def test_a_good_baseline_is_stored_in_the_scenario_format(as_manager, cast):
 def test_negative_admissions_are_refused_naming_the_box(as_manager, bed_model):
     response = as_manager.post(page_url(bed_model, "baseline/"), GOOD_BASELINE | {"admissions_per_year": "-5"})
     assert response.status_code == 400
-    assert "Admissions per year: must be zero or more (got -5)" in _error_at(response, "id_admissions_per_year")
+    assert "Admissions per year: must be zero or more and at most 5,000,000 (got -5)" in _error_at(
+        response, "id_admissions_per_year"
+    )
     assert "There is a problem" in response.content.decode()
 
 
@@ -178,3 +180,21 @@ def test_changing_the_inputs_clears_old_results(as_manager, cast):
     as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL)
     bed_model.refresh_from_db()
     assert bed_model.status == BedModel.Status.DRAFT and bed_model.result is None
+
+
+def test_the_proposal_page_asks_what_happens_when_every_bed_is_full(as_manager, bed_model):
+    page = as_manager.get(page_url(bed_model, "proposal/")).content.decode()
+    assert "When every bed is full" in page and 'type="radio"' in page
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"when_full": "waits"})
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert bed_model.scenario["simulation"]["when_full"] == "waits"
+
+
+def test_the_proposal_page_can_ask_for_the_beds_needed(as_manager, bed_model):
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"required_beds_target": "0.01"})
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert bed_model.scenario["simulation"]["required_beds_target"] == 0.01
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"required_beds_target": "2"})
+    assert "must be above 0 and at most 0.5 (got 2)" in _error_at(response, "id_required_beds_target")

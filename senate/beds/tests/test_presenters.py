@@ -50,3 +50,60 @@ def test_the_inputs_summary_names_even_and_entered_demand_patterns():
     rows = {r["key"]["text"]: r["value"]["text"] for r in presenters.input_rows(scenario)["baseline"]}
     assert rows["Demand by month"] == "even" and rows["Demand by hour"] == "even"
     assert rows["Demand by weekday"].startswith("Mon 16.0%, Tue 15.0%")
+
+
+def test_the_simulated_table_shows_the_midnight_census(cast):
+    simulated = {row[0]: row[1:] for row in presenters.report_tables(finished_model())[1]["rows"]}
+    assert "on a typical night" in simulated["Beds occupied at midnight"][0]
+    for level in ("85%", "92%", "95%"):
+        assert "95% CI" in simulated[f"Nights a year above {level} occupied"][1]
+    assert "95% CI" in simulated["Nights a year with every bed full"][0]
+
+
+def test_results_kept_from_before_the_census_say_so(cast):
+    bed_model = finished_model()
+    for side in ("baseline", "proposal"):
+        del bed_model.result[side]["simulation"]["midnight_occupancy"]
+    simulated = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
+    assert simulated["Nights a year with every bed full"] == ["Not measured in this run (run the model again)"] * 2
+
+
+def test_when_patients_wait_the_report_shows_their_waits(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    scenario = small_scenario(
+        simulation={"replications": 4, "years": 1, "warmup_days": 30, "seed": 7, "when_full": "waits"}
+    )
+    bed_model = finished_model(scenario=scenario)
+    tables = presenters.report_tables(bed_model)
+    simulated = {row[0]: row[1:] for row in tables[1]["rows"]}
+    assert "95% CI" in simulated["Waits over 4 hours per year"][0]
+    assert simulated["95 in 100 patients are in a bed within"][0].endswith("hours")
+    assert "Admissions finding no bed per year" not in simulated  # nobody is turned away
+    assert len(tables) == 2  # no refusals by month or weekday to show
+    assert any("the patient waits for one" in a for a in presenters.report_assumptions(bed_model))
+
+
+def test_the_beds_the_proposal_needs_are_shown_beside_erlangs(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    settings = {"replications": 4, "years": 1, "warmup_days": 30, "seed": 7, "required_beds_target": 0.01}
+    bed_model = finished_model(scenario=small_scenario(simulation=settings))
+    rows = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
+    needed = bed_model.result["proposal"]["required_beds"]
+    shown = rows["Beds needed for 1.00% or fewer finding no bed, with the stated swings"]
+    assert shown == [
+        "Not searched (the proposal only)",
+        f"{needed['beds']:,} ({needed['erlang_beds']:,} at steady demand)",
+    ]
+
+
+def test_escalation_beds_in_use_are_shown(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    settings = {"replications": 4, "years": 1, "warmup_days": 30, "seed": 7, "escalation_beds": 4}
+    bed_model = finished_model(scenario=small_scenario(simulation=settings))
+    rows = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
+    assert rows["Nights a year with escalation beds in use"][0].endswith("(4 escalation beds)")
+    assert "95% CI" in rows["Escalation bed-nights a year"][1]
+    assert any(a.startswith("Escalation: 4 more beds") for a in presenters.report_assumptions(bed_model))

@@ -134,3 +134,44 @@ def test_the_meeting_needs_the_senate_chair_in_the_chair_to_approve(senate, cast
     declarations.start_meeting(meeting, by=cast["manager"])
     _act_on_all(meeting, cast)
     assert "The meeting's chair must be the Senate Chair or Vice-chair to approve advice." in blockers(item)
+
+
+def test_terms_approved_with_changes_wait_for_a_new_version_and_the_named_confirmation(senate, cast, council):
+    from senate.council import ratification
+
+    request = RequestFactory(created_by=cast["requester"], stage="tor_agreed")
+    agreed = terms.save_version(request, values=terms.draft_from_request(request), by=cast["manager"])
+    agreed.status = "agreed"
+    agreed.agreed_by = cast["requester"]
+    agreed.save()
+    meeting = schedule(senate, cast)
+    item = add_item(meeting=meeting, kind="approve_terms", title="", request=request, by=cast["manager"])
+    declarations.start_meeting(meeting, by=cast["manager"])
+    with pytest.raises(MeetingRefused, match="Name the member present"):
+        decide_item(
+            item, by=cast["manager"], outcome="approved_with_changes", changes="Add a site visit", method="consensus"
+        )
+    decision = decide_item(
+        item, by=cast["manager"], outcome="approved_with_changes", changes="Add a site visit",
+        method="consensus", confirmer=cast["council"],
+    )  # fmt: skip
+    request.refresh_from_db()
+    agreed.refresh_from_db()
+    assert request.stage == "tor_agreed" and agreed.status == "agreed"  # not approved yet
+    assert decision.terms_version == agreed
+    with pytest.raises(MeetingRefused, match="approved the terms of reference v1 with changes"):
+        add_item(meeting=schedule(senate, cast), kind="approve_terms", title="", request=request, by=cast["manager"])
+    with pytest.raises(MeetingRefused, match="Write a new version with the changes first"):
+        ratification.confirm_changes(decision, version=None, by=cast["council"])
+    changed = terms.save_version(
+        request, values=terms.draft_from_request(request) | {"site_visits": True}, by=cast["manager"]
+    )
+    with pytest.raises(MeetingRefused, match="named by the Council"):
+        ratification.confirm_changes(decision, version=changed, by=cast["manager"])
+    ratification.confirm_changes(decision, version=changed, by=cast["council"])
+    request.refresh_from_db()
+    changed.refresh_from_db()
+    assert request.stage == "tor_approved"
+    assert changed.status == "approved" and changed.approved_by == cast["chair"]
+    assert changed.agreed_by == cast["requester"]
+    assert "confirmed that v2 makes the changes" in RequestEvent.objects.get(action="approve_terms").reason

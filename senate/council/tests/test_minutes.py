@@ -8,7 +8,7 @@ from senate.council import declarations
 from senate.council.decisions import decide_item
 from senate.council.meetings import MeetingRefused
 from senate.council.minutes import add_action, approve_minutes, draft_minutes, publish_minutes, save_minutes
-from senate.council.models import Attendance, MeetingDeclaration
+from senate.council.models import Attendance, Meeting, MeetingDeclaration
 from senate.council.tests.factories import TODAY, latest, ready_item, schedule
 
 
@@ -61,6 +61,8 @@ def test_draft_minutes_list_every_declaration_made_with_its_action(senate, cast,
 
 def test_minutes_are_approved_only_at_a_later_meeting_and_then_frozen(senate, cast, council, report):
     meeting = _held(senate, cast, council, report)
+    Meeting.objects.filter(pk=meeting.pk).update(date=TODAY - dt.timedelta(days=90))  # held a while ago
+    meeting.refresh_from_db()
     minutes = save_minutes(draft_minutes(meeting, by=cast["manager"]), text="Edited minutes", by=cast["manager"])
     earlier = schedule(senate, cast, date=meeting.date - dt.timedelta(days=60))
     with pytest.raises(MeetingRefused, match="later meeting"):

@@ -113,7 +113,7 @@ def test_recording_publication_moves_the_request_to_published(world, cast):
 def test_only_published_minutes_appear_on_the_public_page(client, senate, cast, council):
     first = schedule(senate, cast, date=TODAY - dt.timedelta(days=90))
     second = schedule(senate, cast, date=TODAY - dt.timedelta(days=30))
-    third = schedule(senate, cast, date=TODAY + dt.timedelta(days=30))
+    third = schedule(senate, cast, date=TODAY - dt.timedelta(days=2))
     published = save_minutes(draft_minutes(first, by=cast["manager"]), text="Published words", by=cast["manager"])
     publish_minutes(approve_minutes(published, at_meeting=second, by=cast["manager"]), by=cast["manager"], on=TODAY)
     approved = save_minutes(draft_minutes(second, by=cast["manager"]), text="SECRET approved", by=cast["manager"])

@@ -148,7 +148,8 @@ def declaration_action(http: HttpRequest, senate: Senate, meeting: Meeting, decl
 
 def _decision_form(item: AgendaItem, data: Any = None) -> DecisionForm:
     members = declarations.members_attending(item.meeting)
-    return DecisionForm(data, versions=decisions.versions_for(item), members=members)
+    needs = item.kind in decisions.CONFIRMED_KINDS and item.request_id is not None
+    return DecisionForm(data, versions=decisions.versions_for(item), members=members, needs_confirmer=needs)
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
@@ -198,6 +199,7 @@ def _decide_page(
         "chair": chairing.item_chair(item) if meeting.started_at else None,
         "needs_acting_chair": meeting.started_at and chairing.usual_chair(item) is None,
         "verdict": decisions.verdict(item),
+        "restricted": decisions.restricted_voters(item),
         "blockers": decisions.blockers(item),
         "declared": item.declarations.select_related("attendee"),
         "decision": getattr(item, "decision", None),

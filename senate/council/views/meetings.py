@@ -54,7 +54,8 @@ def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpR
     attendance = list(meeting.attendance.select_related("profile__user"))
     names = {a.pk: a.name for a in attendance}
     # The members present, the Council's size and the quorum rule, read once for every item.
-    sitting = decisions.Sitting.of(meeting, attendance=attendance) if any(i.needs_decision for i in items) else None
+    needing = [i for i in items if i.needs_decision]
+    sitting = decisions.Sitting.of(meeting, attendance=attendance, items=needing) if needing else None
     rows = [
         {
             "item": item,

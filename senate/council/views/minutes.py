@@ -6,6 +6,7 @@ import datetime as dt
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
@@ -20,9 +21,9 @@ from senate.organisations.models import Senate
 
 
 def _later_meetings(meeting: Meeting) -> list[Meeting]:
-    return list(
-        Meeting.objects.filter(senate=meeting.senate, kind=meeting.kind, date__gt=meeting.date).order_by("date")
-    )
+    """Later meetings of the same body already held: only those can have approved the minutes."""
+    held = Meeting.objects.filter(senate=meeting.senate, kind=meeting.kind, date__gt=meeting.date)
+    return list(held.filter(date__lte=timezone.localdate()).order_by("date"))
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
@@ -77,7 +78,7 @@ def _minutes(meeting: Meeting) -> Minutes:
 def minutes_approve(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = ApproveMinutesForm(http.POST, meetings=_later_meetings(meeting))
     if not form.is_valid():
-        messages.error(http, "Choose the later meeting that approved the minutes.")
+        messages.error(http, "Choose the later meeting, already held, that approved the minutes.")
     else:
         try:
             minutes_.approve_minutes(_minutes(meeting), by=http.user, **form.cleaned_data)
@@ -92,7 +93,7 @@ def minutes_approve(http: HttpRequest, senate: Senate, meeting: Meeting) -> Http
 @requires(P.MANAGE_MEETINGS, on=MEETING)
 def minutes_publish(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     try:
-        minutes_.publish_minutes(_minutes(meeting), by=http.user, on=dt.date.today())
+        minutes_.publish_minutes(_minutes(meeting), by=http.user, on=timezone.localdate())
     except MeetingRefused as refused:
         messages.error(http, str(refused))
     else:

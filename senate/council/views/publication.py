@@ -66,7 +66,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
     )
     permission = PublicationPermission.objects.filter(request=request).first()
     initial = {"given_on": dt.date.today(), "given_by": getattr(http.user, "full_name", "")}
-    form = PermissionForm(posted(http), initial=initial)
+    form = PermissionForm(posted(http), initial=initial, issued_on=publication.issued_on(request))
     if http.method == "POST":
         if not may_permit:
             raise Http404("Only the requester or the Senate manager records permission to publish.")
@@ -104,7 +104,7 @@ def follow_up_letter(http: HttpRequest, senate: Senate, request: Request) -> Htt
         publication.record_follow_up_letter(request, by=http.user, **form.cleaned_data)
         messages.success(http, "The follow-up letter has been recorded.")
     else:
-        messages.error(http, "Enter the letter and the date it was sent.")
+        messages.error(http, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("council:publication", senate.slug, request.pk)
 
 

@@ -7,10 +7,12 @@ import datetime as dt
 import pytest
 
 from senate.council.chairing import ACTING
+from senate.council.decisions import restricted_voters
 from senate.council.declarations import recused
 from senate.council.models import Attendance, Decision, Minutes
 from senate.demo import world
 from senate.interests.due import declaration_refusal
+from senate.interests.models import ConflictDecision
 from senate.panels.models import PanelMember, Position
 from senate.reports.models import AccuracyComment, Judgement, SignOff
 from senate.reviews.intake import notice_is_short
@@ -25,7 +27,7 @@ def broken_rules() -> list[str]:
     for decision in Decision.objects.filter(method=Decision.Method.VOTE).select_related("item__meeting"):
         meeting = decision.item.meeting
         present = meeting.attendance.filter(observer=False, status=Attendance.Status.PRESENT).count()
-        may_vote = present - decision.recused
+        may_vote = present - decision.recused - len(restricted_voters(decision.item))
         cast = decision.votes_for + decision.votes_against + decision.abstentions
         if cast > may_vote:
             found.append(f"{meeting}, item {decision.item.number}: {cast} votes where {may_vote} may vote")
@@ -44,7 +46,20 @@ def broken_rules() -> list[str]:
             found.append(
                 f"{judgement.request.reference}: a judgement agreed by {positions.count(Position.AGREED)} of {len(could)}"
             )
-    return found + _ratification_rules()
+    return found + _ratification_rules() + _dates()
+
+
+def _dates() -> list[str]:
+    """Issue 14, item 6: minutes are approved at a later meeting already held, and published no
+    earlier than their approval."""
+    found = []
+    for minutes in Minutes.objects.exclude(approved_at_meeting=None).select_related("meeting", "approved_at_meeting"):
+        at = minutes.approved_at_meeting
+        if at.date <= minutes.meeting.date or at.date > TODAY:
+            found.append(f"Minutes of the {minutes.meeting} approved at the {at}")
+        if minutes.published_on and minutes.approved_on and minutes.published_on < minutes.approved_on:
+            found.append(f"Minutes of the {minutes.meeting} published before they were approved")
+    return found
 
 
 def _ratification_rules() -> list[str]:
@@ -93,3 +108,7 @@ def test_the_demo_world_obeys_the_rules(db, scale):
     # The demo shows an acting chair on one item (the Council is too small for it at the tiny scale).
     assert Decision.objects.filter(chaired_as=ACTING).exists() or scale == "tiny"
     assert Minutes.objects.filter(text__contains=f"({ACTING})").exists() or scale == "tiny"
+    # A panel member sits with a structured restriction: no commercially sensitive papers.
+    restricted = [d for d in ConflictDecision.objects.filter(outcome="restrict") if "official_sensitive" in d.no_tiers]
+    seats = PanelMember.objects.filter(status="accepted")
+    assert any(seats.filter(request=d.request, profile=d.profile).exists() for d in restricted) or scale == "tiny"

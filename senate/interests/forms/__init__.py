@@ -3,6 +3,7 @@ Every field renders as its NHS.UK component through `nhs_field`, with GOV.UK-sty
 
 from senate.interests.forms.declarations import AttestForm, EndForm, GiftForm, InterestForm, NilReturnForm
 from senate.interests.forms.team import (
+    BulkDecisionForm,
     DecisionForm,
     DismissForm,
     DueFilterForm,
@@ -15,6 +16,7 @@ from senate.interests.forms.team import (
 
 __all__ = [
     "AttestForm",
+    "BulkDecisionForm",
     "DecisionForm",
     "DismissForm",
     "DueFilterForm",

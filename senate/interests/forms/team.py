@@ -7,10 +7,12 @@ from django import forms
 from django.utils import timezone
 
 from senate.core.forms import Form, ModelForm
+from senate.interests.flagged import DECIDED, KINDS, OPEN, SEVERITY_ORDER
 from senate.interests.forms.fields import date, yes_no
 from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
 from senate.interests.register import date_error
 from senate.interests.restrictions import NOTHING_RESTRICTED
+from senate.interests.screening import SEVERITY_LABELS
 
 
 class DueFilterForm(Form):
@@ -53,6 +55,38 @@ class ScreeningFilterForm(Form):
         widget=forms.RadioSelect,
         choices=[("conflicts", "Only those with possible conflicts"), ("all", "Everyone")],
     )
+    severity = forms.MultipleChoiceField(
+        label="Severity",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(s.value, SEVERITY_LABELS[s]) for s in SEVERITY_ORDER],
+        error_messages={"invalid_choice": "Select severities from the list"},
+    )
+    kind = forms.MultipleChoiceField(
+        label="Kind of interest",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(KINDS.items()),
+        error_messages={"invalid_choice": "Select kinds of interest from the list"},
+    )
+    organisation = forms.TypedChoiceField(
+        label="Organisation or area in the request",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "Select an organisation or area named in the request"},
+    )
+    status = forms.ChoiceField(
+        label="Decision",
+        required=False,
+        choices=[("", "Decided or not"), (OPEN, "Needs a decision"), (DECIDED, "Decided or dismissed")],
+        error_messages={"invalid_choice": "Select whether to show members who need a decision or those decided"},
+    )
+
+    def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", "Any")] + [(str(pk), name) for pk, name in organisations]
+        self.fields["organisation"].choices = choices  # type: ignore[attr-defined]
 
 
 class RegisterDateForm(Form):
@@ -88,12 +122,10 @@ class WithholdForm(Form):
     )
 
 
-class DecisionForm(Form):
-    keys = forms.MultipleChoiceField(
-        label="Which conflicts does this decision cover?",
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select the conflicts this decision covers"},
-    )
+class DecisionTermsForm(Form):
+    """A decision on conflicts and its reason, with a restriction's terms: for one member
+    (DecisionForm) or for members chosen together on the screening page (BulkDecisionForm)."""
+
     outcome = forms.ChoiceField(
         label="Decision",
         choices=Outcome.choices,
@@ -135,15 +167,12 @@ class DecisionForm(Form):
     def __init__(
         self,
         *args: Any,
-        conflicts: list[Any],
         tiers: list[tuple[str, str]] = (),  # type: ignore[assignment]
         items: list[tuple[str, str]] = (),  # type: ignore[assignment]
         criteria: list[tuple[str, str]] = (),  # type: ignore[assignment]
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["keys"].choices = [(s.conflict.key, s.conflict.reason) for s in conflicts]  # type: ignore[attr-defined]
-        self.fields["keys"].initial = [s.conflict.key for s in conflicts if not s.settled]
         self.fields["no_tiers"].choices = list(tiers)  # type: ignore[attr-defined]
         self.fields["no_items"].choices = list(items)  # type: ignore[attr-defined]
         self.fields["no_criteria"].choices = list(criteria)  # type: ignore[attr-defined]
@@ -160,6 +189,43 @@ class DecisionForm(Form):
         ):
             self.add_error("no_tiers", NOTHING_RESTRICTED)
         return data
+
+
+class DecisionForm(DecisionTermsForm):
+    keys = forms.MultipleChoiceField(
+        label="Which conflicts does this decision cover?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the conflicts this decision covers"},
+    )
+    field_order = ["keys"]
+
+    def __init__(self, *args: Any, conflicts: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["keys"].choices = [(s.conflict.key, s.conflict.reason) for s in conflicts]  # type: ignore[attr-defined]
+        self.fields["keys"].initial = [s.conflict.key for s in conflicts if not s.settled]
+
+
+class BulkDecisionForm(DecisionTermsForm):
+    """The members are ticked in the screening table, one checkbox each, labelled with their name."""
+
+    members = forms.TypedMultipleChoiceField(
+        label="Members this decision is for",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Select the members this decision is for",
+            "invalid_choice": "Select members from the list. The list may have changed: check it and try again",
+        },
+    )
+    field_order = ["members"]
+
+    def __init__(self, *args: Any, members: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = [(str(pk), name) for pk, name in members]  # type: ignore[attr-defined]
+        self.fields["outcome"].help_text = (
+            "Each member selected gets this decision, on every conflict found for them that has not been "
+            "dismissed. No action needed cannot be recorded for a member with a high-severity conflict."
+        )
 
 
 class DismissForm(Form):

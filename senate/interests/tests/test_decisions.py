@@ -93,3 +93,22 @@ def test_a_decision_on_a_conflict_that_is_no_longer_found_is_refused(cast, strok
         decide_conflicts(
             candidate, stroke_review, keys=["employed:999999"], outcome="no_action", rationale="x", by=cast["manager"]
         )
+
+
+def test_no_action_is_refused_for_a_high_severity_conflict(client, cast, stroke_review, candidate, torbay):
+    """Members do not sit, unrestricted, on reviews of their own employer (domain.md §4.3)."""
+    with pytest.raises(ConflictRefused, match="No action needed is not allowed: a high-severity conflict"):
+        decide_conflicts(
+            candidate,
+            stroke_review,
+            keys=[f"employed:{torbay.pk}"],
+            outcome="no_action",
+            rationale="Fine",
+            by=cast["manager"],
+        )
+    client.force_login(cast["manager"])
+    data = {"keys": [f"employed:{torbay.pk}"], "outcome": "no_action", "rationale": "Fine"}
+    page = client.post(_url(stroke_review, candidate), data).content.decode()
+    assert "needs an exclusion or a restriction" in page
+    assert not ConflictDecision.objects.exists()
+    assert not AuditEvent.objects.filter(action="interests.conflict_decided").exists()

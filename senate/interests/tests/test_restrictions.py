@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-from senate.interests.decisions import ConflictRefused, decide_conflicts
+from senate.interests.decisions import ConflictRefused, decide_conflicts, screening_for
 from senate.interests.models import ConflictDecision
 from senate.interests.restrictions import describe, restrictions_for
 
@@ -56,17 +56,15 @@ def test_a_restriction_names_only_known_tiers_and_this_review_s_items(cast, stro
         _restrict(cast, stroke_review, candidate, torbay, no_items=[999_999])
 
 
-def test_a_later_exclusion_or_no_action_replaces_the_restriction(cast, stroke_review, candidate, torbay):
-    _restrict(cast, stroke_review, candidate, torbay, no_recommendations=True)
-    assert restrictions_for(candidate, stroke_review).recommendations
-    decide_conflicts(
-        candidate,
-        stroke_review,
-        keys=[f"employed:{torbay.pk}"],
-        outcome="no_action",
-        rationale="Left the trust",
-        by=cast["manager"],
+def test_a_later_no_action_replaces_the_restriction(cast, stroke_review, candidate):
+    """On a medium-severity conflict (the rowing club names Torbay): a high one may not be waved through."""
+    place = next(
+        s.conflict.key for s in screening_for(candidate, stroke_review).states if s.conflict.key.endswith(":place")
     )
+    common = {"keys": [place], "by": cast["manager"]}
+    decide_conflicts(candidate, stroke_review, outcome="restrict", no_recommendations=True, rationale="x", **common)
+    assert restrictions_for(candidate, stroke_review).recommendations
+    decide_conflicts(candidate, stroke_review, outcome="no_action", rationale="A rowing club", **common)
     assert not restrictions_for(candidate, stroke_review)
 
 

@@ -196,3 +196,12 @@ def test_screening_many_members_returns_only_those_with_conflicts(facts, torbay,
     conflicted, clear = MemberProfileFactory(employer=torbay), MemberProfileFactory(employer=elsewhere)
     found = screen_many([conflicted, clear], facts)
     assert set(found) == {conflicted.pk}
+
+
+def test_a_declarations_conflict_says_what_was_declared(facts, torbay):
+    """The screening page filters and orders by it: financial, professional, personal, gift."""
+    financial, gift = MemberProfileFactory(), MemberProfileFactory()
+    declared(financial, organisation=torbay, organisation_name="")
+    declared(gift, kind=Kind.GIFT, category="", organisation=torbay, organisation_name="")
+    assert _only(screen(financial, facts)).declared == "financial"
+    assert _only(screen(gift, facts)).declared == "gift"

@@ -1,7 +1,6 @@
 """Screening a request's candidates for conflicts, recording decisions and dismissing false positives."""
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -12,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
-from senate.interests import decisions, presenters, queries
+from senate.interests import decisions, flagged, presenters, queries
 from senate.interests.facts import facts_for_request
-from senate.interests.forms import DecisionForm, DismissForm, ScreeningFilterForm
+from senate.interests.forms import BulkDecisionForm, DecisionForm, DismissForm, ScreeningFilterForm
 from senate.interests.local_rules import rules_for
 from senate.interests.permissions import InterestsPermission as P
 from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
@@ -31,31 +30,66 @@ def _crumbs(senate: Senate, request: Any = None) -> list[dict[str, str]]:
     return crumbs(senate, *more)
 
 
+PAGE_SIZE = 50  # members a page: enough to tick a group at once
+
+
 @requires(P.SCREEN, on=REQUEST)
 def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
-    """Every current member of the Senate screened against the request; those with conflicts first."""
-    filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"})
-    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    q, show_all = (filters.get("q") or "").strip(), filters.get("show") == "all"
+    """The members screening flags for the request, most severe first, filtered; the Senate team
+    ticks several and records one decision for each of them (issue 14, item 10)."""
+    facts = facts_for_request(request)
+    filter_form = ScreeningFilterForm(
+        http.GET or None, initial={"show": "conflicts"}, organisations=presenters.request_organisations(facts)
+    )
+    filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
+    q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
     profiles = list(queries.candidates(senate, timezone.localdate(), q))
-    found = screen_many(profiles, facts_for_request(request), rules=ScreeningRules.of(rules_for(senate)))
-    shown = profiles if show_all else [p for p in profiles if p.pk in found]
-    page = Paginator(shown, 25).get_page(http.GET.get("page"))
-    results = decisions.screenings_for(request, list(page), found)
+    found = screen_many(profiles, facts, rules=ScreeningRules.of(rules_for(senate)))
+    pool = profiles if show_all else [p for p in profiles if p.pk in found]
+    rows = flagged.ordered(decisions.screenings_for(request, pool, found).values())
+    shown = flagged.filtered(rows, **filters)
+    form = BulkDecisionForm(posted(http), members=[(p.pk, str(p)) for p in pool], **restriction_choices(request))
+    if http.method == "POST":
+        check(http, P.DECIDE_CONFLICTS, request)
+        if form.is_valid():
+            if made := _decide(http, form, request, pool):
+                messages.success(http, f"Your decision has been recorded for {_count(made)}, each on their own record.")
+                return redirect(f"{http.path}?{http.GET.urlencode()}" if http.GET else http.path)
+    page = Paginator(shown, PAGE_SIZE).get_page(http.GET.get("page"))
+    query = http.GET.copy()
+    query.pop("page", None)
     context = {
         "request_": request,
         "facts_rows": presenters.request_rows(request),
         "page": page,
-        "results": results,
         "filter_form": filter_form,
-        "query": urlencode({"q": q, "show": "all" if show_all else "conflicts"}),
+        "form": form,
+        "selected": {str(v) for v in form["members"].value() or []} if form.is_bound else set(),
+        "can_decide": http.user.has_perm(P.DECIDE_CONFLICTS, senate),
+        "query": query.urlencode(),
         "severity_tags": presenters.SEVERITY_TAGS,
         "with_conflicts": len(found),
+        "shown": len(shown),
         "screened": len(profiles),
         "page_title": f"Conflict screening: {request}",
         "breadcrumbs": _crumbs(senate),
     }
     return render(http, "interests/screening/list.jinja", context)
+
+
+def _decide(http: HttpRequest, form: BulkDecisionForm, request: Any, pool: list[Any]) -> list[Any]:
+    """The decisions recorded, or none with the refusal added to the form."""
+    terms = dict(form.cleaned_data)
+    chosen = set(terms.pop("members"))
+    try:
+        return decisions.decide_for_members([p for p in pool if p.pk in chosen], request, by=http.user, **terms)
+    except decisions.ConflictRefused as refusal:
+        form.add_error(None, str(refusal))
+        return []
+
+
+def _count(made: list[Any]) -> str:
+    return "1 member" if len(made) == 1 else f"{len(made)} members"
 
 
 @requires(P.SCREEN, on=REQUEST)

@@ -37,7 +37,9 @@ def test_example_is_valid(scenario: dict[str, Any]) -> None:
 
 def test_negative_number_is_named(scenario: dict[str, Any]) -> None:
     scenario["baseline"]["admissions_per_year"] = -40_000
-    assert validate_scenario(scenario) == ["baseline.admissions_per_year: must be zero or more (got -40000)"]
+    assert validate_scenario(scenario) == [
+        "baseline.admissions_per_year: must be zero or more and at most 5,000,000 (got -40000)"
+    ]
 
 
 def test_missing_number_is_named(scenario: dict[str, Any]) -> None:

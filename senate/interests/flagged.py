@@ -1,0 +1,115 @@
+"""The screening page's list: the members screening flags for a request, most severe first, filtered,
+with their conflicts in brief and whether the Senate team has decided (issue 14, item 10: 126 of 385
+members flagged on one request cannot be worked through A to Z).
+
+A member's severity is that of their most severe conflict not dismissed (senate.interests.screening
+gives each conflict one: High, Medium or Low). Within a severity, the kind of that conflict orders
+them, in the order of KINDS: a current role with an organisation in the request; a declared
+financial, then non-financial professional, then non-financial personal interest; a gift or
+hospitality; living or working in an affected area; an indirect interest through a relative or
+associate; a past role. Then by name."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from senate.interests.decisions import MemberScreening
+from senate.interests.screening import Conflict, Severity
+from senate.members.models import MemberProfile
+
+SEVERITY_ORDER = [Severity.HIGH, Severity.MEDIUM, Severity.LOW]
+KINDS = {
+    "role": "A current role with an organisation in the request (employed, board, contract, adviser)",
+    "financial": "A declared financial interest",
+    "professional": "A declared non-financial professional interest",
+    "personal": "A declared non-financial personal interest",
+    "gift": "A declared gift or hospitality",
+    "local_area": "Living or working in an affected area",
+    "indirect": "A declared indirect interest, through a relative or associate",
+    "past_role": "A past role, within the look-back",
+}
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+OPEN, DECIDED = "open", "decided"
+BRIEF = 2  # conflicts shown on the list for each member; the member's page shows them all
+
+
+def kind_of(conflict: Conflict) -> str:
+    """The conflict's kind of interest, a key of KINDS: what was declared, or the screening rule."""
+    return conflict.declared if conflict.rule == "declared" and conflict.declared else conflict.rule
+
+
+def weight(conflict: Conflict) -> tuple[int, int]:
+    """How pressing a conflict is: its severity, then its kind (lower is more pressing)."""
+    return SEVERITY_ORDER.index(conflict.severity), _KIND_ORDER.get(kind_of(conflict), len(_KIND_ORDER))
+
+
+@dataclass
+class Flagged:
+    """One member on the screening page."""
+
+    screening: MemberScreening
+
+    @property
+    def profile(self) -> MemberProfile:
+        return self.screening.profile
+
+    @property
+    def standing(self) -> list[Conflict]:
+        """The conflicts found now and not dismissed, most pressing first."""
+        return sorted((s.conflict for s in self.screening.states if s.dismissal is None), key=weight)
+
+    @property
+    def severity(self) -> Severity | None:
+        """The member's severity: that of their most pressing conflict; None if none stands."""
+        standing = self.standing
+        return standing[0].severity if standing else None
+
+    @property
+    def brief(self) -> list[Conflict]:
+        return self.standing[:BRIEF]
+
+    @property
+    def more(self) -> int:
+        return max(len(self.standing) - BRIEF, 0)
+
+    @property
+    def dismissed(self) -> int:
+        return sum(1 for s in self.screening.states if s.dismissal is not None)
+
+    @property
+    def status(self) -> str:
+        """OPEN while a conflict awaits a decision, DECIDED once all are decided or dismissed."""
+        if not self.screening.states:
+            return ""
+        return OPEN if self.screening.open else DECIDED
+
+
+def ordered(screenings: Iterable[MemberScreening]) -> list[Flagged]:
+    """Most severe first (see the module's note), then by name; members with nothing standing last."""
+    last = (len(SEVERITY_ORDER), 0)
+
+    def key(row: Flagged) -> tuple[tuple[int, int], str, int]:
+        standing = row.standing
+        return (weight(standing[0]) if standing else last), str(row.profile).casefold(), row.screening.profile.pk
+
+    return sorted((Flagged(s) for s in screenings), key=key)
+
+
+def filtered(
+    rows: list[Flagged],
+    *,
+    severity: Iterable[str] = (),
+    kind: Iterable[str] = (),
+    organisation: int | None = None,
+    status: str = "",
+) -> list[Flagged]:
+    """The rows whose standing conflicts match every filter given: any of the severities (the member's
+    own), any of the kinds, the organisation or area named in the request, and whether decided."""
+    severities, kinds = set(severity), set(kind)
+    return [
+        row
+        for row in rows
+        if (not severities or row.severity in severities)
+        and (not kinds or any(kind_of(c) in kinds for c in row.standing))
+        and (organisation is None or any(c.organisation_id == organisation for c in row.standing))
+        and (not status or row.status == status)
+    ]

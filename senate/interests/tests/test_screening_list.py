@@ -1,0 +1,287 @@
+"""The screening page at scale (issue 14, item 10): members most severe first, filters, and one decision
+for a ticked group, recorded per member and audited, all or nothing. The request: Devon ICB asks about
+stroke services at Torbay Hospital, affecting the Torbay trust (conftest)."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from senate.core.models import AuditEvent
+from senate.interests import decisions
+from senate.interests.decisions import ConflictRefused, decide_conflicts, decide_for_members, dismiss_conflict
+from senate.interests.models import Category, ConflictDecision
+from senate.interests.tests.factories import declared
+from senate.members.models import Affiliation
+from senate.members.tests.factories import MembershipFactory
+
+ORDER = [
+    "Bo Board",
+    "Cara Candidate",
+    "Hana High",
+    "Fay Financial",
+    "Abe Adviser",
+    "Dee Declared",
+    "Ian Indirect",
+    "Pat Past",
+]
+
+
+def _member(name, **profile):
+    return MembershipFactory(profile__user__full_name=name, **{f"profile__{k}": v for k, v in profile.items()}).profile
+
+
+@pytest.fixture
+def flagged(candidate, torbay, icb):
+    """One member per kind of conflict, named so that A to Z is not the order of severity."""
+    people = {"Cara Candidate": candidate, "Hana High": _member("Hana High", employer=torbay)}
+    people["Bo Board"] = _member("Bo Board")
+    Affiliation.objects.create(profile=people["Bo Board"], organisation=icb, kind="board")
+    people["Fay Financial"] = _member("Fay Financial")
+    declared(people["Fay Financial"], category=Category.FINANCIAL, organisation=torbay, organisation_name="")
+    people["Abe Adviser"] = _member("Abe Adviser")
+    Affiliation.objects.create(profile=people["Abe Adviser"], organisation=torbay, kind="advisory")
+    people["Dee Declared"] = _member("Dee Declared")
+    declared(people["Dee Declared"], category=Category.PROFESSIONAL, organisation=torbay, organisation_name="")
+    people["Ian Indirect"] = _member("Ian Indirect")
+    declared(people["Ian Indirect"], category=Category.INDIRECT, relationship="my wife", organisation=torbay)
+    people["Pat Past"] = _member("Pat Past")
+    ended = dt.date.today() - dt.timedelta(days=365)
+    Affiliation.objects.create(profile=people["Pat Past"], organisation=torbay, kind="contracted", end=ended)
+    return people
+
+
+def _url(review, query=""):
+    return f"/south-west/interests/requests/{review.pk}/screening/{query}"
+
+
+def _listed(html):
+    """The members in the table, in order: each row's checkbox is labelled with the member's name."""
+    table = html[html.index('id="screening"') :]
+    return re.findall(r'for="id_members[^"]*"\s*>\s*([^<]+?)\s*</label>', table)
+
+
+def _row(html, name):
+    return next(row for row in html.split("<tr") if re.search(rf">\s*{name}\s*</label>", row))
+
+
+@pytest.fixture
+def manager(client, cast):
+    client.force_login(cast["manager"])
+    return client
+
+
+def test_members_are_listed_most_severe_first_then_by_name(manager, stroke_review, flagged):
+    page = manager.get(_url(stroke_review)).content.decode()
+    assert _listed(page) == ORDER
+    assert "Tom Assembly" not in page  # no conflicts: not listed unless asked for everyone
+
+
+def test_each_row_shows_the_conflicts_in_brief_and_whether_decided(manager, cast, stroke_review, flagged, torbay):
+    decide_conflicts(
+        flagged["Hana High"], stroke_review, keys=[f"employed:{torbay.pk}"], outcome="exclude", rationale="x",
+        by=cast["manager"],
+    )  # fmt: skip
+    page = manager.get(_url(stroke_review)).content.decode()
+    row = _row(page, "Hana High")
+    assert "Employed by Torbay and South Devon" in row and "Excluded" in row
+    row = _row(page, "Abe Adviser")
+    assert "Torbay and South Devon" in row and "Needs a decision" in row
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("?severity=high", ["Bo Board", "Cara Candidate", "Hana High", "Fay Financial"]),
+        ("?severity=low", ["Pat Past"]),
+        ("?severity=high&severity=low", ["Bo Board", "Cara Candidate", "Hana High", "Fay Financial", "Pat Past"]),
+        ("?kind=indirect", ["Ian Indirect"]),
+        ("?kind=past_role&kind=professional&kind=personal", ["Cara Candidate", "Dee Declared", "Pat Past"]),
+        ("?kind=professional", ["Dee Declared"]),
+        ("?kind=financial", ["Fay Financial"]),
+        ("?severity=medium&kind=role", ["Abe Adviser"]),
+    ],
+)
+def test_the_severity_and_kind_filters(manager, stroke_review, flagged, query, expected):
+    assert _listed(manager.get(_url(stroke_review, query)).content.decode()) == expected
+
+
+def test_the_organisation_filter(manager, stroke_review, flagged, torbay, icb):
+    page = manager.get(_url(stroke_review)).content.decode()
+    assert f'<option value="{icb.pk}"' in page and f'<option value="{torbay.pk}"' in page
+    assert _listed(manager.get(_url(stroke_review, f"?organisation={icb.pk}")).content.decode()) == ["Bo Board"]
+    by_torbay = _listed(manager.get(_url(stroke_review, f"?organisation={torbay.pk}")).content.decode())
+    assert by_torbay == [
+        "Cara Candidate",
+        "Hana High",
+        "Fay Financial",
+        "Abe Adviser",
+        "Dee Declared",
+        "Ian Indirect",
+        "Pat Past",
+    ]
+
+
+def test_the_decided_filter(manager, cast, stroke_review, flagged, torbay):
+    decide_conflicts(
+        flagged["Hana High"], stroke_review, keys=[f"employed:{torbay.pk}"], outcome="exclude", rationale="x",
+        by=cast["manager"],
+    )  # fmt: skip
+    (key,) = [s.conflict.key for s in decisions.screening_for(flagged["Dee Declared"], stroke_review).states]
+    dismiss_conflict(flagged["Dee Declared"], stroke_review, key=key, reason="Not about stroke", by=cast["manager"])
+    assert _listed(manager.get(_url(stroke_review, "?status=decided")).content.decode()) == [
+        "Hana High",
+        "Dee Declared",
+    ]
+    undecided = _listed(manager.get(_url(stroke_review, "?status=open")).content.decode())
+    assert undecided == ["Bo Board", "Cara Candidate", "Fay Financial", "Abe Adviser", "Ian Indirect", "Pat Past"]
+
+
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ("?severity=extreme", "Select severities from the list"),
+        ("?kind=rumour", "Select kinds of interest from the list"),
+        ("?organisation=999999", "Select an organisation or area named in the request"),
+        ("?organisation=torbay", "Select an organisation or area named in the request"),
+        ("?status=maybe", "Select whether to show members who need a decision or those decided"),
+    ],
+)
+def test_a_bad_filter_value_is_named_and_the_list_is_not_filtered(manager, stroke_review, flagged, query, message):
+    page = manager.get(_url(stroke_review, query)).content.decode()
+    assert message in page and "There is a problem" in page
+    assert re.search(r"<title>\s*Error: ", page)
+    assert _listed(page) == ORDER
+
+
+def test_the_page_links_keep_the_filters(manager, stroke_review, flagged, monkeypatch):
+    from senate.interests.views import screening
+
+    monkeypatch.setattr(screening, "PAGE_SIZE", 2)
+    page = manager.get(_url(stroke_review, "?kind=role&kind=professional&kind=personal")).content.decode()
+    assert _listed(page) == ["Bo Board", "Cara Candidate"]
+    assert "?kind=role&amp;kind=professional&amp;kind=personal&amp;page=2" in page
+    second = manager.get(_url(stroke_review, "?kind=role&kind=professional&kind=personal&page=2")).content.decode()
+    assert _listed(second) == ["Hana High", "Abe Adviser"]
+
+
+def test_one_decision_is_recorded_for_each_selected_member_and_audited(manager, cast, stroke_review, flagged):
+    chosen = [flagged[n] for n in ("Abe Adviser", "Ian Indirect", "Pat Past")]
+    response = manager.post(
+        _url(stroke_review, "?severity=medium&severity=low"),
+        {"members": [p.pk for p in chosen], "outcome": "no_action", "rationale": "Not close enough to the decision"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == _url(stroke_review, "?severity=medium&severity=low")
+    made = ConflictDecision.objects.order_by("profile__user__full_name")
+    assert [d.profile for d in made] == chosen
+    for decision in made:
+        assert (decision.outcome, decision.rationale, decision.by) == (
+            "no_action",
+            "Not close enough to the decision",
+            cast["manager"],
+        )
+        assert decision.conflicts and decision.at is not None
+    events = AuditEvent.objects.filter(action="interests.conflict_decided")
+    assert sorted(e.data["profile"] for e in events) == sorted(p.pk for p in chosen)
+    page = manager.get(response["Location"]).content.decode()
+    assert "Your decision has been recorded for 3 members" in page
+    assert _listed(manager.get(_url(stroke_review, "?status=open")).content.decode()) == [
+        "Bo Board",
+        "Cara Candidate",
+        "Hana High",
+        "Fay Financial",
+        "Dee Declared",
+    ]
+
+
+def test_a_bulk_restriction_carries_its_terms_to_each_member(manager, stroke_review, flagged):
+    chosen = [flagged["Hana High"], flagged["Bo Board"]]
+    manager.post(
+        _url(stroke_review),
+        {
+            "members": [p.pk for p in chosen],
+            "outcome": "restrict",
+            "no_recommendations": "True",
+            "rationale": "Close to the organisations, but their expertise is needed",
+        },
+    )
+    assert ConflictDecision.objects.count() == 2
+    assert all(d.outcome == "restrict" and d.no_recommendations for d in ConflictDecision.objects.all())
+
+
+def test_a_decision_not_allowed_for_one_member_records_nothing_and_names_them(manager, stroke_review, flagged):
+    """Abe and Dee come before Hana: their decisions are written, then undone when Hana's is refused."""
+    chosen = [flagged[n] for n in ("Abe Adviser", "Dee Declared", "Hana High", "Bo Board")]
+    page = manager.post(
+        _url(stroke_review),
+        {"members": [p.pk for p in chosen], "outcome": "no_action", "rationale": "Fine"},
+    ).content.decode()
+    assert "No action needed is not allowed for Bo Board and Hana High" in page
+    assert not ConflictDecision.objects.exists()
+    assert not AuditEvent.objects.filter(action="interests.conflict_decided").exists()
+    assert 'value="{}" checked'.format(flagged["Abe Adviser"].pk) in page  # the ticks are kept
+
+
+def test_the_domain_function_is_all_or_nothing(cast, stroke_review, flagged):
+    with pytest.raises(ConflictRefused, match="not allowed for Hana High"):
+        decide_for_members(
+            [flagged["Abe Adviser"], flagged["Hana High"]],
+            stroke_review,
+            outcome="no_action",
+            rationale="x",
+            by=cast["manager"],
+        )
+    assert not ConflictDecision.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"outcome": "exclude", "rationale": "Too close"}, "Select the members this decision is for"),
+        ({"members": ["ABE"], "outcome": "exclude", "rationale": " "}, "Enter the reason for this decision"),
+        ({"members": ["ABE"], "rationale": "Too close"}, "Select a decision"),
+        ({"members": ["ABE"], "outcome": "restrict", "rationale": "Too close"}, "Select what the restriction covers"),
+        ({"members": ["999999"], "outcome": "exclude", "rationale": "x"}, "Select members from the list"),
+    ],
+)
+def test_a_bulk_decision_is_refused_clearly(manager, stroke_review, flagged, data, message):
+    data = dict(data)
+    data["members"] = [flagged["Abe Adviser"].pk if m == "ABE" else m for m in data.get("members", [])]
+    page = manager.post(_url(stroke_review), data).content.decode()
+    assert message in page and "There is a problem" in page
+    assert not ConflictDecision.objects.exists()
+
+
+def test_a_member_with_every_suggestion_dismissed_has_nothing_to_decide(manager, cast, stroke_review, flagged):
+    dee = flagged["Dee Declared"]
+    (key,) = [s.conflict.key for s in decisions.screening_for(dee, stroke_review).states]
+    dismiss_conflict(dee, stroke_review, key=key, reason="Not about stroke", by=cast["manager"])
+    page = manager.post(
+        _url(stroke_review), {"members": [dee.pk], "outcome": "exclude", "rationale": "x"}
+    ).content.decode()
+    assert "There are no conflicts left to decide for Dee Declared" in page
+    assert not ConflictDecision.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["council", "assembly", "requester", "assurance", "admin", "no_role"])
+def test_only_the_senate_team_may_decide_in_bulk(client, cast, stroke_review, flagged, who):
+    client.force_login(cast[who])
+    data = {"members": [flagged["Abe Adviser"].pk], "outcome": "exclude", "rationale": "x"}
+    assert client.post(_url(stroke_review), data).status_code in (403, 404)
+    assert not ConflictDecision.objects.exists()
+
+
+def test_another_senates_manager_cannot_decide(client, cast, stroke_review, flagged):
+    client.force_login(cast["other_manager"])
+    data = {"members": [flagged["Abe Adviser"].pk], "outcome": "exclude", "rationale": "x"}
+    assert client.post(f"/london/interests/requests/{stroke_review.pk}/screening/", data).status_code == 404
+    assert client.post(_url(stroke_review), data).status_code in (403, 404)
+    assert not ConflictDecision.objects.exists()
+
+
+def test_the_chair_decides_in_bulk_too(client, cast, stroke_review, flagged):
+    client.force_login(cast["chair"])
+    data = {"members": [flagged["Abe Adviser"].pk], "outcome": "exclude", "rationale": "Too close"}
+    assert client.post(_url(stroke_review), data).status_code == 302
+    assert ConflictDecision.objects.get().by == cast["chair"]

@@ -28,6 +28,7 @@ from django.db import connection, models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
+from senate.core import memo
 from senate.core.models import AuditChainHead, AuditEvent
 
 PLATFORM = "platform"
@@ -61,6 +62,7 @@ def record(
         event.hash = event_hash(_content(event))
         event.save(force_insert=True)
         AuditChainHead.objects.filter(pk=head.pk).update(sequence=event.sequence, hash=event.hash)
+    memo.forget()  # an act: answers kept for this web request may no longer hold
     return event
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Max, Model
 from django.template.loader import render_to_string
 from markupsafe import Markup
@@ -29,13 +29,35 @@ def newest(model: type[Model]) -> int:
     return model._default_manager.aggregate(newest=Max("pk"))["newest"] or 0
 
 
+def newest_of(models: tuple[type[Model], ...]) -> list[int]:
+    """The id of each model's newest row, in one query (one indexed lookup each): a page that keeps
+    several readings asked the database once per table for each."""
+    by_database: dict[str, list[type[Model]]] = {}
+    for model in models:
+        by_database.setdefault(router.db_for_read(model), []).append(model)
+    found: dict[type[Model], int] = {}
+    for alias, group in by_database.items():
+        columns = ", ".join(_newest_column(m, connections[alias].ops.quote_name) for m in group)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(f"SELECT {columns}")
+            row = cursor.fetchone()
+        found.update((m, value or 0) for m, value in zip(group, row, strict=True))
+    return [found[m] for m in models]
+
+
+def _newest_column(model: type[Model], quote: Callable[[str], str]) -> str:
+    pk = model._meta.pk
+    assert pk is not None and pk.column
+    return f"(SELECT MAX({quote(pk.column)}) FROM {quote(model._meta.db_table)})"
+
+
 def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[Model], ...] = ()) -> T:
     """`work_out()`, or the copy kept since the last act. `key` names the reading and everything it
     depends on besides the record (the Senate, the date, the filters). `rows_of` names the append-only
     tables the reading is made from, so a row added without an act (a data import, a test's factory)
     also makes a new reading."""
     watched: tuple[type[Model], ...] = (AuditEvent, *rows_of)
-    stamps = ".".join(str(newest(model)) for model in watched)
+    stamps = ".".join(str(stamp) for stamp in newest_of(watched))
     full_key = f"reading:{key}:{stamps}"
     found = cache.get(full_key)
     if found is None:

@@ -1,6 +1,7 @@
 """NHS form fields: each Django form field renders the matching NHS.UK component, with its label,
 hint and error message, so every form gets the error summary and inline errors for free."""
 
+from functools import lru_cache
 from typing import Any
 
 from django import forms
@@ -165,10 +166,47 @@ def field_params(field: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
     return kind, params
 
 
+_SCALARS = (str, bool, int, float, type(None))
+
+
+def _frozen(value: Any) -> Any:
+    """`value` (a macro's parameters) as a hashable key that tells apart everything the macro could
+    render differently (`Markup` from text, `True` from `1`), or None when it holds anything else."""
+    if isinstance(value, dict):
+        items = tuple((k, _frozen(v)) for k, v in value.items())
+        return None if any(not isinstance(k, str) or v is None for k, v in items) else ("dict", items)
+    if isinstance(value, list):
+        items = tuple(_frozen(v) for v in value)
+        return None if any(v is None for v in items) else ("list", items)
+    if type(value) in _SCALARS or type(value) is Markup:
+        return (type(value).__name__, value)
+    return None
+
+
+def _thawed(key: Any) -> Any:
+    kind, inner = key
+    if kind == "dict":
+        return {k: _thawed(v) for k, v in inner}
+    if kind == "list":
+        return [_thawed(v) for v in inner]
+    return inner
+
+
 def make_form_helpers(env: Environment) -> dict[str, Any]:
+    @lru_cache(maxsize=512)
+    def rendered(kind: str, key: Any) -> Markup:
+        """The NHS macros give the same markup for the same parameters, and rendering them is most
+        of what a form costs a page (a date is three inputs, each with its label and attributes):
+        a field already drawn with these exact parameters is not drawn again."""
+        return Markup(_macro(env, kind)(_thawed(key)))
+
     def nhs_field(field: forms.BoundField, **overrides: Any) -> Markup:
         kind, params = field_params(field, **overrides)
-        return Markup(_macro(env, kind)(params))
+        # Kept only for forms not yet filled in (what someone typed is never kept), and never long text.
+        key = None if field.form.is_bound or kind == "textarea" else _frozen(params)
+        if key is None:
+            return Markup(_macro(env, kind)(params))
+        return rendered(kind, key)
 
     def nhs_error_summary(*forms_: forms.BaseForm) -> Markup:
         items = []

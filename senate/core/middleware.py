@@ -14,8 +14,11 @@ class CurrentSenateMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        from senate.core.memo import serving
+
         request.senate = None  # type: ignore[attr-defined]
-        return self.get_response(request)
+        with serving():  # answers asked again while this request is served are kept (core.memo)
+            return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: dict[str, Any]) -> None:
         slug = kwargs.get("senate")

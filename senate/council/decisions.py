@@ -5,6 +5,8 @@ named version: approved, that version is signed off; approved with changes, it w
 version and the named person's confirmation (ratification.py); referred back, the required changes
 go on the request's timeline."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -14,10 +16,10 @@ from django.utils import timezone
 from senate.core import audit
 from senate.council import approval, notices, quorum
 from senate.council.chairing import ItemChair, chair_blocker, item_chair
-from senate.council.declarations import members_attending, recused
+from senate.council.declarations import members_attending, present_among, recused
 from senate.council.meetings import READY, MeetingRefused, council_members
-from senate.council.models import AgendaItem, Attendance, Decision, QuorumRule
-from senate.interests.restrictions import restrictions_by_profile
+from senate.council.models import AgendaItem, Attendance, Decision, Meeting, QuorumRule
+from senate.interests.restrictions import Restrictions, restrictions_by_profile, restrictions_by_request
 from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
 from senate.reviews import lifecycle, terms
@@ -38,30 +40,64 @@ def rule_for(senate: Any) -> quorum.Rule:
     return quorum.Rule.of(QuorumRule.objects.filter(senate=senate).first())
 
 
-def verdict(item: AgendaItem) -> quorum.Verdict:
+@dataclass(frozen=True)
+class Sitting:
+    """What every item of one meeting is judged against: the members present, the size of the
+    Council on the day and the Senate's quorum rule. Read once for a page that shows every item."""
+
+    present: list[Attendance]
+    council_size: int
+    rule: quorum.Rule
+    # Standing restrictions of the members present, by request then profile, for the items given.
+    restrictions: dict[int, dict[int, Restrictions]] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, meeting: Meeting, *, attendance: list[Attendance] | None = None, items: Sequence[AgendaItem] = ()
+    ) -> "Sitting":
+        """`attendance`: the meeting's whole attendance list with profiles, when already read;
+        `items`: the items to be judged, whose requests' restrictions are read in one query."""
+        present = members_attending(meeting) if attendance is None else present_among(attendance)
+        size = council_members(meeting.senate, meeting.date).count()
+        requests = {i.request_id for i in items if i.request_id and i.needs_decision}
+        restrictions = (
+            restrictions_by_request(requests, [a.profile_id for a in present if a.profile_id]) if requests else {}
+        )
+        return cls(present=present, council_size=size, rule=rule_for(meeting.senate), restrictions=restrictions)
+
+
+def verdict(item: AgendaItem, *, sitting: Sitting | None = None) -> quorum.Verdict:
     """Quorate counting only the members who may vote: not those recused, nor those a standing
     restriction keeps from voting on it."""
-    meeting = item.meeting
-    seats = [quorum.Seat(key=a.pk, role=a.role) for a in members_attending(meeting)]
-    size = council_members(meeting.senate, meeting.date).count()
+    sitting = sitting or Sitting.of(item.meeting)
     return quorum.check(
-        rule=rule_for(meeting.senate),
-        council_size=size,
-        present=seats,
-        recused=recused(item) | {a.pk for a in restricted_voters(item)},
+        rule=sitting.rule,
+        council_size=sitting.council_size,
+        present=[quorum.Seat(key=a.pk, role=a.role) for a in sitting.present],
+        recused=recused(item)
+        | {
+            a.pk
+            for a in restricted_voters(
+                item, present=sitting.present, found=sitting.restrictions.get(item.request_id or 0)
+            )
+        },
         acting_chair=item.acting_chair_id,
     )
 
 
-def restricted_voters(item: AgendaItem) -> dict[Attendance, str]:
+def restricted_voters(
+    item: AgendaItem, *, present: list[Attendance] | None = None, found: dict[int, Restrictions] | None = None
+) -> dict[Attendance, str]:
     """Members present and not recused whom the Senate team's standing decision on their conflicts
     keeps from voting on this item, each with the reason: excluded from the review, or (ratifying a
     report or advice, which carries the recommendations) restricted from the recommendations."""
     if item.request_id is None or not item.needs_decision:
         return {}
     out = recused(item)
-    present = [a for a in members_attending(item.meeting) if a.profile_id and a.pk not in out]
-    found = restrictions_by_profile(item.request, [a.profile_id for a in present if a.profile_id])
+    attending = members_attending(item.meeting) if present is None else present
+    present = [a for a in attending if a.profile_id and a.pk not in out]
+    if found is None:
+        found = restrictions_by_profile(item.request, [a.profile_id for a in present if a.profile_id])
     reasons = {}
     for attendee in present:
         standing = found.get(attendee.profile_id or 0)

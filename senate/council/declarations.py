@@ -3,6 +3,7 @@ member's known conflicts with each item, from the register of interests and conf
 when the meeting starts they become declarations that members confirm or add to, and the chair
 records the action on each (leaves the room, stays without voting, no action)."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -20,11 +21,12 @@ from senate.interests.screening import Conflict, ScreeningRules, screen_many
 
 def members_attending(meeting: Meeting) -> list[Attendance]:
     """The Council members recorded as present."""
-    return [
-        a
-        for a in meeting.attendance.select_related("profile__user")
-        if not a.observer and a.profile_id and a.status == Attendance.Status.PRESENT
-    ]
+    return present_among(meeting.attendance.select_related("profile__user"))
+
+
+def present_among(attendance: Iterable[Attendance]) -> list[Attendance]:
+    """The Council members recorded as present, of a meeting's attendance list."""
+    return [a for a in attendance if not a.observer and a.profile_id and a.status == Attendance.Status.PRESENT]
 
 
 def members_expected(meeting: Meeting) -> list[Attendance]:

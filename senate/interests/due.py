@@ -58,12 +58,17 @@ WATCHED = (DeclarationVersion, RegisterConfirmation, Membership, RoleAssignment)
 
 def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = None) -> list[DueRow]:
     """One row per current Council or Assembly member (or just `profile`), as things stood at the
-    end of `today`. The whole Senate's rows are kept until the next act (`senate.core.cache`)."""
+    end of `today`. The whole Senate's rows, and each member's own, are kept until the next act
+    (`senate.core.cache`): a member's own row is on their front page and their declarations page."""
     if profile is None:
         return until_next_act(
             f"due:{senate.pk}:{today.isoformat()}", lambda: _due_rows(senate, today, None), rows_of=WATCHED
         )
-    return _due_rows(senate, today, profile)
+    return until_next_act(
+        f"due-row:{senate.pk}:{profile.pk}:{today.isoformat()}",
+        lambda: _due_rows(senate, today, profile),
+        rows_of=WATCHED,
+    )
 
 
 def due_rows_now(senate: Any, *, today: dt.date) -> list[DueRow]:

@@ -8,13 +8,12 @@ from django.urls import reverse
 
 from senate.interests import due
 from senate.interests.permissions import InterestsPermission as P
-from senate.members.models import MemberProfile
 from senate.organisations.home import Task
 
 
 def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
     found = []
-    profile = MemberProfile.objects.filter(user=user).first()
+    profile = getattr(user, "profile", None)  # read once for the page (the header asks too)
     if profile is not None:
         for row in due.due_rows(senate, today=today, profile=profile):
             if row.status == due.Status.NEVER:

@@ -86,6 +86,17 @@ def restrictions_by_profile(request: Any, profile_ids: Iterable[int]) -> dict[in
     return {pk: combine(rows) for pk, rows in found.items()}
 
 
+def restrictions_by_request(
+    request_ids: Iterable[int], profile_ids: Iterable[int]
+) -> dict[int, dict[int, Restrictions]]:
+    """`restrictions_by_profile` for several requests at once (a meeting's agenda), in one query."""
+    profiles = list(profile_ids)
+    found: dict[int, dict[int, list[ConflictDecision]]] = {rid: {pk: [] for pk in profiles} for rid in request_ids}
+    for decision in ConflictDecision.objects.filter(request_id__in=list(found), profile_id__in=profiles):
+        found[decision.request_id][decision.profile_id].append(decision)
+    return {rid: {pk: combine(rows) for pk, rows in by_profile.items()} for rid, by_profile in found.items()}
+
+
 def describe(restrictions: Restrictions) -> list[str]:
     """The restrictions in words, one a line, as the member and the Senate team see them."""
     if restrictions.excluded:

@@ -30,15 +30,18 @@ def directory(senate: Senate, filters: dict[str, Any], on: dt.date | None = None
         profiles = profiles.filter(profession=filters["profession"])
     for key in ("specialty", "setting"):
         if filters.get(key):
-            profiles = profiles.filter(expertise__code=filters[key])
+            # A subquery, not a join: each person once, without DISTINCT over every column (costly to
+            # sort, and to count for the pages).
+            profiles = profiles.filter(pk__in=MemberProfile.objects.filter(expertise__code=filters[key]).values("pk"))
     if filters.get("region"):
         profiles = profiles.filter(region__slug=filters["region"])
-    return with_directory_joins(profiles, senate, on).order_by("user__full_name").distinct()
+    return with_directory_joins(profiles, senate, on).order_by("user__full_name", "pk")
 
 
 def with_directory_joins(profiles: QuerySet[MemberProfile], senate: Senate, on: dt.date) -> QuerySet[MemberProfile]:
-    return profiles.select_related("user", "employer", "region").prefetch_related(
-        Prefetch("expertise", queryset=Expertise.objects.order_by("kind", "order")),
+    # The directory shows each person's specialties only: their other expertise is not read.
+    return profiles.select_related("user", "region").prefetch_related(
+        Prefetch("expertise", queryset=Expertise.objects.filter(kind="specialty").order_by("kind", "order")),
         Prefetch(
             "memberships",
             queryset=current_memberships(senate, on).order_by("body"),

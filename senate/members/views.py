@@ -111,6 +111,7 @@ def _own_profile(request: HttpRequest) -> MemberProfile:
     profile = (
         MemberProfile.objects.filter(user_id=cast(int, request.user.pk))
         .select_related("employer", "region", "home_icb")
+        .prefetch_related("expertise")  # specialties, settings and life stages: one query for all three
         .first()
     )
     if profile is None:

@@ -1,5 +1,6 @@
 """Who is on a request's panel: the questions other apps (evidence, reports) ask of this one."""
 
+from senate.core.memo import remembered
 from senate.members.models import MemberProfile
 from senate.panels.models import PanelMember
 
@@ -11,19 +12,27 @@ def panel_profiles(request):
     ).distinct()
 
 
+def _seat_statuses(user, request) -> frozenset[str]:
+    """The statuses of this user's places on this request's panel, read once per web request (a
+    request's page asks for each section it links to; see senate.core.memo)."""
+    request_id = getattr(request, "pk", request)
+    return remembered(
+        ("panel-seats", user.pk, request_id),
+        lambda: frozenset(
+            PanelMember.objects.filter(request=request_id, profile__user=user).values_list("status", flat=True)
+        ),
+    )
+
+
 def is_on_panel(user, request) -> bool:
     """True when this user has accepted a place on this request's panel."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    return PanelMember.objects.filter(request=request, profile__user=user, status=PanelMember.Status.ACCEPTED).exists()
+    return PanelMember.Status.ACCEPTED in _seat_statuses(user, request)
 
 
 def is_invited_or_seated(user, request) -> bool:
     """True when this user is invited to, or has accepted a place on, this request's panel."""
     if user is None or not getattr(user, "is_authenticated", False) or request is None:
         return False
-    return PanelMember.objects.filter(
-        request=request,
-        profile__user=user,
-        status__in=(PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED),
-    ).exists()
+    return bool(_seat_statuses(user, request) & {PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED})

@@ -11,6 +11,7 @@ import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.rules import is_assembly_member, is_council_member, is_manager, is_senate_team, is_system_admin
+from senate.core.memo import remembered
 from senate.panels.rules import on_the_panel
 from senate.reports.permissions import ReportsPermission as P
 from senate.reports.stages import at_or_past
@@ -22,9 +23,15 @@ from senate.reviews.rules import (
 )
 
 
+def has_accuracy_rounds(request: Any) -> bool:
+    """A draft has gone to the requester for factual accuracy: asked once per web request (the rules
+    and the request's links both ask; see senate.core.memo)."""
+    return remembered(("accuracy-rounds", request.pk), request.accuracy_rounds.exists)
+
+
 @rules.predicate
 def requester_has_seen_draft(user: Any, request: Any) -> bool:
-    return request is not None and request.accuracy_rounds.exists()
+    return request is not None and has_accuracy_rounds(request)
 
 
 @rules.predicate

@@ -5,6 +5,7 @@ from typing import Any
 from django.urls import reverse
 
 from senate.reports.permissions import ReportsPermission as P
+from senate.reports.rules import has_accuracy_rounds
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:
@@ -19,6 +20,6 @@ def links(http: Any, request: Any) -> list[dict[str, str]]:
         found.append({"href": reverse("reports:report", args=[slug, request.pk]), "text": text})
     elif user.has_perm(P.WRITE_REPORT, request):
         found.append({"href": reverse("reports:report", args=[slug, request.pk]), "text": "Report"})
-    if user.has_perm(P.VIEW_REPORT, request) and request.accuracy_rounds.exists():
+    if user.has_perm(P.VIEW_REPORT, request) and has_accuracy_rounds(request):
         found.append({"href": reverse("reports:accuracy", args=[slug, request.pk]), "text": "Factual-accuracy check"})
     return found

@@ -67,7 +67,7 @@ def _requester_tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
 
 def _team_tasks(senate: Any, today: dt.date, roles: set[str]) -> list[Task]:
     queue = reverse("reviews:work_queue", args=[senate.slug])
-    rows = work_queue(senate, today) if Role.MANAGER in roles else []
+    rows = work_queue(senate, today, for_counting=True) if Role.MANAGER in roles else []
     found = []
     waiting = sum(r["request"].stage == Stage.RECEIVED for r in rows)
     if waiting:

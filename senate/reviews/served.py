@@ -9,12 +9,17 @@ from senate.reviews.models import Request
 
 
 def request_in(http: HttpRequest, pk: int) -> Request | None:
-    return (
-        Request.objects.filter(senate=getattr(http, "senate", None), pk=pk)
-        .select_related("requesting_organisation", "sponsor_organisation", "programme", "senate__region", "created_by")
+    senate = getattr(http, "senate", None)
+    found = (
+        Request.objects.filter(senate=senate, pk=pk)
+        .select_related("requesting_organisation", "sponsor_organisation", "programme", "created_by")
         .prefetch_related("service_areas", "affected_organisations")
         .first()
     )
+    if found is not None and senate is not None:
+        # The Senate the URL named, already read with its region: not joined again.
+        found.senate = senate
+    return found
 
 
 REQUEST = Served(

@@ -45,3 +45,15 @@ def test_the_item_page_shows_who_may_not_vote_and_why(client, senate, cast, coun
     page = client.get(f"/south-west/council/{meeting.pk}/items/{item.number}/").content.decode()
     assert "Not voting on this item" in page
     assert "Clara Clinical: May not agree or vote on the recommendations" in page
+
+
+def test_the_agenda_counts_the_same_members_as_the_item_page(client, senate, cast, council, report):
+    """The agenda reads every item's restrictions in one query: it must leave out the same members."""
+    from senate.council.decisions import verdict
+
+    meeting, item = _meeting_with_clara_restricted(senate, cast, council, report)
+    client.force_login(cast["manager"])
+    page = client.get(f"/south-west/council/{meeting.pk}/").content.decode()
+    counted = verdict(item).counted  # read on its own, as the item's page does
+    assert counted == 4  # six present, Colin out of the room, Clara restricted
+    assert f"Quorate: {counted} Council members can take part" in page

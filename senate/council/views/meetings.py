@@ -49,15 +49,18 @@ def meeting_new(http: HttpRequest, senate: Senate) -> HttpResponse:
 def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     """The agenda: each item with its papers, each attending member's known conflicts, and whether
     it is quorate after recusals."""
-    items = list(meeting.items.select_related("request").prefetch_related("declarations", "papers"))
+    items = list(meeting.items.select_related("request", "decision").prefetch_related("declarations", "papers"))
     conflicts = {} if meeting.started_at else declarations.kept_known_conflicts(meeting)
-    names = {a.pk: a.name for a in meeting.attendance.all()}
+    attendance = list(meeting.attendance.select_related("profile__user"))
+    names = {a.pk: a.name for a in attendance}
+    # The members present, the Council's size and the quorum rule, read once for every item.
+    needing = [i for i in items if i.needs_decision]
+    sitting = decisions.Sitting.of(meeting, attendance=attendance, items=needing) if needing else None
     rows = [
         {
             "item": item,
             "known": [(names[a], found) for a, found in conflicts.get(item.pk, {}).items()],
-            "verdict": decisions.verdict(item) if item.needs_decision else None,
-            "blockers": decisions.blockers(item) if item.needs_decision else [],
+            "verdict": decisions.verdict(item, sitting=sitting) if item.needs_decision else None,
             "decision": getattr(item, "decision", None),
         }
         for item in items
@@ -65,7 +68,7 @@ def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpR
     context = {
         "meeting": meeting,
         "rows": rows,
-        "attendance": list(meeting.attendance.all()),
+        "attendance": attendance,
         "papers": meeting.papers.filter(item=None),
         "notice_days": senate.papers_notice_days,
         "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),

@@ -31,6 +31,10 @@ def connect() -> None:
         model = apps.get_model(label)
         post_save.connect(_saved, sender=model, dispatch_uid=f"search:{label}:save")
         post_delete.connect(_saved, sender=model, dispatch_uid=f"search:{label}:delete")
+    from senate.evidence.library import TEXT_STORED
+
+    if _text_stored not in TEXT_STORED:
+        TEXT_STORED.append(_text_stored)
     role = apps.get_model("accounts.RoleAssignment")
     post_save.connect(_role_changed, sender=role, dispatch_uid="search:role:save")
     post_delete.connect(_role_changed, sender=role, dispatch_uid="search:role:delete")
@@ -46,6 +50,13 @@ def _saved(sender: Any, instance: Any, **kwargs: Any) -> None:
         first, rest = path.split("__", 1)
         parent = getattr(instance, first, None)
         mark({getattr(parent, rest)} if parent is not None else set())
+
+
+def _text_stored(version_id: int) -> None:
+    """An evidence file's text, read in the background after its upload, is searchable once stored."""
+    from senate.evidence.models import EvidenceVersion
+
+    mark(set(EvidenceVersion.objects.filter(pk=version_id).values_list("item__request_id", flat=True)))
 
 
 def _role_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -73,7 +84,7 @@ def mark(request_ids: set[int]) -> None:
     queued = getattr(connection, "_search_queued", False)
     if not queued or not any(entry[1] is _flush for entry in connection.run_on_commit):
         connection._search_queued = True  # type: ignore[attr-defined]
-        transaction.on_commit(_flush)
+        transaction.on_commit(_flush, robust=True)
 
 
 def _flush() -> None:

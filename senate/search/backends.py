@@ -33,7 +33,9 @@ class SQLite:
                 cursor.execute("DELETE FROM search_text WHERE rowid = %s", [pk])
 
     def match(self, query: Query, permitted: tuple[str, tuple[Any, ...]]) -> list[int]:
-        groups = " AND ".join("(" + " OR ".join(f'"{p}"' for p in group) + ")" for group in query.groups)
+        groups = (" OR " if query.any_group else " AND ").join(
+            "(" + " OR ".join(f'"{p}"' for p in group) + ")" for group in query.groups
+        )
         sql, params = permitted
         with connection.cursor() as cursor:
             cursor.execute(
@@ -67,7 +69,7 @@ class PostgreSQL:
         sql, permitted_params = permitted
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT document_id FROM search_text, (SELECT {' && '.join(ands)} AS q) AS query "
+                f"SELECT document_id FROM search_text, (SELECT {(' || ' if query.any_group else ' && ').join(ands)} AS q) AS query "
                 f"WHERE vector @@ q AND document_id IN ({sql}) "
                 f"ORDER BY ts_rank(vector, q) DESC, document_id LIMIT {LIMIT}",
                 [*params, *permitted_params],

@@ -23,6 +23,7 @@ class QueryError(ValueError):
 class Query:
     text: str
     groups: list[list[str]] = field(default_factory=list)
+    any_group: bool = False  # match any group rather than all (when all find nothing)
 
     @property
     def highlight(self) -> set[str]:

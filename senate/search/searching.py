@@ -3,7 +3,7 @@ the documents whose audience keys meet the viewer's (audience.viewer_keys), so n
 not open is ever matched, counted or shown."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -44,6 +44,9 @@ def search(user: Any, query: Query, filters: Filters | None = None, *, page: int
     filters = filters or Filters()
     allowed = permitted(user).values("pk").query.sql_with_params()
     ranked = backend().match(query, allowed)
+    if not ranked and len(query.groups) > 1:  # nothing has every word: rank what has some of them
+        query = replace(query, any_group=True)
+        ranked = backend().match(query, allowed)
     rows = Document.objects.filter(pk__in=ranked).select_related("senate", "request")
     found = {d.pk: d for d in rows}
     matched = [found[pk] for pk in ranked if pk in found]

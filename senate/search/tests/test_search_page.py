@@ -101,3 +101,13 @@ def test_the_api_answers_with_the_same_rules(client, built):
     bad = client.get("/api/v1/search", {"q": ""}, **auth)
     assert bad.status_code == 400 and "Enter what you are looking for" in bad.json()["detail"]
     assert client.get("/api/v1/search", {"q": "stroke"}).status_code == 401
+
+
+def test_a_question_finds_documents_with_some_of_its_words(client, built):
+    _requests, viewers = built
+    client.force_login(viewers["manager"])
+    page = client.get(
+        "/search/", {"q": "what did the Senate advise about overnight stroke thrombolysis"}
+    ).content.decode()
+    assert "Nothing has all of your words" in page
+    assert "<mark>thrombolysis</mark>" in page

@@ -37,7 +37,9 @@ def search_api(
 ) -> dict:
     form = SearchForm({"q": q, "senate": senate or "", "kind": kind, "year": year or "", "page": page})
     if not form.is_valid():
-        raise HttpError(400, " ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
+        raise HttpError(
+            400, " ".join(f"{name}: {' '.join(str(e) for e in errors)}" for name, errors in form.errors.items())
+        )
     data = form.cleaned_data
     results = search(
         request.user, data["q"], Filters(data["senate"], data["kind"], data["year"]), page=data["page"] or 1

@@ -3,7 +3,8 @@ kind of viewer. While the demo world is built, every confidential record gets a 
 (`zqx<kind><pk>q`), so the copies later parts of the build make (letters, meeting declarations,
 minutes) carry it too. Each viewer then follows every same-site link from / and /south-west/ (and
 from a few direct addresses of confidential reviews), and no page they reach may hold the marker, or
-the title, of a record they may not see. Every email queued to them is read as a page too."""
+the title, of a record they may not see. Every email queued to them is read as a page too. Each viewer
+also searches for every marker they may not see, and finds none (search: permission in the query)."""
 
 import datetime as dt
 import html
@@ -33,6 +34,9 @@ from senate.panels.models import PanelMember
 from senate.reports.models import ReportDraft
 from senate.reports.publication import final_version
 from senate.reviews.models import Recommendation, Request
+from senate.search.indexing import reindex
+from senate.search.query import parse
+from senate.search.searching import search
 
 TODAY = dt.date(2026, 11, 23)
 ISSUED = {"issued", "published", "response_received", "follow_up", "closed"}
@@ -69,8 +73,10 @@ def test_no_viewer_reaches_confidential_material(db, monkeypatch):
     senate = Senate.objects.get(slug="south-west")
     others = tuple(f"/{s}/" for s in Senate.objects.exclude(pk=senate.pk).values_list("slug", flat=True))
     probes = [f"/south-west/{probe.format(_request(ref).pk)}" for ref in PROBED for probe in PROBES]
+    viewers = _viewers(senate)
+    reindex()  # the world was built in the test's transaction, which never commits
     problems = []
-    for name, user in _viewers(senate).items():
+    for name, user in viewers.items():
         pages = _crawl(user, start=["/", "/south-west/", *probes], skip=others) | _inbox(user)
         secrets = _secrets(user, senate, today=timezone.localdate())
         assert secrets, name
@@ -82,7 +88,21 @@ def test_no_viewer_reaches_confidential_material(db, monkeypatch):
         for secret, what in secrets.items():
             if urls := [url for url, text in pages.items() if secret in text]:
                 problems.append(f"{name} sees {secret!r}, {what}, at {', '.join(sorted(urls))}")
+        problems += _searched(name, user, secrets)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def _searched(name, user, secrets):
+    """Search as this viewer for every marker they may not see (none may be found), and for the
+    material they may see (some must be, so that the search is not simply empty)."""
+    problems = []
+    for secret, what in secrets.items():
+        if secret.startswith("zqx") and (found := search(user, parse(secret)).documents):
+            problems.append(f"{name} finds {secret!r}, {what}, by searching: {', '.join(d.url for d in found)}")
+    for kind, reference in MUST_SEE[name] if user else []:
+        if kind != "decl" and not any(search(user, parse(m)).total for m in _markers(kind, reference)):
+            problems.append(f"{name} never finds the {kind} of {reference} by searching, which they may see")
+    return problems
 
 
 def _request(reference):

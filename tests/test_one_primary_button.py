@@ -34,9 +34,11 @@ class _Buttons(HTMLParser):
 
 
 def primary_buttons(html: str) -> list[str]:
-    """The words on the primary buttons of a page."""
+    """The words on the primary buttons of a page's main content (the header's search button, on
+    every page, is the NHS header's own and not the page's action)."""
     parser = _Buttons()
-    parser.feed(html)
+    start = html.find("<main")
+    parser.feed(html[start : html.find("</main>", start)] if start >= 0 else html)
     return parser.primaries
 
 
@@ -62,3 +64,11 @@ def test_primary_buttons_are_told_from_secondary_ones():
         '<div class="nhsuk-button-group"></div>'
     )
     assert len(primary_buttons(html)) == 1
+
+
+def test_the_header_search_button_is_not_the_page_action():
+    html = (
+        '<header><button class="nhsuk-button nhsuk-button--small">Search</button></header>'
+        '<main id="maincontent"><button class="nhsuk-button">Save</button></main>'
+    )
+    assert primary_buttons(html) == ["Save"]

@@ -108,6 +108,8 @@ def _member(p: MemberProfile) -> MemberOut:
 
 from senate.api.public import router as public_router  # noqa: E402
 from senate.api.requests import router as requests_router  # noqa: E402
+from senate.api.search import router as search_router  # noqa: E402
 
 api.add_router("", requests_router)
 api.add_router("", public_router)
+api.add_router("", search_router)

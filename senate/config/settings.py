@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "senate.beds",
     "senate.council",
     "senate.bundles",
+    "senate.search",
     "senate.api",
     "senate.demo",
     "django.forms",  # its widget templates, for the form renderer below

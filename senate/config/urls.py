@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("declarations/", include("senate.interests.my_urls")),
     path("organisations/", include("senate.organisations.search_urls")),
+    path("search/", include("senate.search.urls")),
     path("<slug:senate>/members/", include("senate.members.urls")),
     path("<slug:senate>/interests/", include("senate.interests.urls")),
     path("<slug:senate>/requests/", include("senate.reviews.urls")),

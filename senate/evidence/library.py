@@ -6,6 +6,7 @@ its text is extracted after commit, in the background (tasks.extract_version_tex
 import datetime as dt
 import posixpath
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -154,6 +155,10 @@ def _record_version(item: EvidenceItem, checked: uploads.Checked, path: str, by:
     return version
 
 
+# Called with the version's id once its text is stored: apps below evidence (search) add themselves here.
+TEXT_STORED: list[Callable[[int], None]] = []
+
+
 def store_extracted_text(version_id: int) -> int:
     """The background part of an upload: read the stored file's text for search and keep it. Best
     effort (extract.best_effort never raises; a missing file gives no text). Returns its length."""
@@ -167,6 +172,8 @@ def store_extracted_text(version_id: int) -> int:
         return 0
     text = extract.best_effort(data=data, content_type=version.content_type)
     EvidenceVersion.objects.filter(pk=version_id).update(extracted_text=text)
+    for hook in TEXT_STORED:
+        hook(version_id)
     return len(text)
 
 

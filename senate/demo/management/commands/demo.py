@@ -5,6 +5,7 @@ from tqdm import tqdm
 
 from senate.demo import world
 from senate.members.models import MemberProfile
+from senate.search import following, indexing
 
 
 class Command(BaseCommand):
@@ -25,7 +26,12 @@ class Command(BaseCommand):
                 "The database already has members. Use a fresh database (make reset) to rebuild the demo."
             )
         bar = lambda items, label, total: tqdm(items, desc=label, total=total, file=self.stderr._out)  # noqa: E731
-        result = world.build(scale=scale, seed=seed, progress=bar)
+        following.PAUSED["on"] = True  # indexed once at the end, not request by request as it is built
+        try:
+            result = world.build(scale=scale, seed=seed, progress=bar)
+        finally:
+            following.PAUSED["on"] = False
+        indexing.reindex(progress=lambda items, total: bar(items, "Search index", total))
         total = sum(result["members"].values())
         self.stdout.write(
             self.style.SUCCESS(

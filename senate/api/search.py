@@ -1,0 +1,63 @@
+"""Search over the API: the same query, the same permission in the query and the same checks of the
+input as the search page (search.forms.SearchForm, search.searching.search)."""
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from senate.search.forms import SearchForm
+from senate.search.searching import Filters, search
+from senate.search.snippets import snippet
+
+router = Router(tags=["Search"])
+
+
+class ResultOut(Schema):
+    kind: str
+    title: str
+    senate: str
+    request: str | None
+    dated: dt.date
+    url: str
+    passage: str
+    no_text_layer: bool
+
+
+class ResultsOut(Schema):
+    total: int
+    page: int
+    results: list[ResultOut]
+
+
+@router.get("/search", response=ResultsOut, summary="Search what you may open")
+def search_api(
+    request: HttpRequest, q: str = "", senate: int | None = None, kind: str = "", year: int | None = None, page: int = 1
+) -> dict:
+    form = SearchForm({"q": q, "senate": senate or "", "kind": kind, "year": year or "", "page": page})
+    if not form.is_valid():
+        raise HttpError(
+            400, " ".join(f"{name}: {' '.join(str(e) for e in errors)}" for name, errors in form.errors.items())
+        )
+    data = form.cleaned_data
+    results = search(
+        request.user, data["q"], Filters(data["senate"], data["kind"], data["year"]), page=data["page"] or 1
+    )
+    return {
+        "total": results.total,
+        "page": data["page"] or 1,
+        "results": [
+            {
+                "kind": d.kind,
+                "title": d.title,
+                "senate": d.senate.slug,
+                "request": d.request.reference,
+                "dated": d.dated,
+                "url": d.url,
+                "passage": snippet(d.body or d.title, results.query.highlight).striptags(),
+                "no_text_layer": d.no_text,
+            }
+            for d in results.documents
+        ],
+    }

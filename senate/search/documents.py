@@ -1,0 +1,133 @@
+"""The searchable documents of one request, each with the page its result links to and that page's own
+check (`may_open`): the permission the page declares, asked of the record it serves, and for an
+evidence item also whether its tier lets the person open it (evidence.access.can_open)."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from senate.evidence.access import can_open
+from senate.evidence.models import EvidenceItem
+from senate.evidence.permissions import EvidencePermission
+from senate.reports.models import ReportDraft
+from senate.reports.permissions import ReportsPermission
+from senate.reviews.models import Recommendation, Request
+from senate.reviews.permissions import ReviewsPermission
+
+PDF = "application/pdf"
+
+
+@dataclass
+class Source:
+    ref: str
+    kind: str
+    title: str
+    body: str
+    url: str
+    dated: Any
+    may_open: Callable[[Any], bool]
+    no_text: bool = False
+    public: bool = False  # the page is declared public (core.access.public)
+
+
+def of_request(request: Request) -> Iterator[Source]:
+    yield _request(request)
+    yield from _terms(request)
+    yield from _reports(request)
+    yield from _recommendations(request)
+    yield from _evidence(request)
+
+
+def _asks(permission: str, obj: Any) -> Callable[[Any], bool]:
+    return lambda user: bool(user.has_perm(str(permission), obj))
+
+
+def _url(name: str, request: Request, *args: Any) -> str:
+    return reverse(name, args=[request.senate.slug, request.pk, *args])
+
+
+def _request(request: Request) -> Source:
+    body = "\n".join(filter(None, [request.reference or "", request.questions, request.background, request.places]))
+    return Source(
+        ref=f"request:{request.pk}",
+        kind="request",
+        title=request.title,
+        body=body,
+        url=_url("reviews:detail", request),
+        dated=(request.submitted_at or request.created_at).date(),
+        may_open=_asks(ReviewsPermission.VIEW_REQUEST, request),
+    )
+
+
+def _terms(request: Request) -> Iterator[Source]:
+    may_open = _asks(ReviewsPermission.VIEW_REQUEST, request)
+    for terms in request.terms.all():
+        parts = [terms.scope, terms.exclusions, terms.questions, terms.criteria, terms.method_notes, terms.deliverables]
+        yield Source(
+            ref=f"terms:{terms.pk}",
+            kind="terms",
+            title=f"Terms of reference v{terms.version}: {request.title}",
+            body="\n".join(filter(None, parts)),
+            url=_url("reviews:terms", request) + f"#terms-v{terms.version}",
+            dated=terms.created_at.date(),
+            may_open=may_open,
+        )
+
+
+def _reports(request: Request) -> Iterator[Source]:
+    for draft in ReportDraft.objects.filter(request=request).order_by("version"):
+        texts = [v for v in draft.sections.values() if isinstance(v, str)]
+        yield Source(
+            ref=f"report:{draft.pk}",
+            kind="report",
+            title=f"{draft.get_kind_display()} v{draft.version}: {request.title}",
+            body="\n".join([draft.overall_opinion, *texts]),
+            url=_url("reports:version", request, draft.version),
+            dated=draft.created_at.date(),
+            may_open=_asks(ReportsPermission.VIEW_VERSION, draft),
+        )
+
+
+def _recommendations(request: Request) -> Iterator[Source]:
+    # The page opens with VIEW_REQUEST and shows the recommendations only with VIEW_RECOMMENDATIONS.
+    page, shown = _asks(ReviewsPermission.VIEW_REQUEST, request), _asks(ReviewsPermission.VIEW_RECOMMENDATIONS, request)
+
+    def may_open(user: Any) -> bool:
+        return page(user) and shown(user)
+
+    for rec in Recommendation.objects.filter(request=request).prefetch_related("responses"):
+        responses = [f"{r.get_decision_display()}: {r.narrative}" for r in rec.responses.all()]
+        yield Source(
+            ref=f"recommendation:{rec.pk}",
+            kind="recommendation",
+            title=f"Recommendation {rec.number}: {request.title}",
+            body="\n".join([rec.theme, rec.text, rec.addressee, *responses]),
+            url=_url("reviews:recommendations", request) + f"#recommendation-{rec.number}",
+            dated=request.stage_entered_at.date() if request.stage_entered_at else request.created_at.date(),
+            may_open=may_open,
+        )
+
+
+def _evidence(request: Request) -> Iterator[Source]:
+    for item in EvidenceItem.objects.filter(request=request).select_related("request__senate"):
+        latest = item.latest_version()
+        text = latest.extracted_text if latest else ""
+        yield Source(
+            ref=f"evidence:{item.pk}",
+            kind="evidence",
+            title=item.title,
+            body="\n".join(filter(None, [item.provenance, text])),
+            url=_url("evidence:item", request, item.pk),
+            dated=(latest.uploaded_at if latest else item.added_at).date(),
+            may_open=_evidence_check(item),
+            no_text=bool(latest and latest.content_type == PDF and not text.strip()),
+        )
+
+
+def _evidence_check(item: EvidenceItem) -> Callable[[Any], bool]:
+    def may_open(user: Any) -> bool:
+        return bool(user.has_perm(str(EvidencePermission.VIEW), item.request) and can_open(user, item))
+
+    return may_open

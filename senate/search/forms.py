@@ -1,0 +1,44 @@
+from typing import Any
+
+from django import forms
+
+from senate.core.forms import Form
+from senate.search.models import Document
+from senate.search.query import MAX_LENGTH, QueryError, parse
+
+
+class SearchForm(Form):
+    q = forms.CharField(
+        label="Search",
+        max_length=MAX_LENGTH,
+        help_text="For example, overnight stroke care or HASU.",
+        error_messages={"required": "Enter what you are looking for"},
+    )
+    senate = forms.TypedChoiceField(
+        label="Senate",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "Choose a Senate from the list"},
+    )
+    kind = forms.ChoiceField(
+        label="Type of document",
+        required=False,
+        choices=[("", "Any"), *Document.Kind.choices],
+        error_messages={"invalid_choice": "Choose a type of document from the list"},
+    )
+    year = forms.IntegerField(label="Year", required=False, min_value=2000, max_value=2100)
+    page = forms.IntegerField(required=False, min_value=1, max_value=50, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from senate.organisations.models import Senate
+
+        super().__init__(*args, **kwargs)
+        senates = Senate.objects.order_by("name").values_list("pk", "name")
+        self.fields["senate"].choices = [("", "Any"), *senates]  # type: ignore[attr-defined]
+
+    def clean_q(self) -> Any:
+        try:
+            return parse(self.cleaned_data["q"])
+        except QueryError as error:
+            raise forms.ValidationError(str(error)) from error

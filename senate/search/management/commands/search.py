@@ -1,0 +1,22 @@
+"""`senate search reindex`: rebuild the search index from the records, with a progress bar."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+
+class Command(BaseCommand):
+    help = "Search: `reindex` rebuilds the index of every request's documents and who may find them."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("action", choices=["reindex"])
+
+    def handle(self, *args: Any, action: str, **options: Any) -> None:
+        from senate.search.indexing import reindex
+
+        def bar(items: Any, total: int) -> Any:
+            return tqdm(items, desc="Requests indexed", total=total, file=self.stderr._out)
+
+        count = reindex(progress=bar)
+        self.stdout.write(self.style.SUCCESS(f"The search index holds {count} documents."))

@@ -1,6 +1,7 @@
 """The index follows every write: a save or delete of any record a document is made from (or that
 changes who may find one: the request's stage, a panel seat, an attestation, a conflict decision, a
-role) marks its request, and once the transaction commits the marked requests are indexed again."""
+role) marks its request, and once the transaction commits the marked requests are queued to be indexed
+again by the background worker (a few seconds later; at once under tests)."""
 
 from typing import Any
 
@@ -88,11 +89,11 @@ def mark(request_ids: set[int]) -> None:
 
 
 def _flush() -> None:
-    from senate.reviews.models import Request
-    from senate.search.indexing import index_request
+    """Queue the marked requests for the background worker (run at once under tests)."""
+    from senate.search.tasks import index_requests
 
     pending = getattr(connection, "_search_pending", None) or set()
     connection._search_pending = set()  # type: ignore[attr-defined]
     connection._search_queued = False  # type: ignore[attr-defined]
-    for request in Request.objects.filter(pk__in=pending):
-        index_request(request)
+    if pending:
+        index_requests.enqueue(sorted(pending))

@@ -412,6 +412,7 @@ def factual_accuracy(story, who, request):
     story.fill("Your comment", "Devon has three stroke units today, not two.")
     story.press("Send the comment")
     story.sees("Your comment has been sent to the panel")
+    story.page.get_by_role("button", name="We have no more comments").scroll_into_view_if_needed()
     story.journey.screenshot("docs/user/reports-accuracy.png")  # only with SENATE_SCREENSHOTS=1
     story.press("We have no more comments")
     story.sees("The window for comments has closed")

@@ -77,6 +77,25 @@ def comment(request: Any, *, section: str, text: str, by: Any, today: dt.date | 
     return made
 
 
+def finish(request: Any, *, by: Any, today: dt.date | None = None) -> AccuracyRound:
+    """The requester has no more comments: the window closes now rather than on `closes_on`, so the
+    panel can revise the report without waiting out the rest of the window."""
+    found = open_round(request, today=today)
+    if found is None:
+        raise ValueError("The factual-accuracy window is already closed.")
+    with transaction.atomic():
+        found.closed_at = timezone.now()
+        found.save(update_fields=["closed_at"])
+        audit.record(
+            "report.accuracy_finished",
+            found,
+            by=by,
+            senate=request.senate,
+            summary=f"The requester has no more factual-accuracy comments on draft v{found.draft.version}",
+        )
+    return found
+
+
 def corrected_versions(item: AccuracyComment) -> list[ReportDraft]:
     """The versions written after the one commented on: those that can make the correction."""
     commented = item.round.draft

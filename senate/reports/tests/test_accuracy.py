@@ -142,3 +142,25 @@ def test_the_requester_comments_through_the_page(client, cast, sent):
     page = client.get(url).content.decode()
     assert "Wrong year." in page and "Awaiting the panel" in page
     assert "Answer this comment" not in page
+
+
+def test_the_requester_can_finish_the_check_early_so_the_report_can_be_revised(client, cast, sent):
+    """Without this the panel waits out the whole window even when the requester has said all they will."""
+    with pytest.raises(TransitionRefused, match="mark the report revised once the factual-accuracy window"):
+        lifecycle.perform("record_report_revised", sent, by=cast["manager"])
+    client.force_login(cast["manager"])
+    page = f"/south-west/reports/requests/{sent.pk}/accuracy/"
+    assert "We have no more comments" not in client.get(page).content.decode()  # only the requester may finish
+    client.post(page, {"form": "finish"})
+    assert accuracy.open_round(sent) is not None
+
+    client.force_login(cast["requester"])
+    assert "We have no more comments" in client.get(page).content.decode()
+    answer = client.post(page, {"form": "finish"}, follow=True).content.decode()
+    assert "You have finished the factual-accuracy check" in answer and "The window for comments has closed" in answer
+    assert "We have no more comments" not in answer
+    with pytest.raises(ValueError, match="window is closed"):
+        accuracy.comment(sent, section="summary", text="One more thing.", by=cast["requester"])
+    with pytest.raises(ValueError, match="already closed"):
+        accuracy.finish(sent, by=cast["requester"])
+    assert lifecycle.perform("record_report_revised", sent, by=cast["manager"]).stage == "report_revised"

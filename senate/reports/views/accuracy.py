@@ -33,6 +33,15 @@ def accuracy_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
             else:
                 messages.success(http, "Your comment has been sent to the panel.")
                 return redirect("reports:accuracy", senate.slug, request.pk)
+    if http.method == "POST" and http.POST.get("form") == "finish":
+        check(http, P.COMMENT_ON_ACCURACY, request)
+        try:
+            accuracy.finish(request, by=http.user)
+        except ValueError as refused:
+            messages.error(http, str(refused))
+        else:
+            messages.success(http, "You have finished the factual-accuracy check. The panel can now revise the report.")
+        return redirect("reports:accuracy", senate.slug, request.pk)
     context = {
         "request_obj": request,
         "round": found,

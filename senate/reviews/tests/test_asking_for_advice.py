@@ -101,3 +101,12 @@ def test_nobody_but_the_author_sees_a_draft(client, cast):
     client.force_login(cast["manager"])
     assert "Not yet sent" not in client.get(f"{BASE}/").content.decode()
     assert client.get(f"{BASE}/{request.pk}/").status_code in (403, 404)
+
+
+def test_the_back_link_sits_in_a_landmark_so_screen_reader_users_can_find_it(client, cast):
+    """axe's "region" rule: a back link outside every landmark is missed by landmark navigation."""
+    request = _start(client, cast)
+    page = client.get(f"{BASE}/{request.pk}/edit/about/").content.decode()
+    assert '<nav aria-label="Back"><a class="nhsuk-back-link"' in page
+    client.force_login(cast["council"])
+    assert '<nav aria-label="Back"><a class="nhsuk-back-link"' in client.get("/profile/change/").content.decode()

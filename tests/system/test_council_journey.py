@@ -128,6 +128,7 @@ def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, se
     _submit(journey, "Save the draft", "The draft minutes have been saved")
     # Time passes: minutes are approved only at a later meeting already held.
     Meeting.objects.filter(pk=meeting.pk).update(date=TODAY - dt.timedelta(days=60))
+    meeting.refresh_from_db()
     later = schedule(senate, cast, date=TODAY - dt.timedelta(days=1))
     journey.go(f"/south-west/council/{meeting.pk}/minutes/")
     page.select_option("#id_at_meeting", str(later.pk))

@@ -48,7 +48,15 @@ def test_to_dict_is_strict_json(comparison: Comparison) -> None:
     data = json.loads(json.dumps(comparison.to_dict(), allow_nan=False))
     assert data["proposal"]["simulation"]["peak_hour_label"]
     assert len(data["baseline"]["simulation"]["refused_per_weekday"]) == 7
-    assert data["simulation_settings"] == {"replications": 8, "years": 2, "warmup_days": 30, "seed": 2}
+    assert data["simulation_settings"] == {
+        "replications": 8,
+        "years": 2,
+        "warmup_days": 30,
+        "seed": 2,
+        "when_full": "turned_away",
+        "required_beds_target": None,
+        "escalation_beds": 0,
+    }
 
 
 def test_erlang_only_comparison_and_progress() -> None:

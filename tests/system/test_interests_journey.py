@@ -126,6 +126,9 @@ def test_manager_decides_for_several_members_at_once_and_a_refusal_records_nothi
     page.get_by_label("Hana High").check()
     page.get_by_label("No action needed").check()
     page.get_by_label("Reason for the decision").fill("An advisory role is not a stake in the decision")
+    page.get_by_label("Abe Adviser").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -160)")
+    journey.screenshot("docs/user/screening-bulk.png")  # only with SENATE_SCREENSHOTS=1
     page.get_by_role("button", name="Record the decision for each selected member").click()
     page.wait_for_selector("text=No action needed is not allowed for Hana High")
     journey.check_accessibility()

@@ -27,6 +27,9 @@ def test_manager_gives_a_role_and_ends_a_council_membership(journey, cast):
     page.get_by_role("button", name="Give the role").click()
     expect(page.get_by_text("Priya Council is now Vice-chair in this Senate.")).to_be_visible()
     journey.check_accessibility()
+    page.get_by_role("heading", name="Memberships and roles", exact=True).scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, 200)")
+    journey.screenshot("docs/user/member-memberships.png")  # only with SENATE_SCREENSHOTS=1
 
     page.get_by_role("link", name="End membership of the Council").click()
     page.get_by_role("button", name="End the membership").click()

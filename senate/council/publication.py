@@ -79,6 +79,14 @@ def issued_on(request: Request) -> dt.date | None:
 
 
 def record_follow_up_letter(request: Request, *, sent_on: dt.date, text: str, by: Any) -> FollowUpLetter:
+    """A letter following up the advice: sent after the advice was issued, never before it."""
+    issued = issued_on(request)
+    if issued is None:
+        raise MeetingRefused("A follow-up letter follows the advice: issue the advice first.")
+    if sent_on < issued:
+        raise MeetingRefused(
+            f"The advice was issued on {issued:%-d %B %Y}: a letter following it up cannot be dated before then."
+        )
     with transaction.atomic():
         letter = FollowUpLetter.objects.create(request=request, sent_on=sent_on, text=text, recorded_by=by)
         audit.record("council.follow_up_letter", letter, by=by, senate=request.senate, summary=str(request))

@@ -124,3 +124,19 @@ def test_a_meeting_dated_in_the_past_needs_confirming_as_held(client, senate, ca
     assert not Meeting.objects.exists()
     client.post("/south-west/council/new/", data | {"held_already": "on"})
     assert Meeting.objects.get().date == TODAY - dt.timedelta(days=7)
+
+
+def test_a_follow_up_letter_is_not_dated_before_the_advice_was_issued(senate, cast, council):
+    request = report_request(cast)
+    with pytest.raises(MeetingRefused, match="issue the advice first"):
+        publication.record_follow_up_letter(request, sent_on=TODAY, text="Any news?", by=cast["manager"])
+    request.stage = "issued"
+    request.save()
+    publication.AdviceIssue.objects.create(request=request, covering_letter="Advice", issued_by=cast["manager"])
+    with pytest.raises(MeetingRefused, match="cannot be dated before then"):
+        publication.record_follow_up_letter(
+            request, sent_on=TODAY - dt.timedelta(days=1), text="Any news?", by=cast["manager"]
+        )
+    assert not request.follow_up_letters.exists()
+    letter = publication.record_follow_up_letter(request, sent_on=TODAY, text="Any news?", by=cast["manager"])
+    assert list(request.follow_up_letters.all()) == [letter]

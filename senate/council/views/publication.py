@@ -101,8 +101,12 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
 def follow_up_letter(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     form = FollowUpLetterForm(http.POST)
     if form.is_valid():
-        publication.record_follow_up_letter(request, by=http.user, **form.cleaned_data)
-        messages.success(http, "The follow-up letter has been recorded.")
+        try:
+            publication.record_follow_up_letter(request, by=http.user, **form.cleaned_data)
+        except MeetingRefused as refused:
+            messages.error(http, str(refused))
+        else:
+            messages.success(http, "The follow-up letter has been recorded.")
     else:
         messages.error(http, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("council:publication", senate.slug, request.pk)

@@ -556,6 +556,16 @@ def _worker_count(workers: int | None) -> int:
     return workers
 
 
+def kernel_inputs(
+    pool: BedPool, calendar: DemandCalendar, settings: SimulationSettings
+) -> tuple[list[int], tuple[int, float, float, FloatArray], FloatArray, FloatArray]:
+    """What every replication's compiled loop is given, whatever happens when the beds are full: the
+    seeds, the stay's kernel code and parameters, the length-biased weights and the starting census."""
+    seeds = replication_seeds(settings.seed, settings.replications)
+    los = los_parameters(pool.length_of_stay)
+    return seeds, los, length_biased_cumulative(los[3]), start_distribution(calendar, pool.length_of_stay, pool.beds)
+
+
 def _run_all(
     pool: BedPool,
     calendar: DemandCalendar,
@@ -564,10 +574,7 @@ def _run_all(
     progress: Progress | None,
     workers: int,
 ) -> None:
-    seeds = replication_seeds(settings.seed, settings.replications)
-    kind, p1, p2, values = los_parameters(pool.length_of_stay)
-    biased_cum = length_biased_cumulative(values)
-    start_cdf = start_distribution(calendar, pool.length_of_stay, pool.beds)
+    seeds, (kind, p1, p2, values), biased_cum, start_cdf = kernel_inputs(pool, calendar, settings)
 
     def one(r: int) -> None:
         _run_replication(

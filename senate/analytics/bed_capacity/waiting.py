@@ -205,20 +205,9 @@ def summarise_waiting(bins: IntArray, totals: FloatArray, years: int) -> Waiting
 
 def simulate_waiting(pool, calendar, settings, counts, progress, workers, permanent):  # type: ignore[no-untyped-def]
     """``simulate`` for a pool whose patients wait for a bed: the same calendar, stays and seeds."""
-    from .simulation import (
-        SimulationResult,
-        _midnight,
-        length_biased_cumulative,
-        los_parameters,
-        replication_seeds,
-        run_replications,
-        start_distribution,
-    )
+    from .simulation import SimulationResult, _midnight, kernel_inputs, run_replications
 
-    seeds = replication_seeds(settings.seed, settings.replications)
-    kind, p1, p2, values = los_parameters(pool.length_of_stay)
-    biased_cum = length_biased_cumulative(values)
-    start_cdf = start_distribution(calendar, pool.length_of_stay, pool.beds)
+    seeds, (kind, p1, p2, values), biased_cum, start_cdf = kernel_inputs(pool, calendar, settings)
     bins = np.zeros((settings.replications, BINS + 1), dtype=np.int64)
     totals = np.zeros((settings.replications, TOTALS), dtype=np.float64)
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/load/run.py [--users 50] [--seconds 60] [--trivial-seconds 15]
                                        [--writers 20] [--sqlite-seconds 20] [--part all|postgres|sqlite]
-                                       [--conn-max-age 0] [--postgres postgresql://postgres@127.0.0.1:5432/postgres]
+                                       [--conn-max-age 60] [--postgres postgresql://postgres@127.0.0.1:5432/postgres]
 
 Part 1, PostgreSQL: makes a fresh database on the local server (127.0.0.1:5432, user postgres),
 migrates it and builds the demo Senate with DEBUG off, vacuums and analyses it (as autovacuum would
@@ -81,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--conn-max-age",
         type=int,
-        default=0,
-        help="keep PostgreSQL connections open this many seconds (?conn_max_age= in DATABASE_URL); "
-        "0, the settings' default, opens one per request",
+        default=60,
+        help="keep each process's PostgreSQL connection this many seconds (DATABASE_CONN_MAX_AGE; 60, the "
+        "settings' default); 0 opens one per request",
     )
     args = parser.parse_args(argv)
     users, writers = _bounded("--users", args.users, 1, MAX_USERS), _bounded("--writers", args.writers, 1, MAX_WRITERS)
@@ -451,8 +451,7 @@ def postgres_part(
     from psycopg import sql
 
     name = f"senate_bench_load_{secrets.token_hex(4)}"
-    query = f"conn_max_age={conn_max_age}&conn_health_checks=true" if conn_max_age else ""
-    database_url = urllib.parse.urlunsplit(urllib.parse.urlsplit(server)._replace(path=f"/{name}", query=query))
+    database_url = urllib.parse.urlunsplit(urllib.parse.urlsplit(server)._replace(path=f"/{name}", query=""))
     print(
         f"\n=== PostgreSQL: {users} signed-in users, main pages for {seconds:g} s, {TRIVIAL} for {trivial_seconds:g} s"
     )
@@ -460,6 +459,7 @@ def postgres_part(
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     stack = Stack(run_dir, database_url)
+    stack.env["DATABASE_CONN_MAX_AGE"] = str(conn_max_age)
     people: list[Person] = []
     try:
         reuse = f"connections kept {conn_max_age} s" if conn_max_age else "one connection per request"

@@ -129,3 +129,25 @@ def test_a_panel_member_is_asked_to_attest_then_to_give_their_views(client, cast
     assert "Confirm your declarations" not in box and "give your view on 1 criterion" in box
     for who in ("requester", "manager", "council"):  # nobody else is asked for this member's views
         assert "give your view" not in _tasks(client, cast[who]), who
+
+
+def test_the_tasks_are_worked_out_once_until_someone_acts(client, cast, django_capture_on_commit_callbacks):
+    """The front page is the page people open most: its tasks are kept between visits (per person, Senate
+    and day) and worked out again as soon as anyone acts, so a done task never lingers."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from senate.interests.declaring import make_nil_return
+    from senate.organisations.home import tasks_for
+
+    senate, manager = cast["manager"].roles.first().senate, cast["manager"]
+    with django_capture_on_commit_callbacks(execute=True):  # as a request in autocommit keeps it
+        first = tasks_for(manager, senate, TODAY)
+        assert "Make your first declaration of interests" in _tasks(client, cast["assembly"])
+    with CaptureQueriesContext(connection) as again:
+        assert tasks_for(manager, senate, TODAY) == first
+    assert len(again) == 1, "asked again, the kept tasks cost one look at the newest act"
+    profile = MemberProfile.objects.get(user=cast["assembly"])
+    with django_capture_on_commit_callbacks(execute=True):
+        make_nil_return(profile, by=cast["assembly"])
+    assert "Make your first declaration of interests" not in _tasks(client, cast["assembly"]), "the act makes them new"

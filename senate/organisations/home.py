@@ -8,6 +8,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from senate.core.cache import until_next_act
+
 PROVIDERS: list[str] = [
     "senate.reviews.home",
     "senate.interests.home",
@@ -28,9 +30,18 @@ class Task:
 
 
 def tasks_for(user: Any, senate: Any, today: dt.date) -> list[Task]:
-    """Everything waiting for this person in this Senate: overdue first, then by date."""
+    """Everything waiting for this person in this Senate: overdue first, then by date. Worked out once
+    per person, Senate and day until the next act (`senate.core.cache`): every task comes from a record
+    that changes only through an audited act, and a day's tasks change at midnight with the key. The
+    front page is the page people open most, and asking every app costs more than the rest of it."""
     if not user.is_authenticated:
         return []
+    return until_next_act(
+        f"home-tasks:{user.pk}:{senate.pk}:{today.isoformat()}", lambda: _work_out(user, senate, today)
+    )
+
+
+def _work_out(user: Any, senate: Any, today: dt.date) -> list[Task]:
     found: list[Task] = []
     for provider in PROVIDERS:
         try:

@@ -37,7 +37,23 @@ FIELD_FOR_PATH = {
     "simulation.when_full": "when_full",
     "simulation.required_beds_target": "required_beds_target",
     "simulation.escalation_beds": "escalation_beds",
+    "uncertainty.target": "uncertainty_target",
+    "uncertainty.draws": "uncertainty_draws",
+    "uncertainty.ranges": "uncertainty_target",
+    "uncertainty.replications": "uncertainty_draws",
+    "uncertainty.years": "uncertainty_draws",
 }
+for _path, _low, _high in (
+    ("demographic_growth.annual_rate", "growth_rate_low", "growth_rate_high"),
+    ("alternative_provision.admissions_avoided_per_year", "alt_avoided_low", "alt_avoided_high"),
+    ("los_reduction.gap_share_closed", "los_gap_share_low", "los_gap_share_high"),
+):
+    FIELD_FOR_PATH |= {
+        f"uncertainty.ranges.{_path}": _low,
+        f"uncertainty.ranges.{_path}.low": _low,
+        f"uncertainty.ranges.{_path}.high": _high,
+        f"uncertainty.ranges.{_path}.distribution": _low,
+    }
 _TREATMENT = re.compile(r"^proposal\.new_treatments\[(\d+)\]\.(category|admissions_reduced_per_year)$")
 _NUMBER_SEPARATORS = re.compile(r"[\s,;]+")
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from senate.analytics.bed_capacity import LosCsvError, parse_los_csv
 from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES
 from senate.beds.fields import NumberField, SharesField
+from senate.beds.scenarios import UNCERTAIN_FIELDS
 from senate.core import uploads
 from senate.core.forms import Form
 
@@ -205,6 +206,24 @@ class ProposalForm(Form):
         "with the stated swings in demand, which takes several times as long as one run.",
     )
     seed = NumberField(label="Random seed", whole=True, initial=1, help_text="The same seed gives the same results.")
+    uncertainty_target = NumberField(
+        label="How sure are we: the chance of finding no bed the proposal must not exceed",
+        required=False,
+        help_text="Optional. As a fraction, such as 0.01. With ranges below for the assumptions, the model says how "
+        "likely the proposal is to meet it and which assumption matters most.",
+    )
+    growth_rate_low = NumberField(label="Demographic growth each year: lowest", required=False)
+    growth_rate_high = NumberField(label="Demographic growth each year: highest", required=False)
+    alt_avoided_low = NumberField(label="Admissions avoided each year: lowest", required=False)
+    alt_avoided_high = NumberField(label="Admissions avoided each year: highest", required=False)
+    los_gap_share_low = NumberField(label="Share of the length-of-stay gap closed: lowest", required=False)
+    los_gap_share_high = NumberField(label="Share of the length-of-stay gap closed: highest", required=False)
+    uncertainty_draws = NumberField(
+        label="Sets of assumptions to draw",
+        whole=True,
+        required=False,
+        help_text="From 10 to 1,000; 200 if left blank.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -263,6 +282,21 @@ class ProposalForm(Form):
             required_beds_target=data.get("required_beds_target"),
             escalation_beds=data.get("escalation_beds"),
         )
+
+    def uncertainty(self) -> dict[str, Any]:
+        return uncertainty_section(self.cleaned_data)
+
+
+def uncertainty_section(data: dict[str, Any]) -> dict[str, Any]:
+    """The ``uncertainty`` part of a scenario from the boxes: empty when nothing is entered."""
+    ranges = {
+        path: _present(low=data.get(low), high=data.get(high))
+        for path, (low, high) in UNCERTAIN_FIELDS.items()
+        if data.get(low) is not None or data.get(high) is not None
+    }
+    if data.get("uncertainty_target") is None and not ranges:
+        return {}
+    return _present(target=data.get("uncertainty_target"), draws=data.get("uncertainty_draws")) | {"ranges": ranges}
 
 
 def _present(**values: Any) -> dict[str, Any]:

@@ -49,6 +49,7 @@ def save_inputs(bed_model: BedModel, *, by: Any, **parts: Any) -> BedModel:
             baseline=scenario.get("baseline", {}),
             proposal=scenario.get("proposal", {}),
             simulation=scenario.get("simulation"),
+            uncertainty=scenario.get("uncertainty"),
         )
         _clear_results(bed_model)
         bed_model.save()
@@ -130,6 +131,14 @@ def draw_charts(comparison: Any) -> list[dict[str, str]]:
                 "key": "by-weekday",
                 "title": "Admissions finding no bed, by day of the week (simulated)",
                 "svg": charts.refused_by_weekday_svg(comparison),
+            }
+        )
+    if comparison.uncertainty is not None:
+        drawn.append(
+            {
+                "key": "tornado",
+                "title": "Which assumption matters most (each alone across its range)",
+                "svg": charts.tornado_svg(comparison),
             }
         )
     return drawn

@@ -59,6 +59,41 @@ def report_tables(bed_model: BedModel) -> list[dict[str, Any]]:
     result = bed_model.result
     if not result:
         return []
+    how_sure = result.get("uncertainty")
+    return _tables(result) + ([] if not how_sure else [_how_sure(how_sure, result["proposal"]["name"])])
+
+
+def _how_sure(u: dict[str, Any], name: str) -> dict[str, Any]:
+    """How likely the proposal is to meet its target when its assumptions are given ranges."""
+    low, high = u["interval"]
+    centiles = u["no_bed_probability_centiles"]
+    rows = [
+        [
+            f"Chance the proposal meets the target ({_chance(u['target'])} finding no bed or fewer)",
+            f"{u['probability_meets_target']:.0%} ({u['met']:,} of {u['draws']:,} draws; "
+            f"95% interval {low:.1%} to {high:.1%})",
+        ],
+        ["Chance of finding no bed, every assumption as stated", _chance(u["no_bed_probability_as_stated"])],
+        [
+            "Chance of finding no bed across the draws (5th, 50th and 95th centile)",
+            f"{_chance(centiles['5'])}, {_chance(centiles['50'])}, {_chance(centiles['95'])}",
+        ],
+    ]
+    rows += [
+        [
+            f"{bar['label']}, from {bar['low_value']:,g} to {bar['high_value']:,g} (the others as stated)",
+            f"{_chance(bar['no_bed_probability_at_low'])} to {_chance(bar['no_bed_probability_at_high'])}",
+        ]
+        for bar in u["tornado"]
+    ]
+    return {
+        "caption": "How sure are we: the proposal's assumptions across their ranges",
+        "head": ["", name],
+        "rows": rows,
+    }
+
+
+def _tables(result: dict[str, Any]) -> list[dict[str, Any]]:
     base, prop = result["baseline"], result["proposal"]
     head = ["", base["name"], prop["name"]]
     tables = [
@@ -237,6 +272,8 @@ def headline(bed_model: BedModel) -> list[dict[str, str]]:
                 _whole(prop["simulation"]["refused_per_year"]["mean"]),
             )
         )
+    if how_sure := result.get("uncertainty"):
+        figures.append(("Chance the proposal meets the target", "", f"{how_sure['probability_meets_target']:.0%}"))
     return [{"label": label, "baseline": b, "proposal": p} for label, b, p in figures]
 
 

@@ -6,10 +6,12 @@ from typing import Any
 from senate.analytics.bed_capacity import SCENARIO_FORMAT, validate_scenario
 
 
-def assemble(*, title: str, baseline: Any, proposal: Any, simulation: Any) -> dict[str, Any]:
+def assemble(*, title: str, baseline: Any, proposal: Any, simulation: Any, uncertainty: Any = None) -> dict[str, Any]:
     out: dict[str, Any] = {"format": SCENARIO_FORMAT, "title": title, "baseline": baseline, "proposal": proposal}
     if simulation is not None:
         out["simulation"] = simulation
+    if uncertainty:
+        out["uncertainty"] = uncertainty
     return out
 
 
@@ -22,7 +24,10 @@ def baseline_problems(scenario: dict[str, Any], baseline: dict[str, Any]) -> lis
 
 
 def problems(scenario: dict[str, Any]) -> list[str]:
-    """Every problem with a whole scenario; empty when it can be run."""
+    """Every problem with a whole scenario; empty when it can be run. No ranges entered (an empty
+    ``uncertainty``) is no uncertainty analysis, as `assemble` stores it."""
+    if "uncertainty" in scenario and not scenario["uncertainty"]:
+        scenario = {k: v for k, v in scenario.items() if k != "uncertainty"}
     if not scenario.get("baseline"):
         return ["baseline: enter the baseline first"]
     if not scenario.get("proposal"):
@@ -70,4 +75,17 @@ def proposal_initial(scenario: dict[str, Any]) -> dict[str, Any]:
         for k, v in (scenario.get("simulation") or {}).items()
         if k in ("replications", "years", "seed", "when_full", "required_beds_target", "escalation_beds")
     }
+    unc = scenario.get("uncertainty") or {}
+    initial |= {"uncertainty_target": unc.get("target"), "uncertainty_draws": unc.get("draws")}
+    for path, (low, high) in UNCERTAIN_FIELDS.items():
+        span = (unc.get("ranges") or {}).get(path) or {}
+        initial |= {low: span.get("low"), high: span.get("high")}
     return {k: v for k, v in initial.items() if v is not None}
+
+
+# Each assumption that can be given a range, and the boxes for its low and high ends.
+UNCERTAIN_FIELDS = {
+    "demographic_growth.annual_rate": ("growth_rate_low", "growth_rate_high"),
+    "alternative_provision.admissions_avoided_per_year": ("alt_avoided_low", "alt_avoided_high"),
+    "los_reduction.gap_share_closed": ("los_gap_share_low", "los_gap_share_high"),
+}

@@ -89,7 +89,7 @@ def proposal(http: HttpRequest, senate: Senate, request: Request, model_id: int)
         return redirect("beds:baseline", senate.slug, request.pk, model_id)
     form = forms.ProposalForm(http.POST or None, initial=scenarios.proposal_initial(bed_model.scenario))
     if http.method == "POST" and form.is_valid():
-        parts = {"proposal": form.proposal(), "simulation": form.simulation()}
+        parts = {"proposal": form.proposal(), "simulation": form.simulation(), "uncertainty": form.uncertainty()}
         show_problems(form, scenarios.problems(bed_model.scenario | parts))
         if form.is_valid():
             return _save(http, bed_model, "beds:detail", **parts)

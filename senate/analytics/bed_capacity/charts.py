@@ -248,3 +248,54 @@ def _add_accessible_text(svg: str, title: str, description: str) -> str:
     opened = tag[:-1] + f' role="img" aria-labelledby="{ident}-title {ident}-desc">'
     inserted = f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
     return svg[: match.start()] + opened + inserted + svg[match.end() :]
+
+
+def tornado_svg(comparison: Comparison) -> str:
+    """Which assumption matters most: each bar runs from the chance of no bed with that assumption at
+    the low end of its range to the chance at the high end, the others as stated; the line is the
+    chance with every assumption as stated and the dashed line the target."""
+    how_sure = comparison.uncertainty
+    if how_sure is None:
+        raise ValueError("the comparison has no uncertainty analysis")
+    bars = list(reversed(how_sure.tornado))  # matplotlib draws the first bar at the bottom
+    fig = Figure(figsize=(8, 1.6 + 0.7 * len(bars)))
+    ax = fig.add_subplot()
+    for i, bar in enumerate(bars):
+        low, high = sorted((bar.at_low, bar.at_high))
+        ax.barh(i, (high - low) * 100, left=low * 100, color="#005eb8", hatch="//", edgecolor="black", linewidth=0.5)
+        ax.annotate(
+            f"{bar.low_value:g}",
+            (bar.at_low * 100, i),
+            textcoords="offset points",
+            xytext=(0, 9),
+            ha="center",
+            fontsize=8,
+        )
+        ax.annotate(
+            f"{bar.high_value:g}",
+            (bar.at_high * 100, i),
+            textcoords="offset points",
+            xytext=(0, 9),
+            ha="center",
+            fontsize=8,
+        )
+    ax.axvline(how_sure.at_stated * 100, color="black", linewidth=1, label=f"As stated ({how_sure.at_stated:.2%})")
+    ax.axvline(
+        how_sure.target * 100, color="#d5281b", linestyle="--", linewidth=1.5, label=f"Target ({how_sure.target:.2%})"
+    )
+    ax.set_yticks(range(len(bars)), [bar.label for bar in bars], fontsize=8)
+    ax.set_ylim(-0.7, len(bars) - 0.3)
+    ax.set_xlabel("Chance that an admission finds no bed (%)")
+    title = "Which assumption matters most"
+    ax.set_title(title)
+    ax.grid(True, axis="x", alpha=0.3)
+    ax.legend(fontsize=8, loc="lower right")
+    description = (
+        f"With every assumption as stated the chance of no bed is {how_sure.at_stated:.2%}; the target is "
+        f"{how_sure.target:.2%}. "
+        + " ".join(
+            f"{bar.label}: from {bar.at_low:.2%} at {bar.low_value:g} to {bar.at_high:.2%} at {bar.high_value:g}."
+            for bar in how_sure.tornado
+        )
+    )
+    return _to_svg(fig, title, description)

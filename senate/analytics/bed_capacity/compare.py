@@ -23,6 +23,7 @@ from .simulation import (
     simulate,
     size_problems,
 )
+from .uncertainty import UncertaintyResult, UncertaintySettings, analyse
 
 COMPARISON_FORMAT = "senate-bed-comparison/1"
 
@@ -77,6 +78,7 @@ class Comparison:
     proposal: SideSummary
     assumptions: tuple[str, ...]
     settings: SimulationSettings | None
+    uncertainty: UncertaintyResult | None = None  # how sure, when the assumptions were given ranges
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready (no NaN or infinity: every figure is finite)."""
@@ -97,6 +99,7 @@ class Comparison:
                 "escalation_beds": settings.escalation_beds,
                 "seed": settings.seed,
             },
+            "uncertainty": None if self.uncertainty is None else self.uncertainty.to_dict(),
         }
 
 
@@ -131,6 +134,7 @@ def compare(
     *,
     progress: Progress | None = None,
     workers: int | None = None,
+    uncertainty: UncertaintySettings | None = None,
 ) -> Comparison:
     """Compare baseline and proposal; simulate both when ``settings`` is given.
 
@@ -142,19 +146,26 @@ def compare(
     pools = (baseline, effective.pool)
     results: list[SimulationResult | None] = [None, None]
     needed = None
+    parts = 2 if settings is not None else 0
+    searching = settings is not None and settings.required_beds_target is not None
+    parts += int(searching) + int(uncertainty is not None)
     if settings is not None:
         _check_size(pools, settings)
-        parts = 3 if settings.required_beds_target is not None else 2
         for i, pool in enumerate(pools):
             results[i] = simulate(pool, settings, progress=_scaled(progress, i, parts), workers=workers)
         if settings.required_beds_target is not None:
             target, search = settings.required_beds_target, _scaled(progress, 2, parts)
             needed = required_beds(effective.pool, settings, target=target, progress=search, workers=workers)
+    how_sure = None
+    if uncertainty is not None:
+        step = _scaled(progress, parts - 1, parts)
+        how_sure = analyse(baseline, proposal, uncertainty, settings, progress=step, workers=workers)
     return Comparison(
         baseline=summarise_side(baseline, results[0]),
         proposal=replace(summarise_side(effective.pool, results[1]), required_beds=needed),
         assumptions=effective.assumptions,
         settings=settings,
+        uncertainty=how_sure,
     )
 
 

@@ -44,6 +44,8 @@ from .simulation import (
     SimulationSettings,
     size_problems,
 )
+from .uncertainty import ASSUMPTIONS, DISTRIBUTIONS, MAX_DRAWS, Range, UncertaintySettings
+from .uncertainty import problems as uncertainty_problems
 
 SCENARIO_FORMAT = "senate-bed-scenario/1"
 _MISSING = object()
@@ -64,6 +66,7 @@ class Scenario:
     proposal: Proposal
     simulation: SimulationSettings | None  # None: Erlang figures only
     title: str = ""
+    uncertainty: UncertaintySettings | None = None  # None: the assumptions are taken as stated
 
 
 # --------------------------------------------------------------------------
@@ -216,7 +219,7 @@ def _n(value: float) -> str:
 # Sections
 # --------------------------------------------------------------------------
 
-_TOP = ("format", "title", "baseline", "proposal", "simulation")
+_TOP = ("format", "title", "baseline", "proposal", "simulation", "uncertainty")
 _BASELINE = (
     "name",
     "admissions_per_year",
@@ -240,6 +243,8 @@ _ALT = ("admissions_avoided_per_year", "workforce_note", "description")
 _TREATMENT = ("category", "admissions_reduced_per_year")
 _LOS_CUT = ("benchmark_mean_los_days", "gap_share_closed")
 _GROWTH = ("annual_rate", "base_year", "horizon_year")
+_UNCERTAINTY = ("target", "ranges", "draws", "seed", "replications", "years")
+_RANGE = ("low", "high", "distribution")
 _SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full", "required_beds_target", "escalation_beds")
 # Beds are checked against the simulation limit separately, so a scenario
 # with simulation null may describe a larger pool for the Erlang figures.
@@ -441,6 +446,44 @@ def _read_simulation(r: _Reader, top: dict[str, Any]) -> SimulationSettings | No
     return SimulationSettings(reps, years, warmup, seed, when_full, target, escalation)
 
 
+def _read_uncertainty(r: _Reader, top: dict[str, Any]) -> UncertaintySettings | None:
+    data = r.obj(top, "uncertainty", "uncertainty", required=False)
+    if data is None:
+        return None
+    r.unknown(data, _UNCERTAINTY, "uncertainty")
+    defaults = UncertaintySettings(target=0.01, ranges={})
+    target = r.number(data, "target", "uncertainty.target", low_open=True, high=0.5)
+    draws = r.integer(data, "draws", "uncertainty.draws", low=10, high=MAX_DRAWS, default=defaults.draws)
+    seed = r.integer(data, "seed", "uncertainty.seed", low=0, high=2**63 - 1, default=defaults.seed)
+    reps = r.integer(
+        data, "replications", "uncertainty.replications", low=2, high=MAX_REPLICATIONS, default=defaults.replications
+    )
+    years = r.integer(data, "years", "uncertainty.years", low=1, high=MAX_YEARS, default=defaults.years)
+    ranges_data = r.obj(data, "ranges", "uncertainty.ranges")
+    ranges: dict[str, Range] = {}
+    for path, item in (ranges_data or {}).items():
+        where = f"uncertainty.ranges.{path}"
+        if path not in ASSUMPTIONS:
+            r.error(where, f"not an assumption that can be uncertain (one of {', '.join(ASSUMPTIONS)})")
+            continue
+        if not isinstance(item, dict):
+            r.error(where, f"must be an object with low and high (got {_kind(item)})")
+            continue
+        r.unknown(item, _RANGE, where)
+        assumption = ASSUMPTIONS[path]
+        low = r.number(item, "low", f"{where}.low", low=assumption.low, high=assumption.high)
+        high = r.number(item, "high", f"{where}.high", low=assumption.low, high=assumption.high)
+        distribution = item.get("distribution", "uniform")
+        if distribution not in DISTRIBUTIONS:
+            r.error(f"{where}.distribution", f"must be one of {', '.join(DISTRIBUTIONS)} (got {_kind(distribution)})")
+            continue
+        if low is not None and high is not None:
+            ranges[path] = Range(low, high, distribution)
+    if target is None or draws is None or seed is None or reps is None or years is None:
+        return None
+    return UncertaintySettings(target, ranges, draws, seed, reps, years)
+
+
 # --------------------------------------------------------------------------
 # Public entry points
 # --------------------------------------------------------------------------
@@ -462,6 +505,7 @@ def load_scenario(data: object) -> Scenario:
     baseline = None if baseline_data is None else _read_baseline(r, baseline_data)
     proposal = None if proposal_data is None else _read_proposal(r, proposal_data)
     settings = _read_simulation(r, data)
+    uncertainty = _read_uncertainty(r, data)
     if baseline is not None and proposal is not None and not r.errors:
         _check_combined(
             r,
@@ -470,9 +514,11 @@ def load_scenario(data: object) -> Scenario:
             settings,
             "simulation" in data and data["simulation"] is None,
         )
+        if uncertainty is not None:
+            r.errors.extend(uncertainty_problems(baseline, proposal, uncertainty, settings))
     if r.errors or baseline is None or proposal is None:
         raise ScenarioError(r.errors or ["scenario: could not be read"])
-    return Scenario(baseline, proposal, settings, title if isinstance(title, str) else "")
+    return Scenario(baseline, proposal, settings, title if isinstance(title, str) else "", uncertainty)
 
 
 def _check_combined(
@@ -541,6 +587,7 @@ def run_scenario(scenario: Scenario, *, progress: Progress | None = None, worker
         scenario.simulation,
         progress=progress,
         workers=workers,
+        uncertainty=scenario.uncertainty,
     )
 
 
@@ -565,6 +612,15 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
             "escalation_beds": s.escalation_beds,
         }
     )
+    if (u := scenario.uncertainty) is not None:
+        out["uncertainty"] = {
+            "target": u.target,
+            "draws": u.draws,
+            "seed": u.seed,
+            "replications": u.replications,
+            "years": u.years,
+            "ranges": {p: {"low": r.low, "high": r.high, "distribution": r.distribution} for p, r in u.ranges.items()},
+        }
     return out
 
 

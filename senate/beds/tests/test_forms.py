@@ -198,3 +198,32 @@ def test_the_proposal_page_can_ask_for_the_beds_needed(as_manager, bed_model):
     assert bed_model.scenario["simulation"]["required_beds_target"] == 0.01
     response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"required_beds_target": "2"})
     assert "must be above 0 and at most 0.5 (got 2)" in _error_at(response, "id_required_beds_target")
+
+
+def test_the_proposal_page_takes_ranges_for_its_assumptions(as_manager, bed_model):
+    ranges = {
+        "uncertainty_target": "0.01",
+        "growth_rate_low": "0",
+        "growth_rate_high": "0.02",
+        "uncertainty_draws": "50",
+    }
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | ranges)
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert bed_model.scenario["uncertainty"] == {
+        "target": 0.01,
+        "draws": 50,
+        "ranges": {"demographic_growth.annual_rate": {"low": 0.0, "high": 0.02}},
+    }
+    assert not validate_scenario(bed_model.scenario)
+    page = as_manager.get(page_url(bed_model, "proposal/")).content.decode()
+    assert 'name="growth_rate_high" type="text" value="0.02"' in page or 'value="0.02"' in page
+
+
+def test_a_range_that_leaves_out_the_stated_value_is_refused_next_to_its_box(as_manager, bed_model):
+    ranges = {"uncertainty_target": "0.01", "growth_rate_low": "0.02", "growth_rate_high": "0.03"}
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | ranges)
+    assert response.status_code == 400
+    assert "must include the stated value 0.011" in _error_at(response, "id_growth_rate_low")
+    bed_model.refresh_from_db()
+    assert "uncertainty" not in bed_model.scenario, "nothing is saved from a refused form"

@@ -107,3 +107,27 @@ def test_escalation_beds_in_use_are_shown(cast):
     assert rows["Nights a year with escalation beds in use"][0].endswith("(4 escalation beds)")
     assert "95% CI" in rows["Escalation bed-nights a year"][1]
     assert any(a.startswith("Escalation: 4 more beds") for a in presenters.report_assumptions(bed_model))
+
+
+def test_how_sure_we_are_is_shown_with_the_assumption_that_matters_most(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    uncertainty = {
+        "target": 0.05,
+        "draws": 20,
+        "replications": 2,
+        "years": 1,
+        "ranges": {"alternative_provision.admissions_avoided_per_year": {"low": 0, "high": 400}},
+    }
+    bed_model = finished_model(scenario=small_scenario(uncertainty=uncertainty))
+    how_sure = bed_model.result["uncertainty"]
+    table = presenters.report_tables(bed_model)[-1]
+    assert table["caption"].startswith("How sure are we")
+    rows = {row[0]: row[1] for row in table["rows"]}
+    meets = rows["Chance the proposal meets the target (5.00% finding no bed or fewer)"]
+    assert meets.startswith(f"{how_sure['probability_meets_target']:.0%} ({how_sure['met']} of 20 draws")
+    assert "Admissions avoided a year (alternative provision), from 0 to 400 (the others as stated)" in rows
+    tornado = next(c for c in bed_model.charts if c["key"] == "tornado")
+    assert "Which assumption matters most" in tornado["svg"] and "<desc" in tornado["svg"]
+    headline = {f["label"]: f for f in presenters.headline(bed_model)}
+    assert headline["Chance the proposal meets the target"]["proposal"] == f"{how_sure['probability_meets_target']:.0%}"

@@ -6,10 +6,12 @@
     100 replications x 10 years at 40,000 admissions a year (docs/beds example).
 (c) Wall time of the search for the beds the example's proposal needs under its
     stated swings (1% finding no bed), at the same 100 x 10 settings.
+(d) Wall time of the uncertainty analysis of docs/beds/example-uncertainty.json at the
+    defaults a page uses (200 draws, each 20 replications x 2 years).
 
 Run from the repository root:  .venv/bin/python bench/beds/run.py
 Targets: ours >= 50x ciw; the pair in under 60 s and the required-beds search in
-under 60 s on a 2-core machine.
+under 60 s on a 2-core machine; the uncertainty analysis in under 5 minutes.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ ADMISSIONS = 40_000
 MEAN_LOS, CV = 5.0, 1.2
 SPEED_TARGET = 50.0
 PAIR_TARGET_SECONDS = 60.0
+UNCERTAINTY_TARGET_SECONDS = 300.0
 
 
 def _import_path() -> None:
@@ -161,6 +164,29 @@ def required_beds_search() -> dict[str, Any]:
     }
 
 
+def uncertainty_analysis() -> dict[str, Any]:
+    """200 draws of the worked example's ranges, each simulated at the defaults (20 x 2 years)."""
+    _import_path()
+    from dataclasses import replace
+
+    from senate.analytics.bed_capacity.scenario import read_scenario
+    from senate.analytics.bed_capacity.uncertainty import UncertaintySettings, analyse
+
+    scenario = read_scenario(ROOT / "docs" / "beds" / "example-uncertainty.json")
+    assert scenario.uncertainty is not None
+    settings = UncertaintySettings(scenario.uncertainty.target, scenario.uncertainty.ranges)  # the defaults
+    start = time.perf_counter()
+    found = analyse(scenario.baseline, scenario.proposal, settings, replace(scenario.simulation))
+    return {
+        "seconds": time.perf_counter() - start,
+        "draws": found.draws,
+        "replications": settings.replications,
+        "years": settings.years,
+        "probability": found.probability,
+        "first": found.tornado[0].label,
+    }
+
+
 def pair_in_fresh_process() -> dict[str, Any]:
     """A separate process, so peak memory is the comparison's own and not ciw's."""
     output = subprocess.run(
@@ -176,6 +202,7 @@ def print_report(
     ciw: dict[str, float] | None,
     pair: dict[str, Any],
     search: dict[str, Any] | None = None,
+    uncertain: dict[str, Any] | None = None,
 ) -> None:
     load = os.getloadavg()
     print(f"Machine: {os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
@@ -216,6 +243,14 @@ def print_report(
             f"simulated ({', '.join(map(str, search['tried']))}) in {search['seconds']:.1f} s  "
             f"[{verdict} target < {PAIR_TARGET_SECONDS:.0f} s]"
         )
+    if uncertain is not None:
+        verdict = "meets" if uncertain["seconds"] < UNCERTAINTY_TARGET_SECONDS else "MISSES"
+        print("\n(d) How sure are we: the worked example's ranges (docs/beds/uncertainty.md)")
+        print(
+            f"  {uncertain['draws']} draws x {uncertain['replications']} replications x {uncertain['years']} years: "
+            f"{uncertain['probability']:.0%} meet the target, '{uncertain['first']}' matters most, "
+            f"in {uncertain['seconds']:.1f} s  [{verdict} target < {UNCERTAINTY_TARGET_SECONDS:.0f} s]"
+        )
 
 
 def main() -> int:
@@ -224,6 +259,7 @@ def main() -> int:
     parser.add_argument("--skip-ciw", action="store_true", help="do not run ciw")
     parser.add_argument("--pair-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--skip-search", action="store_true", help="do not time the required-beds search")
+    parser.add_argument("--skip-uncertainty", action="store_true", help="do not time the uncertainty analysis")
     args = parser.parse_args()
     if args.pair_only:
         print(json.dumps(pair_in_this_process()))
@@ -233,7 +269,8 @@ def main() -> int:
     ours_2 = ours_throughput(replications=20, years=10, workers=2)
     ciw = None if args.skip_ciw else ciw_throughput(args.ciw_seconds)
     search = None if args.skip_search else required_beds_search()
-    print_report(ours, ours_2, ciw, pair, search)
+    uncertain = None if args.skip_uncertainty else uncertainty_analysis()
+    print_report(ours, ours_2, ciw, pair, search, uncertain)
     return 0
 
 

@@ -341,6 +341,7 @@ def effort(senate: Senate, year: Year, *, today: dt.date) -> Table:
     )
     panels = 0
     for pk, first, last in PanelSpec.objects.filter(pk__in=seats).values_list("pk", "starts_on", "ends_on"):
+        assert first is not None  # filtered on it
         panels += 1
         panel_days += _weekdays(first, last or first) * seats[pk]
     meetings = Meeting.objects.filter(senate=senate, date__gte=start, date__lte=end).aggregate(

@@ -49,7 +49,13 @@ def dashboard(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(VIEW)
-def download(http: HttpRequest, senate: Senate, year: int, table: str, fmt: str) -> HttpResponse:
+def download(http: HttpRequest, senate: Senate) -> HttpResponse:
+    """?table=KEY&year=2026&format=csv|xlsx"""
+    year, table, fmt = (
+        _year(http, year_of(timezone.localdate())).start_year,
+        http.GET.get("table"),
+        http.GET.get("format"),
+    )
     if table not in queries.TABLES or fmt not in exports.FORMATS:
         raise Http404("There is no such table to download.")
     found = queries.one_table(senate, Year(year), table, today=timezone.localdate())
@@ -78,7 +84,9 @@ DOCUMENT_TYPES = {
 
 
 @requires(VIEW)
-def annual_document(http: HttpRequest, senate: Senate, year: int, fmt: str) -> HttpResponse:
+def annual_document(http: HttpRequest, senate: Senate) -> HttpResponse:
+    """?year=2026&format=pdf|docx"""
+    year, fmt = _year(http, year_of(timezone.localdate())).start_year, http.GET.get("format", "")
     if fmt not in DOCUMENT_TYPES:
         raise Http404("The annual report comes as PDF or DOCX.")
     doc = annual_report.senate_report(senate, Year(year))

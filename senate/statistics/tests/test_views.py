@@ -35,22 +35,24 @@ def test_the_dashboard_draws_each_chart_beside_its_table(client, cast, issued):
 def test_a_table_downloads_as_csv_and_xlsx_with_the_rows_the_page_shows(client, cast, issued):
     client.force_login(cast["manager"])
     year = year_of(issued.submitted_at.date()).start_year
-    rows = list(csv.reader(io.StringIO(client.get(f"/south-west/statistics/{year}/requests-by-stage.csv").content.decode("utf-8-sig"))))  # fmt: skip
+    rows = list(csv.reader(io.StringIO(client.get(f"/south-west/statistics/download/?table=requests-by-stage&year={year}&format=csv").content.decode("utf-8-sig"))))  # fmt: skip
     assert rows == [["Stage", "Requests"], ["Issued to requester", "1"]]
-    response = client.get(f"/south-west/statistics/{year}/turnaround-by-request.xlsx")
+    response = client.get(f"/south-west/statistics/download/?table=turnaround-by-request&year={year}&format=xlsx")
     assert response["Content-Disposition"].endswith('turnaround-by-request.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[1][:3] == ("Reference", "Title", "Kind") and values[2][1] == "Community hospital beds"
-    assert client.get(f"/south-west/statistics/{year}/nothing.csv").status_code == 404
+    assert client.get("/south-west/statistics/download/?table=nothing&format=csv").status_code == 404
 
 
 def test_the_annual_report_comes_as_pdf_and_docx(client, cast, issued):
     client.force_login(cast["chair"])
     year = year_of(issued.submitted_at.date()).start_year
-    pdf = client.get(f"/south-west/statistics/annual-report/{year}.pdf")
+    pdf = client.get(f"/south-west/statistics/annual-report/download/?year={year}&format=pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    word = read_docx(io.BytesIO(client.get(f"/south-west/statistics/annual-report/{year}.docx").content))
+    word = read_docx(
+        io.BytesIO(client.get(f"/south-west/statistics/annual-report/download/?year={year}&format=docx").content)
+    )
     text = "\n".join(p.text for p in word.paragraphs)
     for heading in ["Membership and coverage", "Advice issued", "Turnaround", "Recommendations and their uptake"]:
         assert heading in text

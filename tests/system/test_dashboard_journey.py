@@ -30,6 +30,8 @@ def test_the_chair_reads_the_dashboard_downloads_a_table_and_produces_the_annual
     stages = page.get_by_role("table", name="Table: Requests by stage today")
     expect(stages.get_by_role("row")).to_have_count(2)
     expect(stages).to_contain_text("Issued to requester")
+    page.get_by_role("heading", name="Requests by stage today").scroll_into_view_if_needed()
+    journey.screenshot("docs/user/statistics-dashboard.png")  # only with SENATE_SCREENSHOTS=1
 
     with page.expect_download() as download:
         page.get_by_role("link", name="XLSX of Requests by stage today").click()

@@ -107,23 +107,24 @@ NATIONAL = [
 
 
 def national_row(senate: Senate, year: Year, *, today: dt.date) -> list[str]:
-    """One Senate's headline figures, from the same queries as its dashboard."""
-    measured = queries.clocks(senate, year, today=today)
-    days = [c.days for _, c in measured]
-    from senate.statistics import turnaround
-
-    d = turnaround.distribution(days, target=senate.request_notice_days)
-    cov = queries.coverage(senate, today=today).rows
-    dec = queries.declarations(senate, today=today).rows
+    """One Senate's headline figures, from its dashboard's tables."""
+    tables = {t.key: t for t in queries.dashboard(senate, year, today=today)}
+    summary = {str(row[0]): row[1] for row in tables["turnaround-summary"].rows}
+    target = senate.request_notice_days
+    cov, dec = tables["coverage"].rows, tables["declarations"].rows
     total = sum(int(r[1]) for r in dec)
     up = int(dec[-1][1]) if dec else 0
+
+    def figure(name: str) -> str:
+        return f"{summary[name]:.0f}" if name in summary else "—"
+
     return [
         senate.name,
-        str(len(queries.received(senate, year))),
-        str(len(measured)),
-        f"{d.median:.0f}" if d else "—",
-        f"{d.p90:.0f}" if d else "—",
-        f"{100 * d.share_within_target:.0f}" if d else "—",
+        str(sum(int(r[1]) for r in tables["requests-by-quarter"].rows)),
+        str(len(tables["turnaround-by-request"].rows)),
+        figure("Median (days)"),
+        figure("90th percentile (days)"),
+        figure(f"Share within the {target}-day target (%)"),
         str(sum(int(r[1]) for r in cov)),
         str(sum(int(r[3]) for r in cov)),
         f"{100 * up / total:.0f}" if total else "—",

@@ -8,14 +8,16 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from senate.core.cache import until_next_act
 from senate.council.models import Attendance, Meeting
 from senate.interests.due import LABELS, Status, counted
+from senate.interests.models import DeclarationVersion
 from senate.members import queries as members_queries
 from senate.members.coverage import coverage_of
-from senate.members.models import Body, Profession
+from senate.members.models import Body, MemberProfile, Membership, Profession
 from senate.organisations.models import Senate
 from senate.panels.models import PanelMember, PanelSpec
-from senate.reviews.models import AdviceKind, RecommendationResponse, Request, RequestEvent
+from senate.reviews.models import AdviceKind, FollowUp, Recommendation, RecommendationResponse, Request, RequestEvent
 from senate.reviews.stages import Stage
 from senate.statistics import turnaround
 from senate.statistics.period import QUARTERS, Year
@@ -377,8 +379,32 @@ def _weekdays(first: dt.date, last: dt.date) -> int:
     return sum(1 for i in range(max(0, days)) if (first + dt.timedelta(days=i)).weekday() < 5)
 
 
+# The tables the dashboard reads: a new row in any of them (or any recorded act) makes a new reading.
+WATCHED = (
+    Request,
+    RequestEvent,
+    Recommendation,
+    RecommendationResponse,
+    FollowUp,
+    Membership,
+    MemberProfile,
+    DeclarationVersion,
+    PanelSpec,
+    PanelMember,
+    Meeting,
+    Attendance,
+)
+
+
 def dashboard(senate: Senate, year: Year, *, today: dt.date) -> list[Table]:
-    """Every table of the dashboard, in the order the page shows them."""
+    """Every table of the dashboard, in the order the page shows them; kept until the next act, as the
+    coverage page and the declarations due are (`senate.core.cache`), so the page, its downloads and the
+    annual report work the figures out once."""
+    key = f"dashboard:{senate.pk}:{year.start_year}:{today.isoformat()}"
+    return until_next_act(key, lambda: _dashboard(senate, year, today), rows_of=WATCHED)
+
+
+def _dashboard(senate: Senate, year: Year, today: dt.date) -> list[Table]:
     requests = received(senate, year)
     measured = clocks(senate, year, today=today)
     return [

@@ -5,7 +5,7 @@
 
 Migrates a SQLite database in the folder (never var/senate.sqlite3), builds the world once (reused when
 the folder already holds one), then, signed in as the South West Chair: renders the dashboard 15 times
-(median and slowest, queries per render), and produces the South West annual report and the national
+(median wall time and CPU time, queries per render), and produces the South West annual report and the national
 summary as PDF (seconds each). Targets: dashboard median under 300 ms; annual report under 10 s.
 """
 
@@ -34,14 +34,14 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         _setup_django(folder)
         built = _build(args.scale)
-        (cold, cold_slowest, cold_queries), (median, slowest, queries), size = _dashboard()
+        (cold, cold_cpu, cold_queries), (median, median_cpu, queries), size = _dashboard()
         report, national = _reports()
     ok = median < DASHBOARD_MS and report < REPORT_S
     print(
         f"World ({args.scale}) {f'built in {built:.0f} s' if built else 'reused'}; {size}.\n"
-        f"Dashboard (South West, this year), figures worked out again (after an act): median {cold:.0f} ms, "
-        f"slowest {cold_slowest:.0f} ms, {cold_queries} queries.\n"
-        f"Dashboard, figures kept until the next act: median {median:.0f} ms, slowest {slowest:.0f} ms of {RENDERS}, "
+        f"Dashboard (South West, this year), figures worked out again (after an act): median {cold:.0f} ms "
+        f"({cold_cpu:.0f} ms of CPU), {cold_queries} queries.\n"
+        f"Dashboard, figures kept until the next act: median {median:.0f} ms ({median_cpu:.0f} ms of CPU) of {RENDERS}, "
         f"{queries} queries a render. Target median under {DASHBOARD_MS:.0f} ms: {'met' if median < DASHBOARD_MS else 'MISSED'}.\n"
         f"Annual report PDF (South West): {report:.2f} s; national summary PDF: {national:.2f} s. "
         f"Target under {REPORT_S:.0f} s: {'met' if report < REPORT_S else 'MISSED'}."
@@ -95,16 +95,18 @@ def _dashboard() -> tuple[tuple[float, float, int], tuple[float, float, int], st
     assert client.get("/south-west/statistics/").status_code == 200  # warm: templates, fonts, sessions
     found = []
     for clear in (True, False):
-        times = []
+        times: list[float] = []
+        cpus: list[float] = []
         for _ in range(RENDERS):
             if clear:
                 cache.clear()  # as after an act: every figure worked out again
             with CaptureQueriesContext(connection) as seen:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 response = client.get("/south-west/statistics/")
                 times.append(1000 * (time.perf_counter() - started))
+                cpus.append(1000 * (time.process_time() - cpu))
             assert response.status_code == 200
-        found.append((statistics.median(times), max(times), len(seen.captured_queries)))
+        found.append((statistics.median(times), statistics.median(cpus), len(seen.captured_queries)))
     size = f"{Request.objects.count():,} requests, {Membership.objects.count():,} memberships"
     return found[0], found[1], size
 
@@ -119,12 +121,14 @@ def _reports() -> tuple[float, float]:
 
     year = year_of(__import__("datetime").date.today())
     cache.clear()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     pdf_pages(annual.senate_report(Senate.objects.get(slug="south-west"), year))
     report = time.perf_counter() - started
+    print(f"(annual report: {time.process_time() - cpu:.2f} s of CPU)")
     cache.clear()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     pdf_pages(annual.national_report(year))
+    print(f"(national summary: {time.process_time() - cpu:.2f} s of CPU)")
     return report, time.perf_counter() - started
 
 

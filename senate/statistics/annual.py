@@ -61,7 +61,11 @@ def senate_report(senate: Senate, year: Year, *, today: dt.date | None = None) -
     measured = queries.clocks(senate, year, today=today)
     parts = [
         ("membership", "Membership and coverage", ["coverage"]),
-        ("requests", "Requests received", ["requests-by-quarter", "requests-by-requester", "requests-by-icb"]),
+        (
+            "requests",
+            "Requests received",
+            ["requests-by-quarter", "requests-by-requester", "requests-by-icb", "requests-over-time"],
+        ),
         ("advice", "Advice issued", []),
         ("turnaround", "Turnaround", ["turnaround-summary", "turnaround-histogram", "turnaround-by-request"]),
         ("recommendations", "Recommendations and their uptake", ["recommendations"]),

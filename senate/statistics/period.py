@@ -37,6 +37,12 @@ class Year:
         """1 for April to June, … 4 for January to March."""
         return ((day.month - 4) % 12) // 3 + 1
 
+    def quarters(self) -> list[tuple[dt.date, dt.date]]:
+        """The first and last day of each quarter, April to June first."""
+        starts = [dt.date(self.start_year, m, 1) for m in (4, 7, 10)] + [dt.date(self.start_year + 1, 1, 1)]
+        ends = [s - dt.timedelta(days=1) for s in starts[1:]] + [self.last_day]
+        return list(zip(starts, ends, strict=True))
+
     def contains(self, day: dt.date) -> bool:
         return self.first_day <= day <= self.last_day
 

@@ -18,7 +18,7 @@ from senate.members.models import Body, MemberProfile, Membership, Profession
 from senate.organisations.models import Senate
 from senate.panels.models import PanelMember, PanelSpec
 from senate.reviews.models import AdviceKind, FollowUp, Recommendation, RecommendationResponse, Request, RequestEvent
-from senate.reviews.stages import Stage
+from senate.reviews.stages import FINISHED, Stage
 from senate.statistics import turnaround
 from senate.statistics.period import QUARTERS, Year
 from senate.statistics.tables import Chart, Table
@@ -99,6 +99,41 @@ def requests_by_stage(senate: Senate) -> Table:
     rows: list[list[Any]] = [[label, found[value]] for value, label in Stage.choices if found.get(value)]
     return Table(
         "requests-by-stage", "Requests by stage today", ["Stage", "Requests"], rows, chart=Chart(unit="requests")
+    )
+
+
+def requests_over_time(senate: Senate, year: Year, *, today: dt.date) -> Table:
+    """Quarter by quarter: the requests open at its end (sent, not yet closed, withdrawn, declined or
+    redirected), the advice issued in it and the requests that finished in it. Quarters not yet begun
+    are left out; the running quarter is counted to today."""
+    _, end = year.bounds()
+    events = (
+        RequestEvent.objects.filter(request__senate=senate, at__lt=end)
+        .order_by("at", "id")
+        .values_list("request_id", "at", "action", "to_stage")
+    )
+    timeline = [(request_id, _day(at), action, stage) for request_id, at, action, stage in events]
+    rows: list[list[Any]] = []
+    for name, (first, last) in zip(QUARTERS, year.quarters(), strict=True):
+        if first > today:
+            break
+        stage_at_end: dict[int, str] = {}
+        issued = finished = 0
+        for request_id, on, action, stage in timeline:
+            if on > last:
+                break
+            stage_at_end[request_id] = stage
+            if on >= first:
+                issued += action == "issue"
+                finished += stage in FINISHED
+        still_open = sum(1 for stage in stage_at_end.values() if stage not in FINISHED and stage != Stage.DRAFT)
+        rows.append([name, still_open, issued, finished])
+    return Table(
+        "requests-over-time",
+        f"Requests open at the end of each quarter of {year.label}",
+        ["Quarter", "Open at the end", "Advice issued", "Finished (closed, withdrawn, declined, redirected)"],
+        rows,
+        chart=Chart(unit="open requests"),
     )
 
 
@@ -412,6 +447,7 @@ def _dashboard(senate: Senate, year: Year, today: dt.date) -> list[Table]:
         requests_by_requester(senate, year, requests),
         requests_by_icb(senate, year, requests),
         requests_by_stage(senate),
+        requests_over_time(senate, year, today=today),
         turnaround_summary(senate, year, today=today, measured=measured),
         turnaround_histogram(senate, year, today=today, measured=measured),
         turnaround_by_request(senate, year, today=today, measured=measured),
@@ -429,6 +465,7 @@ TABLES = [
     "requests-by-requester",
     "requests-by-icb",
     "requests-by-stage",
+    "requests-over-time",
     "turnaround-summary",
     "turnaround-histogram",
     "turnaround-by-request",

@@ -49,3 +49,20 @@ def test_advice_with_clock_stops_is_counted_as_a_person_would(cast, senate):
     assert summary["Median (days)"] == 24
     assert summary["Within the 91-day target"] == 1
     assert queries.turnaround_by_request(senate, Year(2025), today=dt.date(2026, 6, 1)).rows == []
+
+
+def test_requests_open_at_each_quarters_end(cast, senate):
+    r = RequestFactory(created_by=cast["requester"], kind="early_advice")
+    walk(r, "accept", "record_advice_drafted", "approve_advice", "issue", "record_response", "close", cast=cast)
+    # accepted 10 April, issued 10 May (April to June), closed 15 August (July to September)
+    _dated(r, [9, 20, 30, 39, 100, 136])
+    other = RequestFactory(created_by=cast["requester"])
+    walk(other, "accept", cast=cast)
+    _dated(other, [200])  # 18 October: open at the end of October to December
+
+    rows = queries.requests_over_time(senate, Year(2026), today=dt.date(2026, 12, 1)).rows
+    assert rows == [
+        ["April to June", 1, 1, 0],
+        ["July to September", 0, 0, 1],
+        ["October to December", 1, 0, 0],
+    ]

@@ -133,3 +133,28 @@ def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
     url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=professional"
     before, after = _steady(client, url, add)
     assert after == before
+
+
+def test_the_dashboard_does_not_ask_once_per_request_or_member(client, cast, senate):
+    """Each added row is a piece of advice issued this year with a recommendation and its response, and
+    a Council member present at a meeting this year: every table of the dashboard grows."""
+    from senate.council.models import Attendance, Meeting
+    from senate.reviews import lifecycle
+    from senate.reviews.models import Recommendation, RecommendationResponse
+
+    def add(n: int) -> None:
+        meeting = Meeting.objects.create(senate=senate, date=dt.date.today(), created_by=cast["manager"])
+        for _ in range(n):
+            name = f"{MARK} {_next()}"
+            r = RequestFactory(created_by=cast["requester"], title=name, kind="early_advice")
+            with lifecycle.reviews_rules_only():
+                for act, who in [("accept", "manager"), ("record_advice_drafted", "manager"), ("approve_advice", "chair"), ("issue", "manager")]:  # fmt: skip
+                    lifecycle.perform(act, r, by=cast[who], reason="Recorded for the test")
+            rec = Recommendation.objects.create(request=r, number=1, text="Do it")
+            RecommendationResponse.objects.create(recommendation=rec, decision="accepted", narrative="Yes", by=cast["requester"])  # fmt: skip
+            profile = MembershipFactory(body=Body.COUNCIL, profile__user__full_name=name).profile
+            Attendance.objects.create(meeting=meeting, profile=profile, name=name, status=Attendance.Status.PRESENT)
+
+    client.force_login(cast["chair"])
+    before, after = _steady(client, "/south-west/statistics/", add)
+    assert after == before

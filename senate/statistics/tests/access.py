@@ -1,0 +1,17 @@
+"""Who may open the dashboard, its downloads and the annual report (discovered by
+tests/test_page_access.py): the Senate team only."""
+
+PAGES = [
+    ("statistics:dashboard", lambda cast: "/south-west/statistics/", {"manager", "chair"}),
+    (
+        "statistics:download",
+        lambda cast: "/south-west/statistics/download/?table=requests-by-stage&format=csv",
+        {"manager", "chair"},
+    ),
+    ("statistics:annual", lambda cast: "/south-west/statistics/annual-report/", {"manager", "chair"}),
+    (
+        "statistics:annual_document",
+        lambda cast: "/south-west/statistics/annual-report/download/?format=docx",
+        {"manager", "chair"},
+    ),
+]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "senate.beds",
     "senate.council",
     "senate.bundles",
+    "senate.national",
     "senate.search",
     "senate.api",
     "senate.demo",

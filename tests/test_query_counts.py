@@ -133,3 +133,26 @@ def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
     url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=professional"
     before, after = _steady(client, url, add)
     assert after == before
+
+
+def test_the_national_advice_log_does_not_ask_once_per_piece_of_advice(client, cast):
+    from senate.council.tests.factories import published_request
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            published_request(cast, title=f"{MARK} {_next()}").service_areas.set([])
+
+    before, after = _steady(client, "/national/advice/", add)
+    assert after == before
+
+
+def test_the_national_view_does_not_ask_once_per_request(client, cast):
+    from senate.national.tests.factories import issued_request
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            issued_request(cast, title=f"{MARK} {_next()}")
+
+    client.force_login(cast["national"])
+    before, after = _steady(client, "/national/", add)
+    assert after == before

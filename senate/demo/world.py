@@ -398,13 +398,13 @@ def _sign_ins(
         defaults={"full_name": "System Administrator", "password": password, "is_staff": True, "is_superuser": True},
     )
     made.append({"email": admin.email, "role": "System administrator", "senate": "All"})
-    local, name, role = NATIONAL_SIGN_IN
+    local, name, national_role = NATIONAL_SIGN_IN
     national, _ = User.objects.update_or_create(
         email=f"{local}@demo.senate.example", defaults={"full_name": name, "password": password}
     )
-    if not NationalRoleAssignment.objects.filter(user=national, role=role).exists():
-        granting.grant_national_role(person=national, role=role, by=admin, reason=DEMO_REASON)
-    made.append({"email": national.email, "role": role.label, "senate": "All"})
+    if not NationalRoleAssignment.objects.filter(user=national, role=national_role).exists():
+        granting.grant_national_role(person=national, role=national_role, by=admin, reason=DEMO_REASON)
+    made.append({"email": national.email, "role": national_role.label, "senate": "All"})
     return made
 
 

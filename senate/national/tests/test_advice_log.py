@@ -170,3 +170,7 @@ def test_the_log_is_paginated_newest_first(client, cast, council):
 def test_every_senate_is_offered_as_a_filter(client, reference_data):
     page = client.get("/national/advice/").content.decode()
     assert all(s.name in page for s in Senate.objects.all())
+
+
+def test_the_front_door_links_the_national_advice_log(client, reference_data):
+    assert 'href="/national/advice/"' in client.get("/?all=1").content.decode()

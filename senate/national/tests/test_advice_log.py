@@ -174,3 +174,15 @@ def test_every_senate_is_offered_as_a_filter(client, reference_data):
 
 def test_the_front_door_links_the_national_advice_log(client, reference_data):
     assert 'href="/national/advice/"' in client.get("/?all=1").content.decode()
+
+
+def test_the_national_team_reads_issued_advice_before_it_is_published(client, cast, world):
+    from senate.reviews.models import Request
+
+    issued = Request.objects.get(title=f"{MARKER} issued without permission")
+    client.force_login(cast["national"])
+    page = client.get(f"/national/south-west/issued/{issued.pk}/").content.decode()
+    assert f"{MARKER} covering letter" in page and "Not published" in page
+    assert "Contents" in page  # the report version the Council signed off
+    not_issued = Request.objects.get(title=f"{MARKER} ratified, not issued")
+    assert client.get(f"/national/south-west/issued/{not_issued.pk}/").status_code == 404

@@ -8,7 +8,7 @@ import pytest
 os.environ.setdefault("SENATE_TESTING", "1")
 
 from senate.accounts.models import Role  # noqa: E402
-from senate.accounts.tests.factories import UserFactory, give_role  # noqa: E402
+from senate.accounts.tests.factories import UserFactory, give_national_role, give_role  # noqa: E402
 from senate.members.models import Body, MembershipRole  # noqa: E402
 from senate.members.tests.factories import MembershipFactory  # noqa: E402
 from senate.organisations.models import Organisation, Senate  # noqa: E402
@@ -54,6 +54,8 @@ def cast(senate, other_senate, icb):
         "admin": UserFactory(full_name="Sys Admin", is_staff=True, is_superuser=True),
         "no_role": UserFactory(full_name="Nobody Inparticular"),
         "other_manager": give_role(UserFactory(full_name="Lon Manager"), other_senate, Role.MANAGER),
+        # NHS England's national team: no role in any Senate, a role across them all (issued advice, figures).
+        "national": give_national_role(UserFactory(full_name="Nadia National")),
     }
     MembershipFactory(profile__user=people["council"], senate=senate, body=Body.COUNCIL, role=MembershipRole.CLINICAL)
     MembershipFactory(
@@ -62,7 +64,9 @@ def cast(senate, other_senate, icb):
     return people
 
 
-ALL_ROLES = ["manager", "chair", "council", "assembly", "requester", "assurance", "admin", "no_role", "other_manager"]
+ALL_ROLES = [
+    "manager", "chair", "council", "assembly", "requester", "assurance", "admin", "no_role", "other_manager", "national",
+]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

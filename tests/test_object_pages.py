@@ -64,6 +64,7 @@ UNRELATED = [
     "other_manager",  # the manager of another Senate
     "admin",  # the system administrator: administers, reads no case file
     "assurance",  # NHS England's assurance viewer
+    "national",  # NHS England's national team: issued advice and figures of every Senate, nothing else
 ]
 # People unrelated to some records only: this Senate's team and Council to an unsent draft, and its
 # manager to someone's seat on a panel (the member's own) and to a loan asked of another Senate.
@@ -304,6 +305,7 @@ class World:
             "other_manager": give_role(UserFactory(full_name="Kim Othermanager"), self.other_senate, Role.MANAGER),
             "admin": UserFactory(full_name="Sys Admin", is_staff=True, is_superuser=True),
             "assurance": User.objects.get(email="assurance@demo.senate.example"),
+            "national": User.objects.get(email="national@demo.senate.example"),
             **demo,
             "requester": User.objects.get(email="requester@demo.senate.example"),
             "seat_holder": self.seat.profile.user,
@@ -452,6 +454,7 @@ INSIDERS = ["manager", "chair", "council", "requester", "seat_holder"]
 # still refused by the meeting's own rule before the page looks for it; the page's own tests open it.
 OPENED_ELSEWHERE = {
     "council:confirm_changes": "only an item approved with changes has one (council/tests/test_ratification.py)",
+    "national:issued": "only NHS England's national team opens it, once advice is issued (national/tests)",
 }
 
 

@@ -158,3 +158,26 @@ def test_the_dashboard_does_not_ask_once_per_request_or_member(client, cast, sen
     client.force_login(cast["chair"])
     before, after = _steady(client, "/south-west/statistics/", add)
     assert after == before
+
+
+def test_the_national_advice_log_does_not_ask_once_per_piece_of_advice(client, cast):
+    from senate.council.tests.factories import published_request
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            published_request(cast, title=f"{MARK} {_next()}").service_areas.set([])
+
+    before, after = _steady(client, "/national/advice/", add)
+    assert after == before
+
+
+def test_the_national_view_does_not_ask_once_per_request(client, cast):
+    from senate.national.tests.factories import issued_request
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            issued_request(cast, title=f"{MARK} {_next()}")
+
+    client.force_login(cast["national"])
+    before, after = _steady(client, "/national/", add)
+    assert after == before

@@ -5,8 +5,15 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from senate.accounts.forms import AdminSignInForm
-from senate.accounts.granting import grant_role, why_not_grant, withdraw_role
-from senate.accounts.models import ApiToken, RoleAssignment, User
+from senate.accounts.granting import (
+    grant_national_role,
+    grant_role,
+    why_not_grant,
+    why_not_grant_national,
+    withdraw_national_role,
+    withdraw_role,
+)
+from senate.accounts.models import ApiToken, NationalRoleAssignment, RoleAssignment, User
 from senate.core.audited_admin import AuditedAdmin
 
 GIVEN_HERE = "Given in system administration"
@@ -43,6 +50,40 @@ class RoleInline(admin.TabularInline):  # type: ignore[type-arg]
         return False
 
 
+class NationalRoleFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
+    """A role across every Senate (the NHS England national team), checked as `granting` checks it."""
+
+    request_user: Any = None  # who is giving the role (set by the inline): only a system administrator may
+
+    def clean(self) -> None:
+        super().clean()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if form.instance.pk or not data or data.get("DELETE") or not data.get("role"):
+                continue
+            if refusal := why_not_grant_national(person=self.instance, role=data["role"], by=self.request_user):
+                form.add_error(None, refusal)
+
+
+class NationalRoleInline(admin.TabularInline):  # type: ignore[type-arg]
+    """Roles across every Senate, given and withdrawn through `granting` (audited), never changed in place."""
+
+    model = NationalRoleAssignment
+    formset = NationalRoleFormSet
+    extra = 0
+    readonly_fields = ["granted_at"]
+    verbose_name = "role across every Senate"
+    verbose_name_plural = "roles across every Senate"
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset: Any = super().get_formset(request, obj, **kwargs)
+        formset.request_user = request.user
+        return formset
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(User)
 class UserAdmin(AuditedAdmin):
     """People and their roles in each Senate: every change is written to the audit trail."""
@@ -51,9 +92,11 @@ class UserAdmin(AuditedAdmin):
     search_fields = ["email", "full_name"]
     exclude = ["password", "user_permissions", "groups"]
     readonly_fields = ["last_login", "date_joined"]
-    inlines = [RoleInline]
+    inlines = [RoleInline, NationalRoleInline]
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is NationalRoleAssignment:
+            return _save_national_roles(request, formset)
         if formset.model is not RoleAssignment:
             return super().save_formset(request, form, formset, change)
         # What admin's own history message reads (construct_change_message), as a saved formset sets them.
@@ -77,6 +120,21 @@ class UserAdmin(AuditedAdmin):
                 )
             )
         return None
+
+
+def _save_national_roles(request: HttpRequest, formset: Any) -> None:
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    for removed in formset.deleted_forms:
+        if removed.instance.pk:
+            formset.deleted_objects.append(removed.instance)
+            withdraw_national_role(assignment=removed.instance, by=request.user, reason=WITHDRAWN_HERE)
+    for added in formset.forms:
+        data = added.cleaned_data
+        if added.instance.pk or not data or data.get("DELETE") or not added.has_changed():
+            continue
+        formset.new_objects.append(
+            grant_national_role(person=formset.instance, role=data["role"], by=request.user, reason=GIVEN_HERE)
+        )
 
 
 admin.site.register(ApiToken, list_display=["user", "name", "prefix", "created_at", "revoked_at"])

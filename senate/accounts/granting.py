@@ -1,4 +1,5 @@
-"""Giving and withdrawing a person's roles in a Senate: the only writes to `RoleAssignment`. Each act
+"""Giving and withdrawing a person's roles in a Senate, and the roles held across every Senate (the
+NHS England national team): the only writes to `RoleAssignment` and `NationalRoleAssignment`. Each act
 checks the change, writes it and its audit event (with before and after) in one transaction; a refusal
 writes nothing."""
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from senate.accounts.models import Role, RoleAssignment, User
+from senate.accounts.models import NationalRole, NationalRoleAssignment, Role, RoleAssignment, User
 from senate.core import audit
 
 # A Senate has one clinical Chair (NHS England appoints them; domain.md §1, §5.3).
@@ -67,5 +68,48 @@ def _record(assignment: RoleAssignment, action: str, *, by: Any, reason: str, be
         by=by,
         senate=assignment.senate,
         summary=f"{assignment.user}: role {verb}: {after or before}",
+        data={"person": assignment.user_id, "reason": reason.strip(), "changed": {"role": [before, after]}},
+    )
+
+
+def why_not_grant_national(*, person: User, role: str, by: Any) -> str | None:
+    """Why the national `role` cannot be given to `person` by `by`, or None when it can. A role across
+    every Senate is not one Senate team's to give: a system administrator gives it."""
+    if not (getattr(by, "is_active", False) and getattr(by, "is_superuser", False)):
+        return "Only a system administrator gives a role across every Senate"
+    if person.pk and NationalRoleAssignment.objects.filter(user=person, role=role).exists():
+        return f"{person} is already in the {NationalRole(role).label}"
+    return None
+
+
+def grant_national_role(*, person: User, role: str, by: Any, reason: str = "") -> NationalRoleAssignment:
+    """Give `person` a role across every Senate (the NHS England national team), with an audit event."""
+    with transaction.atomic():
+        if refusal := why_not_grant_national(person=person, role=role, by=by):
+            raise RoleRefused(refusal)
+        assignment = NationalRoleAssignment.objects.create(user=person, role=role)
+        _record_national(assignment, "role.national_given", by=by, reason=reason, given=True)
+    return assignment
+
+
+def withdraw_national_role(*, assignment: NationalRoleAssignment, by: Any, reason: str) -> None:
+    """Take a national role away, with an audit event naming it and why (a system administrator only)."""
+    if not reason.strip():
+        raise RoleRefused("Say why the role is being withdrawn")
+    if not (getattr(by, "is_active", False) and getattr(by, "is_superuser", False)):
+        raise RoleRefused("Only a system administrator withdraws a role across every Senate")
+    with transaction.atomic():
+        _record_national(assignment, "role.national_withdrawn", by=by, reason=reason, given=False)
+        assignment.delete()
+
+
+def _record_national(assignment: NationalRoleAssignment, action: str, *, by: Any, reason: str, given: bool) -> None:
+    label = assignment.get_role_display()
+    before, after = ("", label) if given else (label, "")
+    audit.record(
+        action,
+        assignment,
+        by=by,
+        summary=f"{assignment.user}: role {'given' if after else 'withdrawn'}: {label}",
         data={"person": assignment.user_id, "reason": reason.strip(), "changed": {"role": [before, after]}},
     )

@@ -101,6 +101,28 @@ class RoleAssignment(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.senate}"
 
 
+class NationalRole(models.TextChoices):
+    """Roles held across every Senate rather than in one (issue 15)."""
+
+    NATIONAL_TEAM = "national_team", "NHS England national team"
+
+
+class NationalRoleAssignment(models.Model):
+    """A role held across every Senate. It grants nothing in any one Senate's records (`roles_in`
+    reads only `RoleAssignment`), so a national team member reads only what the national pages give:
+    issued advice and statistics. Given and withdrawn in `granting.py`, by a system administrator."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="national_roles")
+    role = models.CharField(max_length=20, choices=NationalRole.choices)
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_national_role")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
+
+
 class ApiToken(models.Model):
     """A token for the REST API. Only its hash is stored; the token is shown once when made."""
 

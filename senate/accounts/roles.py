@@ -26,6 +26,15 @@ def senates_of(user: Any) -> list[Any]:
     return list(Senate.objects.filter(pk__in=ids).order_by("name"))
 
 
+def national_roles(user: Any) -> set[str]:
+    """The roles a person holds across every Senate (`NationalRoleAssignment`)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if not hasattr(user, "_national_roles"):
+        user._national_roles = set(user.national_roles.values_list("role", flat=True))
+    return user._national_roles  # type: ignore[no-any-return]
+
+
 def _cache(user: Any) -> list[tuple[int, str, int | None]]:
     if not hasattr(user, "_senate_roles"):
         user._senate_roles = list(user.roles.values_list("senate_id", "role", "organisation_id"))

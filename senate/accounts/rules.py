@@ -5,9 +5,9 @@ from typing import Any
 
 import rules
 
-from senate.accounts.models import Role
+from senate.accounts.models import NationalRole, Role
 from senate.accounts.permissions import Permission
-from senate.accounts.roles import roles_in
+from senate.accounts.roles import national_roles, roles_in
 
 
 def senate_of(obj: Any) -> Any:
@@ -34,6 +34,13 @@ is_council_member = _has_any(Role.CHAIR, Role.VICE_CHAIR, Role.COUNCIL_MEMBER)
 is_assembly_member = _has_any(Role.ASSEMBLY_MEMBER)
 is_requester = _has_any(Role.REQUESTER)
 is_assurance_viewer = _has_any(Role.ASSURANCE_VIEWER)
+
+
+@rules.predicate(name="is_national_team")
+def is_national_team(user: Any) -> bool:
+    """NHS England's national team: every Senate's issued advice and statistics, nothing else."""
+    return NationalRole.NATIONAL_TEAM in national_roles(user)
+
 
 # Those who run the Senate's business day to day (the manager, the Chair and Vice Chair): the one
 # "runs the Senate" predicate of every app.

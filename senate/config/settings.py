@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "senate.beds",
     "senate.council",
     "senate.bundles",
+    "senate.national",
     "senate.statistics",
     "senate.search",
     "senate.api",

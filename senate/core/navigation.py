@@ -15,6 +15,8 @@ PROVIDERS = [
     "senate.council.navigation",
     "senate.statistics.navigation",
 ]
+# Apps that add header items whatever the Senate (a role held across every Senate): `items(request)`.
+EVERYWHERE = ["senate.national.navigation"]
 
 
 def navigation_for(request: Any) -> list[dict[str, str]]:
@@ -31,6 +33,11 @@ def navigation_for(request: Any) -> list[dict[str, str]]:
             except ModuleNotFoundError:
                 continue
             items += module.items(request, senate)
+    for provider in EVERYWHERE:
+        try:
+            items += importlib.import_module(provider).items(request)
+        except ModuleNotFoundError:
+            continue
     if user.is_authenticated:
         if hasattr(user, "profile"):
             items.append({"href": reverse("profile:view"), "text": "My profile"})

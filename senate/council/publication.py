@@ -115,16 +115,22 @@ def is_public(request: Request, *, today: dt.date) -> bool:
     )
 
 
-def public_requests(senate: Any, *, today: dt.date) -> QuerySet[Request]:
-    """Requests whose advice the public may read: ratified, issued, and permitted from today."""
+def published_advice(*, today: dt.date) -> QuerySet[Request]:
+    """Requests, in every Senate, whose advice the public may read: ratified, issued, and permitted
+    from today. The one rule of every public page (each Senate's, and the national advice log)."""
     ratified = ratified_decisions().values("item__request")
     return (
-        Request.objects.filter(senate=senate, stage__in=ISSUED_OR_LATER, pk__in=ratified)
+        Request.objects.filter(stage__in=ISSUED_OR_LATER, pk__in=ratified)
         .filter(publication_permission__isnull=False)
         .exclude(publication_permission__publish_from__gt=today)
         .select_related("requesting_organisation", "publication_permission")
         .order_by("-publication_permission__given_on")
     )
+
+
+def public_requests(senate: Any, *, today: dt.date) -> QuerySet[Request]:
+    """Requests of this Senate whose advice the public may read."""
+    return published_advice(today=today).filter(senate=senate)
 
 
 def redact(text: str, phrases: list[str]) -> str:

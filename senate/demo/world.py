@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from senate.accounts import granting
-from senate.accounts.models import Role, RoleAssignment, User
+from senate.accounts.models import NationalRole, NationalRoleAssignment, Role, RoleAssignment, User
 from senate.demo import history_world, interests_world
 from senate.demo.names import FIRST, LAST, PLACE_PREFIXES, TOWNS
 from senate.members import appointments
@@ -71,6 +71,9 @@ SIGN_INS = [
     ("requester", "Jo Whitfield", Role.REQUESTER, None),
     ("assurance", "Dr Anita Rao", Role.ASSURANCE_VIEWER, None),
 ]
+
+# NHS England's national team: a role across every Senate, given by the system administrator.
+NATIONAL_SIGN_IN = ("national", "Dr Nadia Okafor", NationalRole.NATIONAL_TEAM)
 
 PROFESSION_WEIGHTS = [
     (Profession.DOCTOR, 34),
@@ -395,6 +398,13 @@ def _sign_ins(
         defaults={"full_name": "System Administrator", "password": password, "is_staff": True, "is_superuser": True},
     )
     made.append({"email": admin.email, "role": "System administrator", "senate": "All"})
+    local, name, national_role = NATIONAL_SIGN_IN
+    national, _ = User.objects.update_or_create(
+        email=f"{local}@demo.senate.example", defaults={"full_name": name, "password": password}
+    )
+    if not NationalRoleAssignment.objects.filter(user=national, role=national_role).exists():
+        granting.grant_national_role(person=national, role=national_role, by=admin, reason=DEMO_REASON)
+    made.append({"email": national.email, "role": national_role.label, "senate": "All"})
     return made
 
 

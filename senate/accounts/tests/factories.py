@@ -1,6 +1,6 @@
 import factory
 
-from senate.accounts.models import RoleAssignment, User
+from senate.accounts.models import NationalRole, NationalRoleAssignment, RoleAssignment, User
 
 PASSWORD = "correct-horse-battery"
 
@@ -22,4 +22,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def give_role(user: User, senate, role: str, organisation=None) -> User:
     RoleAssignment.objects.create(user=user, senate=senate, role=role, organisation=organisation)
+    return user
+
+
+def give_national_role(user: User, role: str = NationalRole.NATIONAL_TEAM) -> User:
+    NationalRoleAssignment.objects.create(user=user, role=role)
     return user

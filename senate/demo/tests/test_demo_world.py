@@ -58,6 +58,7 @@ def _one_sign_in_per_role_that_works(client):
         "assurance_viewer",
     }
     assert User.objects.get(email="admin@demo.senate.example").is_superuser
+    assert User.objects.get(email="national@demo.senate.example").national_roles.filter(role="national_team").exists()
     assert client.login(username="manager@demo.senate.example", password=world.DEMO_PASSWORD)
 
 

@@ -15,6 +15,7 @@ EVERYONE_SIGNED_IN = {
     "admin",
     "no_role",
     "other_manager",
+    "national",
 }
 PAGES += [
     ("organisation_search:search", lambda cast: "/organisations/search/?q=Devon", EVERYONE_SIGNED_IN),

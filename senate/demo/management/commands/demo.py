@@ -44,4 +44,6 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo sign-ins (password for all: {world.DEMO_PASSWORD}):")
         for local, _name, role, _m in world.SIGN_INS:
             self.stdout.write(f"  {role.label:<40} {local}@demo.senate.example")
+        local, _name, national = world.NATIONAL_SIGN_IN
+        self.stdout.write(f"  {national.label:<40} {local}@demo.senate.example")
         self.stdout.write(f"  {'System administrator':<40} admin@demo.senate.example\n")

@@ -46,6 +46,9 @@ def roles_as_partner(user: Any, request: Any, *, status: str = PartnerSenate.Sta
 
     if not getattr(user, "is_authenticated", False):
         return set()
+    # Someone with no role outside the request's own Senate is no partner: asked without a query.
+    if not any(senate_id != request.senate_id for (senate_id, _r, _o) in _cache(user)):
+        return set()
     ids = partner_senate_ids(request, status=status)
     if not ids:
         return set()

@@ -156,6 +156,7 @@ def test_the_pages_invite_answer_and_comment(request_obj, partner_senate, partne
     assert refused.status_code == 400 and "Choose the Senate to invite" in refused.content.decode()
     client.post(url + "invite/", {"senate": partner_senate.pk, "message": "Crosses the border"})
     client.force_login(partner["manager"])
+    assert "invitation to review" in client.get("/south-east/").content.decode()
     unanswered = client.post(url + "answer/", {"decision": "decline", "reason": ""})
     assert "Say why your Senate declines" in unanswered.content.decode()
     client.post(url + "answer/", {"decision": "accept"})

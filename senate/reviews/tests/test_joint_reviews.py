@@ -166,3 +166,11 @@ def test_the_pages_invite_answer_and_comment(request_obj, partner_senate, partne
     assert "Consider travel times." in client.get(url).content.decode()
     client.force_login(cast["council"])
     assert client.post(url + "comment/", {"text": "Not a partner"}).status_code == 403
+
+
+def test_the_requests_history_shows_each_step_of_the_joint_review(accepted, request_obj, partner):
+    from senate.reviews import history
+
+    joint.comment(request_obj, by=_fresh(partner["council"]), text="Consider travel times.")
+    steps = [d.what for d in history.entries(request_obj) if d.event.action.startswith("joint.")]
+    assert steps == ["Joint review: invited", "Joint review: accepted", "Joint review: commented"]

@@ -6,7 +6,15 @@ import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.roles import organisations_for, roles_in
-from senate.accounts.rules import is_chair, is_manager, is_requester, is_senate_team, is_system_admin, oversees
+from senate.accounts.rules import (
+    is_chair,
+    is_council_member,
+    is_manager,
+    is_requester,
+    is_senate_team,
+    is_system_admin,
+    oversees,
+)
 from senate.reviews.permissions import ReviewsPermission as P
 
 
@@ -160,10 +168,11 @@ rules.add_perm(P.WITHDRAW, may_see_request & (is_manager | acts_for_requester))
 rules.add_perm(P.VIEW_HISTORY, may_see_request & is_senate_team)
 rules.add_perm(P.COMMENT_ON_TERMS, may_see_request & (is_senate_team | acts_for_requester))
 # A joint review: the lead's manager invites, the partner's manager answers, the partner's Council
-# comments; everyone working on it sees who takes part.
+# comments; the Senates' teams and Councils see who takes part (not NHS England's assurance viewer, who
+# reads the request, not the partners' comments on its draft).
 rules.add_perm(
     P.VIEW_JOINT,
-    may_see_request & is_sent & (is_senate_team | oversees | in_a_partner_senate | invited_partner_manager),
+    may_see_request & is_sent & (is_senate_team | is_council_member | in_a_partner_senate | invited_partner_manager),
 )
 rules.add_perm(P.INVITE_PARTNER, may_see_request & is_sent & is_manager)
 rules.add_perm(P.ANSWER_JOINT, may_see_request & is_sent & invited_partner_manager)

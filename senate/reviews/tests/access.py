@@ -26,7 +26,7 @@ PAGES = [
     ("reviews:terms", _path("terms/"), READERS),
     ("reviews:edit_terms", _path("terms/edit/"), {"manager"}),
     ("reviews:recommendations", _path("recommendations/"), READERS),
-    ("reviews:joint", _path("joint/"), TEAM | {"council", "assurance"}),
+    ("reviews:joint", _path("joint/"), TEAM | {"council"}),
 ]
 NOT_GET_PAGES = {
     "reviews:act",

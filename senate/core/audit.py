@@ -398,6 +398,7 @@ _AREAS = {
     "criterion": "Assessment criterion",
     "evidence": "Evidence",
     "interests": "Interests",
+    "joint": "Joint review",
     "judgement": "Judgement",
     "membership": "Membership",
     "panels": "Panel",

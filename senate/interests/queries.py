@@ -3,6 +3,7 @@ Everything Senate-scoped is reached through the Senate (tenancy)."""
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -60,18 +61,28 @@ def request_in(senate: Any, pk: int) -> Any:
     )
 
 
-def candidates(senate: Any, on: dt.date, q: str = "") -> QuerySet[MemberProfile]:
-    """Current Council and Assembly members of this Senate, the people screened for its panels."""
-    ids = Membership.objects.current(on).filter(senate=senate).values("profile_id")
+def partner_senates_of(request: Any) -> list[int]:
+    """The Senates that review this request jointly with its own (accepted partners; reviews.joint),
+    read by the relation's name (interests never imports reviews)."""
+    if request is None:
+        return []
+    return list(request.partners.filter(status="accepted").values_list("senate_id", flat=True))
+
+
+def candidates(senate: Any, on: dt.date, q: str = "", *, partners: Iterable[int] = ()) -> QuerySet[MemberProfile]:
+    """Current Council and Assembly members of this Senate, the people screened for its panels, and of
+    a joint review's partner Senates (`partners`), whose Assemblies the panel also draws from."""
+    ids = Membership.objects.current(on).filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id")
     profiles = MemberProfile.objects.filter(pk__in=ids)
     if q:
         profiles = profiles.filter(Q(user__full_name__icontains=q) | Q(job_title__icontains=q))
     return profiles.select_related("user", "employer").order_by("user__full_name")
 
 
-def screenable(senate: Any, pk: int) -> MemberProfile | None:
-    """A member this Senate may screen: its own members, and members of other Senates willing to serve."""
-    mine = Q(pk__in=Membership.objects.filter(senate=senate).values("profile_id"))
+def screenable(senate: Any, pk: int, *, partners: Iterable[int] = ()) -> MemberProfile | None:
+    """A member this Senate may screen: its own members, a joint review's partner Senates' members, and
+    members of other Senates willing to serve."""
+    mine = Q(pk__in=Membership.objects.filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id"))
     return (
         MemberProfile.objects.filter(mine | Q(willing_to_serve_other_senates=True), pk=pk)
         .select_related("user", "employer", "home_icb")

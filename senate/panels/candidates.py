@@ -15,6 +15,7 @@ from senate.members.models import MemberProfile, Membership
 from senate.panels import skills as sk
 from senate.panels.availability import away_during
 from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
+from senate.reviews.joint import partner_senate_ids
 from senate.reviews.stages import FINISHED
 
 ACTIVE = (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED)
@@ -33,6 +34,7 @@ class Candidate:
     away: bool
     screening: MemberScreening
     past_panels: int
+    partner: bool = False  # a member of a joint review's partner Senate: in the pool, no loan needed
     declarations: str = ""  # why their declarations keep them off a panel, or ''
     fit: float = 0.0
     fit_words: list[str] = field(default_factory=list)
@@ -55,10 +57,11 @@ class Candidate:
         return max(0, self.max_panels - self.load)
 
 
-def pool(senate, *, on: dt.date):
-    """This Senate's current members, and members of other Senates who agreed to be lent."""
+def pool(senate, *, on: dt.date, partners=()):
+    """This Senate's current members, those of a joint review's partner Senates (`partners`, their ids),
+    and members of other Senates who agreed to be lent."""
     current = Membership.objects.current(on)
-    own = current.filter(senate=senate).values("profile_id")
+    own = current.filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id")
     lendable = current.exclude(senate=senate).filter(
         Q(profile__willing_to_serve_other_senates=True) | Q(profile__panel_availability__consents_to_loan=True)
     )
@@ -89,7 +92,8 @@ def loads(profiles, *, leaving_out=()) -> dict[int, int]:
 def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_out=None) -> list[Candidate]:
     """Every member of the pool for this request, screened and scored, best fit first."""
     senate = request.senate
-    profiles = list(profiles if profiles is not None else pool(senate, on=on))
+    partners = partner_senate_ids(request)
+    profiles = list(profiles if profiles is not None else pool(senate, on=on, partners=partners))
     found = screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(senate)))
     screenings = screenings_for(request, profiles, found)
     load = loads(profiles, leaving_out=leaving_out if leaving_out is not None else [request])
@@ -99,17 +103,18 @@ def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_ou
         for absence in PanelAbsence.objects.filter(profile__in=profiles, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
     past = _past_panels(request, profiles)
-    refusals = declaration_refusals(senate, profiles, on=on)
+    refusals = declaration_refusals(senate, profiles, on=on, partners=partners)
     areas = {e.code: e.name for e in request.service_areas.all()}
     result = []
     for p in profiles:
-        home = _home(p, senate, on)
+        home = _home(p, senate, on, partners)
         settings_ = availability.get(p.pk)
         c = Candidate(
             profile=p,
             home_senate=home,
             region=(p.region.slug if p.region else home.region.slug),
-            lent=home.pk != senate.pk,
+            lent=home.pk != senate.pk and home.pk not in partners,
+            partner=home.pk in partners,
             skills=sk.skills_of(p, council_of=senate.pk, on=on),
             max_panels=settings_.max_panels if settings_ else DEFAULT_MAX_PANELS,
             load=load.get(p.pk, 0),
@@ -150,13 +155,13 @@ def fit(c: Candidate, areas: dict[str, str]) -> tuple[float, list[str]]:
     return min(1.0, max(0.0, score)), words
 
 
-def declaration_refusals(senate, profiles, *, on: dt.date) -> dict[int, str]:
+def declaration_refusals(senate, profiles, *, on: dt.date, partners=()) -> dict[int, str]:
     """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
     Each member is asked of their own Senate (a lent member declares to theirs), from its
     declarations-due table: one reading per Senate, however many members."""
     by_home: dict = {}
     for p in profiles:
-        by_home.setdefault(_home(p, senate, on), []).append(p)
+        by_home.setdefault(_home(p, senate, on, partners), []).append(p)
     found = {}
     for home, members in by_home.items():
         standing = {row.profile.pk: row for row in due_rows_now(home, today=on)}
@@ -167,10 +172,14 @@ def declaration_refusals(senate, profiles, *, on: dt.date) -> dict[int, str]:
     return found
 
 
-def _home(profile, senate, on):
+def _home(profile, senate, on, partners=()):
+    """The Senate a member sits for here: this one if they belong to it, else a joint review's partner."""
     current = [m for m in profile.memberships.all() if sk.is_current(m, on)]
     for m in current:
         if m.senate_id == senate.pk:
+            return m.senate
+    for m in current:
+        if m.senate_id in partners:
             return m.senate
     return current[0].senate if current else senate
 

@@ -12,6 +12,7 @@ from senate.panels import skills as sk
 from senate.panels.candidates import Candidate, candidates_for, pool
 from senate.panels.models import Loan, PanelChoice, PanelMember
 from senate.panels.specs import spec_of
+from senate.reviews.joint import partner_senate_ids
 
 ANYONE = "anyone"  # a skill every member of the wider problem holds, for out-of-region suggestions
 
@@ -45,7 +46,8 @@ def build(requests, *, on: dt.date) -> Built:
     if missing:
         raise NoSpecification(f"Set the panel specification first for: {', '.join(missing)}")
     senate = requests[0].senate
-    profiles = list(pool(senate, on=on))
+    partners = {s for r in requests for s in partner_senate_ids(r)}
+    profiles = list(pool(senate, on=on, partners=partners))
     specs = {r.pk: spec_of(r) for r in requests}
     candidates = {
         r.pk: {
@@ -57,7 +59,8 @@ def build(requests, *, on: dt.date) -> Built:
         Loan.objects.filter(request__in=requests, status=Loan.Status.APPROVED).values_list("profile_id", "request_id")
     )
     first = candidates[requests[0].pk]
-    in_solve = {pk for pk, c in first.items() if not c.lent} | {pk for pk, _r in lent}
+    # A joint review's partner members are in the solve, barred (as lent) from this run's other requests.
+    in_solve = {pk for r in requests for pk, c in candidates[r.pk].items() if not c.lent} | {pk for pk, _r in lent}
     members: list[Member] = []
     outsiders: list[Member] = []
     conflicts: set[tuple[str, str]] = set()

@@ -8,7 +8,7 @@ import rules
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.rules import is_assembly_member, is_council_member, is_manager, is_senate_team
 from senate.panels.permissions import PanelsPermission as P
-from senate.reviews.rules import is_sent, may_see_request, unless_a_hidden_draft
+from senate.reviews.rules import is_sent, may_see_request, partner_team, unless_a_hidden_draft
 
 
 @rules.predicate
@@ -38,7 +38,8 @@ rules.add_perm(P.MANAGE, is_senate_team & unless_a_hidden_draft)
 # A request's panel: the Senate team for any submitted request of their Senate; a member only for a
 # panel they are invited to or sit on. Nobody else (the other Council and Assembly members, the
 # requester, a system administrator).
-rules.add_perm(P.VIEW_PANEL, may_see_request & ((is_senate_team & is_sent) | invited_or_seated))
+# A joint review's partner Senate team sees the panel its Assembly sits on (the lead manages it).
+rules.add_perm(P.VIEW_PANEL, may_see_request & (((is_senate_team | partner_team) & is_sent) | invited_or_seated))
 # Loans are approved by the lending Senate's manager.
 rules.add_perm(P.DECIDE_LOANS, is_manager)
 rules.add_perm(P.OWN, is_council_member | is_assembly_member)

@@ -87,6 +87,7 @@ def _request_result(built, answer, request, labels) -> dict:
                 "role": roles[pk],
                 "reason": reason,
                 "lent": c.lent,
+                "partner": c.partner,
                 "home": str(c.home_senate),
                 "fit": c.fit,
             }

@@ -19,6 +19,7 @@ from senate.reviews.rules import (
     acts_for_requester,
     advice_before_the_council,
     advice_issued_to_assurance,
+    in_a_partner_senate,
     may_see_request,
 )
 
@@ -62,8 +63,9 @@ rules.add_perm(P.RECORD_VIEW, may_see_request & on_the_panel)
 rules.add_perm(P.RECORD_JUDGEMENT, may_see_request & (is_manager | on_the_panel))
 rules.add_perm(P.WRITE_REPORT, may_see_request & (is_manager | on_the_panel))
 # Those who read every version of the draft report, and the requester, who reads only some.
+# A joint review's partner Senate (its team and Council) reads the draft to comment on it.
 reads_every_version = may_see_request & (
-    is_senate_team | on_the_panel | advice_before_the_council | advice_issued_to_assurance
+    is_senate_team | on_the_panel | advice_before_the_council | advice_issued_to_assurance | in_a_partner_senate
 )
 reads_as_requester = may_see_request & acts_for_requester & requester_has_seen_draft
 rules.add_perm(P.VIEW_REPORT, reads_every_version | reads_as_requester)

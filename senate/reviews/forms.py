@@ -342,3 +342,49 @@ class ServiceLevelsForm(Form):
         label="Requests from organisations that do not commission care need a sponsoring commissioner",
         required=False,
     )
+
+
+class InvitePartnerForm(Form):
+    senate: Any = forms.ModelChoiceField(
+        label="Senate to invite",
+        queryset=None,
+        empty_label="Choose a Senate",
+        error_messages={"required": "Choose the Senate to invite", "invalid_choice": "Choose a Senate from the list"},
+    )
+    message = forms.CharField(
+        label="Why you ask them to join",
+        help_text="For example: the proposal moves services across the boundary between your regions.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, senates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["senate"]
+        field.queryset = senates
+
+
+class AnswerJointForm(Form):
+    decision = forms.ChoiceField(
+        label="Will your Senate review this request jointly?",
+        widget=forms.RadioSelect,
+        choices=[("accept", "Yes, accept the invitation"), ("decline", "No, decline it")],
+        error_messages={"required": "Select whether your Senate accepts"},
+    )
+    reason = forms.CharField(
+        label="Reason (needed if you decline)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "decline" and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why your Senate declines, so the lead Senate can look elsewhere")
+        return data
+
+
+class PartnerCommentForm(Form):
+    text = forms.CharField(
+        label="Your Council's comment on the draft advice",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write your comment"},
+    )

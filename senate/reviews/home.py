@@ -11,7 +11,7 @@ from senate.accounts.models import Role
 from senate.accounts.roles import organisations_for, roles_in
 from senate.organisations.home import Task
 from senate.reviews.deadlines import next_due, work_queue
-from senate.reviews.models import Request
+from senate.reviews.models import PartnerSenate, Request
 from senate.reviews.stages import FINISHED, Stage
 
 # What is due, said to the requester (deadlines.next_due says it from the Senate's side).
@@ -30,7 +30,23 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
     found = _requester_tasks(user, senate, today) if Role.REQUESTER in roles else []
     if roles & {Role.MANAGER, Role.CHAIR, Role.VICE_CHAIR}:
         found += _team_tasks(senate, today, roles)
+    if Role.MANAGER in roles:
+        found += _joint_invitations(senate)
     return found
+
+
+def _joint_invitations(senate: Any) -> list[Task]:
+    """Another Senate asks this one to review a request jointly (reviews.joint): its manager answers."""
+    asked = PartnerSenate.objects.filter(senate=senate, status=PartnerSenate.Status.INVITED).select_related(
+        "request__senate"
+    )
+    return [
+        Task(
+            f"Answer {p.request.senate.name}'s invitation to review {p.request.reference} {p.request.title} jointly",
+            reverse("reviews:joint", args=[p.request.senate.slug, p.request.pk]),
+        )
+        for p in asked
+    ]
 
 
 def _page(request: Request) -> str:

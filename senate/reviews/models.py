@@ -232,3 +232,50 @@ class FollowUp(models.Model):
 
     class Meta:
         ordering = ["at"]
+
+
+class PartnerSenate(models.Model):
+    """A joint review: the request's own Senate leads it, and invites another Senate as a partner
+    (a proposal across two regions). Its manager accepts or declines; an accepted partner's team and
+    Council open the request (under the lead Senate's address), its Assembly joins the panel's pool,
+    and its Council comments on the draft report. Approval and issue stay with the lead."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", "Invited"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="partners")
+    senate = models.ForeignKey("organisations.Senate", on_delete=models.PROTECT, related_name="joint_reviews")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.INVITED)
+    message = models.TextField(blank=True, help_text="Why the lead Senate asks this Senate to join.")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    invited_at = models.DateTimeField(auto_now_add=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True, help_text="The partner's reason for declining.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["request", "senate"], name="one_partnership_per_senate")]
+        ordering = ["invited_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.senate} on {self.request}"
+
+
+class PartnerComment(models.Model):
+    """A partner Council's comment on the draft advice of a joint review, read by the lead Senate."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="partner_comments")
+    senate = models.ForeignKey("organisations.Senate", on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comment from {self.senate} on {self.request}"

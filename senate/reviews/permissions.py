@@ -19,3 +19,7 @@ class ReviewsPermission(StrEnum):
     WITHDRAW = "reviews.withdraw"
     VIEW_HISTORY = "reviews.view_history"
     COMMENT_ON_TERMS = "reviews.comment_on_terms"
+    VIEW_JOINT = "reviews.view_joint"
+    INVITE_PARTNER = "reviews.invite_partner"
+    ANSWER_JOINT = "reviews.answer_joint"
+    COMMENT_AS_PARTNER = "reviews.comment_as_partner"

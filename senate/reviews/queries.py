@@ -1,20 +1,28 @@
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from senate.accounts.roles import organisations_for, roles_in
-from senate.reviews.models import Programme, Request
+from senate.reviews.models import PartnerSenate, Programme, Request
 from senate.reviews.stages import Stage
 
 
 def requests_visible_to(user: Any, senate: Any) -> QuerySet[Request]:
-    """The Senate team and overseers see every submitted request; requesters see their organisation's."""
-    base = Request.objects.filter(senate=senate).select_related("requesting_organisation", "programme")
+    """The Senate team and overseers see every submitted request; requesters see their organisation's.
+    A Senate's team and Council also see the joint reviews another Senate leads with it as a partner."""
+    base = Request.objects.filter(senate=senate)
     roles = roles_in(user, senate)
     if roles & {"manager", "chair", "vice_chair", "council_member", "assurance_viewer"}:
-        return base.exclude(stage=Stage.DRAFT) | base.filter(stage=Stage.DRAFT, created_by=user)
-    orgs = organisations_for(user, senate)
-    return base.filter(requesting_organisation_id__in=orgs) | base.filter(sponsor_organisation_id__in=orgs)
+        found = base.exclude(stage=Stage.DRAFT) | base.filter(stage=Stage.DRAFT, created_by=user)
+        if roles & {"manager", "chair", "vice_chair", "council_member"}:
+            joint = PartnerSenate.objects.filter(senate=senate, status=PartnerSenate.Status.ACCEPTED)
+            found = found | Request.objects.filter(pk__in=joint.values("request_id")).exclude(stage=Stage.DRAFT)
+    else:
+        orgs = organisations_for(user, senate)
+        found = base.filter(requesting_organisation_id__in=orgs) | base.filter(sponsor_organisation_id__in=orgs)
+    return found.select_related("requesting_organisation", "programme", "senate").prefetch_related(
+        Prefetch("partners", queryset=PartnerSenate.objects.select_related("senate"))
+    )
 
 
 def request_in(senate: Any, pk: int) -> Request | None:

@@ -6,7 +6,15 @@ import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.roles import organisations_for, roles_in
-from senate.accounts.rules import is_chair, is_manager, is_requester, is_senate_team, is_system_admin, oversees
+from senate.accounts.rules import (
+    is_chair,
+    is_council_member,
+    is_manager,
+    is_requester,
+    is_senate_team,
+    is_system_admin,
+    oversees,
+)
 from senate.reviews.permissions import ReviewsPermission as P
 
 
@@ -91,11 +99,47 @@ def advice_issued_to_assurance(user: Any, request: Any) -> bool:
     return "assurance_viewer" in _senate_roles(user, request) and _current_stage(request) in _ISSUED_ON
 
 
+# Joint reviews (reviews.joint): an accepted partner Senate's team and Council work on the lead
+# Senate's request; the partner's manager reads an invitation before answering it. These ask the
+# person's roles in the request's partner Senates only, so no other Senate's people gain anything.
+@rules.predicate
+def in_a_partner_senate(user: Any, request: Any) -> bool:
+    from senate.reviews.joint import COUNCIL, TEAM, roles_as_partner
+
+    return _is_request(request) and bool(roles_as_partner(user, request) & (TEAM | COUNCIL))
+
+
+@rules.predicate
+def partner_team(user: Any, request: Any) -> bool:
+    from senate.reviews.joint import TEAM, roles_as_partner
+
+    return _is_request(request) and bool(roles_as_partner(user, request) & TEAM)
+
+
+@rules.predicate
+def partner_council(user: Any, request: Any) -> bool:
+    from senate.reviews.joint import COUNCIL, roles_as_partner
+
+    return _is_request(request) and bool(roles_as_partner(user, request) & COUNCIL)
+
+
+@rules.predicate
+def invited_partner_manager(user: Any, request: Any) -> bool:
+    from senate.reviews.joint import roles_as_partner
+    from senate.reviews.models import PartnerSenate
+
+    return _is_request(request) and "manager" in roles_as_partner(user, request, status=PartnerSenate.Status.INVITED)
+
+
 rules.add_perm(P.SUBMIT_REQUEST, is_requester)
 rules.add_perm(P.VIEW_REQUESTS, is_senate_team | is_requester | oversees)
 rules.add_perm(P.VIEW_WORK_QUEUE, is_senate_team)
 # Every permission asked of a request starts with may_see_request (and so does every other app's).
-rules.add_perm(P.VIEW_REQUEST, may_see_request & (acts_for_requester | is_senate_team | oversees))
+rules.add_perm(
+    P.VIEW_REQUEST,
+    may_see_request
+    & (acts_for_requester | is_senate_team | oversees | (is_sent & (in_a_partner_senate | invited_partner_manager))),
+)
 rules.add_perm(
     P.VIEW_RECOMMENDATIONS,
     may_see_request
@@ -105,6 +149,7 @@ rules.add_perm(
         | (acts_for_requester & advice_shared_with_requester)
         | advice_before_the_council
         | advice_issued_to_assurance
+        | in_a_partner_senate
     ),
 )
 rules.add_perm(P.EDIT_DRAFT, may_see_request & acts_for_requester)
@@ -122,6 +167,16 @@ rules.add_perm(P.WITHDRAW, may_see_request & (is_manager | acts_for_requester))
 # The audit trail of a request and its records: the Senate team (manager, Chair, Vice Chair) only.
 rules.add_perm(P.VIEW_HISTORY, may_see_request & is_senate_team)
 rules.add_perm(P.COMMENT_ON_TERMS, may_see_request & (is_senate_team | acts_for_requester))
+# A joint review: the lead's manager invites, the partner's manager answers, the partner's Council
+# comments; the Senates' teams and Councils see who takes part (not NHS England's assurance viewer, who
+# reads the request, not the partners' comments on its draft).
+rules.add_perm(
+    P.VIEW_JOINT,
+    may_see_request & is_sent & (is_senate_team | is_council_member | in_a_partner_senate | invited_partner_manager),
+)
+rules.add_perm(P.INVITE_PARTNER, may_see_request & is_sent & is_manager)
+rules.add_perm(P.ANSWER_JOINT, may_see_request & is_sent & invited_partner_manager)
+rules.add_perm(P.COMMENT_AS_PARTNER, may_see_request & is_sent & partner_council)
 # Senate configuration, not a case file: the system administrator may support the team here.
 rules.add_perm(P.SET_SERVICE_LEVELS, is_senate_team | is_system_admin)
 
@@ -138,5 +193,9 @@ DESCRIPTIONS.update(
         P.APPROVE: "approve advice and terms of reference",
         P.VIEW_HISTORY: "see the history of this request (the Senate team only)",
         P.SET_SERVICE_LEVELS: "change the Senate's service levels",
+        P.VIEW_JOINT: "see the Senates taking part in this review",
+        P.INVITE_PARTNER: "invite another Senate to review this request jointly (the lead Senate's manager)",
+        P.ANSWER_JOINT: "accept or decline an invitation to a joint review (the invited Senate's manager)",
+        P.COMMENT_AS_PARTNER: "comment on a joint review's draft advice (a partner Senate's Council)",
     }
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senate.reviews.views import history, intake, recommendations, requests, settings_pages, terms_pages
+from senate.reviews.views import history, intake, joint_pages, recommendations, requests, settings_pages, terms_pages
 
 app_name = "reviews"
 urlpatterns = [
@@ -18,6 +18,10 @@ urlpatterns = [
     path("<int:pk>/terms/", terms_pages.terms_page, name="terms"),
     path("<int:pk>/terms/edit/", terms_pages.edit_terms, name="edit_terms"),
     path("<int:pk>/terms/share/", terms_pages.share_terms, name="share_terms"),
+    path("<int:pk>/joint/", joint_pages.joint_page, name="joint"),
+    path("<int:pk>/joint/invite/", joint_pages.invite, name="joint_invite"),
+    path("<int:pk>/joint/answer/", joint_pages.answer, name="joint_answer"),
+    path("<int:pk>/joint/comment/", joint_pages.comment, name="joint_comment"),
     path("<int:pk>/recommendations/", recommendations.recommendations, name="recommendations"),
     path("<int:pk>/recommendations/<int:number>/respond/", recommendations.respond, name="respond"),
 ]

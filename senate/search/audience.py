@@ -51,13 +51,19 @@ def document_keys(
     senate_id: int,
     organisation_ids: Iterable[int],
     people: Iterable[User],
+    partner_senate_ids: Iterable[int] = (),
 ) -> set[str]:
-    """The keys of a document in this Senate that `may_open` guards; `people` are those the rules
-    decide about by name (on the request's panel, attested, under a conflict decision). Only a page
+    """The keys of a document in this Senate that `may_open` guards (asked also of each role of a joint
+    review's partner Senates, `partner_senate_ids`); `people` are those the rules decide about by name (on the request's panel, attested, under a conflict decision). Only a page
     declared public (core.access.public) opens to someone not signed in: the login middleware turns
     them away from every other page before any permission is asked."""
     keys = {PUBLIC} if public else set()
     keys |= {key for key, person in stand_ins(senate_id, organisation_ids) if may_open(person)}
+    # A joint review's partner Senates (reviews.joint): one stand-in per role in each of them.
+    partners = [
+        (f"role:{s}:{r}", stand_in(senate_id=s, role=r)) for s in sorted(set(partner_senate_ids)) for r in Role.values
+    ]
+    keys |= {key for key, person in partners if may_open(person)}
     for person in people:
         keys.add(f"user:{person.pk}" if may_open(person) else f"deny:{person.pk}")
     return keys

@@ -11,6 +11,7 @@ from django.db.models.signals import post_delete, post_save
 # model label: how to reach the request(s) from a saved row
 FOLLOWED: dict[str, str] = {
     "reviews.Request": "pk",
+    "reviews.PartnerSenate": "request_id",
     "reviews.TermsOfReference": "request_id",
     "reviews.Recommendation": "request_id",
     "reviews.RecommendationResponse": "recommendation__request_id",

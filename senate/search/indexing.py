@@ -7,7 +7,8 @@ from typing import Any
 from django.db import transaction
 
 from senate.accounts.models import User
-from senate.reviews.models import Request
+from senate.reviews import joint
+from senate.reviews.models import PartnerSenate, Request
 from senate.search import audience, documents
 from senate.search.backends import backend
 from senate.search.models import Audience, Document
@@ -34,6 +35,8 @@ def index_request(request: Request) -> int:
     request = Request.objects.select_related("senate").get(pk=request.pk)
     organisations = [o for o in (request.requesting_organisation_id, request.sponsor_organisation_id) if o]
     people = involved(request)
+    # A joint review's partner Senates, invited (their manager reads the request) or taking part.
+    partners = {s for s, status in joint.partnerships(request) if status != PartnerSenate.Status.DECLINED}
     with transaction.atomic():
         old = list(Document.objects.filter(request=request).values_list("pk", flat=True))
         backend().forget(old)
@@ -46,6 +49,7 @@ def index_request(request: Request) -> int:
                 senate_id=request.senate_id,
                 organisation_ids=organisations,
                 people=people,
+                partner_senate_ids=partners,
             )
             _write(request, source, keys)
             count += 1

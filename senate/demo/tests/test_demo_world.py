@@ -12,6 +12,22 @@ def test_demo_world_is_realistic_and_signs_in(db, client):
     _every_current_icb_has_synthetic_trusts_and_a_council()
     _one_sign_in_per_role_that_works(client)
     _the_south_west_has_a_request_in_every_stage_across_programmes(client)
+    _one_review_is_joint_with_the_south_east_and_its_panel_draws_from_both(client)
+
+
+def _one_review_is_joint_with_the_south_east_and_its_panel_draws_from_both(client):
+    from senate.panels.models import PanelMember
+    from senate.reviews.joint import joint_line
+    from senate.reviews.models import PartnerComment, PartnerSenate
+
+    partner = PartnerSenate.objects.select_related("request__senate").get()
+    assert partner.status == "accepted" and partner.senate.slug == "south-east"
+    assert joint_line(partner.request).startswith("Joint review led by South West")
+    assert PartnerComment.objects.filter(request=partner.request).exists()
+    seats = PanelMember.objects.filter(request=partner.request)
+    assert seats.filter(profile__memberships__senate__slug="south-east").exists(), "a partner member on the panel"
+    client.login(email="partner.council@demo.senate.example", password=world.DEMO_PASSWORD)
+    assert partner.request.reference in client.get("/south-east/requests/").content.decode()
 
 
 def _the_south_west_has_a_request_in_every_stage_across_programmes(client):

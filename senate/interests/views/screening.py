@@ -43,7 +43,8 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     )
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
-    profiles = list(queries.candidates(senate, timezone.localdate(), q))
+    partners = queries.partner_senates_of(request)
+    profiles = list(queries.candidates(senate, timezone.localdate(), q, partners=partners))
     found = screen_many(profiles, facts, rules=ScreeningRules.of(rules_for(senate)))
     pool = profiles if show_all else [p for p in profiles if p.pk in found]
     rows = flagged.ordered(decisions.screenings_for(request, pool, found).values())
@@ -95,7 +96,7 @@ def _count(made: list[Any]) -> str:
 @requires(P.SCREEN, on=REQUEST)
 def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
-    profile = _profile(senate, profile_id)
+    profile = _profile(senate, profile_id, request)
     result = decisions.screening_for(profile, request)
     form = DecisionForm(posted(http), conflicts=result.states, **restriction_choices(request))
     if http.method == "POST":
@@ -114,7 +115,7 @@ def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: i
 @require_POST
 @requires(P.DECIDE_CONFLICTS, on=REQUEST)
 def dismiss(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
-    profile = _profile(senate, profile_id)
+    profile = _profile(senate, profile_id, request)
     prefix = http.POST.get("prefix", "")
     form = DismissForm(http.POST, prefix=prefix or None)
     if form.is_valid():
@@ -162,8 +163,8 @@ def _member_page(
     return render(http, "interests/screening/member.jinja", context)
 
 
-def _profile(senate: Senate, profile_id: int) -> Any:
-    profile = queries.screenable(senate, profile_id)
+def _profile(senate: Senate, profile_id: int, request: Any) -> Any:
+    profile = queries.screenable(senate, profile_id, partners=queries.partner_senates_of(request))
     if profile is None:
         raise Http404("There is no member with that number this Senate may screen.")
     return profile

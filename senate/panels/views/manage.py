@@ -24,6 +24,7 @@ from senate.panels.permissions import PanelsPermission as P
 from senate.panels.served import RUN
 from senate.panels.specs import SpecRefused, may_invite, panel_open, save_spec, spec_of
 from senate.panels.views.common import crumbs, load_request, request_crumbs
+from senate.reviews.joint import partner_senate_ids
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
 
@@ -278,7 +279,7 @@ def recruited(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
 def _candidate(request: Any, profile_id: int) -> cands.Candidate | None:
     """One member of the request's pool, screened and scored, or None if they are not in it."""
     on = timezone.localdate()
-    profiles = cands.pool(request.senate, on=on).filter(pk=profile_id)
+    profiles = cands.pool(request.senate, on=on, partners=partner_senate_ids(request)).filter(pk=profile_id)
     found = cands.candidates_for(request, on=on, spec=spec_of(request), profiles=profiles)
     return found[0] if found else None
 

@@ -26,6 +26,7 @@ PAGES = [
     ("reviews:terms", _path("terms/"), READERS),
     ("reviews:edit_terms", _path("terms/edit/"), {"manager"}),
     ("reviews:recommendations", _path("recommendations/"), READERS),
+    ("reviews:joint", _path("joint/"), TEAM | {"council"}),
 ]
 NOT_GET_PAGES = {
     "reviews:act",
@@ -34,4 +35,7 @@ NOT_GET_PAGES = {
     "reviews:edit",
     "reviews:respond",
     "reviews:programme",
+    "reviews:joint_invite",
+    "reviews:joint_answer",
+    "reviews:joint_comment",
 }

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from senate.core.access import check, requires
 from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
-from senate.reviews import deadlines, forms, lifecycle, queries, sections, terms
+from senate.reviews import deadlines, forms, joint, lifecycle, queries, sections, terms
 from senate.reviews.models import Programme, Request
 from senate.reviews.next_steps import next_steps, waiting_on_others
 from senate.reviews.permissions import ReviewsPermission
@@ -31,6 +31,7 @@ def request_list(http: HttpRequest, senate: Senate) -> HttpResponse:
         "page": page,
         "stage": stage,
         "stages": Stage.choices,
+        "joint_line": joint.joint_line,
         "page_title": "Requests for advice",
         "breadcrumbs": crumbs(senate)[:1],
     }
@@ -48,6 +49,7 @@ def _detail_context(http: HttpRequest, request: Request) -> dict:
         "emails": _emails_for(http.user, request),
         "due": deadlines.next_due(request),
         "section_links": sections.links_for(http, request),
+        "joint_line": joint.joint_line,
         "today": dt.date.today(),
         "page_title": request.reference or "Draft request",
         "breadcrumbs": crumbs(request.senate),

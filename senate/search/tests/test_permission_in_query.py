@@ -138,3 +138,40 @@ def test_opening_the_result_agrees_with_search(built):
 
 def test_someone_not_signed_in_finds_nothing_confidential(built):
     assert not permitted(AnonymousUser()).exists()
+
+
+def test_a_joint_review_is_found_by_the_partner_senate_and_by_no_third_senate(
+    built, django_capture_on_commit_callbacks
+):
+    """Issue 15: the partner Senate's team and Council find the joint review (its request, terms and draft
+    report), its invited manager the request and its terms; London, which takes no part, finds nothing of it."""
+    from senate.accounts.models import Role
+    from senate.accounts.tests.factories import UserFactory, give_role
+    from senate.organisations.models import Senate
+    from senate.reviews import joint
+
+    requests, viewers = built
+    south_east, london = Senate.objects.get(slug="south-east"), Senate.objects.get(slug="london")
+    for role in (Role.MANAGER, Role.CHAIR, Role.COUNCIL_MEMBER, Role.ASSEMBLY_MEMBER):
+        viewers[f"partner_{role}"] = give_role(UserFactory(full_name=f"South East {role}"), south_east, role)
+    viewers["london_council"] = give_role(UserFactory(full_name="London Council"), london, Role.COUNCIL_MEMBER)
+    request = requests[3]  # at draft report, with terms and a draft
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = joint.invite(request, south_east, by=viewers["manager"])
+    partner_manager = User.objects.get(pk=viewers["partner_manager"].pk)
+    # Before answering, the invited manager reads the request and its terms of reference, not the draft.
+    assert set(permitted(partner_manager).filter(request=request).values_list("kind", flat=True)) == {
+        "request",
+        "terms",
+    }
+    assert not permitted(User.objects.get(pk=viewers["partner_council_member"].pk)).filter(request=request).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        joint.answer(invitation, accept=True, by=viewers["partner_manager"])
+    council = User.objects.get(pk=viewers["partner_council_member"].pk)
+    assert {"request", "terms", "report"} <= set(
+        permitted(council).filter(request=request).values_list("kind", flat=True)
+    )
+    assert not permitted(User.objects.get(pk=viewers["partner_assembly_member"].pk)).filter(request=request).exists()
+    for name in ("other_manager", "london_council"):
+        assert not permitted(User.objects.get(pk=viewers[name].pk)).filter(request=request).exists(), name
+    assert not _mismatches(viewers)

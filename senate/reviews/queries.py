@@ -3,7 +3,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from senate.accounts.roles import organisations_for, roles_in
-from senate.reviews.models import Programme, Request
+from senate.reviews.models import Origin, Programme, Request
 from senate.reviews.stages import Stage
 
 
@@ -14,7 +14,8 @@ def requests_visible_to(user: Any, senate: Any) -> QuerySet[Request]:
     if roles & {"manager", "chair", "vice_chair", "council_member", "assurance_viewer"}:
         return base.exclude(stage=Stage.DRAFT) | base.filter(stage=Stage.DRAFT, created_by=user)
     orgs = organisations_for(user, senate)
-    return base.filter(requesting_organisation_id__in=orgs) | base.filter(sponsor_organisation_id__in=orgs)
+    mine = base.filter(requesting_organisation_id__in=orgs) | base.filter(sponsor_organisation_id__in=orgs)
+    return mine.exclude(origin=Origin.SENATE)
 
 
 def request_in(senate: Any, pk: int) -> Request | None:

@@ -30,6 +30,10 @@ from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
 
+def _posted(http: HttpRequest) -> Any:
+    return http.POST if http.method == "POST" else None
+
+
 def _year(http: HttpRequest) -> int:
     raw = http.GET.get("year", "")
     return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else planning.plan_year_of(dt.date.today())
@@ -65,7 +69,7 @@ def plan(http: HttpRequest, senate: Senate) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN)
 def open_topic(http: HttpRequest, senate: Senate) -> HttpResponse:
-    form = TopicForm(http.POST or None, senate=senate)
+    form = TopicForm(_posted(http), senate=senate)
     if http.method == "POST" and form.is_valid():
         try:
             topic = topics.open_topic(senate=senate, by=http.user, **form.values())
@@ -93,7 +97,7 @@ def add_item(http: HttpRequest, senate: Senate) -> HttpResponse:
     year = _year(http)
     requests, open_topics = queries.plannable(senate, year)
     meetings = queries.meetings_ahead(senate, year)
-    form = AddToPlanForm(http.POST or None, requests=requests, topics=open_topics, meetings=meetings)
+    form = AddToPlanForm(_posted(http), requests=requests, topics=open_topics, meetings=meetings)
     if http.method == "POST" and form.is_valid():
         try:
             planning.add_to_plan(senate=senate, year=year, by=http.user, **form.values())
@@ -115,7 +119,7 @@ def add_item(http: HttpRequest, senate: Senate) -> HttpResponse:
 @requires(P.MANAGE_PLAN)
 def weights(http: HttpRequest, senate: Senate) -> HttpResponse:
     criteria = planning.criteria_for(senate)
-    form = WeightsForm(http.POST or None, criteria=criteria)
+    form = WeightsForm(_posted(http), criteria=criteria)
     if http.method == "POST" and form.is_valid():
         try:
             planning.set_weights(senate, form.weights(), by=http.user)
@@ -151,7 +155,7 @@ def item(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
 def score(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
     criteria = planning.criteria_for(senate)
     current = {s.criterion_id: s for s in item.scores.all()}
-    form = ScoreForm(http.POST or None, criteria=criteria, current=current)
+    form = ScoreForm(_posted(http), criteria=criteria, current=current)
     if http.method == "POST" and form.is_valid():
         try:
             planning.score_item(item, form.scores(), by=http.user)
@@ -177,7 +181,7 @@ def edit_item(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse
         f: getattr(item, f) for f in ("expected_start", "expected_panel", "advice_due", "panels_needed", "panel_notes")
     }
     initial["council_meeting"] = str(item.council_meeting_id or "")
-    form = PlanDatesForm(http.POST or None, initial=initial, meetings=meetings)
+    form = PlanDatesForm(_posted(http), initial=initial, meetings=meetings)
     if http.method == "POST" and form.is_valid():
         try:
             planning.update_item(item, by=http.user, **form.values())
@@ -213,7 +217,7 @@ def finish_topic(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpRespo
 @requires(P.GIVE_FEEDBACK, on=REQUEST)
 def give_feedback(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     given = Feedback.objects.filter(request=request).first()
-    form = FeedbackForm(http.POST or None)
+    form = FeedbackForm(_posted(http))
     if http.method == "POST" and given is None and form.is_valid():
         try:
             feedback.give_feedback(request, by=http.user, **form.values())
@@ -231,7 +235,7 @@ def give_feedback(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
 def board_decision(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     found = BoardDecision.objects.filter(request=request).first()
     initial = {k: getattr(found, k) for k in ("decided_on", "decision", "influence", "how")} if found else None
-    form = BoardDecisionForm(http.POST or None, initial=initial)
+    form = BoardDecisionForm(_posted(http), initial=initial)
     if http.method == "POST" and form.is_valid():
         try:
             feedback.record_board_decision(request, by=http.user, **form.cleaned_data)
@@ -247,7 +251,7 @@ def board_decision(http: HttpRequest, senate: Senate, request: Request) -> HttpR
 @require_http_methods(["GET", "POST"])
 @requires(P.VIEW_IMPACT, on=REQUEST)
 def impact(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    form = EffortForm(http.POST or None)
+    form = EffortForm(_posted(http))
     if http.method == "POST":
         check(http, P.RECORD_EFFORT, request)
         if form.is_valid():

@@ -5,6 +5,7 @@ decision, and some support-team time. Built through the same functions as the pa
 
 import datetime as dt
 import random
+from typing import Any
 
 from senate.accounts.models import User
 from senate.council.publication import ISSUED_OR_LATER
@@ -61,7 +62,7 @@ def _plan(senate: Senate, thematic: topics.Topic, scan: topics.Topic, manager: U
     requests = list(
         Request.objects.filter(senate=senate, stage__in=PLANNED_STAGES, origin=Origin.REQUESTER).order_by("reference")
     )
-    things = [{"request": thematic.request}, {"topic": scan}] + [{"request": r} for r in requests]
+    things: list[dict[str, Any]] = [{"request": thematic.request}, {"topic": scan}] + [{"request": r} for r in requests]
     criteria = planning.criteria_for(senate)
     for n, thing in enumerate(things):
         begin = start + dt.timedelta(days=20 + 30 * n)

@@ -62,7 +62,8 @@ def _plan(senate: Senate, thematic: topics.Topic, scan: topics.Topic, manager: U
     requests = list(
         Request.objects.filter(senate=senate, stage__in=PLANNED_STAGES, origin=Origin.REQUESTER).order_by("reference")
     )
-    things: list[dict[str, Any]] = [{"request": thematic.request}, {"topic": scan}] + [{"request": r} for r in requests]
+    things: list[dict[str, Any]] = [{"request": thematic.request}, {"topic": scan}]
+    things += [{"request": r} for r in requests]
     criteria = planning.criteria_for(senate)
     for n, thing in enumerate(things):
         begin = start + dt.timedelta(days=20 + 30 * n)

@@ -133,3 +133,19 @@ def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
     url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=professional"
     before, after = _steady(client, url, add)
     assert after == before
+
+
+def test_the_forward_plan_does_not_ask_once_per_item(client, cast):
+    from senate.programme import planning
+
+    year = planning.plan_year_of(dt.date.today())
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            request = RequestFactory(created_by=cast["requester"], title=f"{MARK} {_next()}")
+            planning.add_to_plan(senate=request.senate, year=year, request=request, by=cast["manager"],
+                                 expected_start=dt.date(year, 5, 1), advice_due=dt.date(year, 11, 1))  # fmt: skip
+
+    client.force_login(cast["manager"])
+    before, after = _steady(client, f"/south-west/programme/?year={year}", add)
+    assert after == before

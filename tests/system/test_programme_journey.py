@@ -72,6 +72,8 @@ def test_the_manager_plans_a_year_with_a_senate_initiated_topic(journey, cast, i
     ranked = page.get_by_role("table", name="The plan, ranked")
     expect(ranked.get_by_role("row").nth(1)).to_contain_text("Frailty services across the South West")
     expect(page.get_by_role("img", name=f"Forward plan {planning.year_label(year)} timeline")).to_be_visible()
+    page.get_by_role("heading", name="Timeline").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, 250)")
     journey.screenshot("docs/user/programme-forward-plan.png")  # only with SENATE_SCREENSHOTS=1
 
 

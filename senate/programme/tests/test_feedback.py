@@ -71,3 +71,12 @@ def test_a_board_decision_in_the_future_is_refused(senate, cast):
         feedback.record_board_decision(issued_request(cast), decided_on=TODAY + dt.timedelta(days=1),
                                        decision="x", influence="shaped", how="", by=cast["requester"])  # fmt: skip
     assert refused.value.field == "decided_on"
+
+
+def test_the_requesters_front_page_asks_for_feedback_until_it_is_given(client, senate, cast):
+    request = issued_request(cast)
+    client.force_login(cast["requester"])
+    assert "Give feedback on the advice: SW-" in client.get("/south-west/").content.decode()
+    feedback.give_feedback(request, usefulness=4, timeliness=4, clarity=4, would_ask_again=True, comments="",
+                           by=cast["requester"])  # fmt: skip
+    assert "Give feedback on the advice: SW-" not in client.get("/south-west/").content.decode()

@@ -20,5 +20,8 @@ def test_programme_imports_no_app_below_it():
 
 def test_no_app_above_programme_imports_it():
     root = Path(senate.__file__).parent
-    offenders = [str(p) for app in ABOVE for p in (root / app).rglob("*.py") if PROGRAMME.search(p.read_text())]
+    # `senate daily` (core's command) runs each app's daily work, importing it when it runs.
+    daily = root / "core" / "management" / "commands" / "daily.py"
+    code = [p for app in ABOVE for p in (root / app).rglob("*.py") if p != daily]
+    offenders = [str(p) for p in code if PROGRAMME.search(p.read_text())]
     assert offenders == []

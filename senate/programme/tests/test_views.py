@@ -21,6 +21,8 @@ def test_the_manager_opens_a_thematic_review_and_it_joins_this_years_plan(client
     assert PlanItem.objects.get(year=YEAR).request == topic.request
     page = client.get("/south-west/programme/").content.decode()
     assert "Frailty" in page and "Senate-initiated" in page and "<svg" in page
+    detail = client.get(f"/south-west/requests/{topic.request.pk}/").content.decode()
+    assert "Opened by the Senate; looks at" in detail
 
 
 def test_opening_a_topic_without_a_sponsor_says_so_on_the_field(client, senate, cast, icb):

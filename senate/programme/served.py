@@ -1,5 +1,5 @@
 """A forward-plan item as a record pages serve (`requires(permission, on=PLAN_ITEM)`): found by the
-URL's `pk` within the current Senate, checked, and given to the view as `item`."""
+URL's `pk` within the current Senate, checked, and given to the view as `plan_item`."""
 
 from django.http import HttpRequest
 
@@ -17,5 +17,5 @@ def item_in(http: HttpRequest, pk: int) -> PlanItem | None:
 
 
 PLAN_ITEM = Served(
-    name="item", key="pk", find=item_in, missing="There is no item with that number in this Senate's forward plan."
+    name="plan_item", key="pk", find=item_in, missing="There is no item with that number in this Senate's forward plan."
 )

@@ -137,7 +137,8 @@ def weights(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.VIEW_PLAN, on=PLAN_ITEM)
-def item(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
+def item(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+    item = plan_item
     criteria = planning.criteria_for(senate)
     scores = {s.criterion_id: s for s in item.scores.select_related("by")}
     context = {
@@ -152,7 +153,8 @@ def item(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN, on=PLAN_ITEM)
-def score(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
+def score(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+    item = plan_item
     criteria = planning.criteria_for(senate)
     current = {s.criterion_id: s for s in item.scores.all()}
     form = ScoreForm(_posted(http), criteria=criteria, current=current)
@@ -175,7 +177,8 @@ def score(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN, on=PLAN_ITEM)
-def edit_item(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
+def edit_item(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+    item = plan_item
     meetings = queries.meetings_ahead(senate, item.year)
     initial = {
         f: getattr(item, f) for f in ("expected_start", "expected_panel", "advice_due", "panels_needed", "panel_notes")
@@ -201,7 +204,8 @@ def edit_item(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse
 
 @require_http_methods(["POST"])
 @requires(P.MANAGE_PLAN, on=PLAN_ITEM)
-def finish_topic(http: HttpRequest, senate: Senate, item: PlanItem) -> HttpResponse:
+def finish_topic(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+    item = plan_item
     if item.topic is None:
         messages.error(http, "Only a horizon-scanning item is finished here.")
     else:

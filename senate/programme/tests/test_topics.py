@@ -61,3 +61,16 @@ def test_horizon_scanning_has_no_request_and_is_finished_with_what_it_found(sena
         topics.finish_horizon_scan(topic, outcome=" ", by=cast["manager"])
     topics.finish_horizon_scan(topic, outcome="Three services to watch", by=cast["manager"])
     assert topic.done_at is not None
+
+
+def test_the_manager_agrees_the_terms_of_work_the_senate_opened(senate, cast, icb):
+    from senate.reviews import terms
+
+    request = thematic_topic(senate, cast, icb).request
+    version = terms.save_version(request, values=terms.draft_from_request(request), by=cast["manager"])
+    terms.share(version, by=cast["manager"])
+    lifecycle.perform("draft_terms", request, by=cast["manager"])
+    with pytest.raises(lifecycle.TransitionRefused):
+        lifecycle.perform("agree_terms", request, by=cast["requester"])
+    request = lifecycle.perform("agree_terms", request, by=cast["manager"])
+    assert request.stage == "tor_agreed"

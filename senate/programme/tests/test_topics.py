@@ -74,3 +74,15 @@ def test_the_manager_agrees_the_terms_of_work_the_senate_opened(senate, cast, ic
         lifecycle.perform("agree_terms", request, by=cast["requester"])
     request = lifecycle.perform("agree_terms", request, by=cast["manager"])
     assert request.stage == "tor_agreed"
+
+
+def test_search_finds_senate_initiated_work_for_the_council_not_for_requesters(
+    client, senate, cast, icb, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        thematic_topic(senate, cast, icb, title="Zanzibarine frailty pathways")
+    client.force_login(cast["council"])
+    assert "Zanzibarine" in client.get("/search/", {"q": "Zanzibarine"}).content.decode().split('id="results"')[-1]
+    client.force_login(cast["requester"])
+    page = client.get("/search/", {"q": "Zanzibarine"}).content.decode()
+    assert 'id="results"' not in page or "Zanzibarine" not in page.split('id="results"')[1]

@@ -177,6 +177,7 @@ FILL: dict[tuple[str, str], Any] = {
     ("loan", "pk"): lambda w, r: r.pk,
     ("loan", "senate"): lambda w, r: r.lender.slug,  # a loan is decided in the lending Senate
     ("seat", "pk"): lambda w, r: r.pk,
+    ("plan_item", "pk"): lambda w, r: r.pk,  # an item in the forward plan
     ("declaration", "pk"): lambda w, r: r.pk,
     # Pages that find their own record.
     ("declarations:history", "pk"): lambda w, r: r.pk,
@@ -414,6 +415,11 @@ def _targets(w: World, name: str, route: str, view: Any) -> list[Target]:
     if kind == "reviews:programme":
         programme = _first(Programme.objects.filter(senate__slug=SENATE, lead_organisation__code="QJK"))
         return [Target(f"programme {programme}", programme, [programme.title], assurance_reads=True)]
+    if kind == "plan_item":
+        from senate.programme.models import PlanItem
+
+        item = _first(PlanItem.objects.filter(senate__slug=SENATE, request__origin="senate"))
+        return [Target(f"the forward plan's {item}", item, [item.request.title])]
     if kind == "council:action_done":
         action = _first(Action.objects.filter(meeting__senate__slug=SENATE, done_on__isnull=True))
         return [Target(f"Council action {action.pk}", action, [action.description])]
@@ -455,6 +461,8 @@ INSIDERS = ["manager", "chair", "council", "requester", "seat_holder"]
 OPENED_ELSEWHERE = {
     "council:confirm_changes": "only an item approved with changes has one (council/tests/test_ratification.py)",
     "national:issued": "only NHS England's national team opens it, once advice is issued (national/tests)",
+    "programme:feedback": "only issued advice has one; the crawl's review is not issued (programme/tests/test_views.py)",
+    "programme:board_decision": "only issued advice has one (programme/tests/test_feedback.py, the journey)",
 }
 
 

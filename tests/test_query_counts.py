@@ -181,3 +181,19 @@ def test_the_national_view_does_not_ask_once_per_request(client, cast):
     client.force_login(cast["national"])
     before, after = _steady(client, "/national/", add)
     assert after == before
+
+
+def test_the_forward_plan_does_not_ask_once_per_item(client, cast):
+    from senate.programme import planning
+
+    year = planning.plan_year_of(dt.date.today())
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            request = RequestFactory(created_by=cast["requester"], title=f"{MARK} {_next()}")
+            planning.add_to_plan(senate=request.senate, year=year, request=request, by=cast["manager"],
+                                 expected_start=dt.date(year, 5, 1), advice_due=dt.date(year, 11, 1))  # fmt: skip
+
+    client.force_login(cast["manager"])
+    before, after = _steady(client, f"/south-west/programme/?year={year}", add)
+    assert after == before

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "senate.reports",
     "senate.beds",
     "senate.council",
+    "senate.programme",
     "senate.bundles",
     "senate.national",
     "senate.statistics",

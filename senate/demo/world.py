@@ -60,6 +60,7 @@ WORLD_PARTS: list[str] = [
     "senate.demo.beds_world",
     "senate.demo.reports_world",
     "senate.demo.council_world",
+    "senate.demo.programme_world",
 ]
 
 # (email local part, name, role, body and membership role or None)

@@ -55,6 +55,7 @@ def _to_upload(user: Any, senate: Any, today: dt.date) -> list[Task]:
             items__isnull=True,
         )
         .exclude(request__stage__in=FINISHED)
+        .exclude(request__origin="senate")
         .select_related("request")
     )
     return [

@@ -17,6 +17,7 @@ PROVIDERS: list[str] = [
     "senate.panels.home",
     "senate.reports.home",
     "senate.council.home",
+    "senate.programme.home",
 ]
 
 

@@ -57,6 +57,7 @@ def _requester_tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
     orgs = organisations_for(user, senate)
     mine = (
         Request.objects.filter(senate=senate, requesting_organisation_id__in=orgs)
+        .exclude(origin="senate")
         .exclude(stage__in=FINISHED)
         .select_related("senate")
         .prefetch_related("terms")

@@ -29,6 +29,11 @@ class AssuranceStage(models.TextChoices):
     NOT_APPLICABLE = "none", "Not part of NHS England assurance"
 
 
+class Origin(models.TextChoices):
+    REQUESTER = "requester", "Asked for by a requester"
+    SENATE = "senate", "Opened by the Senate itself"
+
+
 class Programme(models.Model):
     """A service-change programme that may come back to the Senate several times."""
 
@@ -83,12 +88,18 @@ class Request(models.Model):
     short_notice = models.BooleanField(default=False)
     triage_reason = models.TextField(blank=True, help_text="What the requester is told about the triage outcome.")
     redirected_to = models.CharField(max_length=200, blank=True)
+    # Senate-initiated work (programme.topics): no requester contact acts for it; the Senate team does.
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.REQUESTER)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.reference or 'Draft'}: {self.title}"
+
+    @property
+    def is_senate_initiated(self) -> bool:
+        return self.origin == Origin.SENATE
 
     @property
     def is_short_path(self) -> bool:

@@ -53,7 +53,7 @@ def recipients(request: Request, audience: str) -> list[Any]:
     roles = []
     if audience in ("senate", "both"):
         roles.append(RoleAssignment.objects.filter(senate=request.senate, role=Role.MANAGER))
-    if audience in ("requester", "both"):
+    if audience in ("requester", "both") and not request.is_senate_initiated:
         orgs = [o for o in (request.requesting_organisation_id, request.sponsor_organisation_id) if o is not None]
         roles.append(
             RoleAssignment.objects.filter(senate=request.senate, role=Role.REQUESTER, organisation_id__in=orgs)

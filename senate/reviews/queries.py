@@ -3,7 +3,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from senate.accounts.roles import organisations_for, roles_in
-from senate.reviews.models import PartnerSenate, Programme, Request
+from senate.reviews.models import Origin, PartnerSenate, Programme, Request
 from senate.reviews.stages import Stage
 
 
@@ -20,6 +20,7 @@ def requests_visible_to(user: Any, senate: Any) -> QuerySet[Request]:
     else:
         orgs = organisations_for(user, senate)
         found = base.filter(requesting_organisation_id__in=orgs) | base.filter(sponsor_organisation_id__in=orgs)
+        found = found.exclude(origin=Origin.SENATE)
     return found.select_related("requesting_organisation", "programme", "senate").prefetch_related(
         Prefetch("partners", queryset=PartnerSenate.objects.select_related("senate"))
     )

@@ -25,11 +25,19 @@ def _senate_roles(user: Any, request: Any) -> set[str]:
 
 @rules.predicate
 def acts_for_requester(user: Any, request: Any) -> bool:
-    """A requester contact whose organisation made or sponsors this request."""
+    """A requester contact whose organisation made or sponsors this request. Nobody acts as the
+    requester of work the Senate opened itself (the Senate team takes those steps)."""
     if request is None or not hasattr(request, "requesting_organisation_id"):
+        return False
+    if getattr(request, "origin", "requester") == "senate":
         return False
     orgs = organisations_for(user, request.senate)
     return request.requesting_organisation_id in orgs or request.sponsor_organisation_id in orgs
+
+
+@rules.predicate
+def senate_initiated(user: Any, request: Any) -> bool:
+    return getattr(request, "origin", "requester") == "senate"
 
 
 def _is_request(obj: Any) -> bool:
@@ -153,7 +161,9 @@ rules.add_perm(
     ),
 )
 rules.add_perm(P.EDIT_DRAFT, may_see_request & acts_for_requester)
-rules.add_perm(P.ACT_AS_REQUESTER, may_see_request & acts_for_requester)
+# On work the Senate opened itself, the manager takes the requester's steps (agreeing the terms, the
+# factual-accuracy check, the response).
+rules.add_perm(P.ACT_AS_REQUESTER, may_see_request & (acts_for_requester | (senate_initiated & is_manager)))
 rules.add_perm(P.TRIAGE, may_see_request & is_manager)
 rules.add_perm(P.MANAGE_REQUEST, may_see_request & is_manager)
 # Whoever chairs a Council item while it is being decided approves it, even an acting chair chosen

@@ -13,6 +13,7 @@ PROVIDERS: list[str] = [
     "senate.reports.sections",
     "senate.council.sections",
     "senate.bundles.sections",
+    "senate.programme.sections",
 ]
 
 

@@ -9,7 +9,7 @@ import senate
 BELOW = re.compile(r"^\s*(from|import)\s+senate\.(api|demo)\b", re.M)
 BUNDLES = re.compile(r"^\s*(from|import)\s+senate\.bundles\b", re.M)
 ABOVE = ["core", "accounts", "organisations", "notifications", "members", "interests", "reviews", "panels",
-         "evidence", "beds", "reports", "council"]  # fmt: skip
+         "evidence", "beds", "reports", "council", "programme"]  # fmt: skip
 
 
 def test_bundles_import_no_app_below_them():

@@ -9,7 +9,7 @@ import senate
 BELOW = re.compile(r"^\s*(from|import)\s+senate\.(api|demo)\b", re.M)
 SEARCH = re.compile(r"^\s*(from|import)\s+senate\.search\b", re.M)
 ABOVE = ["core", "accounts", "organisations", "notifications", "members", "interests", "reviews", "panels",
-         "evidence", "beds", "reports", "council", "bundles"]  # fmt: skip
+         "evidence", "beds", "reports", "council", "programme", "bundles"]  # fmt: skip
 
 
 def test_search_imports_no_app_below_it():

@@ -9,6 +9,7 @@ from senate.organisations.models import Senate
 class Command(BaseCommand):
     help = (
         "The daily run (cron it): deadline reminders for requests and declaration reminders, every Senate; "
+        "requesters asked for their board's decision three months after advice; "
         "and work a dead background worker left behind is queued again."
     )
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         from senate.evidence.reminders import send_evidence_reminders
         from senate.interests.reminders import send_declaration_reminders
         from senate.panels.invitations import send_invitation_reminders as send_panel_reminders
+        from senate.programme.feedback import ask_for_board_decisions
         from senate.reviews.deadlines import send_reminders
 
         recovered = recover()
@@ -31,3 +33,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{senate.name}: {requests} deadline and {declarations} declaration reminders queued")
             self.stdout.write(f"{senate.name}: {send_evidence_reminders(senate, today=today)} evidence reminders")
             self.stdout.write(f"{senate.name}: {send_panel_reminders(senate, today=today)} panel reminders queued")
+            asked = ask_for_board_decisions(senate, today=today)
+            self.stdout.write(f"{senate.name}: {asked} requesters asked for their board's decision")

@@ -1,0 +1,19 @@
+"""Links on a request's page (reviews.sections): the requester's feedback and board decision once
+the advice is issued; the Senate team's impact and effort page."""
+
+from typing import Any
+
+from django.urls import reverse
+
+from senate.programme.permissions import ProgrammePermission as P
+
+
+def links(http: Any, request: Any) -> list[dict[str, str]]:
+    args = [request.senate.slug, request.pk]
+    found = []
+    if http.user.has_perm(P.GIVE_FEEDBACK, request):
+        found.append({"href": reverse("programme:feedback", args=args), "text": "Give feedback on the advice"})
+        found.append({"href": reverse("programme:board_decision", args=args), "text": "Record your board's decision"})
+    if request.reference and http.user.has_perm(P.VIEW_IMPACT, request):
+        found.append({"href": reverse("programme:impact", args=args), "text": "Impact and effort"})
+    return found

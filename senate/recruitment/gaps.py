@@ -65,7 +65,7 @@ def _professions(body: str, label: str, profiles: list[MemberProfile]) -> list[P
             body=body,
             code=f"profession:{code}",
             title=f"{label} member: {Profession(code).label.lower()}",
-            reason=f"No current {label} member is a {Profession(code).label.lower()}",
+            reason=f"No current {label} member is {_a(Profession(code).label.lower())}",
             role=MembershipRole.CLINICAL if body == Body.COUNCIL else MembershipRole.RECRUITED,
         )
         for code in sorted(CLINICAL_PROFESSIONS)
@@ -90,3 +90,7 @@ def _ending(senate: Senate, body: str, today: dt.date) -> list[ProposedVacancy]:
         )
         for m in ending
     ]
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

@@ -28,14 +28,19 @@ def build(rng: random.Random, *, today: dt.date) -> None:
     orgs = list(Organisation.objects.filter(icb__isnull=False).order_by("pk")[:6])
     _open_ppv(senate, manager, rng, today, orgs)
     scoring = _closed(senate, manager, rng, today, "Assembly member: public health", panel, orgs, 40)
-    selection.submit_score(
-        scoring.applications.first(),
-        member=scoring.panel.first(),
-        step=Step.SHORTLISTING,
-        marks=_marks(scoring, rng),
-        comment="Strong on evidence.",
-        by=panel[0].user,
-    )
+    # One panel member has scored one applicant; the rest of the panel's scores are still to come.
+    member = scoring.panel.select_related("profile__user").first()
+    assert member is not None
+    free = [a for a in scoring.applications.order_by("pk") if not selection.why_not_score(member, a, Step.SHORTLISTING)]
+    if free:
+        selection.submit_score(
+            free[0],
+            member=member,
+            step=Step.SHORTLISTING,
+            marks=_marks(scoring, rng),
+            comment="Strong on evidence.",
+            by=member.profile.user,
+        )
     shortlisted = _closed(senate, manager, rng, today, "Assembly member: older people", panel, orgs, 60)
     _shortlist(shortlisted, manager, rng, today)
     filled = _closed(senate, manager, rng, today, "Council member: social care", panel, orgs, 90, body=Body.COUNCIL)

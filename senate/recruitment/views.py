@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senate.accounts import throttle
 from senate.core import audit
 from senate.core.access import public, requires, signed_in
 from senate.core.models import AuditEvent
@@ -72,7 +73,7 @@ def index(http: HttpRequest, senate: Senate) -> HttpResponse:
 @requires(P.MANAGE)
 def new(http: HttpRequest, senate: Senate) -> HttpResponse:
     initial = {k: http.GET.get(k, "") for k in ("title", "body", "role", "gap", "gap_code")}
-    form = VacancyForm(http.POST or None, initial=initial)
+    form = VacancyForm(_posted(http), initial=initial)
     if http.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -146,7 +147,7 @@ def _history(vacancy: Vacancy) -> Any:
 @requires(P.MANAGE, on=VACANCY)
 def describe(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     latest = vacancies.current_description(vacancy)
-    form = DescriptionForm(http.POST or None, initial={"text": latest.text if latest else ""})
+    form = DescriptionForm(_posted(http), initial={"text": latest.text if latest else ""})
     if http.method == "POST" and form.is_valid():
         try:
             version = vacancies.revise_description(vacancy, text=form.cleaned_data["text"], by=http.user)
@@ -166,7 +167,7 @@ def describe(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpRespons
 
 @requires(P.MANAGE, on=VACANCY)
 def panel(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
-    form = PanelForm(http.POST or None, candidates=queries.panel_candidates(senate, timezone.localdate()))
+    form = PanelForm(_posted(http), candidates=queries.panel_candidates(senate, timezone.localdate()))
     if http.method == "POST" and form.is_valid():
         profile = queries.panel_candidates(senate, timezone.localdate()).get(pk=form.cleaned_data["profile"])
         try:
@@ -207,7 +208,7 @@ def close(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
 @requires(P.MANAGE, on=VACANCY)
 def shortlist(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     apps = list(queries.applications(vacancy))
-    form = ShortlistForm(http.POST or None, applications=apps)
+    form = ShortlistForm(_posted(http), applications=apps)
     if http.method == "POST" and form.is_valid():
         chosen = [a for a in apps if str(a.pk) in form.cleaned_data["chosen"]]
         try:
@@ -232,7 +233,7 @@ def shortlist(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpRespon
 @requires(P.MANAGE, on=APPLICATION)
 def interview(http: HttpRequest, senate: Senate, application: Application) -> HttpResponse:
     vacancy = application.vacancy
-    form = InterviewForm(http.POST or None)
+    form = InterviewForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         at = timezone.make_aware(dt.datetime.combine(form.cleaned_data["day"], form.cleaned_data["time"]))
         try:
@@ -254,7 +255,7 @@ def interview(http: HttpRequest, senate: Senate, application: Application) -> Ht
 @requires(P.MANAGE, on=VACANCY)
 def decide(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     apps = list(queries.applications(vacancy))
-    form = DecisionForm(http.POST or None, applications=apps)
+    form = DecisionForm(_posted(http), applications=apps)
     if http.method == "POST" and form.is_valid():
         chosen = next(a for a in apps if str(a.pk) == form.cleaned_data["chosen"])
         try:
@@ -304,7 +305,7 @@ def application_page(http: HttpRequest, senate: Senate, application: Application
     member = selection.panel_member_of(vacancy, http.user)
     step = Score.Step.INTERVIEW if vacancy.stage == Stage.SHORTLISTED else Score.Step.SHORTLISTING
     criteria = list(vacancy.criteria.all())
-    form = ScoreForm(http.POST or None, criteria=criteria)
+    form = ScoreForm(_posted(http), criteria=criteria)
     refusal = selection.why_not_score(member, application, step) if member else None
     if http.method == "POST":
         if member is None:
@@ -362,11 +363,19 @@ def apply(http: HttpRequest, senate: Senate, vacancy_id: int) -> HttpResponse:
     if vacancy is None:
         raise Http404("There is no vacancy with that number.")
     criteria = list(vacancy.criteria.all())
-    form = ApplicationForm(http.POST or None, criteria=criteria)
+    form = ApplicationForm(_posted(http), criteria=criteria)
     taking = vacancies.is_taking_applications(vacancy)
     if http.method == "POST" and taking and form.is_valid():
         d = form.cleaned_data
+        # Each application counts against the address and the email, as sign-in failures do: a person
+        # applies a few times, a script many (accounts.throttle).
+        keys = throttle.keys_for("recruitment_apply", http, d["email"])
         try:
+            if throttle.wait(keys):
+                raise RecruitmentRefused(
+                    "Too many applications have come from here just now: try again in a few minutes"
+                )
+            throttle.fail(keys)
             made = applying.submit_application(
                 vacancy,
                 full_name=d["full_name"],
@@ -416,7 +425,7 @@ def monitoring(http: HttpRequest, senate: Senate) -> HttpResponse:
     vacancy = queries.vacancy_in(senate, vacancy_id) if vacancy_id else None
     if vacancy is None:
         raise Http404("The equality monitoring form follows an application.")
-    form = MonitoringForm(http.POST or None)
+    form = MonitoringForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         applying.submit_monitoring(vacancy, **form.cleaned_data)
         del http.session[MONITORING_KEY]
@@ -438,3 +447,8 @@ def letter(http: HttpRequest, senate: Senate, letter_id: int) -> HttpResponse:
     response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="appointment-letter.pdf"'
     return response
+
+
+def _posted(http: HttpRequest) -> Any:
+    """The posted data, even when empty (so a form sent with nothing ticked shows its errors)."""
+    return http.POST if http.method == "POST" else None

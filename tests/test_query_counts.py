@@ -133,3 +133,18 @@ def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
     url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=professional"
     before, after = _steady(client, url, add)
     assert after == before
+
+
+def test_a_vacancys_record_does_not_ask_once_per_application(client, cast, icb):
+    from senate.recruitment.tests.factories import apply, open_vacancy, panel_of
+
+    vacancy = open_vacancy(cast["manager"])
+    panel_of(vacancy, cast["council"], cast["assembly"])
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            apply(vacancy, f"{MARK} {_next()}", email=f"applicant{_next()}@example.org", organisation=icb.code)
+
+    client.force_login(cast["manager"])
+    before, after = _steady(client, f"/south-west/recruitment/{vacancy.pk}/", add)
+    assert after == before

@@ -36,7 +36,7 @@ def open_vacancy(senate: Any, pk: int, today: dt.date) -> Vacancy | None:
 
 
 def applications(vacancy: Vacancy) -> QuerySet[Application]:
-    return vacancy.applications.select_related("organisation").order_by("submitted_at", "pk")
+    return vacancy.applications.select_related("organisation", "description").order_by("submitted_at", "pk")
 
 
 def panel_candidates(senate: Any, today: dt.date) -> QuerySet[MemberProfile]:

@@ -90,3 +90,12 @@ def test_the_appointment_letter_is_the_appointed_persons_alone(client, cast):
     client.force_login(chosen.user)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_the_front_page_asks_the_panel_member_to_score(client, cast):
+    vacancy, _application = _scoring(cast)
+    panel_of(vacancy, cast["council"])
+    client.force_login(cast["council"])
+    assert f"{vacancy.title}: score the applications (shortlisting)" in client.get("/south-west/").content.decode()
+    client.force_login(cast["requester"])
+    assert "score the applications" not in client.get("/south-west/").content.decode()

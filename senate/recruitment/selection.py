@@ -163,6 +163,24 @@ def totals(vacancy: Vacancy, step: str) -> dict[int, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in found.items()}
 
 
+def criteria_applied(vacancy: Vacancy) -> tuple[int, list[str]]:
+    """How many scores there are, and any that is not exactly one mark against each published criterion
+    (none, by construction: the record shows it was so)."""
+    published = set(vacancy.criteria.values_list("pk", flat=True))
+    scores = Score.objects.filter(application__vacancy=vacancy).select_related(
+        "application", "panel_member__profile__user"
+    )
+    marked: dict[int, list[int]] = defaultdict(list)
+    for score_id, criterion_id in Mark.objects.filter(score__in=scores).values_list("score_id", "criterion_id"):
+        marked[score_id].append(criterion_id)
+    astray = [
+        f"{s.panel_member.profile}'s score of {s.application.reference}"
+        for s in scores
+        if sorted(marked[s.pk]) != sorted(published)
+    ]
+    return len(scores), astray
+
+
 # Shortlisting, interviews and the decision ----------------------------------------------------------
 
 

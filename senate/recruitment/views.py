@@ -125,6 +125,7 @@ def vacancy_page(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpRes
         ),
         "me": http.user.pk,
         "decision": getattr(vacancy, "decision", None) if vacancy.stage in (Stage.DECIDED, Stage.FILLED) else None,
+        "applied": selection.criteria_applied(vacancy),
         "monitoring": applying.monitoring_summary(vacancy) if manages else [],
         "returns": applying.returns_shown(vacancy) if manages else "",
         "history": [audit.describe(e) for e in _history(vacancy)] if manages else [],

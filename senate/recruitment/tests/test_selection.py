@@ -147,3 +147,15 @@ def test_from_decision_to_appointment(cast, senate):
     welcome = Email.objects.get(kind="recruitment.appointed")
     assert "/account/password-reset/" in welcome.body and "/profile/" in welcome.body
     assert AuditEvent.objects.filter(action="membership.appointed", data__person=membership.profile.user_id).exists()
+
+
+def test_the_record_shows_every_score_was_against_the_published_criteria(client, cast):
+    vacancy = open_vacancy(cast["manager"])
+    apply(vacancy)
+    close(vacancy)
+    members = panel_of(vacancy, cast["council"], cast["assembly"])
+    score_all(vacancy, members, Step.SHORTLISTING)
+    assert selection.criteria_applied(vacancy) == (2, [])
+    client.force_login(cast["manager"])
+    page = client.get(f"/south-west/recruitment/{vacancy.pk}/").content.decode()
+    assert "All 2 scores give one mark against each of the 2 published criteria" in page

@@ -185,3 +185,11 @@ class DecisionForm(Form):
 
     def feedback(self) -> dict[int, str]:
         return {a.pk: self.cleaned_data[f"feedback_{a.pk}"] for a in self.applications}
+
+
+class RecusalForm(Form):
+    reason = forms.CharField(
+        label="What is your conflict with this applicant?",
+        help_text="For example, you work closely with them, or they are a friend or relative.",
+        max_length=300,
+    )

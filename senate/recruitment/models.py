@@ -246,3 +246,16 @@ class AppointmentLetter(models.Model):
     membership = models.ForeignKey("members.Membership", on_delete=models.PROTECT, related_name="+")
     pdf = models.BinaryField()
     made_at = models.DateTimeField(auto_now_add=True)
+
+
+class Recusal(models.Model):
+    """A panel member's own declaration that they know an applicant or have some other conflict the
+    screening cannot see (a friend, a colleague, a relative): they do not score that applicant."""
+
+    panel_member = models.ForeignKey(PanelMember, on_delete=models.CASCADE, related_name="recusals")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="recusals")
+    reason = models.CharField(max_length=300)
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["panel_member", "application"], name="one_recusal_each")]

@@ -14,7 +14,17 @@ from senate.interests.facts import ReviewFacts
 from senate.interests.screening import Conflict, screen_many
 from senate.members.models import MemberProfile
 from senate.notifications.outbox import queue_email
-from senate.recruitment.models import Application, Decision, DeclaredInterest, Mark, PanelMember, Score, Stage, Vacancy
+from senate.recruitment.models import (
+    Application,
+    Decision,
+    DeclaredInterest,
+    Mark,
+    PanelMember,
+    Recusal,
+    Score,
+    Stage,
+    Vacancy,
+)
 from senate.recruitment.vacancies import RecruitmentRefused, record
 
 Step = Score.Step
@@ -95,7 +105,31 @@ def why_not_score(member: PanelMember, application: Application, step: str) -> s
         return "You have already submitted your score: a submitted score does not change"
     if conflicts_of(vacancy, [member.profile]).get((member.profile_id, application.pk)):
         return "You have a conflict of interest with this applicant, so you do not score them"
+    if Recusal.objects.filter(panel_member=member, application=application).exists():
+        return "You declared a conflict with this applicant, so you do not score them"
     return None
+
+
+def recuse(member: PanelMember, application: Application, *, reason: str, by: Any) -> Recusal:
+    """A panel member declares a conflict with an applicant (they know them, work with them…) and
+    stands aside from scoring them, before they have scored them."""
+    if not reason.strip():
+        raise RecruitmentRefused("Say what the conflict is")
+    if Score.objects.filter(application=application, panel_member=member).exists():
+        raise RecruitmentRefused("You have already scored this applicant: tell the Senate manager about the conflict")
+    if Recusal.objects.filter(panel_member=member, application=application).exists():
+        raise RecruitmentRefused("You have already declared a conflict with this applicant")
+    with transaction.atomic():
+        made = Recusal.objects.create(panel_member=member, application=application, reason=reason.strip()[:300])
+        record(
+            application.vacancy,
+            "selection.recused",
+            by=by,
+            summary=f"{member.profile} declared a conflict with {application.reference} and does not score them",
+            application=application.reference,
+            reason=made.reason,
+        )
+    return made
 
 
 def submit_score(
@@ -146,6 +180,7 @@ def missing_scores(vacancy: Vacancy, step: str, applications: list[Application])
     done = set(
         Score.objects.filter(application__in=applications, step=step).values_list("application_id", "panel_member_id")
     )
+    done |= set(Recusal.objects.filter(application__in=applications).values_list("application_id", "panel_member_id"))
     return [
         f"{m.profile} has not scored {a.reference}"
         for a in applications

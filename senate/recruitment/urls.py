@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/appoint/", views.appoint, name="appoint"),
     path("<int:pk>/applications/<int:application_id>/", views.application_page, name="application"),
     path("<int:pk>/applications/<int:application_id>/interview/", views.interview, name="interview"),
+    path("<int:pk>/applications/<int:application_id>/conflict/", views.recuse, name="recuse"),
     path("vacancies/", views.open_list, name="open"),
     path("vacancies/<int:vacancy_id>/apply/", views.apply, name="apply"),
     path("applied/", views.applied, name="applied"),

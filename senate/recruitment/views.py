@@ -26,6 +26,7 @@ from senate.recruitment.forms import (
     InterviewForm,
     MonitoringForm,
     PanelForm,
+    RecusalForm,
     ScoreForm,
     ShortlistForm,
     VacancyForm,
@@ -337,11 +338,29 @@ def application_page(http: HttpRequest, senate: Senate, application: Application
         "member": member,
         "step": step,
         "refusal": refusal,
+        "recusal_form": RecusalForm(),
         "steps": steps,
         "page_title": f"Application {application.reference}",
         "breadcrumbs": _crumbs(senate, _record(vacancy)),
     }
     return render(http, "recruitment/application.jinja", context)
+
+
+@require_POST
+@requires(P.SCORE, on=APPLICATION)
+def recuse(http: HttpRequest, senate: Senate, application: Application) -> HttpResponse:
+    """A panel member stands aside from scoring an applicant they have a conflict with."""
+    member = selection.panel_member_of(application.vacancy, http.user)
+    form = RecusalForm(http.POST)
+    try:
+        if member is None or not form.is_valid():
+            raise RecruitmentRefused("Say what the conflict is")
+        selection.recuse(member, application, reason=form.cleaned_data["reason"], by=http.user)
+    except RecruitmentRefused as refusal:
+        messages.error(http, str(refusal))
+    else:
+        messages.success(http, f"You have declared a conflict with {application.full_name} and will not score them.")
+    return redirect("recruitment:application", senate.slug, application.vacancy_id, application.pk)
 
 
 # The public -----------------------------------------------------------------------------------------

@@ -36,4 +36,10 @@ PAGES = [
 ]
 # POST-only acts, the monitoring form (reached only after applying) and the appointed person's own
 # letter: tested in test_pages.py.
-NOT_GET_PAGES = {"recruitment:close", "recruitment:appoint", "recruitment:monitoring", "recruitment:letter"}
+NOT_GET_PAGES = {
+    "recruitment:recuse",
+    "recruitment:close",
+    "recruitment:appoint",
+    "recruitment:monitoring",
+    "recruitment:letter",
+}

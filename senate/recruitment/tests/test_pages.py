@@ -99,3 +99,18 @@ def test_the_front_page_asks_the_panel_member_to_score(client, cast):
     assert f"{vacancy.title}: score the applications (shortlisting)" in client.get("/south-west/").content.decode()
     client.force_login(cast["requester"])
     assert "score the applications" not in client.get("/south-west/").content.decode()
+
+
+def test_a_panel_member_who_knows_the_applicant_stands_aside(client, cast):
+    vacancy, application = _scoring(cast)
+    first, second = panel_of(vacancy, cast["council"], cast["assembly"])
+    client.force_login(cast["council"])
+    url = f"/south-west/recruitment/{vacancy.pk}/applications/{application.pk}/"
+    response = client.post(url + "conflict/", {"reason": "She is my sister-in-law"}, follow=True)
+    assert "You have declared a conflict with Ada Applicant" in response.content.decode()
+    assert "You declared a conflict with this applicant" in response.content.decode()
+    assert selection.missing_scores(vacancy, selection.Step.SHORTLISTING, [application]) == [
+        f"{second.profile} has not scored {application.reference}"
+    ]
+    client.force_login(cast["requester"])
+    assert client.post(url + "conflict/", {"reason": "x"}).status_code == 403

@@ -114,3 +114,15 @@ def test_a_panel_member_who_knows_the_applicant_stands_aside(client, cast):
     ]
     client.force_login(cast["requester"])
     assert client.post(url + "conflict/", {"reason": "x"}).status_code == 403
+
+
+def test_only_the_senate_team_closes_a_vacancy_and_appoints(client, cast):
+    vacancy, _application = _scoring(cast)
+    panel_of(vacancy, cast["council"])
+    for who in ("council", "assembly", "requester", "other_manager"):
+        client.force_login(cast[who])
+        for act in ("close", "appoint"):
+            assert client.post(f"/south-west/recruitment/{vacancy.pk}/{act}/").status_code == 403, (who, act)
+    client.force_login(cast["manager"])
+    response = client.post(f"/south-west/recruitment/{vacancy.pk}/appoint/", follow=True)
+    assert "Appointment follows the decision" in response.content.decode()

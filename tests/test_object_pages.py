@@ -200,6 +200,12 @@ FILL: dict[tuple[str, str], Any] = {
     ("council:public_report_document", "pk"): lambda w, r: r.pk,
     ("council:public_report_pdf", "pk"): lambda w, r: r.pk,
     ("council:public_minutes", "pk"): lambda w, r: r.minutes.pk,
+    # A vacancy, an application within it, the public form and the appointed person's letter.
+    ("vacancy", "pk"): lambda w, r: r.pk,
+    ("application", "pk"): lambda w, r: r.vacancy_id,
+    ("application", "application_id"): lambda w, r: r.pk,
+    ("recruitment:apply", "vacancy_id"): lambda w, r: r.pk,
+    ("recruitment:letter", "letter_id"): lambda w, r: r.pk,
 }
 
 
@@ -439,7 +445,25 @@ def _targets(w: World, name: str, route: str, view: Any) -> list[Target]:
         return [Target(f"{user}'s password reset link", user, [user.email])]
     if kind in ("council:public_report", "council:public_report_document", "council:public_report_pdf"):
         return [Target("SW-2026-014 (not published)", w.review, _title(w.review))]
+    if kind in ("vacancy", "application", "recruitment:apply", "recruitment:letter"):
+        return _recruitment_targets(kind)
     raise AssertionError(f"{name}: no records to crawl it with (add them to _targets)")
+
+
+def _recruitment_targets(kind: str) -> list[Target]:
+    """The demo's vacancy whose panel is scoring: its applicants' statements are confidential to the team
+    and the panel (the chair and the council member); the public form shows the vacancy, never them."""
+    from senate.recruitment.models import AppointmentLetter, Statement, Vacancy
+
+    vacancy = Vacancy.objects.get(senate__slug=SENATE, stage="scoring")
+    statements = [s.text for s in Statement.objects.filter(application__vacancy=vacancy)]
+    if kind == "application":
+        application = _first(vacancy.applications)
+        return [Target(f"application {application.reference}", application, statements)]
+    if kind == "recruitment:letter":
+        letter = _first(AppointmentLetter.objects.filter(vacancy__senate__slug=SENATE))
+        return [Target(f"{letter.user}'s appointment letter", letter, [letter.user.email], owners=[letter.user])]
+    return [Target(f"vacancy {vacancy.title}", vacancy, statements)]
 
 
 def _url(w: World, name: str, route: str, view: Any, record: Any) -> str:

@@ -197,3 +197,18 @@ def test_the_forward_plan_does_not_ask_once_per_item(client, cast):
     client.force_login(cast["manager"])
     before, after = _steady(client, f"/south-west/programme/?year={year}", add)
     assert after == before
+
+
+def test_a_vacancys_record_does_not_ask_once_per_application(client, cast, icb):
+    from senate.recruitment.tests.factories import apply, open_vacancy, panel_of
+
+    vacancy = open_vacancy(cast["manager"])
+    panel_of(vacancy, cast["council"], cast["assembly"])
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            apply(vacancy, f"{MARK} {_next()}", email=f"applicant{_next()}@example.org", organisation=icb.code)
+
+    client.force_login(cast["manager"])
+    before, after = _steady(client, f"/south-west/recruitment/{vacancy.pk}/", add)
+    assert after == before

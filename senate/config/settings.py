@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "senate.notifications",
     "senate.members",
     "senate.interests",
+    "senate.recruitment",
     "senate.reviews",
     "senate.panels",
     "senate.evidence",

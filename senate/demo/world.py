@@ -61,6 +61,7 @@ WORLD_PARTS: list[str] = [
     "senate.demo.reports_world",
     "senate.demo.council_world",
     "senate.demo.programme_world",
+    "senate.demo.recruitment_world",
 ]
 
 # (email local part, name, role, body and membership role or None)

@@ -18,6 +18,7 @@ PROVIDERS: list[str] = [
     "senate.reports.home",
     "senate.council.home",
     "senate.programme.home",
+    "senate.recruitment.home",
 ]
 
 

@@ -1,0 +1,96 @@
+"""Vacancies the coverage view proposes: each constituency, clinical profession, life stage and
+Outcomes Framework domain a body does not cover, and each term of office ending in the next six
+months. A Council needs a multi-professional mix (domain.md §5.2); staggered terms keep it whole."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from senate.members import queries as members
+from senate.members.coverage import coverage_of
+from senate.members.models import CLINICAL_PROFESSIONS, Body, MemberProfile, MembershipRole, Profession
+from senate.organisations.models import Senate
+
+ENDING_WITHIN = dt.timedelta(days=183)
+# Constituencies are people of a kind; these fill them.
+ROLE_FOR = {"ppv": MembershipRole.PPV}
+
+
+@dataclass(frozen=True)
+class ProposedVacancy:
+    body: str
+    code: str
+    title: str
+    reason: str
+    role: str = MembershipRole.RECRUITED
+
+    @property
+    def body_label(self) -> str:
+        return Body(self.body).label
+
+
+def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()) -> list[ProposedVacancy]:
+    """What each body is missing, then the terms ending soon. `taken` holds the `body:code` of gaps a
+    vacancy is already open for, which are not proposed again."""
+    found: list[ProposedVacancy] = []
+    vocabulary = members.vocabulary()
+    for body, label in Body.choices:
+        profiles = list(members.coverage_profiles(senate, body, today))
+        found += _uncovered(body, label, profiles, vocabulary)
+        found += _professions(body, label, profiles)
+        found += _ending(senate, body, today)
+    return [p for p in found if f"{p.body}:{p.code}" not in taken]
+
+
+def _uncovered(body: str, label: str, profiles: list[MemberProfile], vocabulary: list) -> list[ProposedVacancy]:  # type: ignore[type-arg]
+    coverage = coverage_of(profiles, vocabulary)
+    kinds = [("constituency", coverage.constituencies), ("", coverage.life_stages), ("", coverage.outcomes_domains)]
+    return [
+        ProposedVacancy(
+            body=body,
+            code=f"{kind or 'area'}:{line.code}",
+            title=f"{label} member: {line.label}",
+            reason=f"No current {label} member covers {line.label.lower()}",
+            role=ROLE_FOR.get(line.code, MembershipRole.RECRUITED),
+        )
+        for kind, lines in kinds
+        for line in lines
+        if not line.covered
+    ]
+
+
+def _professions(body: str, label: str, profiles: list[MemberProfile]) -> list[ProposedVacancy]:
+    held = {p.profession for p in profiles}
+    return [
+        ProposedVacancy(
+            body=body,
+            code=f"profession:{code}",
+            title=f"{label} member: {Profession(code).label.lower()}",
+            reason=f"No current {label} member is {_a(Profession(code).label.lower())}",
+            role=MembershipRole.CLINICAL if body == Body.COUNCIL else MembershipRole.RECRUITED,
+        )
+        for code in sorted(CLINICAL_PROFESSIONS)
+        if code not in held
+    ]
+
+
+def _ending(senate: Senate, body: str, today: dt.date) -> list[ProposedVacancy]:
+    ending = (
+        members.current_memberships(senate, today)
+        .filter(body=body, term_end__lte=today + ENDING_WITHIN)
+        .select_related("profile__user")
+        .order_by("term_end", "pk")
+    )
+    return [
+        ProposedVacancy(
+            body=body,
+            code=f"term:{m.pk}",
+            title=f"{m.get_body_display()} {m.get_role_display().lower()}, after {m.profile}",
+            reason=f"{m.profile}'s term ends on {m.term_end:%-d %B %Y}",
+            role=m.role if m.role in (MembershipRole.PPV, MembershipRole.CLINICAL) else MembershipRole.RECRUITED,
+        )
+        for m in ending
+    ]
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

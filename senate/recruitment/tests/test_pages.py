@@ -1,0 +1,128 @@
+"""The pages the fixed cast cannot show: a selection panel member's, an applicant's, the appointed
+member's letter, and what nobody else may see."""
+
+import datetime as dt
+
+from senate.recruitment import appointing, selection
+from senate.recruitment.models import Application, EqualityMonitoring, Score
+from senate.recruitment.tests.factories import apply, close, open_vacancy, panel_of, score_all
+
+
+def _scoring(cast):
+    vacancy = open_vacancy(cast["manager"])
+    application = apply(vacancy, "Ada Applicant")
+    close(vacancy)
+    return vacancy, application
+
+
+def test_a_panel_member_scores_and_then_sees_the_others(client, cast):
+    vacancy, application = _scoring(cast)
+    first, second = panel_of(vacancy, cast["council"], cast["assembly"])
+    score_all(vacancy, [second], selection.Step.SHORTLISTING, mark=1)
+    url = f"/south-west/recruitment/{vacancy.pk}/applications/{application.pk}/"
+    client.force_login(cast["council"])
+    page = client.get(url).content.decode()
+    assert "Hidden until you have submitted your own shortlisting score" in page and "Tom Assembly" not in page
+    criteria = list(vacancy.criteria.all())
+    answers = {f"mark_{c.pk}": "4" for c in criteria}
+    response = client.post(url, answers, follow=True)
+    assert "Your score is submitted" in response.content.decode()
+    assert "Tom Assembly" in response.content.decode()
+    assert Score.objects.get(panel_member=first).total == 4 * len(criteria)
+
+
+def test_a_score_without_a_mark_for_every_criterion_is_refused_on_the_form(client, cast):
+    vacancy, application = _scoring(cast)
+    panel_of(vacancy, cast["council"])
+    client.force_login(cast["council"])
+    response = client.post(f"/south-west/recruitment/{vacancy.pk}/applications/{application.pk}/", {})
+    assert response.status_code == 200 and "There is a problem" in response.content.decode()
+    assert not Score.objects.exists()
+
+
+def test_only_the_team_and_the_panel_see_an_application(client, cast):
+    vacancy, application = _scoring(cast)
+    panel_of(vacancy, cast["assembly"])
+    url = f"/south-west/recruitment/{vacancy.pk}/applications/{application.pk}/"
+    for who, status in (("assembly", 200), ("council", 403), ("requester", 403), ("other_manager", 403)):
+        client.force_login(cast[who])
+        assert client.get(url).status_code == status, who
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_after_the_closing_date_the_form_says_so_and_takes_nothing(client, cast):
+    vacancy = open_vacancy(cast["manager"])
+    vacancy.closes_on = dt.date.today() - dt.timedelta(days=1)
+    vacancy.save()
+    url = f"/south-west/recruitment/vacancies/{vacancy.pk}/apply/"
+    assert "closed to applications on" in client.get(url).content.decode()
+    client.post(url, {"full_name": "Late Applicant", "email": "late@example.org", "consent": "True"})
+    assert not Application.objects.exists()
+
+
+def test_the_public_application_and_its_separate_monitoring_return(client, cast):
+    vacancy = open_vacancy(cast["manager"])
+    fields = {f"statement_{c.pk}": "My experience" for c in vacancy.criteria.all()}
+    fields |= {"full_name": "Ada Applicant", "email": "ada@example.org", "profession": "nurse", "consent": "True"}
+    response = client.post(f"/south-west/recruitment/vacancies/{vacancy.pk}/apply/", fields, follow=True)
+    application = Application.objects.get()
+    assert application.reference in response.content.decode()
+    answers = {"age_band": "35_49", "sex": "female", "ethnicity": "white", "disability": "no"}
+    client.post("/south-west/recruitment/applied/equality-monitoring/", answers)
+    assert EqualityMonitoring.objects.filter(vacancy=vacancy).count() == 1
+    # once only: the form is not offered again to the same browser
+    assert client.get("/south-west/recruitment/applied/equality-monitoring/").status_code == 404
+
+
+def test_the_appointment_letter_is_the_appointed_persons_alone(client, cast):
+    vacancy, chosen = _scoring(cast)
+    members = panel_of(vacancy, cast["council"], cast["assembly"])
+    score_all(vacancy, members, selection.Step.SHORTLISTING)
+    selection.shortlist(vacancy, chosen=[chosen], by=cast["manager"])
+    score_all(vacancy, members, selection.Step.INTERVIEW)
+    selection.decide(vacancy, chosen=chosen, reasons="Best", feedback={chosen.pk: "Well done"}, by=cast["manager"])
+    appointing.appoint_chosen(vacancy, by=cast["manager"])
+    url = f"/south-west/recruitment/letters/{vacancy.letter.pk}/"
+    client.force_login(cast["manager"])
+    assert client.get(url).status_code == 404
+    chosen.refresh_from_db()
+    client.force_login(chosen.user)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_the_front_page_asks_the_panel_member_to_score(client, cast):
+    vacancy, _application = _scoring(cast)
+    panel_of(vacancy, cast["council"])
+    client.force_login(cast["council"])
+    assert f"{vacancy.title}: score the applications (shortlisting)" in client.get("/south-west/").content.decode()
+    client.force_login(cast["requester"])
+    assert "score the applications" not in client.get("/south-west/").content.decode()
+
+
+def test_a_panel_member_who_knows_the_applicant_stands_aside(client, cast):
+    vacancy, application = _scoring(cast)
+    first, second = panel_of(vacancy, cast["council"], cast["assembly"])
+    client.force_login(cast["council"])
+    url = f"/south-west/recruitment/{vacancy.pk}/applications/{application.pk}/"
+    response = client.post(url + "conflict/", {"reason": "She is my sister-in-law"}, follow=True)
+    assert "You have declared a conflict with Ada Applicant" in response.content.decode()
+    assert "You declared a conflict with this applicant" in response.content.decode()
+    assert selection.missing_scores(vacancy, selection.Step.SHORTLISTING, [application]) == [
+        f"{second.profile} has not scored {application.reference}"
+    ]
+    client.force_login(cast["requester"])
+    assert client.post(url + "conflict/", {"reason": "x"}).status_code == 403
+
+
+def test_only_the_senate_team_closes_a_vacancy_and_appoints(client, cast):
+    vacancy, _application = _scoring(cast)
+    panel_of(vacancy, cast["council"])
+    for who in ("council", "assembly", "requester", "other_manager"):
+        client.force_login(cast[who])
+        for act in ("close", "appoint"):
+            assert client.post(f"/south-west/recruitment/{vacancy.pk}/{act}/").status_code == 403, (who, act)
+    client.force_login(cast["manager"])
+    response = client.post(f"/south-west/recruitment/{vacancy.pk}/appoint/", follow=True)
+    assert "Appointment follows the decision" in response.content.decode()

@@ -149,6 +149,16 @@ REQUESTS = [
         started_days_ago=90,
     ),
     Demo(
+        "Urgent temporary suspension of overnight births at Tiverton midwife-led unit",
+        "urgent_temporary",
+        "QJK",
+        ["maternity"],
+        Stage.ACCEPTED,
+        None,
+        "Tiverton",
+        started_days_ago=20,
+    ),
+    Demo(
         "Minor injuries units across Cornwall",
         "formal_review",
         "QT6",

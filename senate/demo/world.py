@@ -54,6 +54,7 @@ SCALES = {
 # members and interests exist, in this order, inside the same transaction.
 WORLD_PARTS: list[str] = [
     "senate.demo.requests_world",
+    "senate.demo.assurance_world",
     "senate.demo.panels_world",
     "senate.demo.evidence_world",
     "senate.demo.beds_world",

@@ -151,8 +151,12 @@ def proposed_deadline(context: AssuranceContext) -> tuple[dt.date, str] | None:
     }.get(context.informs, [Step.CHECKPOINT, Step.CONSULTATION_START, Step.DECISION])  # type: ignore[call-overload]
     for step in wanted:
         if step in known:
-            return known[step] - dt.timedelta(days=1), f"Advice needed before the {step_label(step).lower()}"
+            return known[step] - dt.timedelta(days=1), f"Advice needed before {_in_a_sentence(step_label(step))}"
     return None
+
+
+def _in_a_sentence(label: str) -> str:
+    return label if label.startswith("NHS") else label[0].lower() + label[1:]
 
 
 def set_deadline(*, request: Request, by: Any) -> AssuranceContext:

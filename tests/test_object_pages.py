@@ -157,6 +157,8 @@ FILL: dict[tuple[str, str], Any] = {
     ("request", "model_id"): lambda w, r: _first(w.review_with_models.bed_models).pk,
     ("request", "criterion_id"): lambda w, r: w.criterion_id,
     ("request", "comment_id"): lambda w, r: w.comment.pk,
+    # The request is checked before the view looks for the submission: any number is refused alike.
+    ("request", "submission_id"): lambda w, r: 1,
     # (keys of records within a request name those of the review the page is crawled with, see REVIEW_FOR;
     # on the draft, which has none, the same: the draft is refused before they are looked for)
     # An evidence item within its request, and its version.

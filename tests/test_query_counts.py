@@ -133,3 +133,18 @@ def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
     url = f"/south-west/interests/requests/{request.pk}/screening/?severity=high&kind=role&kind=professional"
     before, after = _steady(client, url, add)
     assert after == before
+
+
+def test_assurance_across_requests_does_not_ask_once_per_request(client, cast):
+    from senate.assurance import recording
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            request = RequestFactory(title=f"{MARK} {_next()}")
+            recording.set_context(request=request, by=cast["manager"], informs="checkpoint", notifiable=True)
+            recording.record_step(request=request, step="checkpoint", on=dt.date.today(), by=cast["manager"])
+            recording.record_step(request=request, step="call_in_request", on=dt.date.today(), by=cast["manager"])
+
+    client.force_login(cast["assurance"])
+    before, after = _steady(client, "/south-west/assurance/", add)
+    assert after == before

@@ -149,16 +149,6 @@ REQUESTS = [
         started_days_ago=90,
     ),
     Demo(
-        "Urgent temporary suspension of overnight births at Tiverton midwife-led unit",
-        "urgent_temporary",
-        "QJK",
-        ["maternity"],
-        Stage.ACCEPTED,
-        None,
-        "Tiverton",
-        started_days_ago=20,
-    ),
-    Demo(
         "Minor injuries units across Cornwall",
         "formal_review",
         "QT6",
@@ -360,6 +350,17 @@ REQUESTS = [
         None,
         "Exeter",
         started_days_ago=3,
+    ),
+    # Added last, so the references of the requests above do not change.
+    Demo(
+        "Urgent temporary suspension of overnight births at Tiverton midwife-led unit",
+        "urgent_temporary",
+        "QJK",
+        ["maternity"],
+        Stage.ACCEPTED,
+        None,
+        "Tiverton",
+        started_days_ago=20,
     ),
 ]
 

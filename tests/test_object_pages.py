@@ -80,6 +80,7 @@ MAY_OPEN = {
     ("reviews:recommendations", "assurance"): "the page of a request they read; the recommendations once issued",
     ("council:publication", "assurance"): "whether the advice is issued and published, for a request they read",
     ("reviews:act", "assurance"): "the request's page: the act itself is refused by its own permission (400)",
+    ("assurance:request", "assurance"): "where the advice sits in NHS England's assurance, for a request they read",
 }
 # A person's own pages that find their record among the signed-in person's own: someone else's number
 # finds nothing of theirs, and the page says so by going back to their own list instead of refusing.
@@ -454,6 +455,10 @@ INSIDERS = ["manager", "chair", "council", "requester", "seat_holder"]
 # still refused by the meeting's own rule before the page looks for it; the page's own tests open it.
 OPENED_ELSEWHERE = {
     "council:confirm_changes": "only an item approved with changes has one (council/tests/test_ratification.py)",
+    **{
+        f"assurance:{page}": "only an honest-broker request has it (senate/assurance/tests/access.py opens it)"
+        for page in ("broker", "add_party", "record_session", "record_point", "write_statement", "submit_position")
+    },
 }
 
 

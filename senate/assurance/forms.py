@@ -5,9 +5,11 @@ from typing import Any
 
 from django import forms
 
+from senate.assurance import partners
 from senate.assurance.models import Engagement, Informs, Point, Step
 from senate.assurance.recording import Refused, step_label
 from senate.core.forms import DateField, Form
+from senate.organisations.queries import organisations_in
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
 
@@ -94,10 +96,10 @@ class EngagementForm(Form):
     )
     note = forms.CharField(label="Note (optional)", max_length=300, required=False)
 
-    def __init__(self, *args: Any, partners: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["organisation"]
-        field.queryset = partners
+        field.queryset = partners.partners()
 
 
 class PartyForm(Form):
@@ -114,10 +116,10 @@ class PartyForm(Form):
         error_messages={"required": "Enter the name of the party"},
     )
 
-    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["organisation"]
-        field.queryset = organisations
+        field.queryset = organisations_in(senate)
 
 
 class SubmissionForm(Form):

@@ -17,7 +17,6 @@ from senate.assurance import brokering, forms, partners, queries, recording, tim
 from senate.assurance.permissions import AssurancePermission as P
 from senate.core.access import requires
 from senate.organisations.models import Senate
-from senate.organisations.queries import organisations_in
 from senate.reviews import queries as review_queries
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
@@ -134,7 +133,7 @@ def set_deadline(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
 
 @requires(P.RECORD_ENGAGEMENT, on=REQUEST)
 def record_engagement(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    form = forms.EngagementForm(http.POST or None, partners=partners.partners())
+    form = forms.EngagementForm(http.POST or None, senate=senate)
 
     def save() -> Any:
         data = form.cleaned_data
@@ -192,7 +191,7 @@ def _broker_form(
 
 @requires(P.BROKER, on=REQUEST)
 def add_party(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    form = forms.PartyForm(http.POST or None, organisations=organisations_in(senate))
+    form = forms.PartyForm(http.POST or None, senate=senate)
 
     def save() -> Any:
         data = form.cleaned_data

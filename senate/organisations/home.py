@@ -10,6 +10,7 @@ from typing import Any
 
 PROVIDERS: list[str] = [
     "senate.reviews.home",
+    "senate.assurance.home",
     "senate.interests.home",
     "senate.evidence.home",
     "senate.panels.home",

@@ -25,3 +25,12 @@ def test_the_daily_run_reminds_once_when_the_review_date_is_near(cast):
     reminders = Email.objects.filter(kind="assurance.temporary_review")
     assert sorted(e.to for e in reminders) == sorted([cast["manager"].email, cast["requester"].email])
     assert all(urgent.reference in e.subject for e in reminders)
+
+
+def test_the_front_page_asks_the_team_and_the_requester_to_look_again(client, cast):
+    urgent = RequestFactory(kind="urgent_temporary", created_by=cast["requester"])
+    recording.set_context(request=urgent, by=cast["manager"], temporary_review_date=dt.date.today())
+    for who, sees in (("manager", True), ("requester", True), ("council", False)):
+        client.force_login(cast[who])
+        page = client.get("/south-west/").content.decode()
+        assert (f"{urgent.reference}: look again at the urgent temporary change" in page) == sees, who

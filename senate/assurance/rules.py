@@ -14,7 +14,7 @@ from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.roles import organisations_for
 from senate.accounts.rules import is_senate_team, oversees
 from senate.assurance.permissions import AssurancePermission as P
-from senate.reviews.rules import acts_for_requester, is_sent, may_see_request
+from senate.reviews.rules import acts_for_requester, is_sent, may_see_request, unless_a_hidden_draft
 
 
 @rules.predicate
@@ -34,7 +34,8 @@ def acts_for_a_party(user: Any, request: Any) -> bool:
 rules.add_perm(P.VIEW, may_see_request & (acts_for_requester | is_senate_team | oversees))
 rules.add_perm(P.EDIT, may_see_request & is_sent & (is_senate_team | acts_for_requester))
 rules.add_perm(P.SET_DEADLINE, may_see_request & is_sent & is_senate_team)
-rules.add_perm(P.VIEW_ACROSS, is_senate_team | oversees)
+# Senate-wide (asked of the Senate); asked of a request, it starts with may_see_request like the rest.
+rules.add_perm(P.VIEW_ACROSS, unless_a_hidden_draft & (is_senate_team | oversees))
 rules.add_perm(
     P.VIEW_BROKERING,
     may_see_request & is_sent & is_honest_broker_request & (is_senate_team | acts_for_requester | acts_for_a_party),

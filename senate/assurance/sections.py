@@ -5,6 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from senate.assurance import recording, timeline
 from senate.assurance.permissions import AssurancePermission as P
 
 
@@ -12,9 +13,11 @@ def links(http: Any, request: Any) -> list[dict[str, str]]:
     found = []
     slug = request.senate.slug
     if http.user.has_perm(P.VIEW, request):
-        found.append(
-            {"href": reverse("assurance:request", args=[slug, request.pk]), "text": "Where the advice sits (assurance)"}
-        )
+        text = "Where the advice sits (assurance)"
+        context = recording.context_of(request)
+        if context.pk is not None:  # once something is recorded, say where the Senate's review sits
+            text += ": " + timeline.placement(request, context).rstrip(".").lower()
+        found.append({"href": reverse("assurance:request", args=[slug, request.pk]), "text": text})
     if http.user.has_perm(P.VIEW_BROKERING, request):
         found.append({"href": reverse("assurance:broker", args=[slug, request.pk]), "text": "Honest-broker work"})
     return found

@@ -119,3 +119,12 @@ def test_the_timeline_shows_assurance_steps_beside_the_senates_own(client, forma
 def test_a_step_can_be_renamed_by_the_senate(settings, formal, cast):
     settings.ASSURANCE_STEP_LABELS = {"dmbc": "Stage 3: decision-making business case"}
     assert recording.step_label("dmbc") == "Stage 3: decision-making business case"
+
+
+def test_the_request_page_says_where_the_senates_review_sits(client, formal, cast):
+    client.force_login(cast["requester"])
+    assert "Where the advice sits (assurance)</a>" in client.get(f"/south-west/requests/{formal.pk}/").content.decode()
+    recording.record_step(request=formal, step="consultation_start", on=D(2020, 1, 1), by=cast["manager"])
+    recording.record_step(request=formal, step="consultation_end", on=D(2020, 3, 1), by=cast["manager"])
+    page = client.get(f"/south-west/requests/{formal.pk}/").content.decode()
+    assert "Where the advice sits (assurance): after public consultation and before the decision" in page

@@ -22,6 +22,7 @@ from django.utils import timezone
 from senate.accounts.models import Role, User
 from senate.accounts.roles import organisations_for, roles_in
 from senate.accounts.tests.factories import UserFactory, give_role
+from senate.assurance.models import Submission
 from senate.council.models import Minutes
 from senate.council.publication import public_requests
 from senate.demo import world
@@ -146,6 +147,7 @@ def _mark_all():
     _mark(Recommendation.objects.all(), "text", "rec")
     _mark(EvidenceItem.objects.all(), "title", "ev")
     _mark(Minutes.objects.exclude(status=Minutes.Status.PUBLISHED), "text", "min")
+    _mark(Submission.objects.all(), "summary", "pos")
     for draft in ReportDraft.objects.all():
         marker = f" zqxdraft{draft.pk}q"
         if not any(str(text).endswith(marker) for text in draft.sections.values()):
@@ -230,6 +232,14 @@ def _secrets(user, senate, *, today):
     for v in private.select_related("declaration__profile__user"):
         state = "withheld" if v.declaration.withheld else "not for publication"
         secrets[f"zqxdecl{v.pk}q"] = f"DeclarationVersion {v.pk} (nature, {state}) of {v.declaration.profile.user}"
+    # A party's position in honest-broker work: its party's contacts (and the Senate team) see it; once
+    # shared, so do the request's other parties and the requester's contacts.
+    for s in Submission.objects.filter(party__request__senate=senate).select_related("party__request"):
+        request = s.party.request
+        parties = set(request.parties.values_list("organisation_id", flat=True))
+        own = {request.requesting_organisation_id, request.sponsor_organisation_id} & orgs
+        if s.party.organisation_id not in orgs and not (s.shared_at and (own or parties & orgs)):
+            secrets[f"zqxpos{s.pk}q"] = f"Submission {s.pk} ({'shared' if s.shared_at else 'private'}) of {s.party}"
     for minutes in Minutes.objects.filter(meeting__senate=senate).exclude(status=Minutes.Status.PUBLISHED):
         secrets[f"zqxmin{minutes.pk}q"] = f"Minutes {minutes.pk} ({minutes.status}) of {minutes.meeting}"
     return secrets

@@ -81,6 +81,7 @@ MAY_OPEN = {
     ("reviews:recommendations", "assurance"): "the page of a request they read; the recommendations once issued",
     ("council:publication", "assurance"): "whether the advice is issued and published, for a request they read",
     ("reviews:act", "assurance"): "the request's page: the act itself is refused by its own permission (400)",
+    ("assurance:request", "assurance"): "where the advice sits in NHS England's assurance, for a request they read",
 }
 # A person's own pages that find their record among the signed-in person's own: someone else's number
 # finds nothing of theirs, and the page says so by going back to their own list instead of refusing.
@@ -158,6 +159,8 @@ FILL: dict[tuple[str, str], Any] = {
     ("request", "model_id"): lambda w, r: _first(w.review_with_models.bed_models).pk,
     ("request", "criterion_id"): lambda w, r: w.criterion_id,
     ("request", "comment_id"): lambda w, r: w.comment.pk,
+    # The request is checked before the view looks for the submission: any number is refused alike.
+    ("request", "submission_id"): lambda w, r: 1,
     # (keys of records within a request name those of the review the page is crawled with, see REVIEW_FOR;
     # on the draft, which has none, the same: the draft is refused before they are looked for)
     # An evidence item within its request, and its version.
@@ -487,6 +490,10 @@ OPENED_ELSEWHERE = {
     "national:issued": "only NHS England's national team opens it, once advice is issued (national/tests)",
     "programme:feedback": "only issued advice has one; the crawl's review is not issued (programme/tests/test_views.py)",
     "programme:board_decision": "only issued advice has one (programme/tests/test_feedback.py, the journey)",
+    **{
+        f"assurance:{page}": "only an honest-broker request has it (senate/assurance/tests/access.py opens it)"
+        for page in ("broker", "add_party", "record_session", "record_point", "write_statement", "submit_position")
+    },
 }
 
 

@@ -212,3 +212,18 @@ def test_a_vacancys_record_does_not_ask_once_per_application(client, cast, icb):
     client.force_login(cast["manager"])
     before, after = _steady(client, f"/south-west/recruitment/{vacancy.pk}/", add)
     assert after == before
+
+
+def test_assurance_across_requests_does_not_ask_once_per_request(client, cast):
+    from senate.assurance import recording
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            request = RequestFactory(title=f"{MARK} {_next()}")
+            recording.set_context(request=request, by=cast["manager"], informs="checkpoint", notifiable=True)
+            recording.record_step(request=request, step="checkpoint", on=dt.date.today(), by=cast["manager"])
+            recording.record_step(request=request, step="call_in_request", on=dt.date.today(), by=cast["manager"])
+
+    client.force_login(cast["assurance"])
+    before, after = _steady(client, "/south-west/assurance/", add)
+    assert after == before

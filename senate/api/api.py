@@ -106,6 +106,7 @@ def _member(p: MemberProfile) -> MemberOut:
     )
 
 
+from senate.api.assurance import router as assurance_router  # noqa: E402
 from senate.api.public import router as public_router  # noqa: E402
 from senate.api.requests import router as requests_router  # noqa: E402
 from senate.api.search import router as search_router  # noqa: E402
@@ -113,3 +114,4 @@ from senate.api.search import router as search_router  # noqa: E402
 api.add_router("", requests_router)
 api.add_router("", public_router)
 api.add_router("", search_router)
+api.add_router("", assurance_router)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "senate.interests",
     "senate.recruitment",
     "senate.reviews",
+    "senate.assurance",
     "senate.panels",
     "senate.evidence",
     "senate.reports",
@@ -248,3 +249,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.request": {"level": "ERROR"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Names of service-change steps (senate.assurance.models.Step), to rename any a region calls otherwise.
+# Stage numbering after NHS England's stage 2 checkpoint is not confirmed publicly, so none is assumed.
+ASSURANCE_STEP_LABELS = env.json("ASSURANCE_STEP_LABELS", default={})

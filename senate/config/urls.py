@@ -18,6 +18,7 @@ urlpatterns = [
     path("<slug:senate>/interests/", include("senate.interests.urls")),
     path("<slug:senate>/recruitment/", include("senate.recruitment.urls")),
     path("<slug:senate>/requests/", include("senate.reviews.urls")),
+    path("<slug:senate>/assurance/", include("senate.assurance.urls")),
     path("<slug:senate>/evidence/", include("senate.evidence.urls")),
     path("<slug:senate>/panels/", include("senate.panels.urls")),
     path("<slug:senate>/beds/", include("senate.beds.urls")),

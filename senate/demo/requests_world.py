@@ -351,6 +351,17 @@ REQUESTS = [
         "Exeter",
         started_days_ago=3,
     ),
+    # Added last, so the references of the requests above do not change.
+    Demo(
+        "Urgent temporary suspension of overnight births at Tiverton midwife-led unit",
+        "urgent_temporary",
+        "QJK",
+        ["maternity"],
+        Stage.ACCEPTED,
+        None,
+        "Tiverton",
+        started_days_ago=20,
+    ),
 ]
 
 

@@ -55,6 +55,7 @@ SCALES = {
 WORLD_PARTS: list[str] = [
     "senate.demo.requests_world",
     "senate.demo.joint_world",
+    "senate.demo.assurance_world",
     "senate.demo.panels_world",
     "senate.demo.evidence_world",
     "senate.demo.beds_world",

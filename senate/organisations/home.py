@@ -12,6 +12,7 @@ from senate.core.cache import until_next_act
 
 PROVIDERS: list[str] = [
     "senate.reviews.home",
+    "senate.assurance.home",
     "senate.interests.home",
     "senate.evidence.home",
     "senate.panels.home",

@@ -70,6 +70,7 @@ class OrganisationType(models.TextChoices):
     NHSE_NATIONAL = "nhse_national", "NHS England (national)"
     NHSE_REGIONAL = "nhse_regional", "NHS England (regional team)"
     CLINICAL_NETWORK = "clinical_network", "Clinical network"
+    HEALTH_INNOVATION_NETWORK = "hin", "Health Innovation Network (formerly an Academic Health Science Network)"
     HEALTHWATCH = "healthwatch", "Healthwatch"
     PRIMARY_CARE = "primary_care", "GP practice or primary care network"
     OTHER = "other", "Other"
@@ -77,6 +78,17 @@ class OrganisationType(models.TextChoices):
 
 # Bodies that commission NHS care; a request from anyone else may need a commissioner sponsor.
 COMMISSIONER_TYPES = frozenset({OrganisationType.ICB, OrganisationType.NHSE_NATIONAL, OrganisationType.NHSE_REGIONAL})
+
+# The Senate's partners (issue 21): a redirect names one, and a review records which it engaged.
+PARTNER_TYPES = frozenset(
+    {
+        OrganisationType.CLINICAL_NETWORK,
+        OrganisationType.HEALTH_INNOVATION_NETWORK,
+        OrganisationType.HEALTH_AND_WELLBEING_BOARD,
+        OrganisationType.HEALTHWATCH,
+        OrganisationType.OVERVIEW_AND_SCRUTINY,
+    }
+)
 
 # NHS bodies that the Organisation Data Service (ODS) gives a code: they must have one, so two records of
 # one trust cannot sit side by side with no code to tell them apart.
@@ -125,6 +137,7 @@ class Organisation(models.Model):
     valid_to = models.DateField(null=True, blank=True)
     is_synthetic = models.BooleanField(default=False, help_text="Fictional demo organisation.")
     notes = models.CharField(max_length=300, blank=True)
+    contact_email = models.EmailField(blank=True, help_text="Where a partner is told of a request redirected to it.")
 
     objects = OrganisationQuerySet.as_manager()
 

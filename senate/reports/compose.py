@@ -23,6 +23,7 @@ REPORT_ORDER = [
     ("findings", "Findings against each criterion"),
     ("conclusions", "Conclusions"),
     ("panel", "The panel"),
+    ("partners", "Partners engaged"),
     ("evidence", "The evidence considered"),
     ("glossary", "Glossary"),
 ]
@@ -35,12 +36,19 @@ LETTER_ORDER = [
     ("conclusions", "Our advice"),
     ("recommendations", "Recommendations"),
     ("panel", "Clinicians who advised"),
+    ("partners", "Partners engaged"),
     ("evidence", "The evidence considered"),
 ]
+# An honest-broker request's advice draws on the work between the parties, shown after the method.
+BROKERING = ("brokering", "The honest-broker work this advice draws on")
 
 
 def order_for(draft: ReportDraft) -> list[tuple[str, str]]:
-    return LETTER_ORDER if draft.kind == ReportDraft.Kind.LETTER else REPORT_ORDER
+    order = LETTER_ORDER if draft.kind == ReportDraft.Kind.LETTER else REPORT_ORDER
+    if draft.request.kind != "honest_broker":
+        return order
+    at = [key for key, _ in order].index("findings")
+    return order[:at] + [BROKERING] + order[at:]
 
 
 def section_titles(draft: ReportDraft) -> dict[str, str]:
@@ -59,6 +67,8 @@ def compose(draft: ReportDraft, *, today: Any = None) -> Document:
         "findings": lambda: _findings(request, draft),
         "panel": lambda: _panel(request, today),
         "evidence": lambda: _evidence(request),
+        "partners": lambda: _partners(request),
+        "brokering": lambda: _brokering(request),
         "summary": lambda: _summary(draft),
     }
     sections = []
@@ -317,6 +327,37 @@ def evidence_name(item: Any) -> str:
     if item.tier in NAMED_TIERS:
         return str(item.title)
     return f"Title withheld ({item.get_tier_display().lower()})"
+
+
+def _partners(request: Any) -> list[Block]:
+    from senate.assurance.queries import engagements_of
+
+    rows = [
+        [e.organisation.name, e.organisation.get_type_display(), e.get_how_display(), e.note]
+        for e in engagements_of(request)
+    ]
+    if not rows:
+        return [Block("note", "No partner organisations were recorded as engaged.")]
+    return [table("Partners engaged", ["Partner", "Kind", "How", "Note"], rows, [4, 3, 2, 4])]
+
+
+def _brokering(request: Any) -> list[Block]:
+    from senate.assurance.brokering import confirmed_by_all
+    from senate.assurance.queries import parties_of, points_of, sessions_of
+
+    parties = [f"{p.name} ({p.organisation.name})" for p in parties_of(request)]
+    blocks = [Block("h3", "The parties"), Block("list", items=tuple(parties))] if parties else []
+    sessions = [f"{s.on:%-d %B %Y}: " + ", ".join(s.attended.splitlines()) for s in sessions_of(request)]
+    if sessions:
+        blocks += [Block("h3", "Facilitated sessions"), Block("list", items=tuple(sessions))]
+    points = [[p.get_status_display(), p.text] for p in points_of(request)]
+    if points:
+        blocks.append(table("Points agreed and still in dispute", ["Where it stands", "Point"], points, [2, 8]))
+    statement = getattr(request, "consensus", None) if hasattr(request, "consensus") else None
+    if statement is not None:
+        confirmed = "confirmed by every party" if confirmed_by_all(request) else "not yet confirmed by every party"
+        blocks += [Block("h3", f"Consensus statement ({confirmed})"), *paragraphs(statement.text)]
+    return blocks or [Block("note", "No honest-broker work has been recorded.")]
 
 
 def _evidence(request: Any) -> list[Block]:

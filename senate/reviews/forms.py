@@ -5,7 +5,7 @@ from django import forms
 
 from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Expertise
-from senate.organisations.models import COMMISSIONER_TYPES, Organisation
+from senate.organisations.models import COMMISSIONER_TYPES, PARTNER_TYPES, Organisation
 from senate.organisations.picking import OrganisationField
 from senate.organisations.queries import organisations_in
 from senate.reviews.models import AdviceKind, AssuranceStage, Programme, Recommendation, RecommendationResponse
@@ -207,7 +207,14 @@ class TriageForm(Form):
     reason = forms.CharField(
         label="Reason the requester will see", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    redirected_to = forms.CharField(label="Redirect to", max_length=200, required=False)
+    redirected_to_organisation = forms.ModelChoiceField(
+        label="Redirect to",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="Choose the partner",
+        help_text="A clinical network, Health Innovation Network, Health and Wellbeing Board, Healthwatch or "
+        "overview and scrutiny committee; its contact is told by email.",
+    )
     programme = forms.ChoiceField(
         label="Programme", required=False, help_text="Requests about one service change belong to one programme."
     )
@@ -218,14 +225,16 @@ class TriageForm(Form):
         field: Any = self.fields["programme"]
         field.choices = [("", "No programme / start a new one")] + [(str(p.pk), p.title) for p in programmes]
         self.programmes = {str(p.pk): p for p in programmes}
+        partner: Any = self.fields["redirected_to_organisation"]
+        partner.queryset = Organisation.objects.current().filter(type__in=PARTNER_TYPES).order_by("name")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         decision = data.get("decision")
         if decision in ("ask_for_information", "redirect", "decline") and not (data.get("reason") or "").strip():
             self.add_error("reason", "Give the reason the requester will see")
-        if decision == "redirect" and not data.get("redirected_to"):
-            self.add_error("redirected_to", "Enter where the request is being redirected")
+        if decision == "redirect" and not data.get("redirected_to_organisation"):
+            self.add_error("redirected_to_organisation", "Choose the partner the request is being redirected to")
         return data
 
     def chosen_programme(self) -> Programme | None:

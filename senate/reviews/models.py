@@ -13,12 +13,13 @@ class AdviceKind(models.TextChoices):
     THEMATIC = "thematic", "Thematic review"
     HONEST_BROKER = "honest_broker", "Honest-broker support where clinical views are entrenched"
     TEMPORARY_CHANGE = "temporary_change", "Review of a temporary change being made permanent"
+    URGENT_TEMPORARY = "urgent_temporary", "Urgent temporary change for safety or welfare (not notifiable)"
     POST_CONSULTATION = "post_consultation", "Post-consultation support"
     OTHER = "other", "Other"
 
 
 # Kinds that end in a letter of advice rather than a formal report (the short path).
-SHORT_PATH_KINDS = frozenset({AdviceKind.EARLY_ADVICE})
+SHORT_PATH_KINDS = frozenset({AdviceKind.EARLY_ADVICE, AdviceKind.URGENT_TEMPORARY})
 
 
 class AssuranceStage(models.TextChoices):
@@ -87,7 +88,10 @@ class Request(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     short_notice = models.BooleanField(default=False)
     triage_reason = models.TextField(blank=True, help_text="What the requester is told about the triage outcome.")
-    redirected_to = models.CharField(max_length=200, blank=True)
+    redirected_to = models.CharField(max_length=200, blank=True, help_text="Free text, before partners were named.")
+    redirected_to_organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="redirections"
+    )
     # Senate-initiated work (programme.topics): no requester contact acts for it; the Senate team does.
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.REQUESTER)
 

@@ -7,6 +7,7 @@ import importlib
 from typing import Any
 
 PROVIDERS: list[str] = [
+    "senate.assurance.sections",
     "senate.evidence.sections",
     "senate.panels.sections",
     "senate.beds.sections",

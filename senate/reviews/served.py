@@ -12,7 +12,9 @@ def request_in(http: HttpRequest, pk: int) -> Request | None:
     senate = getattr(http, "senate", None)
     found = (
         Request.objects.filter(senate=senate, pk=pk)
-        .select_related("requesting_organisation", "sponsor_organisation", "programme", "created_by")
+        .select_related(
+            "requesting_organisation", "sponsor_organisation", "programme", "created_by", "redirected_to_organisation"
+        )
         .prefetch_related("service_areas", "affected_organisations")
         .first()
     )

@@ -2,6 +2,6 @@
 gathering its records with a fixed number of queries whatever their number (select_related and
 prefetch_related, never a query per row)."""
 
-from senate.bundles.parts import council, declarations, evidence, panel, report, request, terms, trail
+from senate.bundles.parts import assurance, council, declarations, evidence, panel, report, request, terms, trail
 
-PARTS = [request, terms, panel, declarations, evidence, report, council, trail]
+PARTS = [request, assurance, terms, panel, declarations, evidence, report, council, trail]

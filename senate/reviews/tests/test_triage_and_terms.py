@@ -2,6 +2,7 @@
 
 import pytest
 
+from senate.organisations.models import Organisation
 from senate.reviews.models import Programme, TermsOfReference
 from senate.reviews.tests.conftest import walk
 
@@ -18,17 +19,38 @@ def test_triage_without_a_reason_is_refused_at_the_reason_field(client, cast, re
     assert received.stage == "received"
 
 
-def test_the_requester_sees_why_their_request_was_redirected(client, cast, received):
+def test_the_requester_sees_which_partner_their_request_was_redirected_to(client, cast, received):
+    network = Organisation.objects.create(name="SW Cardiac Network", type="clinical_network")
     client.force_login(cast["manager"])
     data = {
         "decision": "redirect",
         "reason": "The cardiac network advises on this.",
-        "redirected_to": "SW Cardiac Network",
+        "redirected_to_organisation": network.pk,
     }
     assert client.post(f"{BASE}/{received.pk}/triage/", data).status_code == 302
     client.force_login(cast["requester"])
     page = client.get(f"{BASE}/{received.pk}/").content.decode()
     assert "The cardiac network advises on this." in page and "SW Cardiac Network" in page
+
+
+def test_a_redirect_must_name_a_partner_organisation(client, cast, received):
+    client.force_login(cast["manager"])
+    data = {
+        "decision": "redirect",
+        "reason": "Elsewhere.",
+        "redirected_to_organisation": received.requesting_organisation_id,
+    }
+    page = client.post(f"{BASE}/{received.pk}/triage/", data).content.decode()
+    assert "Select a valid choice" in page or "Choose the partner" in page
+    received.refresh_from_db()
+    assert received.stage == "received"
+
+
+def test_a_redirect_recorded_in_free_text_before_partners_is_still_shown(client, cast, received):
+    received.stage, received.triage_reason, received.redirected_to = "redirected", "Elsewhere.", "Old Network"
+    received.save()
+    client.force_login(cast["requester"])
+    assert "Old Network" in client.get(f"{BASE}/{received.pk}/").content.decode()
 
 
 def test_accepting_into_a_new_programme_puts_the_request_on_the_programme_page(client, cast, received):

@@ -92,7 +92,9 @@ def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     error = None
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        changes: dict = {"redirected_to": data["redirected_to"]} if data["decision"] == "redirect" else {}
+        changes: dict = (
+            {"redirected_to_organisation": data["redirected_to_organisation"]} if data["decision"] == "redirect" else {}
+        )
         try:
             with transaction.atomic():
                 if data["decision"] == "accept":

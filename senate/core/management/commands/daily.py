@@ -8,12 +8,13 @@ from senate.organisations.models import Senate
 
 class Command(BaseCommand):
     help = (
-        "The daily run (cron it): deadline reminders for requests and declaration reminders, every Senate; "
-        "requesters asked for their board's decision three months after advice; "
+        "The daily run (cron it): deadline reminders for requests, declaration reminders and reviews of urgent "
+        "temporary changes, every Senate; requesters asked for their board's decision three months after advice; "
         "and work a dead background worker left behind is queued again."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from senate.assurance.reminders import send_temporary_change_reminders
         from senate.core.worker import recover
         from senate.evidence.reminders import send_evidence_reminders
         from senate.interests.reminders import send_declaration_reminders
@@ -35,3 +36,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{senate.name}: {send_panel_reminders(senate, today=today)} panel reminders queued")
             asked = ask_for_board_decisions(senate, today=today)
             self.stdout.write(f"{senate.name}: {asked} requesters asked for their board's decision")
+            temporary = send_temporary_change_reminders(senate, today=today)
+            self.stdout.write(f"{senate.name}: {temporary} temporary-change review reminders queued")

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "senate.reports",
     "senate.beds",
     "senate.council",
+    "senate.participation",
     "senate.bundles",
     "senate.search",
     "senate.api",

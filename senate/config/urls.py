@@ -21,6 +21,7 @@ urlpatterns = [
     path("<slug:senate>/beds/", include("senate.beds.urls")),
     path("<slug:senate>/reports/", include("senate.reports.urls")),
     path("<slug:senate>/council/", include("senate.council.urls")),
+    path("<slug:senate>/participation/", include("senate.participation.urls")),
     path("<slug:senate>/bundles/", include("senate.bundles.urls")),
     path("<slug:senate>/", include("senate.organisations.urls")),
 ]

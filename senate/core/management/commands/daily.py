@@ -8,7 +8,7 @@ from senate.organisations.models import Senate
 
 class Command(BaseCommand):
     help = (
-        "The daily run (cron it): deadline reminders for requests and declaration reminders, every Senate; "
+        "The daily run (cron it): deadline reminders for requests, declaration reminders and terms ending, every Senate; "
         "and work a dead background worker left behind is queued again."
     )
 
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         from senate.evidence.reminders import send_evidence_reminders
         from senate.interests.reminders import send_declaration_reminders
         from senate.panels.invitations import send_invitation_reminders as send_panel_reminders
+        from senate.participation.terms import send_term_reminders
         from senate.reviews.deadlines import send_reminders
 
         recovered = recover()
@@ -31,3 +32,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{senate.name}: {requests} deadline and {declarations} declaration reminders queued")
             self.stdout.write(f"{senate.name}: {send_evidence_reminders(senate, today=today)} evidence reminders")
             self.stdout.write(f"{senate.name}: {send_panel_reminders(senate, today=today)} panel reminders queued")
+            self.stdout.write(f"{senate.name}: {send_term_reminders(senate, today=today)} term-ending emails queued")

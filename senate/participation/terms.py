@@ -122,6 +122,7 @@ def decide_renewal(
                 role=membership.role,
                 starts=membership.term_end + dt.timedelta(days=1),
                 ends=_next_end(membership),
+                term_number=membership.term_number + 1,  # consecutive: counted on from this term
                 role_description=membership.role_description,
                 by=by,
                 reason=f"Renewed: {reason.strip()}",

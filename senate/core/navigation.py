@@ -13,6 +13,7 @@ PROVIDERS = [
     "senate.interests.navigation",
     "senate.panels.navigation",
     "senate.council.navigation",
+    "senate.participation.navigation",
 ]
 
 

@@ -15,6 +15,7 @@ PROVIDERS: list[str] = [
     "senate.panels.home",
     "senate.reports.home",
     "senate.council.home",
+    "senate.participation.home",
 ]
 
 

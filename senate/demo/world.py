@@ -59,6 +59,7 @@ WORLD_PARTS: list[str] = [
     "senate.demo.beds_world",
     "senate.demo.reports_world",
     "senate.demo.council_world",
+    "senate.demo.participation_world",
 ]
 
 # (email local part, name, role, body and membership role or None)

@@ -21,8 +21,8 @@ REASON = "The demo world"
 def build(rng: random.Random, *, today: dt.date) -> None:
     senate = Senate.objects.get(slug="south-west")
     manager = User.objects.get(email="manager@demo.senate.example")
-    council = Membership.objects.current(today).filter(senate=senate, body=Body.COUNCIL).select_related("profile__user")
-    council = list(council.order_by("profile__user__full_name"))
+    current = Membership.objects.current(today).filter(senate=senate, body=Body.COUNCIL)
+    council = list(current.select_related("profile__user").order_by("profile__user__full_name"))
     sign_in = next(m for m in council if m.profile.user.email == "council@demo.senate.example")
     _terms_ending(
         senate, sign_in, [m for m in council if m.role == MembershipRole.CLINICAL and m != sign_in], manager, today

@@ -102,11 +102,15 @@ def complete_step(http: HttpRequest, senate: Senate, step: InductionStep) -> Htt
 
 
 @requires(TAKE_PART)
-def statement(http: HttpRequest, senate: Senate, year: int) -> HttpResponse:
+def statement(http: HttpRequest, senate: Senate) -> HttpResponse:
+    """Your statement for the appraisal year starting 1 April of `?year=` (by default, the latest)."""
     profile = queries.own_profile(http.user)
-    if profile is None or dt.date(year, 4, 1) not in record.years_of(profile, senate, today=dt.date.today()):
+    years = record.years_of(profile, senate, today=dt.date.today()) if profile else []
+    wanted = http.GET.get("year", str(years[0].year) if years else "")
+    year = next((y for y in years if str(y.year) == wanted), None)
+    if profile is None or year is None:
         raise Http404("You were not a member of this Senate in that year.")
-    return statement_response(profile, senate, dt.date(year, 4, 1))
+    return statement_response(profile, senate, year)
 
 
 @requires(TAKE_PART)

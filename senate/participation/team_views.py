@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -143,8 +143,13 @@ def member_record(http: HttpRequest, senate: Senate, profile: MemberProfile) -> 
 
 
 @requires(MANAGE, on=MEMBER)
-def member_statement(http: HttpRequest, senate: Senate, profile: MemberProfile, year: int) -> HttpResponse:
-    return statement_response(profile, senate, dt.date(year, 4, 1))
+def member_statement(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
+    """The statement for the appraisal year starting 1 April of `?year=` (by default, the latest)."""
+    years = record.years_of(profile, senate, today=dt.date.today())
+    year = _year(http.GET.get("year"), years) if "year" in http.GET else (years[0] if years else None)
+    if year is None:
+        raise Http404("They were not a member of this Senate in that year.")
+    return statement_response(profile, senate, year)
 
 
 def statement_response(profile: MemberProfile, senate: Senate, year_from: dt.date) -> HttpResponse:

@@ -92,3 +92,11 @@ def test_stepping_down_needs_a_reason(senate, manager):
     m = council_term(senate, ends=TODAY + dt.timedelta(days=300))
     with pytest.raises(AppointmentRefused, match="why"):
         terms.step_down(membership=m, on=TODAY, reason=" ", by=m.profile.user)
+
+
+def test_senate_daily_queues_the_term_emails(senate, manager):
+    from django.core.management import call_command
+
+    council_term(senate, ends=dt.date.today() + dt.timedelta(days=30))
+    call_command("daily", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Email.objects.filter(kind="participation.term_ending").count() == 2

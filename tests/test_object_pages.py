@@ -193,6 +193,10 @@ FILL: dict[tuple[str, str], Any] = {
     ("membership", "membership_id"): lambda w, r: r.pk,
     ("assignment", "profile_id"): lambda w, r: r.user.profile.pk,
     ("assignment", "role_id"): lambda w, r: r.pk,
+    # A member's participation: their induction, claims and development, on their own and the team's pages.
+    ("step", "step_id"): lambda w, r: r.pk,
+    ("claim", "claim_id"): lambda w, r: r.pk,
+    ("development", "development_id"): lambda w, r: r.pk,
     ("reviews:programme", "programme_id"): lambda w, r: r.pk,
     ("council:action_done", "action_id"): lambda w, r: r.pk,
     ("panels:remove_absence", "absence_id"): lambda w, r: r.pk,
@@ -416,7 +420,10 @@ def _targets(w: World, name: str, route: str, view: Any) -> list[Target]:
         return [Target(f"{profile}'s memberships and roles", profile, [profile.user.email])]
     if kind == "membership":
         membership = _first(w.seat.profile.memberships.filter(senate__slug=SENATE))
-        return [Target(f"{membership}", membership, [membership.profile.user.email])]
+        owner = [membership.profile.user]  # their own pages: the wish to continue, stepping down
+        return [Target(f"{membership}", membership, [membership.profile.user.email], owners=owner)]
+    if kind in ("step", "claim", "development"):
+        return [_participation_target(w, kind)]
     if kind == "assignment":
         council = User.objects.get(email="council@demo.senate.example")
         assignment = _first(RoleAssignment.objects.filter(user=council, senate__slug=SENATE))
@@ -467,6 +474,29 @@ def _recruitment_targets(kind: str) -> list[Target]:
         letter = _first(AppointmentLetter.objects.filter(vacancy__senate__slug=SENATE))
         return [Target(f"{letter.user}'s appointment letter", letter, [letter.user.email], owners=[letter.user])]
     return [Target(f"vacancy {vacancy.title}", vacancy, statements)]
+def _participation_target(w: World, kind: str) -> Target:
+    from senate.participation.induction import start_induction
+    from senate.participation.models import Claim, Development
+
+    profile, here = w.seat.profile, Senate.objects.get(slug=SENATE)
+    if kind == "step":
+        step = start_induction(_first(profile.memberships.filter(senate=here)))[0]
+        return Target(f"{profile}'s induction", step, [profile.user.email], owners=[profile.user])
+    if kind == "claim":
+        claim = Claim.objects.create(
+            senate=here,
+            profile=profile,
+            activity_on=w.review.created_at.date(),
+            activity="zqx-claimed-activity",
+            involvement="full_day",
+            payment=150,
+            expenses=9,
+        )
+        return Target(f"{profile}'s claim", claim, [claim.activity])
+    offer = Development.objects.create(
+        senate=here, profile=profile, kind="mentoring", status="offered", offer="zqx-mentoring-offer"
+    )
+    return Target(f"{profile}'s development offer", offer, [offer.offer], owners=[profile.user])
 
 
 def _url(w: World, name: str, route: str, view: Any, record: Any) -> str:

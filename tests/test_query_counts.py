@@ -227,3 +227,35 @@ def test_assurance_across_requests_does_not_ask_once_per_request(client, cast):
     client.force_login(cast["assurance"])
     before, after = _steady(client, "/south-west/assurance/", add)
     assert after == before
+
+
+def _terms_ending_with_inductions(n: int) -> None:
+    from senate.participation.induction import start_induction
+
+    for _ in range(n):
+        m = MembershipFactory(
+            body=Body.ASSEMBLY,
+            profile__user__full_name=f"{MARK} {_next()}",
+            term_end=dt.date.today() + dt.timedelta(days=40),
+        )
+        start_induction(m)
+
+
+def test_terms_ending_and_induction_do_not_ask_once_per_member(client, cast):
+    client.force_login(cast["manager"])
+    before, after = _steady(client, "/south-west/participation/", _terms_ending_with_inductions)
+    assert after == before
+    before, after = _steady(client, "/south-west/participation/induction/", _terms_ending_with_inductions)
+    assert after == before
+
+
+def test_the_claims_list_does_not_ask_once_per_claim(client, cast):
+    from senate.participation.tests.factories import ClaimFactory
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            ClaimFactory(profile__user__full_name=f"{MARK} {_next()}")
+
+    client.force_login(cast["manager"])
+    before, after = _steady(client, "/south-west/participation/claims/", add)
+    assert after == before

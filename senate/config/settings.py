@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "senate.beds",
     "senate.council",
     "senate.programme",
+    "senate.participation",
     "senate.bundles",
     "senate.national",
     "senate.statistics",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:senate>/reports/", include("senate.reports.urls")),
     path("<slug:senate>/council/", include("senate.council.urls")),
     path("<slug:senate>/programme/", include("senate.programme.urls")),
+    path("<slug:senate>/participation/", include("senate.participation.urls")),
     path("<slug:senate>/bundles/", include("senate.bundles.urls")),
     path("<slug:senate>/statistics/", include("senate.statistics.urls")),
     path("<slug:senate>/", include("senate.organisations.urls")),

@@ -15,6 +15,7 @@ PROVIDERS = [
     "senate.council.navigation",
     "senate.statistics.navigation",
     "senate.programme.navigation",
+    "senate.participation.navigation",
 ]
 # Apps that add header items whatever the Senate (a role held across every Senate): `items(request)`.
 EVERYWHERE = ["senate.national.navigation"]

@@ -63,6 +63,7 @@ WORLD_PARTS: list[str] = [
     "senate.demo.council_world",
     "senate.demo.programme_world",
     "senate.demo.recruitment_world",
+    "senate.demo.participation_world",
 ]
 
 # (email local part, name, role, body and membership role or None)

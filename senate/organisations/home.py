@@ -20,6 +20,7 @@ PROVIDERS: list[str] = [
     "senate.council.home",
     "senate.programme.home",
     "senate.recruitment.home",
+    "senate.participation.home",
 ]
 
 

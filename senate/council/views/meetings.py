@@ -16,6 +16,7 @@ from senate.council.permissions import CouncilPermission as P
 from senate.council.quorum_rules import set_quorum_rules
 from senate.council.served import MEETING
 from senate.council.views.common import crumbs, meeting_crumbs, posted
+from senate.members.formats import formats_needed
 from senate.organisations.models import Senate
 
 
@@ -70,6 +71,7 @@ def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpR
         "rows": rows,
         "attendance": attendance,
         "papers": meeting.papers.filter(item=None),
+        "formats": formats_needed(senate, [a.profile for a in attendance if not a.observer]),
         "notice_days": senate.papers_notice_days,
         "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),
         "page_title": str(meeting),

@@ -12,19 +12,24 @@ from senate.evidence.forms import FieldworkForm, PapersForm
 from senate.evidence.models import Fieldwork, PapersCirculated
 from senate.evidence.permissions import EvidencePermission as P
 from senate.evidence.views.common import crumbs, posted
+from senate.members.formats import formats_needed
+from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
 
 
-def _panel_users(request):
+def _panel_profiles(request):
     try:
         from importlib import import_module
 
-        profiles = import_module("senate.panels.membership").panel_profiles(request)
+        return import_module("senate.panels.membership").panel_profiles(request).select_related("user")
     except ImportError:
-        return User.objects.none()
-    return User.objects.filter(profile__in=profiles).order_by("full_name")
+        return MemberProfile.objects.none()
+
+
+def _panel_users(request):
+    return User.objects.filter(profile__in=_panel_profiles(request)).order_by("full_name")
 
 
 def _fieldwork_url(request) -> str:
@@ -40,6 +45,7 @@ def fieldwork_page(http: HttpRequest, senate: Senate, request: Request) -> HttpR
         "work": work,
         "papers": [(p, rules_of_fieldwork.notice_days(p), rules_of_fieldwork.is_late(p)) for p in papers],
         "notice_days": senate.papers_notice_days,
+        "formats": formats_needed(senate, _panel_profiles(request)) if papers else [],
         "can_record": http.user.has_perm(P.RECORD_FIELDWORK, request),
         "page_title": "Fieldwork",
         "breadcrumbs": crumbs(http, request, (reverse("evidence:library", args=[senate.slug, request.pk]), "Evidence")),

@@ -8,8 +8,9 @@ from senate.organisations.models import Senate
 
 class Command(BaseCommand):
     help = (
-        "The daily run (cron it): deadline reminders for requests, declaration reminders and reviews of urgent "
-        "temporary changes, every Senate; requesters asked for their board's decision three months after advice; "
+        "The daily run (cron it): deadline reminders for requests, declaration reminders, terms ending and reviews "
+        "of urgent temporary changes, every Senate; requesters asked for their board's decision three months after "
+        "advice; "
         "and work a dead background worker left behind is queued again."
     )
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         from senate.evidence.reminders import send_evidence_reminders
         from senate.interests.reminders import send_declaration_reminders
         from senate.panels.invitations import send_invitation_reminders as send_panel_reminders
+        from senate.participation.terms import send_term_reminders
         from senate.programme.feedback import ask_for_board_decisions
         from senate.reviews.deadlines import send_reminders
 
@@ -38,3 +40,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{senate.name}: {asked} requesters asked for their board's decision")
             temporary = send_temporary_change_reminders(senate, today=today)
             self.stdout.write(f"{senate.name}: {temporary} temporary-change review reminders queued")
+            self.stdout.write(f"{senate.name}: {send_term_reminders(senate, today=today)} term-ending emails queued")

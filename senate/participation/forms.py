@@ -1,0 +1,161 @@
+from decimal import Decimal
+
+from django import forms
+
+from senate.core.forms import DateField, Form
+from senate.participation.models import AccessibleFormat, Claim, Development, RenewalDecision
+
+
+def _reason(label: str, missing: str, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": missing},
+        help_text=help_text,
+    )
+
+
+class WishForm(Form):
+    wishes_to_continue = forms.TypedChoiceField(
+        label="Do you wish to serve another term?",
+        choices=[("True", "Yes"), ("False", "No")],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you wish to serve another term"},
+    )
+    note = forms.CharField(
+        label="Anything the Senate team should know (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RenewalForm(Form):
+    outcome = forms.ChoiceField(
+        label="Renewal decision",
+        choices=RenewalDecision.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether to renew the term"},
+    )
+    reason = _reason("Reason", "Enter the reason for the decision", help_text="Kept in the member's history.")
+
+
+class StepDownForm(Form):
+    on = DateField(label="Your first day no longer a member", help_text="For example, 1 9 2026.")
+    reason = _reason("Why are you stepping down?", "Tell the Senate team why you are stepping down")
+
+
+class ClaimForm(Form):
+    activity_on = DateField(label="Date you took part", help_text="For example, 14 5 2026.")
+    activity = forms.CharField(
+        label="What you took part in",
+        max_length=200,
+        help_text="For example, Council meeting, or the panel for SW-2026-004.",
+        error_messages={"required": "Enter what you took part in"},
+    )
+    involvement = forms.ChoiceField(
+        label="Involvement payment",
+        choices=Claim.Involvement.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the involvement payment you claim"},
+    )
+    miles = forms.IntegerField(
+        label="Miles travelled (return)",
+        min_value=0,
+        max_value=2000,
+        initial=0,
+        error_messages={
+            "invalid": "Enter the miles as a whole number, like 24",
+            "min_value": "The miles must be 0 or more",
+            "max_value": "The miles must be 2000 or fewer",
+            "required": "Enter the miles travelled, or 0",
+        },
+    )
+    other_expenses = forms.DecimalField(
+        label="Other expenses in pounds (optional)",
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("1000"),
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the other expenses in pounds, like 12.50",
+            "min_value": "Other expenses must be 0 or more",
+            "max_value": "Other expenses must be £1,000 or less",
+            "max_decimal_places": "Enter pounds and pence, like 12.50",
+        },
+    )
+    other_description = forms.CharField(
+        label="What the other expenses were for",
+        required=False,
+        max_length=200,
+        help_text="For example, parking or a train ticket. Keep your receipts.",
+    )
+
+
+class DecideClaimForm(Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("approve", "Approve"), ("reject", "Reject")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select approve or reject"},
+    )
+    reason = forms.CharField(label="Reason (needed to reject)", required=False, max_length=300)
+
+
+class RatesForm(Form):
+    half_day = forms.DecimalField(
+        label="Half-day involvement payment (£)",
+        min_value=Decimal("0"),
+        decimal_places=2,
+        max_digits=7,
+        error_messages={"required": "Enter the half-day payment", "invalid": "Enter the half-day payment in pounds"},
+    )
+    full_day = forms.DecimalField(
+        label="Full-day involvement payment (£)",
+        min_value=Decimal("0"),
+        decimal_places=2,
+        max_digits=7,
+        error_messages={"required": "Enter the full-day payment", "invalid": "Enter the full-day payment in pounds"},
+    )
+    per_mile = forms.DecimalField(
+        label="Mileage rate (£ a mile)",
+        min_value=Decimal("0"),
+        decimal_places=2,
+        max_digits=5,
+        error_messages={"required": "Enter the mileage rate", "invalid": "Enter the mileage rate in pounds"},
+    )
+
+
+class FormatsForm(Form):
+    formats = forms.MultipleChoiceField(
+        label="Formats you need papers in",
+        required=False,
+        choices=AccessibleFormat.Format.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply. Leave all unticked if none.",
+    )
+
+
+class InterestForm(Form):
+    kind = forms.ChoiceField(
+        label="Opportunity",
+        choices=Development.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the opportunity you are interested in"},
+    )
+    note = forms.CharField(
+        label="Why, and anything we should know (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OfferForm(Form):
+    offer = _reason(
+        "What is offered",
+        "Enter what is offered",
+        help_text="Which panel to shadow or chair, which thematic review, or who will mentor.",
+    )

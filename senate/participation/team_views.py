@@ -1,0 +1,256 @@
+"""The Senate team's pages: terms ending and renewal reviews, who has completed induction, members'
+participation records and statements, claims, and development opportunities. Each write calls one
+domain function; a refusal is shown on the form in its words."""
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from senate.core.access import requires
+from senate.members.appointments import AppointmentRefused
+from senate.members.models import MemberProfile, Membership
+from senate.members.served import MEMBER, MEMBERSHIP
+from senate.organisations.models import Senate
+from senate.participation import claims, induction, queries, record, statements, terms
+from senate.participation import development as developing
+from senate.participation.forms import DecideClaimForm, OfferForm, RatesForm, RenewalForm
+from senate.participation.models import Claim, Development, InductionItem
+from senate.participation.permissions import ParticipationPermission as P
+from senate.participation.served import CLAIM, DEVELOPMENT
+
+MANAGE = P.MANAGE_PARTICIPATION
+
+
+def _posted(http: HttpRequest) -> Any:
+    return http.POST if http.method == "POST" else None
+
+
+def _crumbs(senate: Senate, *more: tuple[str, str]) -> list[dict[str, str]]:
+    crumbs = [{"href": f"/{senate.slug}/", "text": senate.name}]
+    return crumbs + [{"href": href, "text": text} for href, text in more]
+
+
+def _home(senate: Senate) -> tuple[str, str]:
+    return (f"/{senate.slug}/participation/", "Members' terms and participation")
+
+
+@requires(MANAGE)
+def overview(http: HttpRequest, senate: Senate) -> HttpResponse:
+    today = dt.date.today()
+    context = {
+        "ending": terms.ending_within(senate, max(senate.term_warning_days, max(terms.REMINDER_DAYS)), today=today),
+        "claims_waiting": queries.claims_waiting(senate).count(),
+        "without_induction": queries.without_induction(senate, today=today)[:50],
+        "interests": queries.developments(senate).filter(status=Development.Status.INTERESTED).count(),
+        "today": today,
+        "page_title": "Members' terms and participation",
+        "breadcrumbs": _crumbs(senate),
+    }
+    return render(http, "participation/overview.jinja", context)
+
+
+@requires(MANAGE, on=MEMBERSHIP)
+def renewal(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+    today = dt.date.today()
+    form = RenewalForm(_posted(http))
+    if http.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = terms.decide_renewal(
+                membership=membership, outcome=data["outcome"], reason=data["reason"], by=http.user, today=today
+            )
+        except AppointmentRefused as refusal:
+            form.add_error("outcome", str(refusal))
+        else:
+            done = "renewed for another term" if decision.next_membership else "not renewed"
+            messages.success(http, f"{membership.profile}'s term has been {done}.")
+            return redirect(f"/{senate.slug}/participation/")
+    year = record.appraisal_year(today)
+    context = {
+        "membership": membership,
+        "profile": membership.profile,
+        "form": form,
+        "attendance": queries.attendance_in_term(membership, today=today),
+        "record": record.record_of(membership.profile, senate, year),
+        "wish": getattr(membership, "continue_wish", None),
+        "decision": getattr(membership, "renewal_decision", None),
+        "max_terms": senate.council_max_terms,
+        "page_title": "Renewal review",
+        "breadcrumbs": _crumbs(senate, _home(senate)),
+    }
+    return render(http, "participation/renewal.jinja", context)
+
+
+@require_POST
+@requires(MANAGE, on=MEMBERSHIP)
+def begin_induction(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+    induction.start_induction(membership, by=http.user)
+    messages.success(http, f"{membership.profile}'s induction has started.")
+    return redirect(f"/{senate.slug}/participation/induction/")
+
+
+@requires(MANAGE)
+def induction_overview(http: HttpRequest, senate: Senate) -> HttpResponse:
+    today = dt.date.today()
+    people: dict[int, dict[str, Any]] = {}
+    for row in induction.rows(queries.induction_progress(senate, today=today)):
+        m = row.step.membership
+        entry = people.setdefault(m.pk, {"membership": m, "done": {}, "count": 0, "of": 0})
+        entry["done"][row.step.item] = row.done
+        entry["count"] += row.done
+        entry["of"] += 1
+    context = {
+        "people": list(people.values()),
+        "items": InductionItem.choices,
+        "without": queries.without_induction(senate, today=today),
+        "page_title": "Induction",
+        "breadcrumbs": _crumbs(senate, _home(senate)),
+    }
+    return render(http, "participation/induction_overview.jinja", context)
+
+
+@requires(MANAGE, on=MEMBER)
+def member_record(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
+    today = dt.date.today()
+    years = record.years_of(profile, senate, today=today)
+    chosen = _year(http.GET.get("year"), years) or (years[0] if years else record.appraisal_year(today))
+    error = ""
+    if http.method == "POST":
+        chosen = _year(http.POST.get("year"), years) or chosen
+        try:
+            statements.sign_off(profile=profile, senate=senate, year_from=chosen, by=http.user, today=today)
+        except statements.SignOffRefused as refusal:
+            error = str(refusal)
+        else:
+            messages.success(http, f"The statement for {_label(chosen)} has been signed off.")
+            return redirect(f"/{senate.slug}/participation/members/{profile.pk}/?year={chosen.year}")
+    context = {
+        "profile": profile,
+        "years": [(y, _label(y)) for y in years],
+        "year": chosen,
+        "year_label": _label(chosen),
+        "record": record.record_of(profile, senate, chosen),
+        "signed": record.sign_off_of(profile, senate, chosen),
+        "error": error,
+        "page_title": f"Participation record: {profile}",
+        "breadcrumbs": _crumbs(senate, _home(senate)),
+    }
+    return render(http, "participation/member_record.jinja", context)
+
+
+@requires(MANAGE, on=MEMBER)
+def member_statement(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
+    """The statement for the appraisal year starting 1 April of `?year=` (by default, the latest)."""
+    years = record.years_of(profile, senate, today=dt.date.today())
+    year = _year(http.GET.get("year"), years) if "year" in http.GET else (years[0] if years else None)
+    if year is None:
+        raise Http404("They were not a member of this Senate in that year.")
+    return statement_response(profile, senate, year)
+
+
+def statement_response(profile: MemberProfile, senate: Senate, year_from: dt.date) -> HttpResponse:
+    pdf = statements.statement_pdf(profile, senate, year_from)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"statement-of-participation-{year_from.year}-{year_from.year + 1}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _year(value: str | None, years: list[dt.date]) -> dt.date | None:
+    return next((y for y in years if str(y.year) == (value or "")), None)
+
+
+def _label(year_from: dt.date) -> str:
+    return f"1 April {year_from.year} to 31 March {year_from.year + 1}"
+
+
+@requires(MANAGE)
+def claim_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+    context = {
+        "waiting": queries.claims_waiting(senate),
+        "decided": queries.claims_decided(senate)[:50],
+        "rates": claims.rates_of(senate),
+        "page_title": "Involvement payments and expenses claims",
+        "breadcrumbs": _crumbs(senate, _home(senate)),
+    }
+    return render(http, "participation/claims.jinja", context)
+
+
+@requires(MANAGE, on=CLAIM)
+def decide_claim(http: HttpRequest, senate: Senate, claim: Claim) -> HttpResponse:
+    form = DecideClaimForm(_posted(http))
+    if http.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            claims.decide_claim(claim=claim, approve=approve, reason=form.cleaned_data["reason"], by=http.user)
+        except claims.ClaimRefused as refusal:
+            form.add_error(refusal.field or "decision", str(refusal))
+        else:
+            messages.success(http, f"The claim by {claim.profile} has been {claim.get_status_display().lower()}.")
+            return redirect(f"/{senate.slug}/participation/claims/")
+    context = {
+        "claim": claim,
+        "form": form,
+        "page_title": "Decide a claim",
+        "breadcrumbs": _crumbs(senate, _home(senate), (f"/{senate.slug}/participation/claims/", "Claims")),
+    }
+    return render(http, "participation/decide_claim.jinja", context)
+
+
+@requires(MANAGE)
+def claims_csv(http: HttpRequest, senate: Senate) -> HttpResponse:
+    response = HttpResponse(claims.approved_csv(queries.approved_claims(senate)), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="approved-claims-{senate.slug}.csv"'
+    return response
+
+
+@requires(MANAGE)
+def rates(http: HttpRequest, senate: Senate) -> HttpResponse:
+    current = claims.rates_of(senate)
+    initial = {"half_day": current.half_day, "full_day": current.full_day, "per_mile": current.per_mile}
+    form = RatesForm(_posted(http), initial=initial)
+    if http.method == "POST" and form.is_valid():
+        claims.set_rates(senate=senate, by=http.user, **form.cleaned_data)
+        messages.success(http, "The rates have been saved. Claims submitted from now on use them.")
+        return redirect(f"/{senate.slug}/participation/claims/")
+    context = {
+        "form": form,
+        "page_title": "Involvement payment and expenses rates",
+        "breadcrumbs": _crumbs(senate, _home(senate), (f"/{senate.slug}/participation/claims/", "Claims")),
+    }
+    return render(http, "participation/rates.jinja", context)
+
+
+@requires(MANAGE)
+def development_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+    context = {
+        "developments": queries.developments(senate)[:100],
+        "experience": queries.experience(senate),
+        "page_title": "Development opportunities",
+        "breadcrumbs": _crumbs(senate, _home(senate)),
+    }
+    return render(http, "participation/development.jinja", context)
+
+
+@requires(MANAGE, on=DEVELOPMENT)
+def make_offer(http: HttpRequest, senate: Senate, development: Development) -> HttpResponse:
+    form = OfferForm(_posted(http))
+    if http.method == "POST" and form.is_valid():
+        try:
+            developing.offer(development=development, offer_text=form.cleaned_data["offer"], by=http.user)
+        except developing.DevelopmentRefused as refusal:
+            form.add_error("offer", str(refusal))
+        else:
+            messages.success(http, f"{development.profile} has been offered {development.get_kind_display().lower()}.")
+            return redirect(f"/{senate.slug}/participation/development/")
+    context = {
+        "development": development,
+        "form": form,
+        "page_title": "Offer a development opportunity",
+        "breadcrumbs": _crumbs(senate, _home(senate), (f"/{senate.slug}/participation/development/", "Development")),
+    }
+    return render(http, "participation/offer.jinja", context)

@@ -43,6 +43,7 @@ def of_request(request: Request) -> Iterator[Source]:
     yield from _recommendations(request)
     yield from _evidence(request)
     yield from _fieldwork(request)
+    yield from _published(request)
 
 
 def of_meeting(meeting: Meeting) -> Iterator[Source]:
@@ -204,3 +205,30 @@ def _fieldwork(request: Request) -> Iterator[Source]:
             dated=visit.held_on,
             may_open=may_open,
         )
+
+
+def _published(request: Request) -> Iterator[Source]:
+    """Advice the public may read (council.publication.public_requests: ratified, issued and permitted
+    from today), as the public page shows it: the version the Council signed off, with the agreed
+    redactions made."""
+    from django.utils import timezone
+
+    from senate.council.publication import public_requests, redact
+    from senate.reports.publication import final_version
+
+    if not public_requests(request.senate, today=timezone.localdate()).filter(pk=request.pk).exists():
+        return
+    final = final_version(request)
+    phrases = request.publication_permission.redaction_list()
+    texts = [v for v in (final.sections.values() if final else []) if isinstance(v, str)]
+    recommendations = [rec.text for rec in Recommendation.objects.filter(request=request)]
+    yield Source(
+        ref=f"advice:{request.pk}",
+        kind="advice",
+        title=redact(f"Published advice: {request.title}", phrases),
+        body=redact("\n".join([request.questions, *texts, *recommendations]), phrases),
+        url=reverse("council:public_report", args=[request.senate.slug, request.pk]),
+        dated=request.publication_permission.publish_from or request.publication_permission.given_on,
+        may_open=lambda user: True,
+        public=True,
+    )

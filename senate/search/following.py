@@ -23,6 +23,8 @@ FOLLOWED: dict[str, str] = {
     "panels.PanelMember": "request_id",
     "interests.Attestation": "request_id",
     "interests.ConflictDecision": "request_id",
+    "council.PublicationPermission": "request_id",
+    "council.Decision": "item__request_id",
 }
 # model label: how to reach the meeting from a saved row
 MEETINGS: dict[str, str] = {

@@ -17,6 +17,7 @@ class Document(models.Model):
         PAPER = "paper", "Council paper"
         MINUTES = "minutes", "Council minutes"
         DECLARATION = "declaration", "Published declaration"
+        ADVICE = "advice", "Published advice"
 
     ref = models.CharField(max_length=60, unique=True, help_text="The record it is made from, e.g. report:12.")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -1,14 +1,21 @@
-"""The search page: anyone may search, and finds only what they may open (searching.permitted)."""
+"""The search page: anyone may search, and finds only what they may open (searching.permitted). Similar
+past reviews of a request: for those who may see the request, among the reviews they may find."""
 
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from senate.core.access import public
+from senate.core.access import public, requires
+from senate.organisations.models import Senate
+from senate.reviews.models import Request
+from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.served import REQUEST
+from senate.reviews.views.common import crumbs
 from senate.search.forms import FILTERS, SearchForm, filters_of
 from senate.search.presenters import result_rows
 from senate.search.searching import PAGE_SIZE, search
+from senate.search.similar import similar_reviews
 
 
 @public
@@ -60,3 +67,14 @@ def _facet_links(facets: dict, base: dict) -> dict:
             for (value, label), count in counts
         ]
     return links
+
+
+@requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
+def similar_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+    context = {
+        "request_obj": request,
+        "similar": similar_reviews(http.user, request),
+        "page_title": f"Similar past reviews: {request.title}",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "search/similar.jinja", context)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from senate.reviews.models import AdviceKind
@@ -31,36 +32,27 @@ class Filters:
     stage: str = ""
 
 
-# Each facet: how a document's value and label are read, and whether it passes the filter.
-FACETS: dict[str, tuple[Callable[[Document], Any], Callable[[Document, Filters], bool]]] = {
-    "senate": (
-        lambda d: (d.senate_id, d.senate.name),
-        lambda d, f: f.senate is None or d.senate_id == f.senate,
-    ),
-    "advice_kind": (
-        lambda d: (d.advice_kind, ADVICE_KINDS.get(d.advice_kind, "")) if d.advice_kind else None,
-        lambda d, f: not f.advice_kind or d.advice_kind == f.advice_kind,
-    ),
+# The columns a match is narrowed and counted by, read as plain tuples (never whole documents: a query
+# may match a thousand, and only a page of them is shown).
+COLUMNS = ("id", "senate_id", "advice_kind", "icb_id", "organisation_id", "stage", "kind", "dated")
+SENATE, ADVICE, ICB, ORGANISATION, STAGE, KIND, DATED = range(1, 8)
+KINDS = dict(Document.Kind.choices)
+
+# Each facet: the value of a matched row it counts, and whether a row passes its filter.
+FACETS: dict[str, tuple[Callable[[tuple], Any], Callable[[tuple, Filters], bool]]] = {
+    "senate": (lambda r: r[SENATE], lambda r, f: f.senate is None or r[SENATE] == f.senate),
+    "advice_kind": (lambda r: r[ADVICE] or None, lambda r, f: not f.advice_kind or r[ADVICE] == f.advice_kind),
     "icb": (
-        lambda d: (d.icb_id, d.icb.name) if d.icb else None,
-        lambda d, f: f.organisation is None or f.organisation in (d.organisation_id, d.icb_id),
+        lambda r: r[ICB],
+        lambda r, f: f.organisation is None or f.organisation in (r[ORGANISATION], r[ICB]),
     ),
     "organisation": (
-        lambda d: (d.organisation_id, d.organisation.name) if d.organisation else None,
-        lambda d, f: f.organisation is None or f.organisation in (d.organisation_id, d.icb_id),
+        lambda r: r[ORGANISATION],
+        lambda r, f: f.organisation is None or f.organisation in (r[ORGANISATION], r[ICB]),
     ),
-    "stage": (
-        lambda d: (d.stage, STAGES.get(d.stage, d.stage)) if d.stage else None,
-        lambda d, f: not f.stage or d.stage == f.stage,
-    ),
-    "kind": (
-        lambda d: (d.kind, d.get_kind_display()),
-        lambda d, f: not f.kind or d.kind == f.kind,
-    ),
-    "year": (
-        lambda d: (d.dated.year, str(d.dated.year)),
-        lambda d, f: f.year is None or d.dated.year == f.year,
-    ),
+    "stage": (lambda r: r[STAGE] or None, lambda r, f: not f.stage or r[STAGE] == f.stage),
+    "kind": (lambda r: r[KIND], lambda r, f: not f.kind or r[KIND] == f.kind),
+    "year": (lambda r: r[DATED], lambda r, f: f.year is None or r[DATED] == f.year),
 }
 
 
@@ -81,28 +73,82 @@ def permitted(user: Any) -> QuerySet[Document]:
     return documents
 
 
+def permitted_ids(user: Any) -> tuple[str, tuple[Any, ...]]:
+    """The same documents as `permitted`, as a subquery of ids on the audience keys alone (what the
+    full-text match is joined to)."""
+    keys, deny = viewer_keys(user)
+    ids = Audience.objects.filter(key__in=sorted(keys))
+    if deny:
+        ids = ids.exclude(document_id__in=Audience.objects.filter(key=deny).values("document_id"))
+    return ids.values("document_id").query.sql_with_params()
+
+
 def search(user: Any, query: Query, filters: Filters | None = None, *, page: int = 1) -> Results:
     """The viewer's matches, best first, a page at a time; each facet counts, among the documents the
     viewer may find, those passing every other filter (so a count is what choosing it would show)."""
     filters = filters or Filters()
-    allowed = permitted(user).values("pk").query.sql_with_params()
+    allowed = permitted_ids(user)
     ranked = backend().match(query, allowed)
     if not ranked and len(query.groups) > 1:  # nothing has every word: rank what has some of them
         query = replace(query, any_group=True)
         ranked = backend().match(query, allowed)
-    rows = Document.objects.filter(pk__in=ranked).select_related("senate", "request", "meeting", "organisation", "icb")
-    found = {d.pk: d for d in rows}
-    matched = [found[pk] for pk in ranked if pk in found]
-    passes = {d.pk: {name: test(d, filters) for name, (_value, test) in FACETS.items()} for d in matched}
-    facets = {}
-    for name, (value, _test) in FACETS.items():
-        others = [d for d in matched if all(ok for other, ok in passes[d.pk].items() if other != name)]
-        facets[name] = _count(others, value)
-    shown = [d for d in matched if all(passes[d.pk].values())]
+    matched = _columns(ranked)
+    tests = list(FACETS.items())
+    passes = [[test(r, filters) for _name, (_value, test) in tests] for r in matched]
+    counts: dict[str, Counter] = {}
+    for index, (name, (value, _test)) in enumerate(tests):
+        counts[name] = Counter(
+            v
+            for r, ok in zip(matched, passes, strict=True)
+            if all(ok[:index]) and all(ok[index + 1 :]) and (v := value(r)) is not None
+        )
+    shown = [r[0] for r, ok in zip(matched, passes, strict=True) if all(ok)]
     start = (page - 1) * PAGE_SIZE
-    return Results(query=query, total=len(shown), documents=shown[start : start + PAGE_SIZE], facets=facets)
+    on_page = shown[start : start + PAGE_SIZE]
+    rows = Document.objects.filter(pk__in=on_page).select_related("senate", "request", "meeting")
+    found = {d.pk: d for d in rows}
+    return Results(query=query, total=len(shown), documents=[found[pk] for pk in on_page], facets=_labelled(counts))
 
 
-def _count(documents: list[Document], key: Callable[[Document], Any]) -> list[tuple[Any, int]]:
-    counts = Counter(k for k in map(key, documents) if k is not None)
-    return sorted(counts.items(), key=lambda item: (-item[1], str(item[0][1])))
+def _columns(ranked: list[int]) -> list[tuple]:
+    """The matched documents' facet columns, best first, the date as its year (plain SQL: this runs on
+    every search, for up to a thousand rows)."""
+    if not ranked:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM search_document WHERE id IN ({', '.join(['%s'] * len(ranked))})",
+            ranked,
+        )
+        rows = {r[0]: (*r[:DATED], int(str(r[DATED])[:4])) for r in cursor.fetchall()}
+    return [rows[pk] for pk in ranked if pk in rows]
+
+
+def _names(table: str, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, name FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))})", sorted(ids))
+        return dict(cursor.fetchall())
+
+
+def _labelled(counts: dict[str, Counter]) -> dict[str, list[tuple[Any, int]]]:
+    """Each facet's values with their names, most found first."""
+    senates = _names("organisations_senate", set(counts["senate"]))
+    organisations = _names("organisations_organisation", set(counts["icb"]) | set(counts["organisation"]))
+    names: dict[str, Callable[[Any], str]] = {
+        "senate": lambda v: senates.get(v, ""),
+        "advice_kind": lambda v: ADVICE_KINDS.get(v, v),
+        "icb": lambda v: organisations.get(v, ""),
+        "organisation": lambda v: organisations.get(v, ""),
+        "stage": lambda v: STAGES.get(v, v),
+        "kind": lambda v: KINDS.get(v, v),
+        "year": str,
+    }
+    return {
+        name: sorted(
+            (((value, names[name](value)), n) for value, n in counted.items()),
+            key=lambda item: (-item[1], str(item[0][1])),
+        )
+        for name, counted in counts.items()
+    }

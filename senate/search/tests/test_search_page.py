@@ -133,3 +133,21 @@ def test_a_question_finds_documents_with_some_of_its_words(client, built):
     ).content.decode()
     assert "Nothing has all of your words" in page
     assert "<mark>thrombolysis</mark>" in page
+
+
+def test_the_page_asks_as_many_queries_for_one_result_as_for_many(client, built):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    requests, viewers = built
+    client.force_login(viewers["manager"])
+    client.get("/search/", {"q": "stroke"})  # the session and the person's roles, read once
+    counts = []
+    for words in ("stroke", f"zqxbg{requests[1].pk}q"):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/search/", {"q": words}).content.decode()
+        counts.append(len(queries))
+        assert "result" in page
+    many = int(re.search(r"(\d+) results for", client.get("/search/", {"q": "stroke"}).content.decode()).group(1))
+    assert many > 20
+    assert counts[0] == counts[1]

@@ -80,6 +80,7 @@ MAY_OPEN = {
     ("reviews:recommendations", "assurance"): "the page of a request they read; the recommendations once issued",
     ("council:publication", "assurance"): "whether the advice is issued and published, for a request they read",
     ("reviews:act", "assurance"): "the request's page: the act itself is refused by its own permission (400)",
+    ("search:similar", "assurance"): "similar past reviews of a request they read, among the reviews they may see",
 }
 # A person's own pages that find their record among the signed-in person's own: someone else's number
 # finds nothing of theirs, and the page says so by going back to their own list instead of refusing.

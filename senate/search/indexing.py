@@ -139,3 +139,20 @@ def _clear_text() -> None:
 
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_text")
+
+
+def reindex_published(today: Any = None) -> str:
+    """What changes with the date alone, as it stands today: each Senate's published register (an entry
+    ending) and advice permitted from today (`senate search published`, once a day)."""
+    from django.utils import timezone
+
+    from senate.organisations.models import Senate
+
+    today = today or timezone.localdate()
+    senates = list(Senate.objects.current(today).values_list("pk", flat=True))
+    for pk in senates:
+        index_register(pk)
+    published = list(Request.objects.filter(publication_permission__publish_from=today))
+    for request in published:
+        index_request(request)
+    return f"{len(senates)} registers and {len(published)} requests published today indexed again"

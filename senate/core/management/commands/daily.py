@@ -8,16 +8,18 @@ from senate.organisations.models import Senate
 
 class Command(BaseCommand):
     help = (
-        "The daily run (cron it): deadline reminders for requests and declaration reminders, every Senate; "
-        "work a dead background worker left behind is queued again; and search's published declarations and "
-        "advice published from today are indexed again."
+        "The daily run (cron it): deadline reminders for requests, declaration reminders and reviews of urgent "
+        "temporary changes, every Senate; requesters asked for their board's decision three months after advice; "
+        "and work a dead background worker left behind is queued again."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from senate.assurance.reminders import send_temporary_change_reminders
         from senate.core.worker import recover
         from senate.evidence.reminders import send_evidence_reminders
         from senate.interests.reminders import send_declaration_reminders
         from senate.panels.invitations import send_invitation_reminders as send_panel_reminders
+        from senate.programme.feedback import ask_for_board_decisions
         from senate.reviews.deadlines import send_reminders
 
         recovered = recover()
@@ -32,19 +34,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{senate.name}: {requests} deadline and {declarations} declaration reminders queued")
             self.stdout.write(f"{senate.name}: {send_evidence_reminders(senate, today=today)} evidence reminders")
             self.stdout.write(f"{senate.name}: {send_panel_reminders(senate, today=today)} panel reminders queued")
-        self.stdout.write(f"Search: {_reindex_published(today)}")
-
-
-def _reindex_published(today: dt.date) -> str:
-    """The register of interests and published advice change with the date alone (an entry ending,
-    advice permitted from today): search finds them as they stand today."""
-    from senate.reviews.models import Request
-    from senate.search.indexing import index_register, index_request
-
-    senates = list(Senate.objects.current(today).values_list("pk", flat=True))
-    for pk in senates:
-        index_register(pk)
-    published = Request.objects.filter(publication_permission__publish_from=today)
-    for request in published:
-        index_request(request)
-    return f"{len(senates)} registers and {len(published)} requests published today indexed again"
+            asked = ask_for_board_decisions(senate, today=today)
+            self.stdout.write(f"{senate.name}: {asked} requesters asked for their board's decision")
+            temporary = send_temporary_change_reminders(senate, today=today)
+            self.stdout.write(f"{senate.name}: {temporary} temporary-change review reminders queued")

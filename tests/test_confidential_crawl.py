@@ -1,5 +1,6 @@
 """Confidential material never reaches the wrong people, found by crawling the demo Senate as each
-kind of viewer. While the demo world is built, every confidential record gets a unique marker
+kind of viewer. While the demo world is built, every confidential record (fieldwork notes and Council
+papers among them) gets a unique marker
 (`zqx<kind><pk>q`), so the copies later parts of the build make (letters, meeting declarations,
 minutes) carry it too. Each viewer then follows every same-site link from / and /south-west/ (and
 from a few direct addresses of confidential reviews), and no page they reach may hold the marker, or
@@ -23,11 +24,11 @@ from senate.accounts.models import Role, User
 from senate.accounts.roles import organisations_for, roles_in
 from senate.accounts.tests.factories import UserFactory, give_role
 from senate.assurance.models import Submission
-from senate.council.models import Minutes
+from senate.council.models import Minutes, Paper
 from senate.council.publication import public_requests
 from senate.demo import world
 from senate.evidence.access import can_open
-from senate.evidence.models import EvidenceItem, Tier
+from senate.evidence.models import EvidenceItem, Fieldwork, Tier
 from senate.interests.models import Attestation, DeclarationVersion
 from senate.members.models import MemberProfile
 from senate.organisations.models import Organisation, Senate
@@ -148,6 +149,8 @@ def _mark_all():
     _mark(EvidenceItem.objects.all(), "title", "ev")
     _mark(Minutes.objects.exclude(status=Minutes.Status.PUBLISHED), "text", "min")
     _mark(Submission.objects.all(), "summary", "pos")
+    _mark(Fieldwork.objects.all(), "notes", "fw")
+    _mark(Paper.objects.all(), "title", "paper")
     for draft in ReportDraft.objects.all():
         marker = f" zqxdraft{draft.pk}q"
         if not any(str(text).endswith(marker) for text in draft.sections.values()):
@@ -222,6 +225,10 @@ def _secrets(user, senate, *, today):
         for draft in r.report_drafts.all():
             if not sees_advice or (user is None and draft != final and f"zqxdraft{draft.pk}q" not in published):
                 secrets[f"zqxdraft{draft.pk}q"] = f"ReportDraft v{draft.version} ({draft.kind}, sections) of {where}"
+        attested = Attestation.objects.filter(request=r, profile__user=user).exists() if user else False
+        if not (on_panel and attested and sees_request):  # fieldwork: the Senate team and the attested panel
+            for visit in r.fieldwork.all():
+                secrets[f"zqxfw{visit.pk}q"] = f"Fieldwork {visit.pk} (notes) of {where}"
         for item in r.evidence_items.all():
             if (item.tier in RESTRICTED or not sees_advice) and not can_open(user or AnonymousUser(), item):
                 secrets[f"zqxev{item.pk}q"] = f"EvidenceItem {item.pk} ({item.tier}, {item.source}, title) of {where}"
@@ -240,6 +247,8 @@ def _secrets(user, senate, *, today):
         own = {request.requesting_organisation_id, request.sponsor_organisation_id} & orgs
         if s.party.organisation_id not in orgs and not (s.shared_at and (own or parties & orgs)):
             secrets[f"zqxpos{s.pk}q"] = f"Submission {s.pk} ({'shared' if s.shared_at else 'private'}) of {s.party}"
+    for paper in Paper.objects.filter(meeting__senate=senate):  # Council papers: the Senate team and the Council
+        secrets[f"zqxpaper{paper.pk}q"] = f"Council paper {paper.pk} of {paper.meeting}"
     for minutes in Minutes.objects.filter(meeting__senate=senate).exclude(status=Minutes.Status.PUBLISHED):
         secrets[f"zqxmin{minutes.pk}q"] = f"Minutes {minutes.pk} ({minutes.status}) of {minutes.meeting}"
     return secrets

@@ -82,6 +82,7 @@ MAY_OPEN = {
     ("council:publication", "assurance"): "whether the advice is issued and published, for a request they read",
     ("reviews:act", "assurance"): "the request's page: the act itself is refused by its own permission (400)",
     ("assurance:request", "assurance"): "where the advice sits in NHS England's assurance, for a request they read",
+    ("search:similar", "assurance"): "similar past reviews of a request they read, among the reviews they may see",
 }
 # A person's own pages that find their record among the signed-in person's own: someone else's number
 # finds nothing of theirs, and the page says so by going back to their own list instead of refusing.
@@ -474,6 +475,8 @@ def _recruitment_targets(kind: str) -> list[Target]:
         letter = _first(AppointmentLetter.objects.filter(vacancy__senate__slug=SENATE))
         return [Target(f"{letter.user}'s appointment letter", letter, [letter.user.email], owners=[letter.user])]
     return [Target(f"vacancy {vacancy.title}", vacancy, statements)]
+
+
 def _participation_target(w: World, kind: str) -> Target:
     from senate.participation.induction import start_induction
     from senate.participation.models import Claim, Development

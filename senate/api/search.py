@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from senate.search.forms import SearchForm
-from senate.search.searching import Filters, search
+from senate.search.forms import SearchForm, filters_of
+from senate.search.searching import search
 from senate.search.snippets import snippet
 
 router = Router(tags=["Search"])
@@ -33,17 +33,34 @@ class ResultsOut(Schema):
 
 @router.get("/search", response=ResultsOut, summary="Search what you may open")
 def search_api(
-    request: HttpRequest, q: str = "", senate: int | None = None, kind: str = "", year: int | None = None, page: int = 1
+    request: HttpRequest,
+    q: str = "",
+    senate: int | None = None,
+    kind: str = "",
+    year: int | None = None,
+    advice_kind: str = "",
+    organisation: int | None = None,
+    stage: str = "",
+    page: int = 1,
 ) -> dict:
-    form = SearchForm({"q": q, "senate": senate or "", "kind": kind, "year": year or "", "page": page})
+    form = SearchForm(
+        {
+            "q": q,
+            "senate": senate or "",
+            "kind": kind,
+            "year": year or "",
+            "advice_kind": advice_kind,
+            "organisation": organisation or "",
+            "stage": stage,
+            "page": page,
+        }
+    )
     if not form.is_valid():
         raise HttpError(
             400, " ".join(f"{name}: {' '.join(str(e) for e in errors)}" for name, errors in form.errors.items())
         )
     data = form.cleaned_data
-    results = search(
-        request.user, data["q"], Filters(data["senate"], data["kind"], data["year"]), page=data["page"] or 1
-    )
+    results = search(request.user, data["q"], filters_of(data), page=data["page"] or 1)
     return {
         "total": results.total,
         "page": data["page"] or 1,
@@ -52,7 +69,7 @@ def search_api(
                 "kind": d.kind,
                 "title": d.title,
                 "senate": d.senate.slug,
-                "request": d.request.reference,
+                "request": d.request.reference if d.request else None,
                 "dated": d.dated,
                 "url": d.url,
                 "passage": snippet(d.body or d.title, results.query.highlight).striptags(),

@@ -1,7 +1,7 @@
 """Links on a request's page to the parts of the review that other apps own (the panel, evidence,
 the report, the bed model, Council items). Each app lists a module here with a function
 `links(http, request) -> list[dict]` returning {"href": ..., "text": ...} items the signed-in person
-may open; reviews imports them by name, so it never depends on them."""
+may open (with "at_triage" set, the link is offered on the triage page too); reviews imports them by name, so it never depends on them."""
 
 import importlib
 from typing import Any
@@ -15,6 +15,7 @@ PROVIDERS: list[str] = [
     "senate.council.sections",
     "senate.bundles.sections",
     "senate.programme.sections",
+    "senate.search.sections",
 ]
 
 

@@ -73,6 +73,9 @@ def viewer_keys(user: Any) -> tuple[set[str], str | None]:
     """The keys a viewer finds documents by, and the `deny:` key that refuses them by name."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return {PUBLIC}, None
+    cached = getattr(user, "_search_keys", None)  # read once for this person's request
+    if cached is not None:
+        return set(cached), f"deny:{user.pk}"
     keys = {PUBLIC, SIGNED_IN, f"user:{user.pk}"}
     if user.is_superuser:
         keys.add(ADMIN)
@@ -80,4 +83,5 @@ def viewer_keys(user: Any) -> tuple[set[str], str | None]:
         keys.add(f"role:{senate_id}:{role}")
         if role == Role.REQUESTER and organisation_id:
             keys.add(f"org:{senate_id}:{organisation_id}")
+    user._search_keys = frozenset(keys)
     return keys, f"deny:{user.pk}"

@@ -37,10 +37,13 @@ class SQLite:
             "(" + " OR ".join(f'"{p}"' for p in group) + ")" for group in query.groups
         )
         sql, params = permitted
+        # The words are matched first (materialised: asked row by row, FTS5 would run the match again
+        # for every permitted document), then kept only where the viewer's keys allow.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM search_text WHERE search_text MATCH %s AND rowid IN ({sql}) "
-                f"ORDER BY bm25(search_text, 10.0, 1.0) LIMIT {LIMIT}",
+                "WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25(search_text, 10.0, 1.0) AS rank "
+                "FROM search_text WHERE search_text MATCH %s) "
+                f"SELECT id FROM matched WHERE id IN ({sql}) ORDER BY rank LIMIT {LIMIT}",
                 [groups, *params],
             )
             return [row[0] for row in cursor.fetchall()]

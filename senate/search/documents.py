@@ -1,6 +1,8 @@
-"""The searchable documents of one request, each with the page its result links to and that page's own
-check (`may_open`): the permission the page declares, asked of the record it serves, and for an
-evidence item also whether its tier lets the person open it (evidence.access.can_open)."""
+"""The searchable documents of one request, of one Council meeting, and of a Senate's published
+register, each with the page its result links to and that page's own check (`may_open`): the
+permission the page declares, asked of the record it serves, and for an evidence item also whether its
+tier lets the person open it (evidence.access.can_open). A page declared public (published minutes,
+the register of interests) is `public` and opens to everyone."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -8,8 +10,10 @@ from typing import Any
 
 from django.urls import reverse
 
+from senate.council.models import Meeting, Minutes, Paper
+from senate.council.permissions import CouncilPermission
 from senate.evidence.access import can_open
-from senate.evidence.models import EvidenceItem
+from senate.evidence.models import EvidenceItem, Fieldwork
 from senate.evidence.permissions import EvidencePermission
 from senate.reports.models import ReportDraft
 from senate.reports.permissions import ReportsPermission
@@ -38,6 +42,62 @@ def of_request(request: Request) -> Iterator[Source]:
     yield from _reports(request)
     yield from _recommendations(request)
     yield from _evidence(request)
+    yield from _fieldwork(request)
+    yield from _published(request)
+
+
+def of_meeting(meeting: Meeting) -> Iterator[Source]:
+    """A Council meeting's papers and minutes, found by those who may open its pages (the Senate team
+    and the Council); minutes once published are on the public page and found by everyone."""
+    slug = meeting.senate.slug
+    may_open = _asks(CouncilPermission.VIEW_MEETINGS, meeting)
+    for paper in Paper.objects.filter(meeting=meeting).select_related("item"):
+        item = f"Item {paper.item.number}: {paper.item.title}" if paper.item else ""
+        yield Source(
+            ref=f"paper:{paper.pk}",
+            kind="paper",
+            title=f"{paper.title} ({meeting})",
+            body="\n".join(filter(None, [paper.title, item, meeting.place])),
+            url=reverse("council:paper_file", args=[slug, meeting.pk, paper.pk]),
+            dated=paper.sent_on,
+            may_open=may_open,
+        )
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is not None:
+        published = minutes.status == Minutes.Status.PUBLISHED
+        yield Source(
+            ref=f"minutes:{minutes.pk}",
+            kind="minutes",
+            title=f"Minutes of the {meeting}",
+            body=minutes.text,
+            url=(
+                reverse("council:public_minutes", args=[slug, minutes.pk])
+                if published
+                else reverse("council:minutes", args=[slug, meeting.pk])
+            ),
+            dated=meeting.date,
+            may_open=(lambda user: True) if published else may_open,
+            public=published,
+        )
+
+
+def of_register(senate: Any, *, today: Any) -> Iterator[Source]:
+    """The entries of a Senate's published register of interests as the public page shows them today
+    (interests.register.public_register: never a withheld entry or one its member asked not to publish)."""
+    from senate.interests.register import public_register
+
+    url = reverse("interests:register", args=[senate.slug])
+    for number, entry in enumerate(public_register(senate, on=today).entries, start=1):
+        yield Source(
+            ref=f"declaration:{senate.pk}:{number}",
+            kind="declaration",
+            title=f"{entry.member}: {entry.kind}",
+            body="\n".join(filter(None, [entry.role, entry.body, entry.nature])),
+            url=url,
+            dated=entry.declared_on,
+            may_open=lambda user: True,
+            public=True,
+        )
 
 
 def _asks(permission: str, obj: Any) -> Callable[[Any], bool]:
@@ -131,3 +191,44 @@ def _evidence_check(item: EvidenceItem) -> Callable[[Any], bool]:
         return bool(user.has_perm(str(EvidencePermission.VIEW), item.request) and can_open(user, item))
 
     return may_open
+
+
+def _fieldwork(request: Request) -> Iterator[Source]:
+    may_open = _asks(EvidencePermission.VIEW_FIELDWORK, request)
+    for visit in Fieldwork.objects.filter(request=request):
+        yield Source(
+            ref=f"fieldwork:{visit.pk}",
+            kind="fieldwork",
+            title=f"{visit}: {request.title}",
+            body="\n".join(filter(None, [visit.place, visit.notes])),
+            url=_url("evidence:fieldwork", request),
+            dated=visit.held_on,
+            may_open=may_open,
+        )
+
+
+def _published(request: Request) -> Iterator[Source]:
+    """Advice the public may read (council.publication.public_requests: ratified, issued and permitted
+    from today), as the public page shows it: the version the Council signed off, with the agreed
+    redactions made."""
+    from django.utils import timezone
+
+    from senate.council.publication import public_requests, redact
+    from senate.reports.publication import final_version
+
+    if not public_requests(request.senate, today=timezone.localdate()).filter(pk=request.pk).exists():
+        return
+    final = final_version(request)
+    phrases = request.publication_permission.redaction_list()
+    texts = [v for v in (final.sections.values() if final else []) if isinstance(v, str)]
+    recommendations = [rec.text for rec in Recommendation.objects.filter(request=request)]
+    yield Source(
+        ref=f"advice:{request.pk}",
+        kind="advice",
+        title=redact(f"Published advice: {request.title}", phrases),
+        body=redact("\n".join([request.questions, *texts, *recommendations]), phrases),
+        url=reverse("council:public_report", args=[request.senate.slug, request.pk]),
+        dated=request.publication_permission.publish_from or request.publication_permission.given_on,
+        may_open=lambda user: True,
+        public=True,
+    )

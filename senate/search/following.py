@@ -1,7 +1,9 @@
 """The index follows every write: a save or delete of any record a document is made from (or that
 changes who may find one: the request's stage, a panel seat, an attestation, a conflict decision, a
 role) marks its request, and once the transaction commits the marked requests are queued to be indexed
-again by the background worker (a few seconds later; at once under tests)."""
+again by the background worker (a few seconds later; at once under tests). A Council meeting's papers
+and minutes follow the meeting in the same way, and a Senate's published declarations follow its
+register (a declaration, a decision to withhold or publish one, a membership)."""
 
 from typing import Any
 
@@ -22,6 +24,22 @@ FOLLOWED: dict[str, str] = {
     "panels.PanelMember": "request_id",
     "interests.Attestation": "request_id",
     "interests.ConflictDecision": "request_id",
+    "council.PublicationPermission": "request_id",
+    "council.Decision": "item__request_id",
+}
+# model label: how to reach the meeting from a saved row
+MEETINGS: dict[str, str] = {
+    "council.Meeting": "pk",
+    "council.Paper": "meeting_id",
+    "council.Minutes": "meeting_id",
+    "council.AgendaItem": "meeting_id",
+}
+# model label: how to reach the member profile whose Senates' registers change
+REGISTERS: dict[str, str] = {
+    "interests.Declaration": "profile_id",
+    "interests.DeclarationVersion": "declaration__profile_id",
+    "interests.PublicationDecision": "declaration__profile_id",
+    "members.Membership": "profile_id",
 }
 PAUSED = {"on": False}  # the demo build pauses following and reindexes once at its end
 
@@ -33,6 +51,14 @@ def connect() -> None:
         model = apps.get_model(label)
         post_save.connect(_saved, sender=model, dispatch_uid=f"search:{label}:save")
         post_delete.connect(_saved, sender=model, dispatch_uid=f"search:{label}:delete")
+    for label in MEETINGS:
+        model = apps.get_model(label)
+        post_save.connect(_meeting_saved, sender=model, dispatch_uid=f"search:{label}:save")
+        post_delete.connect(_meeting_saved, sender=model, dispatch_uid=f"search:{label}:delete")
+    for label in REGISTERS:
+        model = apps.get_model(label)
+        post_save.connect(_register_changed, sender=model, dispatch_uid=f"search:{label}:save")
+        post_delete.connect(_register_changed, sender=model, dispatch_uid=f"search:{label}:delete")
     from senate.evidence.library import TEXT_STORED
 
     if _text_stored not in TEXT_STORED:
@@ -42,16 +68,33 @@ def connect() -> None:
     post_delete.connect(_role_changed, sender=role, dispatch_uid="search:role:delete")
 
 
-def _saved(sender: Any, instance: Any, **kwargs: Any) -> None:
-    path = FOLLOWED[sender._meta.label]
+def _reach(instance: Any, path: str) -> set[int]:
     if path == "pk":
-        mark({instance.pk})
-    elif "__" not in path:
-        mark({getattr(instance, path)})
-    else:
-        first, rest = path.split("__", 1)
-        parent = getattr(instance, first, None)
-        mark({getattr(parent, rest)} if parent is not None else set())
+        return {instance.pk}
+    if "__" not in path:
+        found = getattr(instance, path, None)
+        return {found} if found is not None else set()
+    first, rest = path.split("__", 1)
+    parent = getattr(instance, first, None)
+    return _reach(parent, rest) if parent is not None else set()
+
+
+def _saved(sender: Any, instance: Any, **kwargs: Any) -> None:
+    mark(_reach(instance, FOLLOWED[sender._meta.label]))
+
+
+def _meeting_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
+    mark(_reach(instance, MEETINGS[sender._meta.label]), target="meeting")
+
+
+def _register_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from senate.members.models import Membership
+
+    profiles = _reach(instance, REGISTERS[sender._meta.label])
+    senates = set(Membership.objects.filter(profile_id__in=profiles).values_list("senate_id", flat=True))
+    if sender._meta.label == "members.Membership":
+        senates.add(instance.senate_id)
+    mark(senates, target="register")
 
 
 def _text_stored(version_id: int) -> None:
@@ -76,25 +119,29 @@ def _role_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     mark(set(mine.values_list("pk", flat=True)))
 
 
-def mark(request_ids: set[int]) -> None:
-    """Index these requests again once the transaction commits (at once outside a transaction)."""
-    if PAUSED["on"] or not request_ids:
+def mark(ids: set[int], *, target: str = "request") -> None:
+    """Index these requests (or meetings, or Senates' registers) again once the transaction commits
+    (at once outside a transaction)."""
+    if PAUSED["on"] or not ids:
         return
-    pending: set[int] = getattr(connection, "_search_pending", None) or set()
-    connection._search_pending = pending | request_ids  # type: ignore[attr-defined]
-    # Queued once until it runs; again if a rolled-back block dropped it.
-    queued = getattr(connection, "_search_queued", False)
-    if not queued or not any(entry[1] is _flush for entry in connection.run_on_commit):
-        connection._search_queued = True  # type: ignore[attr-defined]
-        transaction.on_commit(_flush, robust=True)
+    pending: dict[str, set[int]] = getattr(connection, "_search_pending", None) or {}
+    pending[target] = pending.get(target, set()) | ids
+    connection._search_pending = pending  # type: ignore[attr-defined]
+    # A flush after every mark: one that runs after another finds nothing pending and does nothing (a
+    # flush queued once and reused would be lost with a block that never commits, as in tests).
+    transaction.on_commit(_flush, robust=True)
 
 
 def _flush() -> None:
-    """Queue the marked requests for the background worker (run at once under tests)."""
-    from senate.search.tasks import index_requests
+    """Queue the marked requests, meetings and registers for the background worker (run at once under
+    tests)."""
+    from senate.search.tasks import index_meetings, index_registers, index_requests
 
-    pending = getattr(connection, "_search_pending", None) or set()
-    connection._search_pending = set()  # type: ignore[attr-defined]
-    connection._search_queued = False  # type: ignore[attr-defined]
-    if pending:
-        index_requests.enqueue(sorted(pending))
+    pending = getattr(connection, "_search_pending", None) or {}
+    connection._search_pending = {}  # type: ignore[attr-defined]
+    if pending.get("request"):
+        index_requests.enqueue(sorted(pending["request"]))
+    if pending.get("meeting"):
+        index_meetings.enqueue(sorted(pending["meeting"]))
+    if pending.get("register"):
+        index_registers.enqueue(sorted(pending["register"]))

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from senate.search.models import Document
 from senate.search.searching import Results
 from senate.search.snippets import snippet
 
@@ -28,10 +29,19 @@ def result_rows(results: Results) -> list[Row]:
             url=d.url,
             kind=d.get_kind_display(),
             senate=d.senate.name,
-            request=d.request.reference or "Draft request",
+            request=_about(d),
             dated=f"{d.dated:%-d %B %Y}",
             passage=snippet(d.body or d.title, terms),
             no_text=d.no_text,
         )
         for d in results.documents
     ]
+
+
+def _about(document: Document) -> str:
+    """What the document belongs to: the request's reference, the meeting, or the register."""
+    if document.request is not None:
+        return document.request.reference or "Draft request"
+    if document.meeting is not None:
+        return str(document.meeting)
+    return "Register of interests"

@@ -3,17 +3,23 @@ the documents whose audience keys meet the viewer's (audience.viewer_keys), so n
 not open is ever matched, counted or shown."""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
 
+from senate.reviews.models import AdviceKind
+from senate.reviews.stages import Stage
 from senate.search.audience import viewer_keys
 from senate.search.backends import backend
 from senate.search.models import Audience, Document
 from senate.search.query import Query
 
 PAGE_SIZE = 20
+ADVICE_KINDS = dict(AdviceKind.choices)
+STAGES = dict(Stage.choices)
 
 
 @dataclass
@@ -21,6 +27,33 @@ class Filters:
     senate: int | None = None
     kind: str = ""
     year: int | None = None
+    advice_kind: str = ""
+    organisation: int | None = None  # the requesting organisation, or the ICB it sits in
+    stage: str = ""
+
+
+# The columns a match is narrowed and counted by, read as plain tuples (never whole documents: a query
+# may match a thousand, and only a page of them is shown).
+COLUMNS = ("id", "senate_id", "advice_kind", "icb_id", "organisation_id", "stage", "kind", "dated")
+SENATE, ADVICE, ICB, ORGANISATION, STAGE, KIND, DATED = range(1, 8)
+KINDS = dict(Document.Kind.choices)
+
+# Each facet: the value of a matched row it counts, and whether a row passes its filter.
+FACETS: dict[str, tuple[Callable[[tuple], Any], Callable[[tuple, Filters], bool]]] = {
+    "senate": (lambda r: r[SENATE], lambda r, f: f.senate is None or r[SENATE] == f.senate),
+    "advice_kind": (lambda r: r[ADVICE] or None, lambda r, f: not f.advice_kind or r[ADVICE] == f.advice_kind),
+    "icb": (
+        lambda r: r[ICB],
+        lambda r, f: f.organisation is None or f.organisation in (r[ORGANISATION], r[ICB]),
+    ),
+    "organisation": (
+        lambda r: r[ORGANISATION],
+        lambda r, f: f.organisation is None or f.organisation in (r[ORGANISATION], r[ICB]),
+    ),
+    "stage": (lambda r: r[STAGE] or None, lambda r, f: not f.stage or r[STAGE] == f.stage),
+    "kind": (lambda r: r[KIND], lambda r, f: not f.kind or r[KIND] == f.kind),
+    "year": (lambda r: r[DATED], lambda r, f: f.year is None or r[DATED] == f.year),
+}
 
 
 @dataclass
@@ -40,34 +73,82 @@ def permitted(user: Any) -> QuerySet[Document]:
     return documents
 
 
+def permitted_ids(user: Any) -> tuple[str, tuple[Any, ...]]:
+    """The same documents as `permitted`, as a subquery of ids on the audience keys alone (what the
+    full-text match is joined to)."""
+    keys, deny = viewer_keys(user)
+    ids = Audience.objects.filter(key__in=sorted(keys))
+    if deny:
+        ids = ids.exclude(document_id__in=Audience.objects.filter(key=deny).values("document_id"))
+    return ids.values("document_id").query.sql_with_params()
+
+
 def search(user: Any, query: Query, filters: Filters | None = None, *, page: int = 1) -> Results:
+    """The viewer's matches, best first, a page at a time; each facet counts, among the documents the
+    viewer may find, those passing every other filter (so a count is what choosing it would show)."""
     filters = filters or Filters()
-    allowed = permitted(user).values("pk").query.sql_with_params()
+    allowed = permitted_ids(user)
     ranked = backend().match(query, allowed)
     if not ranked and len(query.groups) > 1:  # nothing has every word: rank what has some of them
         query = replace(query, any_group=True)
         ranked = backend().match(query, allowed)
-    rows = Document.objects.filter(pk__in=ranked).select_related("senate", "request")
-    found = {d.pk: d for d in rows}
-    matched = [found[pk] for pk in ranked if pk in found]
-    facets = {
-        "senate": _count(matched, lambda d: (d.senate_id, d.senate.name)),
-        "kind": _count(matched, lambda d: (d.kind, d.get_kind_display())),
-        "year": _count(matched, lambda d: (d.dated.year, str(d.dated.year))),
-    }
-    shown = [d for d in matched if _passes(d, filters)]
+    matched = _columns(ranked)
+    tests = list(FACETS.items())
+    passes = [[test(r, filters) for _name, (_value, test) in tests] for r in matched]
+    counts: dict[str, Counter] = {}
+    for index, (name, (value, _test)) in enumerate(tests):
+        counts[name] = Counter(
+            v
+            for r, ok in zip(matched, passes, strict=True)
+            if all(ok[:index]) and all(ok[index + 1 :]) and (v := value(r)) is not None
+        )
+    shown = [r[0] for r, ok in zip(matched, passes, strict=True) if all(ok)]
     start = (page - 1) * PAGE_SIZE
-    return Results(query=query, total=len(shown), documents=shown[start : start + PAGE_SIZE], facets=facets)
+    on_page = shown[start : start + PAGE_SIZE]
+    rows = Document.objects.filter(pk__in=on_page).select_related("senate", "request", "meeting")
+    found = {d.pk: d for d in rows}
+    return Results(query=query, total=len(shown), documents=[found[pk] for pk in on_page], facets=_labelled(counts))
 
 
-def _passes(document: Document, filters: Filters) -> bool:
-    return (
-        (filters.senate is None or document.senate_id == filters.senate)
-        and (not filters.kind or document.kind == filters.kind)
-        and (filters.year is None or document.dated.year == filters.year)
-    )
+def _columns(ranked: list[int]) -> list[tuple]:
+    """The matched documents' facet columns, best first, the date as its year (plain SQL: this runs on
+    every search, for up to a thousand rows)."""
+    if not ranked:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM search_document WHERE id IN ({', '.join(['%s'] * len(ranked))})",
+            ranked,
+        )
+        rows = {r[0]: (*r[:DATED], int(str(r[DATED])[:4])) for r in cursor.fetchall()}
+    return [rows[pk] for pk in ranked if pk in rows]
 
 
-def _count(documents: list[Document], key: Any) -> list[tuple[Any, int]]:
-    counts = Counter(key(d) for d in documents)
-    return sorted(counts.items(), key=lambda item: (-item[1], str(item[0][1])))
+def _names(table: str, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, name FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))})", sorted(ids))
+        return dict(cursor.fetchall())
+
+
+def _labelled(counts: dict[str, Counter]) -> dict[str, list[tuple[Any, int]]]:
+    """Each facet's values with their names, most found first."""
+    senates = _names("organisations_senate", set(counts["senate"]))
+    organisations = _names("organisations_organisation", set(counts["icb"]) | set(counts["organisation"]))
+    names: dict[str, Callable[[Any], str]] = {
+        "senate": lambda v: senates.get(v, ""),
+        "advice_kind": lambda v: ADVICE_KINDS.get(v, v),
+        "icb": lambda v: organisations.get(v, ""),
+        "organisation": lambda v: organisations.get(v, ""),
+        "stage": lambda v: STAGES.get(v, v),
+        "kind": lambda v: KINDS.get(v, v),
+        "year": str,
+    }
+    return {
+        name: sorted(
+            (((value, names[name](value)), n) for value, n in counted.items()),
+            key=lambda item: (-item[1], str(item[0][1])),
+        )
+        for name, counted in counts.items()
+    }

@@ -109,6 +109,7 @@ def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
         "form": form,
         "request_obj": request,
         "error": error,
+        "before_deciding": [link for link in sections.links_for(http, request) if link.get("at_triage")],
         "page_title": "Triage",
         "breadcrumbs": crumbs(senate, request),
     }

@@ -1,3 +1,9 @@
-"""The search page in the access matrix (tests/test_page_access.py): anyone, signed in or not."""
+"""The search pages in the access matrix (tests/test_page_access.py): search is for anyone, signed in
+or not; a request's similar past reviews for those who may see the request."""
 
-PAGES = [("search:search", lambda c: "/search/?q=stroke", "public")]
+from senate.reviews.tests.access import READERS, _request
+
+PAGES = [
+    ("search:search", lambda c: "/search/?q=stroke", "public"),
+    ("search:similar", lambda c: f"/search/south-west/requests/{_request(c).pk}/similar/", READERS),
+]

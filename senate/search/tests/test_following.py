@@ -26,3 +26,19 @@ def test_a_pdf_without_text_is_marked(cast, monkeypatch, django_capture_on_commi
         library.store_extracted_text(found.latest_version().pk)
     [document] = search(cast["manager"], parse("scanned letter")).documents
     assert document.no_text
+
+
+def test_the_daily_run_indexes_the_register_as_it_stands_today(cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from senate.interests.tests.factories import declared
+    from senate.members.models import MemberProfile
+
+    declared(MemberProfile.objects.get(user=cast["council"]), nature="Trustee of a hospice charity")
+    assert search(None, parse("hospice")).total == 0  # written outside a commit: not yet followed
+    out = StringIO()
+    call_command("search", "published", stdout=out)
+    assert "registers and 0 requests published today indexed again" in out.getvalue()
+    assert search(None, parse("hospice")).total == 1

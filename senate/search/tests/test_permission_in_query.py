@@ -8,8 +8,10 @@ from django.test import Client
 from django.urls import resolve
 
 from senate.accounts.models import User
+from senate.council.models import Minutes, Paper
+from senate.council.permissions import CouncilPermission
 from senate.evidence.access import can_open
-from senate.evidence.models import EvidenceItem
+from senate.evidence.models import EvidenceItem, Fieldwork
 from senate.evidence.permissions import EvidencePermission
 from senate.interests.models import Attestation
 from senate.reports.models import ReportDraft
@@ -17,7 +19,8 @@ from senate.reports.permissions import ReportsPermission
 from senate.reviews.models import Recommendation, Request, TermsOfReference
 from senate.reviews.permissions import ReviewsPermission
 from senate.search.models import Document
-from senate.search.searching import permitted
+from senate.search.query import parse
+from senate.search.searching import permitted, search
 from senate.search.tests import world
 
 # What each kind of result links to: the record the page serves and the permission it declares.
@@ -27,7 +30,12 @@ PAGES = {
     "report": (ReportDraft, ReportsPermission.VIEW_VERSION, lambda d: d),
     "recommendation": (Recommendation, ReviewsPermission.VIEW_REQUEST, lambda r: r.request),
     "evidence": (EvidenceItem, EvidencePermission.VIEW, lambda i: i.request),
+    "fieldwork": (Fieldwork, EvidencePermission.VIEW_FIELDWORK, lambda f: f.request),
+    "paper": (Paper, CouncilPermission.VIEW_MEETINGS, lambda p: p.meeting),
+    "minutes": (Minutes, CouncilPermission.VIEW_MEETINGS, lambda m: m.meeting),
 }
+# Pages declared public: published minutes and the register of interests.
+PUBLIC = {"declaration", "minutes:published"}
 # What the page then asks before it shows this record on it.
 SHOWN = {
     "recommendation": lambda user, rec: user.has_perm(str(ReviewsPermission.VIEW_RECOMMENDATIONS), rec.request),
@@ -35,7 +43,15 @@ SHOWN = {
 }
 
 
+def _public(document):
+    if document.kind == "minutes":
+        return Minutes.objects.get(pk=document.ref.split(":")[1]).status == "published"
+    return document.kind == "declaration"
+
+
 def may_open_page(user, document):
+    if _public(document):
+        return True
     model, permission, subject = PAGES[document.kind]
     record = model.objects.get(pk=document.ref.split(":")[1])
     if user is None:  # not signed in: none of these pages is public (the login middleware)
@@ -69,18 +85,51 @@ def built(cast, django_capture_on_commit_callbacks):
 def test_every_viewer_finds_exactly_what_they_may_open(built):
     requests, viewers = built
     kinds = set(Document.objects.values_list("kind", flat=True))
-    assert kinds == set(PAGES)
+    assert kinds == {*PAGES, "declaration"}
     assert Document.objects.count() == (
         len(requests) * 13
         + TermsOfReference.objects.count()
         + ReportDraft.objects.count()
         + Recommendation.objects.count()
+        + Fieldwork.objects.count()
+        + Paper.objects.count()
+        + Minutes.objects.count()
+        + 1  # the one published declaration: the withheld one and the one not for publication are left out
     )
     assert not _mismatches(viewers)
-    # Every viewer but one not signed in finds something, and nobody finds everything.
+    # Someone not signed in finds only what is public; nobody finds everything.
     counts = {n: permitted(User.objects.get(pk=v.pk) if v else None).count() for n, v in viewers.items()}
-    assert counts["anonymous"] == 0 and counts["admin"] == 0 and counts["other_manager"] > 0
-    assert 0 < counts["requester"] < counts["manager"] < Document.objects.count()
+    assert counts["anonymous"] == counts["admin"] == 3 and counts["other_manager"] > 3
+    assert 3 < counts["requester"] < counts["manager"] < Document.objects.count()
+
+
+def test_published_declarations_only_are_found(built):
+    found = " ".join(Document.objects.filter(kind="declaration").values_list("body", flat=True))
+    assert "zqxdeclpub" in found
+    assert "zqxdeclprivate" not in found and "zqxdeclwithheld" not in found
+
+
+def test_withholding_a_declaration_takes_it_out_of_search(built, cast, django_capture_on_commit_callbacks):
+    from senate.interests.models import Declaration
+    from senate.interests.publication import withhold_declaration
+
+    published = Declaration.objects.get(versions__nature__contains="zqxdeclpub")
+    assert search(None, parse("zqxdeclpub")).total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        withhold_declaration(published, grounds="privacy", reason="Family safety", by=cast["manager"])
+    assert search(None, parse("zqxdeclpub")).total == 0
+
+
+def test_publishing_minutes_lets_everyone_find_them(built, cast, django_capture_on_commit_callbacks):
+    draft = Minutes.objects.filter(status="draft").first()
+    marker = f"zqxmin{draft.meeting_id}q"
+    assert search(None, parse(marker)).total == 0
+    assert search(cast["council"], parse(marker)).total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        Minutes.objects.filter(pk=draft.pk).update(status="published")
+        Minutes.objects.get(pk=draft.pk).save()
+    [found] = search(None, parse(marker)).documents
+    assert found.url == f"/{draft.meeting.senate.slug}/council/public/minutes/{draft.pk}/"
 
 
 def test_attesting_changes_what_a_panel_member_finds(built, django_capture_on_commit_callbacks):
@@ -116,7 +165,10 @@ def test_a_stage_change_changes_who_finds_the_advice(built, django_capture_on_co
 def test_each_link_is_the_page_whose_permission_was_asked(built):
     for document in Document.objects.all():
         match = resolve(document.url.split("#")[0])
-        assert match.func.senate_access == f"permission:{PAGES[document.kind][1]}", document.url
+        if _public(document):
+            assert match.func.senate_access == "public", document.url
+        else:
+            assert match.func.senate_access == f"permission:{PAGES[document.kind][1]}", document.url
 
 
 def test_opening_the_result_agrees_with_search(built):
@@ -137,7 +189,9 @@ def test_opening_the_result_agrees_with_search(built):
 
 
 def test_someone_not_signed_in_finds_nothing_confidential(built):
-    assert not permitted(AnonymousUser()).exists()
+    found = permitted(AnonymousUser())
+    assert set(found.values_list("kind", flat=True)) == {"declaration", "minutes"}
+    assert all("/public/" in d.url or d.kind == "declaration" for d in found)
 
 
 def test_a_joint_review_is_found_by_the_partner_senate_and_by_no_third_senate(

@@ -85,9 +85,31 @@ def test_synonyms_find_what_an_abbreviation_means(client, built):
     assert "<mark>cover</mark>" in page
 
 
-def test_someone_not_signed_in_finds_no_confidential_document(client, built):
+def test_someone_not_signed_in_finds_only_what_is_published(client, built):
     page = client.get("/search/", {"q": "stroke"}).content.decode()
-    assert "0 results" in page
+    listed = page.split('id="results"')[1]
+    assert set(re.findall(r'nhsuk-tag--grey"\s*>\s*([^<]+?)\s*<', listed)) == {
+        "Council minutes",
+        "Published declaration",
+    }
+    assert "zqxpub" in listed and "zqxdeclpub" in listed
+    assert "zqxmin" not in listed and "zqxdeclprivate" not in listed and "zqxdeclwithheld" not in listed
+
+
+def test_facets_count_what_the_viewer_may_find_by_kind_of_advice_organisation_and_stage(client, built):
+    _requests, viewers = built
+    client.force_login(viewers["manager"])
+    page = client.get("/search/", {"q": "stroke"}).content.decode()
+    for heading in ("Senate", "Kind of advice", "ICB", "Organisation", "Stage", "Type of document", "Year"):
+        assert f'aria-label="{heading}"' in page, heading
+    early = re.search(r'href="([^"]*advice_kind=early_advice[^"]*)">Early[^<]*</a> \((\d+)\)', page)
+    narrowed = client.get("/search/" + early.group(1).replace("&amp;", "&")).content.decode()
+    assert f"{early.group(2)} results for" in narrowed or (early.group(2) == "1" and "1 result for" in narrowed)
+    assert "Early advice on maternity MLU" in narrowed and "Stroke services review" not in narrowed
+    # The requester's counts leave out what they may not find (another organisation's request).
+    client.force_login(viewers["requester"])
+    theirs = client.get("/search/", {"q": "stroke"}).content.decode()
+    assert "Somerset" not in theirs.split('aria-label="Organisation"')[1].split("</ul>")[0]
 
 
 def test_the_api_answers_with_the_same_rules(client, built):
@@ -111,3 +133,21 @@ def test_a_question_finds_documents_with_some_of_its_words(client, built):
     ).content.decode()
     assert "Nothing has all of your words" in page
     assert "<mark>thrombolysis</mark>" in page
+
+
+def test_the_page_asks_as_many_queries_for_one_result_as_for_many(client, built):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    requests, viewers = built
+    client.force_login(viewers["manager"])
+    client.get("/search/", {"q": "stroke"})  # the session and the person's roles, read once
+    counts = []
+    for words in ("stroke", f"zqxbg{requests[1].pk}q"):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/search/", {"q": words}).content.decode()
+        counts.append(len(queries))
+        assert "result" in page
+    many = int(re.search(r"(\d+) results for", client.get("/search/", {"q": "stroke"}).content.decode()).group(1))
+    assert many > 20
+    assert counts[0] == counts[1]

@@ -1,15 +1,18 @@
 """A small world for the search tests: two Senates, requests at many stages (an unsent draft, draft
 reports, a factual-accuracy round, issued advice, a short-path letter), evidence at every tier from
 every source, a panel with a member before attesting, one attested and one restricted by a conflict
-decision, and every kind of viewer."""
+decision, fieldwork notes, Council meetings with papers and minutes (draft and published), declarations
+(published, withheld and not for publication), and every kind of viewer."""
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from senate.accounts.models import Role
 from senate.accounts.tests.factories import UserFactory, give_role
-from senate.evidence.models import EvidenceItem, EvidenceVersion, Kind, Source, Tier
+from senate.council.models import Meeting, Minutes, Paper
+from senate.evidence.models import EvidenceItem, EvidenceVersion, Fieldwork, Kind, Source, Tier
 from senate.interests.models import Attestation, ConflictDecision
 from senate.members.models import MemberProfile
 from senate.members.tests.factories import MemberProfileFactory
@@ -50,7 +53,46 @@ def build(cast):
         for name in ("assembly", "panel_attested", "panel_restricted", "panel_lent"):
             _seat(viewers[name], request, attested=name != "assembly")
         _restrict(viewers["panel_restricted"], request, by=cast["manager"])
+        _fieldwork(request, by=cast["manager"])
+    _council(senate, by=cast["manager"])
+    _council(london, by=cast["other_manager"])
+    _declarations(cast)
     return requests, viewers
+
+
+def _fieldwork(request, *, by):
+    Fieldwork.objects.create(
+        request=request, kind=Fieldwork.Kind.SITE_VISIT, held_on=dt.date.today(), place="Stroke unit",
+        notes=f"Stroke ward visit zqxfw{request.pk}q", recorded_by=by,
+    )  # fmt: skip
+
+
+def _council(senate, *, by):
+    """A past meeting with published minutes, and the latest with a paper and draft minutes."""
+    past, latest = (
+        Meeting.objects.create(senate=senate, date=dt.date.today() - dt.timedelta(days=d), created_by=by)
+        for d in (60, 30)
+    )
+    Minutes.objects.create(
+        meeting=past, text=f"Stroke minutes published zqxpub{past.pk}q", status="published", updated_by=by,
+        published_on=dt.date.today(),
+    )  # fmt: skip
+    Minutes.objects.create(meeting=latest, text=f"Stroke minutes draft zqxmin{latest.pk}q", updated_by=by)
+    Paper.objects.create(
+        meeting=latest, title=f"Stroke paper zqxpaper{latest.pk}q", file=SimpleUploadedFile("paper.pdf", b"%PDF-1.4"),
+        sent_on=dt.date.today(), added_by=by,
+    )  # fmt: skip
+
+
+def _declarations(cast):
+    from senate.interests.publication import withhold_declaration
+    from senate.interests.tests.factories import declared
+
+    council, assembly = (MemberProfile.objects.get(user=cast[n]) for n in ("council", "assembly"))
+    declared(council, nature="Stroke charity trustee zqxdeclpub")
+    declared(council, nature="Stroke rival bidder zqxdeclprivate", may_publish=False)
+    withheld = declared(assembly, nature="Stroke secret address zqxdeclwithheld")
+    withhold_declaration(withheld, grounds="safety", reason="Address must stay private", by=cast["manager"])
 
 
 def _request(stage, *, by, **fields):

@@ -7,13 +7,21 @@ from tqdm import tqdm
 
 
 class Command(BaseCommand):
-    help = "Search: `reindex` rebuilds the index of every request's documents and who may find them."
+    help = (
+        "Search: `reindex` rebuilds the index of every request's documents and who may find them; `published` "
+        "indexes again what changes with the date alone (the registers of interests, advice published from "
+        "today): run it once a day, with `senate daily`."
+    )
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("action", choices=["reindex"])
+        parser.add_argument("action", choices=["reindex", "published"])
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
-        from senate.search.indexing import reindex
+        from senate.search.indexing import reindex, reindex_published
+
+        if action == "published":
+            self.stdout.write(self.style.SUCCESS(reindex_published()))
+            return
 
         def bar(items: Any, total: int) -> Any:
             return tqdm(items, desc="Requests indexed", total=total, file=self.stderr._out)

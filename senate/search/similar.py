@@ -1,0 +1,183 @@
+"""Similar past reviews: the earlier requests, across every Senate, closest to this one among those the
+viewer may find (search.searching.permitted, so the permission is part of the query), each with why it
+is similar (the terms they share, the same service line, the same ICB, the same kind of advice), its
+outcome, and, where the viewer may read the advice, its key recommendations and whether each was
+accepted.
+
+Closeness: the request's own distinctive words are searched (any of them) among the earlier requests
+the viewer may find, and the ranking is then adjusted by what a Senate manager would look at first:
+a shared service line counts for most, then the same ICB and the same kind of advice."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+
+from senate.council.publication import redact
+from senate.organisations.models import OrganisationType
+from senate.reports.framework import outcome_label
+from senate.reports.publication import final_version
+from senate.reviews.models import Recommendation, Request
+from senate.reviews.permissions import ReviewsPermission
+from senate.search.backends import backend
+from senate.search.query import STOP, Query
+from senate.search.searching import permitted
+from senate.search.snippets import stem
+from senate.search.words import words
+
+LIMIT = 5
+TERMS = 12  # the most distinctive words of a request that are searched for
+SHOWN_TERMS = 5
+KEY_RECOMMENDATIONS = 3
+# Words every request uses, which say nothing about what it is about.
+COMMON = STOP | frozenset(
+    """service services review proposal proposed change changes care patients patient nhs trust senate clinical "
+    "would should could also into than more most over under across new model options option plan plans evidence clear base
+    safe there question questions""".split()
+)
+WEIGHTS = {"text": 3.0, "service": 2.0, "icb": 1.0, "kind": 0.5}
+
+
+@dataclass
+class Recommended:
+    number: int
+    text: str
+    response: str  # "Accepted", "Not accepted", … or "No response yet"
+
+
+@dataclass
+class SimilarReview:
+    request: Request
+    title: str  # as the viewer may read it (a published review's agreed redactions made)
+    score: float
+    reasons: list[str]
+    outcome: str
+    url: str
+    recommendations: list[Recommended] = field(default_factory=list)
+    advice_shown: bool = False  # the viewer may read this review's advice
+
+
+def similar_reviews(user: Any, request: Request, *, limit: int = LIMIT) -> list[SimilarReview]:
+    """The earlier requests closest to `request` that `user` may find, best first."""
+    mine = _terms(request)
+    candidates = (
+        permitted(user)
+        .filter(kind__in=["request", "advice"], request__submitted_at__isnull=False)
+        .exclude(request=request)
+        .filter(dated__lte=(request.submitted_at or request.created_at).date())
+    )
+    allowed = candidates.values("pk").query.sql_with_params()
+    ranked = (
+        backend().match(Query(text=" ".join(mine), groups=[[t] for t in mine], any_group=True), allowed) if mine else []
+    )
+    text_rank = {pk: 1.0 - i / max(len(ranked), 1) for i, pk in enumerate(ranked[:200])}
+    services = set(request.service_areas.values_list("pk", flat=True))
+    icb = _icb(request.requesting_organisation)
+    related = candidates.filter(
+        Q(pk__in=list(text_rank)) | Q(request__service_areas__in=services) | Q(icb=icb, icb__isnull=False)
+    ).values_list("pk", "request_id")
+    # A request found as itself or as its published advice: the better of the two.
+    best: dict[int, float] = {}
+    for pk, rid in related.distinct()[:500]:
+        best[rid] = max(best.get(rid, 0.0), text_rank.get(pk, 0.0))
+    others = (
+        Request.objects.filter(pk__in=list(best))
+        .select_related("senate", "requesting_organisation__icb", "publication_permission")
+        .prefetch_related("service_areas")
+    )
+    published = set(candidates.filter(kind="advice").values_list("request_id", flat=True))
+    # What the viewer may read of each: the request, or only its published advice (redacted).
+    readable = dict(
+        candidates.filter(kind="advice", request__in=list(best))
+        .exclude(request__in=candidates.filter(kind="request").values("request_id"))
+        .values_list("request_id", "body")
+    )
+    scored = []
+    for other in others:
+        text = readable.get(other.pk, f"{other.title} {other.questions} {other.background}")
+        reasons, score = _why(request, other, text, mine, services, icb, best[other.pk])
+        if score > 0:
+            scored.append((score, other.pk, other, reasons))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    return [
+        _review(user, other, score, reasons, other.pk in published) for score, _pk, other, reasons in scored[:limit]
+    ]
+
+
+def _terms(request: Request) -> list[str]:
+    """The request's distinctive words: those of its title first, then the most frequent of its
+    questions and background, one form of each word (as the stemmer would have it)."""
+    title = [w for w in words(request.title) if _distinctive(w)]
+    rest = Counter(w for w in words(f"{request.questions} {request.background}") if _distinctive(w))
+    chosen: dict[str, str] = {}
+    for word in [*title, *(w for w, _n in rest.most_common())]:
+        chosen.setdefault(stem(word), word)
+        if len(chosen) >= TERMS:
+            break
+    return list(chosen.values())
+
+
+def _distinctive(word: str) -> bool:
+    return len(word) > 2 and word not in COMMON and not word.isdigit() and "&" not in word
+
+
+def _icb(organisation: Any) -> int | None:
+    if organisation is None:
+        return None
+    return organisation.pk if organisation.type == OrganisationType.ICB else organisation.icb_id
+
+
+def _why(
+    request: Request, other: Request, their_text: str, mine: list[str], services: set[int], icb: int | None, text: float
+) -> tuple[list[str], float]:
+    reasons, score = [], 0.0
+    theirs = {stem(w) for w in words(their_text)}
+    shared = [w for w in mine if stem(w) in theirs][:SHOWN_TERMS]
+    if shared and text:
+        reasons.append("Shares the terms " + _listed(shared))
+        score += WEIGHTS["text"] * text
+    same_services = [s.name for s in other.service_areas.all() if s.pk in services]
+    if same_services:
+        reasons.append("Same service line: " + _listed(same_services))
+        score += WEIGHTS["service"] * min(len(same_services), 2)
+    if icb is not None and _icb(other.requesting_organisation) == icb:
+        organisation = other.requesting_organisation
+        name = organisation.name if organisation.type == OrganisationType.ICB else str(organisation.icb)
+        reasons.append(f"Same ICB: {name}")
+        score += WEIGHTS["icb"]
+    if other.kind == request.kind and score:
+        reasons.append(f"Same kind of advice: {other.get_kind_display()}")
+        score += WEIGHTS["kind"]
+    return reasons, score
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _review(user: Any, other: Request, score: float, reasons: list[str], published: bool) -> SimilarReview:
+    """The outcome the viewer may know: the stage always, the Senate's opinion and the recommendations
+    only when they may read this review's advice (the recommendations page's own permission, or the
+    advice is published). The link: the request's page, or the published advice when that is all the
+    viewer may open."""
+    from django.urls import reverse
+
+    may_see = bool(user.has_perm(str(ReviewsPermission.VIEW_REQUEST), other))
+    shown = published or bool(user.has_perm(str(ReviewsPermission.VIEW_RECOMMENDATIONS), other))
+    name = "reviews:detail" if may_see else "council:public_report"
+    url = reverse(name, args=[other.senate.slug, other.pk])
+    phrases = other.publication_permission.redaction_list() if published and not may_see else []
+    outcome = other.get_stage_display()
+    recommended: list[Recommended] = []
+    if shown:
+        signed_off = final_version(other)  # the opinion the Council signed off, never a draft's
+        if signed_off is not None and signed_off.overall_opinion:
+            outcome = f"{outcome}: {outcome_label(signed_off.overall_opinion)}"
+        key = Recommendation.objects.filter(request=other).prefetch_related("responses").order_by("number")
+        for rec in key[:KEY_RECOMMENDATIONS]:
+            latest_answer = max(rec.responses.all(), key=lambda r: (r.at, r.pk), default=None)
+            answer = latest_answer.get_decision_display() if latest_answer else "No response yet"
+            recommended.append(Recommended(rec.number, redact(rec.text, phrases), answer))
+    title = redact(other.title, phrases)
+    return SimilarReview(other, title, round(score, 2), reasons, outcome, url, recommended, shown)

@@ -4,6 +4,7 @@ PDF they download once signed in, and an email with a link to set their password
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,11 @@ from senate.recruitment.vacancies import RecruitmentRefused, record
 
 for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
     logging.getLogger(_name).setLevel(logging.WARNING)
+
+
+# What later apps do when someone is appointed, in the same transaction: participation starts their
+# induction (`participation.apps` adds it). Each is called with the new membership and who appointed.
+AFTER_APPOINTMENT: list[Callable[..., object]] = []
 
 
 def appoint_chosen(vacancy: Vacancy, *, by: Any, today: dt.date | None = None) -> Membership:
@@ -52,6 +58,8 @@ def appoint_chosen(vacancy: Vacancy, *, by: Any, today: dt.date | None = None) -
             raise RecruitmentRefused(str(refusal)) from refusal
         chosen.user = user
         chosen.save(update_fields=["user"])
+        for then in AFTER_APPOINTMENT:
+            then(membership, by=by)
         letter = AppointmentLetter.objects.create(
             vacancy=vacancy, user=user, membership=membership, pdf=letter_pdf(vacancy, membership)
         )

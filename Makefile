@@ -17,13 +17,16 @@ run: bootstrap
 	@echo "Senate is running at http://$(HOST):$(PORT)/ with its background worker (stop both with Ctrl+C)"
 	DEBUG=1 $(BIN)/senate dev $(HOST):$(PORT)
 
+# One test process per core, at least 2 and at most 4 (each keeps its own database and browser).
+WORKERS ?= $(shell python3 -c "import os; print(max(2, min(4, os.cpu_count() or 2)))")
+
 test: bootstrap test-only
 
 test-only:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "NOTE: Chromium is not installed, so the browser journeys (tests/system) will be SKIPPED."; \
 	  echo "      Install it with: apt-get install -y chromium chromium-driver"; fi
-	SENATE_TESTING=1 $(BIN)/pytest -q -rs -n 2 --dist loadgroup $(PYTEST_ARGS)
+	SENATE_TESTING=1 $(BIN)/pytest -q -rs -n $(WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 bootstrap: $(STAMP) $(ASSETS) migrate
 

@@ -42,18 +42,23 @@ def primary_buttons(html: str) -> list[str]:
     return parser.primaries
 
 
-@pytest.mark.parametrize("who", ["manager", "chair"])
 @pytest.mark.parametrize("name,path,allowed", PAGES, ids=[p[0] for p in PAGES])
-def test_a_page_has_at_most_one_primary_button(client, cast, name, path, allowed, who):
-    if allowed != "public" and who not in allowed:
-        pytest.skip(f"the {who} may not open {name}")
-    client.force_login(cast[who])
-    response = client.get(path(cast))
-    assert response.status_code == 200
-    if response.streaming or not response["Content-Type"].startswith("text/html"):
-        pytest.skip(f"{name} is a file, not a page")
-    primaries = primary_buttons(response.content.decode())
-    assert len(primaries) <= 1, f"{name} shows the {who} {len(primaries)} primary buttons: {primaries}"
+def test_a_page_has_at_most_one_primary_button(client, cast, name, path, allowed):
+    """As the manager and as the Chair, whichever may open the page (its records made once)."""
+    url, looked = path(cast), 0
+    for who in ("manager", "chair"):
+        if allowed != "public" and who not in allowed:
+            continue
+        client.force_login(cast[who])
+        response = client.get(url)
+        assert response.status_code == 200
+        if response.streaming or not response["Content-Type"].startswith("text/html"):
+            pytest.skip(f"{name} is a file, not a page")
+        primaries = primary_buttons(response.content.decode())
+        assert len(primaries) <= 1, f"{name} shows the {who} {len(primaries)} primary buttons: {primaries}"
+        looked += 1
+    if not looked:
+        pytest.skip(f"neither the manager nor the Chair may open {name}")
 
 
 def test_primary_buttons_are_told_from_secondary_ones():

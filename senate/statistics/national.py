@@ -140,7 +140,7 @@ def declarations_by_senate(found: list[Senate], *, today: dt.date) -> Table:
         "Declarations of interests today",
         ["Senate", "Current members", *(LABELS[st] for st in Status), "Up to date (%)"],
         rows,
-        chart=Chart(value_column=2, unit="members up to date"),
+        chart=Chart(value_column=2 + list(Status).index(Status.UP_TO_DATE), unit="members up to date"),
     )
 
 

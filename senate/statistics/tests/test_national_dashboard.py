@@ -7,6 +7,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from senate.interests.models import Kind
+from senate.interests.tests.factories import declared
+from senate.members.models import Body
+from senate.members.tests.factories import MembershipFactory
 from senate.reviews.models import Recommendation, RecommendationResponse, RequestEvent
 from senate.reviews.tests.factories import RequestFactory
 from senate.statistics import national
@@ -96,3 +100,16 @@ def test_the_national_team_downloads_a_table_with_a_row_per_senate(client, cast,
     assert lines[0].startswith("Senate,Advice issued,Median (days),90th percentile (days)")
     assert f"{senate.name},1,40.0,40.0,91,1,100.0" in lines
     assert len(lines) == 1 + len(national.senates(dt.date.today()))
+
+
+def test_declarations_up_to_date_are_counted_and_charted_per_senate(cast, senate, other_senate):
+    current = MembershipFactory(body=Body.COUNCIL, profile__user__full_name="Dana Declared").profile
+    declared(current, kind=Kind.NIL)
+    MembershipFactory(body=Body.COUNCIL, profile__user__full_name="Nye Never")
+
+    table = national.declarations_by_senate(national.senates(TODAY), today=dt.date.today())
+    assert table.headers == ["Senate", "Current members", "Never declared", "Overdue", "Due", "Up to date", "Up to date (%)"]  # fmt: skip
+    members, never, _overdue, _due, up, share = _rows(table)[senate.name][1:]
+    assert up == 1 and never == members - 1 and share == 100 / members  # the cast's members never declared
+    assert _rows(table)[other_senate.name][1:] == [0, 0, 0, 0, 0, ""]
+    assert (senate.name, 1.0) in table.chart_points()

@@ -259,3 +259,46 @@ def test_the_claims_list_does_not_ask_once_per_claim(client, cast):
     client.force_login(cast["manager"])
     before, after = _steady(client, "/south-west/participation/claims/", add)
     assert after == before
+
+
+def test_the_national_dashboard_does_not_ask_once_per_request(client, cast, senate, other_senate):
+    """Each added row is a piece of advice issued this year, in one Senate or another, with a
+    recommendation and its response: the requests, turnaround and recommendations tables grow."""
+    from senate.reviews.models import Recommendation, RecommendationResponse, RequestEvent
+
+    def add(n: int) -> None:
+        for i in range(n):
+            r = RequestFactory(senate=(senate, other_senate)[i % 2], created_by=cast["requester"], stage="issued")
+            RequestEvent.objects.create(request=r, action="accept", from_stage="received", to_stage="accepted")
+            RequestEvent.objects.create(request=r, action="issue", from_stage="approved", to_stage="issued")
+            rec = Recommendation.objects.create(request=r, number=1, text="Do it")
+            RecommendationResponse.objects.create(recommendation=rec, decision="partly", narrative="Some", by=cast["requester"])  # fmt: skip
+
+    def count() -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as seen:
+            response = client.get("/national/dashboard/")
+        assert response.status_code == 200
+        return len(seen.captured_queries)
+
+    client.force_login(cast["national"])
+    add(2)
+    client.get("/national/dashboard/")
+    before = count()
+    add(10)
+    after = count()
+    assert after == before
+
+
+def test_assurance_across_every_senate_does_not_ask_once_per_request(client, cast, senate, other_senate):
+    from senate.assurance import recording
+
+    def add(n: int) -> None:
+        for i in range(n):
+            r = RequestFactory(senate=(senate, other_senate)[i % 2], created_by=cast["requester"], title=f"{MARK} {_next()}")  # fmt: skip
+            recording.set_context(request=r, by=cast["manager"], notifiable=True)
+            recording.record_step(request=r, step="call_in_request", on=dt.date.today(), by=cast["manager"])
+
+    client.force_login(cast["national"])
+    before, after = _steady(client, "/national/assurance/", add)
+    assert after == before

@@ -13,6 +13,7 @@ urlpatterns = [
     path("declarations/", include("senate.interests.my_urls")),
     path("organisations/", include("senate.organisations.search_urls")),
     path("search/", include("senate.search.urls")),
+    path("national/dashboard/", include("senate.statistics.national_urls")),
     path("national/", include("senate.national.urls")),
     path("<slug:senate>/members/", include("senate.members.urls")),
     path("<slug:senate>/interests/", include("senate.interests.urls")),

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, DateField, F, Min, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear, Greatest
 
+from senate.assurance.queries import Across, across
 from senate.council.publication import ISSUED_OR_LATER, published_advice
 from senate.organisations.models import Organisation, Senate
 from senate.reviews.models import Request
@@ -129,3 +130,11 @@ def senate_figures(*, on: dt.date | None = None) -> list[SenateFigures]:
             SenateFigures(senate, row.get("received", 0), row.get("issued", 0), row.get("in_progress", 0), median)
         )
     return figures
+
+
+def assurance_across(*, today: dt.date) -> Across:
+    """Assurance across every Senate's requests, for NHS England's national team: the same question as
+    a Senate's own page (`assurance.queries.across`), asked of every request a requester has sent
+    (never a draft), each with its Senate."""
+    sent = Request.objects.filter(submitted_at__isnull=False).exclude(stage=Stage.DRAFT).select_related("senate")
+    return across(sent, today)

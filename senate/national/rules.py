@@ -22,10 +22,12 @@ def advice_issued(user: Any, request: Any) -> bool:
 
 rules.add_perm(P.VIEW_NATIONAL_FIGURES, is_national_team)
 rules.add_perm(P.VIEW_ISSUED_ADVICE, may_see_request & advice_issued & is_national_team)
+rules.add_perm(P.VIEW_ASSURANCE_ACROSS, is_national_team)
 
 DESCRIPTIONS.update(
     {
         P.VIEW_NATIONAL_FIGURES: "see every Senate's figures side by side (NHS England's national team only)",
         P.VIEW_ISSUED_ADVICE: "read issued advice across every Senate (NHS England's national team only)",
+        P.VIEW_ASSURANCE_ACROSS: "see assurance across every Senate's requests (NHS England's national team only)",
     }
 )

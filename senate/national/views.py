@@ -111,6 +111,19 @@ def national_home(http: HttpRequest) -> HttpResponse:
     return render(http, "national/home.jinja", context)
 
 
+@requires(NationalPermission.VIEW_ASSURANCE_ACROSS)
+def assurance(http: HttpRequest) -> HttpResponse:
+    """Where every Senate's reviews sit in NHS England's assurance: reviews feeding a checkpoint this
+    quarter, proposals notifiable to the Secretary of State, and those called in; each row names its
+    Senate and shows no more of the case than a Senate's own list does."""
+    context = {
+        "found": queries.assurance_across(today=timezone.localdate()),
+        "page_title": "Assurance across every Senate",
+        "breadcrumbs": [{"href": reverse("national:home"), "text": "Every Senate side by side"}],
+    }
+    return render(http, "national/assurance.jinja", context)
+
+
 @requires(NationalPermission.VIEW_ISSUED_ADVICE, on=ISSUED)
 def issued(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     """Advice as the Senate issued it: the covering letter, the recommendations and the report version

@@ -2,13 +2,15 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from senate.core.access import requires
+from senate.national.permissions import NationalPermission
 from senate.organisations.models import Senate
 from senate.reports.rendering import to_docx, to_pdf
 from senate.statistics import annual as annual_report
-from senate.statistics import charts, exports, queries
+from senate.statistics import charts, exports, national, queries
 from senate.statistics.period import Year, year_of
 from senate.statistics.permissions import StatisticsPermission
 
@@ -94,5 +96,49 @@ def annual_document(http: HttpRequest, senate: Senate) -> HttpResponse:
     response = HttpResponse(body, content_type=DOCUMENT_TYPES[fmt])
     name = f"{senate.slug}-annual-report-{Year(year).label.replace('/', '-')}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# The national dashboard: NHS England's national team, every current Senate side by side.
+
+NATIONAL = NationalPermission.VIEW_NATIONAL_FIGURES
+
+
+def _national_years() -> list[Year]:
+    this_year = year_of(timezone.localdate()).start_year
+    return [Year(y) for y in range(this_year, this_year - 11, -1)]
+
+
+@requires(NATIONAL)
+def national_dashboard(http: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    year = _year(http, year_of(today))
+    tables = national.dashboard(year, today=today)
+    context = {
+        "year": year,
+        "years": _national_years(),
+        "tables": [(t, charts.bar_chart(t)) for t in tables],
+        "page_title": f"National dashboard {year.label}",
+        "breadcrumbs": [{"href": reverse("national:home"), "text": "Every Senate side by side"}],
+    }
+    return render(http, "statistics/national.jinja", context)
+
+
+@requires(NATIONAL)
+def national_download(http: HttpRequest) -> HttpResponse:
+    """?table=KEY&year=2026&format=csv|xlsx"""
+    year, table, fmt = (
+        _year(http, year_of(timezone.localdate())).start_year,
+        http.GET.get("table"),
+        http.GET.get("format"),
+    )
+    if table not in national.TABLES or fmt not in exports.FORMATS:
+        raise Http404("There is no such table to download.")
+    found = national.one_table(Year(year), table, today=timezone.localdate())
+    assert found is not None
+    body = exports.to_csv(found) if fmt == "csv" else exports.to_xlsx(found)
+    response = HttpResponse(body, content_type=exports.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="national-{year}-{table}.{fmt}"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -11,5 +11,6 @@ PAGES = [
     ("national:advice_log_csv", lambda cast: "/national/advice.csv", "public"),
     ("national:advice_log_feed", lambda cast: "/national/advice.atom", "public"),
     ("national:home", lambda cast: "/national/", NATIONAL),
+    ("national:assurance", lambda cast: "/national/assurance/", NATIONAL),
     ("national:issued", lambda cast: f"/national/south-west/issued/{issued_request(cast).pk}/", NATIONAL),
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import senate
 
-BELOW = re.compile(r"^\s*(from|import)\s+senate\.(search|api|demo)\b", re.M)
+BELOW = re.compile(r"^\s*(from|import)\s+senate\.(statistics|search|api|demo)\b", re.M)
 NATIONAL = re.compile(r"^\s*(from|import)\s+senate\.national\b", re.M)
 ABOVE = ["core", "accounts", "organisations", "notifications", "members", "interests", "reviews", "panels",
          "evidence", "beds", "reports", "council", "bundles"]  # fmt: skip

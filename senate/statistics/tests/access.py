@@ -1,5 +1,6 @@
 """Who may open the dashboard, its downloads and the annual report (discovered by
-tests/test_page_access.py): the Senate team only."""
+tests/test_page_access.py): the Senate team only; the national dashboard and its downloads, NHS
+England's national team only."""
 
 PAGES = [
     ("statistics:dashboard", lambda cast: "/south-west/statistics/", {"manager", "chair"}),
@@ -13,5 +14,11 @@ PAGES = [
         "statistics:annual_document",
         lambda cast: "/south-west/statistics/annual-report/download/?format=docx",
         {"manager", "chair"},
+    ),
+    ("national_statistics:dashboard", lambda cast: "/national/dashboard/", {"national"}),
+    (
+        "national_statistics:download",
+        lambda cast: "/national/dashboard/download/?table=turnaround&format=csv",
+        {"national"},
     ),
 ]

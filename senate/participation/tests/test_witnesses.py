@@ -105,3 +105,15 @@ def test_the_team_records_a_witness_and_sees_the_screening_outcome(client, cast,
     page = answer.content.decode()
     assert "Ms Jo Carer" in page and "NHS Devon Integrated Care Board" in page
     assert "Conflict" in page and "Works for NHS Devon Integrated Care Board, the requesting organisation" in page
+
+
+def test_the_demo_has_witnesses_on_the_review_at_its_draft_report(db, monkeypatch):
+    from senate.demo import world
+
+    monkeypatch.setattr(world, "WORLD_PARTS", ["senate.demo.requests_world", "senate.demo.participation_world"])
+    world.build(scale="tiny", seed=7, today=dt.date(2026, 11, 23))
+    heard = Witness.objects.filter(request__senate__slug="south-west", request__stage="draft_report")
+    assert [(w.name, witnesses.outcome(witnesses.screen_witness(w)).label, w.decision) for w in heard] == [
+        ("Dr Imran Qureshi", "Conflict", "hear_noted"),
+        ("Mrs Ruth Penhale", "No conflict found", "hear"),
+    ]

@@ -59,7 +59,7 @@ def _witness(cast):
     )  # fmt: skip
 
 
-# A request's witnesses (the request here has its advice issued, so its requester reads them too).
+# A request's witnesses (the request here has its advice issued, shared with its requester, who reads them too).
 WITNESS_READERS = TEAM | {"council", "requester"}
 SW = "/south-west/participation"
 PAGES = [

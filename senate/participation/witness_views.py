@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from senate.core.access import requires
+from senate.interests.facts import facts_for_request
 from senate.organisations.models import Senate
 from senate.participation import witnesses
 from senate.participation.forms import WitnessDecisionForm, WitnessForm
@@ -38,7 +39,8 @@ def _crumbs(http: HttpRequest, request: Request, *more: tuple[str, str]) -> list
 
 @requires(P.VIEW_WITNESSES, on=REQUEST)
 def witness_list(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    rows = [(w, witnesses.outcome(witnesses.screen_witness(w))) for w in witnesses.witnesses_of(request)]
+    facts = facts_for_request(request)  # once for the page, not once a witness
+    rows = [(w, witnesses.outcome(witnesses.screen_witness(w, facts))) for w in witnesses.witnesses_of(request)]
     context = {
         "request_obj": request,
         "rows": rows,

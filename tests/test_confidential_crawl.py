@@ -33,6 +33,7 @@ from senate.interests.models import Attestation, DeclarationVersion
 from senate.members.models import MemberProfile
 from senate.organisations.models import Organisation, Senate
 from senate.panels.models import PanelMember
+from senate.participation.models import Witness
 from senate.reports.models import ReportDraft
 from senate.reports.publication import final_version
 from senate.reviews.models import Recommendation, Request
@@ -151,6 +152,7 @@ def _mark_all():
     _mark(Submission.objects.all(), "summary", "pos")
     _mark(Fieldwork.objects.all(), "notes", "fw")
     _mark(Paper.objects.all(), "title", "paper")
+    _mark(Witness.objects.all(), "spoke_to", "wit")
     for draft in ReportDraft.objects.all():
         marker = f" zqxdraft{draft.pk}q"
         if not any(str(text).endswith(marker) for text in draft.sections.values()):
@@ -229,6 +231,11 @@ def _secrets(user, senate, *, today):
         if not (on_panel and attested and sees_request):  # fieldwork: the Senate team and the attested panel
             for visit in r.fieldwork.all():
                 secrets[f"zqxfw{visit.pk}q"] = f"Fieldwork {visit.pk} (notes) of {where}"
+        # What an invited witness spoke to: the team, the Council and the panel; the requester once the
+        # advice is shared (the report lists the witnesses heard), as anyone reading the published report.
+        if not (sees_advice or seats & {PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED}):
+            for witness in r.witnesses.all():
+                secrets[f"zqxwit{witness.pk}q"] = f"Witness {witness.pk} (spoke to) of {where}"
         for item in r.evidence_items.all():
             if (item.tier in RESTRICTED or not sees_advice) and not can_open(user or AnonymousUser(), item):
                 secrets[f"zqxev{item.pk}q"] = f"EvidenceItem {item.pk} ({item.tier}, {item.source}, title) of {where}"

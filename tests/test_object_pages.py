@@ -198,6 +198,9 @@ FILL: dict[tuple[str, str], Any] = {
     ("step", "step_id"): lambda w, r: r.pk,
     ("claim", "claim_id"): lambda w, r: r.pk,
     ("development", "development_id"): lambda w, r: r.pk,
+    # An invited witness, within its request.
+    ("witness", "pk"): lambda w, r: r.request_id,
+    ("witness", "witness_id"): lambda w, r: r.pk,
     ("reviews:programme", "programme_id"): lambda w, r: r.pk,
     ("council:action_done", "action_id"): lambda w, r: r.pk,
     ("panels:remove_absence", "absence_id"): lambda w, r: r.pk,
@@ -425,6 +428,15 @@ def _targets(w: World, name: str, route: str, view: Any) -> list[Target]:
         return [Target(f"{membership}", membership, [membership.profile.user.email], owners=owner)]
     if kind in ("step", "claim", "development"):
         return [_participation_target(w, kind)]
+    if kind == "witness":
+        from senate.participation.witnesses import record_witness
+
+        manager = User.objects.get(email="manager@demo.senate.example")
+        witness = record_witness(
+            request=w.review, name="Dr Zqx Witness", organisation="", kind="clinician", spoke_to="zqx-witness-evidence",
+            heard_on=w.review.created_at.date(), declared=[], nothing_to_declare=True, by=manager,
+        )  # fmt: skip
+        return [Target(f"a witness to {w.review.reference}", witness, [witness.spoke_to, w.review.title])]
     if kind == "assignment":
         council = User.objects.get(email="council@demo.senate.example")
         assignment = _first(RoleAssignment.objects.filter(user=council, senate__slug=SENATE))

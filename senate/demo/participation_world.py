@@ -1,7 +1,8 @@
 """Demo participation in the South West Senate: terms ending soon (the Council sign-in's in 60 days,
 not yet answered; others with and without the wish to continue), inductions part-complete, a
 statement of participation signed off, development interests and offers, patient and public voice
-claims at each step, and members who need papers in large print or easy read. All through the same
+claims at each step, members who need papers in large print or easy read, and two witnesses who gave
+evidence to the panel of a review at its draft report (one with a conflict, noted). All through the same
 functions as the pages."""
 
 import datetime as dt
@@ -12,8 +13,9 @@ from senate.accounts.models import User
 from senate.members import appointments
 from senate.members.models import Body, Membership, MembershipRole
 from senate.organisations.models import Senate
-from senate.participation import claims, development, formats, induction, record, statements, terms
+from senate.participation import claims, development, formats, induction, record, statements, terms, witnesses
 from senate.participation.models import Claim, Development
+from senate.reviews.models import Request
 
 REASON = "The demo world"
 
@@ -31,6 +33,7 @@ def build(rng: random.Random, *, today: dt.date) -> None:
     _statement(sign_in, senate, manager, today)
     _development(senate, council, manager)
     _claims_and_formats(senate, manager, today, rng)
+    _witnesses(senate, manager, today)
 
 
 def _terms_ending(senate, sign_in, others, manager, today):
@@ -102,3 +105,42 @@ def _claims_and_formats(senate, manager, today, rng):
             claims.decide_claim(claim=made, approve=False, reason="Claimed already for this meeting", by=manager)
     for m, wanted in zip(ppv, [["large_print"], ["easy_read"]], strict=False):
         formats.set_formats(profile=m.profile, senate=senate, formats=wanted, by=m.profile.user)
+
+
+def _witnesses(senate, manager, today):
+    request = Request.objects.filter(senate=senate, stage="draft_report").order_by("pk").first()
+    if request is None:
+        return
+    heard_on = today - dt.timedelta(days=21)
+    lead = witnesses.record_witness(
+        request=request,
+        name="Dr Imran Qureshi",
+        organisation=request.requesting_organisation.name,
+        kind="clinician",
+        spoke_to="The stroke pathway's current performance and the workforce behind it",
+        heard_on=heard_on,
+        declared=[
+            witnesses.Declared(
+                request.requesting_organisation.name, "professional", "Clinical lead for the programme under review"
+            )
+        ],
+        by=manager,
+    )
+    witnesses.decide_witness(
+        witness=lead,
+        decision="hear_noted",
+        reason="Heard for evidence of fact on current services; took no part in the panel's deliberation",
+        by=manager,
+    )
+    carer = witnesses.record_witness(
+        request=request,
+        name="Mrs Ruth Penhale",
+        organisation="Stroke survivors' and carers' group",
+        kind="patient_carer",
+        spoke_to="A carer's experience of travelling to a distant stroke unit",
+        heard_on=heard_on,
+        declared=[],
+        nothing_to_declare=True,
+        by=manager,
+    )
+    witnesses.decide_witness(witness=carer, decision="hear", reason="", by=manager)

@@ -1,9 +1,12 @@
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 
 from senate.core.forms import DateField, Form
-from senate.participation.models import AccessibleFormat, Claim, Development, RenewalDecision
+from senate.interests.models import Category
+from senate.participation.models import AccessibleFormat, Claim, Development, RenewalDecision, Witness
+from senate.participation.witnesses import Declared
 
 
 def _reason(label: str, missing: str, help_text: str = "") -> forms.CharField:
@@ -158,4 +161,76 @@ class OfferForm(Form):
         "What is offered",
         "Enter what is offered",
         help_text="Which panel to shadow or chair, which thematic review, or who will mentor.",
+    )
+
+
+INTERESTS_ON_FORM = 3
+
+
+class WitnessForm(Form):
+    name = forms.CharField(label="Name", max_length=200, error_messages={"required": "Enter the witness's name"})
+    organisation = forms.CharField(
+        label="Organisation (optional)",
+        required=False,
+        max_length=200,
+        help_text="The name or code of an NHS organisation the Senate knows, or as the witness gave it.",
+    )
+    kind = forms.ChoiceField(
+        label="Kind of witness",
+        choices=Witness.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of witness"},
+    )
+    spoke_to = forms.CharField(
+        label="What they spoke to",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what the witness spoke to"},
+    )
+    heard_on = DateField(label="Date they gave evidence", help_text="For example, 14 5 2026.")
+    nothing_to_declare = forms.BooleanField(
+        label="The witness declared no interests", required=False, help_text="Or record each interest below."
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for n in range(1, INTERESTS_ON_FORM + 1):
+            self.fields[f"interest_{n}_organisation"] = forms.CharField(
+                label=f"Interest {n}: organisation", required=False, max_length=200
+            )
+            self.fields[f"interest_{n}_category"] = forms.ChoiceField(
+                label=f"Interest {n}: kind of interest",
+                choices=Category.choices,
+                required=False,
+                initial=Category.PROFESSIONAL,
+            )
+            self.fields[f"interest_{n}_nature"] = forms.CharField(
+                label=f"Interest {n}: nature of the interest", required=False, max_length=300
+            )
+
+    def declared(self) -> list[Declared]:
+        data = self.cleaned_data
+        return [
+            Declared(
+                organisation=data.get(f"interest_{n}_organisation", ""),
+                category=data.get(f"interest_{n}_category") or Category.PROFESSIONAL,
+                nature=data.get(f"interest_{n}_nature", ""),
+            )
+            for n in range(1, INTERESTS_ON_FORM + 1)
+        ]
+
+
+class WitnessDecisionForm(Form):
+    decision = forms.ChoiceField(
+        label="How the witness's interests are handled",
+        choices=Witness.Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the witness's interests are handled"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when screening found anything, or when the evidence is not heard.",
     )

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from senate.interests.models import Category
+
 USER = settings.AUTH_USER_MODEL
 
 
@@ -175,3 +177,68 @@ class AccessibleFormat(models.Model):
     class Meta:
         ordering = ["format"]
         constraints = [models.UniqueConstraint(fields=["profile", "senate", "format"], name="format_once")]
+
+
+class Witness(models.Model):
+    """Someone from outside the panel invited to give evidence to a request's panel: a clinician, a
+    patient or carer, a campaign group or another expert. They declare their interests like a member,
+    screened against the request; the Senate team decides how any conflict is handled."""
+
+    class Kind(models.TextChoices):
+        CLINICIAN = "clinician", "Clinician"
+        PATIENT_CARER = "patient_carer", "Patient or carer"
+        CAMPAIGN = "campaign", "Campaign group"
+        OTHER_EXPERT = "other_expert", "Other expert"
+
+    class Decision(models.TextChoices):
+        HEAR = "hear", "Heard, nothing to manage"
+        HEAR_NOTED = "hear_noted", "Heard, the interest noted in the report"
+        NOT_HEARD = "not_heard", "Not heard as evidence"
+
+    request = models.ForeignKey("reviews.Request", on_delete=models.CASCADE, related_name="witnesses")
+    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_name = models.CharField(
+        max_length=200, blank=True, help_text="As given, when not a known organisation."
+    )
+    kind = models.CharField(max_length=14, choices=Kind.choices)
+    spoke_to = models.TextField()
+    heard_on = models.DateField()
+    nothing_to_declare = models.BooleanField(default=False)
+    decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
+    decision_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["heard_on", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def organisation_label(self) -> str:
+        return self.organisation.name if self.organisation_id and self.organisation else self.organisation_name
+
+
+class WitnessInterest(models.Model):
+    """One entry of a witness's declaration: the organisation and the nature of the interest."""
+
+    witness = models.ForeignKey(Witness, on_delete=models.CASCADE, related_name="interests")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_name = models.CharField(max_length=200, blank=True)
+    category = models.CharField(max_length=14, choices=Category.choices)
+    nature = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["id"]
+
+    @property
+    def organisation_label(self) -> str:
+        return self.organisation.name if self.organisation_id and self.organisation else self.organisation_name

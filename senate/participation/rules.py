@@ -8,7 +8,9 @@ import rules
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.rules import is_assembly_member, is_council_member, is_senate_team, senate_of
 from senate.members.models import Membership
+from senate.panels.rules import invited_or_seated as panel_member
 from senate.participation.permissions import ParticipationPermission as P
+from senate.reviews.rules import acts_for_requester, advice_shared_with_requester, is_sent, may_see_request
 
 
 @rules.predicate(name="has_been_a_member")
@@ -22,10 +24,25 @@ def has_been_a_member(user: Any, senate: Any) -> bool:
 
 rules.add_perm(P.MANAGE_PARTICIPATION, is_senate_team)
 rules.add_perm(P.TAKE_PART, is_council_member | is_assembly_member | has_been_a_member)
+# The requester reads who gave evidence, and their declarations, once the advice is shared with them (the
+# draft report sent for factual accuracy names the witnesses heard, or the advice issued); before then
+# the evidence belongs to the panel's deliberation.
+rules.add_perm(P.RECORD_WITNESSES, may_see_request & is_sent & is_senate_team)
+rules.add_perm(
+    P.VIEW_WITNESSES,
+    may_see_request
+    & (
+        (is_sent & (is_senate_team | is_council_member))
+        | panel_member
+        | (acts_for_requester & advice_shared_with_requester)
+    ),
+)
 
 DESCRIPTIONS.update(
     {
         P.MANAGE_PARTICIPATION: "review renewals, induction, statements of participation and claims (the Senate team)",
         P.TAKE_PART: "see and keep your own participation record (Council and Assembly members)",
+        P.RECORD_WITNESSES: "record a request's invited witnesses and decide on their interests (the Senate team)",
+        P.VIEW_WITNESSES: "read a request's witnesses (team, panel, Council; the requester once advice is shared)",
     }
 )

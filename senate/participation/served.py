@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from senate.core.access import Served
 from senate.members.models import Membership
-from senate.participation.models import Claim, Development, InductionStep
+from senate.participation.models import Claim, Development, InductionStep, Witness
 
 
 def _senate(http: HttpRequest) -> Any:
@@ -74,4 +74,18 @@ DEVELOPMENT = Served(
     find=_development,
     missing="No such development opportunity here.",
     subject=_the_senate,
+)
+
+
+def _witness(http: HttpRequest, pk: int, witness_id: int) -> Any:
+    found = Witness.objects.filter(request__senate=_senate(http), request_id=pk, pk=witness_id)
+    return found.select_related("request__senate", "organisation").first()
+
+
+WITNESS = Served(
+    name="witness",
+    key=("pk", "witness_id"),
+    find=_witness,
+    missing="There is no witness with that number on this request.",
+    subject=lambda http, witness: witness.request,
 )

@@ -2,6 +2,7 @@ from django.urls import path
 
 from senate.participation import member_views as mine
 from senate.participation import team_views as team
+from senate.participation import witness_views as heard
 
 app_name = "participation"
 MEMBERSHIP = "<int:profile_id>/memberships/<int:membership_id>"
@@ -18,6 +19,10 @@ urlpatterns = [
     path("claims/rates/", team.rates, name="rates"),
     path("development/", team.development_list, name="development"),
     path("development/<int:development_id>/offer/", team.make_offer, name="offer"),
+    path("requests/<int:pk>/witnesses/", heard.witness_list, name="witnesses"),
+    path("requests/<int:pk>/witnesses/new/", heard.new_witness, name="new_witness"),
+    path("requests/<int:pk>/witnesses/<int:witness_id>/", heard.witness_page, name="witness"),
+    path("requests/<int:pk>/witnesses/<int:witness_id>/decide/", heard.decide_witness, name="decide_witness"),
     path("mine/", mine.mine, name="mine"),
     path("mine/memberships/<int:membership_id>/continue/", mine.wish, name="wish"),
     path("mine/memberships/<int:membership_id>/step-down/", mine.step_down, name="step_down"),

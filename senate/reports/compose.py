@@ -361,6 +361,14 @@ def _brokering(request: Any) -> list[Block]:
 
 
 def _evidence(request: Any) -> list[Block]:
+    from senate.evidence.witnesses import witnesses_heard
+
+    heard = witnesses_heard(request)
+    witnesses = [Block("h3", "Witnesses heard"), Block("list", items=tuple(heard))] if heard else []
+    return _evidence_items(request) + witnesses
+
+
+def _evidence_items(request: Any) -> list[Block]:
     from senate.evidence.models import EvidenceItem
 
     items = EvidenceItem.objects.filter(request=request).order_by("added_at", "id")

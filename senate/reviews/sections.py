@@ -15,6 +15,7 @@ PROVIDERS: list[str] = [
     "senate.council.sections",
     "senate.bundles.sections",
     "senate.programme.sections",
+    "senate.participation.sections",
     "senate.search.sections",
 ]
 

@@ -15,6 +15,7 @@ from senate.evidence.models import AccessLog, EvidenceItem, EvidenceRequest, Sou
 from senate.evidence.permissions import EvidencePermission as P
 from senate.evidence.served import ITEM
 from senate.evidence.views.common import crumbs, files, posted
+from senate.evidence.witnesses import witnesses_heard
 from senate.interests.attestation import has_attested
 from senate.interests.restrictions import describe, restrictions_for
 from senate.organisations.models import Senate
@@ -45,6 +46,7 @@ def library_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
         "can_upload": user.has_perm(P.UPLOAD_AS_REQUESTER, request) or user.has_perm(P.ADD_OWN, request),
         "can_see_log": user.has_perm(P.VIEW_ACCESS_LOG, request),
         "can_see_fieldwork": user.has_perm(P.VIEW_FIELDWORK, request),
+        "witnesses": witnesses_heard(request, user),
         "page_title": f"Evidence for {request.reference or request.title}",
         "breadcrumbs": crumbs(http, request),
     }

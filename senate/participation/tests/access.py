@@ -37,6 +37,30 @@ def _year(cast):
     return _membership(cast).term_start.year - (1 if _membership(cast).term_start.month < 4 else 0)
 
 
+def _issued(cast):
+    from senate.reviews.models import Request
+    from senate.reviews.tests.factories import RequestFactory
+
+    return Request.objects.filter(stage="issued").first() or RequestFactory(
+        created_by=cast["requester"], stage="issued"
+    )
+
+
+def _witness(cast):
+    import datetime as dt
+
+    from senate.participation.models import Witness
+    from senate.participation.witnesses import record_witness
+
+    request = _issued(cast)
+    return Witness.objects.filter(request=request).first() or record_witness(
+        request=request, name="Dr Ada Witness", organisation="", kind="clinician", spoke_to="Stroke outcomes",
+        heard_on=dt.date(2026, 3, 2), declared=[], nothing_to_declare=True, by=cast["manager"],
+    )  # fmt: skip
+
+
+# A request's witnesses (the request here has its advice issued, shared with its requester, who reads them too).
+WITNESS_READERS = TEAM | {"council", "requester"}
 SW = "/south-west/participation"
 PAGES = [
     ("participation:overview", lambda c: f"{SW}/", TEAM),
@@ -50,6 +74,14 @@ PAGES = [
     ("participation:rates", lambda c: f"{SW}/claims/rates/", TEAM),
     ("participation:development", lambda c: f"{SW}/development/", TEAM),
     ("participation:offer", lambda c: f"{SW}/development/{_development(c).pk}/offer/", TEAM),
+    ("participation:witnesses", lambda c: f"{SW}/requests/{_issued(c).pk}/witnesses/", WITNESS_READERS),
+    ("participation:new_witness", lambda c: f"{SW}/requests/{_issued(c).pk}/witnesses/new/", TEAM),
+    ("participation:witness", lambda c: f"{SW}/requests/{_issued(c).pk}/witnesses/{_witness(c).pk}/", WITNESS_READERS),
+    (
+        "participation:decide_witness",
+        lambda c: f"{SW}/requests/{_issued(c).pk}/witnesses/{_witness(c).pk}/decide/",
+        TEAM,
+    ),
     ("participation:mine", lambda c: f"{SW}/mine/", MEMBERS),
     ("participation:wish", lambda c: f"{SW}/mine/memberships/{_own_membership(c).pk}/continue/", {"council"}),
     ("participation:step_down", lambda c: f"{SW}/mine/memberships/{_own_membership(c).pk}/step-down/", {"council"}),

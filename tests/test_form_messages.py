@@ -2,10 +2,12 @@
 empty, then wrongly (a word for a number, a choice not offered, too long, too small, too big), and the
 error summary and the fields it renders must use none of Django's default wording."""
 
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
 import re
+from types import SimpleNamespace
 
 import pytest
 from django import forms
@@ -16,6 +18,7 @@ from django.template import engines
 import senate
 from senate.core.forms import DateField, Form, HumanErrorsMixin
 from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.reports import drafting
 
 
@@ -54,8 +57,6 @@ DJANGO_WORDING = _django_wording()
 
 def _a_comment(cast):
     """A factual-accuracy comment on v1 of a report, with v2 written since (the answer form's choices)."""
-    import datetime as dt
-
     from senate.reports.models import AccuracyComment, AccuracyRound
     from senate.reports.tests.factories import draft, request_at
 
@@ -88,6 +89,12 @@ def _make(cls, data=None, files=None, *, senate, cast):
     }
     if "comment" in needed:
         values["comment"] = _a_comment(cast)
+    if cls.__module__.startswith(("senate.programme.", "senate.recruitment.")):
+        # A work programme's priority criteria, or a vacancy's published criteria: records, not choices.
+        values["criteria"] = [
+            SimpleNamespace(pk=1, name="Scale of impact", description="How many people", weight=3, text="Experience")
+        ]
+    values |= {"today": dt.date.today(), "senates": Senate.objects.all(), "current": {}}
     kwargs = {name: values.get(name, []) for name in needed}
     if issubclass(cls, forms.ModelForm) and cls._meta.model is MemberProfile:
         kwargs["instance"] = cast["council"].profile  # a profile's form starts from its member

@@ -9,6 +9,7 @@ from senate.assurance import partners
 from senate.assurance.models import Engagement, Informs, Point, Step
 from senate.assurance.recording import Refused, step_label
 from senate.core.forms import DateField, Form
+from senate.organisations.models import Organisation
 from senate.organisations.queries import organisations_in
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
@@ -84,7 +85,7 @@ class ContextForm(Form):
 class EngagementForm(Form):
     organisation: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label="Partner",
-        queryset=None,
+        queryset=Organisation.objects.none(),  # the Senate's own choices, made for each form
         empty_label="Choose the partner",
         error_messages={"required": "Choose the partner"},
     )
@@ -105,7 +106,7 @@ class EngagementForm(Form):
 class PartyForm(Form):
     organisation: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label="Organisation",
-        queryset=None,
+        queryset=Organisation.objects.none(),  # the Senate's own choices, made for each form
         empty_label="Choose the organisation",
         error_messages={"required": "Choose the party's organisation"},
     )

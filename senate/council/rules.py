@@ -6,6 +6,18 @@ import rules
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.rules import is_council_member, is_senate_team
 from senate.council.permissions import CouncilPermission as P
+from senate.council.publication import ISSUED_OR_LATER
+
+
+@rules.predicate
+def advice_issued(user: object, request: object) -> bool:
+    """The Senate has issued this request's advice to the requester (and not only approved it); a
+    request paused after its advice was issued still has it."""
+    stage = getattr(request, "stage", None)
+    if stage == "paused":
+        stage = getattr(request, "stage_before_pause", None)
+    return stage in ISSUED_OR_LATER
+
 
 # Council members read the agenda and papers of their own Senate's meetings; the Senate team runs them
 # (the manager as secretary, the Chair and Vice-chair in the chair).

@@ -3,22 +3,13 @@ its issued advice (never a draft, evidence, a conflict or a panel's work: those 
 own roles, which the national team does not hold). Issued advice is asked of the request itself,
 starting, like every permission asked of a request, with may_see_request."""
 
-from typing import Any
-
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.rules import is_national_team
-from senate.council.publication import ISSUED_OR_LATER
+from senate.council.rules import advice_issued
 from senate.national.permissions import NationalPermission as P
 from senate.reviews.rules import may_see_request
-
-
-@rules.predicate
-def advice_issued(user: Any, request: Any) -> bool:
-    """The Senate has issued this request's advice to the requester (and not only approved it)."""
-    return getattr(request, "stage", None) in ISSUED_OR_LATER
-
 
 rules.add_perm(P.VIEW_NATIONAL_FIGURES, is_national_team)
 rules.add_perm(P.VIEW_ISSUED_ADVICE, may_see_request & advice_issued & is_national_team)

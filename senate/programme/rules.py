@@ -10,7 +10,7 @@ import rules
 from senate.accounts.permissions import DESCRIPTIONS
 from senate.accounts.roles import organisations_for
 from senate.accounts.rules import is_council_member, is_senate_team
-from senate.council.publication import ISSUED_OR_LATER
+from senate.council.rules import advice_issued
 from senate.programme.permissions import ProgrammePermission as P
 from senate.reviews.rules import may_see_request, unless_a_hidden_draft
 
@@ -21,12 +21,6 @@ def contact_of_requesting_organisation(user: Any, request: Any) -> bool:
     if getattr(request, "origin", "requester") != "requester":
         return False
     return request.requesting_organisation_id in organisations_for(user, request.senate)
-
-
-@rules.predicate
-def advice_issued(user: Any, request: Any) -> bool:
-    stage = request.stage_before_pause if request.stage == "paused" else request.stage
-    return stage in ISSUED_OR_LATER
 
 
 # Senate-wide (asked of the Senate or a plan item), and never of an unsent draft.

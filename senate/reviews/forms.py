@@ -5,7 +5,7 @@ from django import forms
 
 from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Expertise
-from senate.organisations.models import COMMISSIONER_TYPES, PARTNER_TYPES, Organisation
+from senate.organisations.models import COMMISSIONER_TYPES, PARTNER_TYPES, Organisation, Senate
 from senate.organisations.picking import OrganisationField
 from senate.organisations.queries import organisations_in
 from senate.reviews.models import AdviceKind, AssuranceStage, Programme, Recommendation, RecommendationResponse
@@ -356,7 +356,7 @@ class ServiceLevelsForm(Form):
 class InvitePartnerForm(Form):
     senate: Any = forms.ModelChoiceField(
         label="Senate to invite",
-        queryset=None,
+        queryset=Senate.objects.none(),  # the other current Senates, made for each form
         empty_label="Choose a Senate",
         error_messages={"required": "Choose the Senate to invite", "invalid_choice": "Choose a Senate from the list"},
     )

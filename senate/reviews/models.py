@@ -93,7 +93,9 @@ class Request(models.Model):
         "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="redirections"
     )
     # Senate-initiated work (programme.topics): no requester contact acts for it; the Senate team does.
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.REQUESTER)
+    origin = models.CharField(
+        max_length=10, choices=Origin.choices, default=Origin.REQUESTER, db_default=Origin.REQUESTER
+    )
 
     class Meta:
         ordering = ["-created_at"]

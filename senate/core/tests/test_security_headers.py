@@ -49,7 +49,13 @@ def test_the_api_and_errors_send_it_too(client, db):
 TEMPLATES = sorted(Path(settings.BASE_DIR, "senate").glob("*/jinja2/**/*.jinja"))
 # A report as standalone HTML (for PDF and download) carries its own <style>; it is served with a
 # policy of its own (csp.STANDALONE_DOCUMENT_POLICY) that allows no script at all.
-STANDALONE = {"reports/document.jinja", "bundles/bundle.jinja"}  # the case bundle is only ever a PDF
+# The case bundle, a statement of participation and an appointment letter are only ever PDFs.
+STANDALONE = {
+    "reports/document.jinja",
+    "bundles/bundle.jinja",
+    "participation/statement_pdf.jinja",
+    "recruitment/letter.jinja",
+}
 
 
 def _name(path: Path) -> str:

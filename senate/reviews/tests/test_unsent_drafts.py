@@ -12,8 +12,11 @@ from senate.accounts.permissions import Permission
 from senate.evidence.permissions import EvidencePermission
 from senate.notifications.models import Email
 from senate.panels.permissions import PanelsPermission
+from senate.participation.permissions import ParticipationPermission
+from senate.recruitment.permissions import RecruitmentPermission
 from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.tests.factories import RequestFactory
+from senate.statistics.permissions import StatisticsPermission
 
 SECRET_TITLE = "Unsent plan to close the Torbay stroke unit"
 
@@ -91,7 +94,8 @@ def test_every_permission_asked_of_a_request_refuses_the_senate_team_on_a_draft(
     asked_of_the_senate = {
         ReviewsPermission.SUBMIT_REQUEST, ReviewsPermission.VIEW_REQUESTS, ReviewsPermission.VIEW_WORK_QUEUE,
         ReviewsPermission.SET_SERVICE_LEVELS, PanelsPermission.DECIDE_LOANS, PanelsPermission.OWN,
-        Permission.VIEW_AUDIT_TRAIL,
+        Permission.VIEW_AUDIT_TRAIL, ParticipationPermission.MANAGE_PARTICIPATION, ParticipationPermission.TAKE_PART,
+        RecruitmentPermission.MANAGE, RecruitmentPermission.VIEW_VACANCY, StatisticsPermission.VIEW_STATISTICS,
     }  # fmt: skip
     leaks = []
     for name in sorted(rules.permissions.permissions):

@@ -14,8 +14,6 @@ PROVIDERS = [
     "senate.panels.navigation",
     "senate.council.navigation",
     "senate.statistics.navigation",
-    "senate.programme.navigation",
-    "senate.participation.navigation",
 ]
 # Apps that add header items whatever the Senate (a role held across every Senate): `items(request)`.
 EVERYWHERE = ["senate.national.navigation"]

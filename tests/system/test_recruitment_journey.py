@@ -1,6 +1,7 @@
 """Given an Assembly with no public health member, when the manager opens a vacancy from that gap, a
 member of the public applies, the panel scores on their own, the manager decides and appoints, then the
-new member sets their password, signs in and sees their membership."""
+new member sets their password, signs in, sees their membership, starts the induction that began with
+their appointment and downloads their statement of participation (issue 16, done when)."""
 
 import datetime as dt
 import re
@@ -124,3 +125,14 @@ def test_a_vacancy_from_a_coverage_gap_to_an_appointed_member(journey, cast):
     journey.sign_in("ada@example.org", "a-long-new-password-2026")
     journey.go("/profile/")
     expect(page.get_by_text(re.compile(r"Assembly \(Recruited member\): term 1"))).to_be_visible()
+
+    # Appointed, she starts her induction at once and can download her statement of participation.
+    journey.go("/south-west/")
+    page.get_by_role("link", name="Your participation").click()
+    expect(page.get_by_text(re.compile(r"0 of \d+ complete\."))).to_be_visible()
+    page.get_by_role("button", name="Mark complete the item Read the code of conduct").click()
+    expect(page.get_by_text("Marked complete: Read the code of conduct")).to_be_visible()
+    journey.check_accessibility()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Statement of participation").first.click()
+    assert open(download.value.path(), "rb").read().startswith(b"%PDF")

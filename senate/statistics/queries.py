@@ -19,7 +19,7 @@ from senate.organisations.models import Senate
 from senate.panels.models import PanelMember, PanelSpec
 from senate.reviews.models import AdviceKind, FollowUp, Recommendation, RecommendationResponse, Request, RequestEvent
 from senate.reviews.stages import FINISHED, Stage
-from senate.statistics import turnaround
+from senate.statistics import turnaround, work
 from senate.statistics.period import QUARTERS, Year
 from senate.statistics.tables import Chart, Table
 
@@ -428,6 +428,7 @@ WATCHED = (
     PanelMember,
     Meeting,
     Attendance,
+    *work.WATCHED,
 )
 
 
@@ -457,6 +458,7 @@ def _dashboard(senate: Senate, year: Year, today: dt.date) -> list[Table]:
         participation_by_profession(senate, year, today=today),
         participation_by_member(senate, year, today=today),
         effort(senate, year, today=today),
+        *work.tables(senate, year),
     ]
 
 
@@ -475,6 +477,7 @@ TABLES = [
     "participation-by-profession",
     "participation-by-member",
     "effort",
+    *work.KEYS,
 ]
 
 

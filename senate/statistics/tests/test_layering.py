@@ -9,7 +9,7 @@ import senate
 BELOW = re.compile(r"^\s*(from|import)\s+senate\.(search|api|demo)\b", re.M)
 STATISTICS = re.compile(r"^\s*(from|import)\s+senate\.statistics\b", re.M)
 ABOVE = ["core", "accounts", "organisations", "notifications", "members", "interests", "reviews", "panels",
-         "evidence", "beds", "reports", "council", "bundles", "national"]  # fmt: skip
+         "evidence", "beds", "reports", "council", "programme", "participation", "bundles", "national"]  # fmt: skip
 
 
 def test_statistics_import_no_app_below_them():

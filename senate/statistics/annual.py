@@ -1,9 +1,8 @@
 """The Senate's annual report, and the national summary gathering every Senate: composed as the
 reports app's plain document (sections of paragraphs, tables and our SVG charts), so it renders to PDF
-and DOCX by the same code as a review report. Its figures are the dashboard's tables.
-
-The forward plan, requester feedback and involvement payments belong to the work programme, which is
-not part of Senate yet; the report leaves those sections out rather than print empty ones."""
+and DOCX by the same code as a review report. Its figures are the dashboard's tables, those of the work
+programme and participation included (requester feedback, development, involvement payments and the
+forward plan for the year after)."""
 
 import datetime as dt
 
@@ -69,9 +68,13 @@ def senate_report(senate: Senate, year: Year, *, today: dt.date | None = None) -
         ("advice", "Advice issued", []),
         ("turnaround", "Turnaround", ["turnaround-summary", "turnaround-histogram", "turnaround-by-request"]),
         ("recommendations", "Recommendations and their uptake", ["recommendations"]),
+        ("feedback", "Requester feedback and board decisions", ["requester-feedback", "board-decisions"]),
         ("participation", "Participation", ["participation-by-profession", "participation-by-member"]),
+        ("development", "Development", ["development"]),
         ("declarations", "Declarations of interests", ["declarations"]),
-        ("effort", "Effort", ["effort"]),
+        ("effort", "Effort", ["effort", "support-time"]),
+        ("payments", "Involvement payments and expenses", ["involvement-payments"]),
+        ("forward-plan", "Forward plan", ["forward-plan"]),
     ]
     sections = []
     for number, (key, title, keys) in enumerate(parts, start=1):

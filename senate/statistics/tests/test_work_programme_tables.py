@@ -154,3 +154,8 @@ def test_the_annual_report_has_the_new_sections_with_their_figures(client, senat
     assert "Requester feedback and board decisions" in text and "Forward plan" in text
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "Would ask the Senate again (%)" in cells and "50" in cells
+
+    csv = client.get(f"/south-west/statistics/download/?table=involvement-payments&year={YEAR.start_year}&format=csv")
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Quarter,Claims approved,Involvement payments (£),Expenses (£),Total (£)"
+    assert lines[1] == "April to June,1,150.00,9.00,159.00"

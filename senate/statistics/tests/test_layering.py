@@ -20,5 +20,10 @@ def test_statistics_import_no_app_below_them():
 
 def test_no_app_above_statistics_imports_them():
     root = Path(senate.__file__).parent
-    offenders = [str(p) for app in ABOVE for p in (root / app).rglob("*.py") if STATISTICS.search(p.read_text())]
+    offenders = [
+        str(p)
+        for app in ABOVE
+        for p in (root / app).rglob("*.py")
+        if "tests" not in p.parts and STATISTICS.search(p.read_text())  # a test may name any app's permission
+    ]
     assert offenders == []

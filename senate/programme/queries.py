@@ -5,7 +5,7 @@ queries whatever the data size."""
 import datetime as dt
 from typing import Any
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
 from senate.programme.models import Activity, BoardDecision, Effort, Feedback, Influence, PlanItem, Topic
 from senate.programme.planning import year_bounds
@@ -19,7 +19,8 @@ def plan_items(senate: Any, year: int) -> QuerySet[PlanItem]:
         PlanItem.objects.filter(senate=senate, year=year)
         .select_related("request", "topic", "topic__request", "council_meeting")
         .prefetch_related("scores")
-        .order_by("-score", "expected_start", "id")
+        # NULLS LAST said outright: PostgreSQL sorts an unscored item first in descending order, SQLite last.
+        .order_by(F("score").desc(nulls_last=True), F("expected_start").asc(nulls_last=True), "id")
     )
 
 

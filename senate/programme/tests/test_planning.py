@@ -77,3 +77,11 @@ def test_the_plan_year_runs_april_to_march():
     assert planning.plan_year_of(dt.date(2027, 3, 31)) == 2026
     assert planning.plan_year_of(dt.date(2027, 4, 1)) == 2027
     assert planning.year_label(2026) == "2026/27"
+
+
+def test_an_unscored_item_ranks_last_on_every_database(senate, cast, criteria):
+    """PostgreSQL puts NULL first when sorting downwards; the plan says unscored items come last."""
+    unscored = planning.add_to_plan(senate=senate, year=YEAR, request=RequestFactory(), by=cast["manager"])
+    scored = planning.add_to_plan(senate=senate, year=YEAR, request=RequestFactory(), by=cast["manager"])
+    planning.score_item(scored, _scores(criteria, 1, 1, 1, 1), by=cast["manager"])
+    assert list(queries.plan_items(senate, YEAR)) == [scored, unscored]

@@ -107,28 +107,21 @@ class DecideClaimForm(Form):
     reason = forms.CharField(label="Reason (needed to reject)", required=False, max_length=300)
 
 
+def _pounds(label: str, what: str, *, max_digits: int = 7) -> forms.DecimalField:
+    """An amount in pounds and pence, never negative, whose messages name what it is."""
+    return forms.DecimalField(
+        label=label,
+        min_value=Decimal("0"),
+        decimal_places=2,
+        max_digits=max_digits,
+        error_messages={"required": f"Enter the {what}", "invalid": f"Enter the {what} in pounds"},
+    )
+
+
 class RatesForm(Form):
-    half_day = forms.DecimalField(
-        label="Half-day involvement payment (£)",
-        min_value=Decimal("0"),
-        decimal_places=2,
-        max_digits=7,
-        error_messages={"required": "Enter the half-day payment", "invalid": "Enter the half-day payment in pounds"},
-    )
-    full_day = forms.DecimalField(
-        label="Full-day involvement payment (£)",
-        min_value=Decimal("0"),
-        decimal_places=2,
-        max_digits=7,
-        error_messages={"required": "Enter the full-day payment", "invalid": "Enter the full-day payment in pounds"},
-    )
-    per_mile = forms.DecimalField(
-        label="Mileage rate (£ a mile)",
-        min_value=Decimal("0"),
-        decimal_places=2,
-        max_digits=5,
-        error_messages={"required": "Enter the mileage rate", "invalid": "Enter the mileage rate in pounds"},
-    )
+    half_day = _pounds("Half-day involvement payment (£)", "half-day payment")
+    full_day = _pounds("Full-day involvement payment (£)", "full-day payment")
+    per_mile = _pounds("Mileage rate (£ a mile)", "mileage rate", max_digits=5)
 
 
 class FormatsForm(Form):

@@ -60,8 +60,8 @@ serve-production: bootstrap
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 2 senate.config.wsgi:application
 
 lint: $(STAMP)
-	$(BIN)/ruff check senate tests bench
-	$(BIN)/ruff format --check senate tests bench
+	$(BIN)/ruff check senate tests bench tools
+	$(BIN)/ruff format --check senate tests bench tools
 
 types: $(STAMP)
 	SENATE_TESTING=1 $(BIN)/mypy senate

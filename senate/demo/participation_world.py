@@ -84,10 +84,10 @@ def _claims_and_formats(senate, manager, today, rng):
     claims.set_rates(
         senate=senate, half_day=Decimal("75.00"), full_day=Decimal("150.00"), per_mile=Decimal("0.45"), by=manager
     )
-    ppv = (
+    current_ppv = (
         Membership.objects.current(today).filter(senate=senate, role=MembershipRole.PPV).select_related("profile__user")
     )
-    ppv = list(ppv.order_by("profile__user__full_name")[:4])
+    ppv = list(current_ppv.order_by("profile__user__full_name")[:4])
     for n, m in enumerate(ppv):
         made = claims.submit_claim(
             profile=m.profile,

@@ -75,3 +75,17 @@ def test_senate_dev_serves_pages_with_a_live_worker_and_one_interrupt_stops_both
         if dev.poll() is None:
             os.killpg(dev.pid, signal.SIGKILL)
             dev.wait()
+
+
+@pytest.mark.parametrize(
+    ("addrport", "address"),
+    [
+        ("127.0.0.1:8765", "http://127.0.0.1:8765"),
+        ("8001", "http://127.0.0.1:8001"),
+        ("0.0.0.0:9000", "http://0.0.0.0:9000"),
+    ],
+)
+def test_links_in_emails_point_at_the_port_make_run_was_given(addrport, address):
+    from senate.core.management.commands.dev import site_url
+
+    assert site_url(addrport) == address

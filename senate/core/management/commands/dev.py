@@ -22,6 +22,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, addrport: str, **options: Any) -> None:
         senate = [sys.executable, "-m", "senate"]
+        # Links in emails point at this server, whatever port it was given (unless SITE_URL says otherwise).
+        os.environ.setdefault("SITE_URL", site_url(addrport))
         # Each child leads its own process group, so one Ctrl+C here reaches each of them exactly once
         # (the worker takes a second interrupt as "abandon the task in hand").
         children = {
@@ -38,6 +40,12 @@ class Command(BaseCommand):
             self.stdout.write("Stopping the web server and the worker…")
         finally:
             _stop(children.values())
+
+
+def site_url(addrport: str) -> str:
+    """The address people open for `runserver ADDRPORT` ("8001", "127.0.0.1:8001" or "[::1]:8001")."""
+    host, _, port = addrport.rpartition(":")
+    return f"http://{host or '127.0.0.1'}:{port}"
 
 
 def _interrupt(signum: int, frame: Any) -> None:

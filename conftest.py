@@ -4,8 +4,14 @@ All of them belong to the South West Clinical Senate unless the name says otherw
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("SENATE_TESTING", "1")
+
+# Property tests check rules, not the machine's speed: on a shared CI machine running the suite in
+# parallel, slow input generation or a slow example is no failure.
+settings.register_profile("senate", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("senate")
 
 from senate.accounts.models import Role  # noqa: E402
 from senate.accounts.tests.factories import UserFactory, give_national_role, give_role  # noqa: E402

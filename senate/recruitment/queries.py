@@ -5,8 +5,9 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
+from senate.core.models import AuditEvent
 from senate.members.models import MemberProfile
-from senate.recruitment.models import Application, AppointmentLetter, Stage, Vacancy
+from senate.recruitment.models import Application, AppointmentLetter, Score, Stage, Vacancy
 
 
 def vacancy_in(senate: Any, pk: int) -> Vacancy | None:
@@ -49,3 +50,20 @@ def panel_candidates(senate: Any, today: dt.date) -> QuerySet[MemberProfile]:
 
 def letter_of(user: Any, senate: Any, pk: int) -> AppointmentLetter | None:
     return AppointmentLetter.objects.filter(pk=pk, user=user, vacancy__senate=senate).first()
+
+
+def scores_given(vacancy: Vacancy) -> set[tuple[int, int, str]]:
+    """(application, panel member's user, step) for every score given on the vacancy."""
+    found = Score.objects.filter(application__vacancy=vacancy).values_list(
+        "application_id", "panel_member__profile__user_id", "step"
+    )
+    return set(found)
+
+
+def history(vacancy: Vacancy) -> QuerySet[AuditEvent]:
+    """Every step taken on the vacancy, oldest first, from the audit trail."""
+    return (
+        AuditEvent.objects.filter(object_type=vacancy._meta.label_lower, object_id=str(vacancy.pk))
+        .select_related("actor")
+        .order_by("at", "id")
+    )

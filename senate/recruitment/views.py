@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from senate.accounts import throttle
 from senate.core import audit
 from senate.core.access import public, requires, signed_in
-from senate.core.models import AuditEvent
 from senate.organisations.models import Senate
 from senate.recruitment import applying, appointing, gaps, queries, selection, vacancies
 from senate.recruitment.forms import (
@@ -119,31 +118,19 @@ def vacancy_page(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpRes
         "applications": apps,
         "panel": list(vacancy.panel.select_related("profile__user")),
         "conflicts": selection.conflicts_of(vacancy) if apps else {},
-        "scored": set(
-            Score.objects.filter(application__vacancy=vacancy).values_list(
-                "application_id", "panel_member__profile__user_id", "step"
-            )
-        ),
+        "scored": queries.scores_given(vacancy),
         "me": http.user.pk,
         "decision": getattr(vacancy, "decision", None) if vacancy.stage in (Stage.DECIDED, Stage.FILLED) else None,
         "applied": selection.criteria_applied(vacancy),
         "monitoring": applying.monitoring_summary(vacancy) if manages else [],
         "returns": applying.returns_shown(vacancy) if manages else "",
-        "history": [audit.describe(e) for e in _history(vacancy)] if manages else [],
+        "history": [audit.describe(e) for e in queries.history(vacancy)] if manages else [],
         "taking": vacancies.is_taking_applications(vacancy),
         "today": timezone.localdate(),
         "page_title": vacancy.title,
         "breadcrumbs": _crumbs(senate, _index(senate)) if manages else _crumbs(senate),
     }
     return render(http, "recruitment/vacancy.jinja", context)
-
-
-def _history(vacancy: Vacancy) -> Any:
-    return (
-        AuditEvent.objects.filter(object_type=vacancy._meta.label_lower, object_id=str(vacancy.pk))
-        .select_related("actor")
-        .order_by("at", "id")
-    )
 
 
 @requires(P.MANAGE, on=VACANCY)

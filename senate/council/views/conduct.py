@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
-from senate.council import chairing, decisions, declarations
+from senate.council import chairing, decisions, declarations, queries
 from senate.council.forms import (
     ActingChairForm,
     ActionOnDeclarationForm,
@@ -65,11 +65,7 @@ def declarations_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> Ht
         else:
             messages.success(http, "The declaration has been recorded.")
             return redirect("council:declarations", senate.slug, meeting.pk)
-    rows = list(
-        MeetingDeclaration.objects.filter(item__meeting=meeting).select_related(
-            "item__decision", "attendee__profile", "recorded_by", "confirmed_by"
-        )
-    )
+    rows = queries.declarations_at(meeting)
     bulk = None
     if can_manage:
         bulk = MeetingDeclarationsForm(
@@ -110,12 +106,7 @@ def declarations_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> Ht
 
 
 def _declaration(meeting: Meeting, declaration_id: int) -> MeetingDeclaration:
-    found = (
-        MeetingDeclaration.objects.filter(item__meeting=meeting, pk=declaration_id).select_related("attendee").first()
-    )
-    if found is None:
-        raise Http404("There is no such declaration at this meeting.")
-    return found
+    return queries.declaration(meeting, declaration_id)
 
 
 @require_POST

@@ -3,15 +3,14 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from senate.accounts.models import Role, User
 from senate.core.access import requires
 from senate.core.uploads import UploadNotStored
-from senate.council import decisions, declarations, meetings
+from senate.council import decisions, declarations, meetings, queries
 from senate.council.forms import AttendanceForm, ItemForm, MeetingForm, PaperForm, QuorumForm
-from senate.council.models import Action, Meeting, Paper, QuorumRule
+from senate.council.models import Meeting
 from senate.council.permissions import CouncilPermission as P
 from senate.council.quorum_rules import set_quorum_rules
 from senate.council.served import MEETING
@@ -23,7 +22,7 @@ from senate.organisations.models import Senate
 @requires(P.VIEW_MEETINGS)
 def meeting_list(http: HttpRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
-    found = list(Meeting.objects.filter(senate=senate).select_related("minutes"))
+    found = queries.meetings_of(senate)
     context = {
         "upcoming": sorted((m for m in found if m.date >= today), key=lambda m: m.date),
         "past": [m for m in found if m.date < today],
@@ -36,8 +35,7 @@ def meeting_list(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @requires(P.MANAGE_MEETINGS)
 def meeting_new(http: HttpRequest, senate: Senate) -> HttpResponse:
-    chairs = User.objects.filter(roles__senate=senate, roles__role__in=[Role.CHAIR, Role.VICE_CHAIR]).distinct()
-    form = MeetingForm(posted(http), chairs=list(chairs), initial={"kind": Meeting.Kind.COUNCIL})
+    form = MeetingForm(posted(http), chairs=queries.chairs_of(senate), initial={"kind": Meeting.Kind.COUNCIL})
     if http.method == "POST" and form.is_valid():
         meeting = meetings.schedule_meeting(senate=senate, by=http.user, **form.cleaned_data)
         messages.success(http, f"{meeting} scheduled. Add the agenda items next.")
@@ -118,9 +116,7 @@ def paper_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRespon
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
 def paper_file(http: HttpRequest, senate: Senate, meeting: Meeting, paper_id: int) -> FileResponse:
-    paper = Paper.objects.filter(meeting=meeting, pk=paper_id).first()
-    if paper is None:
-        raise Http404("There is no paper with that number for this meeting.")
+    paper = queries.paper(meeting, paper_id)
     return FileResponse(
         paper.file.open("rb"), as_attachment=True, filename=(paper.file.name or "paper").rsplit("/", 1)[-1]
     )
@@ -141,7 +137,7 @@ def attendance(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRespo
 
 @requires(P.EDIT_QUORUM)
 def quorum_rules(http: HttpRequest, senate: Senate) -> HttpResponse:
-    rule = QuorumRule.objects.filter(senate=senate).first() or QuorumRule(senate=senate)
+    rule = queries.quorum_rule(senate)
     form = QuorumForm(posted(http), instance=rule)
     if http.method == "POST" and form.is_valid():
         set_quorum_rules(senate, changes=form.cleaned_data, by=http.user)
@@ -153,7 +149,7 @@ def quorum_rules(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @requires(P.VIEW_MEETINGS)
 def action_log(http: HttpRequest, senate: Senate) -> HttpResponse:
-    actions = Action.objects.filter(meeting__senate=senate).select_related("meeting", "item")
+    actions = queries.actions_of(senate)
     context = {
         "actions": actions,
         "today": dt.date.today(),

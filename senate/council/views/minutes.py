@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
 from senate.council import minutes as minutes_
+from senate.council import queries
 from senate.council.forms import ActionForm, ApproveMinutesForm, MinutesForm
 from senate.council.meetings import MeetingRefused
-from senate.council.models import Action, Meeting, Minutes
+from senate.council.models import Meeting, Minutes
 from senate.council.permissions import CouncilPermission as P
 from senate.council.served import MEETING
 from senate.council.views.common import meeting_crumbs, posted
@@ -22,13 +23,12 @@ from senate.organisations.models import Senate
 
 def _later_meetings(meeting: Meeting) -> list[Meeting]:
     """Later meetings of the same body already held: only those can have approved the minutes."""
-    held = Meeting.objects.filter(senate=meeting.senate, kind=meeting.kind, date__gt=meeting.date)
-    return list(held.filter(date__lte=timezone.localdate()).order_by("date"))
+    return queries.later_meetings_held(meeting, timezone.localdate())
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
 def minutes_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
-    record = Minutes.objects.filter(meeting=meeting).first()
+    record = queries.minutes_of(meeting)
     form = MinutesForm(posted(http), initial={"text": record.text if record else ""})
     if http.method == "POST":
         check(http, P.MANAGE_MEETINGS, senate)
@@ -67,7 +67,7 @@ def minutes_draft(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRe
 
 
 def _minutes(meeting: Meeting) -> Minutes:
-    record = Minutes.objects.filter(meeting=meeting).first()
+    record = queries.minutes_of(meeting)
     if record is None:
         raise Http404("Draft the minutes first.")
     return record
@@ -125,9 +125,7 @@ def meeting_actions(http: HttpRequest, senate: Senate, meeting: Meeting) -> Http
 @require_POST
 @requires(P.MANAGE_MEETINGS)
 def action_done(http: HttpRequest, senate: Senate, action_id: int) -> HttpResponse:
-    action = Action.objects.filter(meeting__senate=senate, pk=action_id).first()
-    if action is None:
-        raise Http404("There is no such action in this Senate.")
+    action = queries.action(senate, action_id)
     minutes_.complete_action(action, by=http.user, on=dt.date.today())
     messages.success(http, f"Done: {action.description}.")
     return redirect("council:actions", senate.slug)

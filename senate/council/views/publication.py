@@ -14,15 +14,15 @@ from markupsafe import Markup
 
 from senate.core.access import public, requires
 from senate.core.cache import rendered, until_next_act
-from senate.council import meetings, publication, ratification
+from senate.council import meetings, publication, queries, ratification
 from senate.council.forms import FollowUpLetterForm, IssueForm, PermissionForm
 from senate.council.meetings import MeetingRefused
-from senate.council.models import FollowUpLetter, Minutes, PublicationPermission
+from senate.council.models import Minutes
 from senate.council.views.common import posted
 from senate.members.models import Membership
 from senate.organisations.models import Senate
 from senate.reports.publication import final_version
-from senate.reviews.models import RecommendationResponse, Request
+from senate.reviews.models import Request
 from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 
@@ -64,7 +64,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
     may_permit = http.user.has_perm(ReviewsPermission.ACT_AS_REQUESTER, request) or http.user.has_perm(
         ReviewsPermission.MANAGE_REQUEST, request
     )
-    permission = PublicationPermission.objects.filter(request=request).first()
+    permission = queries.publication_permission(request)
     initial = {"given_on": dt.date.today(), "given_by": getattr(http.user, "full_name", "")}
     form = PermissionForm(posted(http), initial=initial, issued_on=publication.issued_on(request))
     if http.method == "POST":
@@ -86,7 +86,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
         "may_permit": may_permit,
         "can_manage": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request),
         "letter_form": FollowUpLetterForm(initial={"sent_on": today}),
-        "letters": FollowUpLetter.objects.filter(request=request),
+        "letters": queries.follow_up_letters(request),
         "issued": getattr(request, "advice_issue", None),
         "ratification": ratification.ratification(request),
         "is_public": publication.is_public(request, today=today),
@@ -135,9 +135,7 @@ def public_page(http: HttpRequest, senate: Senate) -> HttpResponse:
             "senate": senate,
             "members": meetings.council_members(senate, today),
             "published": [(r, publication.public_title(r)) for r in publication.public_requests(senate, today=today)],
-            "minutes": Minutes.objects.filter(meeting__senate=senate, status=Minutes.Status.PUBLISHED)
-            .select_related("meeting")
-            .order_by("-meeting__date"),
+            "minutes": queries.published_minutes(senate),
         }
         return rendered("council/public/contents.jinja", shown, request=http)
 
@@ -170,7 +168,7 @@ def _public_request(senate: Senate, pk: int) -> Request:
 def public_report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     request = _public_request(senate, pk)
     phrases = request.publication_permission.redaction_list()
-    responses = RecommendationResponse.objects.filter(recommendation__request=request).select_related("recommendation")
+    responses = queries.responses_to(request)
     context = {
         "request_": request,
         "title": publication.public_title(request),
@@ -221,13 +219,7 @@ def public_report_pdf(http: HttpRequest, senate: Senate, pk: int) -> HttpRespons
 
 @public
 def public_minutes(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
-    record = (
-        Minutes.objects.filter(meeting__senate=senate, pk=pk, status=Minutes.Status.PUBLISHED)
-        .select_related("meeting")
-        .first()
-    )
-    if record is None:
-        raise Http404("There are no published minutes with that number.")
+    record = queries.published_minutes_record(senate, pk)
     context = {
         "minutes": record,
         "page_title": f"Minutes of the {record.meeting}",

@@ -37,6 +37,7 @@ FIELD_FOR_PATH = {
     "simulation.when_full": "when_full",
     "simulation.required_beds_target": "required_beds_target",
     "simulation.escalation_beds": "escalation_beds",
+    "simulation.escalation_threshold": "escalation_threshold",
     "uncertainty.target": "uncertainty_target",
     "uncertainty.draws": "uncertainty_draws",
     "uncertainty.ranges": "uncertainty_target",

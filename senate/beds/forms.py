@@ -194,10 +194,16 @@ class ProposalForm(Form):
         required=False,  # left out, patients are turned away as before
     )
     escalation_beds = NumberField(
-        label="Escalation beds that open when every bed is full",
+        label="Escalation beds",
         whole=True,
         required=False,
         help_text="Optional. Surge beds opened on each side, for example on another ward. Leave blank for none.",
+    )
+    escalation_threshold = NumberField(
+        label="Open the escalation beds when more than this share of the beds is occupied",
+        required=False,
+        help_text="Optional. As a fraction: 0.95 opens them above 95% occupied. Leave blank to open them only "
+        "when every bed is full.",
     )
     required_beds_target = NumberField(
         label="Find the beds the proposal needs for this chance of finding no bed",
@@ -281,6 +287,7 @@ class ProposalForm(Form):
             when_full=data.get("when_full"),
             required_beds_target=data.get("required_beds_target"),
             escalation_beds=data.get("escalation_beds"),
+            escalation_threshold=data.get("escalation_threshold"),
         )
 
     def uncertainty(self) -> dict[str, Any]:

@@ -40,8 +40,14 @@ def report_assumptions(bed_model: BedModel) -> list[str]:
             "intervals across replications."
         )
         if settings.get("escalation_beds"):
+            threshold = settings.get("escalation_threshold", 1.0)
+            when = (
+                "when every bed is full"
+                if threshold >= 1
+                else f"while more than {threshold:.0%} of the beds are occupied (and always when every bed is full)"
+            )
             out.append(
-                f"Escalation: {settings['escalation_beds']:,} more beds open on each side when every bed is full; "
+                f"Escalation: {settings['escalation_beds']:,} more beds open on each side {when}; "
                 "the Erlang figures are for the permanent beds only."
             )
         if settings.get("when_full") == "waits":
@@ -162,6 +168,11 @@ def _simulated(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
             ("Nights a year with escalation beds in use", lambda s: _escalation(s, "nights_in_use")),
             ("Escalation bed-nights a year", lambda s: _escalation(s, "bed_nights")),
         ]
+        if "nights_open" in bs["midnight_occupancy"]["escalation"]:
+            rows += [
+                ("Nights a year the escalation beds are open", lambda s: _escalation(s, "nights_open")),
+                ("Escalation bed-nights open a year (staffed)", lambda s: _escalation(s, "bed_nights_open")),
+            ]
     return [[label, show(bs), show(ps)] for label, show in rows]
 
 
@@ -183,7 +194,7 @@ def _waited(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
             estimate(ps["mean_occupied_beds"], digits=1),
         ]
     )
-    return out + [row for row in _simulated(bs, ps) if row[0].startswith(("Beds occupied", "Nights"))]
+    return out + [row for row in _simulated(bs, ps) if row[0].startswith(("Beds occupied", "Nights", "Escalation"))]
 
 
 def _required_row(needed: dict[str, Any]) -> list[str]:

@@ -73,7 +73,16 @@ def proposal_initial(scenario: dict[str, Any]) -> dict[str, Any]:
     initial |= {
         k: v
         for k, v in (scenario.get("simulation") or {}).items()
-        if k in ("replications", "years", "seed", "when_full", "required_beds_target", "escalation_beds")
+        if k
+        in (
+            "replications",
+            "years",
+            "seed",
+            "when_full",
+            "required_beds_target",
+            "escalation_beds",
+            "escalation_threshold",
+        )
     }
     unc = scenario.get("uncertainty") or {}
     initial |= {"uncertainty_target": unc.get("target"), "uncertainty_draws": unc.get("draws")}

@@ -1,6 +1,6 @@
 """Given a request that closes beds and a panel member on its panel, when the member builds a bed model
 whose demand swings by month and weekday, where patients who find every bed full wait for one (as in an
-emergency department) and escalation beds open, asks for the beds the proposal needs and how sure we
+emergency department) and escalation beds open above 90% occupied, asks for the beds the proposal needs and how sure we
 can be that it meets a target, and runs it, then they read the required beds and the chance of meeting
 the target on the results page, as the model worked them out (issue 18). Every page is checked for
 accessibility; boxes are found by their labels. The scenario is small so the run takes seconds."""
@@ -66,7 +66,8 @@ def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_season
             "The workforce for the alternative provision": "4 WTE band 6 nurses and 1 WTE consultant geriatrician",
             "Simulation replications": "4",
             "Years simulated in each replication": "1",
-            "Escalation beds that open when every bed is full": "2",
+            "Escalation beds": "2",
+            "Open the escalation beds when more than this share of the beds is occupied": "0.9",
             "Find the beds the proposal needs for this chance of finding no bed": "0.01",
             "How sure are we: the chance of finding no bed the proposal must not exceed": "0.05",
             "Admissions avoided each year: lowest": "100",
@@ -100,4 +101,9 @@ def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_season
     expect(page.get_by_role("row", name=re.compile("Share of admissions who wait"))).to_contain_text("%")
     expect(page.get_by_role("row", name=re.compile("Nights a year with escalation beds in use"))).to_contain_text(
         "(2 escalation beds)"
+    )
+    # Opened above 90% occupied, they are open (and staffed) on the nights above 90%, not only when in use.
+    nights_open = result["proposal"]["simulation"]["midnight_occupancy"]["escalation"]["nights_open"]["mean"]
+    expect(page.get_by_role("row", name=re.compile("Nights a year the escalation beds are open"))).to_contain_text(
+        f"{nights_open:,.1f} (95% CI"
     )

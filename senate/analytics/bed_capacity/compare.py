@@ -97,6 +97,7 @@ class Comparison:
                 "when_full": settings.when_full,
                 "required_beds_target": settings.required_beds_target,
                 "escalation_beds": settings.escalation_beds,
+                "escalation_threshold": settings.escalation_threshold,
                 "seed": settings.seed,
             },
             "uncertainty": None if self.uncertainty is None else self.uncertainty.to_dict(),

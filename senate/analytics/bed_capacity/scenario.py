@@ -245,7 +245,16 @@ _LOS_CUT = ("benchmark_mean_los_days", "gap_share_closed")
 _GROWTH = ("annual_rate", "base_year", "horizon_year")
 _UNCERTAINTY = ("target", "ranges", "draws", "seed", "replications", "years")
 _RANGE = ("low", "high", "distribution")
-_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full", "required_beds_target", "escalation_beds")
+_SIMULATION = (
+    "replications",
+    "years",
+    "warmup_days",
+    "seed",
+    "when_full",
+    "required_beds_target",
+    "escalation_beds",
+    "escalation_threshold",
+)
 # Beds are checked against the simulation limit separately, so a scenario
 # with simulation null may describe a larger pool for the Erlang figures.
 _BEDS_LIMIT = 1_000_000
@@ -441,9 +450,17 @@ def _read_simulation(r: _Reader, top: dict[str, Any]) -> SimulationSettings | No
         if target is None:
             return None
     escalation = r.integer(data, "escalation_beds", "simulation.escalation_beds", low=0, high=MAX_BEDS, default=0)
-    if reps is None or years is None or warmup is None or seed is None or escalation is None:
+    threshold: float | None = 1.0
+    if data.get("escalation_threshold") is not None:
+        threshold = r.number(data, "escalation_threshold", "simulation.escalation_threshold", low_open=True, high=1)
+        if threshold is None:
+            return None
+        if not escalation and threshold < 1:
+            r.error("simulation.escalation_threshold", "there are no escalation beds to open: give their number too")
+            return None
+    if reps is None or years is None or warmup is None or seed is None or escalation is None or threshold is None:
         return None
-    return SimulationSettings(reps, years, warmup, seed, when_full, target, escalation)
+    return SimulationSettings(reps, years, warmup, seed, when_full, target, escalation, threshold)
 
 
 def _read_uncertainty(r: _Reader, top: dict[str, Any]) -> UncertaintySettings | None:
@@ -599,19 +616,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
     out["baseline"] = _pool_to_dict(scenario.baseline)
     out["proposal"] = _proposal_to_dict(scenario.proposal)
     s = scenario.simulation
-    out["simulation"] = (
-        None
-        if s is None
-        else {
-            "replications": s.replications,
-            "years": s.years,
-            "warmup_days": s.warmup_days,
-            "seed": s.seed,
-            "when_full": s.when_full,
-            "required_beds_target": s.required_beds_target,
-            "escalation_beds": s.escalation_beds,
-        }
-    )
+    out["simulation"] = None if s is None else _simulation_to_dict(s)
     if (u := scenario.uncertainty) is not None:
         out["uncertainty"] = {
             "target": u.target,
@@ -621,6 +626,21 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
             "years": u.years,
             "ranges": {p: {"low": r.low, "high": r.high, "distribution": r.distribution} for p, r in u.ranges.items()},
         }
+    return out
+
+
+def _simulation_to_dict(s: SimulationSettings) -> dict[str, object]:
+    out: dict[str, object] = {
+        "replications": s.replications,
+        "years": s.years,
+        "warmup_days": s.warmup_days,
+        "seed": s.seed,
+        "when_full": s.when_full,
+        "required_beds_target": s.required_beds_target,
+        "escalation_beds": s.escalation_beds,
+    }
+    if s.escalation_beds:
+        out["escalation_threshold"] = s.escalation_threshold
     return out
 
 

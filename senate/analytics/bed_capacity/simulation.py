@@ -69,7 +69,9 @@ class SimulationSettings:
     seed: int = 1
     when_full: str = "turned_away"  # or "waits": a patient who finds every bed full waits for one
     required_beds_target: float | None = None  # search the proposal for the beds meeting this chance of no bed
-    escalation_beds: int = 0  # extra beds opened when every bed is full (escalation, surge), on each side
+    escalation_beds: int = 0  # extra beds opened when the pool is busy (escalation, surge), on each side
+    # They open while more than this share of the permanent beds is occupied: 1.0 is only when every bed is full.
+    escalation_threshold: float = 1.0
 
     def problems(self) -> list[str]:
         """Messages naming the bad field, empty if the settings are usable."""
@@ -89,6 +91,12 @@ class SimulationSettings:
             isinstance(target, bool) or not isinstance(target, float | int) or not 0 < target < 1
         ):
             out.append(f"required_beds_target: must be a chance above 0 and below 1, like 0.01 (got {target!r})")
+        threshold = self.escalation_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, float | int) or not 0 < threshold <= 1:
+            out.append(
+                "escalation_threshold: must be a share of the beds above 0 and at most 1, like 0.95 "
+                f"(got {threshold!r})"
+            )
         if self.when_full not in WHEN_FULL:
             out.append(f"when_full: must be one of {', '.join(WHEN_FULL)} (got {self.when_full!r})")
         return out
@@ -180,6 +188,9 @@ class MidnightOccupancy:
     escalation_beds: int = 0
     escalation_nights: Estimate | None = None  # nights a year with escalation beds in use
     escalation_bed_nights: Estimate | None = None  # escalation beds in use, summed over the nights of a year
+    escalation_threshold: float = 1.0  # they are open while more than this share of the permanent beds is occupied
+    escalation_nights_open: Estimate | None = None  # nights a year the escalation beds are open (staffed)
+    escalation_bed_nights_open: Estimate | None = None  # escalation beds open, summed over the nights of a year
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -189,11 +200,18 @@ class MidnightOccupancy:
             "days_full": self.days_full.to_dict(),
         }
         if self.escalation_beds and self.escalation_nights and self.escalation_bed_nights:
-            out["escalation"] = {
+            escalation: dict[str, object] = {
                 "beds": self.escalation_beds,
                 "nights_in_use": self.escalation_nights.to_dict(),
                 "bed_nights": self.escalation_bed_nights.to_dict(),
             }
+            if self.escalation_nights_open and self.escalation_bed_nights_open:
+                escalation |= {
+                    "threshold": self.escalation_threshold,
+                    "nights_open": self.escalation_nights_open.to_dict(),
+                    "bed_nights_open": self.escalation_bed_nights_open.to_dict(),
+                }
+            out["escalation"] = escalation
         return out
 
 
@@ -637,7 +655,7 @@ def _summarise(counts: _Counts, settings: SimulationSettings, beds: int) -> Simu
         mean_occupied_beds=Estimate.of(counts.totals[:, 2] / hours),
         refusal_fraction=Estimate.of(_ratio(refused, arrivals)),
         admissions_per_year=Estimate.of(arrivals / years),
-        midnight=_midnight(counts.by_midnight, beds, years),
+        midnight=_midnight(counts.by_midnight, beds, years, settings.escalation_threshold),
         replications=settings.replications,
         years=years,
         warmup_days=settings.warmup_days,
@@ -646,11 +664,14 @@ def _summarise(counts: _Counts, settings: SimulationSettings, beds: int) -> Simu
     )
 
 
-def _midnight(by_midnight: IntArray, beds: int, years: int) -> MidnightOccupancy:
+def _midnight(by_midnight: IntArray, beds: int, years: int, threshold: float = 1.0) -> MidnightOccupancy:
     """Midnight occupancy as a ward sees it: its spread, and days a year above each level.
 
     ``beds`` are the permanent beds; the census may run past them into escalation beds, whose
-    nights in use and bed-nights are counted separately.
+    nights in use and bed-nights are counted separately. The escalation beds are open (staffed) on
+    a night whose census is above ``threshold`` x ``beds``, whether or not anyone is in them yet;
+    they are always open when every permanent bed is full, so the threshold changes how long they
+    are staffed, not who finds a bed.
     """
     pooled = by_midnight.sum(axis=0)
     cumulative = np.cumsum(pooled) / max(1, int(pooled.sum()))
@@ -660,14 +681,19 @@ def _midnight(by_midnight: IntArray, beds: int, years: int) -> MidnightOccupancy
         (level, Estimate.of(by_midnight[:, occupancy > level * beds].sum(axis=1) / years)) for level in OCCUPANCY_LEVELS
     )
     escalation = occupancy > beds
+    extra = by_midnight.shape[1] - 1 - beds
+    open_nights = by_midnight[:, occupancy > threshold * beds].sum(axis=1) / years
     return MidnightOccupancy(
         beds=beds,
         centiles=centiles,
         days_above=above,
         days_full=Estimate.of(by_midnight[:, beds:].sum(axis=1) / years),
-        escalation_beds=by_midnight.shape[1] - 1 - beds,
+        escalation_beds=extra,
         escalation_nights=Estimate.of(by_midnight[:, escalation].sum(axis=1) / years),
         escalation_bed_nights=Estimate.of((by_midnight * np.maximum(occupancy - beds, 0)).sum(axis=1) / years),
+        escalation_threshold=threshold,
+        escalation_nights_open=Estimate.of(open_nights),
+        escalation_bed_nights_open=Estimate.of(open_nights * extra),
     )
 
 

@@ -243,7 +243,7 @@ def simulate_waiting(pool, calendar, settings, counts, progress, workers, perman
         mean_occupied_beds=Estimate.of(totals[:, _BED_HOURS] / hours),
         refusal_fraction=nothing,
         admissions_per_year=Estimate.of(counted / years),
-        midnight=_midnight(counts.by_midnight, permanent, years),
+        midnight=_midnight(counts.by_midnight, permanent, years, settings.escalation_threshold),
         replications=settings.replications,
         years=years,
         warmup_days=settings.warmup_days,

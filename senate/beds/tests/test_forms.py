@@ -227,3 +227,14 @@ def test_a_range_that_leaves_out_the_stated_value_is_refused_next_to_its_box(as_
     assert "must include the stated value 0.011" in _error_at(response, "id_growth_rate_low")
     bed_model.refresh_from_db()
     assert "uncertainty" not in bed_model.scenario, "nothing is saved from a refused form"
+
+
+def test_the_proposal_page_opens_escalation_beds_above_an_occupancy(as_manager, bed_model):
+    escalation = {"escalation_beds": "4", "escalation_threshold": "0.95"}
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | escalation)
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert bed_model.scenario["simulation"]["escalation_threshold"] == 0.95
+    assert 'value="0.95"' in as_manager.get(page_url(bed_model, "proposal/")).content.decode()
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"escalation_threshold": "0.9"})
+    assert "there are no escalation beds to open" in _error_at(response, "id_escalation_threshold")

@@ -132,6 +132,11 @@ def _steady(base: dict[str, Any], prop: dict[str, Any]) -> list[list[str]]:
     rows = [
         ("Admissions per year", lambda s: _whole(s["admissions_per_year"])),
         ("Length of stay", lambda s: s["length_of_stay"]),
+        *(
+            [("Days in a bed, with delayed discharges and discharge times", lambda s: f"{s['mean_stay_days']:,.2f}")]
+            if any(s.get("mean_stay_days", s["mean_los_days"]) != s["mean_los_days"] for s in (base, prop))
+            else []
+        ),
         ("Beds", lambda s: _whole(s["beds"])),
         ("Mean occupied beds", lambda s: f"{s['mean_occupied_beds']:,.1f} ({s['occupancy_at_beds']:.1%} occupancy)"),
         (
@@ -315,7 +320,24 @@ def _baseline_rows(base: dict[str, Any]) -> list[dict[str, Any]]:
         _row(
             "Demand by hour", "as entered" if base.get("hour_shares") and len(set(base["hour_shares"])) > 1 else "even"
         ),
+        *_discharge_rows(base),
     ]
+
+
+def _discharge_rows(base: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    if delayed := base.get("delayed_discharge"):
+        rows.append(
+            _row(
+                "Delayed discharges",
+                f"{delayed.get('share_of_patients', 0):.0%} of patients, {delayed.get('mean_days', '?')} days on average",
+            )
+        )
+    if profile := base.get("discharge_profile"):
+        rows.append(
+            _row("Discharges by weekday", _pattern(profile.get("weekday_shares"), WEEKDAY_NAMES, FLAT_WEEKDAY_SHARES))
+        )
+    return rows
 
 
 def _pattern(shares: list[float] | None, names: tuple[str, ...], flat: tuple[float, ...]) -> str:
@@ -355,4 +377,6 @@ def _proposal_rows(prop: dict[str, Any]) -> list[dict[str, Any]]:
                 f"{growth.get('annual_rate', 0):.2%} a year from {growth.get('base_year')} to {growth.get('horizon_year')}",
             )
         )
+    if (avoided := prop.get("delayed_discharge_avoided")) is not None:
+        rows.append(_row("Delayed-discharge days avoided", f"{avoided:.0%}"))
     return rows

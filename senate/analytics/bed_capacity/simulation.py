@@ -129,7 +129,7 @@ def size_problems(
     los = pool.length_of_stay
     if los.distribution == "empirical" and len(los.values_days) > MAX_EMPIRICAL_VALUES:
         out.append(f"{los_field}: {len(los.values_days):,} values is more than the {MAX_EMPIRICAL_VALUES:,} allowed")
-    load = pool.admissions_per_day * los.mean_days
+    load = pool.admissions_per_day * pool.mean_stay_days
     if settings.when_full == "waits" and load >= capacity:
         out.append(
             f"{beds_field}: with patients waiting for a bed, the beds ({capacity:,}) must be more than the "
@@ -337,6 +337,37 @@ def _stay_hours(kind: int, p1: float, p2: float, values: FloatArray) -> float:
 
 
 @_compile
+def _hours_in_bed(t: float, kind: int, p1: float, p2: float, values: FloatArray, discharge: FloatArray) -> float:
+    """Hours in a bed of a patient admitted at hour ``t``: the clinical stay, then any delay once ready
+    to leave, then the wait for a discharge slot (``BedPool.discharge_profile``).
+
+    ``discharge`` holds the share of patients delayed, their mean delay in hours, the weekday of
+    hour 0 and, when discharges follow a profile, the 168 weights of the hours of the week. The extra
+    random numbers are drawn for every patient only when the feature is on, so a scenario without
+    them gives the same patients as before.
+    """
+    stay = _stay_hours(kind, p1, p2, values)
+    if discharge[0] > 0.0:
+        delayed = np.random.random() < discharge[0]
+        delay = np.random.exponential(discharge[1])
+        if delayed:
+            stay += delay
+    if discharge.shape[0] > 3:
+        u = 1.0 - np.random.random()  # (0, 1]: an hour of weight 0 lets nobody go
+        ready = t + stay
+        hour = int(math.floor(ready))
+        first = hour
+        while True:
+            how = ((int(discharge[2]) + hour // 24) % 7) * 24 + hour % 24
+            if discharge[3 + how] >= u:
+                break
+            hour += 1
+        if hour > first:
+            stay = hour - t
+    return stay
+
+
+@_compile
 def _residual_hours(kind: int, p1: float, p2: float, values: FloatArray, biased_cum: FloatArray) -> float:
     """The rest of the stay of a patient found in a bed at a random moment.
 
@@ -389,6 +420,7 @@ def _run_replication(
     los_values: FloatArray,
     biased_cum: FloatArray,
     start_cdf: FloatArray,
+    discharge: FloatArray,
     seed: int,
     by_month: IntArray,  # (12, 2): arrivals, refused
     by_weekday: IntArray,  # (7, 2)
@@ -411,6 +443,7 @@ def _run_replication(
     # Inversion of the cumulative intensity: ``left`` is the intensity still
     # to run before the next arrival (a unit-rate exponential).
     left = np.random.exponential(1.0)
+    plain = discharge[0] <= 0.0 and discharge.shape[0] <= 3  # no delays or discharge slots: the stay alone
     arrivals = 0
     days_with_refusals = 0
     last_refused_day = -1
@@ -431,15 +464,18 @@ def _run_replication(
             arrived += 1
             # Every arrival draws its stay, admitted or not, so the same seed gives the same patients
             # whatever the number of beds (common random numbers for the required-beds search).
-            discharge = t + _stay_hours(los_kind, p1, p2, los_values)
+            if plain:
+                leaves = t + _stay_hours(los_kind, p1, p2, los_values)
+            else:
+                leaves = t + _hours_in_bed(t, los_kind, p1, p2, los_values, discharge)
             if size < beds:
-                size = _heap_push(heap, size, discharge)
+                size = _heap_push(heap, size, leaves)
             elif heap[0] <= t:
-                _heap_replace_top(heap, size, discharge)
+                _heap_replace_top(heap, size, leaves)
             else:
                 refused += 1
                 continue
-            overlap = min(discharge, end) - max(t, start)
+            overlap = min(leaves, end) - max(t, start)
             if overlap > 0.0:
                 bed_hours += overlap
         left -= rate - used
@@ -492,6 +528,16 @@ class _Counts:
         )
 
 
+def discharge_parameters(pool: BedPool, calendar: DemandCalendar) -> FloatArray:
+    """What ``_hours_in_bed`` needs about delays and discharge times (see its docstring)."""
+    delayed = pool.delayed_discharge
+    head = [0.0, 0.0, float(calendar.day_weekday[0]) if calendar.day_weekday.size else 0.0]
+    if delayed is not None and delayed.share_of_patients > 0 and delayed.mean_days > 0:
+        head[:2] = [delayed.share_of_patients, delayed.mean_days * 24.0]
+    weights = [] if pool.discharge_profile is None else list(pool.discharge_profile.weights())
+    return np.asarray(head + weights, dtype=np.float64)
+
+
 def los_parameters(los: LengthOfStay) -> tuple[int, float, float, FloatArray]:
     """Kernel code and parameters for a length-of-stay distribution."""
     values = np.asarray(los.values_days or (0.0,), dtype=np.float64)
@@ -502,16 +548,16 @@ def los_parameters(los: LengthOfStay) -> tuple[int, float, float, FloatArray]:
     return _LOS_CODES[los.distribution], los.mean_days, 0.0, values
 
 
-def start_distribution(calendar: DemandCalendar, los: LengthOfStay, beds: int) -> FloatArray:
+def start_distribution(calendar: DemandCalendar, mean_stay_days: float, beds: int) -> FloatArray:
     """Cumulative probabilities of 0..beds patients in beds at the start.
 
     The stationary distribution of an M/G/c/c pool: Poisson with the offered
-    load (mean admissions an hour over the whole run times the mean stay),
+    load (mean admissions an hour over the whole run times the mean time in a bed),
     truncated at the number of beds. Computed in log space so thousands of
     beds and loads neither overflow nor underflow.
     """
     rates = calendar.hourly_rates
-    load = float(rates.mean()) * los.mean_days * 24.0 if rates.size else 0.0
+    load = float(rates.mean()) * mean_stay_days * 24.0 if rates.size else 0.0
     if load <= 0.0:
         return np.ones(beds + 1, dtype=np.float64)
     k = np.arange(beds + 1, dtype=np.float64)
@@ -576,12 +622,15 @@ def _worker_count(workers: int | None) -> int:
 
 def kernel_inputs(
     pool: BedPool, calendar: DemandCalendar, settings: SimulationSettings
-) -> tuple[list[int], tuple[int, float, float, FloatArray], FloatArray, FloatArray]:
+) -> tuple[list[int], tuple[int, float, float, FloatArray], FloatArray, FloatArray, FloatArray]:
     """What every replication's compiled loop is given, whatever happens when the beds are full: the
-    seeds, the stay's kernel code and parameters, the length-biased weights and the starting census."""
+    seeds, the stay's kernel code and parameters, the length-biased weights, the starting census and
+    the discharge parameters. The patients in beds at the start have the rest of a clinical stay;
+    delays and discharge times apply from then on (the warm-up settles the difference)."""
     seeds = replication_seeds(settings.seed, settings.replications)
     los = los_parameters(pool.length_of_stay)
-    return seeds, los, length_biased_cumulative(los[3]), start_distribution(calendar, pool.length_of_stay, pool.beds)
+    start = start_distribution(calendar, pool.mean_stay_days, pool.beds)
+    return seeds, los, length_biased_cumulative(los[3]), start, discharge_parameters(pool, calendar)
 
 
 def _run_all(
@@ -592,7 +641,7 @@ def _run_all(
     progress: Progress | None,
     workers: int,
 ) -> None:
-    seeds, (kind, p1, p2, values), biased_cum, start_cdf = kernel_inputs(pool, calendar, settings)
+    seeds, (kind, p1, p2, values), biased_cum, start_cdf, discharge = kernel_inputs(pool, calendar, settings)
 
     def one(r: int) -> None:
         _run_replication(
@@ -607,6 +656,7 @@ def _run_all(
             values,
             biased_cum,
             start_cdf,
+            discharge,
             seeds[r],
             counts.by_month[r],
             counts.by_weekday[r],

@@ -1,6 +1,7 @@
 """Given a request that closes beds and a panel member on its panel, when the member builds a bed model
 whose demand swings by month and weekday, where patients who find every bed full wait for one (as in an
-emergency department) and escalation beds open above 90% occupied, asks for the beds the proposal needs and how sure we
+emergency department), escalation beds open above 90% occupied and some discharges are delayed and
+fewer happen at weekends, asks for the beds the proposal needs and how sure we
 can be that it meets a target, and runs it, then they read the required beds and the chance of meeting
 the target on the results page, as the model worked them out (issue 18). Every page is checked for
 accessibility; boxes are found by their labels. The scenario is small so the run takes seconds."""
@@ -50,6 +51,9 @@ def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_season
             "Coefficient of variation of length of stay": "1.2",
             "Split of admissions by month, January to December": WINTER_PEAK,
             "Split of admissions by weekday, Monday to Sunday": WEEKDAYS,
+            "Share of patients whose discharge is delayed once they are ready to leave": "0.2",
+            "Mean delay in days of those delayed": "3",
+            "Split of discharges by weekday, Monday to Sunday": "0.18, 0.18, 0.18, 0.18, 0.18, 0.05, 0.05",
         },
     )
     page.get_by_role("button", name="Save and continue").click()
@@ -73,6 +77,7 @@ def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_season
             "Admissions avoided each year: lowest": "100",
             "Admissions avoided each year: highest": "300",
             "Sets of assumptions to draw": "10",
+            "Share of the delayed-discharge days the proposal avoids": "0.5",
         },
     )
     page.get_by_label("The patient waits for a bed, for example in the emergency department").check()
@@ -102,6 +107,13 @@ def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_season
     expect(page.get_by_role("row", name=re.compile("Nights a year with escalation beds in use"))).to_contain_text(
         "(2 escalation beds)"
     )
+    # Delayed discharges and fewer weekend discharges keep patients in beds longer than their clinical stay,
+    # and the proposal halves the delays.
+    days_in_bed = page.get_by_role("row", name=re.compile("Days in a bed, with delayed discharges"))
+    stays = [result[side]["mean_stay_days"] for side in ("baseline", "proposal")]
+    assert stays[0] > stays[1] > 4
+    expect(days_in_bed).to_contain_text(f"{stays[0]:,.2f}")
+    expect(days_in_bed).to_contain_text(f"{stays[1]:,.2f}")
     # Opened above 90% occupied, they are open (and staffed) on the nights above 90%, not only when in use.
     nights_open = result["proposal"]["simulation"]["midnight_occupancy"]["escalation"]["nights_open"]["mean"]
     expect(page.get_by_role("row", name=re.compile("Nights a year the escalation beds are open"))).to_contain_text(

@@ -21,6 +21,13 @@ FIELD_FOR_PATH = {
     "baseline.month_shares": "month_shares",
     "baseline.weekday_shares": "weekday_shares",
     "baseline.hour_shares": "hour_shares",
+    "baseline.delayed_discharge": "delayed_share",
+    "baseline.delayed_discharge.share_of_patients": "delayed_share",
+    "baseline.delayed_discharge.mean_days": "delayed_mean_days",
+    "baseline.discharge_profile": "discharge_weekday_shares",
+    "baseline.discharge_profile.weekday_shares": "discharge_weekday_shares",
+    "baseline.discharge_profile.hour_shares": "discharge_hour_shares",
+    "proposal.delayed_discharge_avoided": "delayed_discharge_avoided",
     "proposal.name": "name",
     "proposal.proposed_beds": "proposed_beds",
     "proposal.alternative_provision.admissions_avoided_per_year": "alt_avoided",
@@ -37,6 +44,7 @@ FIELD_FOR_PATH = {
     "simulation.when_full": "when_full",
     "simulation.required_beds_target": "required_beds_target",
     "simulation.escalation_beds": "escalation_beds",
+    "simulation.escalation_threshold": "escalation_threshold",
     "uncertainty.target": "uncertainty_target",
     "uncertainty.draws": "uncertainty_draws",
     "uncertainty.ranges": "uncertainty_target",
@@ -106,13 +114,13 @@ class SharesField(forms.Field):
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, list | tuple):
-            if _is_flat(value, self.flat):
+            if is_flat(value, self.flat):
                 return ""
             return ", ".join(f"{v:.6g}" for v in value)
         return value
 
 
-def _is_flat(values: list[float] | tuple[float, ...], flat: tuple[float, ...]) -> bool:
+def is_flat(values: list[float] | tuple[float, ...], flat: tuple[float, ...]) -> bool:
     return len(values) == len(flat) and all(abs(a - b) < 1e-9 for a, b in zip(values, flat, strict=True))
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 
 from senate.analytics.bed_capacity import LosCsvError, parse_los_csv
 from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES
-from senate.beds.fields import NumberField, SharesField
+from senate.beds.fields import NumberField, SharesField, is_flat
 from senate.beds.scenarios import UNCERTAIN_FIELDS
 from senate.core import uploads
 from senate.core.forms import Form
@@ -87,6 +87,30 @@ class BaselineForm(Form):
         help_text="24 shares that sum to 1, 00:00 to 23:00. Leave blank for arrivals spread evenly over the day.",
         flat=FLAT_HOUR_SHARES,
     )
+    delayed_share = NumberField(
+        label="Share of patients whose discharge is delayed once they are ready to leave",
+        required=False,
+        help_text="Optional. As a fraction: 0.2 is 1 patient in 5, for example waiting for care at home or a care "
+        "home place. Leave blank for none.",
+    )
+    delayed_mean_days = NumberField(
+        label="Mean delay in days of those delayed",
+        required=False,
+        help_text="Days in a bed after being ready to leave, on top of the length of stay above.",
+    )
+    discharge_weekday_shares = SharesField(
+        7,
+        label="Split of discharges by weekday, Monday to Sunday",
+        help_text="Optional. 7 shares that sum to 1, such as fewer at weekends; 0 for a day with no discharges. "
+        "A patient ready to leave waits for the next discharge slot. Leave blank for discharges on any day.",
+        flat=FLAT_WEEKDAY_SHARES,
+    )
+    discharge_hour_shares = SharesField(
+        24,
+        label="Split of discharges by hour, from midnight",
+        help_text="Optional. 24 shares that sum to 1, 00:00 to 23:00. Leave blank for discharges at any hour.",
+        flat=FLAT_HOUR_SHARES,
+    )
 
     def __init__(self, *args: Any, stored_values: list[float] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -126,7 +150,7 @@ class BaselineForm(Form):
             los: dict[str, Any] = {"distribution": "empirical", "values_days": data.get("values_days") or []}
         else:
             los = {"distribution": "lognormal"} | _present(mean_days=data.get("los_mean_days"), cv=data.get("los_cv"))
-        return {"name": data["name"], "length_of_stay": los} | _present(
+        out = {"name": data["name"], "length_of_stay": los} | _present(
             admissions_per_year=data.get("admissions_per_year"),
             beds=data.get("beds"),
             month_shares=data.get("month_shares"),
@@ -134,6 +158,16 @@ class BaselineForm(Form):
             hour_shares=data.get("hour_shares"),
             target_occupancy=data.get("target_occupancy"),
         )
+        delayed = _present(share_of_patients=data.get("delayed_share"), mean_days=data.get("delayed_mean_days"))
+        if delayed:
+            out["delayed_discharge"] = delayed
+        weekdays, hours = data.get("discharge_weekday_shares"), data.get("discharge_hour_shares")
+        if not (
+            is_flat(weekdays or FLAT_WEEKDAY_SHARES, FLAT_WEEKDAY_SHARES)
+            and is_flat(hours or FLAT_HOUR_SHARES, FLAT_HOUR_SHARES)
+        ):
+            out["discharge_profile"] = {"weekday_shares": weekdays, "hour_shares": hours}
+        return out
 
 
 class ProposalForm(Form):
@@ -174,6 +208,12 @@ class ProposalForm(Form):
         required=False,
         help_text="As a fraction: 0.011 is 1.1% a year.",
     )
+    delayed_discharge_avoided = NumberField(
+        label="Share of the delayed-discharge days the proposal avoids",
+        required=False,
+        help_text="Optional. From 0 to 1: 0.5 halves the days patients stay once ready to leave (given on the "
+        "baseline page).",
+    )
     growth_base_year = NumberField(label="Base year of the baseline figures", required=False, whole=True)
     growth_horizon_year = NumberField(label="Horizon year of the proposal", required=False, whole=True)
     replications = NumberField(
@@ -194,10 +234,16 @@ class ProposalForm(Form):
         required=False,  # left out, patients are turned away as before
     )
     escalation_beds = NumberField(
-        label="Escalation beds that open when every bed is full",
+        label="Escalation beds",
         whole=True,
         required=False,
         help_text="Optional. Surge beds opened on each side, for example on another ward. Leave blank for none.",
+    )
+    escalation_threshold = NumberField(
+        label="Open the escalation beds when more than this share of the beds is occupied",
+        required=False,
+        help_text="Optional. As a fraction: 0.95 opens them above 95% occupied. Leave blank to open them only "
+        "when every bed is full.",
     )
     required_beds_target = NumberField(
         label="Find the beds the proposal needs for this chance of finding no bed",
@@ -270,6 +316,8 @@ class ProposalForm(Form):
         )
         if growth:
             out["demographic_growth"] = growth
+        if data.get("delayed_discharge_avoided") is not None:
+            out["delayed_discharge_avoided"] = data["delayed_discharge_avoided"]
         return out
 
     def simulation(self) -> dict[str, Any]:
@@ -281,6 +329,7 @@ class ProposalForm(Form):
             when_full=data.get("when_full"),
             required_beds_target=data.get("required_beds_target"),
             escalation_beds=data.get("escalation_beds"),
+            escalation_threshold=data.get("escalation_threshold"),
         )
 
     def uncertainty(self) -> dict[str, Any]:

@@ -40,8 +40,14 @@ def report_assumptions(bed_model: BedModel) -> list[str]:
             "intervals across replications."
         )
         if settings.get("escalation_beds"):
+            threshold = settings.get("escalation_threshold", 1.0)
+            when = (
+                "when every bed is full"
+                if threshold >= 1
+                else f"while more than {threshold:.0%} of the beds are occupied (and always when every bed is full)"
+            )
             out.append(
-                f"Escalation: {settings['escalation_beds']:,} more beds open on each side when every bed is full; "
+                f"Escalation: {settings['escalation_beds']:,} more beds open on each side {when}; "
                 "the Erlang figures are for the permanent beds only."
             )
         if settings.get("when_full") == "waits":
@@ -126,6 +132,11 @@ def _steady(base: dict[str, Any], prop: dict[str, Any]) -> list[list[str]]:
     rows = [
         ("Admissions per year", lambda s: _whole(s["admissions_per_year"])),
         ("Length of stay", lambda s: s["length_of_stay"]),
+        *(
+            [("Days in a bed, with delayed discharges and discharge times", lambda s: f"{s['mean_stay_days']:,.2f}")]
+            if any(s.get("mean_stay_days", s["mean_los_days"]) != s["mean_los_days"] for s in (base, prop))
+            else []
+        ),
         ("Beds", lambda s: _whole(s["beds"])),
         ("Mean occupied beds", lambda s: f"{s['mean_occupied_beds']:,.1f} ({s['occupancy_at_beds']:.1%} occupancy)"),
         (
@@ -162,6 +173,11 @@ def _simulated(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
             ("Nights a year with escalation beds in use", lambda s: _escalation(s, "nights_in_use")),
             ("Escalation bed-nights a year", lambda s: _escalation(s, "bed_nights")),
         ]
+        if "nights_open" in bs["midnight_occupancy"]["escalation"]:
+            rows += [
+                ("Nights a year the escalation beds are open", lambda s: _escalation(s, "nights_open")),
+                ("Escalation bed-nights open a year (staffed)", lambda s: _escalation(s, "bed_nights_open")),
+            ]
     return [[label, show(bs), show(ps)] for label, show in rows]
 
 
@@ -183,7 +199,7 @@ def _waited(bs: dict[str, Any], ps: dict[str, Any]) -> list[list[str]]:
             estimate(ps["mean_occupied_beds"], digits=1),
         ]
     )
-    return out + [row for row in _simulated(bs, ps) if row[0].startswith(("Beds occupied", "Nights"))]
+    return out + [row for row in _simulated(bs, ps) if row[0].startswith(("Beds occupied", "Nights", "Escalation"))]
 
 
 def _required_row(needed: dict[str, Any]) -> list[str]:
@@ -304,7 +320,24 @@ def _baseline_rows(base: dict[str, Any]) -> list[dict[str, Any]]:
         _row(
             "Demand by hour", "as entered" if base.get("hour_shares") and len(set(base["hour_shares"])) > 1 else "even"
         ),
+        *_discharge_rows(base),
     ]
+
+
+def _discharge_rows(base: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    if delayed := base.get("delayed_discharge"):
+        rows.append(
+            _row(
+                "Delayed discharges",
+                f"{delayed.get('share_of_patients', 0):.0%} of patients, {delayed.get('mean_days', '?')} days on average",
+            )
+        )
+    if profile := base.get("discharge_profile"):
+        rows.append(
+            _row("Discharges by weekday", _pattern(profile.get("weekday_shares"), WEEKDAY_NAMES, FLAT_WEEKDAY_SHARES))
+        )
+    return rows
 
 
 def _pattern(shares: list[float] | None, names: tuple[str, ...], flat: tuple[float, ...]) -> str:
@@ -344,4 +377,6 @@ def _proposal_rows(prop: dict[str, Any]) -> list[dict[str, Any]]:
                 f"{growth.get('annual_rate', 0):.2%} a year from {growth.get('base_year')} to {growth.get('horizon_year')}",
             )
         )
+    if (avoided := prop.get("delayed_discharge_avoided")) is not None:
+        rows.append(_row("Delayed-discharge days avoided", f"{avoided:.0%}"))
     return rows

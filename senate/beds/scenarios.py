@@ -42,7 +42,14 @@ def baseline_initial(scenario: dict[str, Any]) -> dict[str, Any]:
     initial |= {k: base[k] for k in ("month_shares", "weekday_shares", "hour_shares") if k in base}
     initial["los_kind"] = "empirical" if los.get("distribution") == "empirical" else "lognormal"
     initial |= {"los_mean_days": los.get("mean_days"), "los_cv": los.get("cv")}
-    return initial
+    delayed = base.get("delayed_discharge") or {}
+    initial |= {"delayed_share": delayed.get("share_of_patients"), "delayed_mean_days": delayed.get("mean_days")}
+    profile = base.get("discharge_profile") or {}
+    initial |= {
+        "discharge_weekday_shares": profile.get("weekday_shares"),
+        "discharge_hour_shares": profile.get("hour_shares"),
+    }
+    return {k: v for k, v in initial.items() if v is not None}
 
 
 def stored_values(scenario: dict[str, Any]) -> list[float]:
@@ -66,6 +73,7 @@ def proposal_initial(scenario: dict[str, Any]) -> dict[str, Any]:
         "growth_rate": growth.get("annual_rate"),
         "growth_base_year": growth.get("base_year"),
         "growth_horizon_year": growth.get("horizon_year"),
+        "delayed_discharge_avoided": prop.get("delayed_discharge_avoided"),
     }
     for i, treatment in enumerate(prop.get("new_treatments") or [], start=1):
         initial[f"treatment_{i}_category"] = treatment.get("category")
@@ -73,7 +81,16 @@ def proposal_initial(scenario: dict[str, Any]) -> dict[str, Any]:
     initial |= {
         k: v
         for k, v in (scenario.get("simulation") or {}).items()
-        if k in ("replications", "years", "seed", "when_full", "required_beds_target", "escalation_beds")
+        if k
+        in (
+            "replications",
+            "years",
+            "seed",
+            "when_full",
+            "required_beds_target",
+            "escalation_beds",
+            "escalation_threshold",
+        )
     }
     unc = scenario.get("uncertainty") or {}
     initial |= {"uncertainty_target": unc.get("target"), "uncertainty_draws": unc.get("draws")}

@@ -124,7 +124,7 @@ def _draw_side_curve(ax: Axes, key: str, side: SideSummary, low: int, high: int)
     style = _STYLE[key]
     colour = style["color"]
     label = key.capitalize()
-    beds, refused = erlang.refusal_curve(side.admissions_per_year, side.mean_los_days, range(low, high + 1))
+    beds, refused = erlang.refusal_curve(side.admissions_per_year, side.mean_stay_days, range(low, high + 1))
     ax.plot(
         beds,
         np.maximum(refused, _Y_FLOOR / 10),

@@ -48,12 +48,14 @@ class SideSummary:
     beds_for_0_1_percent: int  # smallest pool with B < 0.1%
     simulation: SimulationResult | None
     required_beds: RequiredBeds | None = None  # found by simulation, the proposal side only
+    mean_stay_days: float = 0.0  # days in a bed: the clinical stay plus delayed discharge and discharge times
 
     def to_dict(self) -> dict[str, object]:
         return {
             "name": self.name,
             "admissions_per_year": self.admissions_per_year,
             "mean_los_days": self.mean_los_days,
+            "mean_stay_days": self.mean_stay_days,
             "length_of_stay": self.length_of_stay,
             "beds": self.beds,
             "target_occupancy": self.target_occupancy,
@@ -97,6 +99,7 @@ class Comparison:
                 "when_full": settings.when_full,
                 "required_beds_target": settings.required_beds_target,
                 "escalation_beds": settings.escalation_beds,
+                "escalation_threshold": settings.escalation_threshold,
                 "seed": settings.seed,
             },
             "uncertainty": None if self.uncertainty is None else self.uncertainty.to_dict(),
@@ -105,13 +108,14 @@ class Comparison:
 
 def summarise_side(pool: BedPool, simulation: SimulationResult | None = None) -> SideSummary:
     """The Erlang and rule-of-thumb figures for one pool."""
-    load = erlang.offered_load(pool.admissions_per_year, pool.mean_los_days)
+    load = erlang.offered_load(pool.admissions_per_year, pool.mean_stay_days)
     blocking = erlang.erlang_b(pool.beds, load)
     occupied = load * (1.0 - blocking)
     return SideSummary(
         name=pool.name,
         admissions_per_year=pool.admissions_per_year,
         mean_los_days=pool.mean_los_days,
+        mean_stay_days=pool.mean_stay_days,
         length_of_stay=pool.length_of_stay.describe(),
         beds=pool.beds,
         target_occupancy=pool.target_occupancy,

@@ -229,6 +229,69 @@ def _los_cell(cells: list[str]) -> tuple[float | None, str | None]:
 
 
 # --------------------------------------------------------------------------
+# Discharges: delays after a patient is ready to leave, and when discharges happen
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DelayedDischarge:
+    """Days in a bed after a patient is clinically ready to leave (waiting for care elsewhere),
+    separate from the clinical stay: ``share_of_patients`` are delayed, each by an exponential
+    number of days with mean ``mean_days``."""
+
+    share_of_patients: float
+    mean_days: float
+
+    @property
+    def mean_days_per_patient(self) -> float:
+        return self.share_of_patients * self.mean_days
+
+
+@dataclass(frozen=True)
+class DischargeProfile:
+    """When patients can leave: the split of discharges by weekday (Mon..Sun) and by hour.
+
+    Each hour of the week gets a weight, weekday share x hour share, scaled so the busiest hour is 1.
+    A patient ready to leave draws a number u from 0 to 1 and leaves in the first hour, from the one
+    in which they are ready, whose weight is at least u: at once if that is the hour they are ready
+    in, otherwise at the start of that hour. The busiest hours let everyone go; an hour of weight 0.4
+    lets go the patients whose u is at most 0.4, and the others wait for the next busier slot.
+    """
+
+    weekday_shares: tuple[float, ...]
+    hour_shares: tuple[float, ...]
+
+    def weights(self) -> tuple[float, ...]:
+        """168 weights, Monday 00:00 first, the largest 1."""
+        raw = [d * h for d in self.weekday_shares for h in self.hour_shares]
+        top = max(raw)
+        return tuple(w / top for w in raw)
+
+    def mean_wait_days(self) -> float:
+        """Mean wait for a discharge slot of a patient ready at a moment spread evenly over the week.
+
+        For u between two neighbouring weight levels the open hours are those at or above the
+        higher level; a patient ready in a closed hour waits the rest of it (half an hour on
+        average) and every closed hour after it until the next open one.
+        """
+        w = self.weights()
+        levels = sorted(set(w) | {0.0})
+        total = 0.0
+        for below, level in zip(levels, levels[1:], strict=False):
+            open_hours = [x >= level for x in w]
+            wait = 0.0
+            for h in range(168):
+                if open_hours[h]:
+                    continue
+                gap = 1
+                while not open_hours[(h + gap) % 168]:
+                    gap += 1
+                wait += gap - 0.5
+            total += (level - below) * wait / 168
+        return total / 24
+
+
+# --------------------------------------------------------------------------
 # Bed pool
 # --------------------------------------------------------------------------
 
@@ -245,6 +308,8 @@ class BedPool:
     hour_shares: tuple[float, ...] = FLAT_HOUR_SHARES  # 00:00..23:00
     target_occupancy: float = DEFAULT_TARGET_OCCUPANCY
     name: str = "Bed pool"
+    delayed_discharge: DelayedDischarge | None = None  # None: patients leave when clinically ready
+    discharge_profile: DischargeProfile | None = None  # None: at any hour of any day
 
     def __post_init__(self) -> None:
         # Accept lists from callers but store tuples so the pool stays hashable.
@@ -277,7 +342,16 @@ class BedPool:
 
     @property
     def mean_los_days(self) -> float:
+        """The clinical stay (what a proposal's shorter stays act on)."""
         return self.length_of_stay.mean_days
+
+    @property
+    def mean_stay_days(self) -> float:
+        """Days in a bed: the clinical stay, any delay once ready to leave, and the wait for a
+        discharge slot (for a patient ready at a moment spread evenly over the week)."""
+        delay = 0.0 if self.delayed_discharge is None else self.delayed_discharge.mean_days_per_patient
+        slot = 0.0 if self.discharge_profile is None else self.discharge_profile.mean_wait_days()
+        return self.length_of_stay.mean_days + delay + slot
 
     @property
     def admissions_per_day(self) -> float:
@@ -377,6 +451,7 @@ class Proposal:
     los_reduction: LosReduction | None = None
     growth: DemographicGrowth | None = None
     name: str = "Proposal"
+    delayed_discharge_avoided: float | None = None  # share (0..1) of the baseline's delayed-discharge days avoided
 
 
 @dataclass(frozen=True)
@@ -403,10 +478,12 @@ def apply_proposal(baseline: BedPool, proposal: Proposal) -> EffectiveProposal:
             f" (projected minus reductions = {admissions:,.0f})"
         )
     los = _reduced_los(baseline.length_of_stay, proposal.los_reduction, notes)
+    delayed = _fewer_delays(baseline.delayed_discharge, proposal.delayed_discharge_avoided, notes)
     pool = replace(
         baseline,
         admissions_per_year=admissions,
         length_of_stay=los,
+        delayed_discharge=delayed,
         beds=proposal.proposed_beds,
         name=proposal.name,
     )
@@ -418,10 +495,25 @@ def apply_proposal(baseline: BedPool, proposal: Proposal) -> EffectiveProposal:
     return EffectiveProposal(pool=pool, assumptions=tuple(notes))
 
 
+def _fewer_delays(delayed: DelayedDischarge | None, avoided: float | None, notes: list[str]) -> DelayedDischarge | None:
+    if delayed is None or not avoided:
+        return delayed
+    fewer = replace(delayed, mean_days=delayed.mean_days * (1 - avoided))
+    notes.append(
+        f"Delayed discharges: the proposal avoids {avoided:.0%} of the days patients stay once ready to leave "
+        f"({delayed.mean_days_per_patient:.2f} -> {fewer.mean_days_per_patient:.2f} days a patient on average)."
+    )
+    return fewer
+
+
 def _pool_summary(pool: BedPool) -> str:
     return (
         f"{pool.admissions_per_year:,.0f} admissions a year, length of stay "
         f"{pool.length_of_stay.describe()}, {pool.beds:,} beds"
+    ) + (
+        ""
+        if pool.mean_stay_days == pool.mean_los_days
+        else f" (with delayed discharges and discharge times, {pool.mean_stay_days:.2f} days in a bed on average)"
     )
 
 

@@ -63,7 +63,7 @@ def required_beds(
     if not 0 < target < 1:
         raise ValueError("target must be a probability between 0 and 1")
     settings = replace(settings, when_full="turned_away")
-    erlang_beds = beds_for_refusal_probability(offered_load(pool.admissions_per_year, pool.mean_los_days), target)
+    erlang_beds = beds_for_refusal_probability(offered_load(pool.admissions_per_year, pool.mean_stay_days), target)
     seen: dict[int, CurvePoint] = {}
 
     def at(beds: int) -> CurvePoint:

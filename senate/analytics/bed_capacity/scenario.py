@@ -18,13 +18,16 @@ from typing import Any
 from .compare import Comparison, compare
 from .model import (
     FLAT_HOUR_SHARES,
+    FLAT_WEEKDAY_SHARES,
     LOS_DISTRIBUTIONS,
     MAX_ADMISSIONS_PER_YEAR,
     MAX_MEAN_STAY_DAYS,
     MAX_STAY_DAYS,
     AlternativeProvision,
     BedPool,
+    DelayedDischarge,
     DemographicGrowth,
+    DischargeProfile,
     LengthOfStay,
     LosReduction,
     NewTreatment,
@@ -229,7 +232,12 @@ _BASELINE = (
     "weekday_shares",
     "hour_shares",
     "target_occupancy",
+    "delayed_discharge",
+    "discharge_profile",
 )
+_DELAYED = ("share_of_patients", "mean_days")
+_PROFILE = ("weekday_shares", "hour_shares")
+MAX_DELAY_DAYS = 365
 _LOS = ("distribution", "mean_days", "cv", "values_days")
 _PROPOSAL = (
     "name",
@@ -238,6 +246,7 @@ _PROPOSAL = (
     "new_treatments",
     "los_reduction",
     "demographic_growth",
+    "delayed_discharge_avoided",
 )
 _ALT = ("admissions_avoided_per_year", "workforce_note", "description")
 _TREATMENT = ("category", "admissions_reduced_per_year")
@@ -245,7 +254,16 @@ _LOS_CUT = ("benchmark_mean_los_days", "gap_share_closed")
 _GROWTH = ("annual_rate", "base_year", "horizon_year")
 _UNCERTAINTY = ("target", "ranges", "draws", "seed", "replications", "years")
 _RANGE = ("low", "high", "distribution")
-_SIMULATION = ("replications", "years", "warmup_days", "seed", "when_full", "required_beds_target", "escalation_beds")
+_SIMULATION = (
+    "replications",
+    "years",
+    "warmup_days",
+    "seed",
+    "when_full",
+    "required_beds_target",
+    "escalation_beds",
+    "escalation_threshold",
+)
 # Beds are checked against the simulation limit separately, so a scenario
 # with simulation null may describe a larger pool for the Erlang figures.
 _BEDS_LIMIT = 1_000_000
@@ -312,8 +330,11 @@ def _read_baseline(r: _Reader, data: dict[str, Any]) -> BedPool | None:
         high=1,
         default=0.85,
     )
+    before = len(r.errors)
+    delayed = _read_delayed(r, r.obj(data, "delayed_discharge", f"{p}.delayed_discharge", required=False))
+    profile = _read_profile(r, r.obj(data, "discharge_profile", f"{p}.discharge_profile", required=False))
     parts = (name, admissions, los, beds, months, weekdays, hours, target)
-    if any(v is None for v in parts):
+    if any(v is None for v in parts) or len(r.errors) > before:
         return None
     assert admissions is not None and los is not None
     if (problem := load_problem(admissions, los.mean_days)) is not None:
@@ -321,7 +342,31 @@ def _read_baseline(r: _Reader, data: dict[str, Any]) -> BedPool | None:
         return None
     assert name is not None and admissions is not None and los is not None and beds is not None
     assert months is not None and weekdays is not None and hours is not None and target is not None
-    return BedPool(admissions, los, beds, months, weekdays, hours, target, name)
+    return BedPool(admissions, los, beds, months, weekdays, hours, target, name, delayed, profile)
+
+
+def _read_delayed(r: _Reader, data: dict[str, Any] | None) -> DelayedDischarge | None:
+    if data is None:
+        return None
+    p = "baseline.delayed_discharge"
+    r.unknown(data, _DELAYED, p)
+    share = r.number(data, "share_of_patients", f"{p}.share_of_patients", high=1)
+    mean = r.number(data, "mean_days", f"{p}.mean_days", low_open=True, high=MAX_DELAY_DAYS)
+    if share is None or mean is None:
+        return None
+    return DelayedDischarge(share, mean)
+
+
+def _read_profile(r: _Reader, data: dict[str, Any] | None) -> DischargeProfile | None:
+    if data is None:
+        return None
+    p = "baseline.discharge_profile"
+    r.unknown(data, _PROFILE, p)
+    weekdays = r.shares(data, "weekday_shares", f"{p}.weekday_shares", 7, FLAT_WEEKDAY_SHARES)
+    hours = r.shares(data, "hour_shares", f"{p}.hour_shares", 24, FLAT_HOUR_SHARES)
+    if weekdays is None or hours is None:
+        return None
+    return DischargeProfile(tuple(weekdays), tuple(hours))
 
 
 def _read_proposal(r: _Reader, data: dict[str, Any]) -> Proposal | None:
@@ -337,9 +382,12 @@ def _read_proposal(r: _Reader, data: dict[str, Any]) -> Proposal | None:
     treatments = _read_treatments(r, data.get("new_treatments", []), f"{p}.new_treatments")
     cut = _read_los_cut(r, r.obj(data, "los_reduction", f"{p}.los_reduction", required=False))
     growth = _read_growth(r, r.obj(data, "demographic_growth", f"{p}.demographic_growth", required=False))
+    avoided = None
+    if data.get("delayed_discharge_avoided") is not None:
+        avoided = r.number(data, "delayed_discharge_avoided", f"{p}.delayed_discharge_avoided", high=1)
     if name is None or beds is None or len(r.errors) > before:
         return None
-    return Proposal(beds, alt, tuple(treatments), cut, growth, name=name)
+    return Proposal(beds, alt, tuple(treatments), cut, growth, name=name, delayed_discharge_avoided=avoided)
 
 
 def _read_alternative(r: _Reader, data: dict[str, Any] | None) -> AlternativeProvision | None:
@@ -441,9 +489,17 @@ def _read_simulation(r: _Reader, top: dict[str, Any]) -> SimulationSettings | No
         if target is None:
             return None
     escalation = r.integer(data, "escalation_beds", "simulation.escalation_beds", low=0, high=MAX_BEDS, default=0)
-    if reps is None or years is None or warmup is None or seed is None or escalation is None:
+    threshold: float | None = 1.0
+    if data.get("escalation_threshold") is not None:
+        threshold = r.number(data, "escalation_threshold", "simulation.escalation_threshold", low_open=True, high=1)
+        if threshold is None:
+            return None
+        if not escalation and threshold < 1:
+            r.error("simulation.escalation_threshold", "there are no escalation beds to open: give their number too")
+            return None
+    if reps is None or years is None or warmup is None or seed is None or escalation is None or threshold is None:
         return None
-    return SimulationSettings(reps, years, warmup, seed, when_full, target, escalation)
+    return SimulationSettings(reps, years, warmup, seed, when_full, target, escalation, threshold)
 
 
 def _read_uncertainty(r: _Reader, top: dict[str, Any]) -> UncertaintySettings | None:
@@ -529,6 +585,12 @@ def _check_combined(
     erlang_only: bool,
 ) -> None:
     """Checks that need the whole scenario: demand left after reductions, simulation size."""
+    if proposal.delayed_discharge_avoided and baseline.delayed_discharge is None:
+        r.errors.append(
+            "proposal.delayed_discharge_avoided: the baseline states no delayed discharges to avoid; "
+            "give baseline.delayed_discharge first"
+        )
+        return
     try:
         effective = apply_proposal(baseline, proposal).pool
     except ValueError as exc:
@@ -599,19 +661,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
     out["baseline"] = _pool_to_dict(scenario.baseline)
     out["proposal"] = _proposal_to_dict(scenario.proposal)
     s = scenario.simulation
-    out["simulation"] = (
-        None
-        if s is None
-        else {
-            "replications": s.replications,
-            "years": s.years,
-            "warmup_days": s.warmup_days,
-            "seed": s.seed,
-            "when_full": s.when_full,
-            "required_beds_target": s.required_beds_target,
-            "escalation_beds": s.escalation_beds,
-        }
-    )
+    out["simulation"] = None if s is None else _simulation_to_dict(s)
     if (u := scenario.uncertainty) is not None:
         out["uncertainty"] = {
             "target": u.target,
@@ -624,6 +674,21 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
     return out
 
 
+def _simulation_to_dict(s: SimulationSettings) -> dict[str, object]:
+    out: dict[str, object] = {
+        "replications": s.replications,
+        "years": s.years,
+        "warmup_days": s.warmup_days,
+        "seed": s.seed,
+        "when_full": s.when_full,
+        "required_beds_target": s.required_beds_target,
+        "escalation_beds": s.escalation_beds,
+    }
+    if s.escalation_beds:
+        out["escalation_threshold"] = s.escalation_threshold
+    return out
+
+
 def _pool_to_dict(pool: BedPool) -> dict[str, object]:
     los = pool.length_of_stay
     los_dict: dict[str, object] = {"distribution": los.distribution}
@@ -633,7 +698,7 @@ def _pool_to_dict(pool: BedPool) -> dict[str, object]:
         los_dict["mean_days"] = los.mean_days
     if los.distribution == "lognormal":
         los_dict["cv"] = los.cv
-    return {
+    out: dict[str, object] = {
         "name": pool.name,
         "admissions_per_year": pool.admissions_per_year,
         "length_of_stay": los_dict,
@@ -643,6 +708,11 @@ def _pool_to_dict(pool: BedPool) -> dict[str, object]:
         "hour_shares": list(pool.hour_shares),
         "target_occupancy": pool.target_occupancy,
     }
+    if (d := pool.delayed_discharge) is not None:
+        out["delayed_discharge"] = {"share_of_patients": d.share_of_patients, "mean_days": d.mean_days}
+    if (f := pool.discharge_profile) is not None:
+        out["discharge_profile"] = {"weekday_shares": list(f.weekday_shares), "hour_shares": list(f.hour_shares)}
+    return out
 
 
 def _proposal_to_dict(proposal: Proposal) -> dict[str, object]:
@@ -668,6 +738,8 @@ def _proposal_to_dict(proposal: Proposal) -> dict[str, object]:
             "benchmark_mean_los_days": cut.benchmark_mean_los_days,
             "gap_share_closed": cut.gap_share_closed,
         }
+    if proposal.delayed_discharge_avoided is not None:
+        out["delayed_discharge_avoided"] = proposal.delayed_discharge_avoided
     if (g := proposal.growth) is not None:
         out["demographic_growth"] = {
             "annual_rate": g.annual_rate,

@@ -69,7 +69,9 @@ class SimulationSettings:
     seed: int = 1
     when_full: str = "turned_away"  # or "waits": a patient who finds every bed full waits for one
     required_beds_target: float | None = None  # search the proposal for the beds meeting this chance of no bed
-    escalation_beds: int = 0  # extra beds opened when every bed is full (escalation, surge), on each side
+    escalation_beds: int = 0  # extra beds opened when the pool is busy (escalation, surge), on each side
+    # They open while more than this share of the permanent beds is occupied: 1.0 is only when every bed is full.
+    escalation_threshold: float = 1.0
 
     def problems(self) -> list[str]:
         """Messages naming the bad field, empty if the settings are usable."""
@@ -89,6 +91,12 @@ class SimulationSettings:
             isinstance(target, bool) or not isinstance(target, float | int) or not 0 < target < 1
         ):
             out.append(f"required_beds_target: must be a chance above 0 and below 1, like 0.01 (got {target!r})")
+        threshold = self.escalation_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, float | int) or not 0 < threshold <= 1:
+            out.append(
+                "escalation_threshold: must be a share of the beds above 0 and at most 1, like 0.95 "
+                f"(got {threshold!r})"
+            )
         if self.when_full not in WHEN_FULL:
             out.append(f"when_full: must be one of {', '.join(WHEN_FULL)} (got {self.when_full!r})")
         return out
@@ -121,7 +129,7 @@ def size_problems(
     los = pool.length_of_stay
     if los.distribution == "empirical" and len(los.values_days) > MAX_EMPIRICAL_VALUES:
         out.append(f"{los_field}: {len(los.values_days):,} values is more than the {MAX_EMPIRICAL_VALUES:,} allowed")
-    load = pool.admissions_per_day * los.mean_days
+    load = pool.admissions_per_day * pool.mean_stay_days
     if settings.when_full == "waits" and load >= capacity:
         out.append(
             f"{beds_field}: with patients waiting for a bed, the beds ({capacity:,}) must be more than the "
@@ -180,6 +188,9 @@ class MidnightOccupancy:
     escalation_beds: int = 0
     escalation_nights: Estimate | None = None  # nights a year with escalation beds in use
     escalation_bed_nights: Estimate | None = None  # escalation beds in use, summed over the nights of a year
+    escalation_threshold: float = 1.0  # they are open while more than this share of the permanent beds is occupied
+    escalation_nights_open: Estimate | None = None  # nights a year the escalation beds are open (staffed)
+    escalation_bed_nights_open: Estimate | None = None  # escalation beds open, summed over the nights of a year
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -189,11 +200,18 @@ class MidnightOccupancy:
             "days_full": self.days_full.to_dict(),
         }
         if self.escalation_beds and self.escalation_nights and self.escalation_bed_nights:
-            out["escalation"] = {
+            escalation: dict[str, object] = {
                 "beds": self.escalation_beds,
                 "nights_in_use": self.escalation_nights.to_dict(),
                 "bed_nights": self.escalation_bed_nights.to_dict(),
             }
+            if self.escalation_nights_open and self.escalation_bed_nights_open:
+                escalation |= {
+                    "threshold": self.escalation_threshold,
+                    "nights_open": self.escalation_nights_open.to_dict(),
+                    "bed_nights_open": self.escalation_bed_nights_open.to_dict(),
+                }
+            out["escalation"] = escalation
         return out
 
 
@@ -319,6 +337,37 @@ def _stay_hours(kind: int, p1: float, p2: float, values: FloatArray) -> float:
 
 
 @_compile
+def _hours_in_bed(t: float, kind: int, p1: float, p2: float, values: FloatArray, discharge: FloatArray) -> float:
+    """Hours in a bed of a patient admitted at hour ``t``: the clinical stay, then any delay once ready
+    to leave, then the wait for a discharge slot (``BedPool.discharge_profile``).
+
+    ``discharge`` holds the share of patients delayed, their mean delay in hours, the weekday of
+    hour 0 and, when discharges follow a profile, the 168 weights of the hours of the week. The extra
+    random numbers are drawn for every patient only when the feature is on, so a scenario without
+    them gives the same patients as before.
+    """
+    stay = _stay_hours(kind, p1, p2, values)
+    if discharge[0] > 0.0:
+        delayed = np.random.random() < discharge[0]
+        delay = np.random.exponential(discharge[1])
+        if delayed:
+            stay += delay
+    if discharge.shape[0] > 3:
+        u = 1.0 - np.random.random()  # (0, 1]: an hour of weight 0 lets nobody go
+        ready = t + stay
+        hour = int(math.floor(ready))
+        first = hour
+        while True:
+            how = ((int(discharge[2]) + hour // 24) % 7) * 24 + hour % 24
+            if discharge[3 + how] >= u:
+                break
+            hour += 1
+        if hour > first:
+            stay = hour - t
+    return stay
+
+
+@_compile
 def _residual_hours(kind: int, p1: float, p2: float, values: FloatArray, biased_cum: FloatArray) -> float:
     """The rest of the stay of a patient found in a bed at a random moment.
 
@@ -371,6 +420,7 @@ def _run_replication(
     los_values: FloatArray,
     biased_cum: FloatArray,
     start_cdf: FloatArray,
+    discharge: FloatArray,
     seed: int,
     by_month: IntArray,  # (12, 2): arrivals, refused
     by_weekday: IntArray,  # (7, 2)
@@ -393,6 +443,7 @@ def _run_replication(
     # Inversion of the cumulative intensity: ``left`` is the intensity still
     # to run before the next arrival (a unit-rate exponential).
     left = np.random.exponential(1.0)
+    plain = discharge[0] <= 0.0 and discharge.shape[0] <= 3  # no delays or discharge slots: the stay alone
     arrivals = 0
     days_with_refusals = 0
     last_refused_day = -1
@@ -413,15 +464,18 @@ def _run_replication(
             arrived += 1
             # Every arrival draws its stay, admitted or not, so the same seed gives the same patients
             # whatever the number of beds (common random numbers for the required-beds search).
-            discharge = t + _stay_hours(los_kind, p1, p2, los_values)
+            if plain:
+                leaves = t + _stay_hours(los_kind, p1, p2, los_values)
+            else:
+                leaves = t + _hours_in_bed(t, los_kind, p1, p2, los_values, discharge)
             if size < beds:
-                size = _heap_push(heap, size, discharge)
+                size = _heap_push(heap, size, leaves)
             elif heap[0] <= t:
-                _heap_replace_top(heap, size, discharge)
+                _heap_replace_top(heap, size, leaves)
             else:
                 refused += 1
                 continue
-            overlap = min(discharge, end) - max(t, start)
+            overlap = min(leaves, end) - max(t, start)
             if overlap > 0.0:
                 bed_hours += overlap
         left -= rate - used
@@ -474,6 +528,16 @@ class _Counts:
         )
 
 
+def discharge_parameters(pool: BedPool, calendar: DemandCalendar) -> FloatArray:
+    """What ``_hours_in_bed`` needs about delays and discharge times (see its docstring)."""
+    delayed = pool.delayed_discharge
+    head = [0.0, 0.0, float(calendar.day_weekday[0]) if calendar.day_weekday.size else 0.0]
+    if delayed is not None and delayed.share_of_patients > 0 and delayed.mean_days > 0:
+        head[:2] = [delayed.share_of_patients, delayed.mean_days * 24.0]
+    weights = [] if pool.discharge_profile is None else list(pool.discharge_profile.weights())
+    return np.asarray(head + weights, dtype=np.float64)
+
+
 def los_parameters(los: LengthOfStay) -> tuple[int, float, float, FloatArray]:
     """Kernel code and parameters for a length-of-stay distribution."""
     values = np.asarray(los.values_days or (0.0,), dtype=np.float64)
@@ -484,16 +548,16 @@ def los_parameters(los: LengthOfStay) -> tuple[int, float, float, FloatArray]:
     return _LOS_CODES[los.distribution], los.mean_days, 0.0, values
 
 
-def start_distribution(calendar: DemandCalendar, los: LengthOfStay, beds: int) -> FloatArray:
+def start_distribution(calendar: DemandCalendar, mean_stay_days: float, beds: int) -> FloatArray:
     """Cumulative probabilities of 0..beds patients in beds at the start.
 
     The stationary distribution of an M/G/c/c pool: Poisson with the offered
-    load (mean admissions an hour over the whole run times the mean stay),
+    load (mean admissions an hour over the whole run times the mean time in a bed),
     truncated at the number of beds. Computed in log space so thousands of
     beds and loads neither overflow nor underflow.
     """
     rates = calendar.hourly_rates
-    load = float(rates.mean()) * los.mean_days * 24.0 if rates.size else 0.0
+    load = float(rates.mean()) * mean_stay_days * 24.0 if rates.size else 0.0
     if load <= 0.0:
         return np.ones(beds + 1, dtype=np.float64)
     k = np.arange(beds + 1, dtype=np.float64)
@@ -558,12 +622,15 @@ def _worker_count(workers: int | None) -> int:
 
 def kernel_inputs(
     pool: BedPool, calendar: DemandCalendar, settings: SimulationSettings
-) -> tuple[list[int], tuple[int, float, float, FloatArray], FloatArray, FloatArray]:
+) -> tuple[list[int], tuple[int, float, float, FloatArray], FloatArray, FloatArray, FloatArray]:
     """What every replication's compiled loop is given, whatever happens when the beds are full: the
-    seeds, the stay's kernel code and parameters, the length-biased weights and the starting census."""
+    seeds, the stay's kernel code and parameters, the length-biased weights, the starting census and
+    the discharge parameters. The patients in beds at the start have the rest of a clinical stay;
+    delays and discharge times apply from then on (the warm-up settles the difference)."""
     seeds = replication_seeds(settings.seed, settings.replications)
     los = los_parameters(pool.length_of_stay)
-    return seeds, los, length_biased_cumulative(los[3]), start_distribution(calendar, pool.length_of_stay, pool.beds)
+    start = start_distribution(calendar, pool.mean_stay_days, pool.beds)
+    return seeds, los, length_biased_cumulative(los[3]), start, discharge_parameters(pool, calendar)
 
 
 def _run_all(
@@ -574,7 +641,7 @@ def _run_all(
     progress: Progress | None,
     workers: int,
 ) -> None:
-    seeds, (kind, p1, p2, values), biased_cum, start_cdf = kernel_inputs(pool, calendar, settings)
+    seeds, (kind, p1, p2, values), biased_cum, start_cdf, discharge = kernel_inputs(pool, calendar, settings)
 
     def one(r: int) -> None:
         _run_replication(
@@ -589,6 +656,7 @@ def _run_all(
             values,
             biased_cum,
             start_cdf,
+            discharge,
             seeds[r],
             counts.by_month[r],
             counts.by_weekday[r],
@@ -637,7 +705,7 @@ def _summarise(counts: _Counts, settings: SimulationSettings, beds: int) -> Simu
         mean_occupied_beds=Estimate.of(counts.totals[:, 2] / hours),
         refusal_fraction=Estimate.of(_ratio(refused, arrivals)),
         admissions_per_year=Estimate.of(arrivals / years),
-        midnight=_midnight(counts.by_midnight, beds, years),
+        midnight=_midnight(counts.by_midnight, beds, years, settings.escalation_threshold),
         replications=settings.replications,
         years=years,
         warmup_days=settings.warmup_days,
@@ -646,11 +714,14 @@ def _summarise(counts: _Counts, settings: SimulationSettings, beds: int) -> Simu
     )
 
 
-def _midnight(by_midnight: IntArray, beds: int, years: int) -> MidnightOccupancy:
+def _midnight(by_midnight: IntArray, beds: int, years: int, threshold: float = 1.0) -> MidnightOccupancy:
     """Midnight occupancy as a ward sees it: its spread, and days a year above each level.
 
     ``beds`` are the permanent beds; the census may run past them into escalation beds, whose
-    nights in use and bed-nights are counted separately.
+    nights in use and bed-nights are counted separately. The escalation beds are open (staffed) on
+    a night whose census is above ``threshold`` x ``beds``, whether or not anyone is in them yet;
+    they are always open when every permanent bed is full, so the threshold changes how long they
+    are staffed, not who finds a bed.
     """
     pooled = by_midnight.sum(axis=0)
     cumulative = np.cumsum(pooled) / max(1, int(pooled.sum()))
@@ -660,14 +731,19 @@ def _midnight(by_midnight: IntArray, beds: int, years: int) -> MidnightOccupancy
         (level, Estimate.of(by_midnight[:, occupancy > level * beds].sum(axis=1) / years)) for level in OCCUPANCY_LEVELS
     )
     escalation = occupancy > beds
+    extra = by_midnight.shape[1] - 1 - beds
+    open_nights = by_midnight[:, occupancy > threshold * beds].sum(axis=1) / years
     return MidnightOccupancy(
         beds=beds,
         centiles=centiles,
         days_above=above,
         days_full=Estimate.of(by_midnight[:, beds:].sum(axis=1) / years),
-        escalation_beds=by_midnight.shape[1] - 1 - beds,
+        escalation_beds=extra,
         escalation_nights=Estimate.of(by_midnight[:, escalation].sum(axis=1) / years),
         escalation_bed_nights=Estimate.of((by_midnight * np.maximum(occupancy - beds, 0)).sum(axis=1) / years),
+        escalation_threshold=threshold,
+        escalation_nights_open=Estimate.of(open_nights),
+        escalation_bed_nights_open=Estimate.of(open_nights * extra),
     )
 
 

@@ -280,11 +280,11 @@ def _no_bed_chance(
 ) -> float:
     """The chance a patient finds no bed on arrival: turned away, or (when patients wait) made to wait."""
     if sim is None:
-        return erlang.erlang_b(pool.beds, erlang.offered_load(pool.admissions_per_year, pool.mean_los_days))
+        return erlang.erlang_b(pool.beds, erlang.offered_load(pool.admissions_per_year, pool.mean_stay_days))
     settings = replace(sim, replications=unc.replications, years=unc.years, required_beds_target=None)
     if (
         settings.when_full == "waits"
-        and pool.admissions_per_day * pool.mean_los_days >= pool.beds + sim.escalation_beds
+        and pool.admissions_per_day * pool.mean_stay_days >= pool.beds + sim.escalation_beds
     ):
         return 1.0  # more demand than beds: the queue grows without end and, in time, everyone waits
     result = simulate(pool, settings, workers=workers)

@@ -22,8 +22,8 @@ from .simulation import (
     _heap_pop,
     _heap_push,
     _heap_replace_top,
+    _hours_in_bed,
     _start_in_steady_state,
-    _stay_hours,
 )
 
 BIN_HOURS = 0.25  # the waiting-time histogram's resolution
@@ -74,6 +74,7 @@ def _serve_queue(
     end: float,
     bins: IntArray,
     totals: FloatArray,
+    discharge: FloatArray,
 ) -> tuple[int, int]:
     """Give each bed that frees by ``until`` to the longest waiter; returns the queue's head and length."""
     cap = queue.shape[0]
@@ -82,7 +83,7 @@ def _serve_queue(
         arrived = queue[head]
         head = (head + 1) % cap
         waiting -= 1
-        size, hours = _admit(heap, size, size, freed, _stay_hours(kind, p1, p2, values), start, end)
+        size, hours = _admit(heap, size, size, freed, _hours_in_bed(freed, kind, p1, p2, values, discharge), start, end)
         totals[_BED_HOURS] += hours
         if arrived >= start:
             _record_wait(freed - arrived, bins, totals)
@@ -108,6 +109,7 @@ def run_waiting_replication(
     values: FloatArray,
     biased_cum: FloatArray,
     start_cdf: FloatArray,
+    discharge: FloatArray,
     seed: int,
     bins: IntArray,
     by_midnight: IntArray,
@@ -126,7 +128,7 @@ def run_waiting_replication(
     for h in range(rates.shape[0]):
         if h % 24 == 0 and h >= warmup_hours:
             head, waiting = _serve_queue(
-                heap, size, queue, head, waiting, h, kind, p1, p2, values, start, end, bins, totals
+                heap, size, queue, head, waiting, h, kind, p1, p2, values, start, end, bins, totals, discharge
             )
             while waiting == 0 and size > 0 and heap[0] <= h:
                 size = _heap_pop(heap, size)
@@ -138,10 +140,10 @@ def run_waiting_replication(
             left = np.random.exponential(1.0)
             t = h + used / rate
             head, waiting = _serve_queue(
-                heap, size, queue, head, waiting, t, kind, p1, p2, values, start, end, bins, totals
+                heap, size, queue, head, waiting, t, kind, p1, p2, values, start, end, bins, totals, discharge
             )
             if waiting == 0 and (size < beds or heap[0] <= t):
-                size, hours = _admit(heap, size, beds, t, _stay_hours(kind, p1, p2, values), start, end)
+                size, hours = _admit(heap, size, beds, t, _hours_in_bed(t, kind, p1, p2, values, discharge), start, end)
                 totals[_BED_HOURS] += hours
                 if t >= start:
                     _record_wait(0.0, bins, totals)
@@ -152,7 +154,9 @@ def run_waiting_replication(
             queue[(head + waiting) % queue.shape[0]] = t
             waiting += 1
         left -= rate - used
-    head, waiting = _serve_queue(heap, size, queue, head, waiting, end, kind, p1, p2, values, start, end, bins, totals)
+    head, waiting = _serve_queue(
+        heap, size, queue, head, waiting, end, kind, p1, p2, values, start, end, bins, totals, discharge
+    )
     # Still waiting when the run ends: counted with the wait so far (a lower bound).
     for i in range(waiting):
         arrived = queue[(head + i) % queue.shape[0]]
@@ -207,7 +211,7 @@ def simulate_waiting(pool, calendar, settings, counts, progress, workers, perman
     """``simulate`` for a pool whose patients wait for a bed: the same calendar, stays and seeds."""
     from .simulation import SimulationResult, _midnight, kernel_inputs, run_replications
 
-    seeds, (kind, p1, p2, values), biased_cum, start_cdf = kernel_inputs(pool, calendar, settings)
+    seeds, (kind, p1, p2, values), biased_cum, start_cdf, discharge = kernel_inputs(pool, calendar, settings)
     bins = np.zeros((settings.replications, BINS + 1), dtype=np.int64)
     totals = np.zeros((settings.replications, TOTALS), dtype=np.float64)
 
@@ -222,6 +226,7 @@ def simulate_waiting(pool, calendar, settings, counts, progress, workers, perman
             values,
             biased_cum,
             start_cdf,
+            discharge,
             seeds[r],
             bins[r],
             counts.by_midnight[r],
@@ -243,7 +248,7 @@ def simulate_waiting(pool, calendar, settings, counts, progress, workers, perman
         mean_occupied_beds=Estimate.of(totals[:, _BED_HOURS] / hours),
         refusal_fraction=nothing,
         admissions_per_year=Estimate.of(counted / years),
-        midnight=_midnight(counts.by_midnight, permanent, years),
+        midnight=_midnight(counts.by_midnight, permanent, years, settings.escalation_threshold),
         replications=settings.replications,
         years=years,
         warmup_days=settings.warmup_days,

@@ -227,3 +227,48 @@ def test_a_range_that_leaves_out_the_stated_value_is_refused_next_to_its_box(as_
     assert "must include the stated value 0.011" in _error_at(response, "id_growth_rate_low")
     bed_model.refresh_from_db()
     assert "uncertainty" not in bed_model.scenario, "nothing is saved from a refused form"
+
+
+def test_the_proposal_page_opens_escalation_beds_above_an_occupancy(as_manager, bed_model):
+    escalation = {"escalation_beds": "4", "escalation_threshold": "0.95"}
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | escalation)
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert bed_model.scenario["simulation"]["escalation_threshold"] == 0.95
+    assert 'value="0.95"' in as_manager.get(page_url(bed_model, "proposal/")).content.decode()
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"escalation_threshold": "0.9"})
+    assert "there are no escalation beds to open" in _error_at(response, "id_escalation_threshold")
+
+
+def test_the_baseline_page_takes_delayed_discharges_and_discharge_times(as_manager, bed_model):
+    discharges = {
+        "delayed_share": "0.2",
+        "delayed_mean_days": "5",
+        "discharge_weekday_shares": "0.2, 0.2, 0.2, 0.2, 0.2, 0, 0",
+    }
+    response = as_manager.post(page_url(bed_model, "baseline/"), GOOD_BASELINE | discharges)
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    baseline = bed_model.scenario["baseline"]
+    assert baseline["delayed_discharge"] == {"share_of_patients": 0.2, "mean_days": 5}
+    assert baseline["discharge_profile"]["weekday_shares"] == [0.2, 0.2, 0.2, 0.2, 0.2, 0, 0]
+    page = as_manager.get(page_url(bed_model, "baseline/")).content.decode()
+    assert "0.2, 0.2, 0.2, 0.2, 0.2, 0, 0" in page
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"delayed_discharge_avoided": "0.5"})
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert bed_model.scenario["proposal"]["delayed_discharge_avoided"] == 0.5
+    assert validate_scenario(bed_model.scenario) == []
+
+
+def test_bad_discharge_boxes_are_refused_naming_the_box(as_manager, bed_model):
+    bad = {"delayed_share": "1.5", "delayed_mean_days": "5", "discharge_hour_shares": "0.5, 0.5"}
+    response = as_manager.post(page_url(bed_model, "baseline/"), GOOD_BASELINE | bad)
+    assert response.status_code == 400
+    assert "at most 1 (got 1.5)" in _error_at(response, "id_delayed_share")
+    assert "expected 24 shares, got 2" in _error_at(response, "id_discharge_hour_shares")
+
+
+def test_avoiding_delays_the_baseline_does_not_have_is_refused_at_its_box(as_manager, bed_model):
+    response = as_manager.post(page_url(bed_model, "proposal/"), GOOD_PROPOSAL | {"delayed_discharge_avoided": "0.5"})
+    assert "the baseline states no delayed discharges" in _error_at(response, "id_delayed_discharge_avoided")

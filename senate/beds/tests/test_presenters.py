@@ -109,6 +109,19 @@ def test_escalation_beds_in_use_are_shown(cast):
     assert any(a.startswith("Escalation: 4 more beds") for a in presenters.report_assumptions(bed_model))
 
 
+def test_escalation_beds_opened_above_a_threshold_show_their_nights_open(cast):
+    from senate.beds.tests.factories import small_scenario
+
+    settings = {"replications": 4, "years": 1, "seed": 7, "escalation_beds": 4, "escalation_threshold": 0.9}
+    bed_model = finished_model(scenario=small_scenario(simulation=settings))
+    rows = {row[0]: row[1:] for row in presenters.report_tables(bed_model)[1]["rows"]}
+    escalation = bed_model.result["baseline"]["simulation"]["midnight_occupancy"]["escalation"]
+    nights = escalation["nights_open"]["mean"]
+    assert rows["Nights a year the escalation beds are open"][0].startswith(f"{nights:,.1f} (95% CI")
+    assert rows["Escalation bed-nights open a year (staffed)"][0].startswith(f"{4 * nights:,.1f} (95% CI")
+    assert any("while more than 90% of the beds are occupied" in a for a in presenters.report_assumptions(bed_model))
+
+
 def test_how_sure_we_are_is_shown_with_the_assumption_that_matters_most(cast):
     from senate.beds.tests.factories import small_scenario
 

@@ -56,6 +56,7 @@ def test_to_dict_is_strict_json(comparison: Comparison) -> None:
         "when_full": "turned_away",
         "required_beds_target": None,
         "escalation_beds": 0,
+        "escalation_threshold": 1.0,
     }
 
 

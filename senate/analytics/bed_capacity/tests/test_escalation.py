@@ -54,3 +54,70 @@ def test_the_scenario_carries_escalation_beds() -> None:
     data = _scenario()
     data["simulation"] = {"replications": 3, "years": 1, "escalation_beds": 12}
     assert scenario_to_dict(load_scenario(data))["simulation"]["escalation_beds"] == 12
+
+
+# Escalation beds that open above an occupancy threshold (issue 18), not only when every bed is full.
+THRESHOLD = 0.85  # open while more than 8.5 of the 10 permanent beds are occupied: 9 or more
+
+
+@pytest.fixture(scope="module")
+def early(result):
+    pool = BedPool(LOAD * 365, LengthOfStay.lognormal(1.0, 1.2), BEDS)
+    settings = SimulationSettings(
+        replications=200, years=5, warmup_days=30, seed=8, escalation_beds=EXTRA, escalation_threshold=THRESHOLD
+    )
+    return simulate(pool, settings, workers=2)
+
+
+def test_opening_earlier_staffs_the_beds_longer_but_admits_the_same_patients(result, early) -> None:
+    # The escalation beds are open whenever every permanent bed is full either way, so the same seed gives
+    # the same patients finding no bed; only the nights they are open (staffed) change.
+    assert early.refused_per_year == result.refused_per_year
+    assert early.midnight.escalation_nights == result.midnight.escalation_nights
+    assert early.midnight.escalation_nights_open.mean > result.midnight.escalation_nights_open.mean
+    # Open only when every bed is full, they are open exactly the nights they are in use.
+    assert result.midnight.escalation_nights_open == result.midnight.escalation_nights
+
+
+def test_nights_open_above_the_threshold_are_the_stationary_census_above_it(early) -> None:
+    p, k = occupancy(), np.arange(BEDS + EXTRA + 1)
+    m = early.midnight
+    nights = p[k >= 9].sum() * 365  # about 185 nights a year with 9 or more of 10 beds occupied
+    assert abs(m.escalation_nights_open.mean - nights) < 3 * m.escalation_nights_open.standard_error
+    # The same nights as those above 85% occupied, and every escalation bed is open on each of them.
+    assert m.escalation_nights_open == dict(m.days_above)[0.85]
+    assert m.escalation_bed_nights_open.mean == pytest.approx(EXTRA * m.escalation_nights_open.mean)
+    shown = early.to_dict()["midnight_occupancy"]["escalation"]
+    assert shown["threshold"] == THRESHOLD
+    assert shown["bed_nights_open"]["mean"] == pytest.approx(EXTRA * shown["nights_open"]["mean"])
+
+
+def test_a_hand_counted_census() -> None:
+    from senate.analytics.bed_capacity.simulation import _midnight
+
+    # One year, two replications; 10 permanent beds and 2 escalation beds open above 80% (census 9 or more).
+    census = np.zeros((2, 13), dtype=np.int64)
+    census[0, [8, 9, 10, 11]] = [300, 40, 20, 5]  # open 40 + 20 + 5 = 65 nights, in use 5
+    census[1, [7, 12]] = [355, 10]  # open 10 nights, in use 10 (both beds)
+    m = _midnight(census, 10, 1, 0.8)
+    assert m.escalation_nights_open.mean == 37.5  # (65 + 10) / 2
+    assert m.escalation_bed_nights_open.mean == 75.0  # 2 beds on each of those nights
+    assert m.escalation_nights.mean == 7.5  # (5 + 10) / 2
+    assert m.escalation_bed_nights.mean == 12.5  # (5 x 1 + 10 x 2) / 2
+
+
+def test_the_scenario_carries_the_threshold_and_refuses_a_bad_one() -> None:
+    from senate.analytics.bed_capacity.scenario import validate_scenario
+    from senate.analytics.bed_capacity.tests.test_plausible_inputs import _scenario
+
+    data = _scenario()
+    data["simulation"] = {"replications": 3, "years": 1, "escalation_beds": 4, "escalation_threshold": 0.95}
+    assert scenario_to_dict(load_scenario(data))["simulation"]["escalation_threshold"] == 0.95
+    data["simulation"]["escalation_threshold"] = 1.2
+    assert validate_scenario(data) == ["simulation.escalation_threshold: must be above 0 and at most 1 (got 1.2)"]
+    data["simulation"] = {"replications": 3, "years": 1, "escalation_threshold": 0.9}
+    assert validate_scenario(data) == [
+        "simulation.escalation_threshold: there are no escalation beds to open: give their number too"
+    ]
+    data["simulation"] = {"replications": 3, "years": 1}
+    assert "escalation_threshold" not in scenario_to_dict(load_scenario(data))["simulation"]

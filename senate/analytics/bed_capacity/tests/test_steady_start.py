@@ -41,7 +41,7 @@ def test_a_long_stay_pool_matches_erlang(los: LengthOfStay, warmup_days: int) ->
 
 def test_the_start_is_erlangs_truncated_poisson() -> None:
     pool = BedPool(LOAD * 365 / MEAN_STAY, LengthOfStay.exponential(MEAN_STAY), BEDS)
-    cdf = start_distribution(build_calendar(pool, 1, 0), pool.length_of_stay, BEDS)
+    cdf = start_distribution(build_calendar(pool, 1, 0), pool.mean_stay_days, BEDS)
     probabilities = np.diff(cdf, prepend=0.0)
     # All beds full at a random moment is Erlang B itself (PASTA).
     assert probabilities[BEDS] == pytest.approx(erlang_b(BEDS, LOAD), rel=1e-9)

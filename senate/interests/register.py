@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from senate.core.cache import until_next_act
 from senate.interests import queries
-from senate.interests.due import Status, due_rows
+from senate.interests.due import Status, due_rows_now
 from senate.interests.local_rules import rules_for
 from senate.interests.models import (
     Category,
@@ -216,7 +216,9 @@ def _entry(version: dict[str, Any], roles: dict[int, str]) -> Entry:
 
 def _not_declared(senate: Any, on: dt.date) -> list[tuple[str, str]]:
     found = []
-    for row in due_rows(senate, today=on):
+    # Read now, not through the copy of every row the due page keeps (model instances are costly to
+    # keep): the register itself is kept until the next act.
+    for row in due_rows_now(senate, today=on):
         if row.status == Status.NEVER and row.due_on and row.due_on < on:
             found.append((str(row.profile.user), "Has not made a declaration"))
         elif row.status == Status.OVERDUE and row.due_on:

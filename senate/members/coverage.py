@@ -126,14 +126,14 @@ def coverage_in(profiles: QuerySet[MemberProfile], vocabulary: Iterable[tuple[st
         members=Count("pk"), **{code: Count("pk", filter=CONSTITUENCY_FILTERS[code]) for code, _l, _t in CONSTITUENCIES}
     )
     lines = [(kind, code, name) for kind, code, name in vocabulary if kind in ("life_stage", "outcomes_domain")]
-    holding = dict(
+    held = (
         MemberProfile.expertise.through.objects.filter(
             memberprofile_id__in=profiles.order_by().values("pk"), expertise__code__in={code for _k, code, _n in lines}
         )
         .values("expertise__code")
         .annotate(holders=Count("memberprofile_id", distinct=True))
-        .values_list("expertise__code", "holders")
     )
+    holding: dict[str, int] = {row["expertise__code"]: row["holders"] for row in held}
     constituencies = [CoverageLine(code, label, counts[code]) for code, label, _test in CONSTITUENCIES]
     by_kind: dict[str, list[CoverageLine]] = {"life_stage": [], "outcomes_domain": []}
     for kind, code, name in lines:

@@ -2,7 +2,9 @@
 OpenAPI schema at /api/v1/openapi.json, documentation at /api/v1/docs."""
 
 import datetime as dt
+from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
@@ -23,6 +25,7 @@ api = NinjaAPI(
     auth=TokenAuth(),
     urls_namespace="api",
 )
+MEMBERS_MAX_LIMIT = 500  # members in one page of the members endpoint, however large a `limit` is asked
 
 
 class SenateOut(Schema):
@@ -43,6 +46,9 @@ class MembershipOut(Schema):
 
 
 class MemberOut(Schema):
+    """One member, read from a profile with the directory's joins (`members.queries.directory`): a page
+    of them costs the same few queries however many members the Senate has."""
+
     id: int
     name: str
     email: str
@@ -51,6 +57,26 @@ class MemberOut(Schema):
     region: str | None
     specialties: list[str]
     memberships: list[MembershipOut]
+
+    @staticmethod
+    def resolve_name(p: MemberProfile) -> str:
+        return str(p)
+
+    @staticmethod
+    def resolve_email(p: MemberProfile) -> str:
+        return p.user.email
+
+    @staticmethod
+    def resolve_region(p: MemberProfile) -> str | None:
+        return p.region.slug if p.region else None
+
+    @staticmethod
+    def resolve_specialties(p: MemberProfile) -> list[str]:
+        return [e.code for e in p.expertise.all() if e.kind == "specialty"]
+
+    @staticmethod
+    def resolve_memberships(p: MemberProfile) -> list[Any]:
+        return list(getattr(p, "current_here", []))
 
 
 class DirectoryFilters(Schema):
@@ -78,32 +104,21 @@ def list_senates(request: HttpRequest) -> list[SenateOut]:
     ]
 
 
-@api.get("/senates/{slug}/members", response=list[MemberOut], summary="Current Council and Assembly members")
-@paginate(LimitOffsetPagination)
-def list_members(request: HttpRequest, slug: str, filters: Query[DirectoryFilters]) -> list[MemberOut]:
+@api.get(
+    "/senates/{slug}/members",
+    response=list[MemberOut],
+    summary="Current Council and Assembly members",
+    description="A page of members in name order: `limit` members (100 unless given, at most "
+    f"{MEMBERS_MAX_LIMIT}: a larger limit is read as {MEMBERS_MAX_LIMIT}) from `offset`; `count` is how many "
+    "match the filters. Ask again with a larger `offset` for the next page.",
+)
+@paginate(LimitOffsetPagination, max_limit=MEMBERS_MAX_LIMIT)
+def list_members(request: HttpRequest, slug: str, filters: Query[DirectoryFilters]) -> QuerySet[MemberProfile]:
     senate = get_object_or_404(Senate, slug=slug)
     if not request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):
         raise HttpError(403, "You do not have permission to view this Senate's member directory.")
-    profiles = member_queries.directory(senate, filters.model_dump(exclude_none=True))
-    return [_member(p) for p in profiles]
-
-
-def _member(p: MemberProfile) -> MemberOut:
-    return MemberOut(
-        id=p.pk,
-        name=str(p),
-        email=p.user.email,
-        profession=p.profession,
-        job_title=p.job_title,
-        region=p.region.slug if p.region else None,
-        specialties=[e.code for e in p.expertise.all() if e.kind == "specialty"],
-        memberships=[
-            MembershipOut(
-                body=m.body, role=m.role, term_start=m.term_start, term_end=m.term_end, term_number=m.term_number
-            )
-            for m in getattr(p, "current_here", [])
-        ],
-    )
+    # A query, not a list: the pagination reads only the page asked for (with its joins) and counts the rest.
+    return member_queries.directory(senate, filters.model_dump(exclude_none=True))
 
 
 from senate.api.assurance import router as assurance_router  # noqa: E402

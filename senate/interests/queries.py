@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from senate.interests.facts import request_model
 from senate.interests.models import Declaration, DeclarationVersion
-from senate.members.models import MemberProfile, Membership
+from senate.members.models import Body, MemberProfile, Membership, MembershipRole
 
 
 def end_of(day: dt.date) -> dt.datetime:
@@ -24,9 +24,11 @@ def versions_in_force(at: dt.datetime) -> QuerySet[DeclarationVersion]:
 
 def current_roles(senate: Any, on: dt.date) -> dict[int, str]:
     """Each current member's roles in this Senate, by profile id, e.g. 'Council: Clinical member'."""
+    bodies, roles = dict(Body.choices), dict(MembershipRole.choices)
     found: dict[int, list[str]] = defaultdict(list)
-    for m in Membership.objects.current(on).filter(senate=senate).order_by("body"):
-        found[m.profile_id].append(f"{m.get_body_display()}: {m.get_role_display()}")
+    rows = Membership.objects.current(on).filter(senate=senate).order_by("body")
+    for profile_id, body, role in rows.values_list("profile_id", "body", "role"):
+        found[profile_id].append(f"{bodies.get(body, body)}: {roles.get(role, role)}")
     return {profile_id: "; ".join(labels) for profile_id, labels in found.items()}
 
 

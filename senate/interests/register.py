@@ -5,20 +5,28 @@ member asked not to publish, never leave this module: the public page and the CS
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 
 from senate.core.cache import until_next_act
 from senate.interests import queries
-from senate.interests.due import Status, due_rows
+from senate.interests.due import Status, due_rows_now
 from senate.interests.local_rules import rules_for
-from senate.interests.models import DeclarationVersion, Kind, PublicationDecision, RegisterConfirmation
-from senate.members.models import Membership
+from senate.interests.models import (
+    Category,
+    DeclarationVersion,
+    Kind,
+    PublicationDecision,
+    RegisterConfirmation,
+    WithholdingGrounds,
+)
+from senate.members.models import Body, Membership
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One line of the register (a tuple: the register is kept until the next act, and read back often)."""
+
     member: str
     role: str
     kind: str
@@ -42,6 +50,26 @@ class AdminEntry:
     @property
     def published(self) -> bool:
         return self.may_publish and not self.withheld
+
+
+# The types of entry a reader may filter the register by: each the `kind` its entries show.
+ENTRY_TYPES = [(c.value, c.label) for c in Category] + [
+    (k.value, k.label) for k in (Kind.GIFT, Kind.HOSPITALITY, Kind.NIL)
+]
+
+
+def filtered(entries: list[Entry], *, name: str = "", body: str = "", type: str = "") -> list[Entry]:
+    """The entries of members whose name has `name` in it, who sit on `body` (Council or Assembly),
+    of one type of entry (a key of ENTRY_TYPES); nothing given, every entry."""
+    name, label = name.strip().casefold(), dict(ENTRY_TYPES).get(type, "")
+    sits = f"{Body(body).label}: " if body in Body.values else ""
+    return [
+        e
+        for e in entries
+        if (not name or name in e.member.casefold())
+        and (not sits or any(role.startswith(sits) for role in e.role.split("; ")))
+        and (not label or e.kind == label)
+    ]
 
 
 def date_error(senate: Any, on: dt.date, today: dt.date) -> str:
@@ -74,15 +102,15 @@ def public_register(senate: Any, *, on: dt.date) -> Register:
 def _register(senate: Any, on: dt.date) -> Register:
     roles = queries.current_roles(senate, on)
     register = Register(on=on)
-    shown: list[DeclarationVersion] = []
+    shown: list[dict[str, Any]] = []
     in_force = _entries_in_force(senate, on, roles)
-    private_now = _private_now([v.declaration_id for v in in_force])
+    private_now = _private_now([v["declaration_id"] for v in in_force])
     for version in in_force:
-        if version.declaration.withheld or not version.may_publish or version.declaration_id in private_now:
+        if version["withheld"] or not version["may_publish"] or version["declaration_id"] in private_now:
             register.withheld += 1
         else:
             shown.append(version)
-    declaring = {v.declaration.profile_id for v in in_force if v.declaration.kind != Kind.NIL}
+    declaring = {v["profile_id"] for v in in_force if v["kind"] != Kind.NIL}
     register.entries = [_entry(v, roles) for v in _latest_nil_only(shown, declaring)]
     register.not_declared = _not_declared(senate, on)
     return register
@@ -91,13 +119,14 @@ def _register(senate: Any, on: dt.date) -> Register:
 def all_entries(senate: Any, *, on: dt.date, show: str = "all") -> list[AdminEntry]:
     """For the Senate team only: every entry in force, with why it is or is not published."""
     roles = queries.current_roles(senate, on)
+    grounds = dict(WithholdingGrounds.choices)
     rows = [
         AdminEntry(
-            v.declaration_id,
+            v["declaration_id"],
             _entry(v, roles),
-            v.declaration.withheld,
-            v.declaration.get_withheld_grounds_display(),
-            v.may_publish,
+            v["withheld"],
+            grounds.get(v["withheld_grounds"], v["withheld_grounds"]),
+            v["may_publish"],
         )
         for v in _entries_in_force(senate, on, roles)
     ]
@@ -108,11 +137,37 @@ def all_entries(senate: Any, *, on: dt.date, show: str = "all") -> list[AdminEnt
     return sorted(rows, key=lambda r: (r.entry.member, r.entry.kind))
 
 
-def _entries_in_force(senate: Any, on: dt.date, roles: dict[int, str]) -> list[DeclarationVersion]:
-    """Versions in force at the end of `on` for members then current, less those long ended."""
+# What an entry is made from: one flat row per version in force, no model instances (a Senate of the
+# national world has thousands of entries, read whenever someone acts).
+_COLUMNS = {
+    "declaration_id": "declaration_id",
+    "profile_id": "declaration__profile_id",
+    "kind": "declaration__kind",
+    "withheld": "declaration__withheld",
+    "withheld_grounds": "declaration__withheld_grounds",
+    "full_name": "declaration__profile__user__full_name",
+    "email": "declaration__profile__user__email",
+    "category": "category",
+    "organisation": "organisation__name",
+    "organisation_name": "organisation_name",
+    "nature": "nature",
+    "started_on": "started_on",
+    "ended_on": "ended_on",
+    "recorded_at": "recorded_at",
+    "may_publish": "may_publish",
+}
+
+
+def _entries_in_force(senate: Any, on: dt.date, roles: dict[int, str]) -> list[dict[str, Any]]:
+    """Versions in force at the end of `on` for members then current, less those long ended: one query."""
     window = _months_before(on, rules_for(senate).ended_shown_months)
-    versions = queries.versions_in_force(queries.end_of(on)).filter(declaration__profile_id__in=list(roles))
-    return [v for v in versions if _still_shown(v, on, window)]
+    versions = (
+        DeclarationVersion.objects.in_force(queries.end_of(on))
+        .filter(declaration__profile_id__in=list(roles))
+        .values_list(*_COLUMNS.values())
+    )
+    rows = [dict(zip(_COLUMNS, values, strict=True)) for values in versions]
+    return [v for v in rows if _still_shown(v, on, window)]
 
 
 def _private_now(declaration_ids: list[int]) -> set[int]:
@@ -122,45 +177,48 @@ def _private_now(declaration_ids: list[int]) -> set[int]:
     return set(latest.filter(may_publish=False).values_list("declaration_id", flat=True))
 
 
-def _still_shown(version: DeclarationVersion, on: dt.date, window: dt.date) -> bool:
-    if version.declaration.kind in (Kind.GIFT, Kind.HOSPITALITY):
-        return version.started_on is None or window <= version.started_on <= on
-    return version.ended_on is None or version.ended_on >= window
+def _still_shown(version: dict[str, Any], on: dt.date, window: dt.date) -> bool:
+    started_on, ended_on = version["started_on"], version["ended_on"]
+    if version["kind"] in (Kind.GIFT, Kind.HOSPITALITY):
+        return started_on is None or window <= started_on <= on
+    return ended_on is None or ended_on >= window
 
 
-def _latest_nil_only(versions: list[DeclarationVersion], has_interests: set[int]) -> list[DeclarationVersion]:
+def _latest_nil_only(versions: list[dict[str, Any]], has_interests: set[int]) -> list[dict[str, Any]]:
     """A nil return stands only while it is the member's latest word: once they declare anything
     (published or not), or make a newer nil return, an older nil return drops off the register."""
-    latest_nil: dict[int, DeclarationVersion] = {}
+    latest_nil: dict[int, dict[str, Any]] = {}
     for v in versions:
-        if v.declaration.kind == Kind.NIL and v.declaration.profile_id not in has_interests:
-            best = latest_nil.get(v.declaration.profile_id)
-            if best is None or v.recorded_at > best.recorded_at:
-                latest_nil[v.declaration.profile_id] = v
-    kept = [v for v in versions if v.declaration.kind != Kind.NIL] + list(latest_nil.values())
-    return sorted(
-        kept, key=lambda v: (v.declaration.profile.user.full_name, v.declaration.kind, v.started_on or dt.date.min)
-    )
+        if v["kind"] == Kind.NIL and v["profile_id"] not in has_interests:
+            best = latest_nil.get(v["profile_id"])
+            if best is None or v["recorded_at"] > best["recorded_at"]:
+                latest_nil[v["profile_id"]] = v
+    kept = [v for v in versions if v["kind"] != Kind.NIL] + list(latest_nil.values())
+    return sorted(kept, key=lambda v: (v["full_name"], v["kind"], v["started_on"] or dt.date.min))
 
 
-def _entry(version: DeclarationVersion, roles: dict[int, str]) -> Entry:
-    declaration = version.declaration
-    kind = version.get_category_display() if declaration.kind == Kind.INTEREST else declaration.get_kind_display()
+_KINDS, _CATEGORIES = dict(Kind.choices), dict(Category.choices)
+
+
+def _entry(version: dict[str, Any], roles: dict[int, str]) -> Entry:
+    kind, category = version["kind"], version["category"]
     return Entry(
-        member=str(declaration.profile.user),
-        role=roles.get(declaration.profile_id, ""),
-        kind=kind,
-        body=version.body_name,
-        nature=version.nature,
-        started_on=version.started_on,
-        ended_on=version.ended_on,
-        declared_on=timezone.localdate(version.recorded_at),
+        member=version["full_name"] or version["email"],  # as str(user)
+        role=roles.get(version["profile_id"], ""),
+        kind=_CATEGORIES.get(category, category) if kind == Kind.INTEREST else _KINDS.get(kind, kind),
+        body=version["organisation"] if version["organisation"] is not None else version["organisation_name"],
+        nature=version["nature"],
+        started_on=version["started_on"],
+        ended_on=version["ended_on"],
+        declared_on=timezone.localdate(version["recorded_at"]),
     )
 
 
 def _not_declared(senate: Any, on: dt.date) -> list[tuple[str, str]]:
     found = []
-    for row in due_rows(senate, today=on):
+    # Read now, not through the copy of every row the due page keeps (model instances are costly to
+    # keep): the register itself is kept until the next act.
+    for row in due_rows_now(senate, today=on):
         if row.status == Status.NEVER and row.due_on and row.due_on < on:
             found.append((str(row.profile.user), "Has not made a declaration"))
         elif row.status == Status.OVERDUE and row.due_on:

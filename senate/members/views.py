@@ -11,7 +11,7 @@ from senate.core import audit
 from senate.core.access import check, requires, signed_in
 from senate.core.cache import until_next_act
 from senate.members import presenters, queries
-from senate.members.coverage import Coverage, coverage_of
+from senate.members.coverage import Coverage, coverage_in
 from senate.members.forms import DirectoryFilterForm, ProfileForm
 from senate.members.models import Body, MemberProfile, Membership
 from senate.members.profiles import update_profile
@@ -66,7 +66,7 @@ def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
     def work_out() -> list[tuple[str, Coverage]]:
         vocabulary = queries.vocabulary()
         return [
-            (label, coverage_of(queries.coverage_profiles(senate, body), vocabulary)) for body, label in Body.choices
+            (label, coverage_in(queries.coverage_members(senate, body), vocabulary)) for body, label in Body.choices
         ]
 
     today = dt.date.today()

@@ -156,6 +156,18 @@ def test_the_public_register_shows_published_entries_and_hides_withheld_ones(jou
     assert "refuge" not in main and "Risk of harm" not in main
     assert "1 entry was withheld" in page.inner_text("#withheld-note")
 
+    # A reader narrows the register to one member, then to a type of entry they have not declared.
+    page.get_by_label("Member's name").fill("priya")
+    page.get_by_role("button", name="Apply filters").click()
+    table = page.inner_text("#register")
+    assert "Paid adviser to Acme Medical" in table and "Entries matching your filters (1)" in table
+    page.get_by_label("Type of entry").select_option(label="Gift")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "No entries match your filters" in page.inner_text("main")
+    journey.check_accessibility()
+    page.get_by_role("link", name="Clear filters").click()
+    assert "Paid adviser to Acme Medical" in page.inner_text("#register")
+
     page.click("text=See the register as it stood on an earlier date")
     _date(page, "on", TODAY - dt.timedelta(days=150))
     page.click("button:has-text('Show the register')")

@@ -1,4 +1,4 @@
-"""The Senate team's forms and the filters of its pages, and the public register's date."""
+"""The Senate team's forms and the filters of its pages, and the public register's date and filters."""
 
 import calendar
 from typing import Any
@@ -10,9 +10,10 @@ from senate.core.forms import Form, ModelForm
 from senate.interests.flagged import DECIDED, KINDS, OPEN, SEVERITY_ORDER
 from senate.interests.forms.fields import date, yes_no
 from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
-from senate.interests.register import date_error
+from senate.interests.register import ENTRY_TYPES, date_error
 from senate.interests.restrictions import NOTHING_RESTRICTED
 from senate.interests.screening import SEVERITY_LABELS
+from senate.members.models import Body
 
 
 class DueFilterForm(Form):
@@ -44,6 +45,24 @@ class RegisterFilterForm(Form):
             ("unpublished", "Entries not published"),
             ("withheld", "Entries withheld by the Senate team"),
         ],
+    )
+
+
+class PublicRegisterFilterForm(Form):
+    """The public register's filters: a member's name, Council or Assembly, and the type of entry."""
+
+    name = forms.CharField(label="Member's name", required=False, max_length=100)
+    body = forms.ChoiceField(
+        label="Council or Assembly",
+        required=False,
+        choices=[("", "Either"), *Body.choices],
+        error_messages={"invalid_choice": "Select the Council, the Assembly or either"},
+    )
+    type = forms.ChoiceField(
+        label="Type of entry",
+        required=False,
+        choices=[("", "Any"), *ENTRY_TYPES],
+        error_messages={"invalid_choice": "Select a type of entry from the list"},
     )
 
 

@@ -9,7 +9,8 @@ from senate.interests.tests.factories import declared
 def _rows(client, query=""):
     response = client.get("/south-west/interests/register.csv" + query)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.streaming, "the CSV is streamed, not built whole in memory"
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
 
 
 def test_the_csv_has_the_same_published_entries_and_nothing_confidential(

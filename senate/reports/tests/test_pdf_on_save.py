@@ -103,3 +103,45 @@ def test_a_kept_draft_pdf_is_still_refused_to_those_who_may_not_read_drafts(
 
 def test_the_task_for_a_version_that_no_longer_exists_does_nothing(db, layouts):
     assert tasks.render_version_pdf.call(987654) == 0 and layouts == []
+
+
+@pytest.fixture
+def composed(monkeypatch):
+    """Every composing of a report, counted."""
+    from senate.reports import compose
+
+    made: list[int] = []
+    real = compose.compose
+
+    def counted(draft, **kwargs):
+        made.append(draft.pk)
+        return real(draft, **kwargs)
+
+    monkeypatch.setattr(compose, "compose", counted)
+    return made
+
+
+def test_a_kept_pdf_is_served_without_composing_the_report_until_something_is_recorded(
+    client, cast, layouts, composed, django_capture_on_commit_callbacks
+):
+    from senate.reviews import follow_up
+
+    request = request_at("draft_report", by=cast["requester"])
+    draft(request, by=cast["manager"])
+    client.force_login(cast["manager"])
+    url = f"{BASE}/{request.pk}/report/v1.pdf"
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.get(url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(url).content == first
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(url).content == first
+    assert len(composed) == 1 and len(layouts) == 1  # downloads write audit events, but change nothing
+    # an act on the request (a recommendation the report lists) makes the report composed again
+    follow_up.add_recommendation(
+        request, text="Publish the travel-time modelling.", theme="Access", addressee="Devon ICB", priority="high",
+        by=cast["manager"],
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        changed = client.get(url).content
+    assert len(composed) == 2 and len(layouts) == 2 and changed != first

@@ -11,7 +11,7 @@ the access check on the version, composing the document, its HTML and the kept f
 - uncached: the kept PDFs deleted before each download, so each is laid out (WeasyPrint) on demand;
 - cached: the same download again, `--repeats` times: median and 95th percentile;
 - ready after saving: a new version is saved with the database task backend while `senate worker` runs
-  in another process, and the clock runs until its PDF is in the storage.
+  in another process (warmed by one PDF first), and the clock runs until its PDF is in the storage.
 
 Targets (issue 19): a kept PDF served in under 100 ms; a new version's PDF ready within 10 s of saving.
 """
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Served kept: median {median:.1f} ms, p95 {p95:.1f} ms over {len(cached)} downloads "
         f"({statistics.median(uncached) / median:.0f} times faster; CPU median {statistics.median(cpu):.1f} ms, "
         f"the rest is waiting for the shared machine); target under {SERVED_TARGET_MS:.0f} ms.\n"
-        f"A new version's PDF ready {ready:.1f} s after saving (worker polling every second); "
+        f"A new version's PDF ready {ready:.1f} s after saving (a warmed worker polling every second); "
         f"target within {READY_TARGET_S:.0f} s.\n"
         f"Targets: {'met' if met else 'MISSED'}."
     )
@@ -157,11 +157,11 @@ def _downloads(version, repeats: int):  # type: ignore[no-untyped-def]
 def _ready_after_saving(version) -> float:  # type: ignore[no-untyped-def]
     """Save a new version of the same report (with the database task backend) while `senate worker`
     runs, and time until its PDF is kept."""
-    from django.core.files.storage import default_storage
 
     from senate.accounts.models import User
     from senate.reports import compose, drafting, rendering
     from senate.reports.models import ReportDraft
+    from senate.reports.tasks import render_version_pdf
     from senate.reviews.models import Request
 
     request = version.request
@@ -180,7 +180,11 @@ def _ready_after_saving(version) -> float:  # type: ignore[no-untyped-def]
         stderr=subprocess.DEVNULL,
     )
     try:
-        time.sleep(3)  # the worker has started and is polling
+        # Warm-up: the worker's first PDF loads WeasyPrint and its fonts (a running worker has done so).
+        _forget_kept()
+        warm = rendering.kept_name(rendering.to_html(compose.compose(version)))
+        render_version_pdf.enqueue(version.pk)
+        _wait_for(warm, time.perf_counter())
         by = User.objects.get(email="manager@demo.senate.example")
         started = time.perf_counter()
         saved = drafting.save_draft(
@@ -192,16 +196,23 @@ def _ready_after_saving(version) -> float:  # type: ignore[no-untyped-def]
         )
         new = ReportDraft.objects.select_related("request__senate").get(pk=saved.pk)
         name = rendering.kept_name(rendering.to_html(compose.compose(new)))
-        while not default_storage.exists(name):
-            if time.perf_counter() - started > 60:
-                return float("inf")
-            time.sleep(0.05)
-        ready = time.perf_counter() - started
+        ready = _wait_for(name, started)
         ReportDraft.objects.filter(pk=saved.pk).delete()  # a reused world stays as it was
         return ready
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+
+
+def _wait_for(name: str, started: float) -> float:
+    """Seconds from `started` until the kept PDF `name` is in the storage (inf after two minutes)."""
+    from django.core.files.storage import default_storage
+
+    while not default_storage.exists(name):
+        if time.perf_counter() - started > 120:
+            return float("inf")
+        time.sleep(0.05)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

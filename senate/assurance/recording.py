@@ -10,6 +10,7 @@ from django.db import transaction
 
 from senate.assurance.models import AssuranceContext, AssuranceEvent, Informs, Step
 from senate.core import audit
+from senate.reviews.deadlines import set_advice_deadline
 from senate.reviews.models import AdviceKind, Request
 
 # Steps that happen once: recording one again corrects its date and outcome.
@@ -159,7 +160,21 @@ def _in_a_sentence(label: str) -> str:
     return label if label.startswith("NHS") else label[0].lower() + label[1:]
 
 
+def deadline_to_accept(context: AssuranceContext) -> tuple[dt.date, str] | None:
+    """The deadline proposed from the assurance dates when it differs from the Senate's deadline for the
+    request (the one the work queue and reminders follow): None once it has been accepted. A checkpoint
+    that moves afterwards proposes again; the accepted deadline stays until the Senate team accepts anew."""
+    proposal = proposed_deadline(context) if context.pk is not None else None
+    request = context.request
+    if proposal is None or (request.advice_due_on, request.advice_due_for) == proposal:
+        return None
+    return proposal
+
+
 def set_deadline(*, request: Request, by: Any) -> AssuranceContext:
+    """Accept the proposed deadline: it becomes the request's own deadline for the Senate's advice
+    (reviews.deadlines: the request page, the work queue and the reminders follow it), audited there and
+    here, in one transaction."""
     with transaction.atomic():
         context = _saved_context(request)
         proposal = proposed_deadline(context)
@@ -168,6 +183,7 @@ def set_deadline(*, request: Request, by: Any) -> AssuranceContext:
         before = context.advice_needed_by
         context.advice_needed_by, context.advice_needed_for = proposal
         context.save(update_fields=["advice_needed_by", "advice_needed_for"])
+        set_advice_deadline(request=request, on=proposal[0], why=proposal[1], by=by)
         audit.record(
             "assurance.deadline_set",
             request,

@@ -1,9 +1,12 @@
 """Links on a request's page to its assurance context and, for honest-broker requests, the
-honest-broker work, for those who may open them."""
+honest-broker work, for those who may open them; and, on the request page itself, the short assurance
+timeline beside the Senate's own with the Senate's review placed (reviews.sections.parts_for)."""
 
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from markupsafe import Markup
 
 from senate.assurance import recording, timeline
 from senate.assurance.permissions import AssurancePermission as P
@@ -21,3 +24,20 @@ def links(http: Any, request: Any) -> list[dict[str, str]]:
     if http.user.has_perm(P.VIEW_BROKERING, request):
         found.append({"href": reverse("assurance:broker", args=[slug, request.pk]), "text": "Honest-broker work"})
     return found
+
+
+def part(http: Any, request: Any) -> Markup | None:
+    """The assurance timeline, short, for those who may see the assurance context, once something is
+    recorded; the full page has the rest."""
+    if not http.user.has_perm(P.VIEW, request):
+        return None
+    context = recording.context_of(request)
+    if context.pk is None:
+        return None
+    page = {
+        "r": request,
+        "rows": timeline.rows(request, context),
+        "placement": timeline.placement(request, context),
+        "href": reverse("assurance:request", args=[request.senate.slug, request.pk]),
+    }
+    return Markup(render_to_string("assurance/_on_request.jinja", page, request=http))  # noqa: S704 (our template)

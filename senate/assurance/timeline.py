@@ -43,8 +43,8 @@ def rows(request: Request, context: AssuranceContext) -> list[Row]:
         for e in context.events.all():
             detail = " — ".join(x for x in (e.body, e.outcome) if x)
             found.append(Row(e.on, "assurance", step_label(e.step), detail))
-    if context.advice_needed_by:
-        found.append(Row(context.advice_needed_by, "senate", "Senate's advice needed by", context.advice_needed_for))
+    if request.advice_due_on:  # the Senate's deadline the work queue follows (reviews.deadlines.advice_due)
+        found.append(Row(request.advice_due_on, "senate", "Senate's advice needed by", request.advice_due_for))
     if request.kind == "urgent_temporary" and context.temporary_review_date:
         found.append(Row(context.temporary_review_date, "assurance", "Temporary change to be looked at again"))
     return sorted(found, key=lambda r: (r.on, r.side != "assurance"))

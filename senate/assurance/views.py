@@ -75,7 +75,7 @@ def request_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
         "ctx": context,
         "rows": timeline.rows(request, context),
         "placement": timeline.placement(request, context),
-        "proposal": recording.proposed_deadline(context) if context.pk else None,
+        "proposal": recording.deadline_to_accept(context),
         "engagements": queries.engagements_of(request),
         "can_edit": http.user.has_perm(P.EDIT, request),
         "can_set_deadline": http.user.has_perm(P.SET_DEADLINE, request),

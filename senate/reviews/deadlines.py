@@ -7,10 +7,11 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.core import audit
 from senate.notifications.outbox import queue_email
 from senate.reviews.models import Request
 from senate.reviews.notices import recipients
-from senate.reviews.stages import Stage
+from senate.reviews.stages import FINISHED, Stage
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,53 @@ NEXT_STEP: dict[str, Due] = {
 }
 
 
-# What next_due reads of a request: all a count of what is due needs (the front page's tasks).
-DUE_FIELDS = ("pk", "senate_id", "kind", "stage", "stage_entered_at", "submitted_at", "created_at")
+# Once the advice is issued (or the request is finished) the Senate's advice deadline is met or moot.
+ADVICE_GIVEN = frozenset({Stage.ISSUED, Stage.PUBLISHED, Stage.RESPONSE_RECEIVED, Stage.FOLLOW_UP}) | FINISHED
+
+
+def advice_due(request: Request) -> Due | None:
+    """The Senate's own deadline for its advice (Request.advice_due_on), while the advice is still to
+    be issued; shown beside next_due on the request page and the work queue, and reminded when passed."""
+    if request.advice_due_on is None or request.stage in ADVICE_GIVEN:
+        return None
+    why = request.advice_due_for
+    why = f" ({why[:1].lower()}{why[1:]})" if why else ""
+    return Due(f"Issue the Senate's advice{why}", request.advice_due_on, "senate")
+
+
+def _day(d: dt.date | None) -> str | None:
+    return d.strftime("%-d %B %Y") if d else None
+
+
+def set_advice_deadline(*, request: Request, on: dt.date | None, why: str, by: Any) -> Request:
+    """Set (or, with None, clear) the Senate's deadline for its advice, with the audit event, in one
+    transaction."""
+    with transaction.atomic():
+        before = request.advice_due_on
+        request.advice_due_on, request.advice_due_for = on, why if on else ""
+        request.save(update_fields=["advice_due_on", "advice_due_for"])
+        audit.record(
+            "request.advice_deadline_set",
+            request,
+            by=by,
+            senate=request.senate,
+            summary=f"{request.reference}: Senate's advice needed by {_day(on) or 'no date'}"
+            + (f" ({why})" if why else ""),
+            data={"changed": {"Senate's advice needed by": [_day(before), _day(on)]}, "why": why},
+        )
+    return request
+
+
+# What next_due and advice_due read of a request: all a count of what is due needs (the front page's tasks).
+DUE_FIELDS = (
+    "pk", "senate_id", "kind", "stage", "stage_entered_at", "submitted_at", "created_at", "advice_due_on",
+    "advice_due_for",
+)  # fmt: skip
 
 
 def work_queue(senate: Any, today: dt.date, *, for_counting: bool = False) -> list[dict[str, Any]]:
-    """Each open request with what is due next on it, overdue first. `for_counting`: only what
+    """Each open request with what is due next on it ("due") and the Senate's advice deadline if one is
+    set ("advice"), overdue (either of them) first. `for_counting`: only what
     next_due reads of each request is loaded (not its organisation, programme or texts)."""
     open_requests = (
         Request.objects.filter(senate=senate)
@@ -111,31 +153,39 @@ def work_queue(senate: Any, today: dt.date, *, for_counting: bool = False) -> li
     rows = []
     for request in open_requests:
         request.senate = senate  # the Senate asked about: not read again for each request
-        due = next_due(request)
-        rows.append({"request": request, "due": due, "overdue": bool(due and due.overdue(today))})
+        due, advice = next_due(request), advice_due(request)
+        late = [d for d in (due, advice) if d is not None and d.overdue(today)]
+        rows.append({"request": request, "due": due, "advice": advice, "overdue": bool(late), "late": late})
     order = {value: i for i, value in enumerate(Stage.values)}
     return sorted(rows, key=lambda r: (not r["overdue"], order[r["request"].stage], r["request"].pk))
 
 
 def send_reminders(senate: Any, *, today: dt.date) -> int:
-    """Queue one reminder per overdue item per day; returns how many were queued."""
+    """Queue one reminder per overdue item per day (the next step's service level and the Senate's advice
+    deadline are separate items); returns how many were queued."""
     sent = 0
     with transaction.atomic():
         for row in work_queue(senate, today):
-            due: Due | None = row["due"]
-            if not row["overdue"] or due is None:
-                continue
             request = row["request"]
-            for person in recipients(request, due.who):
-                key = f"deadline:{request.pk}:{request.stage}:{person.pk}:{today.isoformat()}"
-                if queue_email(
-                    to=person,
-                    subject=f"{request.reference}: overdue – {due.what}",
-                    body=f"{due.what} was due on {due.on:%-d %B %Y}.\n\n{request.title}",
-                    kind="request.reminder",
-                    about=request,
-                    senate=senate,
-                    dedupe_key=key,
-                ):
-                    sent += 1
+            for due in row["late"]:
+                # the advice deadline's own key, so it is reminded beside the stage's service level
+                part = "advice" if due is row["advice"] else request.stage
+                sent += _remind(senate, request, due, part, today)
+    return sent
+
+
+def _remind(senate: Any, request: Request, due: Due, part: str, today: dt.date) -> int:
+    sent = 0
+    for person in recipients(request, due.who):
+        key = f"deadline:{request.pk}:{part}:{person.pk}:{today.isoformat()}"
+        if queue_email(
+            to=person,
+            subject=f"{request.reference}: overdue – {due.what}",
+            body=f"{due.what} was due on {due.on:%-d %B %Y}.\n\n{request.title}",
+            kind="request.reminder",
+            about=request,
+            senate=senate,
+            dedupe_key=key,
+        ):
+            sent += 1
     return sent

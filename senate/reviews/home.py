@@ -89,7 +89,7 @@ def _team_tasks(senate: Any, today: dt.date, roles: set[str]) -> list[Task]:
     waiting = sum(r["request"].stage == Stage.RECEIVED for r in rows)
     if waiting:
         found.append(Task(f"{_n(waiting, 'request')} waiting for triage", queue))
-    late = [r for r in rows if r["overdue"] and r["due"].who == "senate"]
+    late = [r for r in rows if any(d.who == "senate" for d in r["late"])]
     if late:
         found.append(Task(f"{_n(len(late), 'request')} past a service level for the Senate", queue, overdue=True))
     if roles & {Role.CHAIR, Role.VICE_CHAIR}:

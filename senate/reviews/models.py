@@ -80,6 +80,12 @@ class Request(models.Model):
     background = models.TextField(blank=True)
     questions = models.TextField(blank=True)
     decision_date = models.DateField(null=True, blank=True)
+    # The Senate's own deadline for issuing its advice (deadlines.advice_due), set by the Senate team, for
+    # example from the assurance checkpoint the advice informs; the work queue and reminders follow it.
+    advice_due_on = models.DateField("Senate's advice needed by", null=True, blank=True)
+    advice_due_for = models.CharField(
+        max_length=200, blank=True, default="", db_default="", help_text="Why then, for example the checkpoint."
+    )
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.DRAFT, db_index=True)
     stage_before_pause = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     stage_entered_at = models.DateTimeField(null=True, blank=True)

@@ -97,3 +97,19 @@ def test_a_formal_review_from_stage_1_to_the_decision_feeds_stage_2_and_is_notif
     ):
         expect(timeline).to_contain_text(text)
     expect(main).to_contain_text("Notifiable to the Secretary of State")
+
+    # The request's own page reads the same timeline, short, with the Senate's review placed.
+    page.get_by_role("link", name=request.reference, exact=True).click()
+    journey.check_accessibility()
+    expect(page.get_by_role("heading", name="Where the advice sits")).to_be_visible()
+    expect(main).to_contain_text("The Senate's review: Before public consultation.")
+    short = page.get_by_role("table", name="NHS England's assurance beside the Senate's review")
+    for text in (
+        "NHS England stage 2: assurance checkpoint",
+        "Senate's advice needed by",
+        "Senate's advice issued",
+        "Commissioner's decision",
+    ):
+        expect(short).to_contain_text(text)
+    page.get_by_role("link", name=f"The full assurance context of {request.reference}").click()
+    expect(page.get_by_role("table", name="Assurance steps beside the Senate's review")).to_be_visible()

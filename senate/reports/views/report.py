@@ -8,7 +8,7 @@ from django.urls import reverse
 from senate.core import audit
 from senate.core.access import requires
 from senate.organisations.models import Senate
-from senate.reports import accuracy, compose, drafting, rendering
+from senate.reports import accuracy, compose, downloads, drafting, rendering
 from senate.reports.forms import DraftForm
 from senate.reports.models import ReportDraft
 from senate.reports.permissions import ReportsPermission as P
@@ -82,16 +82,19 @@ def version(http: HttpRequest, senate: Senate, draft: ReportDraft) -> HttpRespon
 
 @requires(P.VIEW_VERSION, on=VERSION)
 def download(http: HttpRequest, senate: Senate, draft: ReportDraft, fmt: str) -> HttpResponse:
-    doc = compose.compose(draft)
+    served = None
     if fmt == "pdf":
-        body, content_type = rendering.to_pdf(doc), "application/pdf"
+        served = downloads.version_pdf(draft)  # the kept PDF, composed and laid out only when needed
+        body, content_type = served.pdf, "application/pdf"
     elif fmt == "docx":
-        body, content_type = rendering.to_docx(doc), DOCX
+        body, content_type = rendering.to_docx(compose.compose(draft)), DOCX
     else:
         raise Http404("Reports download as PDF or DOCX.")
-    audit.record(
+    event = audit.record(
         "report.downloaded", draft, by=http.user, senate=senate, summary=f"{draft} downloaded as {fmt.upper()}"
     )
+    if served is not None:
+        downloads.after_download(draft, served, event)
     response = HttpResponse(body, content_type=content_type)
     name = f"{draft.request.reference or 'report'}-v{draft.version}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from senate.core.cache import until_next_act
 from senate.council.models import Attendance, Meeting
@@ -17,7 +17,15 @@ from senate.members.coverage import coverage_of
 from senate.members.models import Body, MemberProfile, Membership, Profession
 from senate.organisations.models import Senate
 from senate.panels.models import PanelMember, PanelSpec
-from senate.reviews.models import AdviceKind, FollowUp, Recommendation, RecommendationResponse, Request, RequestEvent
+from senate.reviews.models import (
+    AdviceKind,
+    FollowUp,
+    Implementation,
+    Recommendation,
+    RecommendationResponse,
+    Request,
+    RequestEvent,
+)
 from senate.reviews.stages import FINISHED, Stage
 from senate.statistics import turnaround, work
 from senate.statistics.period import QUARTERS, Year
@@ -233,40 +241,51 @@ def turnaround_histogram(
 
 
 DECISIONS = dict(RecommendationResponse.Decision.choices)
+IMPLEMENTATION = Implementation.Status
+
+
+def standing(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    """Each recommendation with the requester's latest response (`decision`), the latest implementation
+    record (`implementation`, by its date) and whether the Senate followed it up (`followed`), worked out
+    in the database: group it with `.values(...).annotate(n=Count("id"))` for one query however many."""
+    latest_response = RecommendationResponse.objects.filter(recommendation=OuterRef("pk")).order_by("-at", "-id")
+    latest_implementation = Implementation.objects.filter(recommendation=OuterRef("pk")).order_by("-on", "-at", "-id")
+    return recommendations.annotate(
+        decision=Subquery(latest_response.values("decision")[:1]),
+        implementation=Subquery(latest_implementation.values("status")[:1]),
+        followed=Exists(FollowUp.objects.filter(recommendation=OuterRef("pk"))),
+    ).order_by()
 
 
 def recommendations(
     senate: Senate, year: Year, *, today: dt.date, measured: list[tuple[Request, turnaround.Clock]] | None = None
 ) -> Table:
-    """The recommendations of the advice issued in the year, by the requester's latest response."""
+    """The recommendations of the advice issued in the year, by the requester's latest response, then
+    how many were followed up and where implementation stands (by the latest record)."""
     measured = clocks(senate, year, today=today) if measured is None else measured
     ids = [r.pk for r, _ in measured]
-    latest: dict[int, str] = {}
-    for rec_id, decision in (
-        RecommendationResponse.objects.filter(recommendation__request_id__in=ids)
-        .order_by("at", "id")
-        .values_list("recommendation_id", "decision")
-    ):
-        latest[rec_id] = decision
-    recs = list(
-        Request.objects.filter(pk__in=ids)
-        .annotate(
-            n=Count("recommendations", distinct=True),
-            followed=Count("recommendations", filter=Q(recommendations__follow_ups__isnull=False), distinct=True),
-        )
-        .values_list("n", "followed")
-    )
-    total = sum(n for n, _ in recs)
-    counts = Counter(latest.values())
-    rows: list[list[Any]] = [[label, counts[value]] for value, label in DECISIONS.items()]
-    rows.append(["No response yet", total - len(latest)])
-    rows.append(["Followed up by the Senate", sum(f for _, f in recs)])
+    decisions: Counter[str | None] = Counter()
+    implementations: Counter[str | None] = Counter()
+    followed = 0
+    found = standing(Recommendation.objects.filter(request_id__in=ids))
+    for row in found.values("decision", "implementation", "followed").annotate(n=Count("id")):
+        decisions[row["decision"]] += row["n"]
+        implementations[row["implementation"]] += row["n"]
+        followed += row["n"] if row["followed"] else 0
+    total = sum(decisions.values())
+    rows: list[list[Any]] = [[label, decisions[value]] for value, label in DECISIONS.items()]
+    rows.append(["No response yet", decisions[None]])
+    rows.append(["Followed up by the Senate", followed])
+    rows.append([IMPLEMENTATION.IN_PROGRESS.label, implementations[IMPLEMENTATION.IN_PROGRESS]])
+    rows.append([IMPLEMENTATION.IMPLEMENTED.label, implementations[IMPLEMENTATION.IMPLEMENTED]])
+    rows.append([IMPLEMENTATION.NOT_IMPLEMENTED.label, implementations[IMPLEMENTATION.NOT_IMPLEMENTED]])
     return Table(
         "recommendations",
-        f"Recommendations in advice issued in {year.label}, by the requester's response",
-        ["Response", "Recommendations"],
+        f"Recommendations in advice issued in {year.label}, by the requester's response and implementation",
+        ["Response or implementation", "Recommendations"],
         rows if total else [],
-        note=f"{total} recommendations in all. Followed up: a follow-up note recorded against the recommendation.",
+        note=f"{total} recommendations in all. Followed up: a follow-up note recorded against the recommendation. "
+        "Implementation: where the latest record by the requester or the Senate team says it stands.",
         chart=Chart(unit="recommendations"),
     )
 
@@ -421,6 +440,7 @@ WATCHED = (
     Recommendation,
     RecommendationResponse,
     FollowUp,
+    Implementation,
     Membership,
     MemberProfile,
     DeclarationVersion,

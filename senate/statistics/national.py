@@ -14,8 +14,8 @@ from django.db.models import Count
 from senate.core.cache import until_next_act
 from senate.interests.due import LABELS, Status, counted
 from senate.members import queries as members_queries
-from senate.members.coverage import coverage_of
-from senate.members.models import Body
+from senate.members.coverage import coverage_counts, empty_coverage
+from senate.members.models import Body, Membership
 from senate.organisations.models import Senate
 from senate.reviews.models import Implementation, Recommendation, Request, RequestEvent
 from senate.statistics import turnaround
@@ -145,11 +145,14 @@ def coverage_by_senate(found: list[Senate], *, today: dt.date) -> Table:
     member covers (as the Senate's own dashboard counts them)."""
     vocabulary = members_queries.vocabulary()
     bodies = list(Body.choices)
+    current = Membership.objects.current(today).filter(senate__in=found)
+    by_body = {body: coverage_counts(current.filter(body=body), vocabulary) for body, _label in bodies}
+    empty = empty_coverage(vocabulary)
     rows: list[list[Any]] = []
     for s in found:
         row: list[Any] = [s.name]
         for body, _label in bodies:
-            cov = coverage_of(members_queries.coverage_profiles(s, body, today), vocabulary)
+            cov = by_body[body].get(s.pk, empty)
             row += [cov.members, len(cov.gaps)]
         rows.append(row)
     headers = ["Senate"]

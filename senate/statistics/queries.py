@@ -13,7 +13,7 @@ from senate.council.models import Attendance, Meeting
 from senate.interests.due import LABELS, Status, counted
 from senate.interests.models import DeclarationVersion
 from senate.members import queries as members_queries
-from senate.members.coverage import coverage_of
+from senate.members.coverage import coverage_counts, empty_coverage
 from senate.members.models import Body, MemberProfile, Membership, Profession
 from senate.organisations.models import Senate
 from senate.panels.models import PanelMember, PanelSpec
@@ -291,10 +291,12 @@ def recommendations(
 
 
 def coverage(senate: Senate, *, today: dt.date) -> Table:
+    """Each body's current members and the areas none of them covers, counted in the database."""
     vocabulary = members_queries.vocabulary()
     rows: list[list[Any]] = []
     for body, label in Body.choices:
-        cov = coverage_of(members_queries.coverage_profiles(senate, body, today), vocabulary)
+        found = coverage_counts(Membership.objects.current(today).filter(senate=senate, body=body), vocabulary)
+        cov = found.get(senate.pk) or empty_coverage(vocabulary)
         groups = (cov.constituencies, cov.life_stages, cov.outcomes_domains)
         areas = sum(len(g) for g in groups)
         rows.append([label, cov.members, areas - len(cov.gaps), len(cov.gaps), "; ".join(g.label for g in cov.gaps)])

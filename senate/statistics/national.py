@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Count
 
 from senate.core.cache import until_next_act
-from senate.interests.due import LABELS, Status, counted
+from senate.interests.due import LABELS, Status, counted_in
 from senate.members import queries as members_queries
 from senate.members.coverage import coverage_counts, empty_coverage
 from senate.members.models import Body, Membership
@@ -125,9 +125,10 @@ def recommendations_by_senate(
 
 
 def declarations_by_senate(found: list[Senate], *, today: dt.date) -> Table:
+    by_senate = counted_in(found, today=today)
     rows: list[list[Any]] = []
     for s in found:
-        counts = counted(s, today=today)
+        counts = by_senate[s.pk]
         total = sum(counts.values())
         up = counts.get(Status.UP_TO_DATE.value, 0)
         rows.append([s.name, total, *(counts.get(st.value, 0) for st in Status), 100 * up / total if total else ""])

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from senate.core.cache import until_next_act
 from senate.council.models import Attendance, Meeting
-from senate.interests.due import LABELS, Status, counted
+from senate.interests.due import LABELS, Status, counted_in
 from senate.interests.models import DeclarationVersion
 from senate.members import queries as members_queries
 from senate.members.coverage import coverage_counts, empty_coverage
@@ -311,7 +311,7 @@ def coverage(senate: Senate, *, today: dt.date) -> Table:
 
 
 def declarations(senate: Senate, *, today: dt.date) -> Table:
-    counts = counted(senate, today=today)
+    counts = counted_in([senate], today=today)[senate.pk]
     rows: list[list[Any]] = [[LABELS[s], counts.get(s.value, 0)] for s in Status]
     total = sum(counts.values())
     up = counts.get(Status.UP_TO_DATE.value, 0)

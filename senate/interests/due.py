@@ -4,6 +4,7 @@ year for everyone on the Council and Assembly, a nil return included."""
 
 import calendar
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.db.models import Max
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from senate.accounts.models import Role, RoleAssignment
@@ -140,6 +142,7 @@ def counts(rows: list[DueRow]) -> dict[str, int]:
     return found
 
 
+@functools.lru_cache(maxsize=64)
 def annual_cycle(today: dt.date, month: int) -> tuple[dt.date, dt.date]:
     """The start of this year's annual declaration and the last day of its month, when it falls due."""
     year = today.year if today >= dt.date(today.year, month, 1) else today.year - 1
@@ -238,22 +241,24 @@ def counted_in(senates: list[Any], *, today: dt.date) -> dict[int, dict[str, int
 
 
 def _last_declared(profile_ids: Any, end: dt.datetime) -> dict[int, dt.date]:
-    """When each member last declared anything: a version of a declaration, or a confirmation."""
+    """When each member last declared anything: a version of a declaration, or a confirmation (the day
+    in the Senate's time zone, worked out in the database)."""
     versions = (
         DeclarationVersion.objects.filter(declaration__profile_id__in=profile_ids, recorded_at__lte=end)
         .values("declaration__profile_id")
-        .annotate(last=Max("recorded_at"))
+        .annotate(last=Max(TruncDate("recorded_at")))
         .values_list("declaration__profile_id", "last")
+        .order_by()
     )
     confirmations = (
         RegisterConfirmation.objects.filter(profile_id__in=profile_ids, at__lte=end)
         .values("profile_id")
-        .annotate(last=Max("at"))
+        .annotate(last=Max(TruncDate("at")))
         .values_list("profile_id", "last")
+        .order_by()
     )
     found: dict[int, dt.date] = {}
-    for profile_id, at in [*versions, *confirmations]:
-        day = timezone.localdate(at)
+    for profile_id, day in [*versions, *confirmations]:
         found[profile_id] = max(found.get(profile_id, day), day)
     return found
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from senate.members.models import CLINICAL_PROFESSIONS, MemberProfile, Membership, Profession
 from senate.organisations.models import OrganisationType
@@ -102,20 +102,11 @@ def _line(code: str, label: str, holders: list[MemberProfile]) -> CoverageLine:
 
 
 # The tests of CONSTITUENCIES as conditions on a membership's profile, so the figures can be counted in
-# the database (`coverage_counts`); `test_coverage.py` holds the two to the same answers.
-def _clinician_in_sql(setting: str) -> Q:
-    holds = MemberProfile.expertise.through.objects.filter(
-        memberprofile_id=OuterRef("profile_id"), expertise__kind="setting", expertise__code=setting
-    )
-    return Q(profile__profession__in=CLINICAL_PROFESSIONS) & Q(Exists(holds))
-
-
+# the database (`coverage_counts`); `test_coverage.py` holds the two to the same answers. A clinician in
+# a setting is counted from the areas of expertise (the second query), not here.
+SETTINGS = ("community", "primary", "secondary", "tertiary")
 CONSTITUENCY_CONDITIONS: dict[str, Q] = {
     "icb": Q(profile__employer__type=OrganisationType.ICB),
-    "community": _clinician_in_sql("community"),
-    "primary": _clinician_in_sql("primary"),
-    "secondary": _clinician_in_sql("secondary"),
-    "tertiary": _clinician_in_sql("tertiary"),
     "public_health": Q(profile__profession=Profession.PUBLIC_HEALTH),
     "social_care": Q(profile__profession=Profession.SOCIAL_CARE),
     "ppv": Q(profile__profession=Profession.PPV),
@@ -132,29 +123,30 @@ def coverage_counts(
     however many members and Senates. A Senate with none of the memberships is left out."""
     vocabulary = list(vocabulary)
     memberships = memberships.order_by()
-    constituencies = (
-        memberships.values("senate")
-        .annotate(
-            members=Count("profile", distinct=True),
-            **{
-                f"c_{code}": Count("profile", filter=cond, distinct=True)
-                for code, cond in CONSTITUENCY_CONDITIONS.items()
-            },
-        )
-        .order_by()
+    constituencies = memberships.values("senate").annotate(
+        members=Count("profile", distinct=True),
+        **{f"c_{code}": Count("profile", filter=cond, distinct=True) for code, cond in CONSTITUENCY_CONDITIONS.items()},
     )
     holding: Counter[tuple[int, str]] = Counter()
-    for senate_id, code, n in (
+    clinicians: Counter[tuple[int, str]] = Counter()
+    for senate_id, kind, code, n, clinical in (
         memberships.filter(profile__expertise__isnull=False)
-        .values("senate", "profile__expertise__code")
-        .annotate(n=Count("profile", distinct=True))
-        .values_list("senate", "profile__expertise__code", "n")
+        .values("senate", "profile__expertise__kind", "profile__expertise__code")
+        # Not distinct: a sort of every (member, area) pair; a person holds one current membership of a
+        # body in a Senate, and only whether an area is covered reaches the dashboards.
+        .annotate(n=Count("profile"), clinical=Count("profile", filter=Q(profile__profession__in=CLINICAL_PROFESSIONS)))
+        .values_list("senate", "profile__expertise__kind", "profile__expertise__code", "n", "clinical")
     ):
-        holding[(senate_id, code)] = n
+        holding[(senate_id, code)] += n
+        if kind == "setting":
+            clinicians[(senate_id, code)] += clinical
     found: dict[int, Coverage] = {}
     for row in constituencies:
         senate_id = row["senate"]
-        lines = [CoverageLine(code, label, row[f"c_{code}"]) for code, label, _ in CONSTITUENCIES]
+        lines = [
+            CoverageLine(code, label, clinicians[(senate_id, code)] if code in SETTINGS else row[f"c_{code}"])
+            for code, label, _ in CONSTITUENCIES
+        ]
         by_kind: dict[str, list[CoverageLine]] = {"life_stage": [], "outcomes_domain": []}
         for kind, code, name in vocabulary:
             if kind in by_kind:

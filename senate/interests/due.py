@@ -217,7 +217,7 @@ def counted_in(senates: list[Any], *, today: dt.date) -> dict[int, dict[str, int
     read as plain values (no rows, no wording): a fixed number of queries whatever the number of members."""
     found: dict[int, dict[str, int]] = {s.pk: {status.value: 0 for status in Status} for s in senates}
     rules = {s.pk: rules_for(s) for s in senates}
-    current = Membership.objects.current(today).filter(senate__in=senates)
+    current = Membership.objects.current(today).filter(senate__in=senates).order_by()
     held: dict[tuple[int, int], list[tuple[dt.date, None]]] = defaultdict(list)
     user_of: dict[int, int] = {}
     for senate_id, profile_id, user_id, term_start in current.values_list(

@@ -6,6 +6,7 @@ care and patients and the public (shared/domain.md §5.2)."""
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.db.models import Count, Q, QuerySet
 
@@ -141,7 +142,7 @@ def coverage_counts(
         if kind == "setting":
             clinicians[(senate_id, code)] += clinical
     found: dict[int, Coverage] = {}
-    for row in constituencies:
+    for row in cast(Iterable[dict[str, Any]], constituencies):
         senate_id = row["senate"]
         lines = [
             CoverageLine(code, label, clinicians[(senate_id, code)] if code in SETTINGS else row[f"c_{code}"])

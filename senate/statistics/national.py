@@ -103,8 +103,7 @@ def recommendations_by_senate(
     ids = [request_id for pairs in measured.values() for request_id, _ in pairs]
     counts: Counter[tuple[int, str | None]] = Counter()
     implemented: Counter[int] = Counter()
-    recs = standing(Recommendation.objects.filter(request_id__in=ids))
-    for row in recs.values("request__senate", "decision", "implementation").annotate(n=Count("id")):
+    for row in standing(Recommendation.objects.filter(request_id__in=ids), "request__senate"):
         senate_id = row["request__senate"]
         counts[(senate_id, row["decision"])] += row["n"]
         if row["implementation"] == Implementation.Status.IMPLEMENTED:

@@ -4,7 +4,8 @@ the number of rows; the dashboard, the downloads and the annual report all read 
 
 import datetime as dt
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
@@ -266,17 +267,19 @@ DECISIONS = dict(RecommendationResponse.Decision.choices)
 IMPLEMENTATION = Implementation.Status
 
 
-def standing(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
-    """Each recommendation with the requester's latest response (`decision`), the latest implementation
-    record (`implementation`, by its date) and whether the Senate followed it up (`followed`), worked out
-    in the database: group it with `.values(...).annotate(n=Count("id"))` for one query however many."""
+def standing(recommendations: QuerySet[Recommendation], *by: str) -> Iterable[dict[str, Any]]:
+    """How many recommendations (`n`) stand at each requester's latest response (`decision`), latest
+    implementation record (`implementation`, by its date) and whether the Senate followed them up
+    (`followed`), grouped also `by` the fields named: counted in the database, one query however many."""
     latest_response = RecommendationResponse.objects.filter(recommendation=OuterRef("pk")).order_by("-at", "-id")
     latest_implementation = Implementation.objects.filter(recommendation=OuterRef("pk")).order_by("-on", "-at", "-id")
-    return recommendations.annotate(
+    annotated = recommendations.annotate(
         decision=Subquery(latest_response.values("decision")[:1]),
         implementation=Subquery(latest_implementation.values("status")[:1]),
         followed=Exists(FollowUp.objects.filter(recommendation=OuterRef("pk"))),
-    ).order_by()
+    )
+    grouped = annotated.order_by().values(*by, "decision", "implementation", "followed").annotate(n=Count("id"))
+    return cast(Iterable[dict[str, Any]], grouped)
 
 
 def recommendations(
@@ -289,8 +292,7 @@ def recommendations(
     decisions: Counter[str | None] = Counter()
     implementations: Counter[str | None] = Counter()
     followed = 0
-    found = standing(Recommendation.objects.filter(request_id__in=ids))
-    for row in found.values("decision", "implementation", "followed").annotate(n=Count("id")):
+    for row in standing(Recommendation.objects.filter(request_id__in=ids)):
         decisions[row["decision"]] += row["n"]
         implementations[row["implementation"]] += row["n"]
         followed += row["n"] if row["followed"] else 0

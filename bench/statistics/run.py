@@ -43,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         pages, size = _pages(args.renders)
         report, national = _reports()
     print(f"World ({args.scale}, {_engine()}) {f'built in {built:.0f} s' if built else 'reused'}; {size}.")
-    print(f"{'Page':<44} {'readings':<9} {'median ms':>9} {'p95 ms':>8} {'CPU ms':>7} {'queries':>7} {'x trivial':>9}")
+    print(
+        f"{'Page':<44} {'readings':<9} {'median ms':>9} {'p95 ms':>8} {'CPU ms':>7} {'SQL ms':>7} {'queries':>7} "
+        f"{'x trivial':>9}"
+    )
     ok = True
     trivial = next(median for name, kept, median, *_ in pages if name == "trivial page" and not kept)
     for name, kept, median, p95, cpu, queries in pages:
@@ -98,8 +101,9 @@ def _build(scale: str) -> float:
     return time.perf_counter() - started
 
 
-def _pages(renders: int) -> tuple[list[tuple[str, bool, float, float, float, int]], str]:
-    """(page, readings kept?, median ms, p95 ms, median CPU ms, queries) for each page, uncached then kept."""
+def _pages(renders: int) -> tuple[list[tuple[str, bool, float, float, float, float, int]], str]:
+    """(page, readings kept?, median ms, p95 ms, median CPU ms, median ms waiting on the database, queries)
+    for each page, uncached then kept."""
     from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
@@ -130,6 +134,7 @@ def _pages(renders: int) -> tuple[list[tuple[str, bool, float, float, float, int
         for name, client, url in pages:
             times: list[float] = []
             cpus: list[float] = []
+            sqls: list[float] = []
             for _ in range(renders):
                 if not kept:
                     cache.clear()  # as after an act: every figure worked out again
@@ -139,6 +144,7 @@ def _pages(renders: int) -> tuple[list[tuple[str, bool, float, float, float, int
                     times.append(1000 * (time.perf_counter() - started))
                     cpus.append(1000 * (time.process_time() - cpu))
                 assert response.status_code == 200
+                sqls.append(1000 * sum(float(q["time"]) for q in seen.captured_queries))
             p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
             found.append(
                 (name, kept, statistics.median(times), p95, statistics.median(cpus), len(seen.captured_queries))

@@ -216,7 +216,10 @@ def counted_in(senates: list[Any], *, today: dt.date) -> dict[int, dict[str, int
     """Every Senate's counts at once (the national dashboard), as `counted` gives them Senate by Senate,
     read as plain values (no rows, no wording): a fixed number of queries whatever the number of members."""
     found: dict[int, dict[str, int]] = {s.pk: {status.value: 0 for status in Status} for s in senates}
-    rules = {s.pk: rules_for(s) for s in senates}
+    # One query for every Senate's rules; a Senate that never set them has the NHS defaults (as `rules_for`
+    # would make them, without writing while reading).
+    kept = {r.senate_id: r for r in InterestRules.objects.filter(senate__in=senates)}
+    rules = {s.pk: kept.get(s.pk) or InterestRules(senate=s) for s in senates}
     current = Membership.objects.current(today).filter(senate__in=senates).order_by()
     held: dict[tuple[int, int], list[tuple[dt.date, None]]] = defaultdict(list)
     user_of: dict[int, int] = {}

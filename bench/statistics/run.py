@@ -49,10 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ok = True
     trivial = next(median for name, kept, median, *_ in pages if name == "trivial page" and not kept)
-    for name, kept, median, p95, cpu, queries in pages:
+    for name, kept, median, p95, cpu, sql, queries in pages:
         ratio = median / trivial if trivial else 0.0
         print(
-            f"{name:<44} {'kept' if kept else 'cleared':<9} {median:>9.0f} {p95:>8.0f} {cpu:>7.0f} {queries:>7} {ratio:>9.1f}"
+            f"{name:<44} {'kept' if kept else 'cleared':<9} {median:>9.0f} {p95:>8.0f} {cpu:>7.0f} {sql:>7.0f} "
+            f"{queries:>7} {ratio:>9.1f}"
         )
         if name != "trivial page" and not kept:
             ok = ok and median < DASHBOARD_MS
@@ -147,7 +148,15 @@ def _pages(renders: int) -> tuple[list[tuple[str, bool, float, float, float, flo
                 sqls.append(1000 * sum(float(q["time"]) for q in seen.captured_queries))
             p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
             found.append(
-                (name, kept, statistics.median(times), p95, statistics.median(cpus), len(seen.captured_queries))
+                (
+                    name,
+                    kept,
+                    statistics.median(times),
+                    p95,
+                    statistics.median(cpus),
+                    statistics.median(sqls),
+                    len(seen.captured_queries),
+                )
             )
     size = f"{Request.objects.count():,} requests, {Membership.objects.count():,} memberships"
     return found, size

@@ -381,8 +381,10 @@ def _participation(senate: Senate, year: Year, today: dt.date) -> dict[int, dict
     return people
 
 
-def participation_by_member(senate: Senate, year: Year, *, today: dt.date) -> Table:
-    people = _participation(senate, year, today)
+def participation_by_member(
+    senate: Senate, year: Year, *, today: dt.date, people: dict[int, dict[str, Any]] | None = None
+) -> Table:
+    people = _participation(senate, year, today) if people is None else people
     ordered = sorted(people.values(), key=lambda p: (-(p["panels"] + p["meetings"]), p["name"]))
     rows: list[list[Any]] = [
         [p["name"], PROFESSIONS.get(p["profession"], p["profession"]), p["panels"], p["meetings"]] for p in ordered
@@ -395,8 +397,10 @@ def participation_by_member(senate: Senate, year: Year, *, today: dt.date) -> Ta
     )
 
 
-def participation_by_profession(senate: Senate, year: Year, *, today: dt.date) -> Table:
-    people = _participation(senate, year, today)
+def participation_by_profession(
+    senate: Senate, year: Year, *, today: dt.date, people: dict[int, dict[str, Any]] | None = None
+) -> Table:
+    people = _participation(senate, year, today) if people is None else people
     by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for p in people.values():
         row = by[p["profession"]]
@@ -489,6 +493,7 @@ def dashboard(senate: Senate, year: Year, *, today: dt.date) -> list[Table]:
 def _dashboard(senate: Senate, year: Year, today: dt.date) -> list[Table]:
     requests = received(senate, year)
     measured = clocks(senate, year, today=today)
+    people = _participation(senate, year, today)
     return [
         requests_by_quarter(senate, year, requests),
         requests_by_requester(senate, year, requests),
@@ -501,8 +506,8 @@ def _dashboard(senate: Senate, year: Year, today: dt.date) -> list[Table]:
         recommendations(senate, year, today=today, measured=measured),
         coverage(senate, today=today),
         declarations(senate, today=today),
-        participation_by_profession(senate, year, today=today),
-        participation_by_member(senate, year, today=today),
+        participation_by_profession(senate, year, today=today, people=people),
+        participation_by_member(senate, year, today=today, people=people),
         effort(senate, year, today=today),
         *work.tables(senate, year),
     ]

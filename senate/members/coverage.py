@@ -106,6 +106,7 @@ def _line(code: str, label: str, holders: list[MemberProfile]) -> CoverageLine:
 # the database (`coverage_counts`); `test_coverage.py` holds the two to the same answers. A clinician in
 # a setting is counted from the areas of expertise (the second query), not here.
 SETTINGS = ("community", "primary", "secondary", "tertiary")
+COUNTED_KINDS = ("setting", "life_stage", "outcomes_domain")  # the areas coverage asks about (not specialties)
 CONSTITUENCY_CONDITIONS: dict[str, Q] = {
     "icb": Q(profile__employer__type=OrganisationType.ICB),
     "public_health": Q(profile__profession=Profession.PUBLIC_HEALTH),
@@ -131,7 +132,7 @@ def coverage_counts(
     holding: Counter[tuple[int, str]] = Counter()
     clinicians: Counter[tuple[int, str]] = Counter()
     for senate_id, kind, code, n, clinical in (
-        memberships.filter(profile__expertise__isnull=False)
+        memberships.filter(profile__expertise__kind__in=COUNTED_KINDS)
         .values("senate", "profile__expertise__kind", "profile__expertise__code")
         # Not distinct: a sort of every (member, area) pair; a person holds one current membership of a
         # body in a Senate, and only whether an area is covered reaches the dashboards.

@@ -136,11 +136,11 @@ def test_conflict_screening_does_not_ask_once_per_flagged_member(client, cast):
 
 
 def test_the_dashboard_does_not_ask_once_per_request_or_member(client, cast, senate):
-    """Each added row is a piece of advice issued this year with a recommendation and its response, and
-    a Council member present at a meeting this year: every table of the dashboard grows."""
+    """Each added row is a piece of advice issued this year with a recommendation, its response and its
+    implementation, and a Council member present at a meeting this year: every table of the dashboard grows."""
     from senate.council.models import Attendance, Meeting
     from senate.reviews import lifecycle
-    from senate.reviews.models import Recommendation, RecommendationResponse
+    from senate.reviews.models import Implementation, Recommendation, RecommendationResponse
 
     def add(n: int) -> None:
         meeting = Meeting.objects.create(senate=senate, date=dt.date.today(), created_by=cast["manager"])
@@ -152,6 +152,7 @@ def test_the_dashboard_does_not_ask_once_per_request_or_member(client, cast, sen
                     lifecycle.perform(act, r, by=cast[who], reason="Recorded for the test")
             rec = Recommendation.objects.create(request=r, number=1, text="Do it")
             RecommendationResponse.objects.create(recommendation=rec, decision="accepted", narrative="Yes", by=cast["requester"])  # fmt: skip
+            Implementation.objects.create(recommendation=rec, status="implemented", on=dt.date.today(), evidence="Live", by=cast["requester"])  # fmt: skip
             profile = MembershipFactory(body=Body.COUNCIL, profile__user__full_name=name).profile
             Attendance.objects.create(meeting=meeting, profile=profile, name=name, status=Attendance.Status.PRESENT)
 
@@ -264,7 +265,7 @@ def test_the_claims_list_does_not_ask_once_per_claim(client, cast):
 def test_the_national_dashboard_does_not_ask_once_per_request(client, cast, senate, other_senate):
     """Each added row is a piece of advice issued this year, in one Senate or another, with a
     recommendation and its response: the requests, turnaround and recommendations tables grow."""
-    from senate.reviews.models import Recommendation, RecommendationResponse, RequestEvent
+    from senate.reviews.models import Implementation, Recommendation, RecommendationResponse, RequestEvent
 
     def add(n: int) -> None:
         for i in range(n):
@@ -273,6 +274,7 @@ def test_the_national_dashboard_does_not_ask_once_per_request(client, cast, sena
             RequestEvent.objects.create(request=r, action="issue", from_stage="approved", to_stage="issued")
             rec = Recommendation.objects.create(request=r, number=1, text="Do it")
             RecommendationResponse.objects.create(recommendation=rec, decision="partly", narrative="Some", by=cast["requester"])  # fmt: skip
+            Implementation.objects.create(recommendation=rec, status="implemented", on=dt.date.today(), evidence="Live", by=cast["requester"])  # fmt: skip
 
     def count() -> int:
         cache.clear()

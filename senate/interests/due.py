@@ -4,12 +4,15 @@ year for everyone on the Council and Assembly, a nil return included."""
 
 import calendar
 import datetime as dt
+import functools
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from django.db.models import Max
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from senate.accounts.models import Role, RoleAssignment
@@ -139,10 +142,33 @@ def counts(rows: list[DueRow]) -> dict[str, int]:
     return found
 
 
+@functools.lru_cache(maxsize=64)
 def annual_cycle(today: dt.date, month: int) -> tuple[dt.date, dt.date]:
     """The start of this year's annual declaration and the last day of its month, when it falls due."""
     year = today.year if today >= dt.date(today.year, month, 1) else today.year - 1
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _owed(
+    last_declared: dt.date | None,
+    appointments: Iterable[tuple[dt.date, Any]],
+    leading: Iterable[tuple[str, dt.date]],
+    rules: InterestRules,
+    today: dt.date,
+) -> Iterator[tuple[str, dt.date, Any]]:
+    """What a member owes, as (kind, due on, what it is for): the one statement of the rules, read by
+    the rows (with their wording) and by the counts (dates only). `appointments` is (term start, the
+    membership or anything else), `leading` is (role, day granted)."""
+    window = dt.timedelta(days=rules.new_interest_days)
+    for term_start, membership in appointments:
+        if last_declared is None or last_declared < term_start - window:
+            yield "appointment", term_start + window, membership
+    for role, granted in leading:
+        if last_declared is None or granted > last_declared:
+            yield "role", granted + window, (role, granted)
+    cycle_start, deadline = annual_cycle(today, rules.annual_month)
+    if last_declared is not None and last_declared < cycle_start:
+        yield "annual", deadline, cycle_start
 
 
 def _obligations(
@@ -150,20 +176,18 @@ def _obligations(
 ) -> list[Obligation]:
     window = dt.timedelta(days=rules.new_interest_days)
     found = []
-    for m in row.memberships:
-        if row.last_declared is None or row.last_declared < m.term_start - window:
-            found.append(_appointment(m, any(s < m.term_start for s in starts), window))
-    for role, granted in leading:
-        if row.last_declared is None or granted > row.last_declared:
+    appointments = [(m.term_start, m) for m in row.memberships]
+    for kind, due_on, what in _owed(row.last_declared, appointments, leading, rules, today):
+        if kind == "appointment":
+            found.append(_appointment(what, any(s < what.term_start for s in starts), window))
+        elif kind == "role":
+            role, granted = what
             label = Role(role).label
             found.append(
-                Obligation(
-                    f"Change of role: {label} from {granted:%-d %B %Y}", granted + window, f"role-{role}-{granted}"
-                )
+                Obligation(f"Change of role: {label} from {granted:%-d %B %Y}", due_on, f"role-{role}-{granted}")
             )
-    cycle_start, deadline = annual_cycle(today, rules.annual_month)
-    if row.last_declared is not None and row.last_declared < cycle_start:
-        found.append(Obligation(f"Annual declaration for {cycle_start.year}", deadline, f"annual-{cycle_start.year}"))
+        else:
+            found.append(Obligation(f"Annual declaration for {what.year}", due_on, f"annual-{what.year}"))
     return found
 
 
@@ -177,30 +201,67 @@ def _appointment(m: Membership, reappointed: bool, window: dt.timedelta) -> Obli
 
 
 def _status(row: DueRow, today: dt.date) -> Status:
-    if row.last_declared is None:
+    return _standing(row.last_declared, row.due_on, today)
+
+
+def _standing(last_declared: dt.date | None, first_due: dt.date | None, today: dt.date) -> Status:
+    if last_declared is None:
         return Status.NEVER
-    if not row.obligations:
+    if first_due is None:
         return Status.UP_TO_DATE
-    return Status.OVERDUE if row.due_on and row.due_on < today else Status.DUE
+    return Status.OVERDUE if first_due < today else Status.DUE
 
 
-def _last_declared(profile_ids: list[int], end: dt.datetime) -> dict[int, dt.date]:
-    """When each member last declared anything: a version of a declaration, or a confirmation."""
+def counted_in(senates: list[Any], *, today: dt.date) -> dict[int, dict[str, int]]:
+    """Every Senate's counts at once (the national dashboard), as `counted` gives them Senate by Senate,
+    read as plain values (no rows, no wording): a fixed number of queries whatever the number of members."""
+    found: dict[int, dict[str, int]] = {s.pk: {status.value: 0 for status in Status} for s in senates}
+    # One query for every Senate's rules; a Senate that never set them has the NHS defaults (as `rules_for`
+    # would make them, without writing while reading).
+    kept = {r.senate_id: r for r in InterestRules.objects.filter(senate__in=senates)}
+    rules = {s.pk: kept.get(s.pk) or InterestRules(senate=s) for s in senates}
+    current = Membership.objects.current(today).filter(senate__in=senates).order_by()
+    held: dict[tuple[int, int], list[tuple[dt.date, None]]] = defaultdict(list)
+    user_of: dict[int, int] = {}
+    for senate_id, profile_id, user_id, term_start in current.values_list(
+        "senate_id", "profile_id", "profile__user_id", "term_start"
+    ):
+        held[(senate_id, profile_id)].append((term_start, None))
+        user_of[profile_id] = user_id
+    end = end_of(today)
+    last = _last_declared(current.values("profile_id"), end)
+    leading: dict[tuple[int, int], list[tuple[str, dt.date]]] = defaultdict(list)
+    for senate_id, user_id, role, granted in RoleAssignment.objects.filter(
+        senate__in=senates, user_id__in=current.values("profile__user_id"), role__in=LEADING_ROLES, granted_at__lte=end
+    ).values_list("senate_id", "user_id", "role", "granted_at"):
+        leading[(senate_id, user_id)].append((role, timezone.localdate(granted)))
+    for (senate_id, profile_id), appointments in held.items():
+        declared = last.get(profile_id)
+        owed = _owed(declared, appointments, leading.get((senate_id, user_of[profile_id]), []), rules[senate_id], today)
+        first_due = min((due_on for _, due_on, _ in owed), default=None)
+        found[senate_id][_standing(declared, first_due, today).value] += 1
+    return found
+
+
+def _last_declared(profile_ids: Any, end: dt.datetime) -> dict[int, dt.date]:
+    """When each member last declared anything: a version of a declaration, or a confirmation (the day
+    in the Senate's time zone, worked out in the database)."""
     versions = (
         DeclarationVersion.objects.filter(declaration__profile_id__in=profile_ids, recorded_at__lte=end)
         .values("declaration__profile_id")
-        .annotate(last=Max("recorded_at"))
+        .annotate(last=Max(TruncDate("recorded_at")))
         .values_list("declaration__profile_id", "last")
+        .order_by()
     )
     confirmations = (
         RegisterConfirmation.objects.filter(profile_id__in=profile_ids, at__lte=end)
         .values("profile_id")
-        .annotate(last=Max("at"))
+        .annotate(last=Max(TruncDate("at")))
         .values_list("profile_id", "last")
+        .order_by()
     )
     found: dict[int, dt.date] = {}
-    for profile_id, at in [*versions, *confirmations]:
-        day = timezone.localdate(at)
+    for profile_id, day in [*versions, *confirmations]:
         found[profile_id] = max(found.get(profile_id, day), day)
     return found
 

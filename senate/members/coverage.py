@@ -3,12 +3,14 @@ Framework domains are represented, and which are not. The national framework ask
 multi-professional mix including commissioners, clinicians across settings, public health, social
 care and patients and the public (shared/domain.md §5.2)."""
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from senate.members.models import CLINICAL_PROFESSIONS, MemberProfile, Profession
+from senate.members.models import CLINICAL_PROFESSIONS, MemberProfile, Membership, Profession
 from senate.organisations.models import OrganisationType
 
 
@@ -143,3 +145,63 @@ def coverage_in(profiles: QuerySet[MemberProfile], vocabulary: Iterable[tuple[st
 
 def _line(code: str, label: str, holders: list[MemberProfile]) -> CoverageLine:
     return CoverageLine(code, label, len(holders), sorted(str(p) for p in holders)[:5])
+
+
+# The tests of CONSTITUENCIES as conditions on a membership's profile, so the figures can be counted in
+# the database (`coverage_counts`); `test_coverage.py` holds the two to the same answers. A clinician in
+# a setting is counted from the areas of expertise (the second query), not here.
+SETTINGS = ("community", "primary", "secondary", "tertiary")
+COUNTED_KINDS = ("setting", "life_stage", "outcomes_domain")  # the areas coverage asks about (not specialties)
+CONSTITUENCY_CONDITIONS: dict[str, Q] = {
+    "icb": Q(profile__employer__type=OrganisationType.ICB),
+    "public_health": Q(profile__profession=Profession.PUBLIC_HEALTH),
+    "social_care": Q(profile__profession=Profession.SOCIAL_CARE),
+    "ppv": Q(profile__profession=Profession.PPV),
+    "network_clinical_director": Q(profile__employer__type=OrganisationType.CLINICAL_NETWORK),
+    "senior_manager": Q(profile__profession=Profession.MANAGER),
+}
+
+
+def coverage_counts(
+    memberships: QuerySet[Membership], vocabulary: Iterable[tuple[str, str, str]]
+) -> dict[int, Coverage]:
+    """Per Senate (by id): the coverage of the people holding `memberships` (the current memberships of
+    one body), as `coverage_of` counts it but counted in the database and without names: two queries
+    however many members and Senates. A Senate with none of the memberships is left out."""
+    vocabulary = list(vocabulary)
+    memberships = memberships.order_by()
+    constituencies = memberships.values("senate").annotate(
+        members=Count("profile", distinct=True),
+        **{f"c_{code}": Count("profile", filter=cond, distinct=True) for code, cond in CONSTITUENCY_CONDITIONS.items()},
+    )
+    holding: Counter[tuple[int, str]] = Counter()
+    clinicians: Counter[tuple[int, str]] = Counter()
+    for senate_id, kind, code, n, clinical in (
+        memberships.filter(profile__expertise__kind__in=COUNTED_KINDS)
+        .values("senate", "profile__expertise__kind", "profile__expertise__code")
+        # Not distinct: a sort of every (member, area) pair; a person holds one current membership of a
+        # body in a Senate, and only whether an area is covered reaches the dashboards.
+        .annotate(n=Count("profile"), clinical=Count("profile", filter=Q(profile__profession__in=CLINICAL_PROFESSIONS)))
+        .values_list("senate", "profile__expertise__kind", "profile__expertise__code", "n", "clinical")
+    ):
+        holding[(senate_id, code)] += n
+        if kind == "setting":
+            clinicians[(senate_id, code)] += clinical
+    found: dict[int, Coverage] = {}
+    for row in cast(Iterable[dict[str, Any]], constituencies):
+        senate_id = row["senate"]
+        lines = [
+            CoverageLine(code, label, clinicians[(senate_id, code)] if code in SETTINGS else row[f"c_{code}"])
+            for code, label, _ in CONSTITUENCIES
+        ]
+        by_kind: dict[str, list[CoverageLine]] = {"life_stage": [], "outcomes_domain": []}
+        for kind, code, name in vocabulary:
+            if kind in by_kind:
+                by_kind[kind].append(CoverageLine(code, name, holding[(senate_id, code)]))
+        found[senate_id] = Coverage(row["members"], lines, by_kind["life_stage"], by_kind["outcomes_domain"])
+    return found
+
+
+def empty_coverage(vocabulary: Iterable[tuple[str, str, str]]) -> Coverage:
+    """The coverage of a body with no current members: every area a gap."""
+    return coverage_of([], vocabulary)

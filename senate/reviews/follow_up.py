@@ -6,10 +6,11 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from senate.core import audit
 from senate.interests.restrictions import restrictions_for
-from senate.reviews.models import FollowUp, Recommendation, RecommendationResponse, Request
+from senate.reviews.models import FollowUp, Implementation, Recommendation, RecommendationResponse, Request
 from senate.reviews.stages import Stage
 
 EDITABLE = {
@@ -67,4 +68,49 @@ def record_follow_up(request: Request, *, note: str, recommendation: Recommendat
     with transaction.atomic():
         entry = FollowUp.objects.create(request=request, recommendation=recommendation, note=note, by=by)
         audit.record("request.followed_up", request, by=by, senate=request.senate, summary="Follow-up recorded")
+    return entry
+
+
+# Follow-up continues to implementation, during follow-up and after the request is closed.
+IMPLEMENTABLE = {Stage.RESPONSE_RECEIVED, Stage.FOLLOW_UP, Stage.CLOSED}
+
+
+class Refused(ValueError):
+    """Input the rule refuses, naming the field it was entered in."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def record_implementation(
+    rec: Recommendation, *, status: str, on: dt.date, evidence: str, by: Any, today: dt.date
+) -> Implementation:
+    """Where a recommendation stands in being implemented, with the evidence, on a day between the
+    advice being issued and today. The requester or the Senate's manager records it."""
+    request = rec.request
+    if request.stage not in IMPLEMENTABLE:
+        raise ValueError("Implementation is recorded once the requester has responded to the recommendations.")
+    if status not in Implementation.Status.values:
+        raise Refused("status", "Select where implementation stands")
+    if not evidence.strip():
+        raise Refused("evidence", "Describe the evidence for where implementation stands")
+    if on > today:
+        raise Refused("on", "The date must be today or in the past")
+    issued = request.events.filter(action="issue").order_by("at").values_list("at", flat=True).first()
+    if issued is not None and on < timezone.localdate(issued):
+        raise Refused(
+            "on", f"The date must be on or after the advice was issued ({timezone.localdate(issued):%-d %B %Y})"
+        )
+    with transaction.atomic():
+        entry = Implementation.objects.create(
+            recommendation=rec, status=status, on=on, evidence=evidence.strip(), by=by
+        )
+        audit.record(
+            "recommendation.implementation",
+            rec,
+            by=by,
+            senate=request.senate,
+            summary=f"Recommendation {rec.number}: {entry.get_status_display()} on {on:%-d %B %Y}",
+        )
     return entry

@@ -8,7 +8,14 @@ from senate.members.models import Expertise
 from senate.organisations.models import COMMISSIONER_TYPES, PARTNER_TYPES, Organisation, Senate
 from senate.organisations.picking import OrganisationField
 from senate.organisations.queries import organisations_in
-from senate.reviews.models import AdviceKind, AssuranceStage, Programme, Recommendation, RecommendationResponse
+from senate.reviews.models import (
+    AdviceKind,
+    AssuranceStage,
+    Implementation,
+    Programme,
+    Recommendation,
+    RecommendationResponse,
+)
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
 
@@ -325,6 +332,26 @@ class FollowUpForm(Form):
         label="Follow-up note",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter the follow-up note"},
+    )
+
+
+class ImplementationForm(Form):
+    status = forms.ChoiceField(
+        label="Where does implementation stand?",
+        choices=Implementation.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where implementation stands"},
+    )
+    on = DateField(
+        label="Date",
+        help_text="The day this was true, for example 27 3 2027.",
+        error_messages={"required": "Enter the date"},
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        help_text="What shows this: a board paper, a published pathway, an audit, a date the service changed.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Describe the evidence for where implementation stands"},
     )
 
 

@@ -257,6 +257,27 @@ class FollowUp(models.Model):
         ordering = ["at"]
 
 
+class Implementation(models.Model):
+    """Where a recommendation stands in being put into practice, as the requester or the Senate team
+    records it during follow-up: each record says what was true on a day, with the evidence for it.
+    The newest record (by date, then by when it was recorded) is the recommendation's standing."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "Implementation in progress"
+        IMPLEMENTED = "implemented", "Implemented"
+        NOT_IMPLEMENTED = "not_implemented", "Will not be implemented"
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="implementations")
+    status = models.CharField(max_length=16, choices=Status.choices)
+    on = models.DateField()
+    evidence = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["on", "at", "id"]
+
+
 class PartnerSenate(models.Model):
     """A joint review: the request's own Senate leads it, and invites another Senate as a partner
     (a proposal across two regions). Its manager accepts or declines; an accepted partner's team and

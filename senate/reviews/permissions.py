@@ -23,3 +23,4 @@ class ReviewsPermission(StrEnum):
     INVITE_PARTNER = "reviews.invite_partner"
     ANSWER_JOINT = "reviews.answer_joint"
     COMMENT_AS_PARTNER = "reviews.comment_as_partner"
+    RECORD_IMPLEMENTATION = "reviews.record_implementation"

@@ -173,6 +173,8 @@ chairs_council_item = rules.predicate(
     name="chairs_council_item",
 )
 rules.add_perm(P.APPROVE, may_see_request & (is_chair | chairs_council_item))
+# Follow-up continues to implementation: the requester or the Senate's manager records it.
+rules.add_perm(P.RECORD_IMPLEMENTATION, may_see_request & is_sent & (is_manager | acts_for_requester))
 rules.add_perm(P.WITHDRAW, may_see_request & (is_manager | acts_for_requester))
 # The audit trail of a request and its records: the Senate team (manager, Chair, Vice Chair) only.
 rules.add_perm(P.VIEW_HISTORY, may_see_request & is_senate_team)
@@ -207,5 +209,6 @@ DESCRIPTIONS.update(
         P.INVITE_PARTNER: "invite another Senate to review this request jointly (the lead Senate's manager)",
         P.ANSWER_JOINT: "accept or decline an invitation to a joint review (the invited Senate's manager)",
         P.COMMENT_AS_PARTNER: "comment on a joint review's draft advice (a partner Senate's Council)",
+        P.RECORD_IMPLEMENTATION: "record how a recommendation is being implemented (the requester or the manager)",
     }
 )

@@ -24,4 +24,9 @@ urlpatterns = [
     path("<int:pk>/joint/comment/", joint_pages.comment, name="joint_comment"),
     path("<int:pk>/recommendations/", recommendations.recommendations, name="recommendations"),
     path("<int:pk>/recommendations/<int:number>/respond/", recommendations.respond, name="respond"),
+    path(
+        "<int:pk>/recommendations/<int:number>/implementation/",
+        recommendations.implementation,
+        name="implementation",
+    ),
 ]

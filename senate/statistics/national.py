@@ -12,15 +12,15 @@ from typing import Any
 from django.db.models import Count
 
 from senate.core.cache import until_next_act
-from senate.interests.due import LABELS, Status, counted
+from senate.interests.due import LABELS, Status, counted_in
 from senate.members import queries as members_queries
-from senate.members.coverage import coverage_of
-from senate.members.models import Body
+from senate.members.coverage import coverage_counts, empty_coverage
+from senate.members.models import Body, Membership
 from senate.organisations.models import Senate
-from senate.reviews.models import Recommendation, RecommendationResponse, Request, RequestEvent
+from senate.reviews.models import Implementation, Recommendation, Request, RequestEvent
 from senate.statistics import turnaround
 from senate.statistics.period import Year
-from senate.statistics.queries import DECISIONS, KINDS, NOTE, WATCHED, _day
+from senate.statistics.queries import DECISIONS, KINDS, NOTE, WATCHED, _day, standing
 from senate.statistics.tables import Chart, Table
 
 
@@ -98,40 +98,36 @@ def turnaround_by_senate(
 def recommendations_by_senate(
     found: list[Senate], year: Year, measured: dict[int, list[tuple[int, turnaround.Clock]]]
 ) -> Table:
-    """Recommendations in the advice issued in the year, by the requester's latest response."""
+    """Recommendations in the advice issued in the year, by the requester's latest response, and how
+    many are implemented (by the latest implementation record): one query for every Senate together."""
     ids = [request_id for pairs in measured.values() for request_id, _ in pairs]
-    latest: dict[int, tuple[int, str]] = {}
-    for rec_id, senate_id, decision in (
-        RecommendationResponse.objects.filter(recommendation__request_id__in=ids)
-        .order_by("at", "id")
-        .values_list("recommendation_id", "recommendation__request__senate_id", "decision")
-    ):
-        latest[rec_id] = (senate_id, decision)
-    totals = dict(
-        Recommendation.objects.filter(request_id__in=ids)
-        .values_list("request__senate")
-        .annotate(n=Count("id"))
-        .values_list("request__senate", "n")
-    )
-    counts = Counter(latest.values())
-    answered = Counter(senate_id for senate_id, _ in latest.values())
+    counts: Counter[tuple[int, str | None]] = Counter()
+    implemented: Counter[int] = Counter()
+    for row in standing(Recommendation.objects.filter(request_id__in=ids), "request__senate"):
+        senate_id = row["request__senate"]
+        counts[(senate_id, row["decision"])] += row["n"]
+        if row["implementation"] == Implementation.Status.IMPLEMENTED:
+            implemented[senate_id] += row["n"]
     rows: list[list[Any]] = []
     for s in found:
-        total = totals.get(s.pk, 0)
-        rows.append([s.name, total, *(counts[(s.pk, value)] for value in DECISIONS), total - answered[s.pk]])
+        total = sum(n for (senate_id, _), n in counts.items() if senate_id == s.pk)
+        rows.append(
+            [s.name, total, *(counts[(s.pk, value)] for value in DECISIONS), counts[(s.pk, None)], implemented[s.pk]]
+        )
     return Table(
         "recommendations",
-        f"Recommendations in advice issued in {year.label}, by the requester's response",
-        ["Senate", "Recommendations", *DECISIONS.values(), "No response yet"],
+        f"Recommendations in advice issued in {year.label}, by the requester's response and implementation",
+        ["Senate", "Recommendations", *DECISIONS.values(), "No response yet", "Implemented"],
         rows,
         chart=Chart(unit="recommendations"),
     )
 
 
 def declarations_by_senate(found: list[Senate], *, today: dt.date) -> Table:
+    by_senate = counted_in(found, today=today)
     rows: list[list[Any]] = []
     for s in found:
-        counts = counted(s, today=today)
+        counts = by_senate[s.pk]
         total = sum(counts.values())
         up = counts.get(Status.UP_TO_DATE.value, 0)
         rows.append([s.name, total, *(counts.get(st.value, 0) for st in Status), 100 * up / total if total else ""])
@@ -149,11 +145,14 @@ def coverage_by_senate(found: list[Senate], *, today: dt.date) -> Table:
     member covers (as the Senate's own dashboard counts them)."""
     vocabulary = members_queries.vocabulary()
     bodies = list(Body.choices)
+    current = Membership.objects.current(today).filter(senate__in=found)
+    by_body = {body: coverage_counts(current.filter(body=body), vocabulary) for body, _label in bodies}
+    empty = empty_coverage(vocabulary)
     rows: list[list[Any]] = []
     for s in found:
         row: list[Any] = [s.name]
         for body, _label in bodies:
-            cov = coverage_of(members_queries.coverage_profiles(s, body, today), vocabulary)
+            cov = by_body[body].get(s.pk, empty)
             row += [cov.members, len(cov.gaps)]
         rows.append(row)
     headers = ["Senate"]

@@ -4,20 +4,29 @@ the number of rows; the dashboard, the downloads and the annual report all read 
 
 import datetime as dt
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from senate.core.cache import until_next_act
 from senate.council.models import Attendance, Meeting
-from senate.interests.due import LABELS, Status, counted
+from senate.interests.due import LABELS, Status, counted_in
 from senate.interests.models import DeclarationVersion
 from senate.members import queries as members_queries
-from senate.members.coverage import coverage_of
+from senate.members.coverage import coverage_counts, empty_coverage
 from senate.members.models import Body, MemberProfile, Membership, Profession
 from senate.organisations.models import Senate
 from senate.panels.models import PanelMember, PanelSpec
-from senate.reviews.models import AdviceKind, FollowUp, Recommendation, RecommendationResponse, Request, RequestEvent
+from senate.reviews.models import (
+    AdviceKind,
+    FollowUp,
+    Implementation,
+    Recommendation,
+    RecommendationResponse,
+    Request,
+    RequestEvent,
+)
 from senate.reviews.stages import FINISHED, Stage
 from senate.statistics import turnaround, work
 from senate.statistics.period import QUARTERS, Year
@@ -105,29 +114,51 @@ def requests_by_stage(senate: Senate) -> Table:
 def requests_over_time(senate: Senate, year: Year, *, today: dt.date) -> Table:
     """Quarter by quarter: the requests open at its end (sent, not yet closed, withdrawn, declined or
     redirected), the advice issued in it and the requests that finished in it. Quarters not yet begun
-    are left out; the running quarter is counted to today."""
-    _, end = year.bounds()
-    events = (
-        RequestEvent.objects.filter(request__senate=senate, at__lt=end)
-        .order_by("at", "id")
-        .values_list("request_id", "at", "action", "to_stage")
+    are left out; the running quarter is counted to today. Counted in the database (two queries): a
+    request's stage at a quarter's end is where its last event before then took it."""
+    quarters = [
+        (name, first, last) for name, (first, last) in zip(QUARTERS, year.quarters(), strict=True) if first <= today
+    ]
+    if not quarters:
+        return _over_time(year, [])
+    settled = [*FINISHED, Stage.DRAFT]
+
+    def stage_before(moment: dt.datetime) -> Subquery:
+        latest = RequestEvent.objects.filter(request=OuterRef("pk"), at__lt=moment).order_by("-at", "-id")
+        return Subquery(latest.values("to_stage")[:1])
+
+    ends = {f"stage_{i}": stage_before(_midnight_after(last)) for i, (_, _, last) in enumerate(quarters)}
+    still_open = (
+        Request.objects.filter(senate=senate)
+        .annotate(**ends)
+        .aggregate(
+            **{
+                f"open_{i}": Count("pk", filter=Q(**{f"stage_{i}__isnull": False}) & ~Q(**{f"stage_{i}__in": settled}))
+                for i in range(len(quarters))
+            }
+        )
     )
-    timeline = [(request_id, _day(at), action, stage) for request_id, at, action, stage in events]
-    rows: list[list[Any]] = []
-    for name, (first, last) in zip(QUARTERS, year.quarters(), strict=True):
-        if first > today:
-            break
-        stage_at_end: dict[int, str] = {}
-        issued = finished = 0
-        for request_id, on, action, stage in timeline:
-            if on > last:
-                break
-            stage_at_end[request_id] = stage
-            if on >= first:
-                issued += action == "issue"
-                finished += stage in FINISHED
-        still_open = sum(1 for stage in stage_at_end.values() if stage not in FINISHED and stage != Stage.DRAFT)
-        rows.append([name, still_open, issued, finished])
+    counted: dict[str, Any] = {}
+    for i, (_, first, last) in enumerate(quarters):
+        within = Q(at__gte=_midnight_after(first - dt.timedelta(days=1)), at__lt=_midnight_after(last))
+        counted[f"issued_{i}"] = Count("pk", filter=within & Q(action="issue"))
+        counted[f"finished_{i}"] = Count("pk", filter=within & Q(to_stage__in=list(FINISHED)))
+    moved = RequestEvent.objects.filter(request__senate=senate).aggregate(**counted)
+    rows: list[list[Any]] = [
+        [name, still_open[f"open_{i}"], moved[f"issued_{i}"], moved[f"finished_{i}"]]
+        for i, (name, _, _) in enumerate(quarters)
+    ]
+    return _over_time(year, rows)
+
+
+def _midnight_after(day: dt.date) -> dt.datetime:
+    """The first moment of the day after `day`, in the Senate's time zone (as `_day` reads events)."""
+    from django.utils import timezone
+
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def _over_time(year: Year, rows: list[list[Any]]) -> Table:
     return Table(
         "requests-over-time",
         f"Requests open at the end of each quarter of {year.label}",
@@ -233,49 +264,63 @@ def turnaround_histogram(
 
 
 DECISIONS = dict(RecommendationResponse.Decision.choices)
+IMPLEMENTATION = Implementation.Status
+
+
+def standing(recommendations: QuerySet[Recommendation], *by: str) -> Iterable[dict[str, Any]]:
+    """How many recommendations (`n`) stand at each requester's latest response (`decision`), latest
+    implementation record (`implementation`, by its date) and whether the Senate followed them up
+    (`followed`), grouped also `by` the fields named: counted in the database, one query however many."""
+    latest_response = RecommendationResponse.objects.filter(recommendation=OuterRef("pk")).order_by("-at", "-id")
+    latest_implementation = Implementation.objects.filter(recommendation=OuterRef("pk")).order_by("-on", "-at", "-id")
+    annotated = recommendations.annotate(
+        decision=Subquery(latest_response.values("decision")[:1]),
+        implementation=Subquery(latest_implementation.values("status")[:1]),
+        followed=Exists(FollowUp.objects.filter(recommendation=OuterRef("pk"))),
+    )
+    grouped = annotated.order_by().values(*by, "decision", "implementation", "followed").annotate(n=Count("id"))
+    return cast(Iterable[dict[str, Any]], grouped)
 
 
 def recommendations(
     senate: Senate, year: Year, *, today: dt.date, measured: list[tuple[Request, turnaround.Clock]] | None = None
 ) -> Table:
-    """The recommendations of the advice issued in the year, by the requester's latest response."""
+    """The recommendations of the advice issued in the year, by the requester's latest response, then
+    how many were followed up and where implementation stands (by the latest record)."""
     measured = clocks(senate, year, today=today) if measured is None else measured
     ids = [r.pk for r, _ in measured]
-    latest: dict[int, str] = {}
-    for rec_id, decision in (
-        RecommendationResponse.objects.filter(recommendation__request_id__in=ids)
-        .order_by("at", "id")
-        .values_list("recommendation_id", "decision")
-    ):
-        latest[rec_id] = decision
-    recs = list(
-        Request.objects.filter(pk__in=ids)
-        .annotate(
-            n=Count("recommendations", distinct=True),
-            followed=Count("recommendations", filter=Q(recommendations__follow_ups__isnull=False), distinct=True),
-        )
-        .values_list("n", "followed")
-    )
-    total = sum(n for n, _ in recs)
-    counts = Counter(latest.values())
-    rows: list[list[Any]] = [[label, counts[value]] for value, label in DECISIONS.items()]
-    rows.append(["No response yet", total - len(latest)])
-    rows.append(["Followed up by the Senate", sum(f for _, f in recs)])
+    decisions: Counter[str | None] = Counter()
+    implementations: Counter[str | None] = Counter()
+    followed = 0
+    for row in standing(Recommendation.objects.filter(request_id__in=ids)):
+        decisions[row["decision"]] += row["n"]
+        implementations[row["implementation"]] += row["n"]
+        followed += row["n"] if row["followed"] else 0
+    total = sum(decisions.values())
+    rows: list[list[Any]] = [[label, decisions[value]] for value, label in DECISIONS.items()]
+    rows.append(["No response yet", decisions[None]])
+    rows.append(["Followed up by the Senate", followed])
+    rows.append([IMPLEMENTATION.IN_PROGRESS.label, implementations[IMPLEMENTATION.IN_PROGRESS]])
+    rows.append([IMPLEMENTATION.IMPLEMENTED.label, implementations[IMPLEMENTATION.IMPLEMENTED]])
+    rows.append([IMPLEMENTATION.NOT_IMPLEMENTED.label, implementations[IMPLEMENTATION.NOT_IMPLEMENTED]])
     return Table(
         "recommendations",
-        f"Recommendations in advice issued in {year.label}, by the requester's response",
-        ["Response", "Recommendations"],
+        f"Recommendations in advice issued in {year.label}, by the requester's response and implementation",
+        ["Response or implementation", "Recommendations"],
         rows if total else [],
-        note=f"{total} recommendations in all. Followed up: a follow-up note recorded against the recommendation.",
+        note=f"{total} recommendations in all. Followed up: a follow-up note recorded against the recommendation. "
+        "Implementation: where the latest record by the requester or the Senate team says it stands.",
         chart=Chart(unit="recommendations"),
     )
 
 
 def coverage(senate: Senate, *, today: dt.date) -> Table:
+    """Each body's current members and the areas none of them covers, counted in the database."""
     vocabulary = members_queries.vocabulary()
     rows: list[list[Any]] = []
     for body, label in Body.choices:
-        cov = coverage_of(members_queries.coverage_profiles(senate, body, today), vocabulary)
+        found = coverage_counts(Membership.objects.current(today).filter(senate=senate, body=body), vocabulary)
+        cov = found.get(senate.pk) or empty_coverage(vocabulary)
         groups = (cov.constituencies, cov.life_stages, cov.outcomes_domains)
         areas = sum(len(g) for g in groups)
         rows.append([label, cov.members, areas - len(cov.gaps), len(cov.gaps), "; ".join(g.label for g in cov.gaps)])
@@ -290,7 +335,7 @@ def coverage(senate: Senate, *, today: dt.date) -> Table:
 
 
 def declarations(senate: Senate, *, today: dt.date) -> Table:
-    counts = counted(senate, today=today)
+    counts = counted_in([senate], today=today)[senate.pk]
     rows: list[list[Any]] = [[LABELS[s], counts.get(s.value, 0)] for s in Status]
     total = sum(counts.values())
     up = counts.get(Status.UP_TO_DATE.value, 0)
@@ -336,8 +381,10 @@ def _participation(senate: Senate, year: Year, today: dt.date) -> dict[int, dict
     return people
 
 
-def participation_by_member(senate: Senate, year: Year, *, today: dt.date) -> Table:
-    people = _participation(senate, year, today)
+def participation_by_member(
+    senate: Senate, year: Year, *, today: dt.date, people: dict[int, dict[str, Any]] | None = None
+) -> Table:
+    people = _participation(senate, year, today) if people is None else people
     ordered = sorted(people.values(), key=lambda p: (-(p["panels"] + p["meetings"]), p["name"]))
     rows: list[list[Any]] = [
         [p["name"], PROFESSIONS.get(p["profession"], p["profession"]), p["panels"], p["meetings"]] for p in ordered
@@ -350,8 +397,10 @@ def participation_by_member(senate: Senate, year: Year, *, today: dt.date) -> Ta
     )
 
 
-def participation_by_profession(senate: Senate, year: Year, *, today: dt.date) -> Table:
-    people = _participation(senate, year, today)
+def participation_by_profession(
+    senate: Senate, year: Year, *, today: dt.date, people: dict[int, dict[str, Any]] | None = None
+) -> Table:
+    people = _participation(senate, year, today) if people is None else people
     by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for p in people.values():
         row = by[p["profession"]]
@@ -421,6 +470,7 @@ WATCHED = (
     Recommendation,
     RecommendationResponse,
     FollowUp,
+    Implementation,
     Membership,
     MemberProfile,
     DeclarationVersion,
@@ -443,6 +493,7 @@ def dashboard(senate: Senate, year: Year, *, today: dt.date) -> list[Table]:
 def _dashboard(senate: Senate, year: Year, today: dt.date) -> list[Table]:
     requests = received(senate, year)
     measured = clocks(senate, year, today=today)
+    people = _participation(senate, year, today)
     return [
         requests_by_quarter(senate, year, requests),
         requests_by_requester(senate, year, requests),
@@ -455,8 +506,8 @@ def _dashboard(senate: Senate, year: Year, today: dt.date) -> list[Table]:
         recommendations(senate, year, today=today, measured=measured),
         coverage(senate, today=today),
         declarations(senate, today=today),
-        participation_by_profession(senate, year, today=today),
-        participation_by_member(senate, year, today=today),
+        participation_by_profession(senate, year, today=today, people=people),
+        participation_by_member(senate, year, today=today, people=people),
         effort(senate, year, today=today),
         *work.tables(senate, year),
     ]

@@ -115,3 +115,30 @@ def test_the_manager_sees_who_is_due_with_counts_and_filters(client, cast, senat
     assert "Nev Neverdeclared" in only_never and "Priya Council" not in only_never
     everyone = client.get("/south-west/interests/due/?status=all").content.decode()
     assert "Una Uptodate" in everyone
+
+
+def test_every_senates_counts_at_once_agree_with_each_senates_rows(senate, other_senate):
+    """`counted_in` (the dashboards: every Senate at once, dates only) counts each standing exactly as
+    the rows of `due_rows` do, Senate by Senate: never declared, due, overdue, up to date, a change of
+    role, a move between bodies, another annual month."""
+    from senate.interests.due import counted_in, counts
+
+    today = D(2026, 11, 20)
+    rules = rules_for(other_senate)
+    rules.annual_month = 10
+    rules.save()
+    _member(senate, start=D(2026, 11, 1))  # never declared
+    _declared_on(_member(senate), D(2025, 6, 1))  # annual overdue
+    _declared_on(_member(senate, start=D(2026, 11, 1)), D(2026, 10, 20))  # up to date
+    chair = _member(senate)
+    _declared_on(chair, D(2026, 6, 1))
+    RoleAssignment.objects.create(user=chair.user, senate=senate, role=Role.VICE_CHAIR, granted_at=timezone.make_aware(dt.datetime(2026, 11, 10, 9)))  # fmt: skip
+    mover = _member(other_senate)
+    _declared_on(mover, D(2026, 10, 5))
+    MembershipFactory(profile=mover, senate=other_senate, body=Body.COUNCIL, role=MembershipRole.CLINICAL, term_start=D(2026, 11, 15), term_end=D(2029, 10, 31))  # fmt: skip
+    _declared_on(_member(other_senate), D(2026, 5, 1))  # October's annual return overdue
+    found = counted_in([senate, other_senate], today=today)
+    for s in (senate, other_senate):
+        assert found[s.pk] == counts(due_rows(s, today=today))
+    assert found[senate.pk] == {"never": 1, "overdue": 1, "due": 1, "up_to_date": 1}
+    assert found[other_senate.pk] == {"never": 0, "overdue": 1, "due": 1, "up_to_date": 0}

@@ -34,6 +34,7 @@ NOT_GET_PAGES = {
     "reviews:check",
     "reviews:edit",
     "reviews:respond",
+    "reviews:implementation",
     "reviews:programme",
     "reviews:joint_invite",
     "reviews:joint_answer",

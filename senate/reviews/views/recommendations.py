@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
@@ -31,7 +32,11 @@ def recommendations(http: HttpRequest, senate: Senate, request: Request) -> Http
         "add_form": add_form,
         "follow_form": follow_form,
         "error": error,
-        "recommendations": request.recommendations.prefetch_related("responses__by", "follow_ups__by") if shown else [],
+        "recommendations": request.recommendations.prefetch_related(
+            "responses__by", "follow_ups__by", "implementations__by"
+        )
+        if shown
+        else [],
         "shown": shown,
         "general_follow_ups": request.follow_ups.filter(recommendation__isnull=True).select_related("by"),
         "can_add": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request)
@@ -40,6 +45,8 @@ def recommendations(http: HttpRequest, senate: Senate, request: Request) -> Http
         and request.stage in follow_up.ANSWERABLE,
         "can_follow_up": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request)
         and request.stage in ("response_received", "follow_up"),
+        "can_record_implementation": http.user.has_perm(ReviewsPermission.RECORD_IMPLEMENTATION, request)
+        and request.stage in follow_up.IMPLEMENTABLE,
         "page_title": "Recommendations",
         "breadcrumbs": crumbs(senate, request),
     }
@@ -92,3 +99,33 @@ def respond(http: HttpRequest, senate: Senate, request: Request, number: int) ->
         "breadcrumbs": crumbs(senate, request),
     }
     return render(http, "reviews/respond.jinja", context)
+
+
+@requires(ReviewsPermission.RECORD_IMPLEMENTATION, on=REQUEST)
+def implementation(http: HttpRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
+    """Follow-up continues to implementation: where a recommendation stands, on a day, with evidence."""
+    rec = request.recommendations.filter(number=number).first()
+    if rec is None:
+        raise Http404("No such recommendation.")
+    form = forms.ImplementationForm(http.POST if http.method == "POST" else None)
+    error = None
+    if http.method == "POST" and form.is_valid():
+        try:
+            follow_up.record_implementation(rec, by=http.user, today=timezone.localdate(), **form.cleaned_data)
+        except follow_up.Refused as refused:
+            form.add_error(refused.field, str(refused))
+        except ValueError as refused:
+            error = str(refused)
+        else:
+            messages.success(http, f"Implementation of recommendation {rec.number} recorded.")
+            return redirect("reviews:recommendations", senate.slug, request.pk)
+    context = {
+        "form": form,
+        "rec": rec,
+        "request_obj": request,
+        "error": error,
+        "open": request.stage in follow_up.IMPLEMENTABLE,
+        "page_title": f"Implementation of recommendation {rec.number}",
+        "breadcrumbs": crumbs(senate, request),
+    }
+    return render(http, "reviews/implementation.jinja", context)

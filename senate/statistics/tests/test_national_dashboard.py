@@ -11,7 +11,7 @@ from senate.interests.models import Kind
 from senate.interests.tests.factories import declared
 from senate.members.models import Body
 from senate.members.tests.factories import MembershipFactory
-from senate.reviews.models import Recommendation, RecommendationResponse, RequestEvent
+from senate.reviews.models import Implementation, Recommendation, RecommendationResponse, RequestEvent
 from senate.reviews.tests.factories import RequestFactory
 from senate.statistics import national
 from senate.statistics.period import Year
@@ -83,11 +83,15 @@ def test_recommendations_are_counted_by_the_latest_response_per_senate(cast, sen
                 )
     first = Recommendation.objects.get(request=mine, number=1)
     RecommendationResponse.objects.create(recommendation=first, decision="accepted", narrative="On reflection", by=cast["requester"])  # fmt: skip
+    Implementation.objects.create(recommendation=first, status="in_progress", on=TODAY, evidence="Started", by=cast["requester"])  # fmt: skip
+    Implementation.objects.create(recommendation=first, status="implemented", on=TODAY, evidence="Live", by=cast["manager"])  # fmt: skip
+    second = Recommendation.objects.get(request=mine, number=2)
+    Implementation.objects.create(recommendation=second, status="in_progress", on=TODAY, evidence="Started", by=cast["requester"])  # fmt: skip
 
     table = national.dashboard(YEAR, today=TODAY)[2]
-    assert table.headers == ["Senate", "Recommendations", "Accepted", "Partly accepted", "Not accepted", "No response yet"]  # fmt: skip
-    assert _rows(table)[senate.name][1:] == [3, 1, 1, 0, 1]
-    assert _rows(table)[other_senate.name][1:] == [1, 1, 0, 0, 0]
+    assert table.headers == ["Senate", "Recommendations", "Accepted", "Partly accepted", "Not accepted", "No response yet", "Implemented"]  # fmt: skip
+    assert _rows(table)[senate.name][1:] == [3, 1, 1, 0, 1, 1]
+    assert _rows(table)[other_senate.name][1:] == [1, 1, 0, 0, 0, 0]
 
 
 def test_the_national_team_downloads_a_table_with_a_row_per_senate(client, cast, senate):

@@ -84,3 +84,13 @@ def coverage_members(senate: Senate, body: str, on: dt.date | None = None) -> Qu
 
 def vocabulary() -> list[tuple[str, str, str]]:
     return list(Expertise.objects.values_list("kind", "code", "name"))
+
+
+def profile_to_edit(user_id: int) -> MemberProfile | None:
+    """A member's own profile with what its form shows."""
+    return (
+        MemberProfile.objects.filter(user_id=user_id)
+        .select_related("employer", "region", "home_icb")
+        .prefetch_related("expertise")  # specialties, settings and life stages: one query for all three
+        .first()
+    )

@@ -108,12 +108,7 @@ def edit_my_profile(request: HttpRequest) -> HttpResponse:
 
 
 def _own_profile(request: HttpRequest) -> MemberProfile:
-    profile = (
-        MemberProfile.objects.filter(user_id=cast(int, request.user.pk))
-        .select_related("employer", "region", "home_icb")
-        .prefetch_related("expertise")  # specialties, settings and life stages: one query for all three
-        .first()
-    )
+    profile = queries.profile_to_edit(cast(int, request.user.pk))
     if profile is None:
         raise Http404("You do not have a member profile. Only Council and Assembly members have one.")
     return profile

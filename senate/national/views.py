@@ -15,7 +15,6 @@ from django.utils.feedgenerator import Atom1Feed
 from senate.core.access import public, requires
 from senate.core.spreadsheets import safe_cell
 from senate.council import publication
-from senate.council.models import AdviceIssue
 from senate.national import presenters, queries
 from senate.national.forms import LogFilterForm
 from senate.national.permissions import NationalPermission
@@ -131,7 +130,7 @@ def issued(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     version = final_version(request)
     context = {
         "request_": request,
-        "issue": AdviceIssue.objects.filter(request=request).first(),
+        "issue": getattr(request, "advice_issue", None),
         "recommendations": request.recommendations.order_by("number"),
         "doc": document(version) if version is not None else None,
         "is_public": publication.is_public(request, today=timezone.localdate()),

@@ -111,3 +111,11 @@ def effort_for(request: Request) -> tuple[list[Effort], int]:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+def feedback_on(request: Any) -> Feedback | None:
+    return Feedback.objects.filter(request=request).first()
+
+
+def board_decision_on(request: Any) -> BoardDecision | None:
+    return BoardDecision.objects.filter(request=request).first()

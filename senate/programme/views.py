@@ -22,7 +22,7 @@ from senate.programme.forms import (
     TopicForm,
     WeightsForm,
 )
-from senate.programme.models import BoardDecision, Feedback, PlanItem
+from senate.programme.models import PlanItem
 from senate.programme.permissions import ProgrammePermission as P
 from senate.programme.served import PLAN_ITEM
 from senate.reviews.models import Request
@@ -220,7 +220,7 @@ def finish_topic(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> Http
 @require_http_methods(["GET", "POST"])
 @requires(P.GIVE_FEEDBACK, on=REQUEST)
 def give_feedback(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    given = Feedback.objects.filter(request=request).first()
+    given = queries.feedback_on(request)
     form = FeedbackForm(_posted(http))
     if http.method == "POST" and given is None and form.is_valid():
         try:
@@ -237,7 +237,7 @@ def give_feedback(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
 @require_http_methods(["GET", "POST"])
 @requires(P.GIVE_FEEDBACK, on=REQUEST)
 def board_decision(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    found = BoardDecision.objects.filter(request=request).first()
+    found = queries.board_decision_on(request)
     initial = {k: getattr(found, k) for k in ("decided_on", "decision", "influence", "how")} if found else None
     form = BoardDecisionForm(_posted(http), initial=initial)
     if http.method == "POST" and form.is_valid():
@@ -269,8 +269,8 @@ def impact(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     entries, total = queries.effort_for(request)
     context = _request_context(senate, request, "Impact and effort") | {
         "form": form,
-        "feedback": Feedback.objects.filter(request=request).first(),
-        "decision": BoardDecision.objects.filter(request=request).first(),
+        "feedback": queries.feedback_on(request),
+        "decision": queries.board_decision_on(request),
         "entries": entries,
         "total": total,
     }

@@ -166,3 +166,17 @@ def all_comments(request: Any) -> list[AccuracyComment]:
 
 def drafts(request: Any) -> list[ReportDraft]:
     return list(request.report_drafts.select_related("created_by").order_by("version"))
+
+
+def comment_on(request: Any, comment_id: int) -> AccuracyComment:
+    """A factual-accuracy comment on this request's drafts (404 for any other)."""
+    from django.http import Http404
+
+    found = (
+        AccuracyComment.objects.filter(pk=comment_id, round__request=request)
+        .select_related("round__draft", "by")
+        .first()
+    )
+    if found is None:
+        raise Http404("There is no such comment on this request.")
+    return found

@@ -7,7 +7,14 @@ from django.db import transaction
 from django.db.models import Max
 
 from senate.core import audit
-from senate.reviews.models import Request
+from senate.reviews.models import Programme, Request
+
+
+def new_programme(request: Request, title: str) -> Programme:
+    """A programme opened at triage for an accepted request, led by its requesting organisation."""
+    return Programme.objects.create(
+        senate=request.senate, title=title or request.title, lead_organisation=request.requesting_organisation
+    )
 
 
 def start_draft(*, senate: Any, organisation: Any, by: Any) -> Request:

@@ -35,5 +35,16 @@ def request_in(senate: Any, pk: int) -> Request | None:
     )
 
 
+def programme_in(senate: Any, pk: int) -> Programme | None:
+    return Programme.objects.filter(senate=senate, pk=pk).select_related("lead_organisation").first()
+
+
+def first_organisation(ids: Any) -> Any:
+    """The first by name of the organisations with these ids (the one a new request is made for)."""
+    from senate.organisations.models import Organisation
+
+    return Organisation.objects.filter(pk__in=ids).order_by("name").first()
+
+
 def programmes_of(senate: Any) -> QuerySet[Programme]:
     return Programme.objects.filter(senate=senate).select_related("lead_organisation").order_by("title")

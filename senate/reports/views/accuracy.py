@@ -9,7 +9,6 @@ from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reports import accuracy, compose
 from senate.reports.forms import AnswerForm, CommentForm
-from senate.reports.models import AccuracyComment
 from senate.reports.permissions import ReportsPermission as P
 from senate.reports.views.common import crumbs
 from senate.reviews.models import Request
@@ -59,13 +58,7 @@ def accuracy_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
 
 @requires(P.ANSWER_ACCURACY, on=REQUEST)
 def answer(http: HttpRequest, senate: Senate, request: Request, comment_id: int) -> HttpResponse:
-    item = (
-        AccuracyComment.objects.filter(pk=comment_id, round__request=request)
-        .select_related("round__draft", "by")
-        .first()
-    )
-    if item is None:
-        raise Http404("There is no such comment on this request.")
+    item = accuracy.comment_on(request, comment_id)
     form = AnswerForm(http.POST if http.method == "POST" else None, comment=item)
     if http.method == "POST" and form.is_valid():
         try:

@@ -135,11 +135,9 @@ def _save_view(http, request, criterion, form) -> bool:  # type: ignore[no-untyp
 
 
 def _save_judgement(http, request, criterion, form) -> bool:  # type: ignore[no-untyped-def]
-    from senate.evidence.models import EvidenceItem
-
     data = form.judgement() | form.positions()
     # Links to items this person may not open are kept as they were: they cannot see them to unlink them.
-    chosen = EvidenceItem.objects.filter(request=request, pk__in=data["evidence"] or [])
+    chosen = request.evidence_items.filter(pk__in=data["evidence"] or [])
     latest = assessment.current_judgements(request).get(criterion.pk)
     hidden = [i for i in latest.evidence.all() if not can_open(http.user, i)] if latest is not None else []
     data["evidence"] = list(chosen) + hidden

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 
 from senate.accounts.roles import organisations_for
 from senate.core.access import requires
-from senate.organisations.models import Organisation, Senate
-from senate.reviews import forms, intake, lifecycle
+from senate.organisations.models import Senate
+from senate.reviews import forms, intake, lifecycle, queries
 from senate.reviews.models import Request
 from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
@@ -66,7 +66,7 @@ def _form(step: str, request: Request, data: Any = None) -> Any:
 @requires(ReviewsPermission.SUBMIT_REQUEST)
 def new_request(http: HttpRequest, senate: Senate) -> HttpResponse:
     orgs = organisations_for(http.user, senate)
-    organisation = Organisation.objects.filter(pk__in=orgs).order_by("name").first()
+    organisation = queries.first_organisation(orgs)
     if organisation is None:
         raise PermissionDenied("you need to be a requester contact for an organisation")
     if http.method == "POST":

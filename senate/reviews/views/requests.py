@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from senate.core.access import check, requires
 from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
-from senate.reviews import deadlines, forms, joint, lifecycle, queries, sections, terms
-from senate.reviews.models import Programme, Request
+from senate.reviews import deadlines, forms, intake, joint, lifecycle, queries, sections, terms
+from senate.reviews.models import Request
 from senate.reviews.next_steps import next_steps, waiting_on_others
 from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
@@ -100,7 +100,9 @@ def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
         try:
             with transaction.atomic():
                 if data["decision"] == "accept":
-                    changes["programme"] = form.chosen_programme() or _new_programme(request, data["new_programme"])
+                    changes["programme"] = form.chosen_programme() or intake.new_programme(
+                        request, data["new_programme"]
+                    )
                 lifecycle.perform(data["decision"], request, by=http.user, reason=data["reason"], changes=changes)
         except lifecycle.TransitionRefused as refused:
             error = str(refused)
@@ -116,12 +118,6 @@ def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
         "breadcrumbs": crumbs(senate, request),
     }
     return render(http, "reviews/triage.jinja", context)
-
-
-def _new_programme(request: Request, title: str) -> Programme:
-    return Programme.objects.create(
-        senate=request.senate, title=title or request.title, lead_organisation=request.requesting_organisation
-    )
 
 
 @requires(ReviewsPermission.VIEW_WORK_QUEUE)
@@ -140,7 +136,7 @@ def work_queue(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @requires(ReviewsPermission.VIEW_REQUESTS)
 def programme(http: HttpRequest, senate: Senate, programme_id: int) -> HttpResponse:
-    found = Programme.objects.filter(senate=senate, pk=programme_id).select_related("lead_organisation").first()
+    found = queries.programme_in(senate, programme_id)
     visible = (
         queries.requests_visible_to(http.user, senate).filter(programme_id=programme_id).order_by("submitted_at", "pk")
     )

@@ -7,4 +7,11 @@ class BundlesConfig(AppConfig):
     verbose_name = "Case bundles"
 
     def ready(self) -> None:
-        from senate.bundles import rules  # noqa: F401
+        from senate.bundles import (
+            rules,  # noqa: F401
+            sections,
+        )
+        from senate.core import registry
+        from senate.reviews.sections import SECTIONS
+
+        registry.register(SECTIONS, sections.links, order=70)

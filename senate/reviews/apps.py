@@ -5,3 +5,14 @@ class ReviewsConfig(AppConfig):
     name = "senate.reviews"
     label = "reviews"
     verbose_name = "Requests for advice and reviews"
+
+    def ready(self) -> None:
+        from senate.core import registry
+        from senate.organisations.daily import DAILY
+        from senate.organisations.home import HOME_TASKS
+        from senate.organisations.navigation import NAVIGATION
+        from senate.reviews import deadlines, home, navigation
+
+        registry.register(NAVIGATION, navigation.items, order=10)
+        registry.register(HOME_TASKS, home.tasks, order=10)
+        registry.register(DAILY, deadlines.send_reminders, order=10, label="deadline reminders queued")

@@ -1,31 +1,18 @@
 """Links on a request's page to the parts of the review that other apps own (the panel, evidence,
-the report, the bed model, Council items). Each app lists a module here with a function
-`links(http, request) -> list[dict]` returning {"href": ..., "text": ...} items the signed-in person
-may open (with "at_triage" set, the link is offered on the triage page too); reviews imports them by name, so it never depends on them."""
+the report, the bed model, Council items). Each app registers its `sections.links(http, request) ->
+list[dict]`, returning {"href": ..., "text": ...} items the signed-in person may open (with "at_triage"
+set, the link is offered on the triage page too), at the extension point `SECTIONS` from its
+`AppConfig.ready()`, so reviews never imports them (`senate.core.registry`)."""
 
-import importlib
 from typing import Any
 
-PROVIDERS: list[str] = [
-    "senate.assurance.sections",
-    "senate.evidence.sections",
-    "senate.panels.sections",
-    "senate.beds.sections",
-    "senate.reports.sections",
-    "senate.council.sections",
-    "senate.bundles.sections",
-    "senate.programme.sections",
-    "senate.participation.sections",
-    "senate.search.sections",
-]
+from senate.core import registry
+
+SECTIONS = registry.point("reviews.sections", "links on a request's page to other apps' parts: links(http, request)")
 
 
 def links_for(http: Any, request: Any) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
-    for provider in PROVIDERS:
-        try:
-            module = importlib.import_module(provider)
-        except ModuleNotFoundError:
-            continue
-        found += module.links(http, request)
+    for links in registry.contributions(SECTIONS):
+        found += links(http, request)
     return found

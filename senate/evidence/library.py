@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django_tasks import task
 
 from senate.accounts.models import Role, RoleAssignment
 from senate.core import audit
@@ -149,8 +150,6 @@ def _record_version(item: EvidenceItem, checked: uploads.Checked, path: str, by:
         summary=f"Uploaded version {number} of “{item.title}” ({checked.original_name})",
         data={"item": item.pk, "number": number, "sha256": checked.sha256, "content_type": checked.content_type},
     )
-    from senate.evidence.tasks import extract_version_text
-
     transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
     return version
 
@@ -175,6 +174,13 @@ def store_extracted_text(version_id: int) -> int:
     for hook in TEXT_STORED:
         hook(version_id)
     return len(text)
+
+
+@task()
+def extract_version_text(version_id: int) -> int:
+    """Queued when an upload commits: keep the version's text for search (best effort, limited in
+    time and memory). Returns how many characters were kept."""
+    return store_extracted_text(version_id)
 
 
 def stored_files() -> list[str]:

@@ -43,7 +43,7 @@ IntArray = npt.NDArray[np.int64]
 Progress = Callable[[float], None]
 # How a pool is simulated when its patients wait for a bed rather than go elsewhere: waiting.py adds
 # "waits" when it is imported (the package imports it), so this module never imports it back.
-WHEN_FULL: dict[str, Callable[..., SimulationResult]] = {}
+QUEUE_RUNNERS: dict[str, Callable[..., SimulationResult]] = {}
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 # Limits that keep one run inside the time a panel can wait for. Measured on a
@@ -540,7 +540,7 @@ def simulate(
     calendar = build_calendar(pool, settings.years, settings.warmup_days)
     counts = _Counts.empty(settings.replications, pool.beds)
     if settings.when_full == "waits":
-        run = WHEN_FULL["waits"]
+        run = QUEUE_RUNNERS["waits"]
         return run(pool, calendar, settings, counts, progress, _worker_count(workers), permanent)
     _run_all(pool, calendar, settings, counts, progress, _worker_count(workers))
     return _summarise(counts, settings, permanent)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .simulation import (
-    WHEN_FULL,
+    QUEUE_RUNNERS,
     Estimate,
     FloatArray,
     IntArray,
@@ -256,4 +256,4 @@ def simulate_waiting(pool, calendar, settings, counts, progress, workers, perman
     )
 
 
-WHEN_FULL["waits"] = simulate_waiting
+QUEUE_RUNNERS["waits"] = simulate_waiting

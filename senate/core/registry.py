@@ -20,7 +20,7 @@ class ExtensionError(LookupError):
 class Point:
     name: str
     what: str
-    contributions: list[tuple[int, int, Callable[..., Any], str]] = field(default_factory=list)
+    contributions: list[tuple[int, int, Any, str]] = field(default_factory=list)
 
 
 _POINTS: dict[str, Point] = {}
@@ -32,7 +32,7 @@ def point(name: str, what: str) -> str:
     return name
 
 
-def register(name: str, contribution: Callable[..., Any] | str, *, order: int, label: str = "") -> None:
+def register(name: str, contribution: Any, *, order: int, label: str = "") -> None:
     """Add a contribution to a declared point; a dotted path is imported now, so one that cannot be
     imported raises here, in `ready()`. Registering the same one twice keeps one."""
     fn = _imported(name, contribution) if isinstance(contribution, str) else contribution
@@ -43,12 +43,21 @@ def register(name: str, contribution: Callable[..., Any] | str, *, order: int, l
     found.contributions.sort(key=lambda c: (c[0], c[1]))
 
 
-def contributions(name: str) -> list[Callable[..., Any]]:
+def contributions(name: str) -> list[Any]:
     """What the later apps contribute to this point, in their order."""
     return [fn for _order, _seq, fn, _label in _point(name).contributions]
 
 
-def labelled(name: str) -> list[tuple[str, Callable[..., Any]]]:
+def one(name: str) -> Any:
+    """The one contribution a point takes (a rule or a reader that one later app answers for); raises
+    when none or several are registered, rather than answering for the missing app."""
+    found = contributions(name)
+    if len(found) != 1:
+        raise ExtensionError(f"{name!r} needs exactly one contribution; {len(found)} registered")
+    return found[0]
+
+
+def labelled(name: str) -> list[tuple[str, Any]]:
     """The contributions with the words each was registered with (what a run prints beside a count)."""
     return [(label, fn) for _order, _seq, fn, label in _point(name).contributions]
 

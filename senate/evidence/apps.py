@@ -9,13 +9,10 @@ class EvidenceConfig(AppConfig):
     def ready(self) -> None:
         from senate.core import registry, worker
         from senate.core.uploads import sweeper
-        from senate.evidence import (
-            home,
-            reminders,
-            rules,  # noqa: F401
-            sections,
-        )
+        from senate.evidence import home, reminders, restrictable, rules, sections  # noqa: F401 (rules grants on import)
         from senate.evidence.library import evidence_received_check, stored_files
+        from senate.interests import panel as interests_panel
+        from senate.interests import restrictions
         from senate.organisations.daily import DAILY
         from senate.organisations.home import HOME_TASKS
         from senate.reviews import lifecycle
@@ -27,3 +24,6 @@ class EvidenceConfig(AppConfig):
         registry.register(HOME_TASKS, home.tasks, order=40)
         registry.register(SECTIONS, sections.links, order=20)
         registry.register(DAILY, reminders.send_evidence_reminders, order=30, label="evidence reminders queued")
+        registry.register(restrictions.TIERS, restrictable.TIERS, order=0)
+        registry.register(restrictions.ITEMS, restrictable.ITEMS, order=0)
+        registry.register(interests_panel.FIRST_OPENED, restrictable.first_opened, order=0)

@@ -23,8 +23,8 @@ def senates_of(user: Any) -> list[Any]:
     if not getattr(user, "is_authenticated", False):
         return []
     ids = {senate_id for (senate_id, _r, _o) in _cache(user)}
-    senate = RoleAssignment._meta.get_field("senate").related_model
-    return list(senate.objects.filter(pk__in=ids).order_by("name"))  # type: ignore[union-attr]
+    senate: Any = RoleAssignment._meta.get_field("senate").related_model
+    return list(senate.objects.filter(pk__in=ids).order_by("name"))
 
 
 def national_roles(user: Any) -> set[str]:

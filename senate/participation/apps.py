@@ -15,8 +15,8 @@ class ParticipationConfig(AppConfig):
         from senate.recruitment.appointing import AFTER_APPOINTMENT
         from senate.reviews.sections import SECTIONS
 
-        if start_induction not in AFTER_APPOINTMENT:
-            AFTER_APPOINTMENT.append(start_induction)  # someone recruited starts their induction at once
+        # Someone recruited starts their induction at once.
+        registry.register(AFTER_APPOINTMENT, start_induction, order=0)
         registry.register(HOME_TASKS, home.tasks, order=100)
         registry.register(SECTIONS, sections.links, order=90)
         registry.register(DAILY, terms.send_term_reminders, order=70, label="term-ending emails queued")

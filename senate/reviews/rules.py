@@ -68,6 +68,7 @@ def unless_a_hidden_draft(user: Any, obj: Any) -> bool:
     itself, and of a request only when `may_see_request`."""
     return not _is_request(obj) or may_see_request(user, obj)
 
+
 # Interests, which comes before reviews in the app order, asks it at its extension point
 # `interests.rules.UNLESS_A_HIDDEN_DRAFT`, answered in reviews' AppConfig.ready().
 

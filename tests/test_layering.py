@@ -20,6 +20,9 @@ STRUCTURE = ROOT.parent / "docs" / "dev" / "structure.md"
 # Not apps in the order: the project (settings, URLs) wires every app together, and the package itself.
 NOT_APPS = {"config", "__init__.py", "__main__.py"}
 LOOKUPS_BY_NAME = {"import_module", "get_model", "asked_by_name"}
+# A model named by label ("reviews.Request") anywhere but as the model a relation field points at.
+MODEL_LABEL = re.compile(r"^([a-z_]+)\.([A-Z]\w*)$")
+RELATIONS = {"ForeignKey", "OneToOneField", "ManyToManyField"}
 
 
 def app_order() -> list[str]:
@@ -64,8 +67,17 @@ def uses(path: Path) -> Iterator[Use]:
 
 
 def uses_in(source: str, *, package: str) -> Iterator[Use]:
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
+    tree = ast.parse(source)
+    related = {
+        id(arg)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _called(node) in RELATIONS
+        for arg in [*node.args[:1], *(k.value for k in node.keywords if k.arg == "to")]
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and id(node) not in related and (label := MODEL_LABEL.match(str(node.value))):
+            yield Use(label.group(1), node.lineno, "model label")
+        elif isinstance(node, ast.Import):
             yield from (Use(alias.name, node.lineno, "import") for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
@@ -81,7 +93,7 @@ def uses_in(source: str, *, package: str) -> Iterator[Use]:
                 continue
             if _called(node) == "import_module":
                 yield Use(name, node.lineno, "import_module")
-            else:
+            elif not MODEL_LABEL.match(name):  # a label is seen as a constant above
                 yield Use(name.split(".")[0], node.lineno, _called(node))
 
 
@@ -199,12 +211,17 @@ def test_every_way_of_reaching_an_app_is_seen():
         "    apps.get_model('evidence', 'EvidenceItem')\n"
         "    apps.get_model('beds.BedModel')\n"
         "    asked_by_name('panels.on_the_panel')\n"
+        "    FOLLOWED = ['council.Meeting']\n"
+        "    request = models.ForeignKey('reviews.Request', on_delete=models.PROTECT)\n"
     )
-    found = {(u.target, u.how) for u in uses_in(code, package="senate.core")}
+    found_uses = list(uses_in(code, package="senate.core"))
+    found = {(u.target, u.how) for u in found_uses}
     assert found >= {
         ("senate.reports.compose", "import"),
         ("senate.council.publication", "import_module"),
         ("evidence", "get_model"),
-        ("beds", "get_model"),
+        ("beds", "model label"),
+        ("council", "model label"),
         ("panels", "asked_by_name"),
     }
+    assert "reviews" not in {u.target for u in found_uses}, "a relation field may point at a later app's model"

@@ -9,7 +9,6 @@ also searches for every marker they may not see, and finds none (search: permiss
 
 import datetime as dt
 import html
-import importlib
 import json
 import re
 from collections import deque
@@ -127,8 +126,7 @@ def _markers(kind, reference):
 
 
 def _build_marked_world(monkeypatch):
-    for part in world.WORLD_PARTS:
-        module = importlib.import_module(part)
+    for module in world.WORLD_PARTS:
         monkeypatch.setattr(module, "build", _marking_after(module.build))
     world.build(seed=7, today=TODAY)
 

@@ -17,7 +17,7 @@ EVERYONE = set(ALL_ROLES)
 
 # (url name, path builder, roles allowed; anonymous visitors are allowed only on public pages)
 PAGES = [
-    ("core:home", lambda c: "/?all=1", "public"),
+    ("front:home", lambda c: "/?all=1", "public"),
     ("core:accessibility", lambda c: "/accessibility/", "public"),
     ("organisations:senate_home", lambda c: "/south-west/", "public"),
     ("organisations:organisation_list", lambda c: "/south-west/organisations/", "public"),

@@ -2,6 +2,10 @@
 
 from enum import StrEnum
 
+from senate.core.access import DESCRIPTIONS, describe
+
+__all__ = ["DESCRIPTIONS", "Permission", "describe"]
+
 
 class Permission(StrEnum):
     VIEW_MEMBER_DIRECTORY = "members.view_directory"
@@ -12,16 +16,12 @@ class Permission(StrEnum):
 
 
 # What each permission lets a person do, in words for the "you cannot open this page" message.
-DESCRIPTIONS: dict[str, str] = {
-    Permission.VIEW_MEMBER_DIRECTORY: "see the member directory",
-    Permission.VIEW_COVERAGE: "see Council and Assembly coverage",
-    Permission.EDIT_MEMBERSHIP: "appoint members and change their memberships and roles (the Senate team only)",
-    Permission.EDIT_OWN_PROFILE: "change this profile",
-    Permission.VIEW_AUDIT_TRAIL: "search this Senate's audit trail (the Senate team only)",
-}
-
-
-def describe(permission: str) -> str:
-    """Apps add their own permissions' descriptions to DESCRIPTIONS in their rules.py."""
-    described: dict[str, str] = {str(k): v for k, v in DESCRIPTIONS.items()}
-    return described.get(str(permission), str(permission).split(".", 1)[-1].replace("_", " "))
+DESCRIPTIONS.update(
+    {
+        Permission.VIEW_MEMBER_DIRECTORY: "see the member directory",
+        Permission.VIEW_COVERAGE: "see Council and Assembly coverage",
+        Permission.EDIT_MEMBERSHIP: "appoint members and change their memberships and roles (the Senate team only)",
+        Permission.EDIT_OWN_PROFILE: "change this profile",
+        Permission.VIEW_AUDIT_TRAIL: "search this Senate's audit trail (the Senate team only)",
+    }
+)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from senate.accounts.models import Role
+from senate.accounts.models import Role, RoleAssignment
 
 
 def roles_in(user: Any, senate: Any) -> set[str]:
@@ -18,12 +18,13 @@ def organisations_for(user: Any, senate: Any) -> set[int]:
 
 
 def senates_of(user: Any) -> list[Any]:
-    from senate.organisations.models import Senate
-
+    """The Senates where this person holds a role, by name (organisations.Senate, reached through the
+    role's foreign key: organisations comes after accounts in the app order)."""
     if not getattr(user, "is_authenticated", False):
         return []
     ids = {senate_id for (senate_id, _r, _o) in _cache(user)}
-    return list(Senate.objects.filter(pk__in=ids).order_by("name"))
+    senate: Any = RoleAssignment._meta.get_field("senate").related_model
+    return list(senate.objects.filter(pk__in=ids).order_by("name"))
 
 
 def national_roles(user: Any) -> set[str]:

@@ -8,6 +8,7 @@ import rules
 from senate.accounts.models import NationalRole, Role
 from senate.accounts.permissions import Permission
 from senate.accounts.roles import national_roles, roles_in
+from senate.core import registry
 
 
 def senate_of(obj: Any) -> Any:
@@ -68,5 +69,17 @@ def asked_by_name(name: str) -> Any:
     @rules.predicate(name=name)
     def predicate(user: Any, obj: Any) -> bool:
         return bool(rules.test_rule(name, user, obj))
+
+    return predicate
+
+
+def answered_at(point: str) -> Any:
+    """A predicate an earlier app asks and a later app answers: the later app registers its predicate
+    at the earlier app's extension point (`senate.core.registry`) from its `AppConfig.ready()`. Asked at
+    call time; raises when no app has answered, rather than quietly answering for it."""
+
+    @rules.predicate(name=point)
+    def predicate(user: Any, obj: Any) -> bool:
+        return bool(registry.one(point)(user, obj))
 
     return predicate

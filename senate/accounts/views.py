@@ -24,7 +24,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         login(request, form.user)
         target = request.GET.get("next", "")
         if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-            target = reverse("core:home")
+            target = reverse("front:home")
         return redirect(target)
     return render(request, "accounts/sign_in.jinja", {"form": form, "page_title": "Sign in"})
 
@@ -34,7 +34,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 def sign_out(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.success(request, "You have signed out.")
-    return redirect("core:home")
+    return redirect("front:home")
 
 
 class _PasswordResetView(auth_views.PasswordResetView):

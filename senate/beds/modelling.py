@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from senate.analytics.bed_capacity import ScenarioError, charts, load_scenario, run_scenario
 from senate.analytics.bed_capacity.simulation import SimulationTooLargeError
@@ -71,8 +72,6 @@ def start_run(bed_model: BedModel, *, by: Any) -> BedModel:
     problems = scenarios.problems(bed_model.scenario)
     if problems:
         raise RunRefused(problems)
-    from senate.beds.tasks import run_bed_model
-
     with transaction.atomic():
         _clear_results(bed_model)
         bed_model.status = Status.QUEUED
@@ -201,3 +200,11 @@ def _progress_writer(this_run: Any) -> Any:
             last.update(value=fraction, at=now)
 
     return write
+
+
+@task(takes_context=True)
+def run_bed_model(context, bed_model_id: int) -> str:  # noqa: ANN001 - django_tasks' TaskContext
+    """Compare a bed model's baseline and proposal; progress and results are stored on the model.
+    A later attempt (the task re-queued after its worker died) takes over the run it left RUNNING.
+    Queued by `start_run`, so it lives beside it (this file and tasks.py do not import each other)."""
+    return str(run(bed_model_id, resumed=context.attempt > 1).status)

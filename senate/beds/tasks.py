@@ -1,10 +1,6 @@
-from django_tasks import task
+"""The beds app's background tasks, by the path the worker knows them by: the run is defined beside
+`modelling.start_run`, which queues it, so the two files do not import each other."""
 
-from senate.beds.modelling import run
+from senate.beds.modelling import run_bed_model
 
-
-@task(takes_context=True)
-def run_bed_model(context, bed_model_id: int) -> str:  # noqa: ANN001 - django_tasks' TaskContext
-    """Compare a bed model's baseline and proposal; progress and results are stored on the model.
-    A later attempt (the task re-queued after its worker died) takes over the run it left RUNNING."""
-    return str(run(bed_model_id, resumed=context.attempt > 1).status)
+__all__ = ["run_bed_model"]

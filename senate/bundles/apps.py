@@ -7,4 +7,8 @@ class BundlesConfig(AppConfig):
     verbose_name = "Case bundles"
 
     def ready(self) -> None:
-        from senate.bundles import rules  # noqa: F401
+        from senate.bundles import rules, sections  # noqa: F401 (rules grants on import)
+        from senate.core import registry
+        from senate.reviews.sections import SECTIONS
+
+        registry.register(SECTIONS, sections.links, order=70)

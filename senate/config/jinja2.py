@@ -18,7 +18,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoad
 from markupsafe import Markup
 
 from senate.core.forms import make_form_helpers
-from senate.core.navigation import navigation_for
+from senate.organisations.navigation import navigation_for
 
 _NHSUK = Path(nhsuk_frontend_jinja.__file__).parent / "templates"
 

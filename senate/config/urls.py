@@ -5,6 +5,7 @@ from senate.api.api import api
 from senate.core import views as core_views
 
 urlpatterns = [
+    path("", include("senate.organisations.front_urls")),
     path("", include("senate.core.urls")),
     path("account/", include("senate.accounts.urls")),
     path("profile/", include("senate.members.profile_urls")),

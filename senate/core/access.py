@@ -18,6 +18,15 @@ from django.http.response import HttpResponseBase
 
 View = Callable[..., HttpResponseBase]
 
+# What each permission lets a person do, in words for the "you cannot open this page" message: each app
+# adds its own permissions' descriptions in its permissions.py or rules.py.
+DESCRIPTIONS: dict[str, str] = {}
+
+
+def describe(permission: str) -> str:
+    described: dict[str, str] = {str(k): v for k, v in DESCRIPTIONS.items()}
+    return described.get(str(permission), str(permission).split(".", 1)[-1].replace("_", " "))
+
 
 @dataclass(frozen=True)
 class Served:
@@ -93,6 +102,4 @@ def _first_parameter(view: View) -> str:
 
 def check(request: HttpRequest, permission: str, obj: Any = None) -> None:
     if not request.user.has_perm(str(permission), obj):
-        from senate.accounts.permissions import describe
-
         raise PermissionDenied(f"you need permission to {describe(permission)}")

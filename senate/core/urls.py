@@ -4,7 +4,6 @@ from senate.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("health/", views.health, name="health"),
     path("accessibility/", views.accessibility, name="accessibility"),
 ]

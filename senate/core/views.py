@@ -1,23 +1,9 @@
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from senate.core.access import public
-from senate.organisations.models import Senate
-
-
-@public
-def home(request: HttpRequest) -> HttpResponse:
-    """The front door: the nine Clinical Senates; a signed-in member goes to their own Senate."""
-    if request.user.is_authenticated and request.GET.get("all") is None:
-        from senate.accounts.roles import senates_of
-
-        senates = senates_of(request.user)
-        if len(senates) == 1:
-            return redirect("organisations:senate_home", senates[0].slug)
-    senates_today = Senate.objects.current().select_related("region").order_by("name")
-    return render(request, "core/home.jinja", {"senates": senates_today})
 
 
 @public

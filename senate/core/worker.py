@@ -27,11 +27,13 @@ from django.db import OperationalError, close_old_connections, connections
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker as DBWorker
 
+from senate.core import registry
 from senate.core.models import WorkerHeartbeat
 
 logger = logging.getLogger("senate.worker")
 
-RECOVERY: dict[str, Callable[[dt.datetime], int]] = {}
+# What each app puts right after a dead worker, `fn(now) -> count`, named (add_recovery).
+RECOVERY = registry.point("core.recovery", "what an app recovers after a dead worker: fn(now) -> count")
 
 
 class TaskTimedOut(Exception):  # noqa: N818 - reads as what happened
@@ -63,7 +65,7 @@ def max_attempts() -> int:
 
 
 def add_recovery(name: str, fn: Callable[[dt.datetime], int]) -> None:
-    RECOVERY[name] = fn
+    registry.register(RECOVERY, fn, order=0, label=name)
 
 
 def worker_needed() -> bool:
@@ -104,7 +106,7 @@ def recover(now: dt.datetime | None = None) -> dict[str, int]:
     """Put right what dead workers left: tasks stuck RUNNING, then each app's own records."""
     now = now or timezone.now()
     counts = {"tasks": recover_tasks(now)}
-    for name, fn in RECOVERY.items():
+    for name, fn in registry.labelled(RECOVERY):
         counts[name] = fn(now)
     return counts
 

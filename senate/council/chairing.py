@@ -10,8 +10,8 @@ from django.db import transaction
 
 from senate.core import audit
 from senate.council.declarations import members_attending, recused
-from senate.council.meetings import MeetingRefused
 from senate.council.models import AgendaItem, Attendance
+from senate.council.standing import MeetingRefused
 
 ACTING = "acting chair for this item, chosen by the meeting as neither the Chair nor the Vice-chair could take part"
 ROLES = {"chair": "Chair", "vice_chair": "Vice-chair"}

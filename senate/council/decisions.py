@@ -17,8 +17,8 @@ from senate.core import audit
 from senate.council import approval, notices, quorum
 from senate.council.chairing import ItemChair, chair_blocker, item_chair
 from senate.council.declarations import members_attending, present_among, recused
-from senate.council.meetings import READY, MeetingRefused, council_members
 from senate.council.models import AgendaItem, Attendance, Decision, Meeting, QuorumRule
+from senate.council.standing import READY, MeetingRefused, council_members
 from senate.interests.restrictions import Restrictions, restrictions_by_profile, restrictions_by_request
 from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft

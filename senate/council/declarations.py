@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from senate.core import audit
 from senate.core.cache import until_next_act
-from senate.council.meetings import MeetingRefused
 from senate.council.models import AgendaItem, Attendance, Meeting, MeetingDeclaration
+from senate.council.standing import MeetingRefused
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import DeclarationVersion

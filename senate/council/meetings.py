@@ -9,34 +9,17 @@ from django.db.models import QuerySet
 
 from senate.core import audit, uploads
 from senate.council import notices
+from senate.council.decisions import awaiting_changes
+from senate.council.declarations import screen_item, screen_newly_present
 from senate.council.models import AgendaItem, Attendance, Meeting, Paper, QuorumRule
-from senate.members.models import Body, Membership
+from senate.council.standing import READY, MeetingRefused, council_members
 from senate.reviews.models import Request
-from senate.reviews.stages import Stage
 
-
-class MeetingRefused(Exception):
-    """The change is not allowed; the message says why."""
+__all__ = ["READY", "MeetingRefused", "council_members"]  # where the rest of the app found them first
 
 
 # What a paper may be: documents members can open anywhere; never web pages or programs.
 PAPER_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX, uploads.ODT, uploads.CSV)
-
-# The stages from which each kind of item can be put to the Council (reviews.lifecycle.ACTS).
-READY: dict[str, set[str]] = {
-    AgendaItem.Kind.APPROVE_TERMS: {Stage.TOR_DRAFTED, Stage.TOR_AGREED},
-    AgendaItem.Kind.RATIFY_REPORT: {Stage.DRAFT_REPORT, Stage.FACTUAL_ACCURACY, Stage.REPORT_REVISED},
-    AgendaItem.Kind.APPROVE_ADVICE: {Stage.ADVICE_DRAFTED},
-}
-
-
-def council_members(senate: Any, on: dt.date) -> QuerySet[Membership]:
-    return (
-        Membership.objects.current(on)
-        .filter(senate=senate, body=Body.COUNCIL)
-        .select_related("profile__user")
-        .order_by("profile__user__full_name")
-    )
 
 
 def schedule_meeting(*, senate: Any, kind: str, date: dt.date, place: str, link: str, chair: Any, by: Any) -> Meeting:
@@ -70,8 +53,6 @@ def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None
             f"to {AgendaItem.Kind(kind).label.lower()} yet."
         )
     if request is not None and kind in READY:
-        from senate.council.decisions import awaiting_changes  # decisions builds on this module
-
         if waiting := awaiting_changes(request):
             raise MeetingRefused(waiting)
     with transaction.atomic():
@@ -80,8 +61,6 @@ def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None
         item = AgendaItem.objects.create(meeting=meeting, number=number, kind=kind, title=title[:200], request=request)
         audit.record("council.item_added", item, by=by, senate=meeting.senate, summary=f"{meeting}: {item}")
         if meeting.started_at and request is not None:
-            from senate.council.declarations import screen_item  # declarations builds on this module
-
             screen_item(item, by=by)  # the same screening as at the start, at once
         if meeting.kind == Meeting.Kind.PANEL and request is not None:
             notices.meeting_notice(meeting, _add_panel(meeting, request))
@@ -144,8 +123,6 @@ def stored_papers() -> list[str]:
 def record_attendance(*, meeting: Meeting, statuses: dict[int, str], observers: list[str], by: Any) -> None:
     """Who was present, gave apologies or was absent; and any observers, by name. Once the meeting has
     started, a member recorded present is screened against the agenda at once."""
-    from senate.council.declarations import screen_newly_present  # declarations builds on this module
-
     with transaction.atomic():
         for attendee in meeting.attendance.filter(pk__in=list(statuses)):
             attendee.status = statuses[attendee.pk]

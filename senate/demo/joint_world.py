@@ -25,7 +25,7 @@ PARTNER_SIGN_INS = [
 
 
 def build(rng: random.Random, *, today: dt.date) -> None:
-    from senate.demo.world import DEMO_PASSWORD, DEMO_REASON
+    from senate.demo.defaults import DEMO_PASSWORD, DEMO_REASON
 
     request = Request.objects.filter(senate__slug=LEAD, title=TITLE).select_related("senate").first()
     lead_manager = RoleAssignment.objects.filter(senate__slug=LEAD, role=Role.MANAGER).order_by("user__email").first()

@@ -2,10 +2,10 @@
 Councils and Assemblies of all nine Senates, built deterministically from a seed."""
 
 import datetime as dt
-import importlib
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -13,7 +13,22 @@ from django.db import transaction
 
 from senate.accounts import granting
 from senate.accounts.models import NationalRole, NationalRoleAssignment, Role, RoleAssignment, User
-from senate.demo import history_world, interests_world
+from senate.demo import (
+    assurance_world,
+    beds_world,
+    council_world,
+    evidence_world,
+    history_world,
+    interests_world,
+    joint_world,
+    panels_world,
+    participation_world,
+    programme_world,
+    recruitment_world,
+    reports_world,
+    requests_world,
+)
+from senate.demo.defaults import DEMO_PASSWORD, DEMO_REASON, DEMO_SENATE
 from senate.demo.names import FIRST, LAST, PLACE_PREFIXES, TOWNS
 from senate.members import appointments
 from senate.members.models import (
@@ -30,9 +45,6 @@ from senate.members.vocabulary import load_vocabulary
 from senate.organisations.models import Organisation, OrganisationType, Region, Senate
 from senate.organisations.reference.load import load_reference_data
 
-DEMO_PASSWORD = "senate-demo-2026"
-DEMO_SENATE = "south-west"
-DEMO_REASON = "The demo world"
 Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]
 
 
@@ -50,20 +62,21 @@ SCALES = {
     "national": Scale(council=(30, 40), assembly=(1000, 1200), total_members=10_000, past_reviews=2_000),
 }
 
-# Later apps add their demo records here: each module has build(rng, *, today), runs after the
-# members and interests exist, in this order, inside the same transaction.
-WORLD_PARTS: list[str] = [
-    "senate.demo.requests_world",
-    "senate.demo.joint_world",
-    "senate.demo.assurance_world",
-    "senate.demo.panels_world",
-    "senate.demo.evidence_world",
-    "senate.demo.beds_world",
-    "senate.demo.reports_world",
-    "senate.demo.council_world",
-    "senate.demo.programme_world",
-    "senate.demo.recruitment_world",
-    "senate.demo.participation_world",
+# The demo records of the apps after members and interests: each module has build(rng, *, today) and runs
+# in this order, inside the same transaction. They are demo's own modules, imported here (demo is the
+# last app), so a part that cannot be imported stops the import of this module.
+WORLD_PARTS: list[ModuleType] = [
+    requests_world,
+    joint_world,
+    assurance_world,
+    panels_world,
+    evidence_world,
+    beds_world,
+    reports_world,
+    council_world,
+    programme_world,
+    recruitment_world,
+    participation_world,
 ]
 
 # (email local part, name, role, body and membership role or None)
@@ -127,7 +140,7 @@ def build(
         sign_ins = _sign_ins(rng, orgs, vocabulary, today)
         interests_world.build(rng, today=today)
         for part in WORLD_PARTS:
-            importlib.import_module(part).build(rng, today=today)
+            part.build(rng, today=today)
         if SCALES[scale].past_reviews:
             history_world.build(rng, today=today, count=SCALES[scale].past_reviews, progress=track)
     return {"members": counts, "sign_ins": sign_ins, "organisations": len(orgs)}

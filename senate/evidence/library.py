@@ -6,15 +6,15 @@ its text is extracted after commit, in the background (tasks.extract_version_tex
 import datetime as dt
 import posixpath
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django_tasks import task
 
 from senate.accounts.models import Role, RoleAssignment
-from senate.core import audit
+from senate.core import audit, registry
 from senate.core.uploads import stored_file
 from senate.evidence import access, extract, uploads
 from senate.evidence.models import AccessLog, EvidenceItem, EvidenceRequest, EvidenceVersion, Source, Tier
@@ -149,14 +149,12 @@ def _record_version(item: EvidenceItem, checked: uploads.Checked, path: str, by:
         summary=f"Uploaded version {number} of “{item.title}” ({checked.original_name})",
         data={"item": item.pk, "number": number, "sha256": checked.sha256, "content_type": checked.content_type},
     )
-    from senate.evidence.tasks import extract_version_text
-
     transaction.on_commit(lambda: extract_version_text.enqueue(version.pk))
     return version
 
 
-# Called with the version's id once its text is stored: apps below evidence (search) add themselves here.
-TEXT_STORED: list[Callable[[int], None]] = []
+# Called with the version's id once its text is stored: later apps (search) register here.
+TEXT_STORED = registry.point("evidence.text_stored", "fn(version_id) once a version's text is stored")
 
 
 def store_extracted_text(version_id: int) -> int:
@@ -172,9 +170,16 @@ def store_extracted_text(version_id: int) -> int:
         return 0
     text = extract.best_effort(data=data, content_type=version.content_type)
     EvidenceVersion.objects.filter(pk=version_id).update(extracted_text=text)
-    for hook in TEXT_STORED:
+    for hook in registry.contributions(TEXT_STORED):
         hook(version_id)
     return len(text)
+
+
+@task()
+def extract_version_text(version_id: int) -> int:
+    """Queued when an upload commits: keep the version's text for search (best effort, limited in
+    time and memory). Returns how many characters were kept."""
+    return store_extracted_text(version_id)
 
 
 def stored_files() -> list[str]:

@@ -1,8 +1,11 @@
+"""The evidence app's background tasks. Text extraction is defined beside the upload that queues it
+(`library.extract_version_text`), so library and this file do not import each other."""
+
 import datetime as dt
 
 from django_tasks import task
 
-from senate.evidence import library
+from senate.evidence.library import extract_version_text
 from senate.evidence.reminders import send_evidence_reminders
 from senate.organisations.models import Senate
 
@@ -14,8 +17,4 @@ def send_reminders_for_all_senates() -> int:
     return sum(send_evidence_reminders(senate, today=today) for senate in Senate.objects.current(today))
 
 
-@task()
-def extract_version_text(version_id: int) -> int:
-    """Queued when an upload commits: keep the version's text for search (best effort, limited in
-    time and memory). Returns how many characters were kept."""
-    return library.store_extracted_text(version_id)
+__all__ = ["extract_version_text", "send_reminders_for_all_senates"]

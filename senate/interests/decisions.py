@@ -6,17 +6,23 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from senate.core import audit
+from senate.core import audit, registry
 from senate.interests.due import declaration_refusal
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
-from senate.interests.restrictions import NOTHING_RESTRICTED, Restrictions, combine, describe, tier_choices
+from senate.interests.restrictions import (
+    CRITERIA,
+    ITEMS,
+    NOTHING_RESTRICTED,
+    Restrictions,
+    combine,
+    describe,
+    tier_choices,
+)
 from senate.interests.screening import Conflict, ScreeningRules, Severity, screen, screen_many
 from senate.members.models import MemberProfile
 
@@ -326,14 +332,10 @@ def _restriction(
     if any(t not in dict(tier_choices()) for t in tier_values):
         raise ConflictRefused("Select evidence tiers from the list")
     item_ids = sorted({_pk(i) for i in items})
-    found = apps.get_model("evidence", "EvidenceItem").objects.filter(request=request, pk__in=item_ids)
-    if found.count() != len(item_ids):
+    if item_ids and registry.one(ITEMS).count_valid(request, item_ids) != len(item_ids):
         raise ConflictRefused("Choose evidence items of this review")
     criterion_ids = sorted({_pk(c) for c in criteria})
-    framework = apps.get_model("reports", "Criterion").objects.filter(
-        Q(senate__isnull=True) | Q(senate=request.senate), pk__in=criterion_ids
-    )
-    if framework.count() != len(criterion_ids):
+    if criterion_ids and registry.one(CRITERIA).count_valid(request, criterion_ids) != len(criterion_ids):
         raise ConflictRefused("Choose criteria from this Senate's framework")
     if not (tier_values or item_ids or criterion_ids or recommendations):
         raise ConflictRefused(NOTHING_RESTRICTED)

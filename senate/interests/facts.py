@@ -6,8 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
-
+from senate.interests.models import ConflictDecision
 from senate.organisations.models import Organisation, OrganisationType
 
 
@@ -24,8 +23,9 @@ class ReviewFacts:
 
 
 def request_model() -> Any:
-    """reviews.Request, found by name so that this app never imports the reviews app."""
-    return apps.get_model("reviews", "Request")
+    """reviews.Request, reached through the foreign key by name that a conflict decision has to it
+    (docs/adr/0003), so this app never imports the reviews app."""
+    return ConflictDecision._meta.get_field("request").related_model
 
 
 def facts_for_request(request: Any, *, on: dt.date | None = None) -> ReviewFacts:

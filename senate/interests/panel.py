@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
-
+from senate.core import registry
 from senate.interests.due import declaration_refusal
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
@@ -16,6 +15,10 @@ from senate.interests.models import Attestation, ConflictDecision, ConflictDismi
 from senate.interests.restrictions import describe_decision
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.members.models import MemberProfile, Membership
+
+# When each person first opened a request's evidence, as the evidence app (after this one) answers:
+# fn(request, user_ids) -> {user_id: datetime}.
+FIRST_OPENED = registry.point("interests.first_opened", "when each person first opened a request's evidence")
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,7 @@ def declaration_records(request: Any, profiles: Iterable[MemberProfile], *, on: 
         Attestation.objects.filter(request=request, profile__in=members).order_by("at").values_list("profile_id", "at")
     ):
         first.setdefault(profile_id, at)
-    opened: dict[int, dt.datetime] = {}
-    log = apps.get_model("evidence", "AccessLog").objects.filter(
-        item__request=request, user__in=[p.user_id for p in members]
-    )
-    for user_id, at in log.order_by("opened_at").values_list("user_id", "opened_at"):
-        opened.setdefault(user_id, at)
+    opened: dict[int, dt.datetime] = registry.one(FIRST_OPENED)(request, [p.user_id for p in members])
     return [
         DeclarationRecord(
             member=str(p),

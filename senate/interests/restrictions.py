@@ -1,18 +1,31 @@
 """What a member may not do on a review, from the Senate team's standing decisions on their conflicts
 (domain.md §4.1: a conflicted member is excluded or takes part with a restriction). The evidence
 pages ask `may_open`, the assessment asks `may_judge` and `may_agree_recommendations`; every page
-that shows a restriction says it with `describe`. Evidence items and criteria live in apps below
-this one, so they are read through the ORM by name (docs/adr/0003)."""
+that shows a restriction says it with `describe`. Evidence tiers and items, and the assessment's
+criteria, belong to apps after this one in the app order: they answer the extension points below
+from their `AppConfig.ready()` (`senate.core.registry`)."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
-from django.db.models import Q
-
+from senate.core import registry
 from senate.interests.models import ConflictDecision, Outcome
 from senate.members.models import MemberProfile
+
+
+@dataclass(frozen=True)
+class Restrictable:
+    """One kind of thing a restriction may name, as the app that owns it answers for it."""
+
+    choices: Callable[[Any], list[tuple[str, str]]]  # what a restriction on this request may name
+    count_valid: Callable[[Any, list[Any]], int]  # how many of these keys a restriction on it may name
+    titles: Callable[[list[Any]], list[str]]  # the named ones in words, in key order
+
+
+TIERS = registry.point("interests.restrictable_tiers", "evidence's confidentiality tiers: a Restrictable")
+ITEMS = registry.point("interests.restrictable_items", "a request's evidence items: a Restrictable")
+CRITERIA = registry.point("interests.restrictable_criteria", "a request's assessment criteria: a Restrictable")
 
 
 @dataclass(frozen=True)
@@ -128,9 +141,9 @@ def describe_parts(
     named = [labels.get(t, t).lower() for t in tier_choices_order(tiers)]
     if named:
         lines.append(f"May not open {' or '.join(named)} evidence")
-    if titles := _titles("evidence", "EvidenceItem", items):
+    if titles := _titles(ITEMS, items):
         lines.append(f"May not open these evidence items: {'; '.join(titles)}")
-    if titles := _titles("reports", "Criterion", criteria):
+    if titles := _titles(CRITERIA, criteria):
         lines.append(f"May not take part in the panel's judgement on: {'; '.join(titles)}")
     if recommendations:
         lines.append("May not agree or vote on the recommendations")
@@ -146,26 +159,16 @@ def is_enforceable(decision: ConflictDecision) -> bool:
 def restriction_choices(request: Any) -> dict[str, list[tuple[str, str]]]:
     """What a restriction on this request may name: the tiers, this review's evidence items, and its
     criteria (or, before they are chosen, the Senate's framework)."""
-    items = apps.get_model("evidence", "EvidenceItem").objects.filter(request=request).order_by("added_at", "pk")
-    criterion = apps.get_model("reports", "Criterion")
-    criteria = criterion.objects.filter(pk__in=_review_criteria(request))
-    if not criteria.exists():
-        criteria = criterion.objects.filter(Q(senate__isnull=True) | Q(senate=request.senate), optional=False)
     return {
         "tiers": tier_choices(),
-        "items": [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in items],
-        "criteria": [(str(c.pk), c.title) for c in criteria.order_by("order", "pk")],
+        "items": registry.one(ITEMS).choices(request),
+        "criteria": registry.one(CRITERIA).choices(request),
     }
-
-
-def _review_criteria(request: Any) -> Any:
-    return apps.get_model("reports", "ReviewCriterion").objects.filter(request=request).values("criterion_id")
 
 
 def tier_choices() -> list[tuple[str, str]]:
     """The evidence app's confidentiality tiers, least restricted first (public is never restricted)."""
-    field_ = apps.get_model("evidence", "EvidenceItem")._meta.get_field("tier")
-    return [(str(v), str(label)) for v, label in field_.choices if v != "public"]  # type: ignore[union-attr,misc]
+    return registry.one(TIERS).choices(None)  # type: ignore[no-any-return]
 
 
 def tier_choices_order(tiers: Iterable[str]) -> list[str]:
@@ -173,11 +176,9 @@ def tier_choices_order(tiers: Iterable[str]) -> list[str]:
     return [value for value, _ in tier_choices() if value in wanted]
 
 
-def _titles(app: str, model: str, pks: Iterable[int]) -> list[str]:
-    wanted = list(pks)
-    if not wanted:
-        return []
-    return [str(row) for row in apps.get_model(app, model).objects.filter(pk__in=wanted).order_by("pk")]
+def _titles(point: str, pks: Iterable[int]) -> list[str]:
+    wanted = sorted(pks)
+    return registry.one(point).titles(wanted) if wanted else []  # type: ignore[no-any-return]
 
 
 def _pk(thing: Any) -> Any:

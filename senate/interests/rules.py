@@ -1,18 +1,21 @@
 """Who may do what with declarations and conflicts. Predicates take (user, senate) unless said.
-Screening and attestation are also asked of the request: interests sits below reviews and panels in
-the import order, so it asks their rules by name at call time (failing closed if they are absent)."""
+Screening and attestation are also asked of the request: interests comes before reviews and panels in
+the app order, so they answer its two extension points with their rules from `AppConfig.ready()`."""
 
 import rules
 
 from senate.accounts.permissions import DESCRIPTIONS
-from senate.accounts.rules import asked_by_name, is_self, is_senate_team, is_system_admin
+from senate.accounts.rules import answered_at, is_self, is_senate_team, is_system_admin
+from senate.core import registry
 from senate.interests.permissions import InterestsPermission as P
 
 # True of the Senate; of a request only when reviews' `may_see_request` lets this person see it (an
 # unsent draft belongs to the requester alone).
-unless_a_hidden_draft = asked_by_name("reviews.unless_a_hidden_draft")
+UNLESS_A_HIDDEN_DRAFT = registry.point("interests.unless_a_hidden_draft", "reviews' may-see-request rule")
+unless_a_hidden_draft = answered_at(UNLESS_A_HIDDEN_DRAFT)
 # Invited to, or seated on, this request's panel.
-invited_or_seated = asked_by_name("panels.invited_or_seated")
+INVITED_OR_SEATED = registry.point("interests.invited_or_seated", "panels' invited-or-seated rule")
+invited_or_seated = answered_at(INVITED_OR_SEATED)
 
 
 # A member's own register: only they declare for themselves (the object is their profile).

@@ -5,3 +5,10 @@ class MembersConfig(AppConfig):
     name = "senate.members"
     label = "members"
     verbose_name = "Council and Assembly members"
+
+    def ready(self) -> None:
+        from senate.core import registry
+        from senate.members import navigation
+        from senate.organisations.navigation import NAVIGATION
+
+        registry.register(NAVIGATION, navigation.items, order=20)

@@ -7,4 +7,8 @@ class NationalConfig(AppConfig):
     verbose_name = "The national view"
 
     def ready(self) -> None:
-        from senate.national import rules  # noqa: F401
+        from senate.core import registry
+        from senate.national import navigation, rules  # noqa: F401 (rules grants on import)
+        from senate.organisations.navigation import EVERYWHERE
+
+        registry.register(EVERYWHERE, navigation.items, order=10)

@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from senate.notifications.models import Email
 
@@ -46,8 +47,6 @@ def queue_email(
 def _enqueue(email_id: int, *, run_after: dt.datetime | None = None) -> None:
     """Give the email a delivery task. A retry waits for its back-off where the backend can defer
     (the database backend); elsewhere `recover_emails` queues it again once it is due."""
-    from senate.notifications.tasks import deliver_email
-
     if run_after is None:
         deliver_email.enqueue(email_id)
     elif deliver_email.get_backend().supports_defer:
@@ -90,6 +89,12 @@ def deliver(email_id: int) -> Email:
     Email.objects.filter(pk=email_id).update(status=Email.Status.SENT, sent_at=timezone.now(), error="")
     email.refresh_from_db()
     return email
+
+
+@task()
+def deliver_email(email_id: int) -> None:
+    """The background task that delivers one email (queued by `_enqueue`, so it lives beside it)."""
+    deliver(email_id)
 
 
 def _attempt_failed(email: Email, reason: str, *, claimed_at: dt.datetime) -> Email:

@@ -1,8 +1,6 @@
-from django_tasks import task
+"""The notifications app's background tasks, by the path the worker knows them by: delivery is defined
+beside the outbox that queues it (`outbox.deliver_email`), so the two files do not import each other."""
 
-from senate.notifications import outbox
+from senate.notifications.outbox import deliver_email
 
-
-@task()
-def deliver_email(email_id: int) -> None:
-    outbox.deliver(email_id)
+__all__ = ["deliver_email"]

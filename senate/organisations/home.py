@@ -1,27 +1,16 @@
-"""What a signed-in person has to do in a Senate, shown at the top of its front page. Each app lists
-a module here with a function `tasks(user, senate, today) -> list[Task]` for the things it owns (a
-declaration due, an invitation to answer, terms to agree, a Council meeting coming up); this app
-imports them by name, so it never depends on them (the same pattern as reviews.sections)."""
+"""What a signed-in person has to do in a Senate, shown at the top of its front page. Each app registers
+its `home.tasks(user, senate, today) -> list[Task]` for the things it owns (a declaration due, an
+invitation to answer, terms to agree, a Council meeting coming up) at the extension point `HOME_TASKS`
+from its `AppConfig.ready()`, so this app never imports them (`senate.core.registry`)."""
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from senate.core import registry
 from senate.core.cache import until_next_act
 
-PROVIDERS: list[str] = [
-    "senate.reviews.home",
-    "senate.assurance.home",
-    "senate.interests.home",
-    "senate.evidence.home",
-    "senate.panels.home",
-    "senate.reports.home",
-    "senate.council.home",
-    "senate.programme.home",
-    "senate.recruitment.home",
-    "senate.participation.home",
-]
+HOME_TASKS = registry.point("organisations.home_tasks", "a Senate's front page tasks: tasks(user, senate, today)")
 
 
 @dataclass(frozen=True)
@@ -47,10 +36,6 @@ def tasks_for(user: Any, senate: Any, today: dt.date) -> list[Task]:
 
 def _work_out(user: Any, senate: Any, today: dt.date) -> list[Task]:
     found: list[Task] = []
-    for provider in PROVIDERS:
-        try:
-            module = importlib.import_module(provider)
-        except ModuleNotFoundError:
-            continue
-        found += module.tasks(user, senate, today)
+    for tasks in registry.contributions(HOME_TASKS):
+        found += tasks(user, senate, today)
     return sorted(found, key=lambda t: (not t.overdue, t.due_on or dt.date.max, t.text))

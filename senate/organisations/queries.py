@@ -23,3 +23,8 @@ def organisations_in(senate: Senate, on: dt.date | None = None) -> QuerySet[Orga
         .select_related("icb")
         .order_by("type", "name")
     )
+
+
+def senates_today() -> QuerySet[Senate]:
+    """The Clinical Senates as they stand today, by name (the front door)."""
+    return Senate.objects.current().select_related("region").order_by("name")

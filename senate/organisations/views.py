@@ -6,16 +6,27 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from senate.accounts.permissions import Permission
+from senate.accounts.roles import senates_of
 from senate.core import audit
 from senate.core.access import public, requires, signed_in
 from senate.core.spreadsheets import safe_cell
 from senate.organisations import home, picking, queries
 from senate.organisations.forms import AuditSearchForm
 from senate.organisations.models import OrganisationType, Senate
+
+
+@public
+def front_door(request: HttpRequest) -> HttpResponse:
+    """The front door: the nine Clinical Senates; a signed-in member goes to their own Senate."""
+    if request.user.is_authenticated and request.GET.get("all") is None:
+        senates = senates_of(request.user)
+        if len(senates) == 1:
+            return redirect("organisations:senate_home", senates[0].slug)
+    return render(request, "organisations/front_door.jinja", {"senates": queries.senates_today()})
 
 
 @public

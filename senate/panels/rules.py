@@ -27,9 +27,9 @@ def on_the_panel(user: Any, request: Any) -> bool:
     return hasattr(request, "requesting_organisation_id") and is_on_panel(user, request)
 
 
-# Apps that sit below or beside panels in the import order (interests, evidence, beds) ask these by name
-# (accounts.rules.asked_by_name); reports and council import them.
-rules.add_rule("panels.invited_or_seated", invited_or_seated)
+# Interests, before panels in the app order, asks `invited_or_seated` at its extension point
+# (`interests.rules.INVITED_OR_SEATED`, answered in panels' AppConfig.ready()). Evidence and beds, after
+# panels, ask `on_the_panel` by name (accounts.rules.asked_by_name); reports and council import them.
 rules.add_rule("panels.on_the_panel", on_the_panel)
 
 

@@ -7,9 +7,16 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participation"
 
     def ready(self) -> None:
-        from senate.participation import rules  # noqa: F401
+        from senate.core import registry
+        from senate.organisations.daily import DAILY
+        from senate.organisations.home import HOME_TASKS
+        from senate.participation import home, rules, sections, terms  # noqa: F401 (rules grants on import)
         from senate.participation.induction import start_induction
         from senate.recruitment.appointing import AFTER_APPOINTMENT
+        from senate.reviews.sections import SECTIONS
 
-        if start_induction not in AFTER_APPOINTMENT:
-            AFTER_APPOINTMENT.append(start_induction)  # someone recruited starts their induction at once
+        # Someone recruited starts their induction at once.
+        registry.register(AFTER_APPOINTMENT, start_induction, order=0)
+        registry.register(HOME_TASKS, home.tasks, order=100)
+        registry.register(SECTIONS, sections.links, order=90)
+        registry.register(DAILY, terms.send_term_reminders, order=70, label="term-ending emails queued")

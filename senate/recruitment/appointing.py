@@ -4,7 +4,6 @@ PDF they download once signed in, and an email with a link to set their password
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from senate.accounts.models import User
+from senate.core import registry
 from senate.members import appointments
 from senate.members.models import MemberProfile, Membership, RoleDescription
 from senate.notifications.outbox import queue_email
@@ -27,8 +27,8 @@ for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
 
 
 # What later apps do when someone is appointed, in the same transaction: participation starts their
-# induction (`participation.apps` adds it). Each is called with the new membership and who appointed.
-AFTER_APPOINTMENT: list[Callable[..., object]] = []
+# induction (registered in `participation.apps`). Each is called with the new membership and who appointed.
+AFTER_APPOINTMENT = registry.point("recruitment.after_appointment", "fn(membership, *, by) on appointment")
 
 
 def appoint_chosen(vacancy: Vacancy, *, by: Any, today: dt.date | None = None) -> Membership:
@@ -58,7 +58,7 @@ def appoint_chosen(vacancy: Vacancy, *, by: Any, today: dt.date | None = None) -
             raise RecruitmentRefused(str(refusal)) from refusal
         chosen.user = user
         chosen.save(update_fields=["user"])
-        for then in AFTER_APPOINTMENT:
+        for then in registry.contributions(AFTER_APPOINTMENT):
             then(membership, by=by)
         letter = AppointmentLetter.objects.create(
             vacancy=vacancy, user=user, membership=membership, pdf=letter_pdf(vacancy, membership)

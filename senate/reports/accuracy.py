@@ -11,6 +11,7 @@ from django.utils import timezone
 from senate.core import audit
 from senate.notifications.outbox import queue_email
 from senate.reports.models import AccuracyComment, AccuracyRound, ReportDraft
+from senate.reports.outline import section_titles
 
 
 def latest_round(request: Any) -> AccuracyRound | None:
@@ -62,8 +63,6 @@ def open_for(request: Any, *, by: Any, today: dt.date | None = None) -> Accuracy
 
 
 def comment(request: Any, *, section: str, text: str, by: Any, today: dt.date | None = None) -> AccuracyComment:
-    from senate.reports.compose import section_titles
-
     found = open_round(request, today=today)
     if found is None:
         raise ValueError("The factual-accuracy window is closed.")

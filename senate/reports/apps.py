@@ -7,6 +7,13 @@ class ReportsConfig(AppConfig):
     verbose_name = "Assessment, recommendations and reports"
 
     def ready(self) -> None:
-        from senate.reports import lifecycle_hooks, rules  # noqa: F401
+        from senate.core import registry
+        from senate.interests import restrictions
+        from senate.organisations.home import HOME_TASKS
+        from senate.reports import home, lifecycle_hooks, restrictable, rules, sections  # noqa: F401
+        from senate.reviews.sections import SECTIONS
 
         lifecycle_hooks.install()
+        registry.register(HOME_TASKS, home.tasks, order=60)
+        registry.register(SECTIONS, sections.links, order=50)
+        registry.register(restrictions.CRITERIA, restrictable.CRITERIA, order=0)

@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from senate.core import audit
+from senate.core import audit, registry
 from senate.reviews import notices
 from senate.reviews.models import Request, RequestEvent, TermsOfReference
 from senate.reviews.permissions import ReviewsPermission
@@ -192,10 +192,11 @@ ACTS = {
 
 # Later apps (panels, evidence, reports, council) add their own preconditions and consequences to
 # acts from their AppConfig.ready(), so reviews never imports them: add_check("issue", check) and
-# add_consequence("approve_advice", fn). A consequence runs inside the act's transaction, after the
-# stage has changed, with (request, by, reason); raising TransitionRefused undoes the whole act.
-EXTRA_CHECKS: dict[str, list[Check]] = {}
-CONSEQUENCES: dict[str, list[Callable[..., None]]] = {}
+# add_consequence("approve_advice", fn), each an extension point per act (`senate.core.registry`), run in
+# the order they were added. A consequence runs inside the act's transaction, after the stage has
+# changed, with (request, by, reason); raising TransitionRefused undoes the whole act.
+CHECKS = {name: registry.point(f"reviews.check.{name}", "a later app's precondition") for name in ACTS}
+CONSEQUENCES = {name: registry.point(f"reviews.consequence.{name}", "a later app's consequence") for name in ACTS}
 _history_only = threading.local()
 
 
@@ -212,22 +213,16 @@ def reviews_rules_only() -> Iterator[None]:
         _history_only.active = False
 
 
-def _extras(table: dict[str, list[Any]], name: str) -> list[Any]:
-    return [] if getattr(_history_only, "active", False) else table.get(name, [])
+def _extras(table: dict[str, str], name: str) -> list[Any]:
+    return [] if getattr(_history_only, "active", False) else registry.contributions(table[name])
 
 
 def add_check(act_name: str, check: Check) -> None:
-    if act_name not in ACTS:
-        raise KeyError(act_name)
-    if check not in EXTRA_CHECKS.setdefault(act_name, []):
-        EXTRA_CHECKS[act_name].append(check)
+    registry.register(CHECKS[act_name], check, order=0)
 
 
 def add_consequence(act_name: str, consequence: Callable[..., None]) -> None:
-    if act_name not in ACTS:
-        raise KeyError(act_name)
-    if consequence not in CONSEQUENCES.setdefault(act_name, []):
-        CONSEQUENCES[act_name].append(consequence)
+    registry.register(CONSEQUENCES[act_name], consequence, order=0)
 
 
 def available_acts(request: Request, user: Any) -> list[Act]:
@@ -242,7 +237,7 @@ def applies(act: Act, request: Request) -> bool:
 
 
 def problems(act: Act, request: Request) -> list[str]:
-    checks = list(act.checks) + _extras(EXTRA_CHECKS, act.name)
+    checks = list(act.checks) + _extras(CHECKS, act.name)
     return [message for check in checks if (message := check(request))]
 
 

@@ -69,8 +69,8 @@ def unless_a_hidden_draft(user: Any, obj: Any) -> bool:
     return not _is_request(obj) or may_see_request(user, obj)
 
 
-# Other apps below reviews in the import order (interests) ask this by name (accounts.rules.asked_by_name).
-rules.add_rule("reviews.unless_a_hidden_draft", unless_a_hidden_draft)
+# Interests, which comes before reviews in the app order, asks it at its extension point
+# `interests.rules.UNLESS_A_HIDDEN_DRAFT`, answered in reviews' AppConfig.ready().
 
 
 # Recommendations are part of the draft advice until it is shared: the requester sees them once the

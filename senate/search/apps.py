@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self) -> None:
-        from senate.search import following
+        from senate.core import registry
+        from senate.reviews.sections import SECTIONS
+        from senate.search import following, sections
 
         following.connect()
+        registry.register(SECTIONS, sections.links, order=100)

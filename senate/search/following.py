@@ -59,10 +59,10 @@ def connect() -> None:
         model = apps.get_model(label)
         post_save.connect(_register_changed, sender=model, dispatch_uid=f"search:{label}:save")
         post_delete.connect(_register_changed, sender=model, dispatch_uid=f"search:{label}:delete")
+    from senate.core import registry
     from senate.evidence.library import TEXT_STORED
 
-    if _text_stored not in TEXT_STORED:
-        TEXT_STORED.append(_text_stored)
+    registry.register(TEXT_STORED, _text_stored, order=0)
     role = apps.get_model("accounts.RoleAssignment")
     post_save.connect(_role_changed, sender=role, dispatch_uid="search:role:save")
     post_delete.connect(_role_changed, sender=role, dispatch_uid="search:role:delete")

@@ -12,6 +12,7 @@ accommodating emergency admissions: stochastic simulation model. BMJ 1999;
 2011;17:242-8.
 """
 
+from . import waiting  # noqa: F401  (adds when_full="waits" to simulation.QUEUE_RUNNERS)
 from .compare import Comparison, SideSummary, compare, summarise_side
 from .erlang import (
     beds_at_target_occupancy,

@@ -41,6 +41,9 @@ from .model import DAYS_PER_YEAR, WEEKDAY_NAMES, BedPool, LengthOfStay
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Progress = Callable[[float], None]
+# How a pool is simulated when its patients wait for a bed rather than go elsewhere: waiting.py adds
+# "waits" when it is imported (the package imports it), so this module never imports it back.
+QUEUE_RUNNERS: dict[str, Callable[..., SimulationResult]] = {}
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 # Limits that keep one run inside the time a panel can wait for. Measured on a
@@ -601,9 +604,8 @@ def simulate(
     calendar = build_calendar(pool, settings.years, settings.warmup_days)
     counts = _Counts.empty(settings.replications, pool.beds)
     if settings.when_full == "waits":
-        from .waiting import simulate_waiting
-
-        return simulate_waiting(pool, calendar, settings, counts, progress, _worker_count(workers), permanent)
+        run = QUEUE_RUNNERS["waits"]
+        return run(pool, calendar, settings, counts, progress, _worker_count(workers), permanent)
     _run_all(pool, calendar, settings, counts, progress, _worker_count(workers))
     return _summarise(counts, settings, permanent)
 

@@ -15,15 +15,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from .simulation import (
+    QUEUE_RUNNERS,
     Estimate,
     FloatArray,
     IntArray,
+    SimulationResult,
     _compile,
     _heap_pop,
     _heap_push,
     _heap_replace_top,
     _hours_in_bed,
+    _midnight,
     _start_in_steady_state,
+    kernel_inputs,
+    run_replications,
 )
 
 BIN_HOURS = 0.25  # the waiting-time histogram's resolution
@@ -209,8 +214,6 @@ def summarise_waiting(bins: IntArray, totals: FloatArray, years: int) -> Waiting
 
 def simulate_waiting(pool, calendar, settings, counts, progress, workers, permanent):  # type: ignore[no-untyped-def]
     """``simulate`` for a pool whose patients wait for a bed: the same calendar, stays and seeds."""
-    from .simulation import SimulationResult, _midnight, kernel_inputs, run_replications
-
     seeds, (kind, p1, p2, values), biased_cum, start_cdf, discharge = kernel_inputs(pool, calendar, settings)
     bins = np.zeros((settings.replications, BINS + 1), dtype=np.int64)
     totals = np.zeros((settings.replications, TOTALS), dtype=np.float64)
@@ -256,3 +259,6 @@ def simulate_waiting(pool, calendar, settings, counts, progress, workers, perman
         simulated_arrivals=int(counted.sum()),
         waiting=summarise_waiting(bins, totals, years),
     )
+
+
+QUEUE_RUNNERS["waits"] = simulate_waiting

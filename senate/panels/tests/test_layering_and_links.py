@@ -1,25 +1,10 @@
-import re
-from pathlib import Path
-
 from django.test import RequestFactory
 
-import senate.panels
 from senate.interests.models import Kind
 from senate.interests.tests.factories import declared
 from senate.members.models import MemberProfile
 from senate.panels import invitations, runs, sections
 from senate.panels.tests.factories import ready_request, seat, spec
-
-ABOVE = ("evidence", "beds", "reports", "council", "api", "demo")
-IMPORTS_ABOVE = re.compile(rf"^\s*(from|import)\s+senate\.({'|'.join(ABOVE)})\b", re.M)
-
-
-def test_no_panels_module_imports_an_app_above_it():
-    """Only the test of the demo world may (it builds the whole world)."""
-    root = Path(senate.panels.__file__).parent
-    modules = [p for p in root.rglob("*.py") if p.name != "test_demo_world.py"]
-    offenders = [str(p.relative_to(root)) for p in modules if IMPORTS_ABOVE.search(p.read_text())]
-    assert offenders == []
 
 
 def _links(user, request):

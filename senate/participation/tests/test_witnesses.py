@@ -108,9 +108,9 @@ def test_the_team_records_a_witness_and_sees_the_screening_outcome(client, cast,
 
 
 def test_the_demo_has_witnesses_on_the_review_at_its_draft_report(db, monkeypatch):
-    from senate.demo import world
+    from senate.demo import participation_world, requests_world, world
 
-    monkeypatch.setattr(world, "WORLD_PARTS", ["senate.demo.requests_world", "senate.demo.participation_world"])
+    monkeypatch.setattr(world, "WORLD_PARTS", [requests_world, participation_world])
     world.build(scale="tiny", seed=7, today=dt.date(2026, 11, 23))
     heard = Witness.objects.filter(request__senate__slug="south-west", request__stage="draft_report")
     assert [(w.name, witnesses.outcome(witnesses.screen_witness(w)).label, w.decision) for w in heard] == [

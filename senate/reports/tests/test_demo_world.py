@@ -7,9 +7,9 @@ from senate.reviews.models import Request
 
 
 def test_the_demo_has_judgements_and_reports_on_requests_past_the_draft_report(db, monkeypatch):
-    monkeypatch.setattr(
-        world, "WORLD_PARTS", ["senate.demo.requests_world", "senate.demo.panels_world", "senate.demo.reports_world"]
-    )
+    from senate.demo import panels_world, reports_world, requests_world
+
+    monkeypatch.setattr(world, "WORLD_PARTS", [requests_world, panels_world, reports_world])
     world.build(scale="tiny", seed=7, today=dt.date(2026, 11, 23))
     drafted = Request.objects.get(senate__slug="south-west", stage="draft_report")
     assert Judgement.objects.filter(request=drafted).count() == 6

@@ -1,22 +1,17 @@
-"""The header's navigation, built from what the signed-in person may do in the current Senate.
-Each domain app adds its own items through a `navigation.items(request, senate)` function."""
+"""The header's navigation, built from what the signed-in person may do in the current Senate (or, on a
+page outside any Senate, their own). Each later app registers its `navigation.items(request, senate)`
+at `NAVIGATION` (or `items(request)` at `EVERYWHERE`, for a role held across every Senate) from its
+`AppConfig.ready()`, in the order the items appear (`senate.core.registry`)."""
 
-import importlib
 from typing import Any
 
 from django.urls import reverse
 
-# Apps that add header items, in the order they appear.
-PROVIDERS = [
-    "senate.reviews.navigation",
-    "senate.members.navigation",
-    "senate.interests.navigation",
-    "senate.panels.navigation",
-    "senate.council.navigation",
-    "senate.statistics.navigation",
-]
-# Apps that add header items whatever the Senate (a role held across every Senate): `items(request)`.
-EVERYWHERE = ["senate.national.navigation"]
+from senate.accounts.roles import senates_of
+from senate.core import registry
+
+NAVIGATION = registry.point("organisations.navigation", "the header's items in a Senate: items(request, senate)")
+EVERYWHERE = registry.point("organisations.navigation_everywhere", "header items whatever the Senate: items(request)")
 
 
 def navigation_for(request: Any) -> list[dict[str, str]]:
@@ -27,17 +22,10 @@ def navigation_for(request: Any) -> list[dict[str, str]]:
         senate = _home_senate(user)
     if senate is not None:
         items.append({"href": reverse("organisations:senate_home", args=[senate.slug]), "text": "Senate"})
-        for provider in PROVIDERS:
-            try:
-                module = importlib.import_module(provider)
-            except ModuleNotFoundError:
-                continue
-            items += module.items(request, senate)
-    for provider in EVERYWHERE:
-        try:
-            items += importlib.import_module(provider).items(request)
-        except ModuleNotFoundError:
-            continue
+        for contribute in registry.contributions(NAVIGATION):
+            items += contribute(request, senate)
+    for contribute in registry.contributions(EVERYWHERE):
+        items += contribute(request)
     if user.is_authenticated:
         if hasattr(user, "profile"):
             items.append({"href": reverse("profile:view"), "text": "My profile"})
@@ -47,8 +35,6 @@ def navigation_for(request: Any) -> list[dict[str, str]]:
 
 
 def _home_senate(user: Any) -> Any:
-    from senate.accounts.roles import senates_of
-
     senates = senates_of(user)
     return senates[0] if senates else None
 

@@ -10,10 +10,11 @@ class ReportsConfig(AppConfig):
         from senate.core import registry
         from senate.interests import restrictions
         from senate.organisations.home import HOME_TASKS
-        from senate.reports import home, lifecycle_hooks, restrictable, rules, sections  # noqa: F401
+        from senate.reports import home, lifecycle_hooks, restrictable, rules, saving, sections, tasks  # noqa: F401
         from senate.reviews.sections import SECTIONS
 
         lifecycle_hooks.install()
         registry.register(HOME_TASKS, home.tasks, order=60)
         registry.register(SECTIONS, sections.links, order=50)
         registry.register(restrictions.CRITERIA, restrictable.CRITERIA, order=0)
+        registry.register(saving.VERSION_SAVED, tasks.render_when_committed, order=10)

@@ -9,7 +9,7 @@ from django.db.models import Max
 from senate.core import audit
 from senate.reports import framework
 from senate.reports.models import ReportDraft
-from senate.reports.tasks import render_when_committed
+from senate.reports.saving import version_saved
 from senate.reviews.stages import Stage
 
 # The sections people write, by kind; the rest of the report is composed from the record.
@@ -76,5 +76,5 @@ def save_draft(
         audit.record(
             "report.drafted", draft, by=by, senate=request.senate, summary=f"{draft.get_kind_display()} draft v{number}"
         )
-        render_when_committed(draft)  # the PDF is laid out in the worker, ready before it is downloaded
+        version_saved(draft)  # the PDF is laid out in the worker, ready before it is downloaded
     return draft

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from senate.core import audit
 from senate.reports.models import ReportDraft, SignOff
-from senate.reports.tasks import render_when_committed
+from senate.reports.saving import version_saved
 
 
 def sign_off(
@@ -37,7 +37,7 @@ def sign_off(
         audit.record(
             "report.signed_off", made, by=by, senate=draft.request.senate, summary=f"{draft}: {sign_off_text(made)}"
         )
-        render_when_committed(draft)  # signed off, it reads "Final": the PDF that will be issued, made now
+        version_saved(draft)  # signed off, it reads "Final": the PDF that will be issued, made now
     return made
 
 

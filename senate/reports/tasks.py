@@ -6,7 +6,7 @@ from typing import Any
 from django.db import transaction
 from django_tasks import task
 
-from senate.reports import rendering
+from senate.reports import compose, rendering
 from senate.reports.models import ReportDraft
 
 
@@ -14,8 +14,6 @@ from senate.reports.models import ReportDraft
 def render_version_pdf(draft_id: int) -> int:
     """Lay out and keep the PDF of one report version (nothing to do when it is already kept);
     returns its size in bytes, 0 when the version no longer exists."""
-    from senate.reports import compose  # compose reads drafting, which queues this task
-
     draft = ReportDraft.objects.select_related("request__senate", "request__requesting_organisation").filter(
         pk=draft_id
     )

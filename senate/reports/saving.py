@@ -1,0 +1,14 @@
+"""What follows when a report version is saved or signed off. Drafting and sign-off say so here; the PDF
+the worker lays out and keeps (`reports.tasks`, which reads the whole report through `compose`) is
+registered from `ReportsConfig.ready()`, so drafting never imports the composing that imports it."""
+
+from typing import Any
+
+from senate.core import registry
+
+VERSION_SAVED = registry.point("reports.version_saved", "fn(draft) after a version is saved or signed off")
+
+
+def version_saved(draft: Any) -> None:
+    for follow in registry.contributions(VERSION_SAVED):
+        follow(draft)

@@ -198,6 +198,7 @@ class Browser:
         self.connection: http.client.HTTPConnection | None = None
         self.cookies: dict[str, str] = {}
         self.reconnects = 0
+        self.timeout = TIMEOUT
 
     def request(self, method: str, path: str, form: dict[str, str | list[str]] | None = None) -> Reply:
         headers = {"User-Agent": "senate-bench-load", "Accept": "text/html"}
@@ -218,7 +219,7 @@ class Browser:
 
     def _send(self, method: str, path: str, body: str | None, headers: dict[str, str]) -> Reply:
         if self.connection is None:
-            self.connection = http.client.HTTPConnection(HOST, self.port, timeout=TIMEOUT)
+            self.connection = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
         try:
             self.connection.request(method, path, body=body, headers=headers)
             response = self.connection.getresponse()

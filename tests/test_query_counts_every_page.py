@@ -71,6 +71,30 @@ def _grow() -> None:
     history_world.build(random.Random(7), today=TODAY, count=40)
 
 
+def _complete() -> None:
+    """What the tiny world lacks that a page of the list is about: a claim for payment."""
+    from senate.participation.tests.factories import ClaimFactory
+
+    ClaimFactory()
+
+
+GROWN_ON = {  # (role, page): what each of these pages shows of the rows _grow adds
+    ("manager", "members:directory"): "Grown Member",
+    ("anonymous", "interests:register"): "Grown Devices Ltd",
+    ("requester", "reviews:list"): "Grown request",
+}
+
+
+def _grown_rows_shown(clients: dict[str, Client]) -> dict[str, int]:
+    from django.urls import reverse
+
+    shown = {}
+    for (role, name), mark in GROWN_ON.items():
+        page = clients[role].get(reverse(name, kwargs={"senate": LISTED.SENATE}))
+        shown[name] = page.content.decode().count(mark)
+    return shown
+
+
 @pytest.fixture(scope="module")
 def counts(django_db_setup, django_db_blocker):
     """{page label: (small, big)} where each is (status, queries), or why the page was not found."""
@@ -82,6 +106,7 @@ def counts(django_db_setup, django_db_blocker):
         try:
             with transaction.atomic():
                 world.build(scale="tiny", seed=19, today=TODAY)
+                _complete()
                 clients = {"anonymous": Client()}
                 for role in {page.role for page in HTML} - {"anonymous"}:
                     clients[role] = Client()
@@ -90,6 +115,7 @@ def counts(django_db_setup, django_db_blocker):
                 _grow()
                 big = _count_every_page(clients)
                 result = {label: (small[label], big[label]) for label in small}
+                result["grown"] = _grown_rows_shown(clients)
                 raise _Rollback
         except _Rollback:
             pass
@@ -110,3 +136,8 @@ def test_the_page_takes_as_many_queries_with_many_rows_as_with_few(counts, db, l
     assert not isinstance(big, str), big
     assert small[0] == 200 and big[0] == 200, f"{label} answered {small[0]} then {big[0]}"
     assert big[1] == small[1], f"{label}: {small[1]} queries with few rows, {big[1]} with many"
+
+
+def test_the_rows_added_are_on_the_pages_that_list_them(counts, db):
+    """Otherwise the bigger world would not be bigger where it counts."""
+    assert all(n >= 1 for n in counts["grown"].values()), counts["grown"]  # the directory is paged

@@ -184,13 +184,6 @@ def meeting_item() -> dict[str, Any]:
     return {"pk": item.meeting_id, "number": item.number}
 
 
-def paper() -> dict[str, Any]:
-    from senate.council.models import Paper
-
-    found = _first(Paper.objects.filter(meeting__senate__slug=SENATE).order_by("pk"), "paper")
-    return {"pk": found.meeting_id, "paper_id": found.pk}
-
-
 def published_request() -> dict[str, Any]:
     from django.utils import timezone
 
@@ -221,7 +214,7 @@ def plan_item() -> dict[str, Any]:
 
 
 def requester_issued() -> dict[str, Any]:
-    return request_pk(stage="issued", created_by__email=f"requester{DEMO}")()
+    return request_pk(stage__in=["issued", "follow_up", "closed"], created_by__email=f"requester{DEMO}")()
 
 
 def vacancy() -> dict[str, Any]:
@@ -281,13 +274,6 @@ def programme() -> dict[str, Any]:
     from senate.reviews.models import Programme
 
     return {"programme_id": _first(Programme.objects.filter(senate__slug=SENATE).order_by("pk"), "programme").pk}
-
-
-def loan() -> dict[str, Any]:
-    from senate.panels.models import Loan
-
-    found = Loan.objects.filter(lender__slug=SENATE).order_by("pk")
-    return {"pk": _first(found, "loan asked of the Senate").pk}
 
 
 def role_of_council() -> dict[str, Any]:
@@ -417,7 +403,6 @@ PAGES: list[Page] = [
     Page("panels:record_answer", "manager", panel_seat),
     Page("panels:run_detail", "manager", optimiser_run),
     Page("panels:loans", "manager"),
-    Page("panels:decide_loan", "manager", loan),
     Page("panels:invitation", "council", invitation),
     Page("panels:mine", "council"),
     # beds
@@ -447,7 +432,6 @@ PAGES: list[Page] = [
     Page("council:meeting", "manager", meeting),
     Page("council:item_new", "manager", meeting),
     Page("council:paper_new", "manager", meeting),
-    Page("council:paper_file", "manager", paper, kind="file"),
     Page("council:attendance", "manager", meeting),
     Page("council:declarations", "manager", meeting),
     Page("council:decide", "manager", meeting_item),
@@ -539,12 +523,14 @@ EXCLUDED: dict[str, str] = {
     "panels:set_role": POST_ONLY,
     "panels:recruited": POST_ONLY,
     "panels:deploy": POST_ONLY,
+    "panels:decide_loan": "a loan asked of the Senate: the demo world's one loan is asked of another Senate",
     "panels:add_absence": POST_ONLY,
     "panels:remove_absence": POST_ONLY,
     "beds:run": POST_ONLY,
     "beds:rely": POST_ONLY,
     "reports:answer": "the answer form to one factual-accuracy comment, only while the round is open",
     "council:start": POST_ONLY,
+    "council:paper_file": "a Council paper's file: the demo world circulates no papers (evidence:download is measured)",
     "council:confirm": POST_ONLY,
     "council:declaration_action": POST_ONLY,
     "council:acting_chair": POST_ONLY,

@@ -183,7 +183,7 @@ class Reply:
     status: int
     location: str
     body: bytes
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # names in lower case
 
     @property
     def text(self) -> str:
@@ -236,7 +236,12 @@ class Browser:
         if response.will_close:
             self.connection.close()
             self.connection = None
-        return Reply(response.status, response.getheader("Location", ""), data, dict(response.headers.items()))
+        return Reply(
+            response.status,
+            response.getheader("Location", ""),
+            data,
+            {k.lower(): v for k, v in response.headers.items()},
+        )
 
     def close(self) -> None:
         if self.connection is not None:

@@ -13,7 +13,8 @@ file with `senate demo --scale demo`. Senate then runs as tools/production_run.s
 2 workers, DEBUG off, the worker, the SMTP sink; bench/_server.py) with SENATE_COUNT_QUERIES=1, so
 each response says how many queries it took. Each role signs in once through the real form.
 
-Per page: --requests (30) requests one after another after 3 for warm-up: median, p95, the ratio of
+Per page: --requests (30) requests one after another after 3 for warm-up (a page that has taken 15 s
+stops there, with at least 3 timed; a request may take 60 s): median, p95, the ratio of
 the median to the trivial page's (/accessibility/, signed in, measured before and after the pages),
 queries, size. Then the heaviest pages (front page, directory, request page) and the trivial page
 under --clients (8) concurrent clients for --concurrent-seconds (10) each.

@@ -32,16 +32,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import html
-import http.client
-import math
 import os
 import random
 import re
 import secrets
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -49,21 +44,32 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from http.cookies import SimpleCookie
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / ".venv" / "bin"
-HOST = "127.0.0.1"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _server import (  # noqa: E402 - bench/_server.py, shared with bench/pages
+    HOST,
+    TIMEOUT,
+    TRIVIAL,
+    Browser,
+    Reply,
+    Stack,
+    csrf_token,
+    links,
+    loadavg,
+    machine_cpu,
+    percentile,
+    sign_in,
+    tail,
+    vacuum,
+)
+
 SENATE = "south-west"
-PASSWORD = "senate-demo-2026"
 READERS = ["manager", "chair", "council", "assembly", "requester", "assurance"]
 WRITERS = ["chair", "vice.chair", "council", "assembly", "requester"]
-TRIVIAL = "/accessibility/"  # the trivial page: the layout and a signed-in person, as issue 19 measures
 BARE = "/health/"  # a view that renders nothing: shown for comparison
 MAX_USERS, MAX_WRITERS, MAX_REQUESTS = 200, 50, 200_000
 MAX_SECONDS, MAX_TRIVIAL_SECONDS, MAX_SQLITE_SECONDS = 480, 60, 60
-TIMEOUT = 10.0
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 TARGET_RATIO = 0.5
 STOP = threading.Event()  # set when a part ends early (Ctrl+C, SIGTERM, an error): the people stop
@@ -96,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     errors = 0
     with tempfile.TemporaryDirectory(prefix="senate-bench-load-") as scratch:
-        print(f"Machine: {os.cpu_count()} cores, load average {_loadavg()} before the run", flush=True)
+        print(f"Machine: {os.cpu_count()} cores, load average {loadavg()} before the run", flush=True)
         if args.part in ("all", "postgres"):
             errors += postgres_part(
                 Path(scratch) / "postgres", args.postgres, users, seconds, trivial_seconds, args.conn_max_age
@@ -110,239 +116,6 @@ def _bounded(flag: str, value: float, low: float, high: float) -> float:
     if value > high:
         print(f"({flag} {value:g} is over the bound: using {high:g})")
     return type(value)(min(max(value, low), high))
-
-
-# --- the servers ---------------------------------------------------------------------------------
-
-
-class Stack:
-    """Senate in production mode on loopback: the settings of tools/production_run.sh, granian with
-    two workers, one background worker and the SMTP sink. Each runs in its own process group."""
-
-    def __init__(self, run_dir: Path, database_url: str) -> None:
-        self.run_dir = run_dir
-        run_dir.mkdir(parents=True)
-        self.port, smtp_port = _free_port(), _free_port()
-        self.env = dict(os.environ)
-        self.env.update(
-            DATABASE_URL=database_url,
-            DEBUG="0",
-            SENATE_TESTING="0",
-            SECRET_KEY="bench-" + secrets.token_urlsafe(64),
-            ALLOWED_HOSTS="localhost,127.0.0.1",
-            SITE_URL=f"http://localhost:{self.port}",
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST=HOST,
-            EMAIL_PORT=str(smtp_port),
-            STATIC_ROOT=str(run_dir / "static"),
-            MEDIA_ROOT=str(run_dir / "media"),
-            SECURE_SSL_REDIRECT="0",
-            SESSION_COOKIE_SECURE="0",
-        )
-        self.smtp_port = smtp_port
-        self.processes: list[subprocess.Popen[bytes]] = []
-        self.web: subprocess.Popen[bytes] | None = None
-
-    def prepare(self) -> None:
-        for name, command in [
-            ("migrate", ["migrate", "--verbosity", "0"]),
-            ("demo", ["demo", "--scale", "demo"]),
-            ("collectstatic", ["collectstatic", "--noinput", "--verbosity", "0"]),
-        ]:
-            started = time.perf_counter()
-            log = self.run_dir / f"{name}.log"
-            with log.open("wb") as out:
-                done = subprocess.run([str(BIN / "senate"), *command], cwd=ROOT, env=self.env, stdout=out, stderr=out)
-            if done.returncode:
-                raise RuntimeError(f"senate {' '.join(command)} failed:\n{_tail(log)}")
-            print(f"  senate {' '.join(command)}: {time.perf_counter() - started:.1f} s", flush=True)
-
-    def start(self) -> None:
-        mailbox = self.run_dir / "mailbox"
-        self._spawn("smtp", [str(BIN / "python"), "tools/smtp_sink.py", "--port", str(self.smtp_port)], mailbox)
-        self._spawn("worker", [str(BIN / "senate"), "worker", "--verbosity", "0"])
-        self.web = self._spawn(
-            "web",
-            [str(BIN / "granian"), "--interface", "wsgi", "--host", HOST, "--port", str(self.port)]
-            + ["--workers", "2", "--log-level", "warning", "senate.config.wsgi:application"],
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.web.poll() is not None:
-                break
-            probe = Browser(self.port)
-            try:
-                if probe.request("GET", TRIVIAL).status == 200:
-                    print(f"  granian (2 workers) answers on http://{HOST}:{self.port}/", flush=True)
-                    return
-            except OSError:
-                pass
-            finally:
-                probe.close()
-            time.sleep(0.5)
-        raise RuntimeError(f"granian did not start:\n{_tail(self.run_dir / 'web.log')}")
-
-    def _spawn(self, name: str, argv: list[str], mailbox: Path | None = None) -> subprocess.Popen[bytes]:
-        if mailbox is not None:
-            argv += ["--folder", str(mailbox)]
-        with (self.run_dir / f"{name}.log").open("wb") as out:
-            process = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True)
-        self.processes.append(process)
-        return process
-
-    def stop(self) -> None:
-        for process in reversed(self.processes):
-            _signal_group(process, signal.SIGTERM)
-        deadline = time.monotonic() + 15
-        for process in self.processes:
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            _signal_group(process, signal.SIGKILL)  # any child left behind in the group
-            process.wait()
-        self.processes = []
-
-    def web_cpu(self) -> float:
-        """CPU seconds used so far by granian and its worker processes (its process group)."""
-        return _group_cpu(self.web.pid) if self.web else 0.0
-
-    def log_errors(self) -> collections.Counter[str]:
-        text = (self.run_dir / "web.log").read_text(errors="replace")
-        return collections.Counter(
-            {"tracebacks": text.count("Traceback (most recent call last)"), "locked": text.count("database is locked")}
-        )
-
-
-def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
-    try:
-        os.killpg(process.pid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else "(no log)"
-
-
-def _group_cpu(pgid: int) -> float:
-    ticks = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ..., utime (11), stime (12)
-            ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def _machine_cpu() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine since boot."""
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + values[4]
-    tick = os.sysconf("SC_CLK_TCK")
-    return (sum(values[:8]) - idle) / tick, sum(values[:8]) / tick
-
-
-def _loadavg() -> str:
-    return " ".join(f"{v:.2f}" for v in os.getloadavg())
-
-
-# --- a person's browser ------------------------------------------------------------------------------
-
-
-@dataclass
-class Reply:
-    status: int
-    location: str
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
-class Browser:
-    """One person's browser: one keep-alive connection to 127.0.0.1 and a cookie jar."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.connection: http.client.HTTPConnection | None = None
-        self.cookies: dict[str, str] = {}
-        self.reconnects = 0
-
-    def request(self, method: str, path: str, form: dict[str, str | list[str]] | None = None) -> Reply:
-        headers = {"User-Agent": "senate-bench-load", "Accept": "text/html"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = urllib.parse.urlencode(form, doseq=True) if form is not None else None
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        reused = self.connection is not None
-        try:
-            return self._send(method, path, body, headers)
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-            if not reused:
-                raise
-            # The server closed an idle keep-alive connection: a browser opens a new one and retries.
-            self.reconnects += 1
-            return self._send(method, path, body, headers)
-
-    def _send(self, method: str, path: str, body: str | None, headers: dict[str, str]) -> Reply:
-        if self.connection is None:
-            self.connection = http.client.HTTPConnection(HOST, self.port, timeout=TIMEOUT)
-        try:
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-            data = response.read()
-        except Exception:
-            self.connection.close()
-            self.connection = None
-            raise
-        for header in response.headers.get_all("Set-Cookie") or []:
-            cookie: SimpleCookie = SimpleCookie()
-            cookie.load(header)
-            for name, morsel in cookie.items():
-                self.cookies[name] = morsel.value
-        if response.will_close:
-            self.connection.close()
-            self.connection = None
-        return Reply(response.status, response.getheader("Location", ""), data)
-
-    def close(self) -> None:
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
-
-
-def sign_in(browser: Browser, account: str) -> None:
-    """Through the real form, with the right password (wrong ones are slowed: senate/accounts/throttle.py)."""
-    form = browser.request("GET", "/account/sign-in/")
-    token = _csrf_token(form.text)
-    if form.status != 200 or not token:
-        raise RuntimeError(f"the sign-in form did not load for {account}: HTTP {form.status}")
-    email = f"{account}@demo.senate.example"
-    fields: dict[str, str | list[str]] = {"csrfmiddlewaretoken": token, "email": email, "password": PASSWORD}
-    reply = browser.request("POST", "/account/sign-in/", fields)
-    if reply.status != 302 or "sessionid" not in browser.cookies:
-        raise RuntimeError(f"{email} could not sign in: HTTP {reply.status}")
-
-
-def _csrf_token(page: str) -> str:
-    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    return found.group(1) if found else ""
-
-
-def _links(page: str, element: str) -> list[str]:
-    parts = re.findall(rf"<{element}\b.*?</{element}>", page, re.S)
-    return [html.unescape(h) for part in parts for h in re.findall(r'href="([^"]+)"', part)]
 
 
 class FormReader(HTMLParser):
@@ -465,7 +238,7 @@ def postgres_part(
         reuse = f"connections kept {conn_max_age} s" if conn_max_age else "one connection per request"
         print(f"  database {name} made on {HOST}:5432 ({reuse})", flush=True)
         stack.prepare()
-        _vacuum(database_url)
+        vacuum(database_url)
         stack.start()
         people = _sign_in_all(stack.port, [READERS[i % len(READERS)] for i in range(users)])
         pages = _pages_by_role(people)
@@ -489,18 +262,6 @@ def postgres_part(
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         print(f"  stopped granian, the worker and the SMTP sink; dropped {name}", flush=True)
     return errors
-
-
-def _vacuum(database_url: str) -> None:
-    """VACUUM ANALYZE the freshly built database. In service autovacuum would have done it long ago; left
-    to itself here it runs during the timed load and is counted against whichever phase it falls in."""
-    import psycopg
-
-    started = time.perf_counter()
-    plain = urllib.parse.urlunsplit(urllib.parse.urlsplit(database_url)._replace(query=""))
-    with psycopg.connect(plain, autocommit=True) as connection:
-        connection.execute("VACUUM (ANALYZE)")
-    print(f"  VACUUM (ANALYZE) of the new database: {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def _sign_in_all(port: int, accounts: list[str]) -> list[Person]:
@@ -542,17 +303,17 @@ def _pages_by_role(people: list[Person]) -> dict[str, list[str]]:
     for role in READERS:
         browser = next(p.browser for p in people if p.role == role)
         found = [home, f"/{SENATE}/interests/register/"]
-        for href in _links(browser.request("GET", home).text, "header"):
+        for href in links(browser.request("GET", home).text, "header"):
             if href.startswith((home, "/declarations/", "/profile/")):
                 found.append(href)
         for page in list(dict.fromkeys(found)):
             reply = browser.request("GET", page)
-            item = next((h for h in _links(reply.text, "main") if re.fullmatch(re.escape(page) + r"\d+/", h)), None)
+            item = next((h for h in links(reply.text, "main") if re.fullmatch(re.escape(page) + r"\d+/", h)), None)
             if item:
                 found.append(item)
         request_page = next((p for p in found if re.fullmatch(rf"/{SENATE}/requests/\d+/", p)), None)
         if request_page:
-            for href in _links(browser.request("GET", request_page).text, "main"):
+            for href in links(browser.request("GET", request_page).text, "main"):
                 if re.fullmatch(rf"/{SENATE}/[a-z-]+/requests/\d+/", href):
                     found.append(href)
         kept, dropped = [], []
@@ -598,13 +359,13 @@ def _load(people: list[Person], seconds: float, budget: Budget, stack: Stack, *,
     threads = [threading.Thread(target=person_loop, args=(i, p), daemon=True) for i, p in enumerate(people)]
     for t in threads:
         t.start()
-    load_average = _loadavg()
-    before = (time.perf_counter(), time.process_time(), stack.web_cpu(), *_machine_cpu())
+    load_average = loadavg()
+    before = (time.perf_counter(), time.process_time(), stack.web_cpu(), *machine_cpu())
     deadline = time.monotonic() + seconds
     go.set()
     for t in threads:
         t.join(timeout=max(0.0, deadline - time.monotonic()) + TIMEOUT * 2 + 5)
-    after = (time.perf_counter(), time.process_time(), stack.web_cpu(), *_machine_cpu())
+    after = (time.perf_counter(), time.process_time(), stack.web_cpu(), *machine_cpu())
     wall = after[0] - before[0]
     return {
         "samples": [s for chunk in samples for s in chunk],
@@ -619,11 +380,6 @@ def _load(people: list[Person], seconds: float, budget: Budget, stack: Stack, *,
 
 def _label(path: str) -> str:
     return re.sub(r"/\d+/", "/N/", path)
-
-
-def _percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p * len(ordered)) - 1)] if ordered else float("nan")
 
 
 def _report_reading(
@@ -683,8 +439,8 @@ def _row(label: str, rows: list[Sample], wall: float) -> str:
     errors = sum(1 for s in rows if s.error)
     rate = len(rows) / wall if wall else 0.0
     return (
-        f"{label:48} {len(rows):>8,} {rate:>7.1f} {_percentile(times, 0.5):>7.0f} "
-        f"{_percentile(times, 0.95):>7.0f} {errors:>6}"
+        f"{label:48} {len(rows):>8,} {rate:>7.1f} {percentile(times, 0.5):>7.0f} "
+        f"{percentile(times, 0.95):>7.0f} {errors:>6}"
     )
 
 
@@ -722,7 +478,7 @@ def _writer_form(person: Person) -> str:
     if person.role != "requester":
         return "/profile/change/"
     new = f"/{SENATE}/requests/new/"
-    token = _csrf_token(browser.request("GET", new).text)
+    token = csrf_token(browser.request("GET", new).text)
     reply = browser.request("POST", new, {"csrfmiddlewaretoken": token})
     found = re.fullmatch(rf"/{SENATE}/requests/(\d+)/edit/kind/", urllib.parse.urlsplit(reply.location).path)
     if reply.status != 302 or not found:
@@ -822,7 +578,7 @@ def _report_writing(result: dict, writers: int, logged: collections.Counter[str]
     print(f"{'PASS' if not errors else 'FAIL'} errors while writing: {errors} (target 0)")
     if errors or logged["tracebacks"]:
         print(
-            f"  web log: {stack.run_dir / 'web.log'} (removed at the end; its last lines:)\n{_tail(stack.run_dir / 'web.log', 20)}"
+            f"  web log: {stack.run_dir / 'web.log'} (removed at the end; its last lines:)\n{tail(stack.run_dir / 'web.log', 20)}"
         )
     return errors
 

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "senate.organisations.middleware.CurrentSenateMiddleware",
     "senate.core.middleware.LoginRequiredMiddleware",
 ]
+if env.bool("SENATE_COUNT_QUERIES", default=False):  # the page benchmark only (bench/pages): a header per response
+    MIDDLEWARE.insert(0, "senate.core.middleware.QueryCountMiddleware")
 
 ROOT_URLCONF = "senate.config.urls"
 WSGI_APPLICATION = "senate.config.wsgi.application"

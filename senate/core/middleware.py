@@ -47,3 +47,28 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", csp.POLICY)
         response.headers.setdefault("Permissions-Policy", csp.PERMISSIONS_POLICY)
         return response
+
+
+class QueryCountMiddleware:
+    """Counts the database queries each response took and says so in an `X-Senate-Queries` header, for
+    the page benchmark (bench/pages). It is in the middleware only when SENATE_COUNT_QUERIES=1 is set
+    (never by default, never in tests but its own), so nothing is counted in service."""
+
+    header = "X-Senate-Queries"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.db import connections
+
+        count = [0]
+
+        def counted(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+            count[0] += 1
+            return execute(sql, params, many, context)
+
+        with connections["default"].execute_wrapper(counted):
+            response = self.get_response(request)
+        response[self.header] = str(count[0])
+        return response

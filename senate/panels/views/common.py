@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 
 from senate.core.access import check
+from senate.panels import queries
 from senate.reviews.models import Request
 
 
@@ -15,7 +16,7 @@ def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
 def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Request:
     """The request, only within this Senate, only for people with `permission` on it (every panels
     permission asked of a request refuses an unsent draft to all but the requester)."""
-    request = Request.objects.filter(pk=pk, senate=senate).select_related("senate__region").first()
+    request = queries.request_in(senate, pk)
     if request is None:
         raise Http404("There is no request with that number in this Senate.")
     check(http, permission, request)

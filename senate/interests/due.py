@@ -71,14 +71,17 @@ def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = Non
     )
 
 
-def due_rows_now(senate: Any, *, today: dt.date) -> list[DueRow]:
-    """Every current member's row, read now (a fixed number of queries, not kept until the next act)."""
-    return _due_rows(senate, today, None)
+def due_rows_now(senate: Any, *, today: dt.date, profile_ids: Any = None) -> list[DueRow]:
+    """Every current member's row (or only those of `profile_ids`, a list or a subquery of profile
+    ids), read now (a fixed number of queries, not kept until the next act)."""
+    return _due_rows(senate, today, None, profile_ids)
 
 
-def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None) -> list[DueRow]:
+def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None, profile_ids: Any = None) -> list[DueRow]:
     rules = rules_for(senate)
     memberships = Membership.objects.current(today).filter(senate=senate).select_related("profile__user")
+    if profile_ids is not None:
+        memberships = memberships.filter(profile_id__in=profile_ids)
     current = list(memberships.filter(profile=profile) if profile is not None else memberships)
     by_profile: dict[int, list[Membership]] = defaultdict(list)
     for membership in current:

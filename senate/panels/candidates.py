@@ -188,7 +188,7 @@ def read_pool(request, *, on: dt.date, spec=None, ids=None, leaving_out=None, sk
             "pk", "user__full_name", "user__email", "job_title", "profession"
         )
     )
-    subquery = profiles.values("pk")
+    subquery: Any = profiles.values("pk")
     areas = dict(request.service_areas.values_list("code", "name"))
     held = _skills(subquery, senate, on, None if skills is None else set(areas) | set(skills))
     homes = _homes(subquery, senate, on, partners)
@@ -347,7 +347,9 @@ def _declaration_refusals(senate, rows, homes: dict[int, int], *, on: dt.date) -
     senates = {s.pk: s for s in Senate.objects.filter(pk__in=list(by_home))}
     found = {}
     for home, members in by_home.items():
-        standing = {row.profile.pk: row for row in due_rows_now(senates[home], today=on)}
+        # This Senate's whole table (most of the pool); only the lendable members of the others.
+        wanted = None if home == senate.pk else members
+        standing = {row.profile.pk: row for row in due_rows_now(senates[home], today=on, profile_ids=wanted)}
         missing = [pk for pk in members if pk not in standing]
         others = (
             {p.pk: p for p in MemberProfile.objects.filter(pk__in=missing).select_related("user")} if missing else {}

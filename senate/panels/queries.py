@@ -16,7 +16,7 @@ from senate.panels.specs import panel_open
 from senate.reviews.models import Request
 
 CANDIDATES_PER_PAGE = 25
-SEATS_PER_RUN_PAGE = 50
+RUN_REQUESTS_PER_PAGE = 5
 
 
 @dataclass
@@ -83,10 +83,13 @@ def other_open_requests(senate: Any, request: Any) -> list[Request]:
     return [r for r in others if panel_open(r)]
 
 
-def may_record_recruited(request: Any) -> bool:
-    """Whether 'panel recruited' may be recorded now: the request awaits it and the accepted members
-    meet the specification (the lifecycle's own check, `checks.panel_recruited_check`)."""
-    return request.stage == "tor_approved" and panel_recruited_check(request) is None
+def not_yet_recruited(request: Any) -> str | None:
+    """Why 'panel recruited' may not be recorded yet for a request that awaits it ('' when it may be),
+    or None when the request is not at that step: the lifecycle's own check
+    (`checks.panel_recruited_check`), so the page and the act never disagree."""
+    if request.stage != "tor_approved":
+        return None
+    return panel_recruited_check(request) or ""
 
 
 def latest_run(senate: Any) -> OptimiserRun | None:
@@ -115,6 +118,25 @@ def run_choices(requests: list[Request]) -> dict[str, Any]:
         "removed_counts": {row["request_id"]: row["n"] for row in removed},
         "loaned": {(x.request_id, x.profile_id): x for x in Loan.objects.filter(request__in=requests)},
     }
+
+
+def run_summary(made: OptimiserRun, requests: list[Request], shown: Page) -> list[dict[str, Any]]:
+    """Every request of a run in one line (members proposed, rules unmet, the page it is on), from the
+    run's kept result: no query, however many requests the run covered."""
+    on_page = {r.pk: shown.number for r in shown}
+    per_page = shown.paginator.per_page
+    lines = []
+    for n, r in enumerate(requests):
+        result = made.for_request(r.pk)
+        lines.append(
+            {
+                "request": r,
+                "proposed": len(result.get("panel", [])),
+                "unmet": len(result.get("unmet", [])),
+                "page": on_page.get(r.pk, n // per_page + 1),
+            }
+        )
+    return lines
 
 
 def already_seated(request: Any, profile_id: int) -> bool:

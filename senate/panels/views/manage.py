@@ -4,6 +4,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,6 +43,7 @@ def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     }
     if manager:
         seats = queries.seats_of(request)
+        recruit_refused = queries.not_yet_recruited(request)
         restricted = restrictions_by_profile(request, [s.profile_id for s in context["final"]])
         context["restrictions"] = {pk: describe(r) for pk, r in restricted.items()}
         run = runs.latest_run(request)
@@ -56,7 +58,8 @@ def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
             "loans": queries.loans_for(request),
             "open": panel_open(request),
             "others": queries.other_open_requests(senate, request),
-            "can_record": queries.may_record_recruited(request),
+            "can_record": recruit_refused == "",
+            "not_yet_recruited": recruit_refused,
         }
     return render(http, "panels/panel.jinja", context)
 
@@ -138,11 +141,15 @@ def run(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
 def run_detail(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpResponse:
     latest = queries.latest_run(senate)
     requests = queries.run_requests(made)
+    shown = Paginator(requests, queries.RUN_REQUESTS_PER_PAGE).get_page(http.GET.get("page"))
     context = {
         "run": made,
         "requests": requests,
+        "shown": list(shown),
+        "page": shown,
+        "summary": queries.run_summary(made, requests, shown),
         "is_latest": latest is not None and latest.pk == made.pk,
-        **queries.run_choices(requests),
+        **queries.run_choices(list(shown)),
         "page_title": "Proposed panels",
         "breadcrumbs": request_crumbs(senate, requests[0]) if requests else crumbs(senate),
     }

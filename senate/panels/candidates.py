@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Prefetch, Q
 
 from senate.interests.decisions import MemberScreening, screenings_for
-from senate.interests.due import declaration_refusal, due_rows_now, refusal_for
+from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision
@@ -127,11 +127,29 @@ class Pool:
     load: list[int]
     past: list[int]
     away: list[bool]
-    declarations: list[str]
+    declarations: list[str | None]
+    """Why each member's declarations keep them off a panel, '' when they do not, None until read
+    (`read_declarations`): the costliest reading, so a page reads it for its rows only unless it
+    filters on it."""
     screenings: dict[int, MemberScreening]
     """Only members with a conflict found or a decision recorded: everyone else has no conflicts."""
+    homes: dict[int, int] = field(default_factory=dict)
     fit: list[float] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
+
+    def read_declarations(self, rows: list[int]) -> None:
+        """Fill in the declarations of these rows (those not read yet)."""
+        missing = [i for i in rows if self.declarations[i] is None]
+        if not missing:
+            return
+        ids = [self.ids[i] for i in missing]
+        refusals = _declaration_refusals(self.request.senate, ids, self.homes, on=self.on)
+        for i in missing:
+            self.declarations[i] = refusals.get(self.ids[i], "")
+
+    def blocked(self, i: int) -> str:
+        """Why the member of row `i` may not be invited ('' when they may); reads their declarations."""
+        self.read_declarations([i])
+        return blocked_reason(self.screenings.get(self.ids[i]), self.declarations[i] or "", self.away[i])
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -142,6 +160,7 @@ class Pool:
 
     def candidates(self, rows: list[int], profiles: dict[int, MemberProfile] | None = None) -> list[Candidate]:
         """These rows as Candidates, with their profiles (read now unless given) and the fit in words."""
+        self.read_declarations(rows)
         if profiles is None:
             wanted = [self.ids[i] for i in rows]
             profiles = {p.pk: p for p in _with_related(MemberProfile.objects.filter(pk__in=wanted))}
@@ -166,16 +185,20 @@ class Pool:
                 away=self.away[i],
                 screening=screening,
                 past_panels=self.past[i],
-                declarations=self.declarations[i],
+                declarations=self.declarations[i] or "",
             )
             c.fit, c.fit_words = fit(c, self.areas)
             found.append(c)
         return found
 
 
-def read_pool(request, *, on: dt.date, spec=None, ids=None, leaving_out=None, skills=None) -> Pool:
+def read_pool(
+    request, *, on: dt.date, spec=None, ids=None, leaving_out=None, skills=None, declarations: bool = True
+) -> Pool:
     """The request's pool (or the members `ids`) as plain values, in a fixed number of queries.
-    `skills`: the expertise codes to read beyond the request's service areas (None: every code)."""
+    `skills`: the expertise codes to read beyond the request's service areas (None: every code).
+    `declarations`: read every member's declarations now (else only for the rows made into Candidates,
+    or asked whether they are blocked)."""
     senate = request.senate
     partners = set(partner_senate_ids(request))
     profiles = (
@@ -190,18 +213,18 @@ def read_pool(request, *, on: dt.date, spec=None, ids=None, leaving_out=None, sk
     )
     subquery: Any = profiles.values("pk")
     areas = dict(request.service_areas.values_list("code", "name"))
-    held = _skills(subquery, senate, on, None if skills is None else set(areas) | set(skills))
-    homes = _homes(subquery, senate, on, partners)
+    held, homes = _skills_and_homes(
+        subquery, senate, on, None if skills is None else set(areas) | set(skills), partners
+    )
     load = loads(subquery, leaving_out=leaving_out if leaving_out is not None else [request])
     most = dict(PanelAvailability.objects.filter(profile__in=subquery).values_list("profile_id", "max_panels"))
     absences: dict[int, list[PanelAbsence]] = {}
     if spec is not None and spec.starts_on:
         for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
-    past = _past_panels(request, subquery)
+    past = _past_panels(request, subquery, list(areas))
     found = screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(senate)))
     screenings = _screenings(request, found, {pk for pk, *_ in rows})
-    refusals = _declaration_refusals(senate, rows, homes, on=on)
     result = Pool(
         request=request,
         on=on,
@@ -221,6 +244,7 @@ def read_pool(request, *, on: dt.date, spec=None, ids=None, leaving_out=None, sk
         away=[],
         declarations=[],
         screenings=screenings,
+        homes=homes,
     )
     for pk, full_name, email, title, profession in rows:
         home = homes.get(pk, senate.pk)
@@ -240,11 +264,12 @@ def read_pool(request, *, on: dt.date, spec=None, ids=None, leaving_out=None, sk
         result.away.append(
             away_during(absences.get(pk, []), spec.starts_on, spec.ends_on) if spec is not None else False
         )
-        result.declarations.append(refusals.get(pk, ""))
+        result.declarations.append(None)
         held_areas = sum(1 for code in areas if code in result.skills[-1])
         spare = max(0, spare_max - result.load[-1])
         result.fit.append(fit_score(held_areas, len(areas), result.past[-1], spare, spare_max))
-        result.blocked.append(blocked_reason(screenings.get(pk), result.declarations[-1], result.away[-1]))
+    if declarations:
+        result.read_declarations(list(range(len(result.ids))))
     return result
 
 
@@ -290,40 +315,33 @@ def fit(c: Candidate, areas: dict[str, str]) -> tuple[float, list[str]]:
     return score, words
 
 
-def _skills(profiles, senate, on: dt.date, codes: set[str] | None) -> dict[int, set[str]]:
-    """The expertise codes (only `codes`, unless None) and the skills memberships give (patient and
-    public voice, this Senate's Council), by profile: as `skills.skills_of`, without the profile."""
+def _skills_and_homes(profiles, senate, on: dt.date, codes: set[str] | None, partners) -> tuple[dict, dict]:
+    """By profile: the expertise codes (only `codes`, unless None) and the skills memberships give
+    (patient and public voice, this Senate's Council), as `skills.skills_of`; and the Senate each
+    member sits for here, as `_home` (this one, else a partner, else the first they belong to now)."""
     found: dict[int, set[str]] = {}
     through = MemberProfile.expertise.through.objects.filter(memberprofile_id__in=profiles)
     if codes is not None:
         through = through.filter(expertise__code__in=list(codes))
     for pk, code in through.values_list("memberprofile_id", "expertise__code"):
         found.setdefault(pk, set()).add(code)
+    held: dict[int, list[int]] = {}
     rows = (
         Membership.objects.current(on)
         .filter(profile_id__in=profiles)
         .values_list("profile_id", "senate_id", "role", "body")
     )
     for pk, senate_id, role, body in rows:
+        held.setdefault(pk, []).append(senate_id)
         if role == MembershipRole.PPV:
             found.setdefault(pk, set()).add(sk.PPV)
         if senate_id == senate.pk and body == "council":
             found.setdefault(pk, set()).add(sk.COUNCIL)
-    return found
-
-
-def _homes(profiles, senate, on: dt.date, partners) -> dict[int, int]:
-    """The Senate each member sits for here, by profile (as `_home`): this one, else a partner, else
-    the first Senate they belong to now."""
-    held: dict[int, list[int]] = {}
-    for pk, senate_id in (
-        Membership.objects.current(on).filter(profile_id__in=profiles).values_list("profile_id", "senate_id")
-    ):
-        held.setdefault(pk, []).append(senate_id)
-    found = {}
-    for pk, senates in held.items():
-        found[pk] = senate.pk if senate.pk in senates else next((s for s in senates if s in partners), senates[0])
-    return found
+    homes = {
+        pk: senate.pk if senate.pk in senates else next((s for s in senates if s in partners), senates[0])
+        for pk, senates in held.items()
+    }
+    return found, homes
 
 
 def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int]) -> dict[int, MemberScreening]:
@@ -337,27 +355,22 @@ def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int
     return screenings_for(request, [MemberProfile(pk=pk) for pk in concerned], conflicts)
 
 
-def _declaration_refusals(senate, rows, homes: dict[int, int], *, on: dt.date) -> dict[int, str]:
+def _declaration_refusals(senate, ids: list[int], homes: dict[int, int], *, on: dt.date) -> dict[int, str]:
     """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
-    Each member is asked of their own Senate (a lent member declares to theirs), from its
-    declarations-due table: one reading per Senate, however many members."""
+    Each member is asked of their own Senate (a lent member declares to theirs), as its
+    declarations-due table reads them: a fixed number of queries, however many members and Senates."""
     by_home: dict[int, list[int]] = {}
-    for pk, *_ in rows:
+    for pk in ids:
         by_home.setdefault(homes.get(pk, senate.pk), []).append(pk)
     senates = {s.pk: s for s in Senate.objects.filter(pk__in=list(by_home))}
+    standing = due_rows_of({senates[home]: members for home, members in by_home.items()}, today=on)
+    missing = [pk for pk in ids if pk not in standing]
+    others = {p.pk: p for p in MemberProfile.objects.filter(pk__in=missing).select_related("user")} if missing else {}
     found = {}
-    for home, members in by_home.items():
-        # This Senate's whole table (most of the pool); only the lendable members of the others.
-        wanted = None if home == senate.pk else members
-        standing = {row.profile.pk: row for row in due_rows_now(senates[home], today=on, profile_ids=wanted)}
-        missing = [pk for pk in members if pk not in standing]
-        others = (
-            {p.pk: p for p in MemberProfile.objects.filter(pk__in=missing).select_related("user")} if missing else {}
-        )
-        for pk in members:
-            why = refusal_for(standing[pk], today=on) if pk in standing else declaration_refusal(others[pk], today=on)
-            if why:
-                found[pk] = why
+    for pk in ids:
+        why = refusal_for(standing[pk], today=on) if pk in standing else declaration_refusal(others[pk], today=on)
+        if why:
+            found[pk] = why
     return found
 
 
@@ -373,13 +386,13 @@ def _home(profile, senate, on, partners=()):
     return current[0].senate if current else senate
 
 
-def _past_panels(request, profiles) -> dict[int, int]:
-    areas = list(request.service_areas.values_list("pk", flat=True))
+def _past_panels(request, profiles, areas: list[str]) -> dict[int, int]:
+    """Accepted seats per profile on other requests sharing a service area (`areas`, their codes)."""
     if not areas:
         return {}
     rows = (
         PanelMember.objects.filter(
-            profile__in=profiles, status=PanelMember.Status.ACCEPTED, request__service_areas__in=areas
+            profile__in=profiles, status=PanelMember.Status.ACCEPTED, request__service_areas__code__in=areas
         )
         .exclude(request=request)
         .values_list("profile_id", "request_id")

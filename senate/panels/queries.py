@@ -41,13 +41,13 @@ def candidate_page(
 ) -> CandidatePage:
     """One page of the request's candidates, filtered and sorted over the whole pool, which is
     scored once from plain values; only the page's rows are made into Candidates with their profiles."""
-    pool = read_pool(request, on=on, spec=spec, skills=[skill] if skill else [])
+    pool = read_pool(request, on=on, spec=spec, skills=[skill] if skill else [], declarations=show == "eligible")
     rows = pool.best_first()
     q = q.strip().lower()
     if q:
         rows = [i for i in rows if q in pool.names[i].lower() or q in pool.titles[i].lower()]
     if show == "eligible":
-        rows = [i for i in rows if not pool.blocked[i]]
+        rows = [i for i in rows if not pool.blocked(i)]
     elif show in ("own", "lent"):
         rows = [i for i in rows if pool.lent[i] == (show == "lent")]
     if skill:

@@ -1,6 +1,7 @@
+import re
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from senate.core.access import check
@@ -25,3 +26,13 @@ def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Re
 
 def request_crumbs(senate: Any, request: Any) -> list[dict[str, str]]:
     return crumbs(senate, (reverse("panels:panel", args=[senate.slug, request.pk]), f"Panel: {request}"))
+
+
+_BETWEEN_TAGS = re.compile(rb">\s{2,}<")
+
+
+def compact(response: HttpResponse) -> HttpResponse:
+    """The page with each run of white space between two tags made one space: the NHS macros' layout
+    is most of a long table's HTML (pages without <pre> or <textarea> only)."""
+    response.content = _BETWEEN_TAGS.sub(b"> <", response.content)
+    return response

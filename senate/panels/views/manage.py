@@ -22,7 +22,7 @@ from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelRo
 from senate.panels.permissions import PanelsPermission as P
 from senate.panels.served import RUN
 from senate.panels.specs import SpecRefused, may_invite, panel_open, save_spec, spec_of
-from senate.panels.views.common import crumbs, load_request, request_crumbs
+from senate.panels.views.common import compact, crumbs, load_request, request_crumbs
 from senate.reviews.joint import partner_senate_ids
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
@@ -116,7 +116,7 @@ def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse
         "breadcrumbs": request_crumbs(senate, request),
     }
     template = "panels/_candidates_table.jinja" if http.headers.get("HX-Request") else "panels/candidates.jinja"
-    return render(http, template, context)
+    return compact(render(http, template, context))
 
 
 @require_POST
@@ -153,7 +153,7 @@ def run_detail(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpRespon
         "page_title": "Proposed panels",
         "breadcrumbs": request_crumbs(senate, requests[0]) if requests else crumbs(senate),
     }
-    return render(http, "panels/run.jinja", context)
+    return compact(render(http, "panels/run.jinja", context))
 
 
 @require_POST

@@ -111,8 +111,10 @@ def _measure(repeat: int, *, run: bool) -> list[dict]:
     trivial = rows[0]["median"]
     for row in rows:
         row["ratio"] = row["median"] / trivial
-    print(f"{senate.name}, request {request.pk}: {pool(senate, on=on, partners=partner_senate_ids(request)).count()} "
-          f"members in the pool, {connection.vendor}, {repeat} requests a page after one warm-up.\n")
+    print(
+        f"{senate.name}, request {request.pk}: {pool(senate, on=on, partners=partner_senate_ids(request)).count()} "
+        f"members in the pool, {connection.vendor}, {repeat} requests a page after one warm-up.\n"
+    )
     return rows
 
 

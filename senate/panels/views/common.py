@@ -28,11 +28,12 @@ def request_crumbs(senate: Any, request: Any) -> list[dict[str, str]]:
     return crumbs(senate, (reverse("panels:panel", args=[senate.slug, request.pk]), f"Panel: {request}"))
 
 
-_BETWEEN_TAGS = re.compile(rb">\s{2,}<")
+_BLANK_LINES = re.compile(rb"[ \t]*\n\s*")
 
 
 def compact(response: HttpResponse) -> HttpResponse:
-    """The page with each run of white space between two tags made one space: the NHS macros' layout
-    is most of a long table's HTML (pages without <pre> or <textarea> only)."""
-    response.content = _BETWEEN_TAGS.sub(b"> <", response.content)
+    """The page with each run of white space that holds a line break made one line break: the NHS
+    macros' indentation and blank lines are most of a long table's HTML (pages without <pre> or
+    <textarea> only: elsewhere a browser shows any run of white space as one space)."""
+    response.content = _BLANK_LINES.sub(b"\n", response.content)
     return response

@@ -1,17 +1,25 @@
 """Who could sit on a request's panel: this Senate's current members and members of other Senates who
-agreed to be lent; for each, the skills, screened conflicts and decisions, load, and a fit score in words."""
+agreed to be lent; for each, the skills, screened conflicts and decisions, load, and a fit score in words.
+
+The whole pool is read once per request and specification as plain values (`read_pool`: flat
+`values_list` queries, a fixed number whatever the number of members), which is enough to score,
+filter, sort and page it. Only the members a page shows (or the optimiser needs) are then made into
+`Candidate`s with their profiles and the fit explained in words (`Pool.candidates`)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, Q
 
 from senate.interests.decisions import MemberScreening, screenings_for
-from senate.interests.due import declaration_refusal, due_rows_now, refusal_for
+from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
-from senate.interests.screening import ScreeningRules, screen_many
-from senate.members.models import MemberProfile, Membership
+from senate.interests.models import ConflictDecision
+from senate.interests.screening import Conflict, ScreeningRules, screen_many
+from senate.members.models import MemberProfile, Membership, MembershipRole, Profession
+from senate.organisations.models import Senate
 from senate.panels import skills as sk
 from senate.panels.availability import away_during
 from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
@@ -20,6 +28,7 @@ from senate.reviews.stages import FINISHED
 
 ACTIVE = (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED)
 DEFAULT_MAX_PANELS = 2
+NO_CONFLICTS = "No conflicts found"
 
 
 @dataclass
@@ -42,37 +51,45 @@ class Candidate:
     @property
     def blocked(self) -> str:
         """Why this member may not be invited to this panel, or '' when they may."""
-        if self.screening.exclusion is not None:
-            return f"Excluded for a conflict of interest: {self.screening.exclusion.rationale}"
-        if self.screening.open:
-            return "A possible conflict of interest is awaiting a decision"
-        if self.declarations:
-            return self.declarations
-        if self.away:
-            return "Away during the panel dates"
-        return ""
+        return blocked_reason(self.screening, self.declarations, self.away)
 
     @property
     def spare(self) -> int:
         return max(0, self.max_panels - self.load)
 
 
-def pool(senate, *, on: dt.date, partners=()):
-    """This Senate's current members, those of a joint review's partner Senates (`partners`, their ids),
-    and members of other Senates who agreed to be lent."""
+def blocked_reason(screening: MemberScreening | None, declarations: str, away: bool) -> str:
+    """Why a member may not be invited: an exclusion for a conflict, a conflict awaiting a decision,
+    their declarations, or being away during the panel's dates ('' when they may be invited)."""
+    if screening is not None and screening.exclusion is not None:
+        return f"Excluded for a conflict of interest: {screening.exclusion.rationale}"
+    if screening is not None and screening.open:
+        return "A possible conflict of interest is awaiting a decision"
+    if declarations:
+        return declarations
+    if away:
+        return "Away during the panel dates"
+    return ""
+
+
+def _pool_query(senate, *, on: dt.date, partners=()):
     current = Membership.objects.current(on)
     own = current.filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id")
     lendable = current.exclude(senate=senate).filter(
         Q(profile__willing_to_serve_other_senates=True) | Q(profile__panel_availability__consents_to_loan=True)
     )
+    return MemberProfile.objects.filter(Q(pk__in=own) | Q(pk__in=lendable.values("profile_id")))
+
+
+def pool(senate, *, on: dt.date, partners=()):
+    """This Senate's current members, those of a joint review's partner Senates (`partners`, their ids),
+    and members of other Senates who agreed to be lent."""
+    return _with_related(_pool_query(senate, on=on, partners=partners)).order_by("user__full_name", "pk").distinct()
+
+
+def _with_related(profiles):
     memberships = Prefetch("memberships", queryset=Membership.objects.select_related("senate__region"))
-    return (
-        MemberProfile.objects.filter(Q(pk__in=own) | Q(pk__in=lendable.values("profile_id")))
-        .select_related("user", "region", "employer", "home_icb")
-        .prefetch_related("expertise", memberships)
-        .order_by("user__full_name", "pk")
-        .distinct()
-    )
+    return profiles.select_related("user", "region", "employer", "home_icb").prefetch_related("expertise", memberships)
 
 
 def loads(profiles, *, leaving_out=()) -> dict[int, int]:
@@ -89,52 +106,195 @@ def loads(profiles, *, leaving_out=()) -> dict[int, int]:
     return found
 
 
-def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_out=None) -> list[Candidate]:
-    """Every member of the pool for this request, screened and scored, best fit first."""
+@dataclass
+class Pool:
+    """Every member of a request's pool as plain values, one list per column in the pool's order (by
+    name): what scoring, filtering, sorting and paging need, and no model instances."""
+
+    request: Any
+    on: dt.date
+    spec: Any
+    partners: set[int]
+    areas: dict[str, str]
+    ids: list[int]
+    names: list[str]
+    titles: list[str]
+    home: list[int]
+    lent: list[bool]
+    partner: list[bool]
+    skills: list[set[str]]
+    max_panels: list[int]
+    load: list[int]
+    past: list[int]
+    away: list[bool]
+    declarations: list[str | None]
+    """Why each member's declarations keep them off a panel, '' when they do not, None until read
+    (`read_declarations`): the costliest reading, so a page reads it for its rows only unless it
+    filters on it."""
+    screenings: dict[int, MemberScreening]
+    """Only members with a conflict found or a decision recorded: everyone else has no conflicts."""
+    homes: dict[int, int] = field(default_factory=dict)
+    fit: list[float] = field(default_factory=list)
+
+    def read_declarations(self, rows: list[int]) -> None:
+        """Fill in the declarations of these rows (those not read yet)."""
+        missing = [i for i in rows if self.declarations[i] is None]
+        if not missing:
+            return
+        ids = [self.ids[i] for i in missing]
+        refusals = _declaration_refusals(self.request.senate, ids, self.homes, on=self.on)
+        for i in missing:
+            self.declarations[i] = refusals.get(self.ids[i], "")
+
+    def blocked(self, i: int) -> str:
+        """Why the member of row `i` may not be invited ('' when they may); reads their declarations."""
+        self.read_declarations([i])
+        return blocked_reason(self.screenings.get(self.ids[i]), self.declarations[i] or "", self.away[i])
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def best_first(self) -> list[int]:
+        """Row numbers, best fit first, then by name (as `candidates_for` orders them)."""
+        return sorted(range(len(self.ids)), key=lambda i: (-self.fit[i], self.names[i]))
+
+    def candidates(self, rows: list[int], profiles: dict[int, MemberProfile] | None = None) -> list[Candidate]:
+        """These rows as Candidates, with their profiles (read now unless given) and the fit in words."""
+        self.read_declarations(rows)
+        if profiles is None:
+            wanted = [self.ids[i] for i in rows]
+            profiles = {p.pk: p for p in _with_related(MemberProfile.objects.filter(pk__in=wanted))}
+        senate = self.request.senate
+        found = []
+        for i in rows:
+            p = profiles[self.ids[i]]
+            home = _home(p, senate, self.on, self.partners)
+            screening = self.screenings.get(p.pk)
+            if screening is None:
+                screening = MemberScreening(p, [])
+            screening.profile = p
+            c = Candidate(
+                profile=p,
+                home_senate=home,
+                region=(p.region.slug if p.region else home.region.slug),
+                lent=self.lent[i],
+                partner=self.partner[i],
+                skills=sk.skills_of(p, council_of=senate.pk, on=self.on),
+                max_panels=self.max_panels[i],
+                load=self.load[i],
+                away=self.away[i],
+                screening=screening,
+                past_panels=self.past[i],
+                declarations=self.declarations[i] or "",
+            )
+            c.fit, c.fit_words = fit(c, self.areas)
+            found.append(c)
+        return found
+
+
+def read_pool(
+    request, *, on: dt.date, spec=None, ids=None, leaving_out=None, skills=None, declarations: bool = True
+) -> Pool:
+    """The request's pool (or the members `ids`) as plain values, in a fixed number of queries.
+    `skills`: the expertise codes to read beyond the request's service areas (None: every code).
+    `declarations`: read every member's declarations now (else only for the rows made into Candidates,
+    or asked whether they are blocked)."""
     senate = request.senate
-    partners = partner_senate_ids(request)
-    profiles = list(profiles if profiles is not None else pool(senate, on=on, partners=partners))
-    found = screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(senate)))
-    screenings = screenings_for(request, profiles, found)
-    load = loads(profiles, leaving_out=leaving_out if leaving_out is not None else [request])
-    availability = {a.profile_id: a for a in PanelAvailability.objects.filter(profile__in=profiles)}
+    partners = set(partner_senate_ids(request))
+    profiles = (
+        MemberProfile.objects.filter(pk__in=list(ids))
+        if ids is not None
+        else _pool_query(senate, on=on, partners=partners)
+    )
+    rows = list(
+        profiles.order_by("user__full_name", "pk").values_list(
+            "pk", "user__full_name", "user__email", "job_title", "profession"
+        )
+    )
+    subquery: Any = profiles.values("pk")
+    areas = dict(request.service_areas.values_list("code", "name"))
+    held, homes = _skills_and_homes(
+        subquery, senate, on, None if skills is None else set(areas) | set(skills), partners
+    )
+    load = loads(subquery, leaving_out=leaving_out if leaving_out is not None else [request])
+    most = dict(PanelAvailability.objects.filter(profile__in=subquery).values_list("profile_id", "max_panels"))
     absences: dict[int, list[PanelAbsence]] = {}
     if spec is not None and spec.starts_on:
-        for absence in PanelAbsence.objects.filter(profile__in=profiles, away_until__gte=spec.starts_on):
+        for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
-    past = _past_panels(request, profiles)
-    refusals = declaration_refusals(senate, profiles, on=on, partners=partners)
-    areas = {e.code: e.name for e in request.service_areas.all()}
-    result = []
-    for p in profiles:
-        home = _home(p, senate, on, partners)
-        settings_ = availability.get(p.pk)
-        c = Candidate(
-            profile=p,
-            home_senate=home,
-            region=(p.region.slug if p.region else home.region.slug),
-            lent=home.pk != senate.pk and home.pk not in partners,
-            partner=home.pk in partners,
-            skills=sk.skills_of(p, council_of=senate.pk, on=on),
-            max_panels=settings_.max_panels if settings_ else DEFAULT_MAX_PANELS,
-            load=load.get(p.pk, 0),
-            away=away_during(absences.get(p.pk, []), spec.starts_on, spec.ends_on) if spec is not None else False,
-            screening=screenings[p.pk],
-            past_panels=past.get(p.pk, 0),
-            declarations=refusals.get(p.pk, ""),
+    past = _past_panels(request, subquery, list(areas))
+    found = screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(senate)))
+    screenings = _screenings(request, found, {pk for pk, *_ in rows})
+    result = Pool(
+        request=request,
+        on=on,
+        spec=spec,
+        partners=partners,
+        areas=areas,
+        ids=[],
+        names=[],
+        titles=[],
+        home=[],
+        lent=[],
+        partner=[],
+        skills=[],
+        max_panels=[],
+        load=[],
+        past=[],
+        away=[],
+        declarations=[],
+        screenings=screenings,
+        homes=homes,
+    )
+    for pk, full_name, email, title, profession in rows:
+        home = homes.get(pk, senate.pk)
+        spare_max = most.get(pk, DEFAULT_MAX_PANELS)
+        result.ids.append(pk)
+        result.names.append(full_name or email)
+        result.titles.append(title)
+        result.home.append(home)
+        result.lent.append(home != senate.pk and home not in partners)
+        result.partner.append(home in partners)
+        result.skills.append(
+            held.get(pk, set()) | {sk.PROFESSION + profession} | ({sk.PPV} if profession == Profession.PPV else set())
         )
-        c.fit, c.fit_words = fit(c, areas)
-        result.append(c)
-    return sorted(result, key=lambda c: (-c.fit, str(c.profile)))
+        result.max_panels.append(spare_max)
+        result.load.append(load.get(pk, 0))
+        result.past.append(past.get(pk, 0))
+        result.away.append(
+            away_during(absences.get(pk, []), spec.starts_on, spec.ends_on) if spec is not None else False
+        )
+        result.declarations.append(None)
+        held_areas = sum(1 for code in areas if code in result.skills[-1])
+        spare = max(0, spare_max - result.load[-1])
+        result.fit.append(fit_score(held_areas, len(areas), result.past[-1], spare, spare_max))
+    if declarations:
+        result.read_declarations(list(range(len(result.ids))))
+    return result
+
+
+def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_out=None) -> list[Candidate]:
+    """Every member of the pool for this request (or the `profiles` given), screened and scored, best
+    fit first."""
+    given = list(profiles) if profiles is not None else None
+    read = read_pool(
+        request, on=on, spec=spec, ids=None if given is None else [p.pk for p in given], leaving_out=leaving_out
+    )
+    return read.candidates(read.best_first(), profiles=None if given is None else {p.pk: p for p in given})
+
+
+def fit_score(held: int, asked: int, past_panels: int, spare: int, max_panels: int) -> float:
+    """The fit in [0, 1]: expertise overlap (60%), similar past panels (25%), free capacity (15%)."""
+    overlap = held / asked if asked else 0.0
+    experience = min(1.0, past_panels / 2)
+    free = spare / max_panels if max_panels else 0.0
+    return min(1.0, max(0.0, round(0.6 * overlap + 0.25 * experience + 0.15 * free, 3)))
 
 
 def fit(c: Candidate, areas: dict[str, str]) -> tuple[float, list[str]]:
     """A fit score in [0, 1] and why: expertise overlap (60%), similar past panels (25%), free capacity (15%)."""
     held = [name for code, name in areas.items() if code in c.skills]
-    overlap = len(held) / len(areas) if areas else 0.0
-    experience = min(1.0, c.past_panels / 2)
-    free = c.spare / c.max_panels if c.max_panels else 0.0
-    score = round(0.6 * overlap + 0.25 * experience + 0.15 * free, 3)
+    score = fit_score(len(held), len(areas), c.past_panels, c.spare, c.max_panels)
     words = []
     if areas:
         words.append(
@@ -152,23 +312,65 @@ def fit(c: Candidate, areas: dict[str, str]) -> tuple[float, list[str]]:
         if c.max_panels
         else "Not available for panels"
     )
-    return min(1.0, max(0.0, score)), words
+    return score, words
 
 
-def declaration_refusals(senate, profiles, *, on: dt.date, partners=()) -> dict[int, str]:
+def _skills_and_homes(profiles, senate, on: dt.date, codes: set[str] | None, partners) -> tuple[dict, dict]:
+    """By profile: the expertise codes (only `codes`, unless None) and the skills memberships give
+    (patient and public voice, this Senate's Council), as `skills.skills_of`; and the Senate each
+    member sits for here, as `_home` (this one, else a partner, else the first they belong to now)."""
+    found: dict[int, set[str]] = {}
+    through = MemberProfile.expertise.through.objects.filter(memberprofile_id__in=profiles)
+    if codes is not None:
+        through = through.filter(expertise__code__in=list(codes))
+    for pk, code in through.values_list("memberprofile_id", "expertise__code"):
+        found.setdefault(pk, set()).add(code)
+    held: dict[int, list[int]] = {}
+    rows = (
+        Membership.objects.current(on)
+        .filter(profile_id__in=profiles)
+        .values_list("profile_id", "senate_id", "role", "body")
+    )
+    for pk, senate_id, role, body in rows:
+        held.setdefault(pk, []).append(senate_id)
+        if role == MembershipRole.PPV:
+            found.setdefault(pk, set()).add(sk.PPV)
+        if senate_id == senate.pk and body == "council":
+            found.setdefault(pk, set()).add(sk.COUNCIL)
+    homes = {
+        pk: senate.pk if senate.pk in senates else next((s for s in senates if s in partners), senates[0])
+        for pk, senates in held.items()
+    }
+    return found, homes
+
+
+def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int]) -> dict[int, MemberScreening]:
+    """The screenings of the members with a conflict found or a decision recorded on this request;
+    the queries follow them, not the pool."""
+    decided = set(ConflictDecision.objects.filter(request=request).values_list("profile_id", flat=True))
+    concerned = sorted((set(conflicts) | decided) & pool_ids)
+    if not concerned:
+        return {}
+    # Stand-ins carrying only the id: the profiles are read for the rows a page shows.
+    return screenings_for(request, [MemberProfile(pk=pk) for pk in concerned], conflicts)
+
+
+def _declaration_refusals(senate, ids: list[int], homes: dict[int, int], *, on: dt.date) -> dict[int, str]:
     """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
-    Each member is asked of their own Senate (a lent member declares to theirs), from its
-    declarations-due table: one reading per Senate, however many members."""
-    by_home: dict = {}
-    for p in profiles:
-        by_home.setdefault(_home(p, senate, on, partners), []).append(p)
+    Each member is asked of their own Senate (a lent member declares to theirs), as its
+    declarations-due table reads them: a fixed number of queries, however many members and Senates."""
+    by_home: dict[int, list[int]] = {}
+    for pk in ids:
+        by_home.setdefault(homes.get(pk, senate.pk), []).append(pk)
+    senates = {s.pk: s for s in Senate.objects.filter(pk__in=list(by_home))}
+    standing = due_rows_of({senates[home]: members for home, members in by_home.items()}, today=on)
+    missing = [pk for pk in ids if pk not in standing]
+    others = {p.pk: p for p in MemberProfile.objects.filter(pk__in=missing).select_related("user")} if missing else {}
     found = {}
-    for home, members in by_home.items():
-        standing = {row.profile.pk: row for row in due_rows_now(home, today=on)}
-        for p in members:
-            why = refusal_for(standing[p.pk], today=on) if p.pk in standing else declaration_refusal(p, today=on)
-            if why:
-                found[p.pk] = why
+    for pk in ids:
+        why = refusal_for(standing[pk], today=on) if pk in standing else declaration_refusal(others[pk], today=on)
+        if why:
+            found[pk] = why
     return found
 
 
@@ -184,13 +386,13 @@ def _home(profile, senate, on, partners=()):
     return current[0].senate if current else senate
 
 
-def _past_panels(request, profiles) -> dict[int, int]:
-    areas = list(request.service_areas.values_list("pk", flat=True))
+def _past_panels(request, profiles, areas: list[str]) -> dict[int, int]:
+    """Accepted seats per profile on other requests sharing a service area (`areas`, their codes)."""
     if not areas:
         return {}
     rows = (
         PanelMember.objects.filter(
-            profile__in=profiles, status=PanelMember.Status.ACCEPTED, request__service_areas__in=areas
+            profile__in=profiles, status=PanelMember.Status.ACCEPTED, request__service_areas__code__in=areas
         )
         .exclude(request=request)
         .values_list("profile_id", "request_id")

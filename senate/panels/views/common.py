@@ -1,9 +1,11 @@
+import re
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from senate.core.access import check
+from senate.panels import queries
 from senate.reviews.models import Request
 
 
@@ -15,7 +17,7 @@ def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
 def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Request:
     """The request, only within this Senate, only for people with `permission` on it (every panels
     permission asked of a request refuses an unsent draft to all but the requester)."""
-    request = Request.objects.filter(pk=pk, senate=senate).select_related("senate__region").first()
+    request = queries.request_in(senate, pk)
     if request is None:
         raise Http404("There is no request with that number in this Senate.")
     check(http, permission, request)
@@ -24,3 +26,14 @@ def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Re
 
 def request_crumbs(senate: Any, request: Any) -> list[dict[str, str]]:
     return crumbs(senate, (reverse("panels:panel", args=[senate.slug, request.pk]), f"Panel: {request}"))
+
+
+_BLANK_LINES = re.compile(rb"[ \t]*\n\s*")
+
+
+def compact(response: HttpResponse) -> HttpResponse:
+    """The page with each run of white space that holds a line break made one line break: the NHS
+    macros' indentation and blank lines are most of a long table's HTML (pages without <pre> or
+    <textarea> only: elsewhere a browser shows any run of white space as one space)."""
+    response.content = _BLANK_LINES.sub(b"\n", response.content)
+    return response

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -14,28 +14,24 @@ from django.views.decorators.http import require_POST
 from senate.core.access import check, requires
 from senate.interests.decisions import InvitationRefused
 from senate.interests.restrictions import describe, restrictions_by_profile
-from senate.members.models import MemberProfile
 from senate.panels import candidates as cands
-from senate.panels import invitations, loans, runs
+from senate.panels import invitations, loans, queries, runs
 from senate.panels import skills as sk
 from senate.panels.forms import CandidateFilterForm, RecordAnswerForm, SpecForm
-from senate.panels.models import Loan, OptimiserRun, PanelChoice, PanelMember, PanelRole
+from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelRole
 from senate.panels.permissions import PanelsPermission as P
 from senate.panels.served import RUN
 from senate.panels.specs import SpecRefused, may_invite, panel_open, save_spec, spec_of
-from senate.panels.views.common import crumbs, load_request, request_crumbs
+from senate.panels.views.common import compact, crumbs, load_request, request_crumbs
 from senate.reviews.joint import partner_senate_ids
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
-
-PER_PAGE = 25
 
 
 @requires(P.VIEW_PANEL, on=REQUEST)
 def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
-    seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
     context: dict[str, Any] = {
         "request_": request,
         "spec": spec,
@@ -46,6 +42,8 @@ def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
         "breadcrumbs": crumbs(senate, (reverse("reviews:detail", args=[senate.slug, request.pk]), str(request))),
     }
     if manager:
+        seats = queries.seats_of(request)
+        recruit_refused = queries.not_yet_recruited(request)
         restricted = restrictions_by_profile(request, [s.profile_id for s in context["final"]])
         context["restrictions"] = {pk: describe(r) for pk, r in restricted.items()}
         run = runs.latest_run(request)
@@ -57,16 +55,11 @@ def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
             "roles": PanelRole.choices,
             "run": run,
             "replacements": runs.replacements_for(declined),
-            "loans": Loan.objects.filter(request=request).select_related("profile__user", "lender"),
+            "loans": queries.loans_for(request),
             "open": panel_open(request),
-            "others": [
-                r
-                for r in Request.objects.filter(senate=senate, panel_spec__isnull=False).exclude(pk=request.pk)
-                if panel_open(r)
-            ],
-            "can_record": request.stage == "tor_approved"
-            and spec is not None
-            and sum(s.status == PanelMember.Status.ACCEPTED for s in seats) >= spec.min_size,
+            "others": queries.other_open_requests(senate, request),
+            "can_record": recruit_refused == "",
+            "not_yet_recruited": recruit_refused,
         }
     return render(http, "panels/panel.jinja", context)
 
@@ -100,40 +93,30 @@ def specification(http: HttpRequest, senate: Any, request: Request) -> HttpRespo
 def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     form = CandidateFilterForm(http.GET or None)
     f = form.cleaned_data if form.is_valid() else {}
-    found = cands.candidates_for(request, on=timezone.localdate(), spec=spec_of(request))
-    q = (f.get("q") or "").strip().lower()
-    if q:
-        found = [c for c in found if q in str(c.profile).lower() or q in c.profile.job_title.lower()]
-    show = f.get("show") or "all"
-    if show == "eligible":
-        found = [c for c in found if not c.blocked]
-    elif show in ("own", "lent"):
-        found = [c for c in found if c.lent == (show == "lent")]
-    if f.get("skill"):
-        found = [c for c in found if f["skill"] in c.skills]
-    sort = f.get("sort") or "fit"
-    if sort == "load":
-        found.sort(key=lambda c: (c.load, -c.fit))
-    elif sort == "name":
-        found.sort(key=lambda c: str(c.profile))
-    loaned = dict(Loan.objects.filter(request=request).values_list("profile_id", "status"))
-    page = Paginator(found, PER_PAGE).get_page(http.GET.get("page"))
+    shown = queries.candidate_page(
+        request,
+        on=timezone.localdate(),
+        spec=spec_of(request),
+        q=f.get("q") or "",
+        show=f.get("show") or "all",
+        skill=f.get("skill") or "",
+        sort=f.get("sort") or "fit",
+        page=http.GET.get("page"),
+    )
     context = {
         "request_": request,
         "form": form,
-        "found": list(page),
-        "page": page,
-        "total": len(found),
+        "found": shown.found,
+        "page": shown.page,
+        "total": shown.total,
         "query": urlencode({k: v for k, v in f.items() if v}),
         "labels": dict(sk.skill_choices()),
-        "choices": dict(PanelChoice.objects.filter(request=request).values_list("profile_id", "kind")),
-        "seats": dict(PanelMember.objects.filter(request=request).values_list("profile_id", "status")),
-        "loaned": loaned,
+        **queries.standing_choices(request),
         "page_title": f"Panel candidates: {request}",
         "breadcrumbs": request_crumbs(senate, request),
     }
     template = "panels/_candidates_table.jinja" if http.headers.get("HX-Request") else "panels/candidates.jinja"
-    return render(http, template, context)
+    return compact(render(http, template, context))
 
 
 @require_POST
@@ -156,29 +139,29 @@ def run(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
 
 @requires(P.MANAGE, on=RUN)
 def run_detail(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpResponse:
-    latest = OptimiserRun.objects.filter(senate=senate).first()
-    requests = list(made.requests.select_related("senate").order_by("pk"))
+    latest = queries.latest_run(senate)
+    requests = queries.run_requests(made)
+    shown = Paginator(requests, queries.RUN_REQUESTS_PER_PAGE).get_page(http.GET.get("page"))
     context = {
         "run": made,
         "requests": requests,
+        "shown": list(shown),
+        "page": shown,
+        "summary": queries.run_summary(made, requests, shown),
         "is_latest": latest is not None and latest.pk == made.pk,
-        "choices": dict(
-            ((c.request_id, c.profile_id), c.kind) for c in PanelChoice.objects.filter(request__in=requests)
-        ),
-        "removed_counts": {
-            r.pk: PanelChoice.objects.filter(request=r, kind=PanelChoice.Kind.REMOVE).count() for r in requests
-        },
-        "loaned": {(x.request_id, x.profile_id): x for x in Loan.objects.filter(request__in=requests)},
+        **queries.run_choices(list(shown)),
         "page_title": "Proposed panels",
         "breadcrumbs": request_crumbs(senate, requests[0]) if requests else crumbs(senate),
     }
-    return render(http, "panels/run.jinja", context)
+    return compact(render(http, "panels/run.jinja", context))
 
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
 def choose(http: HttpRequest, senate: Any, request: Request, profile_id: int) -> HttpResponse:
-    profile = get_object_or_404(MemberProfile, pk=profile_id)
+    profile = queries.profile(profile_id)
+    if profile is None:
+        raise Http404("There is no such member.")
     kind = http.POST.get("kind") or None
     if kind not in (None, PanelChoice.Kind.PIN, PanelChoice.Kind.REMOVE):
         raise Http404("Unknown choice")
@@ -213,14 +196,11 @@ def invite(http: HttpRequest, senate: Any, request: Request, profile_id: int) ->
     allowed, why = may_invite(request)
     if not allowed:
         messages.error(http, why)
-    elif PanelMember.objects.filter(request=request, profile_id=profile_id).exists():
+    elif queries.already_seated(request, profile_id):
         messages.error(http, "This member has already been invited to this panel.")
     else:
         c = _candidate(request, profile_id)
-        if c is None or (
-            c.lent
-            and not Loan.objects.filter(request=request, profile_id=profile_id, status=Loan.Status.APPROVED).exists()
-        ):
+        if c is None or (c.lent and not queries.loan_approved(request, profile_id)):
             messages.error(http, "Only this Senate's members, or members lent for this panel, can be invited.")
         else:
             try:
@@ -254,7 +234,7 @@ def request_loan(http: HttpRequest, senate: Any, request: Request, profile_id: i
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
 def withdraw(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
-    seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
+    seat = _seat(request, seat_pk)
     check(http, P.MANAGE, senate)
     invitations.withdraw(seat, by=http.user)
     messages.success(http, f"{seat.profile} has been withdrawn from the panel.")
@@ -287,7 +267,7 @@ def _candidate(request: Any, profile_id: int) -> cands.Candidate | None:
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
 def set_role(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
-    seat = get_object_or_404(PanelMember, pk=seat_pk, request=request)
+    seat = _seat(request, seat_pk)
     try:
         invitations.set_role(seat, role=http.POST.get("role", ""), by=http.user)
     except invitations.AnswerRefused as refusal:
@@ -300,7 +280,7 @@ def set_role(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> 
 @requires(P.MANAGE, on=REQUEST)
 def record_answer(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
     """An answer the member gave by email, phone, in person or by letter, recorded for them."""
-    seat = get_object_or_404(PanelMember.objects.select_related("profile__user"), pk=seat_pk, request=request)
+    seat = _seat(request, seat_pk)
     form = RecordAnswerForm(http.POST if http.method == "POST" else None)
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -321,3 +301,10 @@ def record_answer(http: HttpRequest, senate: Any, request: Request, seat_pk: int
         "breadcrumbs": request_crumbs(senate, request),
     }
     return render(http, "panels/record_answer.jinja", context, status=400 if form.errors else 200)
+
+
+def _seat(request: Any, seat_pk: int) -> PanelMember:
+    seat = queries.seat_with_member(request, seat_pk)
+    if seat is None:
+        raise Http404("There is no such seat on this panel.")
+    return seat

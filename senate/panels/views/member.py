@@ -4,16 +4,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.core.access import requires
 from senate.interests.attestation import has_attested
-from senate.panels import availability, invitations
+from senate.panels import availability, invitations, queries
 from senate.panels.forms import AbsenceForm, AvailabilityForm, RespondForm
-from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
+from senate.panels.models import PanelMember
 from senate.panels.permissions import PanelsPermission as P
 from senate.panels.served import SEAT
 from senate.panels.views.common import crumbs
@@ -61,7 +61,7 @@ def invitation(http: HttpRequest, senate: Any, seat: PanelMember) -> HttpRespons
 def mine(http: HttpRequest, senate: Any) -> HttpResponse:
     """The member's own panels, their panel settings and their times away."""
     profile = _profile(http)
-    current = PanelAvailability.objects.filter(profile=profile).first()
+    current = queries.availability_of(profile)
     initial = {"max_panels": 2, "consents_to_loan": str(profile.willing_to_serve_other_senates)}
     if current:
         initial = {"max_panels": current.max_panels, "consents_to_loan": str(current.consents_to_loan)}
@@ -100,7 +100,9 @@ def add_absence(http: HttpRequest, senate: Any) -> HttpResponse:
 @require_POST
 @requires(P.OWN)
 def remove_absence(http: HttpRequest, senate: Any, absence_id: int) -> HttpResponse:
-    absence = get_object_or_404(PanelAbsence, pk=absence_id, profile=_profile(http))
+    absence = queries.absence_of(_profile(http), absence_id)
+    if absence is None:
+        raise Http404("There is no such time away.")
     availability.remove_absence(absence, by=http.user, senate=senate)
     messages.success(http, "That time away has been removed.")
     return redirect("panels:mine", senate.slug)
@@ -117,7 +119,7 @@ def _mine_page(
     http: HttpRequest, senate: Any, profile: Any, *, form: Any, absence_form: Any, status: int = 200
 ) -> HttpResponse:
     if form is None:
-        current = PanelAvailability.objects.filter(profile=profile).first()
+        current = queries.availability_of(profile)
         form = AvailabilityForm(
             initial={
                 "max_panels": current.max_panels if current else 2,
@@ -126,7 +128,7 @@ def _mine_page(
                 ),
             }
         )
-    seats = PanelMember.objects.filter(profile=profile).select_related("request__senate").order_by("-invited_at")
+    seats = queries.seats_of_member(profile)
     context = {
         "seats": seats,
         "form": form,

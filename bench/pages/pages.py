@@ -161,6 +161,16 @@ def report_version(fmt: str = "") -> Finder:
     return find
 
 
+def responded_recommendation() -> dict[str, Any]:
+    from senate.reviews.models import Recommendation
+
+    found = (
+        Recommendation.objects.filter(request__senate__slug=SENATE, responses__isnull=False).order_by("pk").distinct()
+    )
+    chosen = _first(found, "recommendation with a response")
+    return {"pk": chosen.request_id, "number": chosen.number}
+
+
 def accuracy_request() -> dict[str, Any]:
     return {"pk": _first(_requests(accuracy_rounds__isnull=False).values_list("pk", flat=True), "accuracy round")}
 
@@ -288,7 +298,7 @@ PAGES: list[Page] = [
     Page("core:accessibility", "manager", note="the trivial page"),
     Page("core:accessibility", "anonymous"),
     Page("core:health", "anonymous", kind="text"),
-    Page("core:home", "anonymous"),
+    Page("front:home", "anonymous"),
     Page("organisations:senate_home", "manager", heavy=True, note="the front page: What needs you"),
     Page("organisations:senate_home", "chair"),
     Page("organisations:senate_home", "council"),
@@ -367,6 +377,7 @@ PAGES: list[Page] = [
     Page("reviews:terms", "manager", ACCEPTED),
     Page("reviews:edit_terms", "manager", ACCEPTED),
     Page("reviews:recommendations", "manager", ISSUED),
+    Page("reviews:implementation", "manager", responded_recommendation),
     Page("reviews:joint", "manager", joint_request),
     # assurance
     Page("assurance:across", "manager"),

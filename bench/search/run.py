@@ -164,10 +164,10 @@ def _quality(built: object) -> None:
     from senate.search import synonyms
     from senate.search.backends import backend
     from senate.search.query import parse
-    from senate.search.searching import permitted
+    from senate.search.audience import viewer_keys
 
     user = built.viewers["manager (all)"]  # type: ignore[attr-defined]
-    allowed = permitted(user).values("pk").query.sql_with_params()
+    allowed = viewer_keys(user)
     labels = built.labels  # type: ignore[attr-defined]
     for expand in (True, False):
         original = synonyms.longest_at

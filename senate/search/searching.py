@@ -73,25 +73,15 @@ def permitted(user: Any) -> QuerySet[Document]:
     return documents
 
 
-def permitted_ids(user: Any) -> tuple[str, tuple[Any, ...]]:
-    """The same documents as `permitted`, as a subquery of ids on the audience keys alone (what the
-    full-text match is joined to)."""
-    keys, deny = viewer_keys(user)
-    ids = Audience.objects.filter(key__in=sorted(keys))
-    if deny:
-        ids = ids.exclude(document_id__in=Audience.objects.filter(key=deny).values("document_id"))
-    return ids.values("document_id").query.sql_with_params()
-
-
 def search(user: Any, query: Query, filters: Filters | None = None, *, page: int = 1) -> Results:
     """The viewer's matches, best first, a page at a time; each facet counts, among the documents the
     viewer may find, those passing every other filter (so a count is what choosing it would show)."""
     filters = filters or Filters()
-    allowed = permitted_ids(user)
-    ranked = backend().match(query, allowed)
+    viewer = viewer_keys(user)  # the permission, part of the full-text query (backends.py)
+    ranked = backend().match(query, viewer)
     if not ranked and len(query.groups) > 1:  # nothing has every word: rank what has some of them
         query = replace(query, any_group=True)
-        ranked = backend().match(query, allowed)
+        ranked = backend().match(query, viewer)
     matched = _columns(ranked)
     tests = list(FACETS.items())
     passes = [[test(r, filters) for _name, (_value, test) in tests] for r in matched]

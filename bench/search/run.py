@@ -162,9 +162,9 @@ def _quality(built: object) -> None:
     import corpus
 
     from senate.search import synonyms
+    from senate.search.audience import viewer_keys
     from senate.search.backends import backend
     from senate.search.query import parse
-    from senate.search.audience import viewer_keys
 
     user = built.viewers["manager (all)"]  # type: ignore[attr-defined]
     allowed = viewer_keys(user)

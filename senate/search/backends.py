@@ -108,7 +108,7 @@ class PostgreSQL:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT document_id FROM search_text, (SELECT {words} AS q, %s::tsquery AS p) AS query "
-                f"WHERE vector @@ (q && p){sql} "
+                f"WHERE numnode(q) > 0 AND vector @@ (q && p){sql} "
                 f"ORDER BY ts_rank(vector, q) DESC, document_id LIMIT {LIMIT}",
                 [*params, permission, *within_params],
             )

@@ -48,9 +48,7 @@ def joint_review(cast):
     people["not_involved"] = _assembly_member("Una Uninvolved")
     people["restricted"] = _assembly_member("Rita Restricted", request)
     by = cast["manager"]
-    items = {
-        tier: item(request, tier=tier, source=Source.PANEL, by=by, title=f"Paper {tier}") for tier in Tier.values
-    }
+    items = {tier: item(request, tier=tier, source=Source.PANEL, by=by, title=f"Paper {tier}") for tier in Tier.values}
     items["named"] = item(request, tier=Tier.OFFICIAL, source=Source.PANEL, by=by, title="Supplier contract")
     profile = MemberProfile.objects.get(user=people["restricted"])
     profile.employer = request.requesting_organisation

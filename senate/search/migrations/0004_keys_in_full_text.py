@@ -15,7 +15,7 @@ def token(key):  # audience.token, as it is today
 
 def keys_of(apps):
     keys = {}
-    for document_id, key in apps.get_model("search", "Audience").objects.values_list("document_id", "key"):
+    for document_id, key in apps.get_model("search", "Audience").objects.values_list("document_id", "key").iterator():
         keys.setdefault(document_id, []).append(token(key))
     return {pk: " ".join(sorted(set(tokens))) for pk, tokens in keys.items()}
 
@@ -33,7 +33,7 @@ def forwards(apps, schema_editor):
             return
         cursor.execute("DROP TABLE IF EXISTS search_text")
         cursor.execute(FTS5.format("title, body, keys"))
-        for pk, title, body in apps.get_model("search", "Document").objects.values_list("pk", "title", "body"):
+        for pk, title, body in apps.get_model("search", "Document").objects.values_list("pk", "title", "body").iterator():
             cursor.execute(
                 "INSERT INTO search_text (rowid, title, body, keys) VALUES (%s, %s, %s, %s)",
                 [pk, title, body, keys.get(pk, "")],
@@ -47,7 +47,7 @@ def backwards(apps, schema_editor):
             return
         cursor.execute("DROP TABLE IF EXISTS search_text")
         cursor.execute(FTS5.format("title, body"))
-        for pk, title, body in apps.get_model("search", "Document").objects.values_list("pk", "title", "body"):
+        for pk, title, body in apps.get_model("search", "Document").objects.values_list("pk", "title", "body").iterator():
             cursor.execute("INSERT INTO search_text (rowid, title, body) VALUES (%s, %s, %s)", [pk, title, body])
 
 

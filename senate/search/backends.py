@@ -13,7 +13,7 @@ configuration, title weight A, body weight B, key tokens weight D) with a GIN in
 ts_rank on the words alone. The table is made by migrations 0002 and 0004 for the database in use.
 At most LIMIT documents are ranked and returned: the best of the viewer's matches."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from django.db import connection
@@ -31,6 +31,9 @@ class Backend(Protocol):
     def write(self, document_id: int, title: str, body: str, keys: Iterable[str]) -> None: ...
     def forget(self, document_ids: list[int]) -> None: ...
     def match(self, query: Query, viewer: Viewer, *, within: Within = None) -> list[int]: ...
+    def match_rows(
+        self, query: Query, viewer: Viewer, *, columns: Sequence[str] = (), within: Within = None
+    ) -> list[tuple]: ...
 
 
 def key_tokens(keys: Iterable[str]) -> str:
@@ -52,6 +55,12 @@ class SQLite:
                 cursor.execute("DELETE FROM search_text WHERE rowid = %s", [pk])
 
     def match(self, query: Query, viewer: Viewer, *, within: Within = None) -> list[int]:
+        return [row[0] for row in self.match_rows(query, viewer, within=within)]
+
+    def match_rows(
+        self, query: Query, viewer: Viewer, *, columns: Sequence[str] = (), within: Within = None
+    ) -> list[tuple]:
+        """The matches best first, each as its id and these columns of its search_document row."""
         keys, deny = viewer
         allowed = sorted({token(k) for k in keys})
         if not allowed:
@@ -69,11 +78,11 @@ class SQLite:
             sql, params = f" AND +rowid IN ({within[0]})", within[1]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM search_text WHERE search_text MATCH %s{sql} "
-                f"ORDER BY bm25(search_text, 10.0, 1.0, 0.0) LIMIT {LIMIT}",
+                f"SELECT search_text.rowid{_selected(columns)} FROM search_text{_joined(columns, 'search_text.rowid')} "
+                f"WHERE search_text MATCH %s{sql} ORDER BY bm25(search_text, 10.0, 1.0, 0.0) LIMIT {LIMIT}",
                 [expression, *params],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return cursor.fetchall()
 
 
 class PostgreSQL:
@@ -92,6 +101,11 @@ class PostgreSQL:
             cursor.execute("DELETE FROM search_text WHERE document_id = ANY(%s)", [document_ids])
 
     def match(self, query: Query, viewer: Viewer, *, within: Within = None) -> list[int]:
+        return [row[0] for row in self.match_rows(query, viewer, within=within)]
+
+    def match_rows(
+        self, query: Query, viewer: Viewer, *, columns: Sequence[str] = (), within: Within = None
+    ) -> list[tuple]:
         keys, deny = viewer
         allowed = sorted({token(k) for k in keys})
         if not allowed:
@@ -107,12 +121,22 @@ class PostgreSQL:
         sql, within_params = ("", ()) if within is None else (f" AND document_id IN ({within[0]})", within[1])
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT document_id FROM search_text, (SELECT {words} AS q, %s::tsquery AS p) AS query "
+                f"SELECT document_id{_selected(columns)} FROM search_text{_joined(columns, 'document_id')}, "
+                f"(SELECT {words} AS q, %s::tsquery AS p) AS query "
                 f"WHERE numnode(q) > 0 AND vector @@ (q && p){sql} "
                 f"ORDER BY ts_rank(vector, q) DESC, document_id LIMIT {LIMIT}",
                 [*params, permission, *within_params],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return cursor.fetchall()
+
+
+def _selected(columns: Sequence[str]) -> str:
+    return "".join(f", d.{c}" for c in columns)
+
+
+def _joined(columns: Sequence[str], id_column: str) -> str:
+    """The document rows, joined only when their columns are asked for."""
+    return f" JOIN search_document d ON d.id = {id_column}" if columns else ""
 
 
 def backend() -> Backend:

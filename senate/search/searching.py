@@ -34,8 +34,8 @@ class Filters:
     stage: str = ""
 
 
-# The columns a match is narrowed and counted by, read as plain tuples (never whole documents: a query
-# may match a thousand, and only a page of them is shown).
+# The columns a match is narrowed and counted by, read with the match as plain tuples (never whole
+# documents: a query may match a thousand, and only a page of them is shown).
 COLUMNS = ("id", "senate_id", "advice_kind", "icb_id", "organisation_id", "stage", "kind", "dated")
 SENATE, ADVICE, ICB, ORGANISATION, STAGE, KIND, DATED = range(1, 8)
 KINDS = dict(Document.Kind.choices)
@@ -100,11 +100,11 @@ def search(user: Any, query: Query, filters: Filters | None = None, *, page: int
     viewer may find, those passing every other filter (so a count is what choosing it would show)."""
     filters = filters or Filters()
     viewer = viewer_keys(user)  # the permission, part of the full-text query (backends.py)
-    ranked = backend().match(query, viewer)
+    ranked = backend().match_rows(query, viewer, columns=COLUMNS[1:])
     if not ranked and len(query.groups) > 1:  # nothing has every word: rank what has some of them
         query = replace(query, any_group=True)
-        ranked = backend().match(query, viewer)
-    matched = _columns(ranked)
+        ranked = backend().match_rows(query, viewer, columns=COLUMNS[1:])
+    matched = [(*r[:DATED], int(str(r[DATED])[:4])) for r in ranked]  # the date as its year
     counts, shown = _counted(matched, filters)
     start = (page - 1) * PAGE_SIZE
     on_page = shown[start : start + PAGE_SIZE]
@@ -181,20 +181,6 @@ def _page(ids: list[int]) -> dict[int, "Found"]:
 
 def _date(value: Any) -> Any:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _columns(ranked: list[int]) -> list[tuple]:
-    """The matched documents' facet columns, best first, the date as its year (plain SQL: this runs on
-    every search, for up to a thousand rows)."""
-    if not ranked:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM search_document WHERE id IN ({', '.join(['%s'] * len(ranked))})",
-            ranked,
-        )
-        rows = {r[0]: (*r[:DATED], int(str(r[DATED])[:4])) for r in cursor.fetchall()}
-    return [rows[pk] for pk in ranked if pk in rows]
 
 
 def _names(table: str, ids: set[int]) -> dict[int, str]:

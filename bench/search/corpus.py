@@ -277,6 +277,7 @@ def build(total: int, rng: random.Random) -> Built:
     from senate.accounts.models import Role, RoleAssignment, User
     from senate.organisations.models import Organisation, OrganisationType, Senate
     from senate.reviews.models import Request
+    from senate.search.backends import key_tokens
     from senate.search.models import Document
 
     started = time.perf_counter()
@@ -367,7 +368,12 @@ def build(total: int, rng: random.Random) -> Built:
         with connection.cursor() as cursor:
             cursor.executemany("INSERT INTO search_audience (document_id, key) VALUES (%s, %s)", rows)
             _write_text(
-                cursor, connection.vendor, [(pk, d.title, d.body) for pk, d in zip(saved, documents, strict=True)]
+                cursor,
+                connection.vendor,
+                [
+                    (pk, d.title, d.body, key_tokens(keys))
+                    for pk, d, keys in zip(saved, documents, keys_of, strict=True)
+                ],
             )
         built.labels = {pk: topics_of[d.request_id] for pk, d in zip(saved, documents, strict=True)}
     built.documents = len(documents)
@@ -378,15 +384,17 @@ def build(total: int, rng: random.Random) -> Built:
     return built
 
 
-def _write_text(cursor: Any, vendor: str, rows: list[tuple[int, str, str]]) -> None:
+def _write_text(cursor: Any, vendor: str, rows: list[tuple[int, str, str, str]]) -> None:
+    """As backends.py writes them: the words and the audience keys' tokens."""
     if vendor == "postgresql":
         cursor.executemany(
             "INSERT INTO search_text (document_id, vector) VALUES (%s, "
-            "setweight(to_tsvector('english', %s), 'A') || setweight(to_tsvector('english', %s), 'B'))",
+            "setweight(to_tsvector('english', %s), 'A') || setweight(to_tsvector('english', %s), 'B') "
+            "|| setweight(array_to_tsvector(string_to_array(%s, ' ')), 'D'))",
             rows,
         )
     else:
-        cursor.executemany("INSERT INTO search_text (rowid, title, body) VALUES (%s, %s, %s)", rows)
+        cursor.executemany("INSERT INTO search_text (rowid, title, body, keys) VALUES (%s, %s, %s, %s)", rows)
 
 
 def _person(name: str, senate: Any, role: str, organisation: Any = None) -> Any:

@@ -68,8 +68,8 @@ def search_api(
             {
                 "kind": d.kind,
                 "title": d.title,
-                "senate": d.senate.slug,
-                "request": d.request.reference if d.request else None,
+                "senate": d.senate_slug,
+                "request": d.request_reference,
                 "dated": d.dated,
                 "url": d.url,
                 "passage": snippet(d.body or d.title, results.query.highlight).striptags(),

@@ -6,6 +6,9 @@
 - The requester's contacts: their own organisation's items (supplied by the requester) at any tier,
   and public or official items from the panel or the Senate team.
 - Council members: public and official items.
+- A joint review's accepted partner Senates (reviews.joint): their Council (Chair, Vice-chair and
+  Council members) as the lead Senate's Council members, public and official items; the members of
+  their Assembly seated on the panel as any panel member (above). Nobody else of a partner Senate.
 - Nobody else (including NHS England's assurance viewer and system administrators).
 - While a request is an unsent draft, only the requester's contacts (reviews.rules.may_see_request).
 - Whatever the route, a member the Senate team has excluded from the review, or restricted from
@@ -22,7 +25,7 @@ from senate.accounts.rules import asked_by_name, is_senate_team
 from senate.evidence.models import EvidenceItem, Source, Tier
 from senate.interests.attestation import has_attested
 from senate.interests.restrictions import Restrictions, describe, restrictions_for
-from senate.reviews.rules import acts_for_requester, may_see_request
+from senate.reviews.rules import acts_for_requester, may_see_request, partner_council
 
 TEAM = {"manager", "chair", "vice_chair"}
 OPEN_TO_COUNCIL = {Tier.PUBLIC, Tier.OFFICIAL}
@@ -43,8 +46,16 @@ def can_see_request_evidence(user: Any, request: Any) -> bool:
         return False
     roles = roles_in(user, request.senate)
     return bool(
-        roles & TEAM or "council_member" in roles or acts_for_requester(user, request) or is_on_panel(user, request)
+        roles & TEAM
+        or _in_council(user, request, roles)
+        or acts_for_requester(user, request)
+        or is_on_panel(user, request)
     )
+
+
+def _in_council(user: Any, request: Any, roles: set[str]) -> bool:
+    """A Council member of the request's Senate, or of an accepted partner Senate of a joint review."""
+    return "council_member" in roles or partner_council(user, request)
 
 
 def open_tiers(user: Any, request: Any) -> tuple[set[str], bool]:
@@ -60,7 +71,7 @@ def open_tiers(user: Any, request: Any) -> tuple[set[str], bool]:
         return (set(Tier.values), True) if has_attested(user, request) else (set(), False)
     tiers: set[str] = set()
     own = False
-    if "council_member" in roles:
+    if _in_council(user, request, roles):
         tiers |= OPEN_TO_COUNCIL
     if acts_for_requester(user, request):
         tiers |= OPEN_TO_REQUESTER

@@ -10,6 +10,7 @@ holding it. What they decide from the person themself (a panel seat, an attestat
 decision restricting or excluding them) is asked of each such person by name: allowed gives
 `user:<id>`, refused gives `deny:<id>`, which overrides whatever their roles would let them find."""
 
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,6 +20,12 @@ PUBLIC = "public"
 SIGNED_IN = "signed-in"
 ADMIN = "admin"
 NOBODY_ID = 0  # the stand-ins' id: no panel seat, attestation or conflict decision names it
+
+
+def token(key: str) -> str:
+    """A key as the full-text index holds it (backends.py): one word no tokenizer splits or stems and
+    no one writes, a `k` and digits from the key's hash."""
+    return "k" + str(int(hashlib.sha256(key.encode()).hexdigest()[:15], 16))
 
 
 def stand_in(

@@ -119,7 +119,7 @@ def _write(where: dict[str, Any], source: documents.Source, keys: set[str]) -> N
         **where,
     )
     Audience.objects.bulk_create([Audience(document=document, key=k) for k in sorted(keys)])
-    backend().write(document.pk, document.title, document.body)
+    backend().write(document.pk, document.title, document.body, keys)
 
 
 def reindex(progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, total: items) -> int:

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from senate.search.models import Document
 from senate.search.searching import Results
 from senate.search.snippets import snippet
 
@@ -28,20 +27,11 @@ def result_rows(results: Results) -> list[Row]:
             title=d.title,
             url=d.url,
             kind=d.get_kind_display(),
-            senate=d.senate.name,
-            request=_about(d),
+            senate=d.senate_name,
+            request=d.about,
             dated=f"{d.dated:%-d %B %Y}",
             passage=snippet(d.body or d.title, terms),
             no_text=d.no_text,
         )
         for d in results.documents
     ]
-
-
-def _about(document: Document) -> str:
-    """What the document belongs to: the request's reference, the meeting, or the register."""
-    if document.request is not None:
-        return document.request.reference or "Draft request"
-    if document.meeting is not None:
-        return str(document.meeting)
-    return "Register of interests"

@@ -2,6 +2,7 @@
 the documents whose audience keys meet the viewer's (audience.viewer_keys), so nothing the person may
 not open is ever matched, counted or shown."""
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -12,6 +13,7 @@ from django.db.models import QuerySet
 
 from senate.reviews.models import AdviceKind
 from senate.reviews.stages import Stage
+from senate.search import backends
 from senate.search.audience import viewer_keys
 from senate.search.backends import backend
 from senate.search.models import Audience, Document
@@ -32,12 +34,11 @@ class Filters:
     stage: str = ""
 
 
-# The columns a match is narrowed and counted by, read as plain tuples (never whole documents: a query
-# may match a thousand, and only a page of them is shown).
+# The columns a match is narrowed and counted by, read with the match as plain tuples (never whole
+# documents: a query may match a thousand, and only a page of them is shown).
 COLUMNS = ("id", "senate_id", "advice_kind", "icb_id", "organisation_id", "stage", "kind", "dated")
 SENATE, ADVICE, ICB, ORGANISATION, STAGE, KIND, DATED = range(1, 8)
 KINDS = dict(Document.Kind.choices)
-
 # Each facet: the value of a matched row it counts, and whether a row passes its filter.
 FACETS: dict[str, tuple[Callable[[tuple], Any], Callable[[tuple, Filters], bool]]] = {
     "senate": (lambda r: r[SENATE], lambda r, f: f.senate is None or r[SENATE] == f.senate),
@@ -57,11 +58,32 @@ FACETS: dict[str, tuple[Callable[[tuple], Any], Callable[[tuple, Filters], bool]
 
 
 @dataclass
+class Found:
+    """A document as a page of results shows it (presenters.py, api/search.py)."""
+
+    pk: int
+    kind: str
+    title: str
+    body: str
+    url: str
+    dated: dt.date
+    no_text: bool
+    senate_name: str
+    senate_slug: str
+    request_reference: str | None  # None when it belongs to no request
+    about: str  # the request's reference, the meeting, or the register
+
+    def get_kind_display(self) -> str:
+        return KINDS.get(self.kind, self.kind)
+
+
+@dataclass
 class Results:
     query: Query
     total: int
-    documents: list[Document]
+    documents: list[Found]
     facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
+    capped: bool = False  # more matched than the best `backends.LIMIT`, which alone are ranked and counted
 
 
 def permitted(user: Any) -> QuerySet[Document]:
@@ -73,55 +95,92 @@ def permitted(user: Any) -> QuerySet[Document]:
     return documents
 
 
-def permitted_ids(user: Any) -> tuple[str, tuple[Any, ...]]:
-    """The same documents as `permitted`, as a subquery of ids on the audience keys alone (what the
-    full-text match is joined to)."""
-    keys, deny = viewer_keys(user)
-    ids = Audience.objects.filter(key__in=sorted(keys))
-    if deny:
-        ids = ids.exclude(document_id__in=Audience.objects.filter(key=deny).values("document_id"))
-    return ids.values("document_id").query.sql_with_params()
-
-
 def search(user: Any, query: Query, filters: Filters | None = None, *, page: int = 1) -> Results:
     """The viewer's matches, best first, a page at a time; each facet counts, among the documents the
     viewer may find, those passing every other filter (so a count is what choosing it would show)."""
     filters = filters or Filters()
-    allowed = permitted_ids(user)
-    ranked = backend().match(query, allowed)
+    viewer = viewer_keys(user)  # the permission, part of the full-text query (backends.py)
+    ranked = backend().match_rows(query, viewer, columns=COLUMNS[1:])
     if not ranked and len(query.groups) > 1:  # nothing has every word: rank what has some of them
         query = replace(query, any_group=True)
-        ranked = backend().match(query, allowed)
-    matched = _columns(ranked)
-    tests = list(FACETS.items())
-    passes = [[test(r, filters) for _name, (_value, test) in tests] for r in matched]
-    counts: dict[str, Counter] = {}
-    for index, (name, (value, _test)) in enumerate(tests):
-        counts[name] = Counter(
-            v
-            for r, ok in zip(matched, passes, strict=True)
-            if all(ok[:index]) and all(ok[index + 1 :]) and (v := value(r)) is not None
-        )
-    shown = [r[0] for r, ok in zip(matched, passes, strict=True) if all(ok)]
+        ranked = backend().match_rows(query, viewer, columns=COLUMNS[1:])
+    matched = [(*r[:DATED], int(str(r[DATED])[:4])) for r in ranked]  # the date as its year
+    counts, shown = _counted(matched, filters)
     start = (page - 1) * PAGE_SIZE
     on_page = shown[start : start + PAGE_SIZE]
-    rows = Document.objects.filter(pk__in=on_page).select_related("senate", "request", "meeting")
-    found = {d.pk: d for d in rows}
-    return Results(query=query, total=len(shown), documents=[found[pk] for pk in on_page], facets=_labelled(counts))
+    found = _page(on_page)
+    return Results(
+        query=query,
+        total=len(shown),
+        documents=[found[pk] for pk in on_page],
+        facets=_labelled(counts),
+        capped=len(ranked) >= backends.LIMIT,
+    )
 
 
-def _columns(ranked: list[int]) -> list[tuple]:
-    """The matched documents' facet columns, best first, the date as its year (plain SQL: this runs on
-    every search, for up to a thousand rows)."""
-    if not ranked:
-        return []
+def _counted(matched: list[tuple], filters: Filters) -> tuple[dict[str, Counter], list[int]]:
+    """Each facet's counts among the rows passing every other filter, and the rows passing them all."""
+    tests = list(FACETS.items())
+    counts: dict[str, Counter] = {name: Counter() for name, _facet in tests}
+    shown = []
+    filtered = filters != Filters()
+    for r in matched:
+        failed = [i for i, (_name, (_value, test)) in enumerate(tests) if not test(r, filters)] if filtered else []
+        if len(failed) > 1:
+            continue
+        if not failed:
+            shown.append(r[0])
+        for index, (name, (value, _test)) in enumerate(tests):
+            if (not failed or failed[0] == index) and (v := value(r)) is not None:
+                counts[name][v] += 1
+    return counts, shown
+
+
+def _page(ids: list[int]) -> dict[int, "Found"]:
+    """A page of documents with what the page shows of their Senate, request and meeting, read in one
+    plain query (this runs on every search)."""
+    from senate.council.models import Meeting
+
+    if not ids:
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM search_document WHERE id IN ({', '.join(['%s'] * len(ranked))})",
-            ranked,
+            "SELECT d.id, d.kind, d.title, d.body, d.url, d.dated, d.no_text, s.name, s.slug, "
+            "d.request_id, r.reference, d.meeting_id, m.kind, m.date FROM search_document d "
+            "JOIN organisations_senate s ON s.id = d.senate_id "
+            "LEFT JOIN reviews_request r ON r.id = d.request_id "
+            "LEFT JOIN council_meeting m ON m.id = d.meeting_id "
+            f"WHERE d.id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
         )
-        rows = {r[0]: (*r[:DATED], int(str(r[DATED])[:4])) for r in cursor.fetchall()}
-    return [rows[pk] for pk in ranked if pk in rows]
+        rows = cursor.fetchall()
+    meetings = dict(Meeting.Kind.choices)
+    found = {}
+    for pk, kind, title, body, url, dated, no_text, name, slug, rid, ref, mid, mkind, mdate in rows:
+        if rid is not None:
+            about = ref or "Draft request"
+        elif mid is not None:
+            about = f"{meetings.get(mkind, mkind)} on {_date(mdate):%-d %B %Y}"
+        else:
+            about = "Register of interests"
+        found[pk] = Found(
+            pk=pk,
+            kind=kind,
+            title=title,
+            body=body,
+            url=url,
+            dated=_date(dated),
+            no_text=bool(no_text),
+            senate_name=name,
+            senate_slug=slug,
+            request_reference=(ref or "") if rid is not None else None,
+            about=about,
+        )
+    return found
+
+
+def _date(value: Any) -> Any:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _names(table: str, ids: set[int]) -> dict[int, str]:

@@ -20,6 +20,7 @@ from senate.reports.framework import outcome_label
 from senate.reports.publication import final_version
 from senate.reviews.models import Recommendation, Request
 from senate.reviews.permissions import ReviewsPermission
+from senate.search.audience import viewer_keys
 from senate.search.backends import backend
 from senate.search.query import STOP, Query
 from senate.search.searching import permitted
@@ -69,7 +70,11 @@ def similar_reviews(user: Any, request: Request, *, limit: int = LIMIT) -> list[
     )
     allowed = candidates.values("pk").query.sql_with_params()
     ranked = (
-        backend().match(Query(text=" ".join(mine), groups=[[t] for t in mine], any_group=True), allowed) if mine else []
+        backend().match(
+            Query(text=" ".join(mine), groups=[[t] for t in mine], any_group=True), viewer_keys(user), within=allowed
+        )
+        if mine
+        else []
     )
     text_rank = {pk: 1.0 - i / max(len(ranked), 1) for i, pk in enumerate(ranked[:200])}
     services = set(request.service_areas.values_list("pk", flat=True))

@@ -12,6 +12,7 @@ from senate.reviews.models import Request
 from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
+from senate.search import backends
 from senate.search.forms import FILTERS, SearchForm, filters_of
 from senate.search.presenters import result_rows
 from senate.search.searching import PAGE_SIZE, search
@@ -41,6 +42,7 @@ def search_page(http: HttpRequest) -> HttpResponse:
             "facet_names": FACET_HEADINGS,
             "filtered": len(base) > 1,
             "query_only": urlencode({"q": data["q"].text}),
+            "limit": backends.LIMIT,
         }
     return render(http, "search/results.jinja", context)
 

@@ -45,6 +45,19 @@ def test_facets_narrow_the_results(client, built):
     ] * int(count)
 
 
+def test_a_search_matching_more_than_are_ranked_says_so(client, built, monkeypatch):
+    """Only the best backends.LIMIT matches are ranked and counted; the page says when more match."""
+    from senate.search import backends
+
+    _requests, viewers = built
+    client.force_login(viewers["manager"])
+    assert 'id="capped"' not in client.get("/search/", {"q": "stroke"}).content.decode()
+    monkeypatch.setattr(backends, "LIMIT", 3)
+    page = client.get("/search/", {"q": "stroke"}).content.decode()
+    assert "3 results for “stroke”" in page
+    assert "More documents match: these are the best 3 of them." in page
+
+
 def test_pages_of_results(client, built):
     _requests, viewers = built
     client.force_login(viewers["manager"])

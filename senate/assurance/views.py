@@ -57,7 +57,7 @@ def _form_page(
             messages.success(http, done)
             return redirect(back, request.senate.slug, request.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "title": title,
         "intro": intro,
@@ -71,7 +71,7 @@ def _form_page(
 def request_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = recording.context_of(request)
     page = {
-        "request_obj": request,
+        "advice_request": request,
         "ctx": context,
         "rows": timeline.rows(request, context),
         "placement": timeline.placement(request, context),
@@ -166,7 +166,7 @@ def broker_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResp
     confirmed = {c.party_id: c for c in statement.confirmations.select_related("by")} if statement else {}
     own = queries.own_parties(http.user, request)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "parties": parties,
         "submissions": queries.submissions_visible_to(http.user, request),
         "sessions": queries.sessions_of(request),

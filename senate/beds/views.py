@@ -43,7 +43,7 @@ def _crumbs(request: Any, bed_model: BedModel | None = None) -> list[dict[str, s
 @requires(P.VIEW, on=REQUEST)
 def model_list(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
-        "request_": request,
+        "advice_request": request,
         "models": queries.models_visible_to(http.user, request),
         "link": queries.bed_test_link(request),
         "can_edit": http.user.has_perm(P.EDIT, request),
@@ -59,7 +59,7 @@ def new_model(http: HttpRequest, senate: Senate, request: Request) -> HttpRespon
     if http.method == "POST" and form.is_valid():
         bed_model = modelling.create_bed_model(request=request, title=form.cleaned_data["title"], by=http.user)
         return redirect("beds:baseline", senate.slug, request.pk, bed_model.pk)
-    context = {"request_": request, "form": form, "page_title": "New bed model", "breadcrumbs": _crumbs(request)}
+    context = {"advice_request": request, "form": form, "page_title": "New bed model", "breadcrumbs": _crumbs(request)}
     return render(http, "beds/new.jinja", context)
 
 
@@ -107,7 +107,7 @@ def _save(http: HttpRequest, bed_model: BedModel, then: str, **parts: Any) -> Ht
 
 def _step(http: HttpRequest, bed_model: BedModel, form: Any, template: str, title: str) -> HttpResponse:
     context = {
-        "request_": bed_model.request,
+        "advice_request": bed_model.request,
         "bed_model": bed_model,
         "form": form,
         "page_title": f"{title} – {bed_model.title}",
@@ -120,7 +120,7 @@ def _detail_context(http: HttpRequest, bed_model: BedModel) -> dict[str, Any]:
     request = bed_model.request
     link = queries.bed_test_link(request)
     return {
-        "request_": request,
+        "advice_request": request,
         "bed_model": bed_model,
         "can_edit": http.user.has_perm(P.EDIT, request),
         "relied_on": link is not None and link.bed_model_id == bed_model.pk,
@@ -147,7 +147,7 @@ def progress(http: HttpRequest, senate: Senate, request: Request, model_id: int)
     """The run's status, polled by htmx every 2 seconds while it runs. When the run ends, htmx
     is told to reload the page so the results appear."""
     bed_model = _model(http, request, model_id)
-    response = render(http, "beds/_progress.jinja", {"bed_model": bed_model, "request_": bed_model.request})
+    response = render(http, "beds/_progress.jinja", {"bed_model": bed_model, "advice_request": bed_model.request})
     if http.headers.get("HX-Request") and not bed_model.is_busy:
         response["HX-Refresh"] = "true"
     return response

@@ -14,7 +14,7 @@ def to_html(request: Any, *, parts: list[Part], mode: Mode, made_at: str, made_b
     documents: list[Document] = [d for p in parts for d in p.documents]
     withheld: list[Withheld] = [w for p in parts for w in p.withheld]
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "senate_name": request.senate.name,
         "parts": parts,
         "documents": documents,

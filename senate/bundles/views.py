@@ -24,7 +24,7 @@ def bundle(http: HttpRequest, senate: Senate, request: Request) -> HttpResponseB
     if http.method == "POST" and http.POST.get("mode") in {m.value for m in Mode}:
         return _download(http, request, Mode(http.POST["mode"]))
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "modes": [(mode.value, label) for mode, label in MODE_LABELS.items()],
         "page_title": f"Case bundle: {request.reference}",
         "breadcrumbs": crumbs(senate, request),

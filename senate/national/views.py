@@ -129,7 +129,7 @@ def issued(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     the Council signed off (read-only; redactions agreed for publication do not apply to NHS England)."""
     version = final_version(request)
     context = {
-        "request_": request,
+        "advice_request": request,
         "issue": getattr(request, "advice_issue", None),
         "recommendations": request.recommendations.order_by("number"),
         "doc": document(version) if version is not None else None,

@@ -42,7 +42,7 @@ def witness_list(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
     facts = facts_for_request(request)  # once for the page, not once a witness
     rows = [(w, witnesses.outcome(witnesses.screen_witness(w, facts))) for w in witnesses.witnesses_of(request)]
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "rows": rows,
         "can_record": http.user.has_perm(P.RECORD_WITNESSES, request),
         "page_title": "Witnesses and experts",
@@ -88,7 +88,7 @@ def witness_page(http: HttpRequest, senate: Senate, witness: Witness) -> HttpRes
     request = witness.request
     found = witnesses.screen_witness(witness)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "witness": witness,
         "conflicts": found,
         "outcome": witnesses.outcome(found),

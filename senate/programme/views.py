@@ -279,7 +279,7 @@ def impact(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 def _request_context(senate: Senate, request: Request, title: str) -> dict[str, Any]:
     return {
-        "request_obj": request,
+        "advice_request": request,
         "page_title": f"{title}: {request.reference}",
         "breadcrumbs": crumbs(senate, request),
     }

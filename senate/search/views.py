@@ -74,7 +74,7 @@ def _facet_links(facets: dict, base: dict) -> dict:
 @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
 def similar_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "similar": similar_reviews(http.user, request),
         "page_title": f"Similar past reviews: {request.title}",
         "breadcrumbs": crumbs(senate, request),

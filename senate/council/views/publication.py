@@ -47,7 +47,7 @@ def issue(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
             messages.success(http, "The advice has been issued to the requester with the covering letter.")
             return redirect("council:publication", senate.slug, request.pk)
     context = {
-        "request_": request,
+        "advice_request": request,
         "form": form,
         "ratification": ratification.ratification(request),
         "refused": ratification.issue_refused(request),
@@ -80,7 +80,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
                 return redirect("council:publication", senate.slug, request.pk)
     today = timezone.localdate()
     context = {
-        "request_": request,
+        "advice_request": request,
         "form": form,
         "permission": permission,
         "may_permit": may_permit,
@@ -170,7 +170,7 @@ def public_report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     phrases = request.publication_permission.redaction_list()
     responses = queries.responses_to(request)
     context = {
-        "request_": request,
+        "advice_request": request,
         "title": publication.public_title(request),
         "has_report": publication.report_document(request) is not None,
         "recommendations": Markup(publication.recommendations_html(request)),  # noqa: S704 (escaped when built)
@@ -197,7 +197,7 @@ def public_report_document(http: HttpRequest, senate: Senate, pk: int) -> HttpRe
     """The report itself, with the agreed redactions, in the NHS layout, with its PDF."""
     request, doc = _public_report(senate, pk, "document")
     context = {
-        "request_": request,
+        "advice_request": request,
         "doc": doc,
         "page_title": f"Report: {publication.public_title(request)}",
         "breadcrumbs": [

@@ -41,7 +41,7 @@ def fieldwork_page(http: HttpRequest, senate: Senate, request: Request) -> HttpR
     work = Fieldwork.objects.filter(request=request).prefetch_related("attendees")
     papers = PapersCirculated.objects.filter(fieldwork__request=request).select_related("fieldwork")
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "work": work,
         "papers": [(p, rules_of_fieldwork.notice_days(p), rules_of_fieldwork.is_late(p)) for p in papers],
         "notice_days": senate.papers_notice_days,
@@ -72,7 +72,7 @@ def record(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
         messages.success(http, "The fieldwork has been recorded.")
         return redirect(_fieldwork_url(request))
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "page_title": "Record fieldwork",
         "breadcrumbs": crumbs(http, request, (_fieldwork_url(request), "Fieldwork")),
@@ -102,7 +102,7 @@ def papers(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
             messages.success(http, "The papers have been recorded.")
         return redirect(_fieldwork_url(request))
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "has_meetings": meetings.exists(),
         "page_title": "Record papers circulated",

@@ -33,7 +33,7 @@ def library_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
     on_panel = access.is_on_panel(user, request) and not access.is_team(user, request)
     items = access.visible_items(user, request).prefetch_related("versions").select_related("added_by")
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "items": items,
         "asks": [
             (one, any(item.versions.all() for item in one.items.all()))
@@ -61,7 +61,7 @@ def ask(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
         messages.success(http, f"The requester has been asked for “{form.cleaned_data['title']}”.")
         return redirect(_library_url(request))
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "page_title": "Ask the requester for evidence",
         "breadcrumbs": crumbs(http, request, (_library_url(request), "Evidence")),
@@ -114,7 +114,7 @@ def upload(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
             messages.success(http, f"“{item.title}” has been uploaded.")
             return redirect(_library_url(request))
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "tier_hints": TIER_HINTS,
         "source": Source(source).label,
@@ -146,7 +146,7 @@ def item_page(http: HttpRequest, senate: Senate, item: EvidenceItem) -> HttpResp
             messages.success(http, f"Version {version.number} of “{item.title}” has been uploaded.")
             return redirect("evidence:item", senate.slug, request.pk, item.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "item": item,
         "versions": item.versions.select_related("uploaded_by").order_by("-number"),
         "form": form,
@@ -185,7 +185,7 @@ def download(http: HttpRequest, senate: Senate, item: EvidenceItem, number: int)
 @requires(P.VIEW_ACCESS_LOG, on=REQUEST)
 def access_log(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "entries": AccessLog.objects.filter(item__request=request).select_related("item", "user", "version")[:500],
         "page_title": "Who opened official-sensitive evidence",
         "breadcrumbs": crumbs(http, request, (_library_url(request), "Evidence")),

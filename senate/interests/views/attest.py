@@ -31,7 +31,7 @@ def attest_page(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse
         messages.success(http, "Thank you. Your declarations for this review are recorded.")
         return redirect("interests:attest", senate.slug, request.pk)
     context = {
-        "request_": request,
+        "advice_request": request,
         "form": form,
         "statement": STATEMENT,
         "previous": latest_attestation(profile, request),

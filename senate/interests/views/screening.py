@@ -60,7 +60,7 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     query = http.GET.copy()
     query.pop("page", None)
     context = {
-        "request_": request,
+        "advice_request": request,
         "facts_rows": presenters.request_rows(request),
         "page": page,
         "filter_form": filter_form,
@@ -145,7 +145,7 @@ def _member_page(
         dismiss_forms.append((state, prefix, bound))
     allowed, reason = decisions.can_be_invited(result.profile, request)
     context = {
-        "request_": request,
+        "advice_request": request,
         "result": result,
         "severity_tags": presenters.SEVERITY_TAGS,
         "facts_rows": presenters.request_rows(request),

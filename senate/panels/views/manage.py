@@ -33,7 +33,7 @@ def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
     manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
     context: dict[str, Any] = {
-        "request_": request,
+        "advice_request": request,
         "spec": spec,
         "labels": dict(sk.skill_choices()),
         "final": invitations.final_panel(request),
@@ -81,7 +81,7 @@ def specification(http: HttpRequest, senate: Any, request: Request) -> HttpRespo
         http,
         "panels/specification.jinja",
         {
-            "request_": request,
+            "advice_request": request,
             "form": form,
             "page_title": f"Panel specification: {request}",
             "breadcrumbs": request_crumbs(senate, request),
@@ -104,7 +104,7 @@ def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse
         page=http.GET.get("page"),
     )
     context = {
-        "request_": request,
+        "advice_request": request,
         "form": form,
         "found": shown.found,
         "page": shown.page,
@@ -296,7 +296,7 @@ def record_answer(http: HttpRequest, senate: Any, request: Request, seat_pk: int
     context = {
         "form": form,
         "seat": seat,
-        "request_": request,
+        "advice_request": request,
         "page_title": f"Record {seat.profile}'s answer",
         "breadcrumbs": request_crumbs(senate, request),
     }

@@ -44,7 +44,7 @@ def invitation(http: HttpRequest, senate: Any, seat: PanelMember) -> HttpRespons
         "panels/invitation.jinja",
         {
             "seat": seat,
-            "request_": seat.request,
+            "advice_request": seat.request,
             "form": form,
             "work": work,
             "must_attest": seat.status == PanelMember.Status.ACCEPTED and not has_attested(seat.profile, seat.request),

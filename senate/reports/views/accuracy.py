@@ -42,7 +42,7 @@ def accuracy_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
             messages.success(http, "You have finished the factual-accuracy check. The panel can now revise the report.")
         return redirect("reports:accuracy", senate.slug, request.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "round": found,
         "titles": titles,
         "comments": accuracy.all_comments(request),
@@ -69,7 +69,7 @@ def answer(http: HttpRequest, senate: Senate, request: Request, comment_id: int)
             messages.success(http, "Your answer has been recorded in the document control.")
             return redirect("reports:accuracy", senate.slug, request.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "item": item,
         "section": compose.section_titles(item.round.draft).get(item.section, item.section),
         "form": form,

@@ -23,7 +23,7 @@ def overview(http: HttpRequest, senate: Senate, request: Request) -> HttpRespons
     judged = assessment.current_judgements(request)
     rows = [(c, judged.get(c.pk)) for c in assessment.criteria_for(request)]
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "rows": rows,
         "label": framework.outcome_label,
         "recommendations": recommendations.with_criteria(request),
@@ -52,7 +52,7 @@ def criteria(http: HttpRequest, senate: Senate, request: Request) -> HttpRespons
             messages.success(http, "The review's criteria have been saved.")
             return redirect("reports:assessment", senate.slug, request.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "page_title": "Choose the criteria",
         "breadcrumbs": assessment_crumbs(senate, request),
@@ -86,7 +86,7 @@ def criterion(http: HttpRequest, senate: Senate, request: Request, criterion_id:
         if judgement_form.is_valid() and _save_judgement(http, request, found, judgement_form):
             return redirect("reports:criterion", senate.slug, request.pk, criterion_id)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "criterion": found,
         "history": [(j, agreement.agreement_of(j)) for j in assessment.history(request, found)],
         "seated": seated,
@@ -165,7 +165,7 @@ def add_recommendation(http: HttpRequest, senate: Senate, request: Request) -> H
             messages.success(http, f"Recommendation {rec.number} has been added.")
             return redirect("reports:assessment", senate.slug, request.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "open": request.stage in follow_up.EDITABLE,
         "page_title": "Add a recommendation",

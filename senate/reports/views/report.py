@@ -28,7 +28,7 @@ def _report_crumbs(senate: Senate, request) -> list[dict[str, str]]:  # type: ig
 def report(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     drafts = [d for d in accuracy.drafts(request) if http.user.has_perm(P.VIEW_VERSION, d)]
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "drafts": list(reversed(drafts)),
         "round": accuracy.latest_round(request),
         "can_write": http.user.has_perm(P.WRITE_REPORT, request) and request.stage in drafting.WRITABLE,
@@ -58,7 +58,7 @@ def write(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
             messages.success(http, f"Draft version {draft.version} has been saved.")
             return redirect("reports:version", senate.slug, request.pk, draft.version)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "form": form,
         "written": drafting.WRITTEN[kind],
         "open": request.stage in drafting.WRITABLE,
@@ -71,7 +71,7 @@ def write(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 @requires(P.VIEW_VERSION, on=VERSION)
 def version(http: HttpRequest, senate: Senate, draft: ReportDraft) -> HttpResponse:
     context = {
-        "request_obj": draft.request,
+        "advice_request": draft.request,
         "draft": draft,
         "doc": compose.compose(draft),
         "page_title": f"{draft.get_kind_display()} v{draft.version}",

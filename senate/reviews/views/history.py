@@ -15,7 +15,7 @@ from senate.reviews.views.common import crumbs
 @requires(ReviewsPermission.VIEW_HISTORY, on=REQUEST)
 def request_history(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "entries": history.entries(request),
         "page_title": f"History: {request.reference or 'draft request'}",
         "breadcrumbs": crumbs(senate, request),

@@ -95,7 +95,7 @@ def edit_step(http: HttpRequest, senate: Senate, request: Request, step: str) ->
         "number": steps.index(step) + 1,
         "total": len(steps),
         "title": TITLES[step],
-        "request_obj": request,
+        "advice_request": request,
         "page_title": TITLES[step],
         "back": steps[steps.index(step) - 1] if steps.index(step) else None,
     }
@@ -115,7 +115,7 @@ def check_answers(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
             messages.success(http, "Your request has been sent to the Senate team.")
             return redirect("reviews:detail", senate.slug, request.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "steps": steps_for(request),
         "titles": TITLES,
         "error": error,

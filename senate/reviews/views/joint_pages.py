@@ -21,7 +21,7 @@ def _context(http: HttpRequest, request: Request, **forms_given: Any) -> dict[st
     user = http.user
     invitation = joint.invitation_for(request, user) if user.has_perm(ReviewsPermission.ANSWER_JOINT, request) else None
     return {
-        "request_obj": request,
+        "advice_request": request,
         "partners": joint.partners_of(request),
         "comments": joint.comments_on(request),
         "invitation": invitation,

@@ -28,7 +28,7 @@ def recommendations(http: HttpRequest, senate: Senate, request: Request) -> Http
         if done:
             return redirect("reviews:recommendations", senate.slug, request.pk)
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "add_form": add_form,
         "follow_form": follow_form,
         "error": error,
@@ -93,7 +93,7 @@ def respond(http: HttpRequest, senate: Senate, request: Request, number: int) ->
     context = {
         "form": form,
         "rec": rec,
-        "request_obj": request,
+        "advice_request": request,
         "error": error,
         "page_title": f"Respond to recommendation {rec.number}",
         "breadcrumbs": crumbs(senate, request),
@@ -122,7 +122,7 @@ def implementation(http: HttpRequest, senate: Senate, request: Request, number: 
     context = {
         "form": form,
         "rec": rec,
-        "request_obj": request,
+        "advice_request": request,
         "error": error,
         "open": request.stage in follow_up.IMPLEMENTABLE,
         "page_title": f"Implementation of recommendation {rec.number}",

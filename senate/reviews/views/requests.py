@@ -41,7 +41,7 @@ def request_list(http: HttpRequest, senate: Senate) -> HttpResponse:
 def _detail_context(http: HttpRequest, request: Request) -> dict:
     acts = [a for a in lifecycle.available_acts(request, http.user) if a.name not in ("submit", "resubmit")]
     return {
-        "request_obj": request,
+        "advice_request": request,
         "steps": next_steps(acts, request),
         "waiting_on": waiting_on_others(request, http.user),
         "events": request.events.select_related("by"),
@@ -111,7 +111,7 @@ def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
             return redirect("reviews:detail", senate.slug, request.pk)
     context = {
         "form": form,
-        "request_obj": request,
+        "advice_request": request,
         "error": error,
         "before_deciding": [link for link in sections.links_for(http, request) if link.get("at_triage")],
         "page_title": "Triage",

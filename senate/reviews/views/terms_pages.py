@@ -35,7 +35,7 @@ def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
     draft_first = can_edit and current is None
     share_now = can_edit and current is not None and current.status == TermsOfReference.Status.DRAFT
     context = {
-        "request_obj": request,
+        "advice_request": request,
         "terms": current,
         "comment_form": comment_form,
         "steps": next_steps(acts, request, primary_taken=draft_first or share_now),
@@ -63,7 +63,7 @@ def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
         return redirect("reviews:terms", senate.slug, request.pk)
     context = {
         "form": form,
-        "request_obj": request,
+        "advice_request": request,
         "page_title": "Edit the terms of reference",
         "breadcrumbs": crumbs(senate, request),
     }

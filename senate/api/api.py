@@ -6,7 +6,6 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -15,7 +14,7 @@ from senate.accounts.permissions import Permission
 from senate.api.auth import TokenAuth
 from senate.members import queries as member_queries
 from senate.members.models import MemberProfile
-from senate.organisations.models import Senate
+from senate.organisations.queries import every_senate, senate_named
 
 api = NinjaAPI(
     title="Senate API",
@@ -90,7 +89,7 @@ class DirectoryFilters(Schema):
 
 @api.get("/senates", response=list[SenateOut], summary="All Clinical Senates, today's and historic")
 def list_senates(request: HttpRequest) -> list[SenateOut]:
-    senates = Senate.objects.select_related("region", "merged_into").order_by("name")
+    senates = every_senate()
     return [
         SenateOut(
             slug=s.slug,
@@ -114,7 +113,7 @@ def list_senates(request: HttpRequest) -> list[SenateOut]:
 )
 @paginate(LimitOffsetPagination, max_limit=MEMBERS_MAX_LIMIT)
 def list_members(request: HttpRequest, slug: str, filters: Query[DirectoryFilters]) -> QuerySet[MemberProfile]:
-    senate = get_object_or_404(Senate, slug=slug)
+    senate = senate_named(slug)
     if not request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):
         raise HttpError(403, "You do not have permission to view this Senate's member directory.")
     # A query, not a list: the pagination reads only the page asked for (with its joins) and counts the rest.

@@ -5,7 +5,6 @@ withheld or unpublishable entry) and the advice it has published with the reques
 import datetime as dt
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
@@ -13,7 +12,7 @@ from ninja.errors import HttpError
 
 from senate.council import publication
 from senate.interests.register import date_error, public_register
-from senate.organisations.models import Senate
+from senate.organisations.queries import senate_named
 
 router = Router(tags=["Published records"])
 
@@ -55,7 +54,7 @@ class PublishedAdviceOut(Schema):
 @router.get("/senates/{slug}/register", response=RegisterOut, summary="The published register of interests")
 def register(request: HttpRequest, slug: str, on: dt.date | None = None) -> dict:
     """As on the Senate's public page, today or as it stood `on` a past date."""
-    senate, today = get_object_or_404(Senate, slug=slug), timezone.localdate()
+    senate, today = senate_named(slug), timezone.localdate()
     if on is not None and (error := date_error(senate, on, today)):
         raise HttpError(400, f"on: {error}.")
     found = public_register(senate, on=on or today)
@@ -85,7 +84,7 @@ def register(request: HttpRequest, slug: str, on: dt.date | None = None) -> dict
 )
 def published_advice(request: HttpRequest, slug: str) -> list[dict]:
     """Ratified, issued advice whose requester has permitted publication from today or earlier."""
-    senate = get_object_or_404(Senate, slug=slug)
+    senate = senate_named(slug)
     return [
         {
             "reference": r.reference,

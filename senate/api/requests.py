@@ -4,12 +4,12 @@ organisation's requests, nobody else's drafts), through `reviews.queries.request
 import datetime as dt
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from senate.organisations.models import Senate
+from senate.organisations.queries import senate_named
 from senate.reviews import queries
 from senate.reviews.models import Request
 from senate.reviews.permissions import ReviewsPermission
@@ -67,7 +67,7 @@ class RequestDetailOut(RequestOut):
 
 
 def _senate(request: HttpRequest, slug: str) -> Senate:
-    senate = get_object_or_404(Senate, slug=slug)
+    senate = senate_named(slug)
     if not request.user.has_perm(ReviewsPermission.VIEW_REQUESTS, senate):
         raise HttpError(403, "You do not have permission to see this Senate's requests for advice.")
     return senate

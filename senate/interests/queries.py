@@ -90,3 +90,8 @@ def screenable(senate: Any, pk: int, *, partners: Iterable[int] = ()) -> MemberP
         .select_related("user", "employer", "home_icb")
         .first()
     )
+
+
+def profile_of(user_id: int) -> MemberProfile | None:
+    """A person's own member profile (None for someone who is not a Council or Assembly member)."""
+    return MemberProfile.objects.filter(user_id=user_id).select_related("user").first()

@@ -25,6 +25,21 @@ def organisations_in(senate: Senate, on: dt.date | None = None) -> QuerySet[Orga
     )
 
 
+def senate_named(slug: str) -> Senate:
+    """The Senate with this slug (a 404 for any other), as the API's addresses name it."""
+    from django.http import Http404
+
+    found = Senate.objects.filter(slug=slug).first()
+    if found is None:
+        raise Http404("There is no Senate with that name.")
+    return found
+
+
+def every_senate() -> QuerySet[Senate]:
+    """Every Clinical Senate, today's and historic, by name."""
+    return Senate.objects.select_related("region", "merged_into").order_by("name")
+
+
 def senates_today() -> QuerySet[Senate]:
     """The Clinical Senates as they stand today, by name (the front door)."""
     return Senate.objects.current().select_related("region").order_by("name")

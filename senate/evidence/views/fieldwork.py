@@ -5,31 +5,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from senate.accounts.models import User
 from senate.core.access import requires
 from senate.evidence import fieldwork as rules_of_fieldwork
+from senate.evidence import queries
 from senate.evidence.forms import FieldworkForm, PapersForm
-from senate.evidence.models import Fieldwork, PapersCirculated
 from senate.evidence.permissions import EvidencePermission as P
 from senate.evidence.views.common import crumbs, posted
 from senate.members.formats import formats_needed
-from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
-
-
-def _panel_profiles(request):
-    try:
-        from importlib import import_module
-
-        return import_module("senate.panels.membership").panel_profiles(request).select_related("user")
-    except ImportError:
-        return MemberProfile.objects.none()
-
-
-def _panel_users(request):
-    return User.objects.filter(profile__in=_panel_profiles(request)).order_by("full_name")
 
 
 def _fieldwork_url(request) -> str:
@@ -38,14 +23,14 @@ def _fieldwork_url(request) -> str:
 
 @requires(P.VIEW_FIELDWORK, on=REQUEST)
 def fieldwork_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    work = Fieldwork.objects.filter(request=request).prefetch_related("attendees")
-    papers = PapersCirculated.objects.filter(fieldwork__request=request).select_related("fieldwork")
+    work = queries.fieldwork_of(request).prefetch_related("attendees")
+    papers = queries.papers_of(request)
     context = {
         "advice_request": request,
         "work": work,
         "papers": [(p, rules_of_fieldwork.notice_days(p), rules_of_fieldwork.is_late(p)) for p in papers],
         "notice_days": senate.papers_notice_days,
-        "formats": formats_needed(senate, _panel_profiles(request)) if papers else [],
+        "formats": formats_needed(senate, queries.panel_of(request)) if papers else [],
         "can_record": http.user.has_perm(P.RECORD_FIELDWORK, request),
         "page_title": "Fieldwork",
         "breadcrumbs": crumbs(http, request, (reverse("evidence:library", args=[senate.slug, request.pk]), "Evidence")),
@@ -55,7 +40,7 @@ def fieldwork_page(http: HttpRequest, senate: Senate, request: Request) -> HttpR
 
 @requires(P.RECORD_FIELDWORK, on=REQUEST)
 def record(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    members = _panel_users(request)
+    members = queries.panel_users(request)
     form = FieldworkForm(posted(http), members=members)
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -82,7 +67,7 @@ def record(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 @requires(P.RECORD_FIELDWORK, on=REQUEST)
 def papers(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
-    meetings = Fieldwork.objects.filter(request=request)
+    meetings = queries.fieldwork_of(request)
     form = PapersForm(posted(http), meetings=meetings)
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from senate.core.access import requires
 from senate.core.uploads import UploadNotStored
-from senate.evidence import access, library
+from senate.evidence import access, library, queries
 from senate.evidence.forms import TIER_HINTS, AskForm, FileForm, ItemForm
-from senate.evidence.models import AccessLog, EvidenceItem, EvidenceRequest, Source
+from senate.evidence.models import EvidenceItem, Source
 from senate.evidence.permissions import EvidencePermission as P
 from senate.evidence.served import ITEM
 from senate.evidence.views.common import crumbs, files, posted
@@ -37,7 +37,7 @@ def library_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
         "items": items,
         "asks": [
             (one, any(item.versions.all() for item in one.items.all()))
-            for one in EvidenceRequest.objects.filter(request=request).prefetch_related("items__versions")
+            for one in queries.asks_of(request).prefetch_related("items__versions")
         ],
         "today": timezone.localdate(),
         "must_attest": on_panel and not has_attested(user, request),
@@ -86,7 +86,7 @@ def upload(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied("you need to be the requester, on the panel or in the Senate team to add evidence")
-    asks = EvidenceRequest.objects.filter(request=request)
+    asks = queries.asks_of(request)
     form = ItemForm(posted(http), files(http), asks=asks if asks.exists() else None)
     if http.method == "GET" and http.GET.get("for"):
         form.initial["asked_for"] = http.GET["for"]
@@ -186,7 +186,7 @@ def download(http: HttpRequest, senate: Senate, item: EvidenceItem, number: int)
 def access_log(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "advice_request": request,
-        "entries": AccessLog.objects.filter(item__request=request).select_related("item", "user", "version")[:500],
+        "entries": queries.access_log_of(request),
         "page_title": "Who opened official-sensitive evidence",
         "breadcrumbs": crumbs(http, request, (_library_url(request), "Evidence")),
     }

@@ -3,6 +3,7 @@ from typing import Any, cast
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 
+from senate.interests import queries
 from senate.members.models import MemberProfile
 
 
@@ -12,7 +13,7 @@ def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
 
 
 def own_profile(http: HttpRequest) -> MemberProfile:
-    profile = MemberProfile.objects.filter(user_id=cast(int, http.user.pk)).select_related("user").first()
+    profile = queries.profile_of(cast(int, http.user.pk))
     if profile is None:
         raise Http404("You do not have a member profile. Only Council and Assembly members declare interests here.")
     return profile

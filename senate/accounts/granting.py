@@ -10,7 +10,7 @@ from django.db import transaction
 from senate.accounts.models import NationalRole, NationalRoleAssignment, Role, RoleAssignment, User
 from senate.core import audit
 
-# A Senate has one clinical Chair (NHS England appoints them; domain.md §1, §5.3).
+# A Senate has one clinical Chair (NHS England appoints them; docs/domain.md §1, §5.3).
 ONE_AT_A_TIME = frozenset({Role.CHAIR})
 
 

@@ -1,6 +1,6 @@
 """Where the Senate's advice sits: the proposal's place in NHS England's service-change assurance
 (dated steps beside the Senate's own timeline), honest-broker work between parties whose clinical
-views are entrenched, and the partner organisations a review engaged (shared/domain.md §3.3–3.4)."""
+views are entrenched, and the partner organisations a review engaged (docs/domain.md §3.3–3.4)."""
 
 from django.conf import settings
 from django.db import models

@@ -1,4 +1,4 @@
-"""Only the Council approves advice (shared/domain.md §5.4, §9.3). Once a Senate holds Council
+"""Only the Council approves advice (docs/domain.md §5.4, §9.3). Once a Senate holds Council
 meetings (it has a quorum rule with `council_approves`), approving terms of reference or advice
 from the request page is refused: it happens when an item is decided at a quorate meeting, which
 performs the act as whoever chaired the item (an acting chair too: the rule

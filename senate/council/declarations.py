@@ -1,4 +1,4 @@
-"""Declarations at the start of a meeting (shared/domain.md §4.2, §9.3): the agenda shows each
+"""Declarations at the start of a meeting (docs/domain.md §4.2, §9.3): the agenda shows each
 member's known conflicts with each item, from the register of interests and conflict screening;
 when the meeting starts they become declarations that members confirm or add to, and the chair
 records the action on each (leaves the room, stays without voting, no action)."""

@@ -11,7 +11,7 @@ USER = settings.AUTH_USER_MODEL
 
 
 class QuorumRule(models.Model):
-    """The Council's quorum, per Senate. National rules are unconfirmed (shared/domain.md §5.4), so
+    """The Council's quorum, per Senate. National rules are unconfirmed (docs/domain.md §5.4), so
     these are settings with typical defaults."""
 
     senate = models.OneToOneField("organisations.Senate", on_delete=models.CASCADE, related_name="quorum_rule")
@@ -292,7 +292,7 @@ class AdviceIssue(models.Model):
 
 
 class PublicationPermission(models.Model):
-    """The requester's permission to publish, with any agreed date and redactions (domain.md §9.3)."""
+    """The requester's permission to publish, with any agreed date and redactions (docs/domain.md §9.3)."""
 
     request = models.OneToOneField("reviews.Request", on_delete=models.PROTECT, related_name="publication_permission")
     given_on = models.DateField()

@@ -1,6 +1,6 @@
 """After ratification: issuing the advice with a covering letter, the requester's permission to
 publish, the Senate's follow-up letter, and what the public may read. Reports are confidential
-until published, and publication needs the requester's permission (shared/domain.md §7, §9.3):
+until published, and publication needs the requester's permission (docs/domain.md §7, §9.3):
 `is_public` is the one test every public page applies."""
 
 import datetime as dt

@@ -1,6 +1,6 @@
 """Is an item quorate? Checked per item, after recusals: a member who leaves the room or stays
 without voting does not count towards the quorum for that item. Quorum clauses in published Council
-terms of reference could not be read (shared/domain.md §5.4), so the rule is a setting per Senate."""
+terms of reference could not be read (docs/domain.md §5.4), so the rule is a setting per Senate."""
 
 import math
 from collections.abc import Iterable

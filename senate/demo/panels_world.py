@@ -72,7 +72,7 @@ def _pin_demo_council_member(requests: list[Request], manager, today: dt.date) -
     """Keep the demo Council member on the first panel they may sit on, so their sign-in shows one."""
     profile = MemberProfile.objects.filter(user__email="council@demo.senate.example").first()
     if profile is None or declaration_refusal(profile, today=today):
-        return  # a member who has not declared, or is overdue, may not be invited (domain.md §9.3)
+        return  # a member who has not declared, or is overdue, may not be invited (docs/domain.md §9.3)
     for request in requests:
         (candidate,) = candidates_for(request, on=today, profiles=[profile])
         if not candidate.blocked:

@@ -1,5 +1,5 @@
 """Attestation before access: a panel member confirms, before opening a review's evidence, that their
-register is current, and declares anything specific to this review (domain.md §9.3: a declaration
+register is current, and declares anything specific to this review (docs/domain.md §9.3: a declaration
 per panel before access to papers). The evidence app asks `require_attestation` before every page."""
 
 from typing import Any

@@ -196,7 +196,7 @@ HIGH_NEEDS_ACTION = (
 
 def outcomes_allowed(conflicts: list[Conflict]) -> list[str]:
     """The decisions the Senate team may record on these conflicts. Members do not sit, unrestricted, on
-    reviews of their own employer (domain.md §4.3, §9.3), so a high-severity conflict cannot be
+    reviews of their own employer (docs/domain.md §4.3, §9.3), so a high-severity conflict cannot be
     settled with "no action needed"; a wrong suggestion is dismissed instead, with its reason."""
     if any(c.severity == Severity.HIGH for c in conflicts):
         return [Outcome.EXCLUDE, Outcome.RESTRICT]
@@ -235,7 +235,7 @@ def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: 
 def can_be_invited(profile: MemberProfile, request: Any, *, on: dt.date | None = None) -> tuple[bool, str]:
     """Whether the member may be invited to this request's panel, and why not. Excluded members may
     not; nor may members with a possible conflict that nobody has decided on yet, nor members who have
-    never declared their interests or whose declaration is overdue (domain.md §9.3)."""
+    never declared their interests or whose declaration is overdue (docs/domain.md §9.3)."""
     if refusal := declaration_refusal(profile, today=on or timezone.localdate()):
         return False, refusal
     screening = screening_for(profile, request)

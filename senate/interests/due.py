@@ -1,4 +1,4 @@
-"""Who owes a declaration. NHS rules (domain.md §4.1, §9.3): on appointment, on change of role,
+"""Who owes a declaration. NHS rules (docs/domain.md §4.1, §9.3): on appointment, on change of role,
 within 28 days of a new interest (self-reported, so the system can only show lateness), and every
 year for everyone on the Council and Assembly, a nil return included."""
 
@@ -152,7 +152,7 @@ def standing_of(profile: MemberProfile, *, today: dt.date) -> DueRow | None:
 
 def declaration_refusal(profile: MemberProfile, *, today: dt.date) -> str:
     """Why this member may not take a seat on a panel because of their declarations, or '' when they
-    may: a member must have declared, and not be overdue, before they are invited (domain.md §9.3)."""
+    may: a member must have declared, and not be overdue, before they are invited (docs/domain.md §9.3)."""
     row = standing_of(profile, today=today)
     if row is None:
         declared = _last_declared([profile.pk], end_of(today))

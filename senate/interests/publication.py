@@ -1,6 +1,6 @@
 """Withholding an entry from the published register and publishing it again. NHS registers may
 withhold an entry only where there is an overriding privacy interest or a real risk of harm, and
-the reason is recorded (domain.md §4.1)."""
+the reason is recorded (docs/domain.md §4.1)."""
 
 from typing import Any
 

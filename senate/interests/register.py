@@ -1,6 +1,6 @@
 """The published register of a Senate, as it stood on any date: the entries that may be published,
 with each member's name and role, a count of entries withheld, and the members who have not made a
-required declaration (published since April 2022, domain.md §4.1). Withheld entries, and entries a
+required declaration (published since April 2022, docs/domain.md §4.1). Withheld entries, and entries a
 member asked not to publish, never leave this module: the public page and the CSV read only this."""
 
 import datetime as dt

@@ -1,5 +1,5 @@
 """What a member may not do on a review, from the Senate team's standing decisions on their conflicts
-(domain.md §4.1: a conflicted member is excluded or takes part with a restriction). The evidence
+(docs/domain.md §4.1: a conflicted member is excluded or takes part with a restriction). The evidence
 pages ask `may_open`, the assessment asks `may_judge` and `may_agree_recommendations`; every page
 that shows a restriction says it with `describe`. Evidence tiers and items, and the assessment's
 criteria, belong to apps after this one in the app order: they answer the extension points below

@@ -1,5 +1,5 @@
 """Retention: register information is kept for a period after a member leaves (6 years by default,
-UNCONFIRMED nationally, domain.md §4.1). This finds whose records are past it; deleting them is a
+UNCONFIRMED nationally, docs/domain.md §4.1). This finds whose records are past it; deleting them is a
 decision for the Senate team and is not automated."""
 
 import datetime as dt

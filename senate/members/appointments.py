@@ -16,7 +16,7 @@ from senate.members.models import Body, MemberProfile, Membership, MembershipRol
 
 # The role a member of each body signs in with (Council pages, an Assembly member's panels).
 SIGN_IN_ROLE = {Body.COUNCIL: Role.COUNCIL_MEMBER, Body.ASSEMBLY: Role.ASSEMBLY_MEMBER}
-# The Chair and Vice-chair lead the Council; a Senate has one clinical Chair at a time (domain.md §1).
+# The Chair and Vice-chair lead the Council; a Senate has one clinical Chair at a time (docs/domain.md §1).
 COUNCIL_ONLY = frozenset({MembershipRole.CHAIR, MembershipRole.VICE_CHAIR})
 ONE_AT_A_TIME = frozenset({MembershipRole.CHAIR})
 

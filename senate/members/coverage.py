@@ -1,7 +1,7 @@
 """Coverage of the Council and the Assembly: which constituencies, life stages and Outcomes
 Framework domains are represented, and which are not. The national framework asks for a
 multi-professional mix including commissioners, clinicians across settings, public health, social
-care and patients and the public (shared/domain.md §5.2)."""
+care and patients and the public (docs/domain.md §5.2)."""
 
 from collections import Counter
 from collections.abc import Callable, Iterable

@@ -1,6 +1,6 @@
 """Vacancies the coverage view proposes: each constituency, clinical profession, life stage and
 Outcomes Framework domain a body does not cover, and each term of office ending in the next six
-months. A Council needs a multi-professional mix (domain.md §5.2); staggered terms keep it whole."""
+months. A Council needs a multi-professional mix (docs/domain.md §5.2); staggered terms keep it whole."""
 
 import datetime as dt
 from dataclasses import dataclass

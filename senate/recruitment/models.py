@@ -1,6 +1,6 @@
 """Recruitment to a Senate's Council or Assembly: a vacancy with its published criteria and versioned
 role description, applications from the public, a selection panel's independent scores, the decision
-and the appointment. Appointment to a Senate "must be fair and transparent" (domain.md §5.3): every
+and the appointment. Appointment to a Senate "must be fair and transparent" (docs/domain.md §5.3): every
 score is against a published criterion, and every step writes an audit event."""
 
 import secrets

@@ -1,4 +1,4 @@
-"""The assessment framework (shared/domain.md §3.1, §3.4, §9.1): national reference data loaded by a
+"""The assessment framework (docs/domain.md §3.1, §3.4, §9.1): national reference data loaded by a
 data migration, plus the criteria a Senate adds for itself. The judgement scale is a setting."""
 
 from typing import Any

@@ -1,5 +1,5 @@
 """Service levels: what is due next on each open request, what is overdue, and the daily reminders.
-The periods are settings per Senate (organisations.Senate), defaults from shared/domain.md §2.5."""
+The periods are settings per Senate (organisations.Senate), defaults from docs/domain.md §2.5."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -79,7 +79,7 @@ def next_due(request: Request) -> Due | None:
     return NEXT_STEP.get(stage)
 
 
-# Stages with no agreed service level (shared/domain.md §2.5: end-to-end durations are UNCONFIRMED):
+# Stages with no agreed service level (docs/domain.md §2.5: end-to-end durations are UNCONFIRMED):
 # the next step is shown, without a date, so nothing is called overdue on a guessed period.
 NEXT_STEP: dict[str, Due] = {
     Stage.PANEL_MEETING: Due("Write the draft report", None, "senate"),

@@ -1,5 +1,5 @@
 """The lifecycle of a request, readable in one place: every act, the stages it may start from, the
-stage it leads to, who may do it, and what must be true first (shared/domain.md §2.4 and §9.2).
+stage it leads to, who may do it, and what must be true first (docs/domain.md §2.4 and §9.2).
 Each act writes the change, an immutable timeline row and an audit event in one transaction, and
 queues the emails that concern someone. Anything refused writes nothing and says what is missing."""
 
@@ -303,7 +303,7 @@ def _apply_side_effects(act: Act, request: Request, reason: str, by: Any) -> Non
     if act.name == "approve_terms":
         terms = _latest_terms(request)
         assert terms is not None
-        # Until Council meetings exist the Chair approves, and the route says so (shared/domain.md §2.4).
+        # Until Council meetings exist the Chair approves, and the route says so (docs/domain.md §2.4).
         TermsOfReference.objects.filter(pk=terms.pk).update(
             status=TermsOfReference.Status.APPROVED,
             approved_at=timezone.now(),

@@ -1,4 +1,4 @@
-"""A Senate's service levels: the notice it asks for and the windows it gives (shared/domain.md §2.5).
+"""A Senate's service levels: the notice it asks for and the windows it gives (docs/domain.md §2.5).
 They drive the short-notice flag, the work queue's due dates and the daily reminders."""
 
 from typing import Any

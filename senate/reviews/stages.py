@@ -1,4 +1,4 @@
-"""The stages of a request for advice, from shared/domain.md §9.2. The transitions between them
+"""The stages of a request for advice, from docs/domain.md §9.2. The transitions between them
 are in lifecycle.py, in one table."""
 
 from django.db import models

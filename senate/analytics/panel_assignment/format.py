@@ -1,4 +1,4 @@
-"""Read and write `senate-panel-problem/1` and `senate-panel-answer/1` (see shared/formats/panel-instance.md).
+"""Read and write `senate-panel-problem/1` and `senate-panel-answer/1` (see docs/formats/panel-instance.md).
 
 Readers collect every fault before refusing, so one run of the CLI tells a user all that is wrong.
 """

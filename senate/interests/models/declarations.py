@@ -20,7 +20,7 @@ class Kind(models.TextChoices):
 
 
 class Category(models.TextChoices):
-    """The NHS categories of interest (domain.md §4.1)."""
+    """The NHS categories of interest (docs/domain.md §4.1)."""
 
     FINANCIAL = "financial", "Financial interest"
     PROFESSIONAL = "professional", "Non-financial professional interest"

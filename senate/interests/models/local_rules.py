@@ -6,7 +6,7 @@ from django.db import models
 
 class InterestRules(models.Model):
     """A Senate's own conflicts-of-interest settings. None of these is confirmed nationally for Clinical
-    Senates (domain.md §4, §9.3), so each is a setting with the typical NHS value as its default."""
+    Senates (docs/domain.md §4, §9.3), so each is a setting with the typical NHS value as its default."""
 
     senate = models.OneToOneField("organisations.Senate", on_delete=models.CASCADE, related_name="interest_rules")
     # NHS England 2017 thresholds: promotional items about £6; gifts over £50 only on the organisation's

@@ -9,7 +9,7 @@ from senate.interests.models.immutable import Immutable
 
 
 class Outcome(models.TextChoices):
-    """Management actions in typical NHS practice (domain.md §4.1, UNCONFIRMED nationally)."""
+    """Management actions in typical NHS practice (docs/domain.md §4.1, UNCONFIRMED nationally)."""
 
     EXCLUDE = "exclude", "Exclude from this review"
     RESTRICT = "restrict", "Take part with a restriction"

@@ -96,7 +96,7 @@ def test_a_decision_on_a_conflict_that_is_no_longer_found_is_refused(cast, strok
 
 
 def test_no_action_is_refused_for_a_high_severity_conflict(client, cast, stroke_review, candidate, torbay):
-    """Members do not sit, unrestricted, on reviews of their own employer (domain.md §4.3)."""
+    """Members do not sit, unrestricted, on reviews of their own employer (docs/domain.md §4.3)."""
     with pytest.raises(ConflictRefused, match="No action needed is not allowed: a high-severity conflict"):
         decide_conflicts(
             candidate,

@@ -1,5 +1,5 @@
 """A member who has never declared, or whose declaration is overdue, cannot be invited to a panel
-(domain.md §9.3; issue 14, item 4)."""
+(docs/domain.md §9.3; issue 14, item 4)."""
 
 import datetime as dt
 

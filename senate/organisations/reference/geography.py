@@ -1,5 +1,5 @@
 """Reference data: public facts about NHS England regions, Clinical Senates and ICBs.
-Sources are in shared/domain.md §6. Where a fact is UNCONFIRMED the note says so; see
+Sources are in docs/domain.md §6. Where a fact is UNCONFIRMED the note says so; see
 docs/reference-data.md for what was decided."""
 
 REGIONS = [

@@ -1,4 +1,4 @@
-"""Load the national assessment framework (shared/domain.md §3.1, §3.4) as reference data."""
+"""Load the national assessment framework (docs/domain.md §3.1, §3.4) as reference data."""
 
 from django.db import migrations
 

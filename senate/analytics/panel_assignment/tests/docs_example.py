@@ -1,4 +1,4 @@
-"""The problem example printed in shared/formats/panel-instance.md, verbatim, and a completed version.
+"""The problem example printed in docs/formats/panel-instance.md, verbatim, and a completed version.
 
 The printed example is abridged: its conflict names M0007, who is not among its members, so by the
 format's own rule it is refused. `completed()` adds the members the example leaves out.

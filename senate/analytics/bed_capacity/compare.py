@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import erlang
 from .model import BedPool, Proposal, apply_proposal
+from .pools import SystemPool, SystemResult, simulate_system
 from .required import RequiredBeds, required_beds
 from .simulation import (
     Progress,
@@ -49,9 +50,10 @@ class SideSummary:
     simulation: SimulationResult | None
     required_beds: RequiredBeds | None = None  # found by simulation, the proposal side only
     mean_stay_days: float = 0.0  # days in a bed: the clinical stay plus delayed discharge and discharge times
+    pools: SystemResult | None = None  # every pool of the scenario simulated together (outlying, electives)
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "name": self.name,
             "admissions_per_year": self.admissions_per_year,
             "mean_los_days": self.mean_los_days,
@@ -70,6 +72,9 @@ class SideSummary:
             "simulation": None if self.simulation is None else self.simulation.to_dict(),
             "required_beds": None if self.required_beds is None else self.required_beds.to_dict(),
         }
+        if self.pools is not None:  # only a scenario with several pools or electives has the key
+            out["pools"] = self.pools.to_dict()
+        return out
 
 
 @dataclass(frozen=True)
@@ -139,12 +144,15 @@ def compare(
     progress: Progress | None = None,
     workers: int | None = None,
     uncertainty: UncertaintySettings | None = None,
+    system: tuple[SystemPool, ...] = (),
 ) -> Comparison:
     """Compare baseline and proposal; simulate both when ``settings`` is given.
 
     ``progress`` receives 0..1 over both runs (baseline first half). Raises
     ValueError if the proposal's reductions exceed demand and
     SimulationTooLargeError if a side is too big to simulate in time.
+    ``system`` (the main pool first, its pool the baseline) adds every pool
+    simulated together on each side, the proposal changing the main pool only.
     """
     effective = apply_proposal(baseline, proposal)
     pools = (baseline, effective.pool)
@@ -153,6 +161,13 @@ def compare(
     parts = 2 if settings is not None else 0
     searching = settings is not None and settings.required_beds_target is not None
     parts += int(searching) + int(uncertainty is not None)
+    together: list[SystemResult | None] = [None, None]
+    if settings is not None and system:
+        parts += 2
+        sides = (system, (replace(system[0], pool=effective.pool), *system[1:]))
+        for i, (label, members) in enumerate(zip(("baseline", "proposal"), sides, strict=True)):
+            step = _scaled(progress, parts - 2 - int(uncertainty is not None) + i, parts)
+            together[i] = simulate_system(members, settings, progress=step, workers=workers, side=label)
     if settings is not None:
         _check_size(pools, settings)
         for i, pool in enumerate(pools):
@@ -165,8 +180,8 @@ def compare(
         step = _scaled(progress, parts - 1, parts)
         how_sure = analyse(baseline, proposal, uncertainty, settings, progress=step, workers=workers)
     return Comparison(
-        baseline=summarise_side(baseline, results[0]),
-        proposal=replace(summarise_side(effective.pool, results[1]), required_beds=needed),
+        baseline=replace(summarise_side(baseline, results[0]), pools=together[0]),
+        proposal=replace(summarise_side(effective.pool, results[1]), required_beds=needed, pools=together[1]),
         assumptions=effective.assumptions,
         settings=settings,
         uncertainty=how_sure,

@@ -164,7 +164,9 @@ def compare(
     together: list[SystemResult | None] = [None, None]
     if settings is not None and system:
         parts += 2
-        sides = (system, (replace(system[0], pool=effective.pool), *system[1:]))
+        # The proposal changes the main pool; it keeps its baseline name so the pools outlying to it still find it.
+        changed = replace(effective.pool, name=system[0].pool.name)
+        sides = (system, (replace(system[0], pool=changed), *system[1:]))
         for i, (label, members) in enumerate(zip(("baseline", "proposal"), sides, strict=True)):
             step = _scaled(progress, parts - 2 - int(uncertainty is not None) + i, parts)
             together[i] = simulate_system(members, settings, progress=step, workers=workers, side=label)

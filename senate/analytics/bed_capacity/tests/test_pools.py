@@ -126,8 +126,13 @@ def test_the_worked_example(example: Any) -> None:
         p = truncated_poisson(8.0, 10)
         steady = 2 * (5 * 365 / 7) * (p[10] + p[9] / 2)  # 103 a year
         assert ortho.electives_planned_per_year.mean == pytest.approx(522, abs=1)
+        assert round(steady) == 103
         assert 0.95 * steady < ortho.electives_cancelled_per_year.mean < steady
     assert round(3000 * erlang_b(25, load)) == 410 and round(3000 * erlang_b(22, load)) == 640
+    assert round(3000 * erlang_b(25, load) * 3) == 1231 and round(3000 * erlang_b(22, load) * 3) == 1921
+    assert (
+        round(3000 * erlang_b(25, load) * 3 / 365, 2) == 3.37 and round(3000 * erlang_b(22, load) * 3 / 365, 2) == 5.26
+    )
     shown = example.to_dict()["proposal"]["pools"]["pools"][0]
     assert shown["outlie_to"] == "Surgical annex" and shown["outliers_sent_per_year"]["mean"] > 600
 
@@ -195,3 +200,13 @@ def test_round_trip_and_the_command(tmp_path: Path, capsys: pytest.CaptureFixtur
     names = [p["name"] for p in out["baseline"]["pools"]["pools"]]
     assert names == ["Medicine", "Surgical annex", "Orthopaedics"]
     assert out["proposal"]["pools"]["pools"][2]["electives_cancelled_per_year"]["mean"] > 0
+
+
+def test_pools_outlying_to_the_changed_main_pool_still_find_it() -> None:
+    data = _example_data()
+    data["pools"][1]["outlie_to"] = "Medicine"
+    data["simulation"] = {"replications": 3, "years": 1, "seed": 3}
+    result = run_scenario(load_scenario(data), workers=1)
+    medicine, _, ortho = result.proposal.pools.pools
+    assert medicine.name == "Medicine" and ortho.outlie_to == "Medicine"
+    assert medicine.outliers_received_per_year.mean == ortho.outliers_sent_per_year.mean > 0

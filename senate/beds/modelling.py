@@ -44,13 +44,14 @@ def save_inputs(bed_model: BedModel, *, by: Any, **parts: Any) -> BedModel:
     scenario = dict(bed_model.scenario)
     scenario.update(parts)
     with transaction.atomic():
-        bed_model.scenario = scenarios.assemble(
+        assembled = scenarios.assemble(
             title=bed_model.title,
             baseline=scenario.get("baseline", {}),
             proposal=scenario.get("proposal", {}),
             simulation=scenario.get("simulation"),
             uncertainty=scenario.get("uncertainty"),
         )
+        bed_model.scenario = scenarios.keep_pools(bed_model.scenario, assembled)
         _clear_results(bed_model)
         bed_model.save()
         audit.record(

@@ -109,6 +109,7 @@ def _tables(result: dict[str, Any]) -> list[dict[str, Any]]:
             "rows": _steady(base, prop),
         }
     ]
+    tables += _pool_tables(base, prop)
     if base.get("simulation") and prop.get("simulation"):
         bs, ps = base["simulation"], prop["simulation"]
         rows = _waited(bs, ps) if bs.get("waiting") and ps.get("waiting") else _simulated(bs, ps)
@@ -125,6 +126,51 @@ def _tables(result: dict[str, Any]) -> list[dict[str, Any]]:
             return tables
         tables.append(_by("month", MONTH_NAMES, bs["refused_per_month"], ps["refused_per_month"], head))
         tables.append(_by("day of the week", WEEKDAY_NAMES, bs["refused_per_weekday"], ps["refused_per_weekday"], head))
+    return tables
+
+
+def _pool_tables(base: dict[str, Any], prop: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every pool of a scenario with several, simulated together: outliers, refusals, cancellations."""
+    if not base.get("pools") or not prop.get("pools"):
+        return []
+    head = ["", base["name"], prop["name"]]
+    tables = []
+    for b, p in zip(base["pools"]["pools"], prop["pools"]["pools"], strict=True):
+        sent = f"Patients outlying to {b['outlie_to']} per year" if b["outlie_to"] else None
+        rows = [
+            (
+                "Beds",
+                lambda s: (
+                    _whole(s["beds"]) + (f" and {s['escalation_beds']:,} escalation" if s["escalation_beds"] else "")
+                ),
+            ),
+            ("Emergency admissions per year", lambda s: estimate(s["admissions_per_year"])),
+            ("Given a bed in this pool", lambda s: estimate(s["admitted_per_year"])),
+            *([(sent, lambda s: estimate(s["outliers_sent_per_year"]))] if sent else []),
+            *(
+                [("Bed-days a year outlying", lambda s: estimate(s["outlying_bed_days_per_year"]))]
+                if b["outlie_to"]
+                else []
+            ),
+            (
+                "Turned away per year, after outlying" if b["outlie_to"] else "Turned away per year",
+                lambda s: estimate(s["refused_per_year"]),
+            ),
+            ("Outliers from other pools taken in per year", lambda s: estimate(s["outliers_received_per_year"])),
+            ("Mean occupied beds", lambda s: estimate(s["mean_occupied_beds"], digits=1)),
+        ]
+        if b.get("electives_planned_per_year"):
+            rows += [
+                ("Planned (elective) admissions per year", lambda s: estimate(s["electives_planned_per_year"])),
+                ("Elective admissions cancelled per year", lambda s: estimate(s["electives_cancelled_per_year"])),
+            ]
+        tables.append(
+            {
+                "caption": f"{b['name']}: pools simulated together (95% confidence intervals)",
+                "head": head,
+                "rows": [[label, show(b), show(p)] for label, show in rows],
+            }
+        )
     return tables
 
 

@@ -210,3 +210,14 @@ def test_pools_outlying_to_the_changed_main_pool_still_find_it() -> None:
     medicine, _, ortho = result.proposal.pools.pools
     assert medicine.name == "Medicine" and ortho.outlie_to == "Medicine"
     assert medicine.outliers_received_per_year.mean == ortho.outliers_sent_per_year.mean > 0
+
+
+def test_progress_runs_forward_and_the_assumptions_name_the_pools() -> None:
+    data = _example_data()
+    data["simulation"] = {"replications": 3, "years": 1, "seed": 4}
+    seen: list[float] = []
+    result = run_scenario(load_scenario(data), progress=seen.append, workers=1)
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
+    note = result.assumptions[-1]
+    assert note.startswith("Pools simulated together (the proposal changes the first only): Medicine: 25 beds")
+    assert "outlies to Surgical annex when full" in note and "10 electives a week at 08:00" in note

@@ -342,7 +342,37 @@ def headline(bed_model: BedModel) -> list[dict[str, str]]:
 def input_rows(scenario: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Summary-list rows of what was entered, for the model's page."""
     base, prop = scenario.get("baseline") or {}, scenario.get("proposal") or {}
-    return {"baseline": _baseline_rows(base) if base else [], "proposal": _proposal_rows(prop) if prop else []}
+    return {
+        "baseline": (_baseline_rows(base) + _link_rows(base)) if base else [],
+        "proposal": _proposal_rows(prop) if prop else [],
+        "pools": [_row(p.get("name", ""), _pool_line(p)) for p in scenario.get("pools") or []],
+    }
+
+
+def _link_rows(pool: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    if pool.get("outlie_to"):
+        rows.append(_row("When every bed is full", f"patients outlie to {pool['outlie_to']}"))
+    if electives := pool.get("electives"):
+        rows.append(_row("Electives", _electives(electives)))
+    return rows
+
+
+def _electives(e: dict[str, Any]) -> str:
+    week = ", ".join(f"{n} {day}" for n, day in zip(e["per_weekday"], WEEKDAY_NAMES, strict=True) if n)
+    share = e.get("cancel_above_occupancy", 1)
+    return f"{week or 'none'} at {e.get('hour', 8):02d}:00, cancelled above {share:.0%} occupied or with no bed free"
+
+
+def _pool_line(p: dict[str, Any]) -> str:
+    parts = [f"{_whole(p.get('admissions_per_year', 0))} admissions a year", f"{_whole(p.get('beds', 0))} beds"]
+    if p.get("escalation_beds"):
+        parts.append(f"{p['escalation_beds']:,} escalation beds")
+    if p.get("outlie_to"):
+        parts.append(f"outlies to {p['outlie_to']} when full")
+    if p.get("electives"):
+        parts.append("electives " + _electives(p["electives"]))
+    return "; ".join(parts)
 
 
 def _row(key: str, value: Any) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 progress is kept on the model, and a scenario that cannot run is refused before it is queued."""
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -196,3 +198,44 @@ def test_changing_the_baseline_on_the_page_keeps_the_other_pools(cast):
     bed_model.refresh_from_db()
     assert bed_model.scenario["baseline"]["beds"] == 28 and bed_model.scenario["baseline"]["outlie_to"] == "Annex"
     assert [p["name"] for p in bed_model.scenario["pools"]] == ["Annex"]
+
+
+EXAMPLE_POOLS = Path(__file__).resolve().parents[3] / "docs" / "beds" / "example-pools.json"
+
+
+def _upload(client, bed_model, content: bytes, name: str = "pools.json"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(page_url(bed_model, "scenario/"), {"scenario_file": SimpleUploadedFile(name, content)})
+
+
+def test_a_scenario_file_with_several_pools_is_uploaded_run_and_shown(
+    as_manager, bed_model, django_capture_on_commit_callbacks
+):
+    data = json.loads(EXAMPLE_POOLS.read_text())
+    data["simulation"] = {"replications": 3, "years": 1, "seed": 9}
+    response = _upload(as_manager, bed_model, json.dumps(data).encode())
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert [p["name"] for p in bed_model.scenario["pools"]] == ["Surgical annex", "Orthopaedics"]
+    page = as_manager.get(page_url(bed_model)).content.decode()
+    assert "Other pools simulated together" in page and "0 admissions a year; 60 beds" in page
+    assert "patients outlie to Surgical annex" in page and "2 Mon, 2 Tue" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        as_manager.post(page_url(bed_model, "run/"))
+    page = as_manager.get(page_url(bed_model)).content.decode()
+    assert "Orthopaedics: pools simulated together" in page and "Elective admissions cancelled per year" in page
+
+
+def test_a_scenario_file_that_cannot_be_used_is_refused_naming_the_field(as_manager, bed_model):
+    data = json.loads(EXAMPLE_POOLS.read_text())
+    data["baseline"]["outlie_to"] = "Cardiology"
+    response = _upload(as_manager, bed_model, json.dumps(data).encode())
+    assert response.status_code == 400
+    assert "baseline.outlie_to: must name another pool" in response.content.decode()
+    response = _upload(as_manager, bed_model, b"{}", name="pools.txt")
+    assert response.status_code == 400 and "must be a .json file" in response.content.decode()
+    response = _upload(as_manager, bed_model, b"{not json", name="pools.json")
+    assert "not valid JSON at line 1" in response.content.decode()
+    bed_model.refresh_from_db()
+    assert "pools" not in bed_model.scenario

@@ -15,7 +15,8 @@ escalation beds.
 All pools run in one event loop (compiled with numba): arrivals of every pool are merged in time
 order, so an outlier competes for a bed with the receiving pool's own patients. Each pool draws its
 patients from its own random stream, seeded from the scenario's seed and the pool's place, so the
-patients of a pool are the same whatever the beds of any pool (common random numbers kept per pool).
+patients of a pool are the same whatever the beds or demand of the other pools (common random numbers
+kept per pool; its own beds change the census it starts from, as for a single pool).
 The main pool (place 0) draws exactly the patients the single-pool simulation draws, so a pool that
 never sends an outlier has the same refusals as when simulated alone.
 """
@@ -516,7 +517,13 @@ def simulate_system(
                 mean_occupied_beds=Estimate.of(c[:, _BED_HOURS] / hours),
                 electives_planned_per_year=Estimate.of(c[:, _PLANNED] / years) if planned else None,
                 electives_cancelled_per_year=Estimate.of(c[:, _CANCELLED] / years) if planned else None,
-                midnight=_midnight(by_midnight[:, p, : int(capacity[p]) + 1], sp.pool.beds, years),
+                # The main pool's escalation beds open above the settings' threshold; the others' when full.
+                midnight=_midnight(
+                    by_midnight[:, p, : int(capacity[p]) + 1],
+                    sp.pool.beds,
+                    years,
+                    settings.escalation_threshold if p == 0 else 1.0,
+                ),
             )
         )
     return SystemResult(tuple(results), reps, years, int(arrivals.sum()))

@@ -8,6 +8,7 @@ counted once, and electives are cancelled as often as the steady state says they
 import copy
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,26 @@ def test_progress_runs_forward_and_the_assumptions_name_the_pools() -> None:
     note = result.assumptions[-1]
     assert note.startswith("Pools simulated together (the proposal changes the first only): Medicine: 25 beds")
     assert "outlies to Surgical annex when full" in note and "10 electives a week at 08:00" in note
+
+
+def test_each_pool_keeps_its_own_patients_whatever_the_beds_of_the_others() -> None:
+    a = BedPool(3650, LengthOfStay.exponential(2), 20, name="A")
+    b = BedPool(2000, LengthOfStay.lognormal(4, 1.2), 25, name="B")
+    first = simulate_system((SystemPool(a, "B"), SystemPool(b, "A")), SETTINGS, workers=1).pools
+    fewer = replace(a, beds=12)
+    second = simulate_system((SystemPool(fewer, "B"), SystemPool(b, "A")), SETTINGS, workers=1).pools
+    # B's patients are the same when A's beds change (common random numbers per pool); A sends more.
+    assert second[1].admissions_per_year == first[1].admissions_per_year
+    assert second[0].outliers_sent_per_year.mean > first[0].outliers_sent_per_year.mean
+    third = simulate_system((SystemPool(a, "B"), SystemPool(replace(b, beds=15), "A")), SETTINGS, workers=1).pools
+    assert third[0].admissions_per_year == first[0].admissions_per_year
+    assert third[1].outliers_sent_per_year.mean > first[1].outliers_sent_per_year.mean
+
+
+def test_the_main_pools_escalation_beds_open_at_the_settings_threshold() -> None:
+    pool = BedPool(3650, LengthOfStay.exponential(2), 20, name="A")
+    settings = SimulationSettings(replications=4, years=1, seed=2, escalation_beds=3, escalation_threshold=0.9)
+    alone = simulate(pool, settings, workers=1).midnight
+    together = simulate_system((SystemPool(pool),), settings, workers=1).pools[0].midnight
+    assert together.escalation_threshold == 0.9 and together.escalation_beds == 3
+    assert together.escalation_nights_open == alone.escalation_nights_open

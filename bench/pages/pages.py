@@ -415,6 +415,7 @@ PAGES: list[Page] = [
     Page("beds:detail", "manager", bed_model),
     Page("beds:baseline", "manager", bed_model),
     Page("beds:proposal", "manager", bed_model),
+    Page("beds:scenario", "manager", bed_model),
     Page("beds:progress", "manager", bed_model),
     # reports
     Page("reports:framework", "manager"),

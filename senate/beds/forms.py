@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from senate.analytics.bed_capacity import LosCsvError, parse_los_csv
+from senate.analytics.bed_capacity import LosCsvError, ScenarioError, parse_los_csv, parse_scenario, scenario_to_dict
 from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES
 from senate.beds.fields import NumberField, SharesField, is_flat
 from senate.beds.scenarios import UNCERTAIN_FIELDS
@@ -351,3 +351,38 @@ def uncertainty_section(data: dict[str, Any]) -> dict[str, Any]:
 def _present(**values: Any) -> dict[str, Any]:
     """Only the values given: a blank box is left out, so the validator says it is missing."""
     return {k: v for k, v in values.items() if v not in (None, "")}
+
+
+def scenario_file_max_bytes() -> int:
+    """The largest scenario file accepted (BEDS_SCENARIO_MAX_BYTES, 20 MB: room for empirical stays)."""
+    return int(getattr(settings, "BEDS_SCENARIO_MAX_BYTES", 20 * 1024 * 1024))
+
+
+class ScenarioFileForm(Form):
+    """A whole ``senate-bed-scenario/1`` file, as ``senate beds assess`` reads it: the way to give
+    several pools (outlying, electives). The file is read and checked, never stored: the model keeps
+    the scenario it describes."""
+
+    scenario_file = forms.FileField(
+        label="Scenario file (JSON)",
+        help_text="A senate-bed-scenario/1 file, as `senate beds assess` reads it. It replaces everything entered "
+        "for this model.",
+        required=True,
+    )
+
+    def clean_scenario_file(self) -> dict[str, Any]:
+        upload = self.cleaned_data["scenario_file"]
+        if not upload.name.lower().endswith(".json"):
+            raise forms.ValidationError("The scenario file must be a .json file")
+        data = uploads.read_upload(upload, scenario_file_max_bytes())
+        if len(data) > scenario_file_max_bytes():
+            raise forms.ValidationError(
+                f"The scenario file must be at most {uploads.describe_size(scenario_file_max_bytes())}"
+            )
+        text = uploads.decode_text(data)
+        if text is None:
+            raise forms.ValidationError("The scenario file must be saved as text (UTF-8)")
+        try:
+            return scenario_to_dict(parse_scenario(text))
+        except ScenarioError as problems:
+            raise forms.ValidationError(list(problems.errors)) from problems

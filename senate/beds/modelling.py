@@ -37,6 +37,25 @@ def create_bed_model(*, request: Any, title: str, by: Any) -> BedModel:
     return bed_model
 
 
+def replace_scenario(bed_model: BedModel, scenario: dict[str, Any], *, by: Any) -> BedModel:
+    """Store a whole scenario read from a file (already checked), replacing every input; results are cleared."""
+    if bed_model.is_busy:
+        raise RunRefused(["The model is running. Wait for it to finish before changing it."])
+    with transaction.atomic():
+        bed_model.scenario = scenario | {"title": bed_model.title}
+        _clear_results(bed_model)
+        bed_model.save()
+        pools = len(scenario.get("pools") or []) + 1
+        audit.record(
+            "beds.inputs_changed",
+            bed_model,
+            by=by,
+            senate=bed_model.request.senate,
+            summary=f"Bed model inputs replaced from a scenario file ({pools} pool{'s' if pools > 1 else ''})",
+        )
+    return bed_model
+
+
 def save_inputs(bed_model: BedModel, *, by: Any, **parts: Any) -> BedModel:
     """Store the baseline, or the proposal and simulation settings. Old results no longer match the
     inputs, so they are cleared."""
@@ -45,13 +64,14 @@ def save_inputs(bed_model: BedModel, *, by: Any, **parts: Any) -> BedModel:
     scenario = dict(bed_model.scenario)
     scenario.update(parts)
     with transaction.atomic():
-        bed_model.scenario = scenarios.assemble(
+        assembled = scenarios.assemble(
             title=bed_model.title,
             baseline=scenario.get("baseline", {}),
             proposal=scenario.get("proposal", {}),
             simulation=scenario.get("simulation"),
             uncertainty=scenario.get("uncertainty"),
         )
+        bed_model.scenario = scenarios.keep_pools(bed_model.scenario, assembled)
         _clear_results(bed_model)
         bed_model.save()
         audit.record(

@@ -109,6 +109,7 @@ def _tables(result: dict[str, Any]) -> list[dict[str, Any]]:
             "rows": _steady(base, prop),
         }
     ]
+    tables += _pool_tables(base, prop)
     if base.get("simulation") and prop.get("simulation"):
         bs, ps = base["simulation"], prop["simulation"]
         rows = _waited(bs, ps) if bs.get("waiting") and ps.get("waiting") else _simulated(bs, ps)
@@ -125,6 +126,51 @@ def _tables(result: dict[str, Any]) -> list[dict[str, Any]]:
             return tables
         tables.append(_by("month", MONTH_NAMES, bs["refused_per_month"], ps["refused_per_month"], head))
         tables.append(_by("day of the week", WEEKDAY_NAMES, bs["refused_per_weekday"], ps["refused_per_weekday"], head))
+    return tables
+
+
+def _pool_tables(base: dict[str, Any], prop: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every pool of a scenario with several, simulated together: outliers, refusals, cancellations."""
+    if not base.get("pools") or not prop.get("pools"):
+        return []
+    head = ["", base["name"], prop["name"]]
+    tables = []
+    for b, p in zip(base["pools"]["pools"], prop["pools"]["pools"], strict=True):
+        sent = f"Patients outlying to {b['outlie_to']} per year" if b["outlie_to"] else None
+        rows = [
+            (
+                "Beds",
+                lambda s: (
+                    _whole(s["beds"]) + (f" and {s['escalation_beds']:,} escalation" if s["escalation_beds"] else "")
+                ),
+            ),
+            ("Emergency admissions per year", lambda s: estimate(s["admissions_per_year"])),
+            ("Given a bed in this pool", lambda s: estimate(s["admitted_per_year"])),
+            *([(sent, lambda s: estimate(s["outliers_sent_per_year"]))] if sent else []),
+            *(
+                [("Bed-days a year outlying", lambda s: estimate(s["outlying_bed_days_per_year"]))]
+                if b["outlie_to"]
+                else []
+            ),
+            (
+                "Turned away per year, after outlying" if b["outlie_to"] else "Turned away per year",
+                lambda s: estimate(s["refused_per_year"]),
+            ),
+            ("Outliers from other pools taken in per year", lambda s: estimate(s["outliers_received_per_year"])),
+            ("Mean occupied beds", lambda s: estimate(s["mean_occupied_beds"], digits=1)),
+        ]
+        if b.get("electives_planned_per_year"):
+            rows += [
+                ("Planned (elective) admissions per year", lambda s: estimate(s["electives_planned_per_year"])),
+                ("Elective admissions cancelled per year", lambda s: estimate(s["electives_cancelled_per_year"])),
+            ]
+        tables.append(
+            {
+                "caption": f"{b['name']}: pools simulated together (95% confidence intervals)",
+                "head": head,
+                "rows": [[label, show(b), show(p)] for label, show in rows],
+            }
+        )
     return tables
 
 
@@ -296,7 +342,37 @@ def headline(bed_model: BedModel) -> list[dict[str, str]]:
 def input_rows(scenario: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Summary-list rows of what was entered, for the model's page."""
     base, prop = scenario.get("baseline") or {}, scenario.get("proposal") or {}
-    return {"baseline": _baseline_rows(base) if base else [], "proposal": _proposal_rows(prop) if prop else []}
+    return {
+        "baseline": (_baseline_rows(base) + _link_rows(base)) if base else [],
+        "proposal": _proposal_rows(prop) if prop else [],
+        "pools": [_row(p.get("name", ""), _pool_line(p)) for p in scenario.get("pools") or []],
+    }
+
+
+def _link_rows(pool: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    if pool.get("outlie_to"):
+        rows.append(_row("When every bed is full", f"patients outlie to {pool['outlie_to']}"))
+    if electives := pool.get("electives"):
+        rows.append(_row("Electives", _electives(electives)))
+    return rows
+
+
+def _electives(e: dict[str, Any]) -> str:
+    week = ", ".join(f"{n} {day}" for n, day in zip(e["per_weekday"], WEEKDAY_NAMES, strict=True) if n)
+    share = e.get("cancel_above_occupancy", 1)
+    return f"{week or 'none'} at {e.get('hour', 8):02d}:00, cancelled above {share:.0%} occupied or with no bed free"
+
+
+def _pool_line(p: dict[str, Any]) -> str:
+    parts = [f"{_whole(p.get('admissions_per_year', 0))} admissions a year", f"{_whole(p.get('beds', 0))} beds"]
+    if p.get("escalation_beds"):
+        parts.append(f"{p['escalation_beds']:,} escalation beds")
+    if p.get("outlie_to"):
+        parts.append(f"outlies to {p['outlie_to']} when full")
+    if p.get("electives"):
+        parts.append("electives " + _electives(p["electives"]))
+    return "; ".join(parts)
 
 
 def _row(key: str, value: Any) -> dict[str, Any]:

@@ -15,6 +15,21 @@ def assemble(*, title: str, baseline: Any, proposal: Any, simulation: Any, uncer
     return out
 
 
+POOL_LINKS = ("outlie_to", "electives")
+
+
+def keep_pools(previous: dict[str, Any], scenario: dict[str, Any]) -> dict[str, Any]:
+    """Carry the other pools of a multi-pool scenario, and the baseline's links to them (outlying,
+    electives), over an edit of the pages' boxes, which do not show them."""
+    out = dict(scenario)
+    if previous.get("pools"):
+        out["pools"] = previous["pools"]
+    before, after = previous.get("baseline") or {}, out.get("baseline") or {}
+    if after and any(key in before for key in POOL_LINKS):
+        out["baseline"] = after | {key: before[key] for key in POOL_LINKS if key in before and key not in after}
+    return out
+
+
 def baseline_problems(scenario: dict[str, Any], baseline: dict[str, Any]) -> list[str]:
     """Problems with a baseline on its own. A stand-in proposal (the same beds, no changes) lets the
     whole validator run, including the limit on what can be simulated in time."""

@@ -96,6 +96,22 @@ def proposal(http: HttpRequest, senate: Senate, request: Request, model_id: int)
     return _step(http, bed_model, form, "beds/proposal.jinja", "The proposal")
 
 
+@requires(P.EDIT, on=REQUEST)
+def scenario_file(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+    """Upload a whole scenario file: the way to give several pools, outlying and electives."""
+    bed_model = _model(http, request, model_id)
+    form = forms.ScenarioFileForm(http.POST or None, http.FILES or None)
+    if http.method == "POST" and form.is_valid():
+        try:
+            modelling.replace_scenario(bed_model, form.cleaned_data["scenario_file"], by=http.user)
+        except modelling.RunRefused as refused:
+            messages.error(http, str(refused))
+        else:
+            messages.success(http, "The scenario file has been read. Run the model to see its results.")
+        return redirect("beds:detail", senate.slug, request.pk, model_id)
+    return _step(http, bed_model, form, "beds/scenario_file.jinja", "Upload a scenario file")
+
+
 def _save(http: HttpRequest, bed_model: BedModel, then: str, **parts: Any) -> HttpResponse:
     try:
         modelling.save_inputs(bed_model, by=http.user, **parts)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import erlang
 from .model import BedPool, Proposal, apply_proposal
+from .pools import SystemPool, SystemResult, simulate_system, system_problems
 from .required import RequiredBeds, required_beds
 from .simulation import (
     Progress,
@@ -49,9 +50,10 @@ class SideSummary:
     simulation: SimulationResult | None
     required_beds: RequiredBeds | None = None  # found by simulation, the proposal side only
     mean_stay_days: float = 0.0  # days in a bed: the clinical stay plus delayed discharge and discharge times
+    pools: SystemResult | None = None  # every pool of the scenario simulated together (outlying, electives)
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "name": self.name,
             "admissions_per_year": self.admissions_per_year,
             "mean_los_days": self.mean_los_days,
@@ -70,6 +72,9 @@ class SideSummary:
             "simulation": None if self.simulation is None else self.simulation.to_dict(),
             "required_beds": None if self.required_beds is None else self.required_beds.to_dict(),
         }
+        if self.pools is not None:  # only a scenario with several pools or electives has the key
+            out["pools"] = self.pools.to_dict()
+        return out
 
 
 @dataclass(frozen=True)
@@ -139,12 +144,15 @@ def compare(
     progress: Progress | None = None,
     workers: int | None = None,
     uncertainty: UncertaintySettings | None = None,
+    system: tuple[SystemPool, ...] = (),
 ) -> Comparison:
     """Compare baseline and proposal; simulate both when ``settings`` is given.
 
     ``progress`` receives 0..1 over both runs (baseline first half). Raises
     ValueError if the proposal's reductions exceed demand and
     SimulationTooLargeError if a side is too big to simulate in time.
+    ``system`` (the main pool first, its pool the baseline) adds every pool
+    simulated together on each side, the proposal changing the main pool only.
     """
     effective = apply_proposal(baseline, proposal)
     pools = (baseline, effective.pool)
@@ -153,31 +161,68 @@ def compare(
     parts = 2 if settings is not None else 0
     searching = settings is not None and settings.required_beds_target is not None
     parts += int(searching) + int(uncertainty is not None)
+    together: list[SystemResult | None] = [None, None]
+    sides: tuple[tuple[SystemPool, ...], ...] = ()
+    if settings is not None and system:
+        parts += 2
+        # The proposal changes the main pool; it keeps its baseline name so the pools outlying to it still find it.
+        changed = replace(effective.pool, name=system[0].pool.name)
+        sides = (system, (replace(system[0], pool=changed), *system[1:]))
     if settings is not None:
-        _check_size(pools, settings)
+        _check_size(pools, settings, sides)
         for i, pool in enumerate(pools):
             results[i] = simulate(pool, settings, progress=_scaled(progress, i, parts), workers=workers)
         if settings.required_beds_target is not None:
             target, search = settings.required_beds_target, _scaled(progress, 2, parts)
             needed = required_beds(effective.pool, settings, target=target, progress=search, workers=workers)
+        for i, (label, members) in enumerate(zip(("baseline", "proposal"), sides, strict=False)):
+            step = _scaled(progress, 2 + int(searching) + i, parts)
+            together[i] = simulate_system(members, settings, progress=step, workers=workers, side=label)
     how_sure = None
     if uncertainty is not None:
         step = _scaled(progress, parts - 1, parts)
         how_sure = analyse(baseline, proposal, uncertainty, settings, progress=step, workers=workers)
     return Comparison(
-        baseline=summarise_side(baseline, results[0]),
-        proposal=replace(summarise_side(effective.pool, results[1]), required_beds=needed),
-        assumptions=effective.assumptions,
+        baseline=replace(summarise_side(baseline, results[0]), pools=together[0]),
+        proposal=replace(summarise_side(effective.pool, results[1]), required_beds=needed, pools=together[1]),
+        assumptions=effective.assumptions + _pool_notes(system, simulated=settings is not None),
         settings=settings,
         uncertainty=how_sure,
     )
 
 
-def _check_size(pools: tuple[BedPool, BedPool], settings: SimulationSettings) -> None:
+def _pool_notes(system: tuple[SystemPool, ...], *, simulated: bool) -> tuple[str, ...]:
+    """The pools simulated together and where each one's patients go when it is full, in plain words."""
+    if not system:
+        return ()
+    notes = []
+    for sp in system:
+        parts = [f"{sp.pool.name}: {sp.pool.beds:,} beds"]
+        if sp.escalation_beds:
+            parts.append(f"{sp.escalation_beds:,} escalation beds")
+        if sp.outlie_to:
+            parts.append(f"outlies to {sp.outlie_to} when full (one step: turned away if that is full too)")
+        if (e := sp.electives) is not None:
+            parts.append(
+                f"{sum(e.per_weekday):,} electives a week at {e.hour:02d}:00, cancelled above "
+                f"{e.cancel_above_occupancy:.0%} occupied or with no bed free"
+            )
+        notes.append(", ".join(parts) + ".")
+    head = "Pools simulated together (the proposal changes the first only)"
+    if not simulated:
+        head += "; not simulated, so no per-pool figures"
+    return (head + ": " + " ".join(notes),)
+
+
+def _check_size(
+    pools: tuple[BedPool, BedPool], settings: SimulationSettings, sides: tuple[tuple[SystemPool, ...], ...] = ()
+) -> None:
     """Refuse before simulating either side, so no time is spent on half a pair."""
     problems = settings.problems()
     for side, pool in zip(("baseline", "proposal"), pools, strict=True):
         problems += size_problems(pool, settings, beds_field=f"{side}.beds", side=side)
+    for side, members in zip(("baseline", "proposal"), sides, strict=False):
+        problems += system_problems(members, settings, side)
     if problems:
         raise SimulationTooLargeError("; ".join(dict.fromkeys(problems)))
 

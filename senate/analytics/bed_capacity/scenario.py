@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from .model import (
     load_problem,
     share_problem,
 )
+from .pools import MAX_ELECTIVES_PER_DAY, MAX_POOLS, Electives, SystemPool, system_problems
 from .simulation import (
     MAX_BEDS,
     MAX_EMPIRICAL_VALUES,
@@ -70,6 +71,9 @@ class Scenario:
     simulation: SimulationSettings | None  # None: Erlang figures only
     title: str = ""
     uncertainty: UncertaintySettings | None = None  # None: the assumptions are taken as stated
+    # Several pools simulated together (outlying, electives): the main pool first, its pool the baseline.
+    # Empty for a single pool without electives, which is simulated exactly as before.
+    system: tuple[SystemPool, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -222,7 +226,7 @@ def _n(value: float) -> str:
 # Sections
 # --------------------------------------------------------------------------
 
-_TOP = ("format", "title", "baseline", "proposal", "simulation", "uncertainty")
+_TOP = ("format", "title", "baseline", "proposal", "simulation", "uncertainty", "pools")
 _BASELINE = (
     "name",
     "admissions_per_year",
@@ -234,7 +238,11 @@ _BASELINE = (
     "target_occupancy",
     "delayed_discharge",
     "discharge_profile",
+    "outlie_to",
+    "electives",
 )
+_OTHER_POOL = (*_BASELINE, "escalation_beds")
+_ELECTIVES = ("per_weekday", "hour", "cancel_above_occupancy", "length_of_stay")
 _DELAYED = ("share_of_patients", "mean_days")
 _PROFILE = ("weekday_shares", "hour_shares")
 MAX_DELAY_DAYS = 365
@@ -311,10 +319,11 @@ def _read_empirical(r: _Reader, data: dict[str, Any], path: str) -> LengthOfStay
     return LengthOfStay.empirical(values)
 
 
-def _read_baseline(r: _Reader, data: dict[str, Any]) -> BedPool | None:
-    p = "baseline"
-    r.unknown(data, _BASELINE, p)
-    name = r.text(data, "name", f"{p}.name", default="Baseline")
+def _read_baseline(
+    r: _Reader, data: dict[str, Any], p: str = "baseline", allowed: tuple[str, ...] = _BASELINE
+) -> BedPool | None:
+    r.unknown(data, allowed, p)
+    name = r.text(data, "name", f"{p}.name", default="Baseline" if p == "baseline" else None)
     admissions = r.number(data, "admissions_per_year", f"{p}.admissions_per_year", high=MAX_ADMISSIONS_PER_YEAR)
     los_data = r.obj(data, "length_of_stay", f"{p}.length_of_stay")
     los = None if los_data is None else _read_los(r, los_data, f"{p}.length_of_stay")
@@ -331,8 +340,8 @@ def _read_baseline(r: _Reader, data: dict[str, Any]) -> BedPool | None:
         default=0.85,
     )
     before = len(r.errors)
-    delayed = _read_delayed(r, r.obj(data, "delayed_discharge", f"{p}.delayed_discharge", required=False))
-    profile = _read_profile(r, r.obj(data, "discharge_profile", f"{p}.discharge_profile", required=False))
+    delayed = _read_delayed(r, r.obj(data, "delayed_discharge", f"{p}.delayed_discharge", required=False), p)
+    profile = _read_profile(r, r.obj(data, "discharge_profile", f"{p}.discharge_profile", required=False), p)
     parts = (name, admissions, los, beds, months, weekdays, hours, target)
     if any(v is None for v in parts) or len(r.errors) > before:
         return None
@@ -345,10 +354,10 @@ def _read_baseline(r: _Reader, data: dict[str, Any]) -> BedPool | None:
     return BedPool(admissions, los, beds, months, weekdays, hours, target, name, delayed, profile)
 
 
-def _read_delayed(r: _Reader, data: dict[str, Any] | None) -> DelayedDischarge | None:
+def _read_delayed(r: _Reader, data: dict[str, Any] | None, pool: str = "baseline") -> DelayedDischarge | None:
     if data is None:
         return None
-    p = "baseline.delayed_discharge"
+    p = f"{pool}.delayed_discharge"
     r.unknown(data, _DELAYED, p)
     share = r.number(data, "share_of_patients", f"{p}.share_of_patients", high=1)
     mean = r.number(data, "mean_days", f"{p}.mean_days", low_open=True, high=MAX_DELAY_DAYS)
@@ -357,16 +366,91 @@ def _read_delayed(r: _Reader, data: dict[str, Any] | None) -> DelayedDischarge |
     return DelayedDischarge(share, mean)
 
 
-def _read_profile(r: _Reader, data: dict[str, Any] | None) -> DischargeProfile | None:
+def _read_profile(r: _Reader, data: dict[str, Any] | None, pool: str = "baseline") -> DischargeProfile | None:
     if data is None:
         return None
-    p = "baseline.discharge_profile"
+    p = f"{pool}.discharge_profile"
     r.unknown(data, _PROFILE, p)
     weekdays = r.shares(data, "weekday_shares", f"{p}.weekday_shares", 7, FLAT_WEEKDAY_SHARES)
     hours = r.shares(data, "hour_shares", f"{p}.hour_shares", 24, FLAT_HOUR_SHARES)
     if weekdays is None or hours is None:
         return None
     return DischargeProfile(tuple(weekdays), tuple(hours))
+
+
+def _read_electives(r: _Reader, data: dict[str, Any] | None, p: str) -> Electives | None:
+    if data is None:
+        return None
+    r.unknown(data, _ELECTIVES, p)
+    before = len(r.errors)
+    counts = r.numbers(data, "per_weekday", f"{p}.per_weekday")
+    if counts is not None:
+        if len(counts) != 7:
+            r.error(f"{p}.per_weekday", f"expected 7 numbers, Mon..Sun (got {len(counts)})")
+        elif any(c != int(c) or not 0 <= c <= MAX_ELECTIVES_PER_DAY for c in counts):
+            r.error(
+                f"{p}.per_weekday",
+                f"each must be a whole number of planned admissions from 0 to {MAX_ELECTIVES_PER_DAY:,}",
+            )
+    hour = r.integer(data, "hour", f"{p}.hour", low=0, high=23, default=8)
+    share = r.number(data, "cancel_above_occupancy", f"{p}.cancel_above_occupancy", low_open=True, high=1, default=1.0)
+    los = None
+    if (los_data := r.obj(data, "length_of_stay", f"{p}.length_of_stay", required=False)) is not None:
+        los = _read_los(r, los_data, f"{p}.length_of_stay")
+    if counts is None or hour is None or share is None or len(r.errors) > before:
+        return None
+    return Electives(tuple(int(c) for c in counts), hour, share, los)
+
+
+def _read_system(r: _Reader, top: dict[str, Any], baseline: BedPool | None) -> tuple[SystemPool, ...]:
+    """The other pools and the links between pools; empty when the scenario has a single plain pool."""
+    base = top.get("baseline") if isinstance(top.get("baseline"), dict) else {}
+    assert isinstance(base, dict)
+    main_electives = _read_electives(
+        r, r.obj(base, "electives", "baseline.electives", required=False), "baseline.electives"
+    )
+    listed = top.get("pools", _MISSING)
+    if listed is _MISSING and main_electives is None and base.get("outlie_to") is None:
+        return ()
+    if listed is _MISSING:
+        listed = []
+    if not isinstance(listed, list):
+        r.error("pools", f"must be a list of pools (got {_kind(listed)})")
+        return ()
+    if len(listed) > MAX_POOLS - 1:
+        r.error("pools", f"at most {MAX_POOLS - 1} other pools beside the baseline (got {len(listed)})")
+        return ()
+    found: list[tuple[SystemPool, str]] = []
+    if baseline is not None:
+        found.append((SystemPool(baseline, None, main_electives), "baseline"))
+    for i, item in enumerate(listed):
+        p = f"pools[{i}]"
+        if not isinstance(item, dict):
+            r.error(p, f"must be an object (got {_kind(item)})")
+            continue
+        pool = _read_baseline(r, item, p, _OTHER_POOL)
+        electives = _read_electives(r, r.obj(item, "electives", f"{p}.electives", required=False), f"{p}.electives")
+        escalation = r.integer(item, "escalation_beds", f"{p}.escalation_beds", low=0, high=MAX_BEDS, default=0)
+        if pool is not None and escalation is not None:
+            found.append((SystemPool(pool, None, electives, escalation), p))
+    names = [sp.pool.name for sp, _ in found]
+    for i, (_, p) in enumerate(found):
+        if names[i] in names[:i]:
+            r.error(f"{p}.name", f"{names[i]!r} names two pools; each pool needs its own name")
+    raw = [base, *listed]
+    out: list[SystemPool] = []
+    for sp, p in found:
+        data = raw[0] if p == "baseline" else raw[int(p[6:-1]) + 1]
+        target = data.get("outlie_to")
+        if target is not None:
+            if not isinstance(target, str) or target not in names:
+                r.error(f"{p}.outlie_to", f"must name another pool (one of {', '.join(repr(n) for n in names)})")
+            elif target == sp.pool.name:
+                r.error(f"{p}.outlie_to", "a pool cannot outlie to itself; name another pool")
+            else:
+                sp = replace(sp, outlie_to=target)
+        out.append(sp)
+    return tuple(out)
 
 
 def _read_proposal(r: _Reader, data: dict[str, Any]) -> Proposal | None:
@@ -562,6 +646,12 @@ def load_scenario(data: object) -> Scenario:
     proposal = None if proposal_data is None else _read_proposal(r, proposal_data)
     settings = _read_simulation(r, data)
     uncertainty = _read_uncertainty(r, data)
+    system = _read_system(r, data, baseline)
+    if system and settings is not None and settings.when_full != "turned_away":
+        r.error(
+            "simulation.when_full",
+            'with several pools or electives a patient who finds no bed outlies or is turned away; use "turned_away"',
+        )
     if baseline is not None and proposal is not None and not r.errors:
         _check_combined(
             r,
@@ -572,9 +662,15 @@ def load_scenario(data: object) -> Scenario:
         )
         if uncertainty is not None:
             r.errors.extend(uncertainty_problems(baseline, proposal, uncertainty, settings))
+        if system and settings is not None and not r.errors:
+            effective = apply_proposal(baseline, proposal).pool
+            r.errors.extend(system_problems(system, settings, "baseline"))
+            r.errors.extend(system_problems((replace(system[0], pool=effective), *system[1:]), settings, "proposal"))
+            r.errors[:] = list(dict.fromkeys(r.errors))
     if r.errors or baseline is None or proposal is None:
         raise ScenarioError(r.errors or ["scenario: could not be read"])
-    return Scenario(baseline, proposal, settings, title if isinstance(title, str) else "", uncertainty)
+    title_text = title if isinstance(title, str) else ""
+    return Scenario(baseline, proposal, settings, title_text, uncertainty, system)
 
 
 def _check_combined(
@@ -650,6 +746,7 @@ def run_scenario(scenario: Scenario, *, progress: Progress | None = None, worker
         progress=progress,
         workers=workers,
         uncertainty=scenario.uncertainty,
+        system=scenario.system,
     )
 
 
@@ -658,7 +755,11 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
     out: dict[str, object] = {"format": SCENARIO_FORMAT}
     if scenario.title:
         out["title"] = scenario.title
-    out["baseline"] = _pool_to_dict(scenario.baseline)
+    baseline = _pool_to_dict(scenario.baseline)
+    out["baseline"] = baseline
+    if scenario.system:
+        baseline |= _links_to_dict(scenario.system[0])
+        out["pools"] = [_pool_to_dict(sp.pool) | _links_to_dict(sp, other=True) for sp in scenario.system[1:]]
     out["proposal"] = _proposal_to_dict(scenario.proposal)
     s = scenario.simulation
     out["simulation"] = None if s is None else _simulation_to_dict(s)
@@ -689,8 +790,7 @@ def _simulation_to_dict(s: SimulationSettings) -> dict[str, object]:
     return out
 
 
-def _pool_to_dict(pool: BedPool) -> dict[str, object]:
-    los = pool.length_of_stay
+def _los_to_dict(los: LengthOfStay) -> dict[str, object]:
     los_dict: dict[str, object] = {"distribution": los.distribution}
     if los.distribution == "empirical":
         los_dict["values_days"] = list(los.values_days)
@@ -698,6 +798,11 @@ def _pool_to_dict(pool: BedPool) -> dict[str, object]:
         los_dict["mean_days"] = los.mean_days
     if los.distribution == "lognormal":
         los_dict["cv"] = los.cv
+    return los_dict
+
+
+def _pool_to_dict(pool: BedPool) -> dict[str, object]:
+    los_dict = _los_to_dict(pool.length_of_stay)
     out: dict[str, object] = {
         "name": pool.name,
         "admissions_per_year": pool.admissions_per_year,
@@ -712,6 +817,24 @@ def _pool_to_dict(pool: BedPool) -> dict[str, object]:
         out["delayed_discharge"] = {"share_of_patients": d.share_of_patients, "mean_days": d.mean_days}
     if (f := pool.discharge_profile) is not None:
         out["discharge_profile"] = {"weekday_shares": list(f.weekday_shares), "hour_shares": list(f.hour_shares)}
+    return out
+
+
+def _links_to_dict(sp: SystemPool, *, other: bool = False) -> dict[str, object]:
+    out: dict[str, object] = {}
+    if sp.outlie_to is not None:
+        out["outlie_to"] = sp.outlie_to
+    if (e := sp.electives) is not None:
+        electives: dict[str, object] = {
+            "per_weekday": list(e.per_weekday),
+            "hour": e.hour,
+            "cancel_above_occupancy": e.cancel_above_occupancy,
+        }
+        if e.length_of_stay is not None:
+            electives["length_of_stay"] = _los_to_dict(e.length_of_stay)
+        out["electives"] = electives
+    if other and sp.escalation_beds:
+        out["escalation_beds"] = sp.escalation_beds
     return out
 
 

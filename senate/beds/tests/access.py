@@ -28,5 +28,6 @@ PAGES = [
     ("beds:progress", _model(finished_model, "progress/"), READERS),
     ("beds:baseline", _model(BedModelFactory, "baseline/"), EDITORS),
     ("beds:proposal", _model(BedModelFactory, "proposal/"), EDITORS),
+    ("beds:scenario", _model(BedModelFactory, "scenario/"), EDITORS),
 ]
 NOT_GET_PAGES = {"beds:run", "beds:rely"}

@@ -65,7 +65,7 @@ def finished_model(**kwargs):
 
 def compare_directly(scenario):
     s = load_scenario(scenario)
-    return compare(s.baseline, s.proposal, s.simulation, uncertainty=s.uncertainty)
+    return compare(s.baseline, s.proposal, s.simulation, uncertainty=s.uncertainty, system=s.system)
 
 
 def put_on_panel(user, request):

@@ -2,6 +2,8 @@
 progress is kept on the model, and a scenario that cannot run is refused before it is queued."""
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -153,3 +155,87 @@ def test_a_lost_run_that_wakes_up_after_a_new_run_does_not_overwrite_it(cast, be
     assert modelling.run(bed_model.pk).status == BedModel.Status.DONE
     assert modelling.run(bed_model.pk).status == BedModel.Status.DONE  # a duplicate task changes nothing
     assert AuditEvent.objects.filter(object_id=str(bed_model.pk), action="beds.run_finished").count() == 1
+
+
+def test_a_scenario_with_several_pools_shows_each_pool_on_the_results_page(
+    as_manager, cast, django_capture_on_commit_callbacks
+):
+    """Issue 18: a multi-pool scenario (outlying, electives) runs as the CLI runs it and its result page
+    has a table per pool with outliers sent and taken in, refusals after outlying and cancellations."""
+    scenario = small_scenario()
+    scenario["baseline"]["outlie_to"] = "Surgical annex"
+    scenario["baseline"]["electives"] = {"per_weekday": [3, 3, 3, 3, 3, 0, 0], "cancel_above_occupancy": 0.8}
+    annex = {k: v for k, v in scenario["baseline"].items() if k not in ("outlie_to", "electives")}
+    scenario["pools"] = [annex | {"name": "Surgical annex", "admissions_per_year": 500, "beds": 12}]
+    bed_model = BedModelFactory(created_by=cast["manager"], scenario=scenario)
+    with django_capture_on_commit_callbacks(execute=True):
+        as_manager.post(page_url(bed_model, "run/"))
+    bed_model.refresh_from_db()
+    assert bed_model.status == BedModel.Status.DONE
+    assert bed_model.result == compare_directly(bed_model.scenario).to_dict()
+    ward = bed_model.result["proposal"]["pools"]["pools"][0]
+    assert ward["outliers_sent_per_year"]["mean"] > 0 and ward["electives_cancelled_per_year"]["mean"] > 0
+    html = as_manager.get(page_url(bed_model)).content.decode()
+    for text in (
+        "Ward now: pools simulated together (95% confidence intervals)",
+        "Surgical annex: pools simulated together",
+        "Patients outlying to Surgical annex per year",
+        "Turned away per year, after outlying",
+        "Outliers from other pools taken in per year",
+        "Elective admissions cancelled per year",
+        f"{ward['outliers_sent_per_year']['mean']:,.0f} (95% CI",
+    ):
+        assert text in html, text
+
+
+def test_changing_the_baseline_on_the_page_keeps_the_other_pools(cast):
+    scenario = small_scenario()
+    scenario["baseline"]["outlie_to"] = "Annex"
+    scenario["pools"] = [scenario["baseline"] | {"name": "Annex", "outlie_to": "Ward now"}]
+    bed_model = BedModelFactory(created_by=cast["manager"], scenario=scenario)
+    changed = {k: v for k, v in scenario["baseline"].items() if k != "outlie_to"} | {"beds": 28}
+    modelling.save_inputs(bed_model, by=cast["manager"], baseline=changed)
+    bed_model.refresh_from_db()
+    assert bed_model.scenario["baseline"]["beds"] == 28 and bed_model.scenario["baseline"]["outlie_to"] == "Annex"
+    assert [p["name"] for p in bed_model.scenario["pools"]] == ["Annex"]
+
+
+EXAMPLE_POOLS = Path(__file__).resolve().parents[3] / "docs" / "beds" / "example-pools.json"
+
+
+def _upload(client, bed_model, content: bytes, name: str = "pools.json"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(page_url(bed_model, "scenario/"), {"scenario_file": SimpleUploadedFile(name, content)})
+
+
+def test_a_scenario_file_with_several_pools_is_uploaded_run_and_shown(
+    as_manager, bed_model, django_capture_on_commit_callbacks
+):
+    data = json.loads(EXAMPLE_POOLS.read_text())
+    data["simulation"] = {"replications": 3, "years": 1, "seed": 9}
+    response = _upload(as_manager, bed_model, json.dumps(data).encode())
+    assert response.status_code == 302
+    bed_model.refresh_from_db()
+    assert [p["name"] for p in bed_model.scenario["pools"]] == ["Surgical annex", "Orthopaedics"]
+    page = as_manager.get(page_url(bed_model)).content.decode()
+    assert "Other pools simulated together" in page and "0 admissions a year; 60 beds" in page
+    assert "patients outlie to Surgical annex" in page and "2 Mon, 2 Tue" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        as_manager.post(page_url(bed_model, "run/"))
+    page = as_manager.get(page_url(bed_model)).content.decode()
+    assert "Orthopaedics: pools simulated together" in page and "Elective admissions cancelled per year" in page
+
+
+def test_a_scenario_file_that_cannot_be_used_is_refused_naming_the_field(as_manager, bed_model):
+    data = json.loads(EXAMPLE_POOLS.read_text())
+    data["baseline"]["outlie_to"] = "Cardiology"
+    response = _upload(as_manager, bed_model, json.dumps(data).encode())
+    assert response.status_code == 400
+    assert "baseline.outlie_to: must name another pool" in response.content.decode()
+    response = _upload(as_manager, bed_model, b"{}", name="pools.txt")
+    assert response.status_code == 400 and "must be a .json file" in response.content.decode()
+    response = _upload(as_manager, bed_model, b"{not json", name="pools.json")
+    assert "not valid JSON at line 1" in response.content.decode()
+    bed_model.refresh_from_db()
+    assert "pools" not in bed_model.scenario

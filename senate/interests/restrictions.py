@@ -123,15 +123,45 @@ def describe_decision(decision: ConflictDecision) -> list[str]:
 def describe_parts(
     *, tiers: Iterable[str], items: Iterable[int], criteria: Iterable[int], recommendations: bool, notes: Iterable[str]
 ) -> list[str]:
+    return _lines(
+        tiers,
+        _titles("evidence", "EvidenceItem", items),
+        _titles("reports", "Criterion", criteria),
+        recommendations,
+        notes,
+    )
+
+
+def describe_decisions(decisions: Iterable[ConflictDecision]) -> dict[int, list[str]]:
+    """`describe_decision` for many decisions at once, by decision id: the evidence items' and
+    criteria's titles are read in one query each, whatever the number of decisions (a panel's)."""
+    chosen = list(decisions)
+    items = _named("evidence", "EvidenceItem", {i for d in chosen for i in d.no_items})
+    criteria = _named("reports", "Criterion", {c for d in chosen for c in d.no_criteria})
+    return {
+        d.pk: _lines(
+            d.no_tiers,
+            [items[i] for i in sorted(set(d.no_items)) if i in items],
+            [criteria[c] for c in sorted(set(d.no_criteria)) if c in criteria],
+            d.no_recommendations,
+            (d.note,) if d.note else (),
+        )
+        for d in chosen
+    }
+
+
+def _lines(
+    tiers: Iterable[str], items: list[str], criteria: list[str], recommendations: bool, notes: Iterable[str]
+) -> list[str]:
     lines = []
     labels = dict(tier_choices())
     named = [labels.get(t, t).lower() for t in tier_choices_order(tiers)]
     if named:
         lines.append(f"May not open {' or '.join(named)} evidence")
-    if titles := _titles("evidence", "EvidenceItem", items):
-        lines.append(f"May not open these evidence items: {'; '.join(titles)}")
-    if titles := _titles("reports", "Criterion", criteria):
-        lines.append(f"May not take part in the panel's judgement on: {'; '.join(titles)}")
+    if items:
+        lines.append(f"May not open these evidence items: {'; '.join(items)}")
+    if criteria:
+        lines.append(f"May not take part in the panel's judgement on: {'; '.join(criteria)}")
     if recommendations:
         lines.append("May not agree or vote on the recommendations")
     lines += [f"Note: {n}" for n in notes]
@@ -171,6 +201,12 @@ def tier_choices() -> list[tuple[str, str]]:
 def tier_choices_order(tiers: Iterable[str]) -> list[str]:
     wanted = set(tiers)
     return [value for value, _ in tier_choices() if value in wanted]
+
+
+def _named(app: str, model: str, pks: set[int]) -> dict[int, str]:
+    if not pks:
+        return {}
+    return {row.pk: str(row) for row in apps.get_model(app, model).objects.filter(pk__in=list(pks))}
 
 
 def _titles(app: str, model: str, pks: Iterable[int]) -> list[str]:

@@ -103,7 +103,8 @@ def screening_for(profile: MemberProfile, request: Any, *, conflicts: list[Confl
 def screenings_for(
     request: Any, profiles: list[MemberProfile], conflicts: dict[int, list[Conflict]]
 ) -> dict[int, MemberScreening]:
-    """Many members' screenings for one request, in two queries whatever the number of members."""
+    """Many members' screenings for one request, in two queries whatever the number of members
+    (`settled_for`)."""
     decisions, dismissals = settled_for(request, profiles)
     found = {p.pk: MemberScreening(p, []) for p in profiles}
     for decision in decisions:

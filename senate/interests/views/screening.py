@@ -38,9 +38,8 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     """The members screening flags for the request, most severe first, filtered; the Senate team
     ticks several and records one decision for each of them (issue 14, item 10)."""
     facts = facts_for_request(request)
-    filter_form = ScreeningFilterForm(
-        http.GET or None, initial={"show": "conflicts"}, organisations=presenters.request_organisations(facts)
-    )
+    named = presenters.request_organisations(facts)  # the filter's choices, and the names screening gives
+    filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"}, organisations=named)
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
     partners = queries.partner_senates_of(request)
@@ -48,7 +47,7 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     # as a subquery; profiles and decisions are read as instances for the page of rows shown alone.
     candidates = queries.candidates(senate, timezone.localdate(), q, partners=partners)
     members = queries.candidate_rows(candidates)
-    found = screen_many(candidates, facts, rules=ScreeningRules.of(rules_for(senate)))
+    found = screen_many(candidates, facts, rules=ScreeningRules.of(rules_for(senate)), names=dict(named))
     pool = members if show_all else [m for m in members if m.pk in found]
     rows = flagged.ordered(flagged.screened(pool, found, *decisions.settled_for(request, candidates.values("pk"))))
     shown = flagged.filtered(rows, **filters)

@@ -36,3 +36,8 @@ def test_every_cited_section_is_in_docs_domain():
 def test_no_code_cites_a_file_outside_the_repository():
     outside = [str(p.relative_to(ROOT)) for p in _sources() if re.search(r"(?<![\w/])(\.\./)?shared/", p.read_text())]
     assert outside == []
+
+
+def test_every_citation_of_the_domain_notes_says_where_they_are():
+    bare = [str(p.relative_to(ROOT)) for p in _sources() if re.search(r"(?<![\w/])domain\.md §", p.read_text())]
+    assert bare == [], "cite them as docs/domain.md §N"

@@ -29,8 +29,8 @@ def _items_of(request: Any, pks: list[Any]) -> int:
     return EvidenceItem.objects.filter(request=request, pk__in=pks).count()
 
 
-def _item_titles(pks: list[Any]) -> list[str]:
-    return [str(item) for item in EvidenceItem.objects.filter(pk__in=pks).order_by("pk")]
+def _item_titles(pks: list[Any]) -> dict[Any, str]:
+    return {item.pk: str(item) for item in EvidenceItem.objects.filter(pk__in=pks)}
 
 
 def first_opened(request: Any, user_ids: list[int]) -> dict[int, dt.datetime]:
@@ -42,5 +42,5 @@ def first_opened(request: Any, user_ids: list[int]) -> dict[int, dt.datetime]:
     return opened
 
 
-TIERS = Restrictable(choices=tier_choices, count_valid=_known_tiers, titles=lambda tiers: [str(t) for t in tiers])
+TIERS = Restrictable(choices=tier_choices, count_valid=_known_tiers, titles=lambda tiers: {t: str(t) for t in tiers})
 ITEMS = Restrictable(choices=item_choices, count_valid=_items_of, titles=_item_titles)

@@ -58,10 +58,7 @@ class MemberScreening:
     @property
     def standing(self) -> dict[str, ConflictDecision]:
         """The latest decision on every conflict ever decided, screened now or not."""
-        latest: dict[str, ConflictDecision] = {}
-        for decision in self.decisions:
-            latest.update(dict.fromkeys(decision.keys, decision))
-        return latest
+        return latest_decisions(self.decisions)
 
     @property
     def exclusion(self) -> ConflictDecision | None:
@@ -92,6 +89,14 @@ class MemberScreening:
         return "Decided" if self.states else "No conflicts found"
 
 
+def latest_decisions(decisions: list[ConflictDecision]) -> dict[str, ConflictDecision]:
+    """The latest of `decisions` (one member's, oldest first) on every conflict they cover."""
+    latest: dict[str, ConflictDecision] = {}
+    for decision in decisions:
+        latest.update(dict.fromkeys(decision.keys, decision))
+    return latest
+
+
 def conflicts_for(profile: MemberProfile, request: Any) -> list[Conflict]:
     return screen(profile, facts_for_request(request), rules=ScreeningRules.of(rules_for(request.senate)))
 
@@ -104,9 +109,9 @@ def screening_for(profile: MemberProfile, request: Any, *, conflicts: list[Confl
 def screenings_for(
     request: Any, profiles: list[MemberProfile], conflicts: dict[int, list[Conflict]]
 ) -> dict[int, MemberScreening]:
-    """Many members' screenings for one request, in three queries whatever the number of members."""
-    decisions = ConflictDecision.objects.filter(request=request, profile__in=profiles).select_related("by")
-    dismissals = ConflictDismissal.objects.filter(request=request, profile__in=profiles).select_related("by")
+    """Many members' screenings for one request, in two queries whatever the number of members
+    (`settled_for`)."""
+    decisions, dismissals = settled_for(request, profiles)
     found = {p.pk: MemberScreening(p, []) for p in profiles}
     for decision in decisions:
         found[decision.profile_id].decisions.append(decision)
@@ -116,6 +121,14 @@ def screenings_for(
         standing, dismissed = screening.standing, {d.key: d for d in screening.dismissals}
         screening.states = [ConflictState(c, standing.get(c.key), dismissed.get(c.key)) for c in conflicts.get(pk, [])]
     return found
+
+
+def settled_for(request: Any, profiles: Any) -> tuple[list[ConflictDecision], list[ConflictDismissal]]:
+    """The request's decisions (oldest first) and dismissals for these members: profiles, or a query
+    of their ids (asked as a subquery, so a long list is not sent as parameters)."""
+    decisions = ConflictDecision.objects.filter(request=request, profile__in=profiles).select_related("by")
+    dismissals = ConflictDismissal.objects.filter(request=request, profile__in=profiles).select_related("by")
+    return list(decisions), list(dismissals)
 
 
 def decide_conflicts(

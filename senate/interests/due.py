@@ -153,11 +153,49 @@ def standing_of(profile: MemberProfile, *, today: dt.date) -> DueRow | None:
 def declaration_refusal(profile: MemberProfile, *, today: dt.date) -> str:
     """Why this member may not take a seat on a panel because of their declarations, or '' when they
     may: a member must have declared, and not be overdue, before they are invited (docs/domain.md §9.3)."""
-    row = standing_of(profile, today=today)
-    if row is None:
-        declared = _last_declared([profile.pk], end_of(today))
-        return "" if declared else f"{profile} has never declared their interests"
-    return refusal_for(row, today=today)
+    return declaration_refusals([profile], today=today)[profile.pk]
+
+
+def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -> dict[int, str]:
+    """`declaration_refusal` for many members at once (a panel), by profile id, in a fixed number of
+    queries whatever their number: where each stands in every Senate they are a current member of
+    (`standing_of`), the worst of them; a member of none may sit if they have ever declared."""
+    members = {p.pk: p for p in profiles}
+    ids = list(members)
+    end = end_of(today)
+    held: dict[int, dict[int, list[Membership]]] = defaultdict(dict)
+    current = Membership.objects.current(today).filter(profile_id__in=ids).select_related("senate", "profile__user")
+    for m in current:
+        held[m.profile_id].setdefault(m.senate_id, []).append(m)
+    senates = {m.senate_id: m.senate for ms in held.values() for group in ms.values() for m in group}
+    last = _last_declared(ids, end)
+    starts: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
+    earlier = Membership.objects.filter(senate_id__in=list(senates), profile_id__in=list(held))
+    for senate_id, profile_id, start in earlier.values_list("senate_id", "profile_id", "term_start"):
+        starts[senate_id, profile_id].append(start)
+    leading: dict[tuple[int, int], list[tuple[str, dt.date]]] = defaultdict(list)
+    roles = RoleAssignment.objects.filter(
+        senate_id__in=list(senates), user_id__in=[p.user_id for p in members.values()], role__in=LEADING_ROLES
+    ).filter(granted_at__lte=end)
+    for senate_id, user_id, role, granted in roles.values_list("senate_id", "user_id", "role", "granted_at"):
+        leading[senate_id, user_id].append((role, timezone.localdate(granted)))
+    rules = {r.senate_id: r for r in InterestRules.objects.filter(senate_id__in=list(senates))}
+    found: dict[int, str] = {}
+    for pk in ids:
+        rows = []
+        for senate_id, memberships in held.get(pk, {}).items():
+            row = DueRow(memberships[0].profile, memberships, last.get(pk))
+            senate_rules = rules.get(senate_id) or rules_for(senates[senate_id])
+            user_id = row.profile.user_id
+            row.obligations = _obligations(row, starts[senate_id, pk], leading[senate_id, user_id], senate_rules, today)
+            row.status = _status(row, today)
+            rows.append(row)
+        worst = min(rows, key=lambda r: list(Status).index(r.status), default=None)
+        if worst is None:
+            found[pk] = "" if pk in last else f"{members[pk]} has never declared their interests"
+        else:
+            found[pk] = refusal_for(worst, today=today)
+    return found
 
 
 def refusal_for(row: DueRow, *, today: dt.date) -> str:

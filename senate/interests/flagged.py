@@ -9,10 +9,13 @@ financial, then non-financial professional, then non-financial personal interest
 hospitality; living or working in an affected area; an indirect interest through a relative or
 associate; a past role. Then by name."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from senate.interests.decisions import MemberScreening
+from senate.interests.decisions import ConflictState, MemberScreening, latest_decisions
+from senate.interests.models import ConflictDecision, ConflictDismissal
+from senate.interests.queries import Candidate
 from senate.interests.screening import Conflict, Severity
 from senate.members.models import MemberProfile
 
@@ -44,24 +47,26 @@ def weight(conflict: Conflict) -> tuple[int, int]:
 
 @dataclass
 class Flagged:
-    """One member on the screening page."""
+    """One member on the screening page, from flat values: the list orders and filters every member
+    screened by these, and only the rows of the page shown get their profile and MemberScreening."""
 
-    screening: MemberScreening
+    member: Candidate
+    states: list[ConflictState]
+    decisions: list[ConflictDecision] = field(default_factory=list)
+    dismissals: list[ConflictDismissal] = field(default_factory=list)
+    # The conflicts found now and not dismissed, most pressing first.
+    standing: list[Conflict] = field(init=False)
+    # The member's profile and screening: set by `attach` for the rows of the page shown.
+    profile: MemberProfile | None = None
+    screening: MemberScreening | None = None
 
-    @property
-    def profile(self) -> MemberProfile:
-        return self.screening.profile
-
-    @property
-    def standing(self) -> list[Conflict]:
-        """The conflicts found now and not dismissed, most pressing first."""
-        return sorted((s.conflict for s in self.screening.states if s.dismissal is None), key=weight)
+    def __post_init__(self) -> None:
+        self.standing = sorted((s.conflict for s in self.states if s.dismissal is None), key=weight)
 
     @property
     def severity(self) -> Severity | None:
         """The member's severity: that of their most pressing conflict; None if none stands."""
-        standing = self.standing
-        return standing[0].severity if standing else None
+        return self.standing[0].severity if self.standing else None
 
     @property
     def brief(self) -> list[Conflict]:
@@ -73,25 +78,56 @@ class Flagged:
 
     @property
     def dismissed(self) -> int:
-        return sum(1 for s in self.screening.states if s.dismissal is not None)
+        return sum(1 for s in self.states if s.dismissal is not None)
 
     @property
     def status(self) -> str:
         """OPEN while a conflict awaits a decision, DECIDED once all are decided or dismissed."""
-        if not self.screening.states:
+        if not self.states:
             return ""
-        return OPEN if self.screening.open else DECIDED
+        return DECIDED if all(s.settled for s in self.states) else OPEN
 
 
-def ordered(screenings: Iterable[MemberScreening]) -> list[Flagged]:
+def screened(
+    members: Iterable[Candidate],
+    conflicts: dict[int, list[Conflict]],
+    decisions: Iterable[ConflictDecision],
+    dismissals: Iterable[ConflictDismissal],
+) -> list[Flagged]:
+    """One row for each member, with the conflicts found now and what the Senate team decided on them
+    (the request's decisions and dismissals, read once: decisions.settled_for)."""
+    decided: dict[int, list[ConflictDecision]] = defaultdict(list)
+    for decision in decisions:
+        decided[decision.profile_id].append(decision)
+    dismissed: dict[int, list[ConflictDismissal]] = defaultdict(list)
+    for dismissal in dismissals:
+        dismissed[dismissal.profile_id].append(dismissal)
+    rows = []
+    for member in members:
+        made, put_aside = decided.get(member.pk, []), dismissed.get(member.pk, [])
+        standing, by_key = latest_decisions(made), {d.key: d for d in put_aside}
+        states = [ConflictState(c, standing.get(c.key), by_key.get(c.key)) for c in conflicts.get(member.pk, [])]
+        rows.append(Flagged(member, states, made, put_aside))
+    return rows
+
+
+def attach(rows: Sequence[Flagged], profiles: Iterable[MemberProfile]) -> None:
+    """Give the rows shown their profiles (read for those rows alone) and their MemberScreening."""
+    by_pk = {p.pk: p for p in profiles}
+    for row in rows:
+        row.profile = by_pk.get(row.member.pk)
+        if row.profile is not None:
+            row.screening = MemberScreening(row.profile, row.states, row.decisions, row.dismissals)
+
+
+def ordered(rows: Iterable[Flagged]) -> list[Flagged]:
     """Most severe first (see the module's note), then by name; members with nothing standing last."""
     last = (len(SEVERITY_ORDER), 0)
 
     def key(row: Flagged) -> tuple[tuple[int, int], str, int]:
-        standing = row.standing
-        return (weight(standing[0]) if standing else last), str(row.profile).casefold(), row.screening.profile.pk
+        return (weight(row.standing[0]) if row.standing else last), row.member.name.casefold(), row.member.pk
 
-    return sorted((Flagged(s) for s in screenings), key=key)
+    return sorted(rows, key=key)
 
 
 def filtered(

@@ -1,5 +1,5 @@
 """The panel's declarations, page-shaped: for the appendix of a review's report and for the
-declarations at the start of each panel meeting (domain.md §4.3, §9.3)."""
+declarations at the start of each panel meeting (docs/domain.md §4.3, §9.3)."""
 
 import datetime as dt
 from collections import defaultdict
@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from senate.core import registry
-from senate.interests.due import declaration_refusal
+from senate.interests.due import declaration_refusals
 from senate.interests.facts import facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import Attestation, ConflictDecision, ConflictDismissal, Outcome
-from senate.interests.restrictions import describe_decision
+from senate.interests.restrictions import describe_decisions
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.members.models import MemberProfile, Membership
 
@@ -76,12 +76,13 @@ def declaration_records(request: Any, profiles: Iterable[MemberProfile], *, on: 
     ):
         first.setdefault(profile_id, at)
     opened: dict[int, dt.datetime] = registry.one(FIRST_OPENED)(request, [p.user_id for p in members])
+    register = declaration_refusals(members, today=on)
     return [
         DeclarationRecord(
             member=str(p),
             confirmed_at=first.get(p.pk),
             opened_before=p.user_id in opened and (p.pk not in first or opened[p.user_id] < first[p.pk]),
-            register=declaration_refusal(p, today=on),
+            register=register[p.pk],
         )
         for p in members
     ]
@@ -112,9 +113,10 @@ def declaration_statement(records: list[DeclarationRecord]) -> list[str]:
 
 def _decisions(request: Any, members: list[MemberProfile]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
-    rows = ConflictDecision.objects.filter(request=request, profile__in=members).order_by("at", "id")
+    rows = list(ConflictDecision.objects.filter(request=request, profile__in=members).order_by("at", "id"))
+    described = describe_decisions(d for d in rows if d.outcome == Outcome.RESTRICT)
     for d in rows:
-        terms = describe_decision(d) if d.outcome == Outcome.RESTRICT else []
+        terms = described.get(d.pk, [])
         action = Outcome(d.outcome).label + (f" ({'; '.join(terms)})" if terms else "")
         found[d.profile_id].append(f"{action}: {d.rationale}")
     return found

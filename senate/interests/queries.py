@@ -4,7 +4,7 @@ Everything Senate-scoped is reached through the Senate (tenancy)."""
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -12,6 +12,17 @@ from django.utils import timezone
 from senate.interests.facts import request_model
 from senate.interests.models import Declaration, DeclarationVersion
 from senate.members.models import Body, MemberProfile, Membership, MembershipRole
+
+
+class Candidate(NamedTuple):
+    """A member screened, as the flat values the list reads (queries.candidate_rows)."""
+
+    pk: int
+    name: str
+    job_title: str
+
+    def __str__(self) -> str:
+        return self.name
 
 
 def end_of(day: dt.date) -> dt.datetime:
@@ -79,6 +90,18 @@ def candidates(senate: Any, on: dt.date, q: str = "", *, partners: Iterable[int]
     if q:
         profiles = profiles.filter(Q(user__full_name__icontains=q) | Q(job_title__icontains=q))
     return profiles.select_related("user", "employer").order_by("user__full_name")
+
+
+def candidate_rows(profiles: QuerySet[MemberProfile]) -> list[Candidate]:
+    """The members of `profiles` (queries.candidates) as flat values, in its order, in one query:
+    the screening page orders and filters them all, and reads profiles only for the page shown."""
+    rows = profiles.values_list("pk", "user__full_name", "user__email", "job_title")
+    return [Candidate(pk, name or email, job_title) for pk, name, email, job_title in rows]
+
+
+def profiles_of(ids: list[int]) -> list[MemberProfile]:
+    """These members' profiles with their users, in one query (the rows of a page shown)."""
+    return list(MemberProfile.objects.filter(pk__in=ids).select_related("user"))
 
 
 def screenable(senate: Any, pk: int, *, partners: Iterable[int] = ()) -> MemberProfile | None:

@@ -20,7 +20,7 @@ class Restrictable:
 
     choices: Callable[[Any], list[tuple[str, str]]]  # what a restriction on this request may name
     count_valid: Callable[[Any, list[Any]], int]  # how many of these keys a restriction on it may name
-    titles: Callable[[list[Any]], list[str]]  # the named ones in words, in key order
+    titles: Callable[[list[Any]], dict[Any, str]]  # the named ones in words, by key (one query for many)
 
 
 TIERS = registry.point("interests.restrictable_tiers", "evidence's confidentiality tiers: a Restrictable")
@@ -136,15 +136,45 @@ def describe_decision(decision: ConflictDecision) -> list[str]:
 def describe_parts(
     *, tiers: Iterable[str], items: Iterable[int], criteria: Iterable[int], recommendations: bool, notes: Iterable[str]
 ) -> list[str]:
+    return _lines(
+        tiers,
+        _titles(ITEMS, items),
+        _titles(CRITERIA, criteria),
+        recommendations,
+        notes,
+    )
+
+
+def describe_decisions(decisions: Iterable[ConflictDecision]) -> dict[int, list[str]]:
+    """`describe_decision` for many decisions at once, by decision id: the evidence items' and
+    criteria's titles are read in one query each, whatever the number of decisions (a panel's)."""
+    chosen = list(decisions)
+    items = _named(ITEMS, {i for d in chosen for i in d.no_items})
+    criteria = _named(CRITERIA, {c for d in chosen for c in d.no_criteria})
+    return {
+        d.pk: _lines(
+            d.no_tiers,
+            [items[i] for i in sorted(set(d.no_items)) if i in items],
+            [criteria[c] for c in sorted(set(d.no_criteria)) if c in criteria],
+            d.no_recommendations,
+            (d.note,) if d.note else (),
+        )
+        for d in chosen
+    }
+
+
+def _lines(
+    tiers: Iterable[str], items: list[str], criteria: list[str], recommendations: bool, notes: Iterable[str]
+) -> list[str]:
     lines = []
     labels = dict(tier_choices())
     named = [labels.get(t, t).lower() for t in tier_choices_order(tiers)]
     if named:
         lines.append(f"May not open {' or '.join(named)} evidence")
-    if titles := _titles(ITEMS, items):
-        lines.append(f"May not open these evidence items: {'; '.join(titles)}")
-    if titles := _titles(CRITERIA, criteria):
-        lines.append(f"May not take part in the panel's judgement on: {'; '.join(titles)}")
+    if items:
+        lines.append(f"May not open these evidence items: {'; '.join(items)}")
+    if criteria:
+        lines.append(f"May not take part in the panel's judgement on: {'; '.join(criteria)}")
     if recommendations:
         lines.append("May not agree or vote on the recommendations")
     lines += [f"Note: {n}" for n in notes]
@@ -176,9 +206,15 @@ def tier_choices_order(tiers: Iterable[str]) -> list[str]:
     return [value for value, _ in tier_choices() if value in wanted]
 
 
+def _named(point: str, pks: Iterable[int]) -> dict[Any, str]:
+    wanted = sorted(set(pks))
+    return registry.one(point).titles(wanted) if wanted else {}  # type: ignore[no-any-return]
+
+
 def _titles(point: str, pks: Iterable[int]) -> list[str]:
-    wanted = sorted(pks)
-    return registry.one(point).titles(wanted) if wanted else []  # type: ignore[no-any-return]
+    """The named things in words, in key order."""
+    named = _named(point, pks)
+    return [named[k] for k in sorted(set(pks)) if k in named]
 
 
 def _pk(thing: Any) -> Any:

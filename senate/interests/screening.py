@@ -1,5 +1,5 @@
 """Conflict screening: every possible conflict of a member with a review, with its reason and severity.
-Members do not sit on reviews of their own employer or locality (domain.md §4.3, §9.3). Screening is
+Members do not sit on reviews of their own employer or locality (docs/domain.md §4.3, §9.3). Screening is
 a suggestion engine: the Senate team decides on each conflict, or dismisses it as a false positive.
 
 The rules, each keyed so that decisions and dismissals stay attached to it from one run to the next:
@@ -98,9 +98,11 @@ def screen_many(
     facts: ReviewFacts,
     *,
     rules: ScreeningRules | None = None,
+    names: dict[int, str] | None = None,
 ) -> dict[int, list[Conflict]]:
-    """Conflicts by profile id, most severe first; members with none are absent."""
-    index = _index(facts, rules or ScreeningRules())
+    """Conflicts by profile id, most severe first; members with none are absent. `names`: the names
+    of the organisations and ICB areas the request names, when the caller has read them already."""
+    index = _index(facts, rules or ScreeningRules(), names)
     ids: Any = profiles.values("pk") if isinstance(profiles, QuerySet) else [p.pk for p in profiles]
     _affiliations(ids, index)
     _profiles(ids, index)
@@ -110,7 +112,7 @@ def screen_many(
     }
 
 
-def _index(facts: ReviewFacts, rules: ScreeningRules) -> _Index:
+def _index(facts: ReviewFacts, rules: ScreeningRules, names: dict[int, str] | None = None) -> _Index:
     on = facts.on or timezone.localdate()
     parties = {org: "an affected organisation" for org in facts.affected_organisation_ids}
     if facts.sponsor_organisation_id:
@@ -126,7 +128,7 @@ def _index(facts: ReviewFacts, rules: ScreeningRules) -> _Index:
         icbs=frozenset(facts.affected_icb_ids),
         services=frozenset(facts.service_codes),
         places=places.phrases(facts.places),
-        names=dict(Organisation.objects.filter(pk__in=named).values_list("pk", "name")),
+        names=names if names is not None else dict(Organisation.objects.filter(pk__in=named).values_list("pk", "name")),
         on=on,
         since=_years_before(on, rules.lookback_years),
         local_area=local,

@@ -23,8 +23,8 @@ def _in_framework(request: Any, pks: list[Any]) -> int:
     return Criterion.objects.filter(Q(senate__isnull=True) | Q(senate=request.senate), pk__in=pks).count()
 
 
-def _titles(pks: list[Any]) -> list[str]:
-    return [str(criterion) for criterion in Criterion.objects.filter(pk__in=pks).order_by("pk")]
+def _titles(pks: list[Any]) -> dict[Any, str]:
+    return {criterion.pk: str(criterion) for criterion in Criterion.objects.filter(pk__in=pks)}
 
 
 CRITERIA = Restrictable(choices=criterion_choices, count_valid=_in_framework, titles=_titles)

@@ -54,3 +54,54 @@ def test_the_report_says_every_member_declared_only_when_the_record_shows_it(cas
     attest(council_profile, stroke_review, by=cast["council"])
     (said,) = declaration_statement(declaration_records(stroke_review, [council_profile], on=today))
     assert said.startswith("Every member of the panel confirmed their declarations of interest for this review")
+
+
+def test_a_bigger_panel_s_declarations_take_no_more_queries(cast, stroke_review, torbay):
+    """Issue 19: the report's appendix and its statement read the whole panel's declarations, decisions
+    (with the criteria a restriction names), attestations and where each member stands with the
+    register at once, not member by member."""
+    from django.apps import apps
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from senate.interests.panel import declaration_records
+    from senate.interests.tests.factories import declared
+    from senate.members.tests.factories import MembershipFactory
+
+    criterion = apps.get_model("reports", "Criterion").objects.filter(senate__isnull=True).order_by("pk").first()
+    today, panel, made = dt.date.today(), [], iter(range(100))
+
+    def add(n):
+        for _ in range(n):
+            i = next(made)
+            profile = MembershipFactory(profile__user__full_name=f"Panellist {i}", profile__employer=torbay).profile
+            if i % 2 == 0:  # every other member has never declared
+                declared(profile, category="professional", organisation=torbay, organisation_name="")
+            decide_conflicts(
+                profile, stroke_review, keys=[f"employed:{torbay.pk}"], outcome="restrict", no_recommendations=True,
+                no_criteria=[criterion.pk] if criterion else [], rationale="Another directorate", by=cast["manager"],
+            )  # fmt: skip
+            attest(profile, stroke_review, specific=f"Trained at Torbay {i}", by=profile.user)
+            panel.append(profile)
+
+    def read():
+        with CaptureQueriesContext(connection) as seen:
+            found = (
+                declarations_for_panel(stroke_review, panel, on=today),
+                declaration_records(stroke_review, panel, on=today),
+            )
+        return len(seen.captured_queries), found
+
+    add(1)
+    few, _ = read()
+    add(5)
+    many, (declarations, records) = read()
+    assert many == few
+    assert [d.member for d in declarations] == [f"Panellist {i}" for i in range(6)]
+    assert all(d.decisions[0].startswith("Take part with a restriction (") for d in declarations)
+    if criterion:
+        assert all(f"judgement on: {criterion}" in d.decisions[0] for d in declarations)
+    assert [d.declared_for_review for d in declarations] == [f"Trained at Torbay {i}" for i in range(6)]
+    assert [r.register for r in records] == [
+        "" if i % 2 == 0 else f"Panellist {i} has never declared their interests" for i in range(6)
+    ]

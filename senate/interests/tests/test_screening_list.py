@@ -285,3 +285,44 @@ def test_the_chair_decides_in_bulk_too(client, cast, stroke_review, flagged):
     data = {"members": [flagged["Abe Adviser"].pk], "outcome": "exclude", "rationale": "Too close"}
     assert client.post(_url(stroke_review), data).status_code == 302
     assert ConflictDecision.objects.get().by == cast["chair"]
+
+
+def test_the_page_asks_the_same_queries_for_few_or_many_members(manager, cast, stroke_review, torbay, monkeypatch):
+    """Issue 19: the list is screened from flat rows and only the page shown is read as profiles, so
+    the queries are the same for two flagged members or more than fit on a page, some of them decided
+    and some with a suggestion dismissed; and within the target of 30."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from senate.interests.views import screening
+
+    monkeypatch.setattr(screening, "PAGE_SIZE", 5)
+    made = iter(range(1000))
+
+    def add(n):
+        for _ in range(n):
+            i = next(made)
+            profile = _member(f"Employee {i:03}", employer=torbay)
+            declared(profile, category=Category.PROFESSIONAL, organisation=torbay, organisation_name="")
+            if i % 3 == 1:
+                decide_for_members([profile], stroke_review, outcome="exclude", rationale="x", by=cast["manager"])
+            elif i % 3 == 2:
+                key = decisions.screening_for(profile, stroke_review).states[-1].conflict.key
+                dismiss_conflict(profile, stroke_review, key=key, reason="Not this one", by=cast["manager"])
+
+    def count():
+        cache.clear()
+        with CaptureQueriesContext(connection) as seen:
+            page = manager.get(_url(stroke_review)).content.decode()
+        return len(seen.captured_queries), page
+
+    add(2)
+    manager.get(_url(stroke_review))
+    few, page = count()
+    assert _listed(page) == ["Employee 000", "Employee 001"]
+    add(10)
+    many, page = count()
+    assert _listed(page) == ["Employee 000", "Employee 001", "Employee 002", "Employee 003", "Employee 004"]
+    assert "<strong>12</strong> of" in page
+    assert many == few <= 30

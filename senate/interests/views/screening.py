@@ -38,25 +38,29 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     """The members screening flags for the request, most severe first, filtered; the Senate team
     ticks several and records one decision for each of them (issue 14, item 10)."""
     facts = facts_for_request(request)
-    filter_form = ScreeningFilterForm(
-        http.GET or None, initial={"show": "conflicts"}, organisations=presenters.request_organisations(facts)
-    )
+    named = presenters.request_organisations(facts)  # the filter's choices, and the names screening gives
+    filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"}, organisations=named)
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
     partners = queries.partner_senates_of(request)
-    profiles = list(queries.candidates(senate, timezone.localdate(), q, partners=partners))
-    found = screen_many(profiles, facts, rules=ScreeningRules.of(rules_for(senate)))
-    pool = profiles if show_all else [p for p in profiles if p.pk in found]
-    rows = flagged.ordered(decisions.screenings_for(request, pool, found).values())
+    # Screened from flat rows: the members' names, then the flat screening queries with the candidates
+    # as a subquery; profiles and decisions are read as instances for the page of rows shown alone.
+    candidates = queries.candidates(senate, timezone.localdate(), q, partners=partners)
+    members = queries.candidate_rows(candidates)
+    found = screen_many(candidates, facts, rules=ScreeningRules.of(rules_for(senate)), names=dict(named))
+    pool = members if show_all else [m for m in members if m.pk in found]
+    rows = flagged.ordered(flagged.screened(pool, found, *decisions.settled_for(request, candidates.values("pk"))))
     shown = flagged.filtered(rows, **filters)
-    form = BulkDecisionForm(posted(http), members=[(p.pk, str(p)) for p in pool], **restriction_choices(request))
+    form = BulkDecisionForm(posted(http), members=[(m.pk, m.name) for m in pool], **restriction_choices(request))
     if http.method == "POST":
         check(http, P.DECIDE_CONFLICTS, request)
         if form.is_valid():
-            if made := _decide(http, form, request, pool):
+            if made := _decide(http, form, request, candidates):
                 messages.success(http, f"Your decision has been recorded for {_count(made)}, each on their own record.")
                 return redirect(f"{http.path}?{http.GET.urlencode()}" if http.GET else http.path)
     page = Paginator(shown, PAGE_SIZE).get_page(http.GET.get("page"))
+    shown_here: list[flagged.Flagged] = list(page.object_list)
+    flagged.attach(shown_here, queries.profiles_of([row.member.pk for row in shown_here]))
     query = http.GET.copy()
     query.pop("page", None)
     context = {
@@ -71,19 +75,20 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
         "severity_tags": presenters.SEVERITY_TAGS,
         "with_conflicts": len(found),
         "shown": len(shown),
-        "screened": len(profiles),
+        "screened": len(members),
         "page_title": f"Conflict screening: {request}",
         "breadcrumbs": _crumbs(senate),
     }
     return render(http, "interests/screening/list.jinja", context)
 
 
-def _decide(http: HttpRequest, form: BulkDecisionForm, request: Any, pool: list[Any]) -> list[Any]:
-    """The decisions recorded, or none with the refusal added to the form."""
+def _decide(http: HttpRequest, form: BulkDecisionForm, request: Any, candidates: Any) -> list[Any]:
+    """The decisions recorded, or none with the refusal added to the form. The members ticked are
+    among the choices (the members listed), read in the list's order."""
     terms = dict(form.cleaned_data)
-    chosen = set(terms.pop("members"))
+    chosen = list(candidates.filter(pk__in=set(terms.pop("members"))))
     try:
-        return decisions.decide_for_members([p for p in pool if p.pk in chosen], request, by=http.user, **terms)
+        return decisions.decide_for_members(chosen, request, by=http.user, **terms)
     except decisions.ConflictRefused as refusal:
         form.add_error(None, str(refusal))
         return []

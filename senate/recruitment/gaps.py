@@ -5,8 +5,10 @@ months. A Council needs a multi-professional mix (docs/domain.md §5.2); stagger
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from senate.members import queries as members
-from senate.members.coverage import coverage_of
+from senate.members.coverage import coverage_in
 from senate.members.models import CLINICAL_PROFESSIONS, Body, MemberProfile, MembershipRole, Profession
 from senate.organisations.models import Senate
 
@@ -34,15 +36,18 @@ def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] 
     found: list[ProposedVacancy] = []
     vocabulary = members.vocabulary()
     for body, label in Body.choices:
-        profiles = list(members.coverage_profiles(senate, body, today))
+        # Counted by the database (members.coverage.coverage_in): a national-scale Assembly is thousands.
+        profiles = members.coverage_members(senate, body, today)
         found += _uncovered(body, label, profiles, vocabulary)
-        found += _professions(body, label, profiles)
+        found += _professions(body, label, set(profiles.values_list("profession", flat=True).distinct()))
         found += _ending(senate, body, today)
     return [p for p in found if f"{p.body}:{p.code}" not in taken]
 
 
-def _uncovered(body: str, label: str, profiles: list[MemberProfile], vocabulary: list) -> list[ProposedVacancy]:  # type: ignore[type-arg]
-    coverage = coverage_of(profiles, vocabulary)
+def _uncovered(
+    body: str, label: str, profiles: QuerySet[MemberProfile], vocabulary: list[tuple[str, str, str]]
+) -> list[ProposedVacancy]:
+    coverage = coverage_in(profiles, vocabulary)
     kinds = [("constituency", coverage.constituencies), ("", coverage.life_stages), ("", coverage.outcomes_domains)]
     return [
         ProposedVacancy(
@@ -58,8 +63,7 @@ def _uncovered(body: str, label: str, profiles: list[MemberProfile], vocabulary:
     ]
 
 
-def _professions(body: str, label: str, profiles: list[MemberProfile]) -> list[ProposedVacancy]:
-    held = {p.profession for p in profiles}
+def _professions(body: str, label: str, held: set[str]) -> list[ProposedVacancy]:
     return [
         ProposedVacancy(
             body=body,

@@ -504,6 +504,22 @@ def _prepare(name: str, request: Request, people: dict[str, User], rng: random.R
         follow_up.record_follow_up(
             request, note="Progress reported to the Council.", recommendation=None, by=people["manager"]
         )
+    if name in ("start_follow_up", "close") and not request.recommendations.filter(implementations__isnull=False):
+        _implementation(request, people)
+
+
+def _implementation(request: Request, people: dict[str, User]) -> None:
+    """Follow-up continues to implementation: the requester reports where the recommendations stand."""
+    today = dt.date.today()
+    for rec, status in zip(request.recommendations.order_by("number"), ["implemented", "in_progress"], strict=False):
+        follow_up.record_implementation(
+            rec,
+            status=status,
+            on=today,
+            evidence="Reported to the ICB board's quality committee, with the service's own audit.",
+            by=people["requester"],
+            today=today,
+        )
 
 
 RECOMMENDATIONS = [

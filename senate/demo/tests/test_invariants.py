@@ -16,7 +16,7 @@ from senate.interests.models import ConflictDecision
 from senate.panels.models import PanelMember, Position
 from senate.reports.models import AccuracyComment, Judgement, SignOff
 from senate.reviews.intake import notice_is_short
-from senate.reviews.models import Request, RequestEvent
+from senate.reviews.models import Implementation, Request, RequestEvent
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -104,6 +104,8 @@ def test_the_demo_world_obeys_the_rules(db, scale):
     world.build(scale=scale, seed=2013, today=TODAY)
     assert Decision.objects.filter(method=Decision.Method.VOTE).exists() or scale == "tiny"
     assert Judgement.objects.exists() or scale == "tiny"
+    # Follow-up continues to implementation: the dashboard's "implemented" has demo figures behind it.
+    assert Implementation.objects.filter(status=Implementation.Status.IMPLEMENTED).exists() or scale == "tiny"
     assert broken_rules() == []
     # The demo shows an acting chair on one item (the Council is too small for it at the tiny scale).
     assert Decision.objects.filter(chaired_as=ACTING).exists() or scale == "tiny"

@@ -9,7 +9,8 @@ Counted from the source with `ast` (nothing is imported but the URL configuratio
 - tests: `def test_…` functions in `tests/` and each app's `tests/` (a parametrised test counts once);
 - pages: the project's named URL patterns; a page "has a query-count test" when a test file that counts
   queries (`CaptureQueriesContext`, `django_assert_num_queries`, `assert_max_num_queries`) names it,
-  by `reverse("app:name")` or by a literal path (an f-string's fields read as `1`);
+  by `reverse("app:name")` or by a literal path (an f-string's fields read as `1`), or counts every HTML
+  page of the page benchmark's list (`bench/pages/pages.py`);
 - parameters annotated `Any` against all annotated-or-not parameters (not `self`/`cls`), and
   `type: ignore` comments.
 """
@@ -98,6 +99,18 @@ def _paths_named(tree: ast.AST) -> tuple[set[str], set[str]]:
     return names, paths
 
 
+def _benchmark_pages() -> set[str]:
+    """The HTML pages `bench/pages/pages.py` lists (tests/test_query_counts_every_page.py counts each)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_pages_list", ROOT / "bench" / "pages" / "pages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return {page.name for page in module.PAGES if page.kind == "html"}
+
+
 def _pages() -> tuple[list[str], set[str]]:
     """Every named URL pattern, and those a query-counting test names."""
     sys.path.insert(0, str(ROOT))
@@ -123,6 +136,8 @@ def _pages() -> tuple[list[str], set[str]]:
         if not QUERY_COUNTING.search(text):
             continue
         names, paths = _paths_named(ast.parse(text))
+        if "LISTED.PAGES" in text:  # counts every HTML page of the page benchmark's list
+            names |= _benchmark_pages()
         for name in names:
             try:
                 reverse(name, args=None)

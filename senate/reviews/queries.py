@@ -48,3 +48,13 @@ def first_organisation(ids: Any) -> Any:
 
 def programmes_of(senate: Any) -> QuerySet[Programme]:
     return Programme.objects.filter(senate=senate).select_related("lead_organisation").order_by("title")
+
+
+def recommendation_numbered(request: Request, number: int) -> Any:
+    """The request's recommendation with this number (a 404 for any other)."""
+    from django.http import Http404
+
+    found = request.recommendations.filter(number=number).first()
+    if found is None:
+        raise Http404("No such recommendation.")
+    return found

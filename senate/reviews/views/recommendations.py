@@ -1,13 +1,13 @@
 """Recommendations, the requester's responses, and the Senate's follow-up."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
-from senate.reviews import follow_up, forms
+from senate.reviews import follow_up, forms, queries
 from senate.reviews.models import Request
 from senate.reviews.permissions import ReviewsPermission
 from senate.reviews.served import REQUEST
@@ -77,9 +77,7 @@ def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type:
 
 @requires(ReviewsPermission.ACT_AS_REQUESTER, on=REQUEST)
 def respond(http: HttpRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
-    rec = request.recommendations.filter(number=number).first()
-    if rec is None:
-        raise Http404("No such recommendation.")
+    rec = queries.recommendation_numbered(request, number)
     form = forms.ResponseForm(http.POST if http.method == "POST" else None)
     error = None
     if http.method == "POST" and form.is_valid():
@@ -104,9 +102,7 @@ def respond(http: HttpRequest, senate: Senate, request: Request, number: int) ->
 @requires(ReviewsPermission.RECORD_IMPLEMENTATION, on=REQUEST)
 def implementation(http: HttpRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
     """Follow-up continues to implementation: where a recommendation stands, on a day, with evidence."""
-    rec = request.recommendations.filter(number=number).first()
-    if rec is None:
-        raise Http404("No such recommendation.")
+    rec = queries.recommendation_numbered(request, number)
     form = forms.ImplementationForm(http.POST if http.method == "POST" else None)
     error = None
     if http.method == "POST" and form.is_valid():

@@ -40,7 +40,14 @@ def key_tokens(keys: Iterable[str]) -> str:
     return " ".join(token(k) for k in sorted(set(keys)))
 
 
-class SQLite:
+class _Ids:
+    """`match` is `match_rows` without the columns: the ids, best first."""
+
+    def match(self, query: Query, viewer: Viewer, *, within: Within = None) -> list[int]:
+        return [row[0] for row in self.match_rows(query, viewer, within=within)]  # type: ignore[attr-defined]
+
+
+class SQLite(_Ids):
     def write(self, document_id: int, title: str, body: str, keys: Iterable[str]) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_text WHERE rowid = %s", [document_id])
@@ -53,9 +60,6 @@ class SQLite:
         with connection.cursor() as cursor:
             for pk in document_ids:
                 cursor.execute("DELETE FROM search_text WHERE rowid = %s", [pk])
-
-    def match(self, query: Query, viewer: Viewer, *, within: Within = None) -> list[int]:
-        return [row[0] for row in self.match_rows(query, viewer, within=within)]
 
     def match_rows(
         self, query: Query, viewer: Viewer, *, columns: Sequence[str] = (), within: Within = None
@@ -85,7 +89,7 @@ class SQLite:
             return cursor.fetchall()
 
 
-class PostgreSQL:
+class PostgreSQL(_Ids):
     def write(self, document_id: int, title: str, body: str, keys: Iterable[str]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -99,9 +103,6 @@ class PostgreSQL:
     def forget(self, document_ids: list[int]) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_text WHERE document_id = ANY(%s)", [document_ids])
-
-    def match(self, query: Query, viewer: Viewer, *, within: Within = None) -> list[int]:
-        return [row[0] for row in self.match_rows(query, viewer, within=within)]
 
     def match_rows(
         self, query: Query, viewer: Viewer, *, columns: Sequence[str] = (), within: Within = None

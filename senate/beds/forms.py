@@ -365,7 +365,7 @@ class ScenarioFileForm(Form):
 
     scenario_file = forms.FileField(
         label="Scenario file (JSON)",
-        help_text="A senate-bed-scenario/1 file, as `senate beds assess` reads it. It replaces everything entered "
+        help_text="A senate-bed-scenario/1 file, as the senate beds assess command reads it. It replaces everything entered "
         "for this model.",
         required=True,
     )

@@ -85,3 +85,16 @@ def test_implementation_waits_for_the_response_and_is_not_for_others(client, cas
     client.force_login(cast["council"])
     assert client.post(url, _form(timezone.localdate())).status_code in (403, 404)
     assert not request.recommendations.get().implementations.exists()
+
+
+def test_everyone_but_the_requester_and_the_manager_is_refused_and_nothing_is_written(client, cast):
+    request, _rec = _responded(cast)
+    url = f"{BASE}/{request.pk}/recommendations/1/implementation/"
+    for who in ["chair", "council", "assembly", "assurance", "admin", "no_role", "other_manager", "national"]:
+        client.force_login(cast[who])
+        assert client.get(url).status_code in (403, 404), who
+        assert client.post(url, _form(timezone.localdate())).status_code in (403, 404), who
+    client.logout()
+    assert client.get(url).status_code == 302  # to the sign-in page
+    assert client.post(url, _form(timezone.localdate())).status_code == 302
+    assert not request.recommendations.filter(implementations__isnull=False).exists()

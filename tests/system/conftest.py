@@ -65,8 +65,20 @@ class Journey:
 
     def check_accessibility(self):
         from axe_playwright_python.sync_playwright import Axe
+        from playwright.sync_api import Error as PlaywrightError
 
-        results = Axe().run(self.page)
+        # A click that opens a page returns before the new page has replaced the old one; axe run
+        # in between meets a document that is going away. Wait for the page, and check again if
+        # the document was replaced while axe was reading it.
+        for attempt in range(3):
+            self.page.wait_for_load_state()
+            try:
+                results = Axe().run(self.page)
+                break
+            except PlaywrightError as error:
+                replaced = ("documentElement", "Execution context was destroyed", "navigat")
+                if attempt == 2 or not any(word in str(error) for word in replaced):
+                    raise
         serious = [
             f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
             for v in results.response["violations"]

@@ -45,7 +45,7 @@ from senate.organisations.models import Organisation, Senate
 from senate.panels.models import Loan, OptimiserRun, PanelAbsence, PanelMember
 from senate.reviews.lifecycle import ACTS
 from senate.reviews.models import Programme, Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 SENATE = "south-west"
 KEY = re.compile(r"<(?:\w+:)?(\w+)>")

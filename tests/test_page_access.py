@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 import senate
 from conftest import ALL_ROLES
 from senate.members.models import MemberProfile
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 SENATE_TEAM = {"manager", "chair", "admin"}
 EVERYONE = set(ALL_ROLES)

@@ -1,5 +1,5 @@
 """One permission vocabulary (issue 13, ADR 0005): every permission is a member of its app's enum
-(`senate/<app>/permissions.py`) granted by one named predicate in that app's rules.py; code and
+(`senate/<app>/permission_names.py`) granted by one named predicate in that app's permissions.py; code and
 templates ask it by the member, never by a raw "app.codename" string; and a predicate is defined once
 (in the app that owns the concept, or accounts for role-based ones) and imported everywhere else."""
 
@@ -27,7 +27,7 @@ def _sources(*suffixes: str) -> list[Path]:
     found = []
     for folder in (SENATE, ROOT / "tests"):
         for path in folder.rglob("*"):
-            if path.suffix in suffixes and "migrations" not in path.parts and path.name != "permissions.py":
+            if path.suffix in suffixes and "migrations" not in path.parts and path.name != "permission_names.py":
                 found.append(path)
     return sorted(found)
 
@@ -42,16 +42,16 @@ def test_every_registered_permission_is_an_enum_member_with_one_predicate():
     assert all(isinstance(predicate, Predicate) for predicate in registered.values())
 
 
-def test_every_permission_is_granted_once_in_a_rules_module():
+def test_every_permission_is_granted_once_in_a_permissions_module():
     """add_perm refuses a second grant at run time; set_perm would silently replace one, so none is used,
-    and every grant is made in a rules.py."""
+    and every grant is made in a permissions.py."""
     grants = []
     for path in _sources(".py"):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 if node.func.attr in {"add_perm", "set_perm"} and getattr(node.func.value, "id", "") == "rules":
                     grants.append((str(path.relative_to(ROOT)), node.func.attr, node.lineno))
-    assert [g for g in grants if g[1] == "set_perm" or not g[0].endswith("rules.py")] == []
+    assert [g for g in grants if g[1] == "set_perm" or not g[0].endswith("permissions.py")] == []
     assert len(grants) == len(_enum_members())
 
 
@@ -91,7 +91,7 @@ def test_each_predicate_is_defined_once():
 
 
 def test_a_predicate_asked_by_name_fails_closed_when_no_app_defines_it():
-    from senate.accounts.rules import asked_by_name
+    from senate.accounts.permissions import asked_by_name
 
     assert asked_by_name("panels.on_the_panel").name == "panels.on_the_panel"
     assert rules.rule_exists("panels.on_the_panel")

@@ -8,7 +8,7 @@ import pytest
 from senate.accounts.models import Role
 from senate.accounts.tests.factories import give_role
 from senate.reports.tests.factories import draft, request_at
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.tests.factories import RequestFactory
 
 

@@ -580,9 +580,9 @@ class Faults:
     def __init__(self, senate: Senate) -> None:
         self.senate = senate
         from senate.accounts.models import User
-        from senate.beds.permissions import BedsPermission
+        from senate.beds.permission_names import BedsPermission
         from senate.evidence.library import requester_contacts
-        from senate.evidence.permissions import EvidencePermission
+        from senate.evidence.permission_names import EvidencePermission
         from senate.reviews.models import Request
 
         self.manager = User.objects.get(email="manager@demo.senate.example")

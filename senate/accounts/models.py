@@ -53,7 +53,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
     def has_perm(self, perm: str, obj: Any = None) -> bool:
-        """Senate's own permissions (those granted by django-rules, see accounts/permissions.py) are
+        """Senate's own permissions (those granted by django-rules, see accounts/permission_names.py) are
         decided by their rules alone. Django lets a superuser do everything; here a system
         administrator administers (Django admin: accounts, organisations) but reads no case file
         (requests, reports, evidence, declarations, meetings) unless they also hold a Senate role

@@ -10,7 +10,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from senate.accounts.permissions import Permission
+from senate.accounts.permission_names import Permission
 from senate.api.auth import TokenAuth
 from senate.members import queries as member_queries
 from senate.members.models import MemberProfile

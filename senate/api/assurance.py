@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 
 from senate.api.requests import _visible
 from senate.assurance import recording, timeline
-from senate.assurance.permissions import AssurancePermission
+from senate.assurance.permission_names import AssurancePermission
 
 router = Router(tags=["Service-change assurance"])
 

@@ -12,7 +12,7 @@ from senate.organisations.models import Senate
 from senate.organisations.queries import senate_named
 from senate.reviews import queries
 from senate.reviews.models import Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 router = Router(tags=["Requests for advice"])
 

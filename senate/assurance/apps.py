@@ -7,7 +7,7 @@ class AssuranceConfig(AppConfig):
     verbose_name = "Service-change assurance, honest-broker work and partners"
 
     def ready(self) -> None:
-        from senate.assurance import home, partners, reminders, rules, sections  # noqa: F401
+        from senate.assurance import home, partners, permissions, reminders, sections  # noqa: F401
         from senate.core import registry
         from senate.organisations.daily import DAILY
         from senate.organisations.home import HOME_TASKS

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from senate.accounts.permissions import is_senate_team
 from senate.accounts.roles import organisations_for
-from senate.accounts.rules import is_senate_team
 from senate.assurance.models import AssuranceEvent, Engagement, Party, Point, Session, Step, Submission
 from senate.reviews.models import Request
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from markupsafe import Markup
 
 from senate.assurance import recording, timeline
-from senate.assurance.permissions import AssurancePermission as P
+from senate.assurance.permission_names import AssurancePermission as P
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from senate.assurance import brokering, forms, partners, queries, recording, timeline
-from senate.assurance.permissions import AssurancePermission as P
+from senate.assurance.permission_names import AssurancePermission as P
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews import queries as review_queries

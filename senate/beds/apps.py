@@ -7,7 +7,10 @@ class BedsConfig(AppConfig):
     verbose_name = "Bed test models"
 
     def ready(self) -> None:
-        from senate.beds import sections
+        from senate.beds import (
+            permissions,  # noqa: F401 (permissions grants on import)
+            sections,
+        )
         from senate.core import registry
         from senate.reviews.sections import SECTIONS
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from senate.beds.models import BedModel, BedTestLink
-from senate.beds.permissions import BedsPermission as P
+from senate.beds.permission_names import BedsPermission as P
 
 
 def models_visible_to(user: Any, request: Any) -> QuerySet[BedModel]:

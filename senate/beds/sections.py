@@ -4,7 +4,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.beds.permissions import BedsPermission as P
+from senate.beds.permission_names import BedsPermission as P
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from senate.beds import forms, modelling, presenters, queries, scenarios
 from senate.beds.fields import show_problems
 from senate.beds.models import BedModel
-from senate.beds.permissions import BedsPermission as P
+from senate.beds.permission_names import BedsPermission as P
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews.models import Request

@@ -7,7 +7,7 @@ class BundlesConfig(AppConfig):
     verbose_name = "Case bundles"
 
     def ready(self) -> None:
-        from senate.bundles import rules, sections  # noqa: F401 (rules grants on import)
+        from senate.bundles import permissions, sections  # noqa: F401 (permissions grants on import)
         from senate.core import registry
         from senate.reviews.sections import SECTIONS
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.bundles.permissions import BundlesPermission
+from senate.bundles.permission_names import BundlesPermission
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

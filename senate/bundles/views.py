@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from senate.bundles.contents import MODE_LABELS, Mode
 from senate.bundles.making import make_bundle
-from senate.bundles.permissions import BundlesPermission
+from senate.bundles.permission_names import BundlesPermission
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews.models import Request

@@ -32,13 +32,13 @@ def has_perm(user: Any, permission: str, obj: Any = None) -> bool:
 
 
 def permission_enums() -> dict[str, type[StrEnum]]:
-    """Every app's permissions enum (`senate/<app>/permissions.py`), by app label. Templates ask them
+    """Every app's permissions enum (`senate/<app>/permission_names.py`), by app label. Templates ask them
     through the `perms` global: `has_perm(request.user, perms.reviews.TRIAGE, r)`, never by a string."""
     found: dict[str, type[StrEnum]] = {}
     for config in apps.get_app_configs():
-        if not config.name.startswith("senate.") or find_spec(f"{config.name}.permissions") is None:
+        if not config.name.startswith("senate.") or find_spec(f"{config.name}.permission_names") is None:
             continue
-        module = import_module(f"{config.name}.permissions")
+        module = import_module(f"{config.name}.permission_names")
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, StrEnum) and value.__module__ == module.__name__:
                 found[config.label] = value

@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",
     "django_tasks",
     "django_tasks_db",
     "senate.core",

@@ -19,7 +19,7 @@ from django.http.response import HttpResponseBase
 View = Callable[..., HttpResponseBase]
 
 # What each permission lets a person do, in words for the "you cannot open this page" message: each app
-# adds its own permissions' descriptions in its permissions.py or rules.py.
+# adds its own permissions' descriptions in its permission_names.py or permissions.py.
 DESCRIPTIONS: dict[str, str] = {}
 
 

@@ -9,7 +9,7 @@ class CouncilConfig(AppConfig):
     def ready(self) -> None:
         from senate.core import registry, worker
         from senate.core.uploads import sweeper
-        from senate.council import approval, home, navigation, rules, sections  # noqa: F401
+        from senate.council import approval, home, navigation, permissions, sections  # noqa: F401
         from senate.council.meetings import stored_papers
         from senate.organisations.home import HOME_TASKS
         from senate.organisations.navigation import NAVIGATION

@@ -24,7 +24,7 @@ from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
 from senate.reviews import lifecycle, terms
 from senate.reviews.models import RequestEvent
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
 # Approved with changes, these wait for a new version and the named person's confirmation.

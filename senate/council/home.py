@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 
 from senate.council.models import Action, Attendance, Decision, Meeting, MeetingDeclaration
-from senate.council.permissions import CouncilPermission as P
+from senate.council.permission_names import CouncilPermission as P
 from senate.organisations.home import Task
 
 

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.council.permissions import CouncilPermission as P
+from senate.council.permission_names import CouncilPermission as P
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:

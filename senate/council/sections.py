@@ -5,9 +5,9 @@ from typing import Any
 from django.urls import reverse
 
 from senate.council.models import AgendaItem
-from senate.council.permissions import CouncilPermission as P
+from senate.council.permission_names import CouncilPermission as P
 from senate.council.publication import ISSUED_OR_LATER
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.stages import Stage
 
 

@@ -20,7 +20,7 @@ from senate.organisations.models import Organisation, Senate
 from senate.reviews import follow_up, intake, lifecycle, terms
 from senate.reviews.intake import notice_is_short
 from senate.reviews.models import Programme, Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.stages import Stage
 
 # The acts that take a formal review from sending to closure, in order; each demo request stops after

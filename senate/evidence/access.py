@@ -10,7 +10,7 @@
   Council members) as the lead Senate's Council members, public and official items; the members of
   their Assembly seated on the panel as any panel member (above). Nobody else of a partner Senate.
 - Nobody else (including NHS England's assurance viewer and system administrators).
-- While a request is an unsent draft, only the requester's contacts (reviews.rules.may_see_request).
+- While a request is an unsent draft, only the requester's contacts (reviews.permissions.may_see_request).
 - Whatever the route, a member the Senate team has excluded from the review, or restricted from
   evidence tiers or items, does not open them (interests.restrictions): the restriction names the
   member, not a role, so it holds for a member of the Senate team too.
@@ -20,12 +20,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from senate.accounts.permissions import asked_by_name, is_senate_team
 from senate.accounts.roles import roles_in
-from senate.accounts.rules import asked_by_name, is_senate_team
 from senate.evidence.models import EvidenceItem, Source, Tier
 from senate.interests.attestation import has_attested
 from senate.interests.restrictions import Restrictions, describe, restrictions_for
-from senate.reviews.rules import acts_for_requester, may_see_request, partner_council
+from senate.reviews.permissions import acts_for_requester, may_see_request, partner_council
 
 TEAM = {"manager", "chair", "vice_chair"}
 OPEN_TO_COUNCIL = {Tier.PUBLIC, Tier.OFFICIAL}
@@ -33,7 +33,7 @@ OPEN_TO_REQUESTER = {Tier.PUBLIC, Tier.OFFICIAL}
 
 
 # The one definition of each, called here as plain functions (evidence's views ask them too; and
-# access.acts_for_requester is reviews.rules.acts_for_requester). Panel membership lives in the panels
+# access.acts_for_requester is reviews.permissions.acts_for_requester). Panel membership lives in the panels
 # app, which sits beside evidence in the layering: its rule is asked by name at call time (false if
 # panels is absent) rather than imported.
 is_on_panel = asked_by_name("panels.on_the_panel")

@@ -9,7 +9,7 @@ class EvidenceConfig(AppConfig):
     def ready(self) -> None:
         from senate.core import registry, worker
         from senate.core.uploads import sweeper
-        from senate.evidence import home, reminders, restrictable, rules, sections  # noqa: F401 (rules grants on import)
+        from senate.evidence import home, permissions, reminders, restrictable, sections  # noqa: F401 (permissions grants on import)
         from senate.evidence.library import evidence_received_check, stored_files
         from senate.interests import panel as interests_panel
         from senate.interests import restrictions

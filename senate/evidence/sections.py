@@ -4,7 +4,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.evidence.permissions import EvidencePermission as P
+from senate.evidence.permission_names import EvidencePermission as P
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

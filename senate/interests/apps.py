@@ -8,7 +8,12 @@ class InterestsConfig(AppConfig):
 
     def ready(self) -> None:
         from senate.core import registry
-        from senate.interests import home, navigation, reminders
+        from senate.interests import (
+            home,
+            navigation,
+            permissions,  # noqa: F401 (permissions grants on import)
+            reminders,
+        )
         from senate.organisations.daily import DAILY
         from senate.organisations.home import HOME_TASKS
         from senate.organisations.navigation import NAVIGATION

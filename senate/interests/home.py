@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 
 from senate.interests import due
-from senate.interests.permissions import InterestsPermission as P
+from senate.interests.permission_names import InterestsPermission as P
 from senate.organisations.home import Task
 
 

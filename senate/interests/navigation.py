@@ -2,7 +2,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.interests.permissions import InterestsPermission as P
+from senate.interests.permission_names import InterestsPermission as P
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:

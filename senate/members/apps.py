@@ -8,7 +8,10 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from senate.core import registry
-        from senate.members import navigation
+        from senate.members import (
+            navigation,
+            permissions,  # noqa: F401 (permissions grants on import)
+        )
         from senate.organisations.navigation import NAVIGATION
 
         registry.register(NAVIGATION, navigation.items, order=20)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from senate.accounts.granting import RoleRefused, grant_role, withdraw_role
 from senate.accounts.models import Role, RoleAssignment
-from senate.accounts.permissions import Permission
+from senate.accounts.permission_names import Permission
 from senate.core.access import requires
 from senate.members import appointments
 from senate.members.forms import AppointmentForm, EndMembershipForm, GiveRoleForm, TermForm, WithdrawRoleForm

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.accounts.permissions import Permission
+from senate.accounts.permission_names import Permission
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:

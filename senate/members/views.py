@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from senate.accounts.permissions import Permission
+from senate.accounts.permission_names import Permission
 from senate.core import audit
 from senate.core.access import check, requires, signed_in
 from senate.core.cache import until_next_act

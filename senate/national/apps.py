@@ -8,7 +8,7 @@ class NationalConfig(AppConfig):
 
     def ready(self) -> None:
         from senate.core import registry
-        from senate.national import navigation, rules  # noqa: F401 (rules grants on import)
+        from senate.national import navigation, permissions  # noqa: F401 (permissions grants on import)
         from senate.organisations.navigation import EVERYWHERE
 
         registry.register(EVERYWHERE, navigation.items, order=10)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.national.permissions import NationalPermission
+from senate.national.permission_names import NationalPermission
 
 
 def items(request: Any) -> list[dict[str, str]]:

@@ -17,7 +17,7 @@ from senate.core.spreadsheets import safe_cell
 from senate.council import publication
 from senate.national import presenters, queries
 from senate.national.forms import LogFilterForm
-from senate.national.permissions import NationalPermission
+from senate.national.permission_names import NationalPermission
 from senate.national.served import ISSUED
 from senate.organisations.models import Senate
 from senate.reports.publication import document, final_version

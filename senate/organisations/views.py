@@ -9,7 +9,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from senate.accounts.permissions import Permission
+from senate.accounts.permission_names import Permission
 from senate.accounts.roles import senates_of
 from senate.core import audit
 from senate.core.access import public, requires, signed_in

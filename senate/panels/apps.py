@@ -8,12 +8,19 @@ class PanelsConfig(AppConfig):
 
     def ready(self) -> None:
         from senate.core import registry
-        from senate.interests.rules import INVITED_OR_SEATED
+        from senate.interests.permissions import INVITED_OR_SEATED
         from senate.organisations.daily import DAILY
         from senate.organisations.home import HOME_TASKS
         from senate.organisations.navigation import NAVIGATION
-        from senate.panels import checks, home, invitations, navigation, sections
-        from senate.panels.rules import invited_or_seated
+        from senate.panels import (
+            checks,
+            home,
+            invitations,
+            navigation,
+            permissions,  # noqa: F401 (permissions grants on import)
+            sections,
+        )
+        from senate.panels.permissions import invited_or_seated
         from senate.reviews.sections import SECTIONS
 
         checks.install()

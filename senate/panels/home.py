@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from senate.organisations.home import Task
 from senate.panels.models import Loan, PanelMember
-from senate.panels.permissions import PanelsPermission as P
+from senate.panels.permission_names import PanelsPermission as P
 
 
 def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.panels.permissions import PanelsPermission as P
+from senate.panels.permission_names import PanelsPermission as P
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:

@@ -10,7 +10,7 @@ class ParticipationConfig(AppConfig):
         from senate.core import registry
         from senate.organisations.daily import DAILY
         from senate.organisations.home import HOME_TASKS
-        from senate.participation import home, rules, sections, terms  # noqa: F401 (rules grants on import)
+        from senate.participation import home, permissions, sections, terms  # noqa: F401 (permissions grants on import)
         from senate.participation.induction import start_induction
         from senate.recruitment.appointing import AFTER_APPOINTMENT
         from senate.reviews.sections import SECTIONS

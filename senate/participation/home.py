@@ -11,7 +11,7 @@ from senate.members.models import Membership
 from senate.organisations.home import Task
 from senate.participation import queries, terms
 from senate.participation.models import InductionStep
-from senate.participation.permissions import ParticipationPermission as P
+from senate.participation.permission_names import ParticipationPermission as P
 
 
 def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:

@@ -18,7 +18,7 @@ from senate.participation import claims, formats, induction, queries, record, te
 from senate.participation import development as developing
 from senate.participation.forms import ClaimForm, FormatsForm, InterestForm, StepDownForm, WishForm
 from senate.participation.models import AccessibleFormat, Development, InductionStep
-from senate.participation.permissions import ParticipationPermission as P
+from senate.participation.permission_names import ParticipationPermission as P
 from senate.participation.served import OWN_DEVELOPMENT, OWN_MEMBERSHIP, OWN_STEP
 from senate.participation.team_views import statement_response
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.participation.permissions import ParticipationPermission as P
+from senate.participation.permission_names import ParticipationPermission as P
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

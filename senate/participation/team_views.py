@@ -19,7 +19,7 @@ from senate.participation import claims, induction, queries, record, statements,
 from senate.participation import development as developing
 from senate.participation.forms import DecideClaimForm, OfferForm, RatesForm, RenewalForm
 from senate.participation.models import Claim, Development, InductionItem
-from senate.participation.permissions import ParticipationPermission as P
+from senate.participation.permission_names import ParticipationPermission as P
 from senate.participation.served import CLAIM, DEVELOPMENT
 
 MANAGE = P.MANAGE_PARTICIPATION

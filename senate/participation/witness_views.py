@@ -14,10 +14,10 @@ from senate.organisations.models import Senate
 from senate.participation import witnesses
 from senate.participation.forms import WitnessDecisionForm, WitnessForm
 from senate.participation.models import Witness
-from senate.participation.permissions import ParticipationPermission as P
+from senate.participation.permission_names import ParticipationPermission as P
 from senate.participation.served import WITNESS
 from senate.reviews.models import Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.served import REQUEST
 
 

@@ -225,7 +225,7 @@ def declared_line(witness: Witness) -> str:
 def lines_for(user: Any, request: Any) -> list[str]:
     """The witnesses heard, one line each, for the evidence page (to those who may read them) and,
     with user None, for the report, with what each declared."""
-    from senate.participation.permissions import ParticipationPermission as P
+    from senate.participation.permission_names import ParticipationPermission as P
 
     if user is not None and not user.has_perm(P.VIEW_WITNESSES, request):
         return []

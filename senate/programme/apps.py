@@ -10,7 +10,7 @@ class ProgrammeConfig(AppConfig):
         from senate.core import registry
         from senate.organisations.daily import DAILY
         from senate.organisations.home import HOME_TASKS
-        from senate.programme import feedback, home, rules, sections  # noqa: F401 (rules grants on import)
+        from senate.programme import feedback, home, permissions, sections  # noqa: F401 (permissions grants on import)
         from senate.reviews import lifecycle
         from senate.reviews.sections import SECTIONS
 

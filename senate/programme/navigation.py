@@ -2,7 +2,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.programme.permissions import ProgrammePermission as P
+from senate.programme.permission_names import ProgrammePermission as P
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.programme.permissions import ProgrammePermission as P
+from senate.programme.permission_names import ProgrammePermission as P
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

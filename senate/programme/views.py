@@ -23,7 +23,7 @@ from senate.programme.forms import (
     WeightsForm,
 )
 from senate.programme.models import PlanItem
-from senate.programme.permissions import ProgrammePermission as P
+from senate.programme.permission_names import ProgrammePermission as P
 from senate.programme.served import PLAN_ITEM
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST

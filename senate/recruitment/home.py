@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from senate.organisations.home import Task
 from senate.recruitment.models import Score, Stage, Vacancy
-from senate.recruitment.permissions import RecruitmentPermission as P
+from senate.recruitment.permission_names import RecruitmentPermission as P
 
 
 def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:

@@ -31,7 +31,7 @@ from senate.recruitment.forms import (
     VacancyForm,
 )
 from senate.recruitment.models import Application, Score, Stage, Vacancy
-from senate.recruitment.permissions import RecruitmentPermission as P
+from senate.recruitment.permission_names import RecruitmentPermission as P
 from senate.recruitment.served import APPLICATION, VACANCY
 from senate.recruitment.vacancies import RecruitmentRefused
 

@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
         from senate.core import registry
         from senate.interests import restrictions
         from senate.organisations.home import HOME_TASKS
-        from senate.reports import home, lifecycle_hooks, restrictable, rules, saving, sections, tasks  # noqa: F401
+        from senate.reports import home, lifecycle_hooks, permissions, restrictable, saving, sections, tasks  # noqa: F401
         from senate.reviews.sections import SECTIONS
 
         lifecycle_hooks.install()

@@ -4,8 +4,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.reports.permissions import ReportsPermission as P
-from senate.reports.rules import has_accuracy_rounds
+from senate.reports.permission_names import ReportsPermission as P
+from senate.reports.permissions import has_accuracy_rounds
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

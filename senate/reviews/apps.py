@@ -8,12 +8,17 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from senate.core import registry
-        from senate.interests.rules import UNLESS_A_HIDDEN_DRAFT
+        from senate.interests.permissions import UNLESS_A_HIDDEN_DRAFT
         from senate.organisations.daily import DAILY
         from senate.organisations.home import HOME_TASKS
         from senate.organisations.navigation import NAVIGATION
-        from senate.reviews import deadlines, home, navigation
-        from senate.reviews.rules import unless_a_hidden_draft
+        from senate.reviews import (
+            deadlines,
+            home,
+            navigation,
+            permissions,  # noqa: F401 (permissions grants on import)
+        )
+        from senate.reviews.permissions import unless_a_hidden_draft
 
         registry.register(NAVIGATION, navigation.items, order=10)
         registry.register(HOME_TASKS, home.tasks, order=10)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from senate.core import audit, registry
 from senate.reviews import notices
 from senate.reviews.models import Request, RequestEvent, TermsOfReference
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.stages import FINISHED, Stage
 
 S = Stage

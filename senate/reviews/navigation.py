@@ -2,7 +2,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:

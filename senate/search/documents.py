@@ -11,14 +11,14 @@ from typing import Any
 from django.urls import reverse
 
 from senate.council.models import Meeting, Minutes, Paper
-from senate.council.permissions import CouncilPermission
+from senate.council.permission_names import CouncilPermission
 from senate.evidence.access import can_open
 from senate.evidence.models import EvidenceItem, Fieldwork
-from senate.evidence.permissions import EvidencePermission
+from senate.evidence.permission_names import EvidencePermission
 from senate.reports.models import ReportDraft
-from senate.reports.permissions import ReportsPermission
+from senate.reports.permission_names import ReportsPermission
 from senate.reviews.models import Recommendation, Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 PDF = "application/pdf"
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:

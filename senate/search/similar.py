@@ -19,7 +19,7 @@ from senate.organisations.models import OrganisationType
 from senate.reports.framework import outcome_label
 from senate.reports.publication import final_version
 from senate.reviews.models import Recommendation, Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.search.audience import viewer_keys
 from senate.search.backends import backend
 from senate.search.query import STOP, Query

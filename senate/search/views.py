@@ -9,7 +9,7 @@ from django.shortcuts import render
 from senate.core.access import public, requires
 from senate.organisations.models import Senate
 from senate.reviews.models import Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 from senate.search import backends

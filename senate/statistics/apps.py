@@ -9,6 +9,6 @@ class StatisticsConfig(AppConfig):
     def ready(self) -> None:
         from senate.core import registry
         from senate.organisations.navigation import NAVIGATION
-        from senate.statistics import navigation, rules  # noqa: F401 (rules grants on import)
+        from senate.statistics import navigation, permissions  # noqa: F401 (permissions grants on import)
 
         registry.register(NAVIGATION, navigation.items, order=60)

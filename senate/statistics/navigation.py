@@ -2,7 +2,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from senate.statistics.permissions import StatisticsPermission as P
+from senate.statistics.permission_names import StatisticsPermission as P
 
 
 def items(request: Any, senate: Any) -> list[dict[str, str]]:

@@ -1,7 +1,12 @@
-"""The named permission of the Senate's statistics. Asked of a Senate."""
+"""Who may see a Senate's dashboard, download its tables and produce its annual report: the Senate
+team (manager, Chair, Vice Chair), who account for the Senate's work."""
 
-from enum import StrEnum
+import rules
 
+from senate.accounts.permission_names import DESCRIPTIONS
+from senate.accounts.permissions import is_senate_team
+from senate.statistics.permission_names import StatisticsPermission as P
 
-class StatisticsPermission(StrEnum):
-    VIEW_STATISTICS = "statistics.view_statistics"
+rules.add_perm(P.VIEW_STATISTICS, is_senate_team)
+
+DESCRIPTIONS.update({P.VIEW_STATISTICS: "see the Senate's dashboard, its downloads and its annual report"})

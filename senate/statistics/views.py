@@ -6,13 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from senate.core.access import requires
-from senate.national.permissions import NationalPermission
+from senate.national.permission_names import NationalPermission
 from senate.organisations.models import Senate
 from senate.reports.rendering import to_docx, to_pdf
 from senate.statistics import annual as annual_report
 from senate.statistics import charts, exports, national, queries
 from senate.statistics.period import Year, year_of
-from senate.statistics.permissions import StatisticsPermission
+from senate.statistics.permission_names import StatisticsPermission
 
 VIEW = StatisticsPermission.VIEW_STATISTICS
 

@@ -121,7 +121,7 @@ def a_page_of_each_app(smoke: Smoke) -> None:
 def bed_model_through_the_worker(smoke: Smoke) -> None:
     """A panel member builds a small bed model and runs it: the real worker picks it up."""
     from senate.accounts.models import User
-    from senate.beds.permissions import BedsPermission
+    from senate.beds.permission_names import BedsPermission
     from senate.reviews.models import Request
 
     member = User.objects.get(email="assembly@demo.senate.example")

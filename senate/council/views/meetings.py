@@ -11,7 +11,7 @@ from senate.core.uploads import UploadNotStored
 from senate.council import decisions, declarations, meetings, queries
 from senate.council.forms import AttendanceForm, ItemForm, MeetingForm, PaperForm, QuorumForm
 from senate.council.models import Meeting
-from senate.council.permissions import CouncilPermission as P
+from senate.council.permission_names import CouncilPermission as P
 from senate.council.quorum_rules import set_quorum_rules
 from senate.council.served import MEETING
 from senate.council.views.common import crumbs, meeting_crumbs, posted

@@ -15,7 +15,7 @@ from senate.council import queries
 from senate.council.forms import ActionForm, ApproveMinutesForm, MinutesForm
 from senate.council.meetings import MeetingRefused
 from senate.council.models import Meeting, Minutes
-from senate.council.permissions import CouncilPermission as P
+from senate.council.permission_names import CouncilPermission as P
 from senate.council.served import MEETING
 from senate.council.views.common import meeting_crumbs, posted
 from senate.organisations.models import Senate

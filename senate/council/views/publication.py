@@ -23,7 +23,7 @@ from senate.members.models import Membership
 from senate.organisations.models import Senate
 from senate.reports.publication import final_version
 from senate.reviews.models import Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.served import REQUEST
 
 

@@ -10,7 +10,7 @@ from senate.council import ratification
 from senate.council.forms import ConfirmChangesForm
 from senate.council.meetings import MeetingRefused
 from senate.council.models import Decision, Meeting
-from senate.council.permissions import CouncilPermission as P
+from senate.council.permission_names import CouncilPermission as P
 from senate.council.served import MEETING
 from senate.council.views.common import load_item, meeting_crumbs, posted
 from senate.organisations.models import Senate

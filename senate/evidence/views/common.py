@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 
 
 def crumbs(http: HttpRequest, request: Any, *more: tuple[str, str]) -> list[dict[str, str]]:

@@ -9,7 +9,7 @@ from senate.core.access import requires
 from senate.evidence import fieldwork as rules_of_fieldwork
 from senate.evidence import queries
 from senate.evidence.forms import FieldworkForm, PapersForm
-from senate.evidence.permissions import EvidencePermission as P
+from senate.evidence.permission_names import EvidencePermission as P
 from senate.evidence.views.common import crumbs, posted
 from senate.members.formats import formats_needed
 from senate.organisations.models import Senate

@@ -12,7 +12,7 @@ from senate.core.uploads import UploadNotStored
 from senate.evidence import access, library, queries
 from senate.evidence.forms import TIER_HINTS, AskForm, FileForm, ItemForm
 from senate.evidence.models import EvidenceItem, Source
-from senate.evidence.permissions import EvidencePermission as P
+from senate.evidence.permission_names import EvidencePermission as P
 from senate.evidence.served import ITEM
 from senate.evidence.views.common import crumbs, files, posted
 from senate.evidence.witnesses import witnesses_heard

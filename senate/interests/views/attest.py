@@ -11,7 +11,7 @@ from senate.core.access import requires
 from senate.interests import presenters, queries
 from senate.interests.attestation import STATEMENT, attest, latest_attestation
 from senate.interests.forms import AttestForm
-from senate.interests.permissions import InterestsPermission as P
+from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.served import REQUEST
 from senate.interests.views.common import crumbs, own_profile, posted
 from senate.organisations.models import Senate

@@ -15,7 +15,7 @@ from senate.core.cache import rendered, until_next_act
 from senate.interests import due, presenters, publication
 from senate.interests.forms import DueFilterForm, RegisterFilterForm, RulesForm, WithholdForm
 from senate.interests.local_rules import EDITABLE, rules_for, update_rules
-from senate.interests.permissions import InterestsPermission as P
+from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.register import all_entries
 from senate.interests.reminders import send_declaration_reminders
 from senate.interests.retention import past_retention

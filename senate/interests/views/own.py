@@ -13,7 +13,7 @@ from senate.core.access import check, signed_in
 from senate.interests import declaring, presenters, queries
 from senate.interests.forms import EndForm, GiftForm, InterestForm, NilReturnForm
 from senate.interests.models import Declaration, Kind
-from senate.interests.permissions import InterestsPermission as P
+from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.views.common import own_profile, posted
 
 TITLES: dict[str, str] = {

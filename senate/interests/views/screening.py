@@ -15,7 +15,7 @@ from senate.interests import decisions, flagged, presenters, queries
 from senate.interests.facts import facts_for_request
 from senate.interests.forms import BulkDecisionForm, DecisionForm, DismissForm, ScreeningFilterForm
 from senate.interests.local_rules import rules_for
-from senate.interests.permissions import InterestsPermission as P
+from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.interests.served import REQUEST

@@ -11,7 +11,7 @@ from senate.core.access import requires
 from senate.panels import loans as lending
 from senate.panels.forms import LoanDecisionForm
 from senate.panels.models import Loan
-from senate.panels.permissions import PanelsPermission as P
+from senate.panels.permission_names import PanelsPermission as P
 from senate.panels.served import LOAN
 from senate.panels.views.common import crumbs
 

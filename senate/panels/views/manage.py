@@ -19,7 +19,7 @@ from senate.panels import invitations, loans, queries, runs
 from senate.panels import skills as sk
 from senate.panels.forms import CandidateFilterForm, RecordAnswerForm, SpecForm
 from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelRole
-from senate.panels.permissions import PanelsPermission as P
+from senate.panels.permission_names import PanelsPermission as P
 from senate.panels.served import RUN
 from senate.panels.specs import SpecRefused, may_invite, panel_open, save_spec, spec_of
 from senate.panels.views.common import compact, crumbs, load_request, request_crumbs

@@ -14,7 +14,7 @@ from senate.interests.attestation import has_attested
 from senate.panels import availability, invitations, queries
 from senate.panels.forms import AbsenceForm, AvailabilityForm, RespondForm
 from senate.panels.models import PanelMember
-from senate.panels.permissions import PanelsPermission as P
+from senate.panels.permission_names import PanelsPermission as P
 from senate.panels.served import SEAT
 from senate.panels.views.common import crumbs
 from senate.reviews import sections

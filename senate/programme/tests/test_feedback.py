@@ -11,7 +11,7 @@ from senate.accounts.tests.factories import UserFactory, give_role
 from senate.notifications.models import Email
 from senate.organisations.models import Organisation
 from senate.programme import feedback, queries
-from senate.programme.permissions import ProgrammePermission as P
+from senate.programme.permission_names import ProgrammePermission as P
 from senate.programme.tests.factories import issued_request
 from senate.reviews.models import RequestEvent
 

@@ -9,7 +9,7 @@ from senate.programme import topics
 from senate.programme.models import Topic
 from senate.programme.tests.factories import thematic_topic
 from senate.reviews import lifecycle
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.queries import requests_visible_to
 
 

@@ -9,7 +9,7 @@ from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reports import accuracy, compose
 from senate.reports.forms import AnswerForm, CommentForm
-from senate.reports.permissions import ReportsPermission as P
+from senate.reports.permission_names import ReportsPermission as P
 from senate.reports.views.common import crumbs
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST

@@ -11,7 +11,7 @@ from senate.organisations.models import Senate
 from senate.reports import agreement, assessment, compose, framework, recommendations
 from senate.reports.forms import CriteriaForm, JudgementForm, RecommendationForm, ViewForm
 from senate.reports.models import Criterion
-from senate.reports.permissions import ReportsPermission as P
+from senate.reports.permission_names import ReportsPermission as P
 from senate.reports.views.common import assessment_crumbs, crumbs, posted
 from senate.reviews import follow_up
 from senate.reviews.models import Request

@@ -12,7 +12,7 @@ from senate.organisations.models import Senate
 from senate.reports import framework
 from senate.reports.forms import SenateCriterionForm
 from senate.reports.models import Framework
-from senate.reports.permissions import ReportsPermission as P
+from senate.reports.permission_names import ReportsPermission as P
 from senate.reports.views.common import posted
 
 

@@ -11,7 +11,7 @@ from senate.organisations.models import Senate
 from senate.reports import accuracy, compose, downloads, drafting, rendering
 from senate.reports.forms import DraftForm
 from senate.reports.models import ReportDraft
-from senate.reports.permissions import ReportsPermission as P
+from senate.reports.permission_names import ReportsPermission as P
 from senate.reports.served import VERSION
 from senate.reports.views.common import crumbs, posted
 from senate.reviews.models import Request

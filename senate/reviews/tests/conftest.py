@@ -1,6 +1,6 @@
 import pytest
 
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.tests.factories import RequestFactory
 
 

@@ -10,7 +10,7 @@ from senate.notifications.models import Email
 from senate.organisations.models import Senate
 from senate.reviews import joint
 from senate.reviews.models import PartnerComment, PartnerSenate
-from senate.reviews.permissions import ReviewsPermission as P
+from senate.reviews.permission_names import ReviewsPermission as P
 from senate.reviews.tests.factories import RequestFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,22 +1,22 @@
 """Issue 13, leak 2: an unsent draft belongs to the requester's organisation alone. The Senate team
 was refused its page but read it through triage, evidence, reports and issue pages, and could save
 terms of reference and ask the requester for evidence. Every permission asked of a request now starts
-with reviews.rules.may_see_request, so every page and post that takes a request refuses them."""
+with reviews.permissions.may_see_request, so every page and post that takes a request refuses them."""
 
 import datetime as dt
 
 import pytest
 import rules
 
-from senate.accounts.permissions import Permission
-from senate.evidence.permissions import EvidencePermission
+from senate.accounts.permission_names import Permission
+from senate.evidence.permission_names import EvidencePermission
 from senate.notifications.models import Email
-from senate.panels.permissions import PanelsPermission
-from senate.participation.permissions import ParticipationPermission
-from senate.recruitment.permissions import RecruitmentPermission
-from senate.reviews.permissions import ReviewsPermission
+from senate.panels.permission_names import PanelsPermission
+from senate.participation.permission_names import ParticipationPermission
+from senate.recruitment.permission_names import RecruitmentPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.tests.factories import RequestFactory
-from senate.statistics.permissions import StatisticsPermission
+from senate.statistics.permission_names import StatisticsPermission
 
 SECRET_TITLE = "Unsent plan to close the Torbay stroke unit"
 

@@ -9,7 +9,7 @@ from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import follow_up, forms, queries
 from senate.reviews.models import Request
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 

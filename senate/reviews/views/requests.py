@@ -14,7 +14,7 @@ from senate.organisations.models import Senate
 from senate.reviews import deadlines, forms, intake, joint, lifecycle, queries, sections, terms
 from senate.reviews.models import Request
 from senate.reviews.next_steps import next_steps, waiting_on_others
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.stages import Stage
 from senate.reviews.views.common import crumbs

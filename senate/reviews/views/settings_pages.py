@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews import forms
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.service_levels import FIELDS, change_service_levels
 from senate.reviews.views.common import crumbs
 

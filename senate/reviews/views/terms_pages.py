@@ -10,7 +10,7 @@ from senate.organisations.models import Senate
 from senate.reviews import forms, lifecycle, terms
 from senate.reviews.models import Request, TermsOfReference
 from senate.reviews.next_steps import next_steps
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 

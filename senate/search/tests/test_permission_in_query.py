@@ -9,15 +9,15 @@ from django.urls import resolve
 
 from senate.accounts.models import User
 from senate.council.models import Minutes, Paper
-from senate.council.permissions import CouncilPermission
+from senate.council.permission_names import CouncilPermission
 from senate.evidence.access import can_open
 from senate.evidence.models import EvidenceItem, Fieldwork
-from senate.evidence.permissions import EvidencePermission
+from senate.evidence.permission_names import EvidencePermission
 from senate.interests.models import Attestation
 from senate.reports.models import ReportDraft
-from senate.reports.permissions import ReportsPermission
+from senate.reports.permission_names import ReportsPermission
 from senate.reviews.models import Recommendation, Request, TermsOfReference
-from senate.reviews.permissions import ReviewsPermission
+from senate.reviews.permission_names import ReviewsPermission
 from senate.search.models import Document
 from senate.search.query import parse
 from senate.search.searching import permitted, search

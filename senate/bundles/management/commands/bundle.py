@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from senate.bundles.contents import Mode
-from senate.bundles.permissions import BundlesPermission
+from senate.bundles.permission_names import BundlesPermission
 
 
 class Command(BaseCommand):

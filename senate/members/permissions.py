@@ -2,8 +2,8 @@
 
 import rules
 
-from senate.accounts.permissions import Permission
-from senate.accounts.rules import (
+from senate.accounts.permission_names import Permission
+from senate.accounts.permissions import (
     is_assurance_viewer,
     is_council_member,
     is_self,

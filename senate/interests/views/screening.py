@@ -65,7 +65,7 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     query.pop("page", None)
     context = {
         "advice_request": request,
-        "facts_rows": presenters.request_rows(request),
+        "facts_rows": presenters.request_rows(request, facts, named),
         "page": page,
         "filter_form": filter_form,
         "form": form,
@@ -102,7 +102,7 @@ def _count(made: list[Any]) -> str:
 def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
     profile = _profile(senate, profile_id, request)
-    result = decisions.screening_for(profile, request)
+    result, about = _screened(senate, profile, request)
     form = DecisionForm(posted(http), conflicts=result.states, **restriction_choices(request))
     if http.method == "POST":
         check(http, P.DECIDE_CONFLICTS, request)
@@ -114,7 +114,18 @@ def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: i
             else:
                 messages.success(http, f"Your decision on {profile} has been recorded.")
                 return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
-    return _member_page(http, senate, request, result, form)
+    return _member_page(http, senate, request, result, form, about)
+
+
+def _screened(senate: Senate, profile: Any, request: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """The member's screening for the request, and what the request says as summary-list rows: the
+    request's facts and organisations read once for both."""
+    facts = facts_for_request(request)
+    named = presenters.request_organisations(facts)
+    rules = ScreeningRules.of(rules_for(senate))
+    conflicts = screen_many([profile], facts, rules=rules, names=dict(named)).get(profile.pk, [])
+    result = decisions.screening_for(profile, request, conflicts=conflicts)
+    return result, presenters.request_rows(request, facts, named)
 
 
 @require_POST
@@ -131,13 +142,19 @@ def dismiss(http: HttpRequest, senate: Senate, request: Any, profile_id: int) ->
         else:
             messages.success(http, "The suggestion has been dismissed for this request. The dismissal is recorded.")
             return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
-    result = decisions.screening_for(profile, request)
+    result, about = _screened(senate, profile, request)
     blank = DecisionForm(conflicts=result.states, **restriction_choices(request))
-    return _member_page(http, senate, request, result, blank, failed=(prefix, form))
+    return _member_page(http, senate, request, result, blank, about, failed=(prefix, form))
 
 
 def _member_page(
-    http: HttpRequest, senate: Senate, request: Any, result: Any, form: Any, failed: Any = None
+    http: HttpRequest,
+    senate: Senate,
+    request: Any,
+    result: Any,
+    form: Any,
+    about: list[dict[str, Any]],
+    failed: Any = None,
 ) -> HttpResponse:
     dismiss_forms = []
     for i, state in enumerate(result.states):
@@ -148,12 +165,12 @@ def _member_page(
             else DismissForm(prefix=prefix, initial={"key": state.conflict.key})
         )
         dismiss_forms.append((state, prefix, bound))
-    allowed, reason = decisions.can_be_invited(result.profile, request)
+    allowed, reason = decisions.can_be_invited(result.profile, request, screening=result)
     context = {
         "advice_request": request,
         "result": result,
         "severity_tags": presenters.SEVERITY_TAGS,
-        "facts_rows": presenters.request_rows(request),
+        "facts_rows": about,
         "form": form,
         "dismiss_forms": dismiss_forms,
         "errors": [form] + [f for _s, _p, f in dismiss_forms],

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
@@ -42,12 +41,10 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"}, organisations=named)
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
-    partners = queries.partner_senates_of(request)
-    # Screened from flat rows: the members' names, then the flat screening queries with the candidates
-    # as a subquery; profiles and decisions are read as instances for the page of rows shown alone.
-    candidates = queries.candidates(senate, timezone.localdate(), q, partners=partners)
-    members = queries.candidate_rows(candidates)
-    found = screen_many(candidates, facts, rules=ScreeningRules.of(rules_for(senate)), names=dict(named))
+    # Screened from flat rows, kept until the next act; profiles and decisions are read as instances
+    # for the page of rows shown alone.
+    screened = flagged.screen_candidates(senate, request, facts, dict(named), q)
+    candidates, members, found = screened.candidates, screened.members, screened.conflicts
     pool = members if show_all else [m for m in members if m.pk in found]
     rows = flagged.ordered(flagged.screened(pool, found, *decisions.settled_for(request, candidates.values("pk"))))
     shown = flagged.filtered(rows, **filters)

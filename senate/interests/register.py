@@ -119,11 +119,12 @@ def _register(senate: Any, on: dt.date) -> Register:
     return register
 
 
-def all_entries(senate: Any, *, on: dt.date, show: str = "all", page: Any = None, per_page: int = 50) -> Page:
+def all_entries(senate: Any, *, on: dt.date, show: str = "all", page: Any = None, per_page: int = 50) -> Page[Any]:
     """For the Senate team only: one page of every entry in force, with why it is or is not published,
     by member then type of entry. Counted, ordered and paged in the database: a Senate of the national
     world has thousands of entries, and the page shows fifty."""
-    shown = Paginator(_admin_versions(senate, on, show), per_page).get_page(page)
+    pages: Paginator[Any] = Paginator(_admin_versions(senate, on, show), per_page)
+    shown = pages.get_page(page)
     versions = [dict(zip(_COLUMNS, values, strict=True)) for values in shown.object_list]
     roles = queries.current_roles(senate, on, profile_ids={v["profile_id"] for v in versions})
     grounds = dict(WithholdingGrounds.choices)
@@ -140,7 +141,7 @@ def all_entries(senate: Any, *, on: dt.date, show: str = "all", page: Any = None
     return shown
 
 
-def _admin_versions(senate: Any, on: dt.date, show: str) -> QuerySet[DeclarationVersion]:
+def _admin_versions(senate: Any, on: dt.date, show: str) -> QuerySet[DeclarationVersion, tuple[Any, ...]]:
     """The versions `_entries_in_force` reads, as a query: the same entries, filtered by `show`, in the
     order the page lists them (the member's name as `_entry` gives it, then the type of entry)."""
     versions = _in_force_query(senate, on)

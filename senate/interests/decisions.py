@@ -245,13 +245,16 @@ def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: 
     return dismissal
 
 
-def can_be_invited(profile: MemberProfile, request: Any, *, on: dt.date | None = None) -> tuple[bool, str]:
+def can_be_invited(
+    profile: MemberProfile, request: Any, *, on: dt.date | None = None, screening: MemberScreening | None = None
+) -> tuple[bool, str]:
     """Whether the member may be invited to this request's panel, and why not. Excluded members may
     not; nor may members with a possible conflict that nobody has decided on yet, nor members who have
-    never declared their interests or whose declaration is overdue (docs/domain.md §9.3)."""
+    never declared their interests or whose declaration is overdue (docs/domain.md §9.3). `screening`:
+    the member's screening for this request, when the caller has just read it (not screened twice)."""
     if refusal := declaration_refusal(profile, today=on or timezone.localdate()):
         return False, refusal
-    screening = screening_for(profile, request)
+    screening = screening if screening is not None else screening_for(profile, request)
     if screening.exclusion is not None:
         return (
             False,

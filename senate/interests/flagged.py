@@ -9,15 +9,24 @@ financial, then non-financial professional, then non-financial personal interest
 hospitality; living or working in an affected area; an indirect interest through a relative or
 associate; a past role. Then by name."""
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from senate.core.cache import until_next_act
+from senate.interests import queries
 from senate.interests.decisions import ConflictState, MemberScreening, latest_decisions
-from senate.interests.models import ConflictDecision, ConflictDismissal
+from senate.interests.facts import ReviewFacts
+from senate.interests.local_rules import rules_for
+from senate.interests.models import ConflictDecision, ConflictDismissal, DeclarationVersion
 from senate.interests.queries import Candidate
-from senate.interests.screening import Conflict, Severity
-from senate.members.models import MemberProfile
+from senate.interests.screening import Conflict, ScreeningRules, Severity, screen_many
+from senate.members.models import Affiliation, MemberProfile, Membership
 
 SEVERITY_ORDER = [Severity.HIGH, Severity.MEDIUM, Severity.LOW]
 KINDS = {
@@ -86,6 +95,39 @@ class Flagged:
         if not self.states:
             return ""
         return DECIDED if all(s.settled for s in self.states) else OPEN
+
+
+# The tables screening reads besides the acts recorded (senate.core.cache): a row added without an
+# act, by an import or a test's factory, also makes screening read afresh.
+SCREENED_FROM = (DeclarationVersion, Affiliation, Membership, MemberProfile)
+
+
+@dataclass(frozen=True)
+class Screened:
+    """Every member a request's screening covers, and the conflicts found for those who have any."""
+
+    candidates: QuerySet[MemberProfile]  # the members, as a query (decisions are read through it)
+    members: list[Candidate]
+    conflicts: dict[int, list[Conflict]]
+
+
+def screen_candidates(senate: Any, request: Any, facts: ReviewFacts, names: dict[int, str], q: str = "") -> Screened:
+    """The request's candidates (`queries.candidates`, by name or job title `q`) screened. Worked out
+    once per day and act (`senate.core.cache`): screening reads every member of the Senate and of its
+    partners, and the list is opened again after every decision. It is the same for everyone who may
+    open the screening page; the decisions themselves are read afresh each time (`decisions.settled_for`)."""
+    today = timezone.localdate()
+    partners = sorted(queries.partner_senates_of(request))
+    candidates = queries.candidates(senate, today, q, partners=partners)
+
+    def work_out() -> tuple[list[Candidate], dict[int, list[Conflict]]]:
+        rules = ScreeningRules.of(rules_for(senate))
+        return queries.candidate_rows(candidates), screen_many(candidates, facts, rules=rules, names=names)
+
+    searched = hashlib.sha256(q.encode()).hexdigest()[:16]
+    key = f"screening:{senate.pk}:{request.pk}:{today.isoformat()}:{partners}:{searched}"
+    members, conflicts = until_next_act(key, work_out, rows_of=SCREENED_FROM)
+    return Screened(candidates, members, conflicts)
 
 
 def screened(

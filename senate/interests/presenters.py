@@ -21,9 +21,16 @@ SEVERITY_COLOURS = {Severity.HIGH: "red", Severity.MEDIUM: "orange", Severity.LO
 SEVERITY_TAGS = {s: {"text": SEVERITY_LABELS[s], "colour": SEVERITY_COLOURS[s]} for s in Severity}
 
 
-def request_rows(request: Any) -> list[dict[str, Any]]:
-    """What screening reads from a request, as summary-list rows."""
-    affected = ", ".join(o.name for o in request.affected_organisations.all()) or "None named"
+def request_rows(
+    request: Any, facts: ReviewFacts | None = None, named: list[tuple[int, str]] | None = None
+) -> list[dict[str, Any]]:
+    """What screening reads from a request, as summary-list rows. `facts` and `named` (its
+    organisations by name, `request_organisations`), when the page has read them already."""
+    if facts is not None and named is not None:
+        names = [name for pk, name in named if pk in facts.affected_organisation_ids]
+    else:
+        names = [o.name for o in request.affected_organisations.all()]
+    affected = ", ".join(names) or "None named"
     services = ", ".join(e.name for e in request.service_areas.all()) or "None named"
     rows = [("Requested by", str(request.requesting_organisation))]
     if request.sponsor_organisation_id:

@@ -33,11 +33,14 @@ def versions_in_force(at: dt.datetime) -> QuerySet[DeclarationVersion]:
     return DeclarationVersion.objects.in_force(at).select_related("declaration__profile__user", "organisation")
 
 
-def current_roles(senate: Any, on: dt.date) -> dict[int, str]:
-    """Each current member's roles in this Senate, by profile id, e.g. 'Council: Clinical member'."""
+def current_roles(senate: Any, on: dt.date, *, profile_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Each current member's roles in this Senate, by profile id, e.g. 'Council: Clinical member'; of
+    the members `profile_ids` alone when given (the rows of a page)."""
     bodies, roles = dict(Body.choices), dict(MembershipRole.choices)
     found: dict[int, list[str]] = defaultdict(list)
     rows = Membership.objects.current(on).filter(senate=senate).order_by("body")
+    if profile_ids is not None:
+        rows = rows.filter(profile_id__in=list(profile_ids))
     for profile_id, body, role in rows.values_list("profile_id", "body", "role"):
         found[profile_id].append(f"{bodies.get(body, body)}: {roles.get(role, role)}")
     return {profile_id: "; ".join(labels) for profile_id, labels in found.items()}

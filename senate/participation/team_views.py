@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from senate.participation.permission_names import ParticipationPermission as P
 from senate.participation.served import CLAIM, DEVELOPMENT
 
 MANAGE = P.MANAGE_PARTICIPATION
+SHOWN = 50  # rows of a long list on one page
 
 
 def _posted(http: HttpRequest) -> Any:
@@ -41,10 +43,16 @@ def _home(senate: Senate) -> tuple[str, str]:
 @requires(MANAGE)
 def overview(http: HttpRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
+    days = max(senate.term_warning_days, max(terms.REMINDER_DAYS))
+    # A national Senate has a hundred and more terms ending in any quarter: paged, soonest first.
+    ending = Paginator(terms.ending_within(senate, days, today=today), SHOWN).get_page(http.GET.get("page"))
+    without = queries.without_induction(senate, today=today)
     context = {
-        "ending": terms.ending_within(senate, max(senate.term_warning_days, max(terms.REMINDER_DAYS)), today=today),
+        "ending": ending,
+        "days": days,
         "claims_waiting": queries.claims_waiting(senate).count(),
-        "without_induction": queries.without_induction(senate, today=today)[:50],
+        "without_induction": without[:SHOWN],
+        "without_count": without.count(),
         "interests": queries.developments(senate).filter(status=Development.Status.INTERESTED).count(),
         "today": today,
         "page_title": "Members' terms and participation",
@@ -106,7 +114,7 @@ def induction_overview(http: HttpRequest, senate: Senate) -> HttpResponse:
     context = {
         "people": list(people.values()),
         "items": InductionItem.choices,
-        "without": queries.without_induction(senate, today=today),
+        "without": queries.without_induction(senate, today=today).count(),  # counted, not read member by member
         "page_title": "Induction",
         "breadcrumbs": _crumbs(senate, _home(senate)),
     }

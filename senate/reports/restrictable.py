@@ -12,10 +12,14 @@ from senate.reports.models import Criterion, ReviewCriterion
 def criterion_choices(request: Any) -> list[tuple[str, str]]:
     """This review's criteria or, before they are chosen, the Senate's framework."""
     chosen = ReviewCriterion.objects.filter(request=request).values("criterion_id")
-    criteria = Criterion.objects.filter(pk__in=chosen)
-    if not criteria.exists():
-        criteria = Criterion.objects.filter(Q(senate__isnull=True) | Q(senate=request.senate), optional=False)
-    return [(str(c.pk), c.title) for c in criteria.order_by("order", "pk")]
+    found = _choices(Criterion.objects.filter(pk__in=chosen))  # one query when chosen, not a count then a read
+    if not found:
+        found = _choices(Criterion.objects.filter(Q(senate__isnull=True) | Q(senate=request.senate), optional=False))
+    return found
+
+
+def _choices(criteria: Any) -> list[tuple[str, str]]:
+    return [(str(pk), title) for pk, title in criteria.order_by("order", "pk").values_list("pk", "title")]
 
 
 def _in_framework(request: Any, pks: list[Any]) -> int:

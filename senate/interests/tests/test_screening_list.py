@@ -6,6 +6,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from senate.core.models import AuditEvent
 from senate.interests import decisions
@@ -326,3 +328,20 @@ def test_the_page_asks_the_same_queries_for_few_or_many_members(manager, cast, s
     assert _listed(page) == ["Employee 000", "Employee 001", "Employee 002", "Employee 003", "Employee 004"]
     assert "<strong>12</strong> of" in page
     assert many == few <= 30
+
+
+def test_the_list_is_kept_until_someone_acts_and_a_new_declaration_shows_at_once(
+    manager, stroke_review, flagged, torbay, django_capture_on_commit_callbacks
+):
+    """Screening every member is worked out once and kept (senate.core.cache); a member who declares
+    an interest in the request's trust is flagged on the next visit all the same."""
+    newcomer = _member("Gil Governor")
+    with django_capture_on_commit_callbacks(execute=True):  # as a request in autocommit keeps it
+        with CaptureQueriesContext(connection) as first:
+            manager.get(_url(stroke_review))
+    with CaptureQueriesContext(connection) as again:
+        assert _listed(manager.get(_url(stroke_review)).content.decode()) == ORDER
+    assert len(again) < len(first), "the second visit should read the kept screening"
+    assert "Gil Governor" not in _listed(manager.get(_url(stroke_review)).content.decode())
+    declared(newcomer, category=Category.PROFESSIONAL, organisation=torbay, organisation_name="")
+    assert "Gil Governor" in _listed(manager.get(_url(stroke_review)).content.decode())

@@ -89,8 +89,7 @@ def register_admin(http: HttpRequest, senate: Senate) -> HttpResponse:
     """Every entry in force, published or not, with withholding and publishing."""
     form = RegisterFilterForm(http.GET or None)
     show = (form.cleaned_data.get("show") if form.is_valid() else "") or "all"
-    rows = all_entries(senate, on=timezone.localdate(), show=show)
-    page = Paginator(rows, 50).get_page(http.GET.get("page"))
+    page = all_entries(senate, on=timezone.localdate(), show=show, page=http.GET.get("page"))
     context = {
         "page": page,
         "form": form,

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.core.access import check, requires
@@ -42,12 +41,10 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"}, organisations=named)
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
-    partners = queries.partner_senates_of(request)
-    # Screened from flat rows: the members' names, then the flat screening queries with the candidates
-    # as a subquery; profiles and decisions are read as instances for the page of rows shown alone.
-    candidates = queries.candidates(senate, timezone.localdate(), q, partners=partners)
-    members = queries.candidate_rows(candidates)
-    found = screen_many(candidates, facts, rules=ScreeningRules.of(rules_for(senate)), names=dict(named))
+    # Screened from flat rows, kept until the next act; profiles and decisions are read as instances
+    # for the page of rows shown alone.
+    screened = flagged.screen_candidates(senate, request, facts, dict(named), q)
+    candidates, members, found = screened.candidates, screened.members, screened.conflicts
     pool = members if show_all else [m for m in members if m.pk in found]
     rows = flagged.ordered(flagged.screened(pool, found, *decisions.settled_for(request, candidates.values("pk"))))
     shown = flagged.filtered(rows, **filters)
@@ -65,7 +62,7 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     query.pop("page", None)
     context = {
         "advice_request": request,
-        "facts_rows": presenters.request_rows(request),
+        "facts_rows": presenters.request_rows(request, facts, named),
         "page": page,
         "filter_form": filter_form,
         "form": form,
@@ -102,7 +99,7 @@ def _count(made: list[Any]) -> str:
 def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
     profile = _profile(senate, profile_id, request)
-    result = decisions.screening_for(profile, request)
+    result, about = _screened(senate, profile, request)
     form = DecisionForm(posted(http), conflicts=result.states, **restriction_choices(request))
     if http.method == "POST":
         check(http, P.DECIDE_CONFLICTS, request)
@@ -114,7 +111,18 @@ def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: i
             else:
                 messages.success(http, f"Your decision on {profile} has been recorded.")
                 return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
-    return _member_page(http, senate, request, result, form)
+    return _member_page(http, senate, request, result, form, about)
+
+
+def _screened(senate: Senate, profile: Any, request: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """The member's screening for the request, and what the request says as summary-list rows: the
+    request's facts and organisations read once for both."""
+    facts = facts_for_request(request)
+    named = presenters.request_organisations(facts)
+    rules = ScreeningRules.of(rules_for(senate))
+    conflicts = screen_many([profile], facts, rules=rules, names=dict(named)).get(profile.pk, [])
+    result = decisions.screening_for(profile, request, conflicts=conflicts)
+    return result, presenters.request_rows(request, facts, named)
 
 
 @require_POST
@@ -131,13 +139,19 @@ def dismiss(http: HttpRequest, senate: Senate, request: Any, profile_id: int) ->
         else:
             messages.success(http, "The suggestion has been dismissed for this request. The dismissal is recorded.")
             return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
-    result = decisions.screening_for(profile, request)
+    result, about = _screened(senate, profile, request)
     blank = DecisionForm(conflicts=result.states, **restriction_choices(request))
-    return _member_page(http, senate, request, result, blank, failed=(prefix, form))
+    return _member_page(http, senate, request, result, blank, about, failed=(prefix, form))
 
 
 def _member_page(
-    http: HttpRequest, senate: Senate, request: Any, result: Any, form: Any, failed: Any = None
+    http: HttpRequest,
+    senate: Senate,
+    request: Any,
+    result: Any,
+    form: Any,
+    about: list[dict[str, Any]],
+    failed: Any = None,
 ) -> HttpResponse:
     dismiss_forms = []
     for i, state in enumerate(result.states):
@@ -148,12 +162,12 @@ def _member_page(
             else DismissForm(prefix=prefix, initial={"key": state.conflict.key})
         )
         dismiss_forms.append((state, prefix, bound))
-    allowed, reason = decisions.can_be_invited(result.profile, request)
+    allowed, reason = decisions.can_be_invited(result.profile, request, screening=result)
     context = {
         "advice_request": request,
         "result": result,
         "severity_tags": presenters.SEVERITY_TAGS,
-        "facts_rows": presenters.request_rows(request),
+        "facts_rows": about,
         "form": form,
         "dismiss_forms": dismiss_forms,
         "errors": [form] + [f for _s, _p, f in dismiss_forms],

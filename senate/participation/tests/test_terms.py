@@ -2,6 +2,7 @@
 stepping down."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -100,3 +101,21 @@ def test_senate_daily_queues_the_term_emails(senate, manager):
     council_term(senate, ends=dt.date.today() + dt.timedelta(days=30))
     call_command("daily", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Email.objects.filter(kind="participation.term_ending").count() == 2
+
+
+def test_the_team_sees_how_many_terms_end_and_pages_through_them_soonest_first(client, senate, manager):
+    today = dt.date.today()
+    for n in range(51):
+        council_term(senate, ends=today + dt.timedelta(days=10 + n), name=f"Ending Member {n:02d}")
+    client.force_login(manager)
+    first = _terms_ending(client.get(f"/{senate.slug}/participation/"))
+    assert re.search(r"\d+ terms end in the next 90 days: showing 1 to 50, soonest first", first)
+    assert "Ending Member 00" in first and "Ending Member 50" not in first
+    second = _terms_ending(client.get(f"/{senate.slug}/participation/?page=2"))
+    assert "Ending Member 50" in second and "Ending Member 00" not in second
+
+
+def _terms_ending(page):
+    """The page's "Terms ending" section (the members also appear under those without an induction)."""
+    html = page.content.decode()
+    return html[html.index("<h2>Terms ending</h2>") : html.index("<h2>Members without an induction</h2>")]

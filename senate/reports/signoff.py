@@ -51,6 +51,8 @@ def signed_off(request: Any) -> ReportDraft | None:
 
 
 def sign_off_of(draft: ReportDraft) -> SignOff | None:
+    if ReportDraft.sign_off.is_cached(draft):  # read with the version (`signed_off`): not asked again
+        return getattr(draft, "sign_off", None)
     return SignOff.objects.filter(draft=draft).select_related("chaired_by", "confirmed_by").first()
 
 

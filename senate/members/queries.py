@@ -56,11 +56,8 @@ class DirectoryListing:
         return self.memberships.values("profile_id").distinct().count()
 
     def __getitem__(self, page: slice) -> list[dict[str, Any]]:
-        rows = list(
-            self.profiles.values("pk", "user__full_name", "user__email", "job_title", "profession", "region__name")[
-                page
-            ]
-        )
+        columns = ("pk", "user__full_name", "user__email", "job_title", "profession", "region__name")
+        rows: list[dict[str, Any]] = [dict(row) for row in self.profiles.values(*columns)[page]]
         ids = [row["pk"] for row in rows]
         specialties: dict[int, list[str]] = {}
         for profile_id, name in (
@@ -76,7 +73,7 @@ class DirectoryListing:
             .order_by("body", "pk")
             .values("profile_id", "body", "role", "term_end")
         ):
-            memberships.setdefault(membership["profile_id"], []).append(membership)
+            memberships.setdefault(membership["profile_id"], []).append(dict(membership))
         for row in rows:
             row["specialties"] = specialties.get(row["pk"], [])
             row["current_here"] = memberships.get(row["pk"], [])

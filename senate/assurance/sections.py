@@ -9,7 +9,9 @@ from django.urls import reverse
 from markupsafe import Markup
 
 from senate.assurance import recording, timeline
+from senate.assurance.models import AssuranceContext
 from senate.assurance.permission_names import AssurancePermission as P
+from senate.core.memo import remembered
 
 
 def links(http: Any, request: Any) -> list[dict[str, str]]:
@@ -17,7 +19,7 @@ def links(http: Any, request: Any) -> list[dict[str, str]]:
     slug = request.senate.slug
     if http.user.has_perm(P.VIEW, request):
         text = "Where the advice sits (assurance)"
-        context = recording.context_of(request)
+        context = _context_of(request)
         if context.pk is not None:  # once something is recorded, say where the Senate's review sits
             text += ": " + timeline.placement(request, context).rstrip(".").lower()
         found.append({"href": reverse("assurance:request", args=[slug, request.pk]), "text": text})
@@ -31,7 +33,7 @@ def part(http: Any, request: Any) -> Markup | None:
     recorded; the full page has the rest."""
     if not http.user.has_perm(P.VIEW, request):
         return None
-    context = recording.context_of(request)
+    context = _context_of(request)
     if context.pk is None:
         return None
     page = {
@@ -41,3 +43,8 @@ def part(http: Any, request: Any) -> Markup | None:
         "href": reverse("assurance:request", args=[request.senate.slug, request.pk]),
     }
     return Markup(render_to_string("assurance/_on_request.jinja", page, request=http))  # noqa: S704 (our template)
+
+
+def _context_of(request: Any) -> AssuranceContext:
+    """The request's assurance context, read once for the link and the timeline on the same page."""
+    return remembered(("assurance-context", request.pk), lambda: recording.context_of(request))

@@ -12,6 +12,14 @@ def _choices(kind: str) -> list[tuple[str, str]]:
     return list(Expertise.objects.filter(kind=kind).values_list("code", "name"))
 
 
+def _choices_by_kind(*kinds: str) -> dict[str, list[tuple[str, str]]]:
+    """The choices of several kinds of expertise in one query, in the vocabulary's order."""
+    found: dict[str, list[tuple[str, str]]] = {kind: [] for kind in kinds}
+    for kind, code, name in Expertise.objects.filter(kind__in=kinds).values_list("kind", "code", "name"):
+        found[kind].append((code, name))
+    return found
+
+
 class DirectoryFilterForm(Form):
     q = forms.CharField(label="Name or job title", required=False, max_length=100)
     profession = forms.ChoiceField(label="Profession", required=False)
@@ -37,8 +45,9 @@ class DirectoryFilterForm(Form):
         super().__init__(*args, **kwargs)
         anything = [("", "Any")]
         self.fields["profession"].choices = anything + list(Profession.choices)
-        self.fields["specialty"].choices = anything + _choices("specialty")
-        self.fields["setting"].choices = anything + _choices("setting")
+        expertise = _choices_by_kind("specialty", "setting")
+        self.fields["specialty"].choices = anything + expertise["specialty"]
+        self.fields["setting"].choices = anything + expertise["setting"]
         self.fields["region"].choices = anything + list(Region.objects.values_list("slug", "name"))
         self.fields["body"].choices = [("", "Council and Assembly")] + list(Body.choices)
 

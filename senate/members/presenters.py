@@ -1,36 +1,41 @@
 """Page-shaped data for the NHS macros."""
 
+import datetime as dt
 from typing import Any
 
 from django.http import QueryDict
 from django.urls import reverse
 
+from senate.members.models import Body, MembershipRole, Profession
 from senate.organisations.models import Senate
 
 
-def directory_rows(page: Any, senate: Senate) -> list[dict[str, Any]]:
-    rows = []
-    for profile in page:
-        memberships = getattr(profile, "current_here", [])
-        rows.append(
-            {
-                "href": reverse("members:detail", args=[senate.slug, profile.pk]),
-                "name": str(profile),
-                "job_title": profile.job_title,
-                "profession": profile.get_profession_display(),
-                "specialties": ", ".join(e.name for e in profile.expertise.all() if e.kind == "specialty"),
-                "region": profile.region.name if profile.region else "",
-                "memberships": [
-                    {
-                        "label": f"{m.get_body_display()}: {m.get_role_display()}",
-                        "term_end": m.term_end,
-                        "ending_soon": m.days_left() <= senate.term_warning_days,
-                    }
-                    for m in memberships
-                ],
-            }
-        )
-    return rows
+def directory_rows(page: Any, senate: Senate, today: dt.date) -> list[dict[str, Any]]:
+    """The rows of a page of `members.queries.DirectoryListing` (plain values, not profiles)."""
+    return [
+        {
+            "href": reverse("members:detail", args=[senate.slug, row["pk"]]),
+            "name": row["user__full_name"] or row["user__email"],
+            "job_title": row["job_title"],
+            "profession": _label(Profession, row["profession"]),
+            "specialties": ", ".join(row["specialties"]),
+            "region": row["region__name"] or "",
+            "memberships": [
+                {
+                    "label": f"{_label(Body, m['body'])}: {_label(MembershipRole, m['role'])}",
+                    "term_end": m["term_end"],
+                    "ending_soon": (m["term_end"] - today).days <= senate.term_warning_days,
+                }
+                for m in row["current_here"]
+            ],
+        }
+        for row in page
+    ]
+
+
+def _label(choices: Any, value: str) -> str:
+    """The words for a stored choice, as `get_FOO_display` gives them (the value itself if unknown)."""
+    return str(dict(choices.choices).get(value, value))
 
 
 def query_without_page(params: QueryDict) -> str:

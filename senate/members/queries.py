@@ -18,12 +18,11 @@ def current_memberships(senate: Senate, on: dt.date | None = None) -> QuerySet[M
 def directory(senate: Senate, filters: dict[str, Any], on: dt.date | None = None) -> QuerySet[MemberProfile]:
     """Profiles with a current membership of this Senate, narrowed by the directory's filters."""
     on = on or dt.date.today()
-    memberships = current_memberships(senate, on)
-    if filters.get("body"):
-        memberships = memberships.filter(body=filters["body"])
-    if filters.get("ending_within") is not None:
-        memberships = memberships.filter(term_end__lte=on + dt.timedelta(days=filters["ending_within"]))
-    profiles = MemberProfile.objects.filter(pk__in=memberships.values("profile_id"))
+    return with_directory_joins(_directory_profiles(senate, filters, on), senate, on).order_by("user__full_name", "pk")
+
+
+def _directory_profiles(senate: Senate, filters: dict[str, Any], on: dt.date) -> QuerySet[MemberProfile]:
+    profiles = MemberProfile.objects.filter(pk__in=_memberships_matching(senate, filters, on).values("profile_id"))
     if filters.get("q"):
         profiles = profiles.filter(Q(user__full_name__icontains=filters["q"]) | Q(job_title__icontains=filters["q"]))
     if filters.get("profession"):
@@ -35,7 +34,62 @@ def directory(senate: Senate, filters: dict[str, Any], on: dt.date | None = None
             profiles = profiles.filter(pk__in=MemberProfile.objects.filter(expertise__code=filters[key]).values("pk"))
     if filters.get("region"):
         profiles = profiles.filter(region__slug=filters["region"])
-    return with_directory_joins(profiles, senate, on).order_by("user__full_name", "pk")
+    return profiles
+
+
+class DirectoryListing:
+    """The directory's people as plain rows for the page, one page at a time: counted from the
+    memberships alone when no filter is about the person (a join over every profile and account
+    otherwise), and each page read as values with its specialties and memberships in one query each,
+    with no model instance built per row (issue 19: the directory under load)."""
+
+    def __init__(self, senate: Senate, filters: dict[str, Any], on: dt.date | None = None) -> None:
+        self.on = on or dt.date.today()
+        self.senate = senate
+        self.memberships = _memberships_matching(senate, filters, self.on)
+        self.profiles = _directory_profiles(senate, filters, self.on).order_by("user__full_name", "pk")
+        self.about_the_person = any(filters.get(key) for key in PERSON_FILTERS)
+
+    def count(self) -> int:
+        if self.about_the_person:
+            return self.profiles.count()
+        return self.memberships.values("profile_id").distinct().count()
+
+    def __getitem__(self, page: slice) -> list[dict[str, Any]]:
+        columns = ("pk", "user__full_name", "user__email", "job_title", "profession", "region__name")
+        rows: list[dict[str, Any]] = [dict(row) for row in self.profiles.values(*columns)[page]]
+        ids = [row["pk"] for row in rows]
+        specialties: dict[int, list[str]] = {}
+        for profile_id, name in (
+            MemberProfile.expertise.through.objects.filter(memberprofile_id__in=ids, expertise__kind="specialty")
+            .order_by("expertise__order", "expertise__name")
+            .values_list("memberprofile_id", "expertise__name")
+        ):
+            specialties.setdefault(profile_id, []).append(name)
+        memberships: dict[int, list[dict[str, Any]]] = {}
+        for membership in (
+            current_memberships(self.senate, self.on)
+            .filter(profile_id__in=ids)
+            .order_by("body", "pk")
+            .values("profile_id", "body", "role", "term_end")
+        ):
+            memberships.setdefault(membership["profile_id"], []).append(dict(membership))
+        for row in rows:
+            row["specialties"] = specialties.get(row["pk"], [])
+            row["current_here"] = memberships.get(row["pk"], [])
+        return rows
+
+
+PERSON_FILTERS = ("q", "profession", "specialty", "setting", "region")
+
+
+def _memberships_matching(senate: Senate, filters: dict[str, Any], on: dt.date) -> QuerySet[Membership]:
+    memberships = current_memberships(senate, on)
+    if filters.get("body"):
+        memberships = memberships.filter(body=filters["body"])
+    if filters.get("ending_within") is not None:
+        memberships = memberships.filter(term_end__lte=on + dt.timedelta(days=filters["ending_within"]))
+    return memberships
 
 
 def with_directory_joins(profiles: QuerySet[MemberProfile], senate: Senate, on: dt.date) -> QuerySet[MemberProfile]:

@@ -1,5 +1,5 @@
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -23,11 +23,13 @@ def directory(request: HttpRequest, senate: Senate) -> HttpResponse:
     """The Senate team's directory of current Council and Assembly members, with filters."""
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(queries.directory(senate, filters), 25).get_page(request.GET.get("page"))
+    today = dt.date.today()
+    listing = cast(Any, queries.DirectoryListing(senate, filters, today))  # pages of plain rows, counted cheaply
+    page = Paginator(listing, 25).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
-        "rows": presenters.directory_rows(page, senate),
+        "rows": presenters.directory_rows(page, senate, today),
         "query_without_page": presenters.query_without_page(request.GET),
         "page_title": "Member directory",
         "breadcrumbs": [{"href": f"/{senate.slug}/", "text": senate.name}],

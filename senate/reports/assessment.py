@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 
 from senate.core import audit
 from senate.panels.models import JudgementPosition
@@ -128,7 +128,11 @@ def _check(request: Any, criterion: Criterion, outcome: str) -> None:
         raise ValueError("Select a judgement")
 
 
-PREFETCH = ("evidence", "positions__seat__profile__user")
+# Each position with its seat, member and account joined: one query for the positions, not three more.
+PREFETCH = (
+    "evidence",
+    Prefetch("positions", queryset=JudgementPosition.objects.select_related("seat__profile__user")),
+)
 
 
 def current_judgements(request: Any) -> dict[int, Judgement]:

@@ -16,13 +16,15 @@ __all__ = ["BROKERING", "LETTER_ORDER", "REPORT_ORDER", "compose", "order_for", 
 def compose(draft: ReportDraft, *, today: Any = None) -> Document:
     request = draft.request
     today = today or timezone.localdate()
+    made = signoff.sign_off_of(draft)
+    recs = recommendations.with_criteria(request)  # shown in their own section and beside the findings
     builders = {
-        "document_control": lambda: _document_control(request, draft),
+        "document_control": lambda: _document_control(request, draft, made),
         "request": lambda: _request(request),
-        "recommendations": lambda: _recommendations(request),
+        "recommendations": lambda: _recommendations(recs),
         "method": lambda: _method(request, draft),
         "terms": lambda: _terms(request),
-        "findings": lambda: _findings(request, draft),
+        "findings": lambda: _findings(request, draft, recs),
         "panel": lambda: _panel(request, today),
         "evidence": lambda: _evidence(request),
         "partners": lambda: _partners(request),
@@ -35,7 +37,7 @@ def compose(draft: ReportDraft, *, today: Any = None) -> Document:
         blocks = build() if build else paragraphs(draft.sections.get(key, ""))
         sections.append(Section(key, number, title, blocks or [Block("note", "Not yet written.")]))
     # Final only when the Council signed off this very version, whatever stage the request is at.
-    final = signoff.sign_off_of(draft) is not None
+    final = made is not None
     return Document(
         kind_label="Letter of advice" if draft.kind == ReportDraft.Kind.LETTER else "Clinical review report",
         title=request.title,
@@ -51,8 +53,7 @@ def compose(draft: ReportDraft, *, today: Any = None) -> Document:
     )
 
 
-def _document_control(request: Any, draft: ReportDraft) -> list[Block]:
-    made = signoff.sign_off_of(draft)
+def _document_control(request: Any, draft: ReportDraft, made: Any) -> list[Block]:
     blocks = (
         [Block("note", signoff.sign_off_text(made)), table("Sign-off", ["", ""], signoff.sign_off_rows(made), [2, 5])]
         if made
@@ -111,11 +112,8 @@ def _summary(draft: ReportDraft) -> list[Block]:
     return [Block("note", f"The panel's overall opinion: {opinion}."), *paragraphs(draft.sections.get("summary", ""))]
 
 
-def _recommendations(request: Any) -> list[Block]:
-    rows = [
-        [str(r.number), r.theme or "General", r.text, r.addressee, r.get_priority_display()]
-        for r in recommendations.with_criteria(request)
-    ]
+def _recommendations(recs: list[Any]) -> list[Block]:
+    rows = [[str(r.number), r.theme or "General", r.text, r.addressee, r.get_priority_display()] for r in recs]
     if not rows:
         return [Block("p", "The panel makes no recommendations.")]
     return [table("Recommendations", ["No.", "Theme", "Recommendation", "For", "Priority"], rows, [1, 2, 7, 3, 2])]
@@ -164,12 +162,11 @@ def _terms(request: Any) -> list[Block]:
     return [table("Terms of reference", ["Element", "Agreed"], rows, [2, 7])]
 
 
-def _findings(request: Any, draft: ReportDraft) -> list[Block]:
+def _findings(request: Any, draft: ReportDraft, recs: list[Any]) -> list[Block]:
     criteria = assessment.criteria_for(request)
     if not criteria:
         return [Block("note", "No criteria have been chosen for this review.")]
     judged = _judgements_as_at(request, draft)
-    recs = recommendations.with_criteria(request)
     overview = [
         [c.title, framework.outcome_label(judged[c.pk].outcome) if c.pk in judged else "Not yet judged",
          judged[c.pk].get_strength_display() if c.pk in judged else ""]

@@ -50,7 +50,22 @@ def signed_off(request: Any) -> ReportDraft | None:
     )
 
 
+def opinions_signed_off(request_ids: list[int]) -> dict[int, str]:
+    """The overall opinion of the version the Council signed off, for each of several requests that
+    has one, in one query (the version `signed_off` gives: the latest signed off)."""
+    found: dict[int, str] = {}
+    for request_id, opinion in (
+        ReportDraft.objects.filter(request__in=request_ids, sign_off__isnull=False)
+        .order_by("request", "-version")
+        .values_list("request_id", "overall_opinion")
+    ):
+        found.setdefault(request_id, opinion)
+    return found
+
+
 def sign_off_of(draft: ReportDraft) -> SignOff | None:
+    if ReportDraft.sign_off.is_cached(draft):  # read with the version (`signed_off`): not asked again
+        return getattr(draft, "sign_off", None)
     return SignOff.objects.filter(draft=draft).select_related("chaired_by", "confirmed_by").first()
 
 

@@ -17,7 +17,7 @@ from django.db.models import Q
 from senate.council.publication import redact
 from senate.organisations.models import OrganisationType
 from senate.reports.framework import outcome_label
-from senate.reports.publication import final_version
+from senate.reports.signoff import opinions_signed_off
 from senate.reviews.models import Recommendation, Request
 from senate.reviews.permission_names import ReviewsPermission
 from senate.search.audience import viewer_keys
@@ -105,9 +105,26 @@ def similar_reviews(user: Any, request: Request, *, limit: int = LIMIT) -> list[
         if score > 0:
             scored.append((score, other.pk, other, reasons))
     scored.sort(key=lambda s: (-s[0], -s[1]))
+    shown = scored[:limit]
+    outcomes = _Outcomes([other.pk for _score, _pk, other, _reasons in shown])
     return [
-        _review(user, other, score, reasons, other.pk in published) for score, _pk, other, reasons in scored[:limit]
+        _review(user, other, score, reasons, other.pk in published, outcomes) for score, _pk, other, reasons in shown
     ]
+
+
+class _Outcomes:
+    """The signed-off opinion and key recommendations of the reviews shown, read for all of them at
+    once (three queries, not three for each review)."""
+
+    def __init__(self, request_ids: list[int]) -> None:
+        self.opinions = opinions_signed_off(request_ids)
+        self.recommendations: dict[int, list[Recommendation]] = {}
+        for rec in (
+            Recommendation.objects.filter(request__in=request_ids)
+            .prefetch_related("responses")
+            .order_by("request", "number")
+        ):
+            self.recommendations.setdefault(rec.request_id, []).append(rec)
 
 
 def _terms(request: Request) -> list[str]:
@@ -161,7 +178,9 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _review(user: Any, other: Request, score: float, reasons: list[str], published: bool) -> SimilarReview:
+def _review(
+    user: Any, other: Request, score: float, reasons: list[str], published: bool, outcomes: _Outcomes
+) -> SimilarReview:
     """The outcome the viewer may know: the stage always, the Senate's opinion and the recommendations
     only when they may read this review's advice (the recommendations page's own permission, or the
     advice is published). The link: the request's page, or the published advice when that is all the
@@ -176,11 +195,10 @@ def _review(user: Any, other: Request, score: float, reasons: list[str], publish
     outcome = other.get_stage_display()
     recommended: list[Recommended] = []
     if shown:
-        signed_off = final_version(other)  # the opinion the Council signed off, never a draft's
-        if signed_off is not None and signed_off.overall_opinion:
-            outcome = f"{outcome}: {outcome_label(signed_off.overall_opinion)}"
-        key = Recommendation.objects.filter(request=other).prefetch_related("responses").order_by("number")
-        for rec in key[:KEY_RECOMMENDATIONS]:
+        opinion = outcomes.opinions.get(other.pk)  # the opinion the Council signed off, never a draft's
+        if opinion:
+            outcome = f"{outcome}: {outcome_label(opinion)}"
+        for rec in outcomes.recommendations.get(other.pk, [])[:KEY_RECOMMENDATIONS]:
             latest_answer = max(rec.responses.all(), key=lambda r: (r.at, r.pk), default=None)
             answer = latest_answer.get_decision_display() if latest_answer else "No response yet"
             recommended.append(Recommended(rec.number, redact(rec.text, phrases), answer))

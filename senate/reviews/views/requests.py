@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from senate.core.access import check, requires
 from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
-from senate.reviews import deadlines, forms, intake, joint, lifecycle, queries, sections, terms
+from senate.reviews import deadlines, forms, intake, joint, lifecycle, queries, sections
 from senate.reviews.models import Request
 from senate.reviews.next_steps import next_steps, waiting_on_others
 from senate.reviews.permission_names import ReviewsPermission
@@ -45,7 +45,6 @@ def _detail_context(http: HttpRequest, request: Request) -> dict:
         "steps": next_steps(acts, request),
         "waiting_on": waiting_on_others(request, http.user),
         "events": request.events.select_related("by"),
-        "terms": terms.current(request),
         "emails": _emails_for(http.user, request),
         "due": deadlines.next_due(request),
         "advice_due": deadlines.advice_due(request),

@@ -132,9 +132,21 @@ class Pool:
     (`read_declarations`): the costliest reading, so a page reads it for its rows only unless it
     filters on it."""
     screenings: dict[int, MemberScreening]
-    """Only members with a conflict found or a decision recorded: everyone else has no conflicts."""
+    """Only members with a conflict found or a decision recorded: everyone else has no conflicts.
+    Holds the members screened so far (`screened`): screening reads every declaration of those it
+    screens, so a page screens its rows only unless it filters on who may be invited."""
     homes: dict[int, int] = field(default_factory=dict)
     fit: list[float] = field(default_factory=list)
+    screened: set[int] = field(default_factory=set)
+
+    def read_screenings(self, rows: list[int]) -> None:
+        """Screen the members of these rows for conflicts with the request (those not screened yet)."""
+        ids = [self.ids[i] for i in rows if self.ids[i] not in self.screened]
+        if not ids:
+            return
+        found = _screen(self.request, MemberProfile.objects.filter(pk__in=ids), on=self.on)
+        self.screenings.update(_screenings(self.request, found, set(ids)))
+        self.screened.update(ids)
 
     def read_declarations(self, rows: list[int]) -> None:
         """Fill in the declarations of these rows (those not read yet)."""
@@ -147,7 +159,9 @@ class Pool:
             self.declarations[i] = refusals.get(self.ids[i], "")
 
     def blocked(self, i: int) -> str:
-        """Why the member of row `i` may not be invited ('' when they may); reads their declarations."""
+        """Why the member of row `i` may not be invited ('' when they may); screens them and reads their
+        declarations."""
+        self.read_screenings([i])
         self.read_declarations([i])
         return blocked_reason(self.screenings.get(self.ids[i]), self.declarations[i] or "", self.away[i])
 
@@ -160,6 +174,7 @@ class Pool:
 
     def candidates(self, rows: list[int], profiles: dict[int, MemberProfile] | None = None) -> list[Candidate]:
         """These rows as Candidates, with their profiles (read now unless given) and the fit in words."""
+        self.read_screenings(rows)
         self.read_declarations(rows)
         if profiles is None:
             wanted = [self.ids[i] for i in rows]
@@ -193,12 +208,20 @@ class Pool:
 
 
 def read_pool(
-    request, *, on: dt.date, spec=None, ids=None, leaving_out=None, skills=None, declarations: bool = True
+    request,
+    *,
+    on: dt.date,
+    spec=None,
+    ids=None,
+    leaving_out=None,
+    skills=None,
+    declarations: bool = True,
+    screen: bool = True,
 ) -> Pool:
     """The request's pool (or the members `ids`) as plain values, in a fixed number of queries.
     `skills`: the expertise codes to read beyond the request's service areas (None: every code).
-    `declarations`: read every member's declarations now (else only for the rows made into Candidates,
-    or asked whether they are blocked)."""
+    `declarations`, `screen`: read every member's declarations, and screen every member for conflicts,
+    now (else only for the rows made into Candidates, or asked whether they are blocked)."""
     senate = request.senate
     partners = set(partner_senate_ids(request))
     profiles = (
@@ -223,8 +246,8 @@ def read_pool(
         for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
     past = _past_panels(request, subquery, list(areas))
-    found = screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(senate)))
-    screenings = _screenings(request, found, {pk for pk, *_ in rows})
+    pool_ids = {pk for pk, *_ in rows}
+    screenings = _screenings(request, _screen(request, profiles, on=on), pool_ids) if screen else {}
     result = Pool(
         request=request,
         on=on,
@@ -245,6 +268,7 @@ def read_pool(
         declarations=[],
         screenings=screenings,
         homes=homes,
+        screened=pool_ids if screen else set(),
     )
     for pk, full_name, email, title, profession in rows:
         home = homes.get(pk, senate.pk)
@@ -342,6 +366,10 @@ def _skills_and_homes(profiles, senate, on: dt.date, codes: set[str] | None, par
         for pk, senates in held.items()
     }
     return found, homes
+
+
+def _screen(request, profiles, *, on: dt.date) -> dict[int, list[Conflict]]:
+    return screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(request.senate)))
 
 
 def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int]) -> dict[int, MemberScreening]:

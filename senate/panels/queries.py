@@ -41,7 +41,10 @@ def candidate_page(
 ) -> CandidatePage:
     """One page of the request's candidates, filtered and sorted over the whole pool, which is
     scored once from plain values; only the page's rows are made into Candidates with their profiles."""
-    pool = read_pool(request, on=on, spec=spec, skills=[skill] if skill else [], declarations=show == "eligible")
+    # Who may be invited turns on every member's declarations and conflicts: read for the whole pool only
+    # when filtering on it, else for the page's rows.
+    eligible = show == "eligible"
+    pool = read_pool(request, on=on, spec=spec, skills=[skill] if skill else [], declarations=eligible, screen=eligible)
     rows = pool.best_first()
     q = q.strip().lower()
     if q:

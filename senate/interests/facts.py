@@ -31,7 +31,8 @@ def request_model() -> Any:
 def facts_for_request(request: Any, *, on: dt.date | None = None) -> ReviewFacts:
     """A request's facts: its organisations, the ICB areas they sit in, services, places and whether
     it is contentious. The requester's and sponsor's own areas count as affected areas too."""
-    affected = set(request.affected_organisations.values_list("pk", flat=True))
+    # .all(): the request's organisations and services as its loader prefetched them, if it did.
+    affected = {organisation.pk for organisation in request.affected_organisations.all()}
     parties = affected | {i for i in (request.requesting_organisation_id, request.sponsor_organisation_id) if i}
     icbs = {
         pk if kind == OrganisationType.ICB else icb_id
@@ -42,7 +43,7 @@ def facts_for_request(request: Any, *, on: dt.date | None = None) -> ReviewFacts
         sponsor_organisation_id=request.sponsor_organisation_id,
         affected_organisation_ids=frozenset(affected),
         affected_icb_ids=frozenset(i for i in icbs if i),
-        service_codes=frozenset(request.service_areas.values_list("code", flat=True)),
+        service_codes=frozenset(area.code for area in request.service_areas.all()),
         places=request.places or "",
         contentious=bool(request.contentious),
         on=on,

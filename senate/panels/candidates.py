@@ -22,13 +22,16 @@ from senate.members.models import MemberProfile, Membership, MembershipRole, Pro
 from senate.organisations.models import Senate
 from senate.panels import skills as sk
 from senate.panels.availability import away_during
-from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
+from senate.panels.models import PanelAbsence, PanelMember
 from senate.reviews.joint import partner_senate_ids
 from senate.reviews.stages import FINISHED
 
 ACTIVE = (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED)
 DEFAULT_MAX_PANELS = 2
 NO_CONFLICTS = "No conflicts found"
+# Up to this many members (a page of them), screenings are made for each; beyond, only for those with
+# a conflict found or a decision recorded, found by one more query.
+SCREEN_EACH = 100
 
 
 @dataclass
@@ -138,6 +141,15 @@ class Pool:
     homes: dict[int, int] = field(default_factory=dict)
     fit: list[float] = field(default_factory=list)
     screened: set[int] = field(default_factory=set)
+    senates: dict[int, Senate] = field(default_factory=dict)
+    """The Senates the members read so far sit for here, with their regions, by id."""
+
+    def read_senates(self, pks: set[int]) -> dict[int, Senate]:
+        """These Senates (those not read yet), with their regions."""
+        missing = pks - set(self.senates)
+        if missing:
+            self.senates.update((s.pk, s) for s in Senate.objects.filter(pk__in=missing).select_related("region"))
+        return self.senates
 
     def read_screenings(self, rows: list[int]) -> None:
         """Screen the members of these rows for conflicts with the request (those not screened yet)."""
@@ -153,8 +165,8 @@ class Pool:
         missing = [i for i in rows if self.declarations[i] is None]
         if not missing:
             return
-        ids = [self.ids[i] for i in missing]
-        refusals = _declaration_refusals(self.request.senate, ids, self.homes, on=self.on)
+        homes = {self.ids[i]: self.home[i] for i in missing}
+        refusals = _declaration_refusals(self.read_senates(set(homes.values())), homes, on=self.on)
         for i in missing:
             self.declarations[i] = refusals.get(self.ids[i], "")
 
@@ -173,17 +185,19 @@ class Pool:
         return sorted(range(len(self.ids)), key=lambda i: (-self.fit[i], self.names[i]))
 
     def candidates(self, rows: list[int], profiles: dict[int, MemberProfile] | None = None) -> list[Candidate]:
-        """These rows as Candidates, with their profiles (read now unless given) and the fit in words."""
+        """These rows as Candidates, with their profiles (read now unless given) and the fit in words.
+        Their skills are those the pool read (every skill unless `read_pool` was told which)."""
         self.read_screenings(rows)
         self.read_declarations(rows)
         if profiles is None:
             wanted = [self.ids[i] for i in rows]
-            profiles = {p.pk: p for p in _with_related(MemberProfile.objects.filter(pk__in=wanted))}
-        senate = self.request.senate
+            read = MemberProfile.objects.filter(pk__in=wanted).select_related("user", "region", "employer", "home_icb")
+            profiles = {p.pk: p for p in read}
+        senates = self.read_senates({self.home[i] for i in rows})
         found = []
         for i in rows:
             p = profiles[self.ids[i]]
-            home = _home(p, senate, self.on, self.partners)
+            home = senates[self.home[i]]
             screening = self.screenings.get(p.pk)
             if screening is None:
                 screening = MemberScreening(p, [])
@@ -194,7 +208,7 @@ class Pool:
                 region=(p.region.slug if p.region else home.region.slug),
                 lent=self.lent[i],
                 partner=self.partner[i],
-                skills=sk.skills_of(p, council_of=senate.pk, on=self.on),
+                skills=self.skills[i],
                 max_panels=self.max_panels[i],
                 load=self.load[i],
                 away=self.away[i],
@@ -231,16 +245,15 @@ def read_pool(
     )
     rows = list(
         profiles.order_by("user__full_name", "pk").values_list(
-            "pk", "user__full_name", "user__email", "job_title", "profession"
+            "pk", "user__full_name", "user__email", "job_title", "profession", "panel_availability__max_panels"
         )
     )
     subquery: Any = profiles.values("pk")
-    areas = dict(request.service_areas.values_list("code", "name"))
+    areas = {area.code: area.name for area in request.service_areas.all()}  # as the request's loader read them
     held, homes = _skills_and_homes(
         subquery, senate, on, None if skills is None else set(areas) | set(skills), partners
     )
     load = loads(subquery, leaving_out=leaving_out if leaving_out is not None else [request])
-    most = dict(PanelAvailability.objects.filter(profile__in=subquery).values_list("profile_id", "max_panels"))
     absences: dict[int, list[PanelAbsence]] = {}
     if spec is not None and spec.starts_on:
         for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
@@ -270,9 +283,9 @@ def read_pool(
         homes=homes,
         screened=pool_ids if screen else set(),
     )
-    for pk, full_name, email, title, profession in rows:
+    for pk, full_name, email, title, profession, most in rows:
         home = homes.get(pk, senate.pk)
-        spare_max = most.get(pk, DEFAULT_MAX_PANELS)
+        spare_max = DEFAULT_MAX_PANELS if most is None else most
         result.ids.append(pk)
         result.names.append(full_name or email)
         result.titles.append(title)
@@ -375,22 +388,26 @@ def _screen(request, profiles, *, on: dt.date) -> dict[int, list[Conflict]]:
 def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int]) -> dict[int, MemberScreening]:
     """The screenings of the members with a conflict found or a decision recorded on this request;
     the queries follow them, not the pool."""
-    decided = set(ConflictDecision.objects.filter(request=request).values_list("profile_id", flat=True))
-    concerned = sorted((set(conflicts) | decided) & pool_ids)
+    if len(pool_ids) <= SCREEN_EACH:
+        concerned = sorted(pool_ids)
+    else:
+        decided = set(ConflictDecision.objects.filter(request=request).values_list("profile_id", flat=True))
+        concerned = sorted((set(conflicts) | decided) & pool_ids)
     if not concerned:
         return {}
     # Stand-ins carrying only the id: the profiles are read for the rows a page shows.
     return screenings_for(request, [MemberProfile(pk=pk) for pk in concerned], conflicts)
 
 
-def _declaration_refusals(senate, ids: list[int], homes: dict[int, int], *, on: dt.date) -> dict[int, str]:
+def _declaration_refusals(senates: dict[int, Senate], homes: dict[int, int], *, on: dt.date) -> dict[int, str]:
     """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
-    Each member is asked of their own Senate (a lent member declares to theirs), as its
-    declarations-due table reads them: a fixed number of queries, however many members and Senates."""
+    Each member (`homes`: profile id -> the Senate they sit for here) is asked of that Senate (a lent
+    member declares to theirs), as its declarations-due table reads them: a fixed number of queries,
+    however many members and Senates."""
+    ids = list(homes)
     by_home: dict[int, list[int]] = {}
-    for pk in ids:
-        by_home.setdefault(homes.get(pk, senate.pk), []).append(pk)
-    senates = {s.pk: s for s in Senate.objects.filter(pk__in=list(by_home))}
+    for pk, home in homes.items():
+        by_home.setdefault(home, []).append(pk)
     standing = due_rows_of({senates[home]: members for home, members in by_home.items()}, today=on)
     missing = [pk for pk in ids if pk not in standing]
     others = {p.pk: p for p in MemberProfile.objects.filter(pk__in=missing).select_related("user")} if missing else {}

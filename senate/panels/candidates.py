@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
@@ -24,6 +24,7 @@ from senate.panels import skills as sk
 from senate.panels.availability import away_during
 from senate.panels.models import PanelAbsence, PanelMember
 from senate.reviews.joint import partner_senate_ids
+from senate.reviews.models import Request
 from senate.reviews.stages import FINISHED
 
 ACTIVE = (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED)
@@ -95,18 +96,26 @@ def _with_related(profiles):
     return profiles.select_related("user", "region", "employer", "home_icb").prefetch_related("expertise", memberships)
 
 
-def loads(profiles, *, leaving_out=()) -> dict[int, int]:
-    """Active panel seats per profile on unfinished requests, not counting `leaving_out` requests."""
+def seats(request, profiles, *, areas: list[str], leaving_out=()) -> tuple[dict[int, int], dict[int, int]]:
+    """Per profile, in one query: the load (active seats on unfinished requests, not counting
+    `leaving_out` requests) and the past panels (accepted seats on other requests sharing a service
+    area, `areas` their codes)."""
+    load = Q(status__in=ACTIVE) & ~Q(request__stage__in=FINISHED) & ~Q(request__in=list(leaving_out))
+    similar = Q(pk__in=[])
+    if areas:
+        sharing = Request.service_areas.through.objects.filter(expertise__code__in=areas).values("request_id")
+        similar = Q(status=PanelMember.Status.ACCEPTED, request__in=sharing) & ~Q(request=request)
     rows = (
-        PanelMember.objects.filter(profile__in=profiles, status__in=ACTIVE)
-        .exclude(request__stage__in=FINISHED)
-        .exclude(request__in=list(leaving_out))
-        .values_list("profile_id", flat=True)
+        PanelMember.objects.filter(load | similar, profile__in=profiles)
+        .order_by()
+        .values("profile_id")
+        .annotate(load=Count("pk", filter=load), past=Count("request", filter=similar, distinct=True))
+        .values_list("profile_id", "load", "past")
     )
-    found: dict[int, int] = {}
-    for pk in rows:
-        found[pk] = found.get(pk, 0) + 1
-    return found
+    loads, past = {}, {}
+    for pk, n, similar_panels in rows:
+        loads[pk], past[pk] = n, similar_panels
+    return loads, past
 
 
 @dataclass
@@ -253,12 +262,13 @@ def read_pool(
     held, homes = _skills_and_homes(
         subquery, senate, on, None if skills is None else set(areas) | set(skills), partners
     )
-    load = loads(subquery, leaving_out=leaving_out if leaving_out is not None else [request])
+    load, past = seats(
+        request, subquery, areas=list(areas), leaving_out=leaving_out if leaving_out is not None else [request]
+    )
     absences: dict[int, list[PanelAbsence]] = {}
     if spec is not None and spec.starts_on:
         for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
-    past = _past_panels(request, subquery, list(areas))
     pool_ids = {pk for pk, *_ in rows}
     screenings = _screenings(request, _screen(request, profiles, on=on), pool_ids) if screen else {}
     result = Pool(
@@ -429,21 +439,3 @@ def _home(profile, senate, on, partners=()):
         if m.senate_id in partners:
             return m.senate
     return current[0].senate if current else senate
-
-
-def _past_panels(request, profiles, areas: list[str]) -> dict[int, int]:
-    """Accepted seats per profile on other requests sharing a service area (`areas`, their codes)."""
-    if not areas:
-        return {}
-    rows = (
-        PanelMember.objects.filter(
-            profile__in=profiles, status=PanelMember.Status.ACCEPTED, request__service_areas__code__in=areas
-        )
-        .exclude(request=request)
-        .values_list("profile_id", "request_id")
-        .distinct()
-    )
-    found: dict[int, int] = {}
-    for pk, _r in rows:
-        found[pk] = found.get(pk, 0) + 1
-    return found

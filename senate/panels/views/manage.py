@@ -96,7 +96,7 @@ def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse
     shown = queries.candidate_page(
         request,
         on=timezone.localdate(),
-        spec=spec_of(request),
+        spec=spec_of(request, rules=False),
         q=f.get("q") or "",
         show=f.get("show") or "all",
         skill=f.get("skill") or "",

@@ -15,8 +15,8 @@ from django.db.models import Count, Prefetch, Q
 from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
 from senate.interests.facts import facts_for_request
-from senate.interests.local_rules import rules_for
-from senate.interests.models import ConflictDecision
+from senate.interests.local_rules import rules_for, rules_of
+from senate.interests.models import ConflictDecision, InterestRules
 from senate.interests.screening import Conflict, ScreeningRules, screen_many
 from senate.members.models import MemberProfile, Membership, MembershipRole, Profession
 from senate.organisations.models import Senate
@@ -152,6 +152,17 @@ class Pool:
     screened: set[int] = field(default_factory=set)
     senates: dict[int, Senate] = field(default_factory=dict)
     """The Senates the members read so far sit for here, with their regions, by id."""
+    rules: dict[int, InterestRules] = field(default_factory=dict)
+    """The conflicts-of-interest rules of this Senate (for screening) and of the members' own (for
+    their declarations), by Senate id, as read so far."""
+
+    def read_rules(self, pks: set[int]) -> dict[int, InterestRules]:
+        """The rules of these Senates (those not read yet)."""
+        senates = self.read_senates(pks)  # each Senate the rules are asked of is needed with them
+        missing = pks - set(self.rules)
+        if missing:
+            self.rules.update(rules_of([senates[pk] for pk in missing]))
+        return self.rules
 
     def read_senates(self, pks: set[int]) -> dict[int, Senate]:
         """These Senates (those not read yet), with their regions."""
@@ -165,7 +176,8 @@ class Pool:
         ids = [self.ids[i] for i in rows if self.ids[i] not in self.screened]
         if not ids:
             return
-        found = _screen(self.request, MemberProfile.objects.filter(pk__in=ids), on=self.on)
+        rules = self.read_rules({self.request.senate_id})[self.request.senate_id]
+        found = _screen(self.request, MemberProfile.objects.filter(pk__in=ids), on=self.on, rules=rules)
         self.screenings.update(_screenings(self.request, found, set(ids)))
         self.screened.update(ids)
 
@@ -175,7 +187,8 @@ class Pool:
         if not missing:
             return
         homes = {self.ids[i]: self.home[i] for i in missing}
-        refusals = _declaration_refusals(self.read_senates(set(homes.values())), homes, on=self.on)
+        rules = self.read_rules(set(homes.values()))
+        refusals = _declaration_refusals(self.senates, rules, homes, on=self.on)
         for i in missing:
             self.declarations[i] = refusals.get(self.ids[i], "")
 
@@ -196,6 +209,7 @@ class Pool:
     def candidates(self, rows: list[int], profiles: dict[int, MemberProfile] | None = None) -> list[Candidate]:
         """These rows as Candidates, with their profiles (read now unless given) and the fit in words.
         Their skills are those the pool read (every skill unless `read_pool` was told which)."""
+        self.read_rules({self.home[i] for i in rows} | {self.request.senate_id})  # with their Senates
         self.read_screenings(rows)
         self.read_declarations(rows)
         if profiles is None:
@@ -270,7 +284,10 @@ def read_pool(
         for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
     pool_ids = {pk for pk, *_ in rows}
-    screenings = _screenings(request, _screen(request, profiles, on=on), pool_ids) if screen else {}
+    rules = {senate.pk: rules_for(senate)} if screen else {}
+    screenings = (
+        _screenings(request, _screen(request, profiles, on=on, rules=rules[senate.pk]), pool_ids) if screen else {}
+    )
     result = Pool(
         request=request,
         on=on,
@@ -292,6 +309,7 @@ def read_pool(
         screenings=screenings,
         homes=homes,
         screened=pool_ids if screen else set(),
+        rules=rules,
     )
     for pk, full_name, email, title, profession, most in rows:
         home = homes.get(pk, senate.pk)
@@ -391,8 +409,8 @@ def _skills_and_homes(profiles, senate, on: dt.date, codes: set[str] | None, par
     return found, homes
 
 
-def _screen(request, profiles, *, on: dt.date) -> dict[int, list[Conflict]]:
-    return screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(request.senate)))
+def _screen(request, profiles, *, on: dt.date, rules: InterestRules) -> dict[int, list[Conflict]]:
+    return screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules))
 
 
 def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int]) -> dict[int, MemberScreening]:
@@ -409,7 +427,9 @@ def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int
     return screenings_for(request, [MemberProfile(pk=pk) for pk in concerned], conflicts)
 
 
-def _declaration_refusals(senates: dict[int, Senate], homes: dict[int, int], *, on: dt.date) -> dict[int, str]:
+def _declaration_refusals(
+    senates: dict[int, Senate], rules: dict[int, InterestRules], homes: dict[int, int], *, on: dt.date
+) -> dict[int, str]:
     """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
     Each member (`homes`: profile id -> the Senate they sit for here) is asked of that Senate (a lent
     member declares to theirs), as its declarations-due table reads them: a fixed number of queries,
@@ -418,7 +438,7 @@ def _declaration_refusals(senates: dict[int, Senate], homes: dict[int, int], *, 
     by_home: dict[int, list[int]] = {}
     for pk, home in homes.items():
         by_home.setdefault(home, []).append(pk)
-    standing = due_rows_of({senates[home]: members for home, members in by_home.items()}, today=on)
+    standing = due_rows_of({senates[home]: members for home, members in by_home.items()}, today=on, rules=rules)
     missing = [pk for pk in ids if pk not in standing]
     others = {p.pk: p for p in MemberProfile.objects.filter(pk__in=missing).select_related("user")} if missing else {}
     found = {}

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from senate.accounts.models import Role, RoleAssignment
 from senate.core.cache import until_next_act
-from senate.interests.local_rules import rules_for
+from senate.interests.local_rules import rules_for, rules_of
 from senate.interests.models import DeclarationVersion, InterestRules, RegisterConfirmation
 from senate.interests.queries import end_of
 from senate.members.models import MemberProfile, Membership
@@ -102,15 +102,17 @@ def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None, profil
     return sorted(rows, key=lambda r: (list(Status).index(r.status), r.due_on or today, r.profile.user.full_name))
 
 
-def due_rows_of(wanted: dict[Any, list[int]], *, today: dt.date) -> dict[int, DueRow]:
+def due_rows_of(
+    wanted: dict[Any, list[int]], *, today: dt.date, rules: dict[int, InterestRules] | None = None
+) -> dict[int, DueRow]:
     """The rows of some members of several Senates (`wanted`: Senate -> profile ids), by profile id,
     each read as their Senate reads it (`due_rows_now`), in six queries however many Senates: the
-    panel candidates page asks this of the members it shows, who belong to any of the nine."""
+    panel candidates page asks this of the members it shows, who belong to any of the nine.
+    `rules`: the Senates' rules by id (`rules_of`), when the caller has read them."""
     if not wanted:
         return {}
     senates = {s.pk: s for s in wanted}
-    kept = {r.senate_id: r for r in InterestRules.objects.filter(senate_id__in=list(senates))}
-    rules = {pk: kept.get(pk) or rules_for(senate) for pk, senate in senates.items()}
+    rules = rules if rules is not None else rules_of(list(wanted))
     asked = Q()
     for senate, ids in wanted.items():
         asked |= Q(senate_id=senate.pk, profile_id__in=list(ids))

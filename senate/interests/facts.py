@@ -3,7 +3,7 @@ the import order, so screening never sees a Request: reviews (and later panels) 
 and `facts_for_request` reads one from a request through the ORM alone (docs/adr/0003)."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from senate.interests.models import ConflictDecision
@@ -20,6 +20,9 @@ class ReviewFacts:
     contentious: bool = False
     sponsor_organisation_id: int | None = None
     on: dt.date | None = None
+    # The names of the organisations and ICB areas the request names, when read with the facts
+    # (screening reads them itself otherwise).
+    names: dict[int, str] | None = field(default=None, compare=False, hash=False)
 
 
 def request_model() -> Any:
@@ -31,19 +34,27 @@ def request_model() -> Any:
 def facts_for_request(request: Any, *, on: dt.date | None = None) -> ReviewFacts:
     """A request's facts: its organisations, the ICB areas they sit in, services, places and whether
     it is contentious. The requester's and sponsor's own areas count as affected areas too."""
-    affected = set(request.affected_organisations.values_list("pk", flat=True))
+    # .all(): the request's organisations and services as its loader prefetched them, if it did.
+    affected = {organisation.pk for organisation in request.affected_organisations.all()}
     parties = affected | {i for i in (request.requesting_organisation_id, request.sponsor_organisation_id) if i}
-    icbs = {
-        pk if kind == OrganisationType.ICB else icb_id
-        for pk, kind, icb_id in Organisation.objects.filter(pk__in=parties).values_list("pk", "type", "icb_id")
-    }
+    icbs: set[int] = set()
+    names: dict[int, str] = {}
+    read = Organisation.objects.filter(pk__in=parties).values_list("pk", "type", "icb_id", "name", "icb__name")
+    for pk, kind, icb_id, name, icb_name in read:
+        names[pk] = name
+        if kind == OrganisationType.ICB:
+            icbs.add(pk)
+        elif icb_id:
+            icbs.add(icb_id)
+            names[icb_id] = icb_name
     return ReviewFacts(
         requesting_organisation_id=request.requesting_organisation_id,
         sponsor_organisation_id=request.sponsor_organisation_id,
         affected_organisation_ids=frozenset(affected),
         affected_icb_ids=frozenset(i for i in icbs if i),
-        service_codes=frozenset(request.service_areas.values_list("code", flat=True)),
+        service_codes=frozenset(area.code for area in request.service_areas.all()),
         places=request.places or "",
         contentious=bool(request.contentious),
         on=on,
+        names=names,
     )

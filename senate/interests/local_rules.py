@@ -31,6 +31,12 @@ def rules_for(senate: Any) -> InterestRules:
     return rules
 
 
+def rules_of(senates: Any) -> dict[int, InterestRules]:
+    """Several Senates' rules by id, in one query (made with the NHS defaults for any that has none yet)."""
+    kept = {r.senate_id: r for r in InterestRules.objects.filter(senate__in=list(senates))}
+    return {senate.pk: kept.get(senate.pk) or rules_for(senate) for senate in senates}
+
+
 def update_rules(rules: InterestRules, *, changes: dict[str, Any], by: Any) -> InterestRules:
     """Change the Senate's settings, with an audit event listing what changed from what."""
     changed = {

@@ -120,6 +120,8 @@ def _index(facts: ReviewFacts, rules: ScreeningRules, names: dict[int, str] | No
     if facts.requesting_organisation_id:
         parties[facts.requesting_organisation_id] = "the requesting organisation"
     named = set(parties) | set(facts.affected_icb_ids)
+    if names is None and facts.names is not None and named <= set(facts.names):
+        names = facts.names
     local = "the request is contentious" if facts.contentious else ""
     if not local and rules.local_area_always:
         local = "the Senate counts local connections"

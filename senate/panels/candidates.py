@@ -10,25 +10,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
 from senate.interests.facts import facts_for_request
-from senate.interests.local_rules import rules_for
-from senate.interests.models import ConflictDecision
+from senate.interests.local_rules import rules_for, rules_of
+from senate.interests.models import ConflictDecision, InterestRules
 from senate.interests.screening import Conflict, ScreeningRules, screen_many
 from senate.members.models import MemberProfile, Membership, MembershipRole, Profession
 from senate.organisations.models import Senate
 from senate.panels import skills as sk
 from senate.panels.availability import away_during
-from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
+from senate.panels.models import PanelAbsence, PanelMember
 from senate.reviews.joint import partner_senate_ids
+from senate.reviews.models import Request
 from senate.reviews.stages import FINISHED
 
 ACTIVE = (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED)
 DEFAULT_MAX_PANELS = 2
 NO_CONFLICTS = "No conflicts found"
+# Up to this many members (a page of them), screenings are made for each; beyond, only for those with
+# a conflict found or a decision recorded, found by one more query.
+SCREEN_EACH = 100
 
 
 @dataclass
@@ -92,18 +96,26 @@ def _with_related(profiles):
     return profiles.select_related("user", "region", "employer", "home_icb").prefetch_related("expertise", memberships)
 
 
-def loads(profiles, *, leaving_out=()) -> dict[int, int]:
-    """Active panel seats per profile on unfinished requests, not counting `leaving_out` requests."""
+def seats(request, profiles, *, areas: list[str], leaving_out=()) -> tuple[dict[int, int], dict[int, int]]:
+    """Per profile, in one query: the load (active seats on unfinished requests, not counting
+    `leaving_out` requests) and the past panels (accepted seats on other requests sharing a service
+    area, `areas` their codes)."""
+    load = Q(status__in=ACTIVE) & ~Q(request__stage__in=FINISHED) & ~Q(request__in=list(leaving_out))
+    similar = Q(pk__in=[])
+    if areas:
+        sharing = Request.service_areas.through.objects.filter(expertise__code__in=areas).values("request_id")
+        similar = Q(status=PanelMember.Status.ACCEPTED, request__in=sharing) & ~Q(request=request)
     rows = (
-        PanelMember.objects.filter(profile__in=profiles, status__in=ACTIVE)
-        .exclude(request__stage__in=FINISHED)
-        .exclude(request__in=list(leaving_out))
-        .values_list("profile_id", flat=True)
+        PanelMember.objects.filter(load | similar, profile__in=profiles)
+        .order_by()
+        .values("profile_id")
+        .annotate(load=Count("pk", filter=load), past=Count("request", filter=similar, distinct=True))
+        .values_list("profile_id", "load", "past")
     )
-    found: dict[int, int] = {}
-    for pk in rows:
-        found[pk] = found.get(pk, 0) + 1
-    return found
+    loads, past = {}, {}
+    for pk, n, similar_panels in rows:
+        loads[pk], past[pk] = n, similar_panels
+    return loads, past
 
 
 @dataclass
@@ -132,22 +144,58 @@ class Pool:
     (`read_declarations`): the costliest reading, so a page reads it for its rows only unless it
     filters on it."""
     screenings: dict[int, MemberScreening]
-    """Only members with a conflict found or a decision recorded: everyone else has no conflicts."""
+    """Only members with a conflict found or a decision recorded: everyone else has no conflicts.
+    Holds the members screened so far (`screened`): screening reads every declaration of those it
+    screens, so a page screens its rows only unless it filters on who may be invited."""
     homes: dict[int, int] = field(default_factory=dict)
     fit: list[float] = field(default_factory=list)
+    screened: set[int] = field(default_factory=set)
+    senates: dict[int, Senate] = field(default_factory=dict)
+    """The Senates the members read so far sit for here, with their regions, by id."""
+    rules: dict[int, InterestRules] = field(default_factory=dict)
+    """The conflicts-of-interest rules of this Senate (for screening) and of the members' own (for
+    their declarations), by Senate id, as read so far."""
+
+    def read_rules(self, pks: set[int]) -> dict[int, InterestRules]:
+        """The rules of these Senates (those not read yet)."""
+        senates = self.read_senates(pks)  # each Senate the rules are asked of is needed with them
+        missing = pks - set(self.rules)
+        if missing:
+            self.rules.update(rules_of([senates[pk] for pk in missing]))
+        return self.rules
+
+    def read_senates(self, pks: set[int]) -> dict[int, Senate]:
+        """These Senates (those not read yet), with their regions."""
+        missing = pks - set(self.senates)
+        if missing:
+            self.senates.update((s.pk, s) for s in Senate.objects.filter(pk__in=missing).select_related("region"))
+        return self.senates
+
+    def read_screenings(self, rows: list[int]) -> None:
+        """Screen the members of these rows for conflicts with the request (those not screened yet)."""
+        ids = [self.ids[i] for i in rows if self.ids[i] not in self.screened]
+        if not ids:
+            return
+        rules = self.read_rules({self.request.senate_id})[self.request.senate_id]
+        found = _screen(self.request, MemberProfile.objects.filter(pk__in=ids), on=self.on, rules=rules)
+        self.screenings.update(_screenings(self.request, found, set(ids)))
+        self.screened.update(ids)
 
     def read_declarations(self, rows: list[int]) -> None:
         """Fill in the declarations of these rows (those not read yet)."""
         missing = [i for i in rows if self.declarations[i] is None]
         if not missing:
             return
-        ids = [self.ids[i] for i in missing]
-        refusals = _declaration_refusals(self.request.senate, ids, self.homes, on=self.on)
+        homes = {self.ids[i]: self.home[i] for i in missing}
+        rules = self.read_rules(set(homes.values()))
+        refusals = _declaration_refusals(self.senates, rules, homes, on=self.on)
         for i in missing:
             self.declarations[i] = refusals.get(self.ids[i], "")
 
     def blocked(self, i: int) -> str:
-        """Why the member of row `i` may not be invited ('' when they may); reads their declarations."""
+        """Why the member of row `i` may not be invited ('' when they may); screens them and reads their
+        declarations."""
+        self.read_screenings([i])
         self.read_declarations([i])
         return blocked_reason(self.screenings.get(self.ids[i]), self.declarations[i] or "", self.away[i])
 
@@ -159,16 +207,20 @@ class Pool:
         return sorted(range(len(self.ids)), key=lambda i: (-self.fit[i], self.names[i]))
 
     def candidates(self, rows: list[int], profiles: dict[int, MemberProfile] | None = None) -> list[Candidate]:
-        """These rows as Candidates, with their profiles (read now unless given) and the fit in words."""
+        """These rows as Candidates, with their profiles (read now unless given) and the fit in words.
+        Their skills are those the pool read (every skill unless `read_pool` was told which)."""
+        self.read_rules({self.home[i] for i in rows} | {self.request.senate_id})  # with their Senates
+        self.read_screenings(rows)
         self.read_declarations(rows)
         if profiles is None:
             wanted = [self.ids[i] for i in rows]
-            profiles = {p.pk: p for p in _with_related(MemberProfile.objects.filter(pk__in=wanted))}
-        senate = self.request.senate
+            read = MemberProfile.objects.filter(pk__in=wanted).select_related("user", "region", "employer", "home_icb")
+            profiles = {p.pk: p for p in read}
+        senates = self.read_senates({self.home[i] for i in rows})
         found = []
         for i in rows:
             p = profiles[self.ids[i]]
-            home = _home(p, senate, self.on, self.partners)
+            home = senates[self.home[i]]
             screening = self.screenings.get(p.pk)
             if screening is None:
                 screening = MemberScreening(p, [])
@@ -179,7 +231,7 @@ class Pool:
                 region=(p.region.slug if p.region else home.region.slug),
                 lent=self.lent[i],
                 partner=self.partner[i],
-                skills=sk.skills_of(p, council_of=senate.pk, on=self.on),
+                skills=self.skills[i],
                 max_panels=self.max_panels[i],
                 load=self.load[i],
                 away=self.away[i],
@@ -193,12 +245,20 @@ class Pool:
 
 
 def read_pool(
-    request, *, on: dt.date, spec=None, ids=None, leaving_out=None, skills=None, declarations: bool = True
+    request,
+    *,
+    on: dt.date,
+    spec=None,
+    ids=None,
+    leaving_out=None,
+    skills=None,
+    declarations: bool = True,
+    screen: bool = True,
 ) -> Pool:
     """The request's pool (or the members `ids`) as plain values, in a fixed number of queries.
     `skills`: the expertise codes to read beyond the request's service areas (None: every code).
-    `declarations`: read every member's declarations now (else only for the rows made into Candidates,
-    or asked whether they are blocked)."""
+    `declarations`, `screen`: read every member's declarations, and screen every member for conflicts,
+    now (else only for the rows made into Candidates, or asked whether they are blocked)."""
     senate = request.senate
     partners = set(partner_senate_ids(request))
     profiles = (
@@ -208,23 +268,26 @@ def read_pool(
     )
     rows = list(
         profiles.order_by("user__full_name", "pk").values_list(
-            "pk", "user__full_name", "user__email", "job_title", "profession"
+            "pk", "user__full_name", "user__email", "job_title", "profession", "panel_availability__max_panels"
         )
     )
     subquery: Any = profiles.values("pk")
-    areas = dict(request.service_areas.values_list("code", "name"))
+    areas = {area.code: area.name for area in request.service_areas.all()}  # as the request's loader read them
     held, homes = _skills_and_homes(
         subquery, senate, on, None if skills is None else set(areas) | set(skills), partners
     )
-    load = loads(subquery, leaving_out=leaving_out if leaving_out is not None else [request])
-    most = dict(PanelAvailability.objects.filter(profile__in=subquery).values_list("profile_id", "max_panels"))
+    load, past = seats(
+        request, subquery, areas=list(areas), leaving_out=leaving_out if leaving_out is not None else [request]
+    )
     absences: dict[int, list[PanelAbsence]] = {}
     if spec is not None and spec.starts_on:
         for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
-    past = _past_panels(request, subquery, list(areas))
-    found = screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(senate)))
-    screenings = _screenings(request, found, {pk for pk, *_ in rows})
+    pool_ids = {pk for pk, *_ in rows}
+    rules = {senate.pk: rules_for(senate)} if screen else {}
+    screenings = (
+        _screenings(request, _screen(request, profiles, on=on, rules=rules[senate.pk]), pool_ids) if screen else {}
+    )
     result = Pool(
         request=request,
         on=on,
@@ -245,10 +308,12 @@ def read_pool(
         declarations=[],
         screenings=screenings,
         homes=homes,
+        screened=pool_ids if screen else set(),
+        rules=rules,
     )
-    for pk, full_name, email, title, profession in rows:
+    for pk, full_name, email, title, profession, most in rows:
         home = homes.get(pk, senate.pk)
-        spare_max = most.get(pk, DEFAULT_MAX_PANELS)
+        spare_max = DEFAULT_MAX_PANELS if most is None else most
         result.ids.append(pk)
         result.names.append(full_name or email)
         result.titles.append(title)
@@ -344,26 +409,36 @@ def _skills_and_homes(profiles, senate, on: dt.date, codes: set[str] | None, par
     return found, homes
 
 
+def _screen(request, profiles, *, on: dt.date, rules: InterestRules) -> dict[int, list[Conflict]]:
+    return screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules))
+
+
 def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int]) -> dict[int, MemberScreening]:
     """The screenings of the members with a conflict found or a decision recorded on this request;
     the queries follow them, not the pool."""
-    decided = set(ConflictDecision.objects.filter(request=request).values_list("profile_id", flat=True))
-    concerned = sorted((set(conflicts) | decided) & pool_ids)
+    if len(pool_ids) <= SCREEN_EACH:
+        concerned = sorted(pool_ids)
+    else:
+        decided = set(ConflictDecision.objects.filter(request=request).values_list("profile_id", flat=True))
+        concerned = sorted((set(conflicts) | decided) & pool_ids)
     if not concerned:
         return {}
     # Stand-ins carrying only the id: the profiles are read for the rows a page shows.
     return screenings_for(request, [MemberProfile(pk=pk) for pk in concerned], conflicts)
 
 
-def _declaration_refusals(senate, ids: list[int], homes: dict[int, int], *, on: dt.date) -> dict[int, str]:
+def _declaration_refusals(
+    senates: dict[int, Senate], rules: dict[int, InterestRules], homes: dict[int, int], *, on: dt.date
+) -> dict[int, str]:
     """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
-    Each member is asked of their own Senate (a lent member declares to theirs), as its
-    declarations-due table reads them: a fixed number of queries, however many members and Senates."""
+    Each member (`homes`: profile id -> the Senate they sit for here) is asked of that Senate (a lent
+    member declares to theirs), as its declarations-due table reads them: a fixed number of queries,
+    however many members and Senates."""
+    ids = list(homes)
     by_home: dict[int, list[int]] = {}
-    for pk in ids:
-        by_home.setdefault(homes.get(pk, senate.pk), []).append(pk)
-    senates = {s.pk: s for s in Senate.objects.filter(pk__in=list(by_home))}
-    standing = due_rows_of({senates[home]: members for home, members in by_home.items()}, today=on)
+    for pk, home in homes.items():
+        by_home.setdefault(home, []).append(pk)
+    standing = due_rows_of({senates[home]: members for home, members in by_home.items()}, today=on, rules=rules)
     missing = [pk for pk in ids if pk not in standing]
     others = {p.pk: p for p in MemberProfile.objects.filter(pk__in=missing).select_related("user")} if missing else {}
     found = {}
@@ -384,21 +459,3 @@ def _home(profile, senate, on, partners=()):
         if m.senate_id in partners:
             return m.senate
     return current[0].senate if current else senate
-
-
-def _past_panels(request, profiles, areas: list[str]) -> dict[int, int]:
-    """Accepted seats per profile on other requests sharing a service area (`areas`, their codes)."""
-    if not areas:
-        return {}
-    rows = (
-        PanelMember.objects.filter(
-            profile__in=profiles, status=PanelMember.Status.ACCEPTED, request__service_areas__code__in=areas
-        )
-        .exclude(request=request)
-        .values_list("profile_id", "request_id")
-        .distinct()
-    )
-    found: dict[int, int] = {}
-    for pk, _r in rows:
-        found[pk] = found.get(pk, 0) + 1
-    return found

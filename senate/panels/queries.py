@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
 
 from senate.members.models import MemberProfile
 from senate.panels.candidates import Candidate, read_pool
@@ -41,7 +41,10 @@ def candidate_page(
 ) -> CandidatePage:
     """One page of the request's candidates, filtered and sorted over the whole pool, which is
     scored once from plain values; only the page's rows are made into Candidates with their profiles."""
-    pool = read_pool(request, on=on, spec=spec, skills=[skill] if skill else [], declarations=show == "eligible")
+    # Who may be invited turns on every member's declarations and conflicts: read for the whole pool only
+    # when filtering on it, else for the page's rows.
+    eligible = show == "eligible"
+    pool = read_pool(request, on=on, spec=spec, skills=[skill] if skill else [], declarations=eligible, screen=eligible)
     rows = pool.best_first()
     q = q.strip().lower()
     if q:
@@ -61,12 +64,20 @@ def candidate_page(
 
 
 def standing_choices(request: Any) -> dict[str, dict[int, str]]:
-    """The manager's pins and removals, the seats and the loans of a request, by profile id."""
-    return {
-        "choices": dict(PanelChoice.objects.filter(request=request).values_list("profile_id", "kind")),
-        "seats": dict(PanelMember.objects.filter(request=request).values_list("profile_id", "status")),
-        "loaned": dict(Loan.objects.filter(request=request).values_list("profile_id", "status")),
-    }
+    """The manager's pins and removals, the seats and the loans of a request, by profile id, in one
+    query (a member has at most one of each on a request)."""
+
+    def tagged(model: Any, what: str, value: str) -> Any:
+        rows = model.objects.filter(request=request).order_by()
+        return rows.annotate(what=Value(what, output_field=CharField())).values_list("what", "profile_id", value)
+
+    found: dict[str, dict[int, str]] = {"choices": {}, "seats": {}, "loaned": {}}
+    both = tagged(PanelChoice, "choices", "kind").union(
+        tagged(PanelMember, "seats", "status"), tagged(Loan, "loaned", "status"), all=True
+    )
+    for what, profile_id, value in both:
+        found[what][profile_id] = value
+    return found
 
 
 def seats_of(request: Any) -> list[PanelMember]:

@@ -100,5 +100,8 @@ def save_spec(request, *, by, rules: list[Rule], **fields) -> PanelSpec:
     return spec
 
 
-def spec_of(request) -> PanelSpec | None:
-    return PanelSpec.objects.filter(request=request).prefetch_related("rules").first()
+def spec_of(request, *, rules: bool = True) -> PanelSpec | None:
+    """The request's panel specification, with its rules unless `rules` is False (a page that needs
+    only its dates)."""
+    found = PanelSpec.objects.filter(request=request)
+    return (found.prefetch_related("rules") if rules else found).first()

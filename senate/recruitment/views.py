@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,6 +39,9 @@ from senate.recruitment.vacancies import RecruitmentRefused
 MONITORING_KEY = "recruitment_monitoring_for"
 
 
+PROPOSED_PER_PAGE = 50
+
+
 def _crumbs(senate: Senate, *more: tuple[str, str]) -> list[dict[str, str]]:
     found = [{"href": f"/{senate.slug}/", "text": senate.name}]
     found += [{"href": href, "text": text} for href, text in more]
@@ -61,8 +65,12 @@ def index(http: HttpRequest, senate: Senate) -> HttpResponse:
     today = timezone.localdate()
     opened = list(queries.vacancies(senate))
     taken = frozenset(f"{v.body}:{v.gap_code}" for v in opened if v.gap_code and v.stage != Stage.FILLED)
+    # A national Senate proposes hundreds (every term ending in six months): shown a page at a time.
+    proposed = Paginator(gaps.proposed_vacancies(senate, today=today, taken=taken), PROPOSED_PER_PAGE)
+    page = proposed.get_page(http.GET.get("page"))
     context = {
-        "proposed": gaps.proposed_vacancies(senate, today=today, taken=taken),
+        "proposed": list(page),
+        "page": page,
         "vacancies": opened,
         "page_title": "Recruitment",
         "breadcrumbs": _crumbs(senate),

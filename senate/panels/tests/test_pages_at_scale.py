@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from senate.interests.tests.factories import declared
 from senate.members.models import Profession
 from senate.organisations.models import Senate
 from senate.panels import queries
@@ -108,6 +109,26 @@ def test_the_name_search_and_other_senates_filters_run_over_the_whole_pool(clien
     assert "Lorna Lendable" in page and "1 candidate" in page and "Member of" in page
     page = client.get(_candidates_url(request) + "?show=lent").content.decode()
     assert str(lent) in page and "Quinn Scale" not in page
+
+
+def test_a_conflict_on_a_later_page_is_shown_there_and_keeps_the_member_from_those_who_may_be_invited(client, cast):
+    """Only the shown rows are screened unless the manager filters on who may be invited: then
+    everyone is, wherever they would sort."""
+    request = ready_request()
+    _members(30)
+    zed = member("Zed Zealous")
+    declared(zed, organisation=request.requesting_organisation, nature="Paid adviser")
+    client.force_login(cast["manager"])
+    last = client.get(_candidates_url(request) + "?sort=name&page=2").content.decode()
+    assert "Zed Zealous" in last and "A possible conflict of interest is awaiting a decision" in last
+    first = client.get(_candidates_url(request) + "?sort=name").content.decode()
+    assert "Zed Zealous" not in first
+    everyone = int(re.search(r"(\d+) candidates", first).group(1))
+    eligible = client.get(_candidates_url(request) + "?show=eligible&sort=name").content.decode()
+    blocked = sum(1 for c in candidates_for(request, on=dt.date.today()) if c.blocked)
+    assert f"{everyone - blocked} candidates" in eligible and blocked >= 1
+    found = client.get(_candidates_url(request) + "?show=eligible&q=zed").content.decode()
+    assert "Zed Zealous" not in found and "No candidates match." in found
 
 
 def _run_over(requests, manager) -> OptimiserRun:

@@ -96,7 +96,7 @@ def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse
     shown = queries.candidate_page(
         request,
         on=timezone.localdate(),
-        spec=spec_of(request),
+        spec=spec_of(request, rules=False),
         q=f.get("q") or "",
         show=f.get("show") or "all",
         skill=f.get("skill") or "",
@@ -110,7 +110,6 @@ def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse
         "page": shown.page,
         "total": shown.total,
         "query": urlencode({k: v for k, v in f.items() if v}),
-        "labels": dict(sk.skill_choices()),
         **queries.standing_choices(request),
         "page_title": f"Panel candidates: {request}",
         "breadcrumbs": request_crumbs(senate, request),

@@ -2,7 +2,9 @@
 member's letter, and what nobody else may see."""
 
 import datetime as dt
+import re
 
+from senate.members.tests.factories import MembershipFactory
 from senate.recruitment import appointing, selection
 from senate.recruitment.models import Application, EqualityMonitoring, Score
 from senate.recruitment.tests.factories import apply, close, open_vacancy, panel_of, score_all
@@ -126,3 +128,19 @@ def test_only_the_senate_team_closes_a_vacancy_and_appoints(client, cast):
     client.force_login(cast["manager"])
     response = client.post(f"/south-west/recruitment/{vacancy.pk}/appoint/", follow=True)
     assert "Appointment follows the decision" in response.content.decode()
+
+
+def test_the_proposed_vacancies_are_shown_fifty_at_a_time_and_every_one_can_be_reached(client, cast):
+    ending = dt.date.today() + dt.timedelta(days=40)
+    for n in range(60):
+        MembershipFactory(term_end=ending, profile__user__full_name=f"Tess Term {n:02d}")
+    client.force_login(cast["manager"])
+    first = client.get("/south-west/recruitment/").content.decode()
+    found = re.search(r"(\d+) proposed vacancies, page 1 of (\d+)", first)
+    assert found is not None and int(found.group(1)) >= 60
+    pages = [
+        client.get(f"/south-west/recruitment/?page={n}").content.decode() for n in range(1, int(found.group(2)) + 1)
+    ]
+    assert all(page.count("Open a vacancy<span") <= 50 for page in pages)
+    shown = {name for page in pages for name in re.findall(r"Tess Term \d\d(?=&#39;s term ends)", page)}
+    assert len(shown) == 60

@@ -31,7 +31,8 @@ def set_rates(*, senate: Any, half_day: Decimal, full_day: Decimal, per_mile: De
     rates = rates_of(senate)
     before = {k: str(getattr(rates, k)) for k in ("half_day", "full_day", "per_mile")}
     with transaction.atomic():
-        rates.half_day, rates.full_day, rates.per_mile = half_day, full_day, per_mile
+        # In pence, as stored, so "150" typed over a stored 150.00 is not recorded as a change.
+        rates.half_day, rates.full_day, rates.per_mile = (_pence(v) for v in (half_day, full_day, per_mile))
         rates.updated_by, rates.updated_at = by, timezone.now()
         rates.save()
         after = {k: str(getattr(rates, k)) for k in before}
@@ -44,6 +45,10 @@ def set_rates(*, senate: Any, half_day: Decimal, full_day: Decimal, per_mile: De
             data={"changed": {k: [before[k], after[k]] for k in before if before[k] != after[k]}},
         )
     return rates
+
+
+def _pence(amount: Decimal) -> Decimal:
+    return Decimal(amount).quantize(Decimal("0.01"))
 
 
 def may_claim(profile: MemberProfile | None, senate: Any, on: dt.date) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from senate.council.models import Attendance
 from senate.evidence.models import AccessLog
@@ -152,7 +153,7 @@ def _training(record: Record, profile: MemberProfile, senate: Any, start: dt.dat
         completed_at__date__range=(start, until),
     )
     record.training = [
-        f"Induction: {s.get_item_display()} ({uk_date(s.completed_at.date() if s.completed_at else None)})"
+        f"Induction: {s.get_item_display()} ({uk_date(timezone.localdate(s.completed_at) if s.completed_at else None)})"
         for s in done
     ]
     accepted = Development.objects.filter(

@@ -8,7 +8,8 @@ from typing import Any
 from django.urls import reverse
 
 from senate.organisations.home import Task
-from senate.recruitment.models import Score, Stage, Vacancy
+from senate.recruitment import selection
+from senate.recruitment.models import PanelMember, Score, Stage, Vacancy
 from senate.recruitment.permission_names import RecruitmentPermission as P
 
 
@@ -21,14 +22,18 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
 
 def _to_score(user: Any, senate: Any) -> list[Task]:
     steps = {Stage.SCORING: Score.Step.SHORTLISTING, Stage.SHORTLISTED: Score.Step.INTERVIEW}
-    on_panel = Vacancy.objects.filter(senate=senate, stage__in=list(steps), panel__profile__user=user).distinct()
+    seats = PanelMember.objects.filter(
+        vacancy__senate=senate, vacancy__stage__in=list(steps), profile__user=user
+    ).select_related("vacancy__senate", "profile")
     found = []
-    for vacancy in on_panel:
-        step = steps[Stage(vacancy.stage)]
-        scored = Score.objects.filter(application__vacancy=vacancy, panel_member__profile__user=user, step=step)
-        if scored.count() < vacancy.applications.count():
+    for member in seats:
+        step = steps[Stage(member.vacancy.stage)]
+        if selection.left_to_score(member, step):
             found.append(
-                Task(f"{vacancy.title}: score the applications ({Score.Step(step).label.lower()})", _at(vacancy))
+                Task(
+                    f"{member.vacancy.title}: score the applications ({Score.Step(step).label.lower()})",
+                    _at(member.vacancy),
+                )
             )
     return found
 

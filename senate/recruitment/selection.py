@@ -189,6 +189,19 @@ def missing_scores(vacancy: Vacancy, step: str, applications: list[Application])
     ]
 
 
+def left_to_score(member: PanelMember, step: str) -> list[Application]:
+    """The applications a panel member has still to score at this step: at interview only the
+    shortlisted, and never one they have a conflict with or stood aside from."""
+    vacancy = member.vacancy
+    applications = vacancy.applications.all()
+    if step == Step.INTERVIEW:
+        applications = applications.filter(status=Application.Status.SHORTLISTED)
+    done = set(Score.objects.filter(panel_member=member, step=step).values_list("application_id", flat=True))
+    done |= set(Recusal.objects.filter(panel_member=member).values_list("application_id", flat=True))
+    conflicts = conflicts_of(vacancy, [member.profile])
+    return [a for a in applications if a.pk not in done and not conflicts.get((member.profile_id, a.pk))]
+
+
 def totals(vacancy: Vacancy, step: str) -> dict[int, tuple[int, int]]:
     """(sum of marks, number of scores) by application id."""
     found: dict[int, list[int]] = defaultdict(lambda: [0, 0])

@@ -49,7 +49,7 @@ def _advice(senate: Senate, year: Year, today: dt.date, measured: list) -> list[
     if not lines:
         return [Block("p", "No advice was issued this year.")]
     return [
-        Block("p", f"The Senate issued {len(lines)} pieces of advice this year."),
+        Block("p", f"The Senate issued {len(lines)} piece{'s' if len(lines) != 1 else ''} of advice this year."),
         Block("list", items=tuple(lines)),
     ]
 

@@ -48,7 +48,7 @@ def requests_by_quarter(senate: Senate, year: Year, requests: list[Request] | No
     counts: Counter[tuple[str, int]] = Counter()
     for r in requests:
         assert r.submitted_at is not None
-        counts[(r.kind, year.quarter(r.submitted_at.date()))] += 1
+        counts[(r.kind, year.quarter(_day(r.submitted_at)))] += 1
     kinds = [k for k in KINDS if any(counts[(k, q)] for q in range(1, 5))]
     rows: list[list[Any]] = [
         [name, sum(counts[(k, q)] for k in kinds), *(counts[(k, q)] for k in kinds)]

@@ -1,5 +1,7 @@
 """The Senate dashboard, its tables as downloads, and the annual report (the Senate team only)."""
 
+import datetime as dt
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,9 +21,11 @@ VIEW = StatisticsPermission.VIEW_STATISTICS
 
 def _year(http: HttpRequest, default: Year) -> Year:
     try:
-        return Year(int(http.GET.get("year", default.start_year)))
+        start_year = int(http.GET.get("year", default.start_year))
     except ValueError:
         return default
+    # A year typed in the address that no calendar holds (0, 99999) shows this year, not an error page.
+    return Year(start_year) if dt.MINYEAR <= start_year < dt.MAXYEAR else default
 
 
 def _years(senate: Senate) -> list[Year]:

@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.timezone import localdate
+
 from senate.assurance.models import AssuranceContext, Step
 from senate.assurance.recording import dates, step_label
 from senate.reviews.models import Request
@@ -33,7 +35,7 @@ def senate_moments(request: Request) -> list[Row]:
     seen: dict[str, dt.date] = {}
     for event in request.events.all():
         if event.to_stage in SENATE_MOMENTS and event.to_stage not in seen:
-            seen[event.to_stage] = event.at.date()
+            seen[event.to_stage] = localdate(event.at)
     return [Row(on, "senate", SENATE_MOMENTS[Stage(stage)]) for stage, on in seen.items()]
 
 
@@ -54,7 +56,7 @@ def review_span(request: Request) -> tuple[dt.date | None, dt.date | None]:
     """From the request's receipt to the advice being issued (None while it is still being written)."""
     moments = {r.what: r.on for r in senate_moments(request)}
     start = moments.get(SENATE_MOMENTS[Stage.RECEIVED]) or (
-        request.submitted_at.date() if request.submitted_at else None
+        localdate(request.submitted_at) if request.submitted_at else None
     )
     return start, moments.get(SENATE_MOMENTS[Stage.ISSUED])
 

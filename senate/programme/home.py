@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
+from django.utils.timezone import localdate
 
 from senate.accounts.models import Role
 from senate.accounts.roles import organisations_for, roles_in
@@ -40,7 +41,7 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
         if not r.answered:
             href = reverse("programme:feedback", args=args)
             found.append(Task(f"Give feedback on the advice: {r.reference} {r.title}", href))
-        if not r.decided and r.issued_at and r.issued_at.date() <= today - BOARD_DECISION_AFTER:
+        if not r.decided and r.issued_at and localdate(r.issued_at) <= today - BOARD_DECISION_AFTER:
             href = reverse("programme:board_decision", args=args)
             found.append(Task(f"Record your board's decision: {r.reference} {r.title}", href))
     return found

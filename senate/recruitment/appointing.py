@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.timezone import localdate
 
 from senate.accounts.models import User
 from senate.core import registry
@@ -107,7 +108,7 @@ def _role_description(vacancy: Vacancy) -> RoleDescription:
         senate=vacancy.senate,
         title=vacancy.title[:120],
         version=f"V{vacancy.pk}.{version.number}",
-        defaults={"approved_on": version.made_at.date(), "text": version.text},
+        defaults={"approved_on": localdate(version.made_at), "text": version.text},
     )
     return found
 

@@ -3,6 +3,7 @@ timeline of everything that happened to them, and the recommendations they end i
 
 from django.conf import settings
 from django.db import models
+from django.utils.timezone import localdate
 
 from senate.reviews.stages import Stage
 
@@ -127,7 +128,7 @@ class Request(models.Model):
     def notice_days(self) -> int | None:
         if not (self.decision_date and self.submitted_at):
             return None
-        return (self.decision_date - self.submitted_at.date()).days
+        return (self.decision_date - localdate(self.submitted_at)).days
 
 
 class RequestEvent(models.Model):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.timezone import localdate
 
 from senate.council.models import Meeting, Minutes, Paper
 from senate.council.permission_names import CouncilPermission
@@ -116,7 +117,7 @@ def _request(request: Request) -> Source:
         title=request.title,
         body=body,
         url=_url("reviews:detail", request),
-        dated=(request.submitted_at or request.created_at).date(),
+        dated=localdate(request.submitted_at or request.created_at),
         may_open=_asks(ReviewsPermission.VIEW_REQUEST, request),
     )
 
@@ -131,7 +132,7 @@ def _terms(request: Request) -> Iterator[Source]:
             title=f"Terms of reference v{terms.version}: {request.title}",
             body="\n".join(filter(None, parts)),
             url=_url("reviews:terms", request) + f"#terms-v{terms.version}",
-            dated=terms.created_at.date(),
+            dated=localdate(terms.created_at),
             may_open=may_open,
         )
 
@@ -145,7 +146,7 @@ def _reports(request: Request) -> Iterator[Source]:
             title=f"{draft.get_kind_display()} v{draft.version}: {request.title}",
             body="\n".join([draft.overall_opinion, *texts]),
             url=_url("reports:version", request, draft.version),
-            dated=draft.created_at.date(),
+            dated=localdate(draft.created_at),
             may_open=_asks(ReportsPermission.VIEW_VERSION, draft),
         )
 
@@ -165,7 +166,7 @@ def _recommendations(request: Request) -> Iterator[Source]:
             title=f"Recommendation {rec.number}: {request.title}",
             body="\n".join([rec.theme, rec.text, rec.addressee, *responses]),
             url=_url("reviews:recommendations", request) + f"#recommendation-{rec.number}",
-            dated=request.stage_entered_at.date() if request.stage_entered_at else request.created_at.date(),
+            dated=localdate(request.stage_entered_at or request.created_at),
             may_open=may_open,
         )
 
@@ -180,7 +181,7 @@ def _evidence(request: Request) -> Iterator[Source]:
             title=item.title,
             body="\n".join(filter(None, [item.provenance, text])),
             url=_url("evidence:item", request, item.pk),
-            dated=(latest.uploaded_at if latest else item.added_at).date(),
+            dated=localdate(latest.uploaded_at if latest else item.added_at),
             may_open=_evidence_check(item),
             no_text=bool(latest and latest.content_type == PDF and not text.strip()),
         )

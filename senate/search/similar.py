@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.utils.timezone import localdate
 
 from senate.council.publication import redact
 from senate.organisations.models import OrganisationType
@@ -66,7 +67,7 @@ def similar_reviews(user: Any, request: Request, *, limit: int = LIMIT) -> list[
         permitted(user)
         .filter(kind__in=["request", "advice"], request__submitted_at__isnull=False)
         .exclude(request=request)
-        .filter(dated__lte=(request.submitted_at or request.created_at).date())
+        .filter(dated__lte=localdate(request.submitted_at or request.created_at))
     )
     allowed = candidates.values("pk").query.sql_with_params()
     ranked = (

@@ -14,6 +14,7 @@ from senate.accounts.granting import (
     withdraw_role,
 )
 from senate.accounts.models import ApiToken, NationalRoleAssignment, RoleAssignment, User
+from senate.accounts.people import signed_in_person
 from senate.core.audited_admin import AuditedAdmin
 
 GIVEN_HERE = "Given in system administration"
@@ -104,7 +105,7 @@ class UserAdmin(AuditedAdmin):
         for removed in formset.deleted_forms:
             if removed.instance.pk:
                 formset.deleted_objects.append(removed.instance)
-                withdraw_role(assignment=removed.instance, by=request.user, reason=WITHDRAWN_HERE)
+                withdraw_role(assignment=removed.instance, by=signed_in_person(request), reason=WITHDRAWN_HERE)
         for added in formset.forms:
             data = added.cleaned_data
             if added.instance.pk or not data or data.get("DELETE") or not added.has_changed():
@@ -115,7 +116,7 @@ class UserAdmin(AuditedAdmin):
                     senate=data["senate"],
                     role=data["role"],
                     organisation=data.get("organisation"),
-                    by=request.user,
+                    by=signed_in_person(request),
                     reason=GIVEN_HERE,
                 )
             )
@@ -127,13 +128,15 @@ def _save_national_roles(request: HttpRequest, formset: Any) -> None:
     for removed in formset.deleted_forms:
         if removed.instance.pk:
             formset.deleted_objects.append(removed.instance)
-            withdraw_national_role(assignment=removed.instance, by=request.user, reason=WITHDRAWN_HERE)
+            withdraw_national_role(assignment=removed.instance, by=signed_in_person(request), reason=WITHDRAWN_HERE)
     for added in formset.forms:
         data = added.cleaned_data
         if added.instance.pk or not data or data.get("DELETE") or not added.has_changed():
             continue
         formset.new_objects.append(
-            grant_national_role(person=formset.instance, role=data["role"], by=request.user, reason=GIVEN_HERE)
+            grant_national_role(
+                person=formset.instance, role=data["role"], by=signed_in_person(request), reason=GIVEN_HERE
+            )
         )
 
 

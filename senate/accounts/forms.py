@@ -5,6 +5,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 
 from senate.accounts import throttle
+from senate.accounts.models import User
 from senate.core.forms import Form, HumanErrorsMixin
 
 
@@ -23,7 +24,7 @@ class SignInForm(Form):
     def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
-        self.user: Any = None
+        self.user: User | None = None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

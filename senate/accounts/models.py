@@ -36,6 +36,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()
+
+    # What accounts.roles reads once per web request and keeps on the person (not stored).
+    _national_roles: set[str]
+    _senate_roles: list[tuple[int | None, str, int | None]]
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

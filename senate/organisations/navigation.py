@@ -7,6 +7,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.accounts.roles import senates_of
 from senate.core import registry
 
@@ -34,7 +35,7 @@ def navigation_for(request: Any) -> list[dict[str, str]]:
     return _mark_current(items, request.path)
 
 
-def _home_senate(user: Any) -> Any:
+def _home_senate(user: User) -> Any:
     senates = senates_of(user)
     return senates[0] if senates else None
 

@@ -9,6 +9,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from senate.accounts.people import SignedInRequest
 from senate.accounts.permission_names import Permission
 from senate.accounts.roles import senates_of
 from senate.core import audit
@@ -76,7 +77,7 @@ AUDIT_CSV_HEADER = [
 
 
 @requires(Permission.VIEW_AUDIT_TRAIL)
-def audit_trail(http: HttpRequest, senate: Senate) -> HttpResponseBase:
+def audit_trail(http: SignedInRequest, senate: Senate) -> HttpResponseBase:
     """Who did what in this Senate, filtered, a page at a time or every match as CSV (`?format=csv`)."""
     form = AuditSearchForm(http.GET)  # every field may be empty: no filters is the whole trail
     valid = form.is_valid()
@@ -138,7 +139,7 @@ class _Echo:
 
 
 @signed_in
-def organisation_search(request: HttpRequest) -> HttpResponse:
+def organisation_search(request: SignedInRequest) -> HttpResponse:
     """Suggestions for an organisation box, by name or ODS code: the `<option>`s of its datalist (htmx
     swaps them in as the person types), or a page of results when opened on its own."""
     # htmx sends the box's own value under the box's name; opened on its own, the page's box is `q`.

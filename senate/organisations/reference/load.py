@@ -3,6 +3,7 @@
 import datetime as dt
 from typing import Any
 
+from senate.organisations.models import Senate
 from senate.organisations.reference import geography as g
 
 
@@ -53,7 +54,7 @@ def _live_model(name: str) -> Any:
     return live.get_model("organisations", name)
 
 
-def _icb(Organisation: Any, IcbArea: Any, code: str, name: str, region: Any, senate: Any, start: str) -> Any:
+def _icb(Organisation: Any, IcbArea: Any, code: str, name: str, region: Any, senate: Senate, start: str) -> Any:
     icb, _ = Organisation.objects.update_or_create(
         code=code,
         defaults={

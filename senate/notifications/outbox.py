@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from senate.notifications.models import Email
+from senate.organisations.models import Senate
 
 
 def queue_email(
@@ -21,7 +22,7 @@ def queue_email(
     body: str,
     kind: str,
     about: models.Model | None = None,
-    senate: Any = None,
+    senate: Senate | None = None,
     dedupe_key: str = "",
 ) -> Email | None:
     """Queue one email to a person (a User) or an address. With `dedupe_key`, an email with the same

@@ -15,6 +15,7 @@ from senate.reviews.models import (
     Programme,
     Recommendation,
     RecommendationResponse,
+    Request,
 )
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
@@ -85,7 +86,7 @@ class OrganisationsForm(Form):
         help_text="For example: Torbay Hospital, Newton Abbot, South Hams",
     )
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["affected_organisations"]
         chosen = [int(i) for i in (self.initial.get("affected_organisations") or [])]
@@ -148,7 +149,7 @@ class AssuranceForm(Form):
         }
 
     @staticmethod
-    def initial_from(request: Any) -> dict[str, Any]:
+    def initial_from(request: Request) -> dict[str, Any]:
         return {
             "assurance_stage": request.assurance_stage,
             "substantial_variation": _untri(request.substantial_variation),
@@ -185,7 +186,7 @@ class SponsorForm(Form):
         error_messages={"required": "Select the sponsoring commissioner"},
     )
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         commissioners = organisations_in(senate).filter(type__in=COMMISSIONER_TYPES)
         field: Any = self.fields["sponsor_organisation"]

@@ -10,9 +10,10 @@ from markupsafe import Markup
 
 from senate.assurance import recording, timeline
 from senate.assurance.permission_names import AssurancePermission as P
+from senate.reviews.models import Request
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: Any, request: Request) -> list[dict[str, str]]:
     found = []
     slug = request.senate.slug
     if http.user.has_perm(P.VIEW, request):
@@ -26,7 +27,7 @@ def links(http: Any, request: Any) -> list[dict[str, str]]:
     return found
 
 
-def part(http: Any, request: Any) -> Markup | None:
+def part(http: Any, request: Request) -> Markup | None:
     """The assurance timeline, short, for those who may see the assurance context, once something is
     recorded; the full page has the rest."""
     if not http.user.has_perm(P.VIEW, request):

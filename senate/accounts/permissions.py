@@ -55,7 +55,7 @@ rules.add_perm(Permission.VIEW_AUDIT_TRAIL, is_senate_team)
 
 
 @rules.predicate(name="is_self")
-def is_self(user: User, obj: Any) -> bool:
+def is_self(user: User, obj: object) -> bool:
     """The object (a profile or anything with a `user_id`) belongs to the signed-in person."""
     return bool(obj is not None and getattr(obj, "user_id", None) == user.pk)
 

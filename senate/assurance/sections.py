@@ -2,8 +2,7 @@
 honest-broker work, for those who may open them; and, on the request page itself, the short assurance
 timeline beside the Senate's own with the Senate's review placed (reviews.sections.parts_for)."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from markupsafe import Markup
@@ -13,7 +12,7 @@ from senate.assurance.permission_names import AssurancePermission as P
 from senate.reviews.models import Request
 
 
-def links(http: Any, request: Request) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     found = []
     slug = request.senate.slug
     if http.user.has_perm(P.VIEW, request):
@@ -27,7 +26,7 @@ def links(http: Any, request: Request) -> list[dict[str, str]]:
     return found
 
 
-def part(http: Any, request: Request) -> Markup | None:
+def part(http: HttpRequest, request: Request) -> Markup | None:
     """The assurance timeline, short, for those who may see the assurance context, once something is
     recorded; the full page has the rest."""
     if not http.user.has_perm(P.VIEW, request):

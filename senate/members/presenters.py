@@ -2,13 +2,15 @@
 
 from typing import Any
 
+from django.core.paginator import Page
 from django.http import QueryDict
 from django.urls import reverse
 
+from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 
 
-def directory_rows(page: Any, senate: Senate) -> list[dict[str, Any]]:
+def directory_rows(page: Page[MemberProfile], senate: Senate) -> list[dict[str, Any]]:
     rows = []
     for profile in page:
         memberships = getattr(profile, "current_here", [])

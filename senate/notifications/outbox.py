@@ -2,7 +2,6 @@
 happens in the background worker once that write has committed."""
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -11,13 +10,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from senate.accounts.models import User
 from senate.notifications.models import Email
 from senate.organisations.models import Senate
 
 
 def queue_email(
     *,
-    to: Any,
+    to: User | str,
     subject: str,
     body: str,
     kind: str,

@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -14,6 +15,7 @@ from senate.accounts.permission_names import Permission
 from senate.accounts.roles import senates_of
 from senate.core import audit
 from senate.core.access import public, requires, signed_in
+from senate.core.models import AuditEvent
 from senate.core.spreadsheets import safe_cell
 from senate.organisations import home, picking, queries
 from senate.organisations.forms import AuditSearchForm
@@ -104,7 +106,7 @@ def audit_trail(http: SignedInRequest, senate: Senate) -> HttpResponseBase:
     return render(http, "organisations/audit.jinja", context)
 
 
-def _audit_csv(senate: Senate, found: Any) -> StreamingHttpResponse:
+def _audit_csv(senate: Senate, found: QuerySet[AuditEvent]) -> StreamingHttpResponse:
     """Streamed a chunk of rows at a time, so a whole Senate's trail never sits in memory."""
     writer = csv.writer(_Echo())
     rows = itertools.chain([AUDIT_CSV_HEADER], (_audit_row(e) for e in found.iterator(chunk_size=2000)))
@@ -115,7 +117,7 @@ def _audit_csv(senate: Senate, found: Any) -> StreamingHttpResponse:
     return response
 
 
-def _audit_row(event: Any) -> list[Any]:
+def _audit_row(event: AuditEvent) -> list[Any]:
     actor = event.actor
     return [
         audit.utc_iso(event.at),

@@ -2,8 +2,6 @@
 applications and scores them; applicants have no account and see only their confirmation; nobody else
 sees an application."""
 
-from typing import Any
-
 import rules
 
 from senate.accounts.models import User
@@ -13,7 +11,7 @@ from senate.recruitment.permission_names import RecruitmentPermission as P
 
 
 @rules.predicate(name="recruitment.on_the_selection_panel")
-def on_the_selection_panel(user: User, vacancy: Any) -> bool:
+def on_the_selection_panel(user: User, vacancy: object) -> bool:
     """Asked of a vacancy: the person sits on its selection panel."""
     panel = getattr(vacancy, "panel", None)
     return bool(panel is not None and user.is_authenticated and panel.filter(profile__user=user).exists())

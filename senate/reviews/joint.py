@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -204,7 +205,9 @@ def _link(request: Request) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("reviews:joint", args=[request.senate.slug, request.pk])
 
 
-def _tell(assignments: Any, request: Request, *, subject: str, body: str, kind: str, senate: Senate) -> None:
+def _tell(
+    assignments: QuerySet[RoleAssignment], request: Request, *, subject: str, body: str, kind: str, senate: Senate
+) -> None:
     seen: set[int] = set()
     for assignment in assignments.select_related("user"):
         if assignment.user_id in seen or not assignment.user.is_active:

@@ -42,7 +42,7 @@ def senate_initiated(user: User, request: Request) -> bool:
     return getattr(request, "origin", "requester") == "senate"
 
 
-def _is_request(obj: Any) -> bool:
+def _is_request(obj: object) -> bool:
     return obj is not None and hasattr(obj, "requesting_organisation_id")
 
 

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.http import HttpRequest
 
 from senate.accounts import throttle
 from senate.accounts.models import User
@@ -21,7 +22,7 @@ class SignInForm(Form):
         label="Password", widget=forms.PasswordInput, error_messages={"required": "Enter your password"}
     )
 
-    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
         self.user: User | None = None
@@ -63,7 +64,7 @@ class ResetRequestForm(HumanErrorsMixin, PasswordResetForm):
         },
     )
 
-    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
 

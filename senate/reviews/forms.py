@@ -1,7 +1,9 @@
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Expertise
@@ -228,7 +230,7 @@ class TriageForm(Form):
     )
     new_programme = forms.CharField(label="Or start a new programme called", max_length=200, required=False)
 
-    def __init__(self, *args: Any, programmes: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, programmes: Iterable[Programme], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["programme"]
         field.choices = [("", "No programme / start a new one")] + [(str(p.pk), p.title) for p in programmes]
@@ -395,7 +397,7 @@ class InvitePartnerForm(Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, senates: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senates: QuerySet[Senate], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["senate"]
         field.queryset = senates

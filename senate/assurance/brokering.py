@@ -12,6 +12,7 @@ from senate.accounts.models import User
 from senate.assurance.models import Confirmation, ConsensusStatement, Party, Point, Session, Submission
 from senate.assurance.recording import Refused
 from senate.core import audit
+from senate.organisations.models import Organisation
 from senate.reviews.models import Request
 
 
@@ -19,7 +20,7 @@ def _audit(action: str, request: Request, by: User, summary: str, **data: Any) -
     audit.record(action, request, by=by, senate=request.senate, summary=f"{request.reference}: {summary}", data=data)
 
 
-def add_party(*, request: Request, organisation: Any, name: str, by: User) -> Party:
+def add_party(*, request: Request, organisation: Organisation, name: str, by: User) -> Party:
     if Party.objects.filter(request=request, organisation=organisation).exists():
         raise Refused({"organisation": f"{organisation.name} is already a party"})
     with transaction.atomic():

@@ -8,7 +8,7 @@ from django.db.models import Max
 
 from senate.accounts.models import User
 from senate.core import audit
-from senate.organisations.models import Senate
+from senate.organisations.models import Organisation, Senate
 from senate.reviews.models import Programme, Request
 
 
@@ -19,7 +19,7 @@ def new_programme(request: Request, title: str) -> Programme:
     )
 
 
-def start_draft(*, senate: Senate, organisation: Any, by: User) -> Request:
+def start_draft(*, senate: Senate, organisation: Organisation, by: User) -> Request:
     with transaction.atomic():
         request = Request.objects.create(
             senate=senate, requesting_organisation=organisation, title="", kind="", created_by=by

@@ -1,7 +1,5 @@
 """Who may do what with requests for advice. Object-level rules take the request itself."""
 
-from typing import Any
-
 import rules
 
 from senate.accounts.models import User
@@ -65,7 +63,7 @@ def may_see_request(user: User, request: Request) -> bool:
 
 
 @rules.predicate
-def unless_a_hidden_draft(user: User, obj: Any) -> bool:
+def unless_a_hidden_draft(user: User, obj: object) -> bool:
     """For a Senate-wide permission that views also ask of one of its requests: true of the Senate
     itself, and of a request only when `may_see_request`."""
     return not _is_request(obj) or may_see_request(user, obj)

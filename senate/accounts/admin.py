@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
@@ -47,7 +48,7 @@ class RoleInline(admin.TabularInline):  # type: ignore[type-arg]
     autocomplete_fields = ["organisation"]
     readonly_fields = ["granted_at"]
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -76,12 +77,12 @@ class NationalRoleInline(admin.TabularInline):  # type: ignore[type-arg]
     verbose_name = "role across every Senate"
     verbose_name_plural = "roles across every Senate"
 
-    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+    def get_formset(self, request: HttpRequest, obj: models.Model | None = None, **kwargs: Any) -> Any:
         formset: Any = super().get_formset(request, obj, **kwargs)
         formset.request_user = request.user
         return formset
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 

@@ -56,7 +56,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
-    def has_perm(self, perm: str, obj: Any = None) -> bool:
+    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
         """Senate's own permissions (those granted by django-rules, see accounts/permission_names.py) are
         decided by their rules alone. Django lets a superuser do everything; here a system
         administrator administers (Django admin: accounts, organisations) but reads no case file

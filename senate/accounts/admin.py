@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
@@ -14,6 +15,7 @@ from senate.accounts.granting import (
     withdraw_role,
 )
 from senate.accounts.models import ApiToken, NationalRoleAssignment, RoleAssignment, User
+from senate.accounts.people import signed_in_person
 from senate.core.audited_admin import AuditedAdmin
 
 GIVEN_HERE = "Given in system administration"
@@ -46,7 +48,7 @@ class RoleInline(admin.TabularInline):  # type: ignore[type-arg]
     autocomplete_fields = ["organisation"]
     readonly_fields = ["granted_at"]
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -75,12 +77,12 @@ class NationalRoleInline(admin.TabularInline):  # type: ignore[type-arg]
     verbose_name = "role across every Senate"
     verbose_name_plural = "roles across every Senate"
 
-    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+    def get_formset(self, request: HttpRequest, obj: models.Model | None = None, **kwargs: Any) -> Any:
         formset: Any = super().get_formset(request, obj, **kwargs)
         formset.request_user = request.user
         return formset
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
@@ -104,7 +106,7 @@ class UserAdmin(AuditedAdmin):
         for removed in formset.deleted_forms:
             if removed.instance.pk:
                 formset.deleted_objects.append(removed.instance)
-                withdraw_role(assignment=removed.instance, by=request.user, reason=WITHDRAWN_HERE)
+                withdraw_role(assignment=removed.instance, by=signed_in_person(request), reason=WITHDRAWN_HERE)
         for added in formset.forms:
             data = added.cleaned_data
             if added.instance.pk or not data or data.get("DELETE") or not added.has_changed():
@@ -115,7 +117,7 @@ class UserAdmin(AuditedAdmin):
                     senate=data["senate"],
                     role=data["role"],
                     organisation=data.get("organisation"),
-                    by=request.user,
+                    by=signed_in_person(request),
                     reason=GIVEN_HERE,
                 )
             )
@@ -127,13 +129,15 @@ def _save_national_roles(request: HttpRequest, formset: Any) -> None:
     for removed in formset.deleted_forms:
         if removed.instance.pk:
             formset.deleted_objects.append(removed.instance)
-            withdraw_national_role(assignment=removed.instance, by=request.user, reason=WITHDRAWN_HERE)
+            withdraw_national_role(assignment=removed.instance, by=signed_in_person(request), reason=WITHDRAWN_HERE)
     for added in formset.forms:
         data = added.cleaned_data
         if added.instance.pk or not data or data.get("DELETE") or not added.has_changed():
             continue
         formset.new_objects.append(
-            grant_national_role(person=formset.instance, role=data["role"], by=request.user, reason=GIVEN_HERE)
+            grant_national_role(
+                person=formset.instance, role=data["role"], by=signed_in_person(request), reason=GIVEN_HERE
+            )
         )
 
 

@@ -3,8 +3,10 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.http import HttpRequest
 
 from senate.accounts import throttle
+from senate.accounts.models import User
 from senate.core.forms import Form, HumanErrorsMixin
 
 
@@ -20,10 +22,10 @@ class SignInForm(Form):
         label="Password", widget=forms.PasswordInput, error_messages={"required": "Enter your password"}
     )
 
-    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
-        self.user: Any = None
+        self.user: User | None = None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -62,7 +64,7 @@ class ResetRequestForm(HumanErrorsMixin, PasswordResetForm):
         },
     )
 
-    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
 

@@ -32,7 +32,7 @@ def why_not_grant(*, person: User, senate: Any, role: str, organisation: Any = N
 
 
 def grant_role(
-    *, person: User, senate: Any, role: str, by: Any, reason: str = "", organisation: Any = None
+    *, person: User, senate: Any, role: str, by: User | None, reason: str = "", organisation: Any = None
 ) -> RoleAssignment:
     """Give `person` the `role` in `senate` (a requester contact for `organisation`), with an audit event."""
     with transaction.atomic():
@@ -43,7 +43,7 @@ def grant_role(
     return assignment
 
 
-def withdraw_role(*, assignment: RoleAssignment, by: Any, reason: str) -> None:
+def withdraw_role(*, assignment: RoleAssignment, by: User, reason: str) -> None:
     """Take a role away, with an audit event naming the role and why. The Senate manager cannot take
     their own manager role away (so a Senate is never left with nobody to run it by mistake)."""
     if not reason.strip():
@@ -60,7 +60,7 @@ def _described(assignment: RoleAssignment) -> str:
     return f"{label} for {assignment.organisation}" if assignment.organisation_id else label
 
 
-def _record(assignment: RoleAssignment, action: str, *, by: Any, reason: str, before: str, after: str) -> None:
+def _record(assignment: RoleAssignment, action: str, *, by: User | None, reason: str, before: str, after: str) -> None:
     verb = "given" if after else "withdrawn"
     audit.record(
         action,
@@ -72,7 +72,7 @@ def _record(assignment: RoleAssignment, action: str, *, by: Any, reason: str, be
     )
 
 
-def why_not_grant_national(*, person: User, role: str, by: Any) -> str | None:
+def why_not_grant_national(*, person: User, role: str, by: User) -> str | None:
     """Why the national `role` cannot be given to `person` by `by`, or None when it can. A role across
     every Senate is not one Senate team's to give: a system administrator gives it."""
     if not (getattr(by, "is_active", False) and getattr(by, "is_superuser", False)):
@@ -82,7 +82,7 @@ def why_not_grant_national(*, person: User, role: str, by: Any) -> str | None:
     return None
 
 
-def grant_national_role(*, person: User, role: str, by: Any, reason: str = "") -> NationalRoleAssignment:
+def grant_national_role(*, person: User, role: str, by: User, reason: str = "") -> NationalRoleAssignment:
     """Give `person` a role across every Senate (the NHS England national team), with an audit event."""
     with transaction.atomic():
         if refusal := why_not_grant_national(person=person, role=role, by=by):
@@ -92,7 +92,7 @@ def grant_national_role(*, person: User, role: str, by: Any, reason: str = "") -
     return assignment
 
 
-def withdraw_national_role(*, assignment: NationalRoleAssignment, by: Any, reason: str) -> None:
+def withdraw_national_role(*, assignment: NationalRoleAssignment, by: User, reason: str) -> None:
     """Take a national role away, with an audit event naming it and why (a system administrator only)."""
     if not reason.strip():
         raise RoleRefused("Say why the role is being withdrawn")
@@ -103,7 +103,7 @@ def withdraw_national_role(*, assignment: NationalRoleAssignment, by: Any, reaso
         assignment.delete()
 
 
-def _record_national(assignment: NationalRoleAssignment, action: str, *, by: Any, reason: str, given: bool) -> None:
+def _record_national(assignment: NationalRoleAssignment, action: str, *, by: User, reason: str, given: bool) -> None:
     label = assignment.get_role_display()
     before, after = ("", label) if given else (label, "")
     audit.record(

@@ -36,6 +36,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()
+
+    # What accounts.roles reads once per web request and keeps on the person (not stored).
+    _national_roles: set[str]
+    _senate_roles: list[tuple[int | None, str, int | None]]
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
@@ -52,7 +56,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
-    def has_perm(self, perm: str, obj: Any = None) -> bool:
+    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
         """Senate's own permissions (those granted by django-rules, see accounts/permission_names.py) are
         decided by their rules alone. Django lets a superuser do everything; here a system
         administrator administers (Django admin: accounts, organisations) but reads no case file

@@ -7,8 +7,10 @@ from typing import Any
 from django.contrib.auth import password_validation as django
 from django.core.exceptions import ValidationError
 
+from senate.accounts.models import User
 
-def _instead(check: Any, message: str, code: str, password: str, user: Any) -> None:
+
+def _instead(check: Any, message: str, code: str, password: str, user: User | None) -> None:
     """Run Django's check; if it refuses, refuse with our message instead."""
     try:
         check(password, user)
@@ -17,7 +19,7 @@ def _instead(check: Any, message: str, code: str, password: str, user: Any) -> N
 
 
 class MinimumLength(django.MinimumLengthValidator):
-    def validate(self, password: str, user: Any = None) -> None:
+    def validate(self, password: str, user: User | None = None) -> None:
         message = f"Enter a password of {self.min_length} characters or more"
         _instead(super().validate, message, "password_too_short", password, user)
 
@@ -26,7 +28,7 @@ class MinimumLength(django.MinimumLengthValidator):
 
 
 class NotLikeYou(django.UserAttributeSimilarityValidator):
-    def validate(self, password: str, user: Any = None) -> None:
+    def validate(self, password: str, user: User | None = None) -> None:
         message = "Your password is too like your name or email"
         _instead(super().validate, message, "password_too_similar", password, user)
 
@@ -35,7 +37,7 @@ class NotLikeYou(django.UserAttributeSimilarityValidator):
 
 
 class NotCommon(django.CommonPasswordValidator):
-    def validate(self, password: str, user: Any = None) -> None:
+    def validate(self, password: str, user: User | None = None) -> None:
         message = "Choose a password that is harder to guess"
         _instead(super().validate, message, "password_too_common", password, user)
 
@@ -44,7 +46,7 @@ class NotCommon(django.CommonPasswordValidator):
 
 
 class NotOnlyNumbers(django.NumericPasswordValidator):
-    def validate(self, password: str, user: Any = None) -> None:
+    def validate(self, password: str, user: User | None = None) -> None:
         message = "Your password cannot be only numbers"
         _instead(super().validate, message, "password_entirely_numeric", password, user)
 

@@ -7,6 +7,7 @@ behind the login middleware unless declared public): its `user` is a `User`, nev
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from senate.accounts.models import User
@@ -19,3 +20,11 @@ class SignedInRequest(HttpRequest):
     turned away anyone not signed in before a view that takes this runs."""
 
     user: User
+
+
+def signed_in_person(http: HttpRequest) -> User:
+    """Who is signed in, on a page that takes a plain `HttpRequest` but only signed-in people reach
+    (Django admin, behind its own login): refused, as any page is, if nobody is."""
+    if not isinstance(http.user, User):
+        raise PermissionDenied("Sign in to use this page.")
+    return http.user

@@ -5,7 +5,7 @@ from typing import Any
 
 import rules
 
-from senate.accounts.models import NationalRole, Role
+from senate.accounts.models import NationalRole, Role, User
 from senate.accounts.permission_names import Permission
 from senate.accounts.roles import national_roles, roles_in
 from senate.core import registry
@@ -19,7 +19,7 @@ def senate_of(obj: Any) -> Any:
 
 def _has_any(*wanted: str) -> Any:
     @rules.predicate(name="has_role:" + ",".join(wanted))
-    def predicate(user: Any, senate: Any) -> bool:
+    def predicate(user: User, senate: Any) -> bool:
         return bool(roles_in(user, senate_of(senate)) & set(wanted))
 
     return predicate
@@ -38,7 +38,7 @@ is_assurance_viewer = _has_any(Role.ASSURANCE_VIEWER)
 
 
 @rules.predicate(name="is_national_team")
-def is_national_team(user: Any) -> bool:
+def is_national_team(user: User) -> bool:
     """NHS England's national team: every Senate's issued advice and statistics, nothing else."""
     return NationalRole.NATIONAL_TEAM in national_roles(user)
 
@@ -55,7 +55,7 @@ rules.add_perm(Permission.VIEW_AUDIT_TRAIL, is_senate_team)
 
 
 @rules.predicate(name="is_self")
-def is_self(user: Any, obj: Any) -> bool:
+def is_self(user: User, obj: object) -> bool:
     """The object (a profile or anything with a `user_id`) belongs to the signed-in person."""
     return bool(obj is not None and getattr(obj, "user_id", None) == user.pk)
 
@@ -67,7 +67,7 @@ def asked_by_name(name: str) -> Any:
     never imports the higher one; false (fails closed) when that app is not installed."""
 
     @rules.predicate(name=name)
-    def predicate(user: Any, obj: Any) -> bool:
+    def predicate(user: User, obj: Any) -> bool:
         return bool(rules.test_rule(name, user, obj))
 
     return predicate
@@ -79,7 +79,7 @@ def answered_at(point: str) -> Any:
     call time; raises when no app has answered, rather than quietly answering for it."""
 
     @rules.predicate(name=point)
-    def predicate(user: Any, obj: Any) -> bool:
+    def predicate(user: User, obj: Any) -> bool:
         return bool(registry.one(point)(user, obj))
 
     return predicate

@@ -2,22 +2,24 @@
 
 from typing import Any
 
-from senate.accounts.models import Role, RoleAssignment
+from django.db.models import Model
+
+from senate.accounts.models import Role, RoleAssignment, User
 
 
-def roles_in(user: Any, senate: Any) -> set[str]:
+def roles_in(user: User, senate: Model | None) -> set[str]:
     if senate is None or not getattr(user, "is_authenticated", False):
         return set()
     cache = _cache(user)
     return {role for (senate_id, role, _org) in cache if senate_id == senate.pk}
 
 
-def organisations_for(user: Any, senate: Any) -> set[int]:
+def organisations_for(user: User, senate: Model) -> set[int]:
     """The organisations a requester contact acts for in this Senate."""
     return {org for (senate_id, role, org) in _cache(user) if senate_id == senate.pk and role == Role.REQUESTER and org}
 
 
-def senates_of(user: Any) -> list[Any]:
+def senates_of(user: User) -> list[Any]:
     """The Senates where this person holds a role, by name (organisations.Senate, reached through the
     role's foreign key: organisations comes after accounts in the app order)."""
     if not getattr(user, "is_authenticated", False):
@@ -27,7 +29,7 @@ def senates_of(user: Any) -> list[Any]:
     return list(senate.objects.filter(pk__in=ids).order_by("name"))
 
 
-def national_roles(user: Any) -> set[str]:
+def national_roles(user: User) -> set[str]:
     """The roles a person holds across every Senate (`NationalRoleAssignment`)."""
     if not getattr(user, "is_authenticated", False):
         return set()
@@ -36,7 +38,7 @@ def national_roles(user: Any) -> set[str]:
     return user._national_roles  # type: ignore[no-any-return]
 
 
-def _cache(user: Any) -> list[tuple[int, str, int | None]]:
+def _cache(user: User) -> list[tuple[int | None, str, int | None]]:
     if not hasattr(user, "_senate_roles"):
         user._senate_roles = list(user.roles.values_list("senate_id", "role", "organisation_id"))
     return user._senate_roles  # type: ignore[no-any-return]

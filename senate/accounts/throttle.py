@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from senate.accounts.models import AttemptCounter
@@ -23,7 +24,7 @@ LONGEST_WAIT = dt.timedelta(minutes=15)
 FORGET_AFTER = dt.timedelta(days=1)
 
 
-def client_address(request: Any) -> str:
+def client_address(request: HttpRequest) -> str:
     """REMOTE_ADDR, or the last address in the header named by `SENATE_CLIENT_IP_HEADER` (for example
     HTTP_X_FORWARDED_FOR) when a trusted proxy in front of Senate sets it."""
     header = getattr(settings, "SENATE_CLIENT_IP_HEADER", "")
@@ -33,7 +34,7 @@ def client_address(request: Any) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-def keys_for(purpose: str, request: Any, account: str) -> list[tuple[str, str]]:
+def keys_for(purpose: str, request: HttpRequest, account: str) -> list[tuple[str, str]]:
     """(kind, hashed key) for the account named and the client address."""
     raw = [
         ("account", f"{purpose}:account:{account.strip().lower()}"),

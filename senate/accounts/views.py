@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from senate.accounts.forms import ApiTokenForm, NewPasswordForm, ResetRequestForm, SignInForm
 from senate.accounts.models import ApiToken, User
+from senate.accounts.people import SignedInRequest
 from senate.core import audit
 from senate.core.access import public, signed_in
 
@@ -67,7 +68,7 @@ password_reset_complete = public(
 
 
 @signed_in
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: SignedInRequest) -> HttpResponse:
     """A person's own API tokens. The token is shown once, when it is made."""
     user = cast(User, request.user)
     form = ApiTokenForm(request.POST or None)
@@ -86,7 +87,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 @require_POST
-def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
+def revoke_api_token(request: SignedInRequest, token_id: int) -> HttpResponse:
     user = cast(User, request.user)
     with transaction.atomic():
         token = user.api_tokens.filter(pk=token_id, revoked_at__isnull=True).first()

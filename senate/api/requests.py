@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from senate.accounts.people import signed_in_person
 from senate.organisations.models import Senate
 from senate.organisations.queries import senate_named
 from senate.reviews import queries
@@ -91,14 +92,14 @@ def _out(r: Request) -> dict:
 @router.get("/senates/{slug}/requests", response=list[RequestOut], summary="Requests for advice you may see")
 @paginate(LimitOffsetPagination)
 def list_requests(request: HttpRequest, slug: str, stage: str | None = None) -> list[dict]:
-    found = queries.requests_visible_to(request.user, _senate(request, slug)).order_by("-created_at")
+    found = queries.requests_visible_to(signed_in_person(request), _senate(request, slug)).order_by("-created_at")
     if stage:
         found = found.filter(stage=stage)
     return [_out(r) for r in found]
 
 
 def _visible(request: HttpRequest, slug: str, pk: int) -> Request:
-    found = queries.requests_visible_to(request.user, _senate(request, slug)).filter(pk=pk).first()
+    found = queries.requests_visible_to(signed_in_person(request), _senate(request, slug)).filter(pk=pk).first()
     if found is None or not request.user.has_perm(ReviewsPermission.VIEW_REQUEST, found):
         raise HttpError(404, "There is no request with that number that you may see.")
     return found

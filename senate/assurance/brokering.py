@@ -8,17 +8,19 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.assurance.models import Confirmation, ConsensusStatement, Party, Point, Session, Submission
 from senate.assurance.recording import Refused
 from senate.core import audit
+from senate.organisations.models import Organisation
 from senate.reviews.models import Request
 
 
-def _audit(action: str, request: Request, by: Any, summary: str, **data: Any) -> None:
+def _audit(action: str, request: Request, by: User, summary: str, **data: Any) -> None:
     audit.record(action, request, by=by, senate=request.senate, summary=f"{request.reference}: {summary}", data=data)
 
 
-def add_party(*, request: Request, organisation: Any, name: str, by: Any) -> Party:
+def add_party(*, request: Request, organisation: Organisation, name: str, by: User) -> Party:
     if Party.objects.filter(request=request, organisation=organisation).exists():
         raise Refused({"organisation": f"{organisation.name} is already a party"})
     with transaction.atomic():
@@ -27,14 +29,14 @@ def add_party(*, request: Request, organisation: Any, name: str, by: Any) -> Par
     return party
 
 
-def submit_position(*, party: Party, title: str, summary: str, by: Any) -> Submission:
+def submit_position(*, party: Party, title: str, summary: str, by: User) -> Submission:
     with transaction.atomic():
         submission = Submission.objects.create(party=party, title=title, summary=summary, submitted_by=by)
         _audit("assurance.position_submitted", party.request, by, f"{party.name} submitted ‘{title}’ (not shared)")
     return submission
 
 
-def share(*, submission: Submission, by: Any) -> Submission:
+def share(*, submission: Submission, by: User) -> Submission:
     if submission.shared_at is not None:
         raise Refused({"submission": "This submission is already shared with every party"})
     with transaction.atomic():
@@ -45,21 +47,21 @@ def share(*, submission: Submission, by: Any) -> Submission:
     return submission
 
 
-def record_session(*, request: Request, on: dt.date, attended: str, notes: str, by: Any) -> Session:
+def record_session(*, request: Request, on: dt.date, attended: str, notes: str, by: User) -> Session:
     with transaction.atomic():
         session = Session.objects.create(request=request, on=on, attended=attended, notes=notes)
         _audit("assurance.session_recorded", request, by, f"facilitated session on {on:%-d %B %Y}")
     return session
 
 
-def record_point(*, request: Request, text: str, status: str, by: Any) -> Point:
+def record_point(*, request: Request, text: str, status: str, by: User) -> Point:
     with transaction.atomic():
         point = Point.objects.create(request=request, text=text, status=status)
         _audit("assurance.point_recorded", request, by, f"point {point.get_status_display().lower()}: {text[:80]}")
     return point
 
 
-def write_statement(*, request: Request, text: str, by: Any) -> ConsensusStatement:
+def write_statement(*, request: Request, text: str, by: User) -> ConsensusStatement:
     """Write or change the consensus statement; a change asks every party to confirm it again."""
     with transaction.atomic():
         statement, created = ConsensusStatement.objects.get_or_create(request=request, defaults={"text": text})
@@ -71,7 +73,7 @@ def write_statement(*, request: Request, text: str, by: Any) -> ConsensusStateme
     return statement
 
 
-def confirm(*, party: Party, by: Any) -> Confirmation:
+def confirm(*, party: Party, by: User) -> Confirmation:
     statement = ConsensusStatement.objects.filter(request=party.request).first()
     if statement is None:
         raise Refused({"party": "There is no consensus statement to confirm yet"})

@@ -9,7 +9,7 @@ from senate.assurance import partners
 from senate.assurance.models import Engagement, Informs, Point, Step
 from senate.assurance.recording import Refused, step_label
 from senate.core.forms import DateField, Form
-from senate.organisations.models import Organisation
+from senate.organisations.models import Organisation, Senate
 from senate.organisations.queries import organisations_in
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
@@ -97,7 +97,7 @@ class EngagementForm(Form):
     )
     note = forms.CharField(label="Note (optional)", max_length=300, required=False)
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["organisation"]
         field.queryset = partners.partners()
@@ -117,7 +117,7 @@ class PartyForm(Form):
         error_messages={"required": "Enter the name of the party"},
     )
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["organisation"]
         field.queryset = organisations_in(senate)

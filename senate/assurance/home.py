@@ -2,16 +2,17 @@
 looked at again within a week, for the Senate team and the requester's contacts."""
 
 import datetime as dt
-from typing import Any
 
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.accounts.roles import organisations_for, roles_in
 from senate.assurance.reminders import due_for_review
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     team = bool(roles_in(user, senate) & {"manager", "chair", "vice_chair"})
     orgs = organisations_for(user, senate)
     if not (team or orgs):

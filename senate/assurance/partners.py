@@ -6,12 +6,12 @@ from typing import Any
 
 from django.db import transaction
 
-from senate.accounts.models import Role, RoleAssignment
+from senate.accounts.models import Role, RoleAssignment, User
 from senate.assurance.models import Engagement
 from senate.assurance.recording import Refused
 from senate.core import audit
 from senate.notifications.outbox import queue_email
-from senate.organisations.models import PARTNER_TYPES, Organisation
+from senate.organisations.models import PARTNER_TYPES, Organisation, Senate
 from senate.reviews.models import Request
 
 
@@ -19,7 +19,7 @@ def partners() -> Any:
     return Organisation.objects.current().filter(type__in=PARTNER_TYPES).order_by("name")
 
 
-def record_engagement(*, request: Request, organisation: Organisation, how: str, note: str, by: Any) -> Engagement:
+def record_engagement(*, request: Request, organisation: Organisation, how: str, note: str, by: User) -> Engagement:
     if Engagement.objects.filter(request=request, organisation=organisation, how=how).exists():
         raise Refused({"organisation": f"{organisation.name} is already recorded as engaged that way"})
     with transaction.atomic():
@@ -34,7 +34,7 @@ def record_engagement(*, request: Request, organisation: Organisation, how: str,
     return made
 
 
-def contacts_of(organisation: Organisation, senate: Any) -> list[Any]:
+def contacts_of(organisation: Organisation, senate: Senate) -> list[Any]:
     """Where to tell a partner: its contact address and the people who act for it in this Senate."""
     found = RoleAssignment.objects.filter(organisation=organisation, senate=senate, role=Role.REQUESTER)
     people = [r.user for r in found.select_related("user")]
@@ -66,5 +66,5 @@ def tell_redirected_partner(request: Request, reason: str) -> int:
     return sent
 
 
-def on_redirect(request: Request, by: Any, reason: str) -> None:
+def on_redirect(request: Request, by: User, reason: str) -> None:
     tell_redirected_partner(request, reason)

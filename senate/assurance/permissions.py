@@ -6,24 +6,24 @@ Council members and NHS England's assurance viewer read it, like the request its
 work is the Senate team's to run; each party's contacts submit their own positions and confirm the
 consensus statement, and see only what has been shared with every party."""
 
-from typing import Any
-
 import rules
 
+from senate.accounts.models import User
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import is_senate_team, oversees
 from senate.accounts.roles import organisations_for
 from senate.assurance.permission_names import AssurancePermission as P
+from senate.reviews.models import Request
 from senate.reviews.permissions import acts_for_requester, is_sent, may_see_request, unless_a_hidden_draft
 
 
 @rules.predicate
-def is_honest_broker_request(user: Any, request: Any) -> bool:
+def is_honest_broker_request(user: User, request: Request) -> bool:
     return getattr(request, "kind", "") == "honest_broker"
 
 
 @rules.predicate
-def acts_for_a_party(user: Any, request: Any) -> bool:
+def acts_for_a_party(user: User, request: Request) -> bool:
     """A contact of an organisation that is a party to this request's honest-broker work."""
     from senate.assurance.models import Party
 

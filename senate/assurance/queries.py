@@ -4,10 +4,10 @@ Senate team's, the assurance viewer's and a national team's pages ask the same q
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from senate.accounts.models import User
 from senate.accounts.permissions import is_senate_team
 from senate.accounts.roles import organisations_for
 from senate.assurance.models import AssuranceEvent, Engagement, Party, Point, Session, Step, Submission
@@ -57,7 +57,7 @@ def across(visible: QuerySet[Request], today: dt.date) -> Across:
     return result
 
 
-def submissions_visible_to(user: Any, request: Request) -> QuerySet[Submission]:
+def submissions_visible_to(user: User, request: Request) -> QuerySet[Submission]:
     """The Senate team sees every submission; anyone else what is shared with every party and their
     own party's submissions."""
     found = Submission.objects.filter(party__request=request).select_related("party", "submitted_by")
@@ -71,7 +71,7 @@ def parties_of(request: Request) -> QuerySet[Party]:
     return Party.objects.filter(request=request).select_related("organisation")
 
 
-def own_parties(user: Any, request: Request) -> list[Party]:
+def own_parties(user: User, request: Request) -> list[Party]:
     own = organisations_for(user, request.senate)
     return [p for p in parties_of(request) if p.organisation_id in own]
 

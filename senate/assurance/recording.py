@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.assurance.models import AssuranceContext, AssuranceEvent, Informs, Step
 from senate.core import audit
 from senate.reviews.deadlines import set_advice_deadline
@@ -75,7 +76,7 @@ def step_problems(context: AssuranceContext, step: str, on: dt.date) -> dict[str
 
 
 def record_step(
-    *, request: Request, step: str, on: dt.date, by: Any, body: str = "", outcome: str = ""
+    *, request: Request, step: str, on: dt.date, by: User, body: str = "", outcome: str = ""
 ) -> AssuranceEvent:
     with transaction.atomic():
         context = _saved_context(request)
@@ -112,7 +113,7 @@ def context_problems(request: Request, values: dict[str, Any]) -> dict[str, str]
     return problems
 
 
-def set_context(*, request: Request, by: Any, **values: Any) -> AssuranceContext:
+def set_context(*, request: Request, by: User, **values: Any) -> AssuranceContext:
     problems = context_problems(request, values)
     if problems:
         raise Refused(problems)
@@ -171,7 +172,7 @@ def deadline_to_accept(context: AssuranceContext) -> tuple[dt.date, str] | None:
     return proposal
 
 
-def set_deadline(*, request: Request, by: Any) -> AssuranceContext:
+def set_deadline(*, request: Request, by: User) -> AssuranceContext:
     """Accept the proposed deadline: it becomes the request's own deadline for the Senate's advice
     (reviews.deadlines: the request page, the work queue and the reminders follow it), audited there and
     here, in one transaction."""

@@ -3,19 +3,19 @@ the Senate team and the requester's contacts, from a week before its review date
 looked at (a new review date, or the request closed). One email per person per review date."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from senate.assurance.models import AssuranceContext
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 from senate.reviews.notices import recipients
 from senate.reviews.stages import Stage
 
 WARNING = dt.timedelta(days=7)
 
 
-def due_for_review(senate: Any, today: dt.date) -> list[AssuranceContext]:
+def due_for_review(senate: Senate, today: dt.date) -> list[AssuranceContext]:
     return list(
         AssuranceContext.objects.filter(
             request__senate=senate,
@@ -27,7 +27,7 @@ def due_for_review(senate: Any, today: dt.date) -> list[AssuranceContext]:
     )
 
 
-def send_temporary_change_reminders(senate: Any, *, today: dt.date) -> int:
+def send_temporary_change_reminders(senate: Senate, *, today: dt.date) -> int:
     sent = 0
     with transaction.atomic():
         for context in due_for_review(senate, today):

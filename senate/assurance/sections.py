@@ -2,8 +2,7 @@
 honest-broker work, for those who may open them; and, on the request page itself, the short assurance
 timeline beside the Senate's own with the Senate's review placed (reviews.sections.parts_for)."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from markupsafe import Markup
@@ -12,9 +11,10 @@ from senate.assurance import recording, timeline
 from senate.assurance.models import AssuranceContext
 from senate.assurance.permission_names import AssurancePermission as P
 from senate.core.memo import remembered
+from senate.reviews.models import Request
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     found = []
     slug = request.senate.slug
     if http.user.has_perm(P.VIEW, request):
@@ -28,7 +28,7 @@ def links(http: Any, request: Any) -> list[dict[str, str]]:
     return found
 
 
-def part(http: Any, request: Any) -> Markup | None:
+def part(http: HttpRequest, request: Request) -> Markup | None:
     """The assurance timeline, short, for those who may see the assurance context, once something is
     recorded; the full page has the rest."""
     if not http.user.has_perm(P.VIEW, request):
@@ -45,6 +45,6 @@ def part(http: Any, request: Any) -> Markup | None:
     return Markup(render_to_string("assurance/_on_request.jinja", page, request=http))  # noqa: S704 (our template)
 
 
-def _context_of(request: Any) -> AssuranceContext:
+def _context_of(request: Request) -> AssuranceContext:
     """The request's assurance context, read once for the link and the timeline on the same page."""
     return remembered(("assurance-context", request.pk), lambda: recording.context_of(request))

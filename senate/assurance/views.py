@@ -9,10 +9,11 @@ from typing import Any
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.assurance import brokering, forms, partners, queries, recording, timeline
 from senate.assurance.permission_names import AssurancePermission as P
 from senate.core.access import requires
@@ -36,7 +37,7 @@ def _crumbs(request: Request, *, broker: bool = False) -> list[dict[str, str]]:
 
 
 def _form_page(
-    http: HttpRequest,
+    http: SignedInRequest,
     request: Request,
     form: django_forms.Form,
     *,
@@ -68,7 +69,7 @@ def _form_page(
 
 
 @requires(P.VIEW, on=REQUEST)
-def request_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def request_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     context = recording.context_of(request)
     page = {
         "advice_request": request,
@@ -87,7 +88,7 @@ def request_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
 
 
 @requires(P.EDIT, on=REQUEST)
-def record_step(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def record_step(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.StepForm(http.POST or None)
 
     def save() -> Any:
@@ -100,7 +101,7 @@ def record_step(http: HttpRequest, senate: Senate, request: Request) -> HttpResp
 
 
 @requires(P.EDIT, on=REQUEST)
-def edit_context(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def edit_context(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     ctx = recording.context_of(request)
     initial = {
         "informs": ctx.informs,
@@ -121,7 +122,7 @@ def edit_context(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
 
 @require_POST
 @requires(P.SET_DEADLINE, on=REQUEST)
-def set_deadline(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def set_deadline(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     try:
         ctx = recording.set_deadline(request=request, by=http.user)
     except recording.Refused as refused:
@@ -132,7 +133,7 @@ def set_deadline(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
 
 
 @requires(P.RECORD_ENGAGEMENT, on=REQUEST)
-def record_engagement(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def record_engagement(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.EngagementForm(http.POST or None, senate=senate)
 
     def save() -> Any:
@@ -145,7 +146,7 @@ def record_engagement(http: HttpRequest, senate: Senate, request: Request) -> Ht
 
 
 @requires(P.VIEW_ACROSS)
-def across(http: HttpRequest, senate: Senate) -> HttpResponse:
+def across(http: SignedInRequest, senate: Senate) -> HttpResponse:
     visible = review_queries.requests_visible_to(http.user, senate)
     context = {
         "senate": senate,
@@ -160,7 +161,7 @@ def across(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.VIEW_BROKERING, on=REQUEST)
-def broker_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def broker_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     statement = getattr(request, "consensus", None) if hasattr(request, "consensus") else None
     parties = list(queries.parties_of(request))
     confirmed = {c.party_id: c for c in statement.confirmations.select_related("by")} if statement else {}
@@ -184,13 +185,13 @@ def broker_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResp
 
 
 def _broker_form(
-    http: HttpRequest, request: Request, form: django_forms.Form, title: str, save: Any, done: str
+    http: SignedInRequest, request: Request, form: django_forms.Form, title: str, save: Any, done: str
 ) -> HttpResponse:
     return _form_page(http, request, form, title=title, save=save, done=done, back="assurance:broker")
 
 
 @requires(P.BROKER, on=REQUEST)
-def add_party(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def add_party(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.PartyForm(http.POST or None, senate=senate)
 
     def save() -> Any:
@@ -201,7 +202,7 @@ def add_party(http: HttpRequest, senate: Senate, request: Request) -> HttpRespon
 
 
 @requires(P.BROKER, on=REQUEST)
-def record_session(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def record_session(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.SessionForm(http.POST or None)
 
     def save() -> Any:
@@ -211,7 +212,7 @@ def record_session(http: HttpRequest, senate: Senate, request: Request) -> HttpR
 
 
 @requires(P.BROKER, on=REQUEST)
-def record_point(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def record_point(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.PointForm(http.POST or None)
 
     def save() -> Any:
@@ -221,7 +222,7 @@ def record_point(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
 
 
 @requires(P.BROKER, on=REQUEST)
-def write_statement(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def write_statement(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     existing = getattr(request, "consensus", None) if hasattr(request, "consensus") else None
     form = forms.StatementForm(http.POST or None, initial={"text": existing.text if existing else ""})
 
@@ -235,7 +236,7 @@ def write_statement(http: HttpRequest, senate: Senate, request: Request) -> Http
 
 @require_POST
 @requires(P.BROKER, on=REQUEST)
-def share(http: HttpRequest, senate: Senate, request: Request, submission_id: int) -> HttpResponse:
+def share(http: SignedInRequest, senate: Senate, request: Request, submission_id: int) -> HttpResponse:
     submission = queries.submissions_visible_to(http.user, request).filter(pk=submission_id).first()
     if submission is None:
         raise Http404("There is no submission with that number on this request.")
@@ -249,7 +250,7 @@ def share(http: HttpRequest, senate: Senate, request: Request, submission_id: in
 
 
 @requires(P.SUBMIT_POSITION, on=REQUEST)
-def submit_position(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def submit_position(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     party = queries.own_parties(http.user, request)[0]
     form = forms.SubmissionForm(http.POST or None)
 
@@ -263,7 +264,7 @@ def submit_position(http: HttpRequest, senate: Senate, request: Request) -> Http
 
 @require_POST
 @requires(P.SUBMIT_POSITION, on=REQUEST)
-def confirm(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def confirm(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     for party in queries.own_parties(http.user, request):
         try:
             brokering.confirm(party=party, by=http.user)

@@ -13,6 +13,7 @@ from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
@@ -79,7 +80,7 @@ def requires(permission: str, *, on: Served | None = None) -> Callable[[View], V
             )
 
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
             if on is None:
                 check(request, permission, getattr(request, "senate", None))
             else:
@@ -100,6 +101,6 @@ def _first_parameter(view: View) -> str:
     return parameters[0] if parameters else ""
 
 
-def check(request: HttpRequest, permission: str, obj: Any = None) -> None:
+def check(request: HttpRequest, permission: str, obj: Model | None = None) -> None:
     if not request.user.has_perm(str(permission), obj):
         raise PermissionDenied(f"you need permission to {describe(permission)}")

@@ -81,7 +81,7 @@ def chain_of(senate_id: int | None) -> str:
     return f"senate:{senate_id}" if senate_id else PLATFORM
 
 
-def plain(data: Any) -> Any:
+def plain(data: object) -> Any:
     """`data` as every database gives it back, so its hash is the same before and after storing:
     JSON types only, keys as strings, and floats too large to keep their digits in PostgreSQL's
     jsonb (it writes 1e+16 out in full) stored as the integers they are."""
@@ -420,9 +420,9 @@ def describe_action(action: str) -> str:
     return f"{_AREAS.get(area, area.replace('_', ' ').capitalize())}: {words}" if verb else words.capitalize()
 
 
-def rechain(event_model: Any, head_model: Any, *, batch_size: int = 2000) -> int:
+def rechain(event_model: type[AuditEvent], head_model: type[AuditChainHead], *, batch_size: int = 2000) -> int:
     """Give existing events their chain, in id order (the data migration; the models are the
-    migration's historical ones). Returns how many events were chained."""
+    migration's historical ones, with the same fields as these). Returns how many events were chained."""
     heads: dict[str, tuple[int, str]] = {}
     batch: list[Any] = []
     fields = ["chain", "sequence", "previous_hash", "hash"]

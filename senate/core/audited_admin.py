@@ -2,8 +2,6 @@
 removes there (a person's roles, a member's memberships) is recorded in the same transaction as the
 change (Django admin runs each save in one), with what changed, before → after."""
 
-from typing import Any
-
 from django.contrib import admin
 from django.db import models
 from django.forms import BaseForm, BaseFormSet
@@ -12,7 +10,7 @@ from django.http import HttpRequest
 from senate.core import audit
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
@@ -33,16 +31,16 @@ def _record(request: HttpRequest, obj: models.Model, act: str, changed: dict[str
 
 
 class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: models.Model, form: BaseForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if not change or form.changed_data:
             _record(request, obj, "changed" if change else "added", _changes(form))
 
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         _record(request, obj, "removed")
         super().delete_model(request, obj)
 
-    def save_formset(self, request: HttpRequest, form: Any, formset: BaseFormSet, change: bool) -> None:  # type: ignore[type-arg]
+    def save_formset(self, request: HttpRequest, form: BaseForm, formset: BaseFormSet, change: bool) -> None:  # type: ignore[type-arg]
         for removed in getattr(formset, "deleted_forms", []):
             if removed.instance.pk:
                 _record(request, removed.instance, "removed")

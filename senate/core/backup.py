@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.core.files import File
 from django.core.files.storage import Storage, default_storage
@@ -386,9 +386,13 @@ def _verify(tar: tarfile.TarFile, manifest: dict[str, Any], dump: Path) -> None:
         raise BackupError(f"The backup is incomplete: {', '.join(missing[:5])} missing. Nothing was restored.")
 
 
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer  # what a raw stream is written with
+
+
 class _Discard(io.RawIOBase):
-    def write(self, data: Any) -> int:
-        return len(data)
+    def write(self, data: "ReadableBuffer") -> int:
+        return memoryview(data).nbytes
 
 
 def _safe(name: str) -> str:

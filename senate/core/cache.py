@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from django.core.cache import cache
 from django.db import connections, router, transaction
 from django.db.models import Max, Model
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from markupsafe import Markup
 
@@ -68,7 +69,7 @@ def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[M
     return found
 
 
-def rendered(template: str, context: dict[str, Any], *, request: Any = None) -> Markup:
+def rendered(template: str, context: dict[str, Any], *, request: HttpRequest | None = None) -> Markup:
     """A part of a page rendered once to keep with `until_next_act`: the same for everyone who may see
     the page, and marked safe (Django's Jinja backend returns plain text, which would be escaped)."""
     return Markup(render_to_string(template, context, request=request))

@@ -1,6 +1,8 @@
 """NHS form fields: each Django form field renders the matching NHS.UK component, with its label,
 hint and error message, so every form gets the error summary and inline errors for free."""
 
+import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -52,10 +54,10 @@ class DateWidget(forms.MultiWidget):
     def __init__(self) -> None:
         super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()])
 
-    def decompress(self, value: Any) -> list[Any]:
+    def decompress(self, value: dt.date | None) -> list[Any]:
         return [value.day, value.month, value.year] if value else [None, None, None]
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[Any]:
+    def value_from_datadict(self, data: Mapping[str, Any], files: Mapping[str, Any], name: str) -> list[Any]:
         return [data.get(f"{name}[{part}]", "") for part in self.parts]
 
 
@@ -169,7 +171,7 @@ def field_params(field: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
 _SCALARS = (str, bool, int, float, type(None))
 
 
-def _frozen(value: Any) -> Any:
+def _frozen(value: object) -> Any:
     """`value` (a macro's parameters) as a hashable key that tells apart everything the macro could
     render differently (`Markup` from text, `True` from `1`), or None when it holds anything else."""
     if isinstance(value, dict):
@@ -183,7 +185,7 @@ def _frozen(value: Any) -> Any:
     return None
 
 
-def _thawed(key: Any) -> Any:
+def _thawed(key: tuple[str, Any]) -> Any:
     kind, inner = key
     if kind == "dict":
         return {k: _thawed(v) for k, v in inner}
@@ -194,7 +196,7 @@ def _thawed(key: Any) -> Any:
 
 def make_form_helpers(env: Environment) -> dict[str, Any]:
     @lru_cache(maxsize=512)
-    def rendered(kind: str, key: Any) -> Markup:
+    def rendered(kind: str, key: tuple[str, Any]) -> Markup:
         """The NHS macros give the same markup for the same parameters, and rendering them is most
         of what a form costs a page (a date is three inputs, each with its label and attributes):
         a field already drawn with these exact parameters is not drawn again."""

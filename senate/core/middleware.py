@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 
 
 class LoginRequiredMiddleware:
@@ -19,7 +20,13 @@ class LoginRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: dict[str, Any]) -> HttpResponse | None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: Callable[..., HttpResponseBase],
+        args: tuple[object, ...],
+        kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         if request.path.startswith(self.exempt_prefixes):
             return None
         access = getattr(view, "senate_access", None)
@@ -64,7 +71,7 @@ class QueryCountMiddleware:
 
         count = [0]
 
-        def counted(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        def counted(execute: Callable[..., object], sql: str, params: object, many: bool, context: object) -> object:
             count[0] += 1
             return execute(sql, params, many, context)
 

@@ -32,7 +32,7 @@ def point(name: str, what: str) -> str:
     return name
 
 
-def register(name: str, contribution: Any, *, order: int, label: str = "") -> None:
+def register(name: str, contribution: object, *, order: int, label: str = "") -> None:
     """Add a contribution to a declared point; a dotted path is imported now, so one that cannot be
     imported raises here, in `ready()`. Registering the same one twice keeps one."""
     fn = _imported(name, contribution) if isinstance(contribution, str) else contribution

@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -20,7 +18,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.jinja")
 
 
-def _error(request: HttpRequest, template: str, status: int, **context: Any) -> HttpResponse:
+def _error(request: HttpRequest, template: str, status: int, **context: object) -> HttpResponse:
     return render(request, template, context, status=status)
 
 

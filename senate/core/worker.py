@@ -20,7 +20,8 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import OperationalError, close_old_connections, connections
@@ -29,6 +30,9 @@ from django_tasks_db.management.commands.db_worker import Worker as DBWorker
 
 from senate.core import registry
 from senate.core.models import WorkerHeartbeat
+
+if TYPE_CHECKING:  # its models load after this module
+    from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger("senate.worker")
 
@@ -157,7 +161,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
-    def expired(signum: int, frame: Any) -> None:
+    def expired(signum: int, frame: FrameType | None) -> None:
         raise TaskTimedOut(f"The task took longer than {seconds:g} seconds.")
 
     previous = signal.signal(signal.SIGALRM, expired)
@@ -195,7 +199,7 @@ class Worker(DBWorker):
                 beater.join(timeout=self.beat_every + 5)
             stopped(self.worker_id)
 
-    def run_task(self, db_task_result: Any) -> None:
+    def run_task(self, db_task_result: "DBTaskResult") -> None:
         try:
             with time_limit(self.timeout):
                 super().run_task(db_task_result)

@@ -97,7 +97,8 @@ def restricted_voters(
     attending = members_attending(item.meeting) if present is None else present
     present = [a for a in attending if a.profile_id and a.pk not in out]
     if found is None:
-        found = restrictions_by_profile(item.request, [a.profile_id for a in present if a.profile_id])
+        request = item.request  # never None here (its id is set): checked so mypy knows
+        found = restrictions_by_profile(request, [a.profile_id for a in present if a.profile_id]) if request else {}
     reasons = {}
     for attendee in present:
         standing = found.get(attendee.profile_id or 0)

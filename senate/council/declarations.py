@@ -50,6 +50,8 @@ def known_conflicts(
     found: dict[int, dict[int, list[Conflict]]] = {}
     chosen = meeting.items.exclude(request=None).select_related("request")
     for item in chosen if items is None else [i for i in items if i.request_id]:
+        if item.request is None:  # never: only items about a request are chosen (this says so to mypy)
+            continue
         facts = facts_for_request(item.request, on=meeting.date)
         conflicts = screen_many([a.profile for a in attending if a.profile], facts, rules=rules)
         found[item.pk] = {by_profile[pid].pk: found_ for pid, found_ in conflicts.items() if pid in by_profile}

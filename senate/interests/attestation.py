@@ -2,12 +2,13 @@
 register is current, and declares anything specific to this review (docs/domain.md §9.3: a declaration
 per panel before access to papers). The evidence app asks `require_attestation` before every page."""
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from senate.accounts.models import User
+from senate.accounts.people import Visitor
 from senate.core import audit
+from senate.interests.facts import AdviceRequest
 from senate.interests.models import Attestation
 from senate.members.models import MemberProfile
 
@@ -21,11 +22,11 @@ class AttestationRequired(PermissionDenied):
     """Raised (and shown as a refusal) when someone opens a review's evidence before attesting."""
 
 
-def attest(profile: MemberProfile, request: Any, *, specific: str = "", by: Any) -> Attestation:
+def attest(profile: MemberProfile, request: AdviceRequest, *, specific: str = "", by: User) -> Attestation:
     """Store the member's attestation for this request, with its time and the words confirmed."""
     with transaction.atomic():
         attestation = Attestation.objects.create(
-            request=request, profile=profile, statement=STATEMENT, specific=specific.strip()
+            request_id=request.pk, profile=profile, statement=STATEMENT, specific=specific.strip()
         )
         audit.record(
             "interests.attested",
@@ -38,18 +39,18 @@ def attest(profile: MemberProfile, request: Any, *, specific: str = "", by: Any)
     return attestation
 
 
-def latest_attestation(profile_or_user: Any, request: Any) -> Attestation | None:
+def latest_attestation(profile_or_user: MemberProfile | Visitor, request: AdviceRequest) -> Attestation | None:
     profile_id = _profile_id(profile_or_user)
     if profile_id is None:
         return None
-    return Attestation.objects.filter(request=request, profile_id=profile_id).first()
+    return Attestation.objects.filter(request_id=request.pk, profile_id=profile_id).first()
 
 
-def has_attested(profile_or_user: Any, request: Any) -> bool:
+def has_attested(profile_or_user: MemberProfile | Visitor, request: AdviceRequest) -> bool:
     return latest_attestation(profile_or_user, request) is not None
 
 
-def require_attestation(profile_or_user: Any, request: Any) -> Attestation:
+def require_attestation(profile_or_user: MemberProfile | Visitor, request: AdviceRequest) -> Attestation:
     """Refuse access (AttestationRequired, a PermissionDenied) until the member has attested."""
     attestation = latest_attestation(profile_or_user, request)
     if attestation is None:
@@ -59,9 +60,9 @@ def require_attestation(profile_or_user: Any, request: Any) -> Attestation:
     return attestation
 
 
-def _profile_id(profile_or_user: Any) -> int | None:
+def _profile_id(profile_or_user: MemberProfile | Visitor) -> int | None:
     if isinstance(profile_or_user, MemberProfile):
         return profile_or_user.pk
-    if not getattr(profile_or_user, "is_authenticated", False):
+    if not isinstance(profile_or_user, User):  # nobody signed in
         return None
     return MemberProfile.objects.filter(user_id=profile_or_user.pk).values_list("pk", flat=True).first()

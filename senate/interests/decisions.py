@@ -3,15 +3,18 @@ review's panel. A decision covers one or more conflicts; a later decision on a c
 earlier one, and both are kept. An exclusion stands until a later decision on that conflict."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit, registry
 from senate.interests.due import declaration_refusal
-from senate.interests.facts import facts_for_request
+from senate.interests.facts import AdviceRequest, facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
 from senate.interests.restrictions import (
@@ -33,6 +36,10 @@ class ConflictRefused(ValueError):
 
 class InvitationRefused(Exception):
     """The member cannot be invited to this review's panel; the message says why."""
+
+
+# An evidence item or criterion a restriction names: the record, or its id as a form gives it.
+Chosen = Model | int | str
 
 
 @dataclass
@@ -97,17 +104,19 @@ def latest_decisions(decisions: list[ConflictDecision]) -> dict[str, ConflictDec
     return latest
 
 
-def conflicts_for(profile: MemberProfile, request: Any) -> list[Conflict]:
+def conflicts_for(profile: MemberProfile, request: AdviceRequest) -> list[Conflict]:
     return screen(profile, facts_for_request(request), rules=ScreeningRules.of(rules_for(request.senate)))
 
 
-def screening_for(profile: MemberProfile, request: Any, *, conflicts: list[Conflict] | None = None) -> MemberScreening:
+def screening_for(
+    profile: MemberProfile, request: AdviceRequest, *, conflicts: list[Conflict] | None = None
+) -> MemberScreening:
     conflicts = conflicts if conflicts is not None else conflicts_for(profile, request)
     return screenings_for(request, [profile], {profile.pk: conflicts})[profile.pk]
 
 
 def screenings_for(
-    request: Any, profiles: list[MemberProfile], conflicts: dict[int, list[Conflict]]
+    request: AdviceRequest, profiles: list[MemberProfile], conflicts: dict[int, list[Conflict]]
 ) -> dict[int, MemberScreening]:
     """Many members' screenings for one request, in two queries whatever the number of members
     (`settled_for`)."""
@@ -123,17 +132,19 @@ def screenings_for(
     return found
 
 
-def settled_for(request: Any, profiles: Any) -> tuple[list[ConflictDecision], list[ConflictDismissal]]:
+def settled_for(
+    request: AdviceRequest, profiles: Iterable[MemberProfile] | QuerySet[Any, Any]
+) -> tuple[list[ConflictDecision], list[ConflictDismissal]]:
     """The request's decisions (oldest first) and dismissals for these members: profiles, or a query
     of their ids (asked as a subquery, so a long list is not sent as parameters)."""
-    decisions = ConflictDecision.objects.filter(request=request, profile__in=profiles).select_related("by")
-    dismissals = ConflictDismissal.objects.filter(request=request, profile__in=profiles).select_related("by")
+    decisions = ConflictDecision.objects.filter(request_id=request.pk, profile__in=profiles).select_related("by")
+    dismissals = ConflictDismissal.objects.filter(request_id=request.pk, profile__in=profiles).select_related("by")
     return list(decisions), list(dismissals)
 
 
 def decide_conflicts(
     profile: MemberProfile,
-    request: Any,
+    request: AdviceRequest,
     *,
     keys: list[str],
     outcome: str,
@@ -143,7 +154,7 @@ def decide_conflicts(
     no_criteria: list[Any] | tuple[Any, ...] = (),
     no_recommendations: bool = False,
     note: str = "",
-    by: Any,
+    by: User,
 ) -> ConflictDecision:
     """Record the Senate team's decision on the chosen conflicts of a member for a request. A
     restriction names what the member may not do: evidence tiers or items they may not open, criteria
@@ -162,7 +173,7 @@ def decide_conflicts(
 
 def decide_for_members(
     profiles: list[MemberProfile],
-    request: Any,
+    request: AdviceRequest,
     *,
     outcome: str,
     rationale: str,
@@ -171,7 +182,7 @@ def decide_for_members(
     no_criteria: list[Any] | tuple[Any, ...] = (),
     no_recommendations: bool = False,
     note: str = "",
-    by: Any,
+    by: User,
 ) -> list[ConflictDecision]:
     """One decision, with one reason, for a group of members chosen on the screening page: each member
     gets their own decision, covering every conflict screening finds for them now that has not been
@@ -223,16 +234,23 @@ def outcome_refusal(outcome: str, conflicts: list[Conflict]) -> str:
     return f"{Outcome(outcome).label} is not allowed: {HIGH_NEEDS_ACTION}"
 
 
-def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: str, by: Any) -> ConflictDismissal:
+def dismiss_conflict(
+    profile: MemberProfile, request: AdviceRequest, *, key: str, reason: str, by: User
+) -> ConflictDismissal:
     """Dismiss a suggested conflict as a false positive, for this request only, with the reason."""
     (conflict,) = _chosen(profile, request, [key])
     if not reason.strip():
         raise ConflictRefused("Enter why this is not a conflict")
-    if ConflictDismissal.objects.filter(request=request, profile=profile, key=key).exists():
+    if ConflictDismissal.objects.filter(request_id=request.pk, profile=profile, key=key).exists():
         raise ConflictRefused("This suggestion has already been dismissed")
     with transaction.atomic():
         dismissal = ConflictDismissal.objects.create(
-            request=request, profile=profile, key=key, suggestion=conflict.reason[:400], reason=reason.strip(), by=by
+            request_id=request.pk,
+            profile=profile,
+            key=key,
+            suggestion=conflict.reason[:400],
+            reason=reason.strip(),
+            by=by,
         )
         audit.record(
             "interests.conflict_dismissed",
@@ -246,7 +264,11 @@ def dismiss_conflict(profile: MemberProfile, request: Any, *, key: str, reason: 
 
 
 def can_be_invited(
-    profile: MemberProfile, request: Any, *, on: dt.date | None = None, screening: MemberScreening | None = None
+    profile: MemberProfile,
+    request: AdviceRequest,
+    *,
+    on: dt.date | None = None,
+    screening: MemberScreening | None = None,
 ) -> tuple[bool, str]:
     """Whether the member may be invited to this request's panel, and why not. Excluded members may
     not; nor may members with a possible conflict that nobody has decided on yet, nor members who have
@@ -271,7 +293,7 @@ def can_be_invited(
     return True, f"{profile} has no undecided conflicts of interest with this review"
 
 
-def ensure_can_be_invited(profile: MemberProfile, request: Any, *, on: dt.date | None = None) -> None:
+def ensure_can_be_invited(profile: MemberProfile, request: AdviceRequest, *, on: dt.date | None = None) -> None:
     """For the panels app: raise InvitationRefused with the reason if the member may not be invited
     on the day `on` (today unless given: the demo invites as of its own day)."""
     allowed, reason = can_be_invited(profile, request, on=on)
@@ -281,16 +303,16 @@ def ensure_can_be_invited(profile: MemberProfile, request: Any, *, on: dt.date |
 
 def _record(
     profile: MemberProfile,
-    request: Any,
+    request: AdviceRequest,
     chosen: list[Conflict],
     *,
     outcome: str,
     rationale: str,
     terms: dict[str, Any],
-    by: Any,
+    by: User,
 ) -> ConflictDecision:
     decision = ConflictDecision.objects.create(
-        request=request,
+        request_id=request.pk,
         profile=profile,
         outcome=outcome,
         rationale=rationale.strip(),
@@ -311,7 +333,13 @@ def _record(
 
 
 def _terms(
-    request: Any, outcome: str, tiers: Any, items: Any, criteria: Any, recommendations: bool, note: str
+    request: AdviceRequest,
+    outcome: str,
+    tiers: Iterable[object],
+    items: Iterable[Chosen],
+    criteria: Iterable[Chosen],
+    recommendations: bool,
+    note: str,
 ) -> dict[str, Any]:
     """A restriction's checked terms; other outcomes carry none."""
     if outcome == Outcome.RESTRICT:
@@ -323,7 +351,7 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _chosen(profile: MemberProfile, request: Any, keys: list[str]) -> list[Conflict]:
+def _chosen(profile: MemberProfile, request: AdviceRequest, keys: list[str]) -> list[Conflict]:
     if not keys:
         raise ConflictRefused("Select the conflicts this decision covers")
     found = {c.key: c for c in conflicts_for(profile, request)}
@@ -340,7 +368,12 @@ def _check_decision(outcome: str, rationale: str) -> None:
 
 
 def _restriction(
-    request: Any, tiers: Any, items: Any, criteria: Any, recommendations: bool, note: str
+    request: AdviceRequest,
+    tiers: Iterable[object],
+    items: Iterable[Chosen],
+    criteria: Iterable[Chosen],
+    recommendations: bool,
+    note: str,
 ) -> dict[str, Any]:
     """The terms of a restriction, checked: tiers the evidence app knows, items of this request,
     criteria of this Senate's framework, and at least one of them."""
@@ -364,5 +397,5 @@ def _restriction(
     }
 
 
-def _pk(thing: Any) -> int:
-    return int(getattr(thing, "pk", thing))
+def _pk(thing: Chosen) -> int:
+    return int(thing.pk if isinstance(thing, Model) else thing)

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.interests.models import Declaration, DeclarationVersion, Kind, RegisterConfirmation
 from senate.members.models import Expertise, MemberProfile
@@ -34,7 +35,7 @@ class DeclarationRefused(ValueError):
 
 
 def declare(
-    profile: MemberProfile, *, kind: str, details: dict[str, Any], services: Iterable[str] = (), by: Any
+    profile: MemberProfile, *, kind: str, details: dict[str, Any], services: Iterable[str] = (), by: User
 ) -> Declaration:
     """Declare a new interest, gift or hospitality with its first version."""
     if kind not in (Kind.INTEREST, Kind.GIFT, Kind.HOSPITALITY):
@@ -54,7 +55,12 @@ def declare(
 
 
 def amend_declaration(
-    declaration: Declaration, *, changes: dict[str, Any], services: Iterable[str] | None = None, note: str = "", by: Any
+    declaration: Declaration,
+    *,
+    changes: dict[str, Any],
+    services: Iterable[str] | None = None,
+    note: str = "",
+    by: User,
 ) -> DeclarationVersion:
     """Record a changed declaration as a new version; the old one is kept, marked superseded."""
     if declaration.kind == Kind.NIL:
@@ -75,7 +81,7 @@ def amend_declaration(
     return version
 
 
-def end_declaration(declaration: Declaration, *, ended_on: dt.date, by: Any) -> DeclarationVersion:
+def end_declaration(declaration: Declaration, *, ended_on: dt.date, by: User) -> DeclarationVersion:
     """Record that an interest has ended, as a new version with the end date."""
     if declaration.kind == Kind.NIL:
         raise DeclarationRefused("A nil return has nothing to end.")
@@ -90,7 +96,7 @@ def end_declaration(declaration: Declaration, *, ended_on: dt.date, by: Any) -> 
     return version
 
 
-def make_nil_return(profile: MemberProfile, *, by: Any, on: dt.date | None = None) -> Declaration:
+def make_nil_return(profile: MemberProfile, *, by: User, on: dt.date | None = None) -> Declaration:
     """Declare that the member has no interests to declare. Refused while they have open interests."""
     on = on or timezone.localdate()
     with transaction.atomic():
@@ -104,7 +110,7 @@ def make_nil_return(profile: MemberProfile, *, by: Any, on: dt.date | None = Non
     return declaration
 
 
-def confirm_register(profile: MemberProfile, *, by: Any) -> RegisterConfirmation:
+def confirm_register(profile: MemberProfile, *, by: User) -> RegisterConfirmation:
     """The member confirms their declarations are complete and current (their annual return)."""
     with transaction.atomic():
         confirmation = RegisterConfirmation.objects.create(profile=profile, statement=CONFIRMATION)
@@ -127,7 +133,7 @@ def _lock_current(declaration: Declaration) -> DeclarationVersion:
 
 
 def _supersede_with(
-    current: DeclarationVersion, details: dict[str, Any], services: Iterable[str], *, note: str, by: Any
+    current: DeclarationVersion, details: dict[str, Any], services: Iterable[str], *, note: str, by: User
 ) -> DeclarationVersion:
     now = timezone.now()
     current.superseded_at = now
@@ -141,7 +147,7 @@ def _write_version(
     details: dict[str, Any],
     services: Iterable[str],
     *,
-    by: Any,
+    by: User,
     note: str = "",
     at: dt.datetime | None = None,
 ) -> DeclarationVersion:

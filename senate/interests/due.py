@@ -20,7 +20,9 @@ from senate.core.cache import until_next_act
 from senate.interests.local_rules import rules_for, rules_of
 from senate.interests.models import DeclarationVersion, InterestRules, RegisterConfirmation
 from senate.interests.queries import end_of
+from senate.interests.screening import ProfileIds
 from senate.members.models import MemberProfile, Membership
+from senate.organisations.models import Senate
 
 # Roles whose holders decide for the Senate; taking one up is a change of role.
 LEADING_ROLES = (Role.CHAIR, Role.VICE_CHAIR)
@@ -59,7 +61,7 @@ class DueRow:
 WATCHED = (DeclarationVersion, RegisterConfirmation, Membership, RoleAssignment)
 
 
-def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = None) -> list[DueRow]:
+def due_rows(senate: Senate, *, today: dt.date, profile: MemberProfile | None = None) -> list[DueRow]:
     """One row per current Council or Assembly member (or just `profile`), as things stood at the
     end of `today`. The whole Senate's rows, and each member's own, are kept until the next act
     (`senate.core.cache`): a member's own row is on their front page and their declarations page."""
@@ -74,13 +76,15 @@ def due_rows(senate: Any, *, today: dt.date, profile: MemberProfile | None = Non
     )
 
 
-def due_rows_now(senate: Any, *, today: dt.date, profile_ids: Any = None) -> list[DueRow]:
+def due_rows_now(senate: Senate, *, today: dt.date, profile_ids: ProfileIds | None = None) -> list[DueRow]:
     """Every current member's row (or only those of `profile_ids`, a list or a subquery of profile
     ids), read now (a fixed number of queries, not kept until the next act)."""
     return _due_rows(senate, today, None, profile_ids)
 
 
-def _due_rows(senate: Any, today: dt.date, profile: MemberProfile | None, profile_ids: Any = None) -> list[DueRow]:
+def _due_rows(
+    senate: Senate, today: dt.date, profile: MemberProfile | None, profile_ids: ProfileIds | None = None
+) -> list[DueRow]:
     rules = rules_for(senate)
     memberships = Membership.objects.current(today).filter(senate=senate).select_related("profile__user")
     if profile_ids is not None:
@@ -209,7 +213,7 @@ def refusal_for(row: DueRow, *, today: dt.date) -> str:
     return ""
 
 
-def counted(senate: Any, *, today: dt.date) -> dict[str, int]:
+def counted(senate: Senate, *, today: dt.date) -> dict[str, int]:
     """How many of the Senate's members stand at each status: the front page's numbers, kept until
     the next act without carrying every row."""
     return until_next_act(
@@ -325,7 +329,7 @@ def counted_in(senates: list[Any], *, today: dt.date) -> dict[int, dict[str, int
     return found
 
 
-def _last_declared(profile_ids: Any, end: dt.datetime) -> dict[int, dt.date]:
+def _last_declared(profile_ids: ProfileIds, end: dt.datetime) -> dict[int, dt.date]:
     """When each member last declared anything: a version of a declaration, or a confirmation (the day
     in the Senate's time zone, worked out in the database)."""
     versions = (
@@ -348,7 +352,7 @@ def _last_declared(profile_ids: Any, end: dt.datetime) -> dict[int, dt.date]:
     return found
 
 
-def _membership_starts(senate: Any, profile_ids: list[int]) -> dict[int, list[dt.date]]:
+def _membership_starts(senate: Senate, profile_ids: list[int]) -> dict[int, list[dt.date]]:
     starts: dict[int, list[dt.date]] = defaultdict(list)
     rows = Membership.objects.filter(senate=senate, profile_id__in=profile_ids).values_list("profile_id", "term_start")
     for profile_id, start in rows:
@@ -356,7 +360,7 @@ def _membership_starts(senate: Any, profile_ids: list[int]) -> dict[int, list[dt
     return starts
 
 
-def _leading_roles(senate: Any, user_ids: list[int], end: dt.datetime) -> dict[int, list[tuple[str, dt.date]]]:
+def _leading_roles(senate: Senate, user_ids: list[int], end: dt.datetime) -> dict[int, list[tuple[str, dt.date]]]:
     found: dict[int, list[tuple[str, dt.date]]] = defaultdict(list)
     rows = RoleAssignment.objects.filter(
         senate=senate, user_id__in=user_ids, role__in=LEADING_ROLES, granted_at__lte=end

@@ -3,11 +3,58 @@ the import order, so screening never sees a Request: reviews (and later panels) 
 and `facts_for_request` reads one from a request through the ORM alone (docs/adr/0003)."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from senate.interests.models import ConflictDecision
-from senate.organisations.models import Organisation, OrganisationType
+from senate.members.models import Expertise
+from senate.organisations.models import Organisation, OrganisationType, Senate
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Rows(Protocol[T_co]):
+    """A request's related records as the ORM gives them (a related manager or a queryset)."""
+
+    def all(self) -> Iterable[T_co]: ...
+    def values_list(self, *fields: str, flat: bool = ...) -> Iterable[Any]: ...
+
+
+class Partners(Protocol):
+    """The Senates asked to join a request's joint review (reviews.PartnerSenate rows)."""
+
+    def filter(self, *, status: str) -> Rows[object]: ...
+
+
+class AdviceRequest(Protocol):
+    """What this app reads of a request for advice (reviews.Request, which sits above interests in the
+    import order, so it is named by what it offers rather than imported)."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def senate(self) -> Senate: ...
+    @property
+    def senate_id(self) -> int: ...
+    @property
+    def requesting_organisation(self) -> Organisation | None: ...
+    @property
+    def requesting_organisation_id(self) -> int | None: ...
+    @property
+    def sponsor_organisation(self) -> Organisation | None: ...
+    @property
+    def sponsor_organisation_id(self) -> int | None: ...
+    @property
+    def affected_organisations(self) -> Rows[Organisation]: ...
+    @property
+    def service_areas(self) -> Rows[Expertise]: ...
+    @property
+    def places(self) -> str: ...
+    @property
+    def contentious(self) -> bool: ...
+    @property
+    def partners(self) -> Partners: ...
 
 
 @dataclass(frozen=True)
@@ -31,7 +78,7 @@ def request_model() -> Any:
     return ConflictDecision._meta.get_field("request").related_model
 
 
-def facts_for_request(request: Any, *, on: dt.date | None = None) -> ReviewFacts:
+def facts_for_request(request: AdviceRequest, *, on: dt.date | None = None) -> ReviewFacts:
     """A request's facts: its organisations, the ICB areas they sit in, services, places and whether
     it is contentious. The requester's and sponsor's own areas count as affected areas too."""
     # .all(): the request's organisations and services as its loader prefetched them, if it did.

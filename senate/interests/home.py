@@ -2,16 +2,17 @@
 declaration when one is due, and for the Senate team how many members are overdue or never declared."""
 
 import datetime as dt
-from typing import Any
 
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.interests import due
 from senate.interests.permission_names import InterestsPermission as P
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     found = []
     profile = getattr(user, "profile", None)  # read once for the page (the header asks too)
     if profile is not None:

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.interests.models import InterestRules, Kind
+from senate.organisations.models import Senate
 
 EDITABLE = (
     "gift_promotional_limit",
@@ -23,7 +25,7 @@ EDITABLE = (
 )
 
 
-def rules_for(senate: Any) -> InterestRules:
+def rules_for(senate: Senate | None) -> InterestRules:
     """The Senate's rules, made with the NHS defaults the first time they are asked for."""
     if senate is None:
         return InterestRules()
@@ -37,7 +39,7 @@ def rules_of(senates: Any) -> dict[int, InterestRules]:
     return {senate.pk: kept.get(senate.pk) or rules_for(senate) for senate in senates}
 
 
-def update_rules(rules: InterestRules, *, changes: dict[str, Any], by: Any) -> InterestRules:
+def update_rules(rules: InterestRules, *, changes: dict[str, Any], by: User) -> InterestRules:
     """Change the Senate's settings, with an audit event listing what changed from what."""
     changed = {
         name: [str(getattr(rules, name)), str(value)]

@@ -1,11 +1,11 @@
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.interests.permission_names import InterestsPermission as P
+from senate.organisations.models import Senate
 
 
-def items(request: Any, senate: Any) -> list[dict[str, str]]:
+def items(request: HttpRequest, senate: Senate) -> list[dict[str, str]]:
     found = []
     if request.user.has_perm(P.VIEW_DUE, senate):
         found.append({"href": reverse("interests:due", args=[senate.slug]), "text": "Interests"})

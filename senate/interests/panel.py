@@ -5,16 +5,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from senate.core import registry
 from senate.interests.due import declaration_refusals
-from senate.interests.facts import facts_for_request
+from senate.interests.facts import AdviceRequest, facts_for_request
 from senate.interests.local_rules import rules_for
 from senate.interests.models import Attestation, ConflictDecision, ConflictDismissal, Outcome
 from senate.interests.restrictions import describe_decisions
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.members.models import MemberProfile, Membership
+from senate.organisations.models import Senate
 
 # When each person first opened a request's evidence, as the evidence app (after this one) answers:
 # fn(request, user_ids) -> {user_id: datetime}.
@@ -34,13 +34,15 @@ class PanelDeclaration:
         return not (self.interests or self.declared_for_review)
 
 
-def declarations_for_panel(request: Any, profiles: Iterable[MemberProfile], *, on: dt.date) -> list[PanelDeclaration]:
+def declarations_for_panel(
+    request: AdviceRequest, profiles: Iterable[MemberProfile], *, on: dt.date
+) -> list[PanelDeclaration]:
     """One row per panel member: their role, the declared interests and connections relevant to this
     review (less those dismissed as false positives), the decisions taken, and what they declared
     for this review when they attested."""
     members = list(profiles)
     found = screen_many(members, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(request.senate)))
-    dismissed = set(ConflictDismissal.objects.filter(request=request).values_list("profile_id", "key"))
+    dismissed = set(ConflictDismissal.objects.filter(request_id=request.pk).values_list("profile_id", "key"))
     decisions = _decisions(request, members)
     specific = _specific(request, members)
     roles = _roles(request.senate, members, on)
@@ -66,13 +68,17 @@ class DeclarationRecord:
     register: str  # '' when their declarations on the register are current, else why not
 
 
-def declaration_records(request: Any, profiles: Iterable[MemberProfile], *, on: dt.date) -> list[DeclarationRecord]:
+def declaration_records(
+    request: AdviceRequest, profiles: Iterable[MemberProfile], *, on: dt.date
+) -> list[DeclarationRecord]:
     """For the report: when each member confirmed their declarations for this review, whether the
     access log shows them opening its evidence before that, and where their register stands."""
     members = list(profiles)
     first: dict[int, dt.datetime] = {}
     for profile_id, at in (
-        Attestation.objects.filter(request=request, profile__in=members).order_by("at").values_list("profile_id", "at")
+        Attestation.objects.filter(request_id=request.pk, profile__in=members)
+        .order_by("at")
+        .values_list("profile_id", "at")
     ):
         first.setdefault(profile_id, at)
     opened: dict[int, dt.datetime] = registry.one(FIRST_OPENED)(request, [p.user_id for p in members])
@@ -111,9 +117,9 @@ def declaration_statement(records: list[DeclarationRecord]) -> list[str]:
     return lines
 
 
-def _decisions(request: Any, members: list[MemberProfile]) -> dict[int, list[str]]:
+def _decisions(request: AdviceRequest, members: list[MemberProfile]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
-    rows = list(ConflictDecision.objects.filter(request=request, profile__in=members).order_by("at", "id"))
+    rows = list(ConflictDecision.objects.filter(request_id=request.pk, profile__in=members).order_by("at", "id"))
     described = describe_decisions(d for d in rows if d.outcome == Outcome.RESTRICT)
     for d in rows:
         terms = described.get(d.pk, [])
@@ -122,10 +128,10 @@ def _decisions(request: Any, members: list[MemberProfile]) -> dict[int, list[str
     return found
 
 
-def _specific(request: Any, members: list[MemberProfile]) -> dict[int, str]:
+def _specific(request: AdviceRequest, members: list[MemberProfile]) -> dict[int, str]:
     found: dict[int, str] = {}
     for profile_id, text in (
-        Attestation.objects.filter(request=request, profile__in=members)
+        Attestation.objects.filter(request_id=request.pk, profile__in=members)
         .order_by("at", "id")
         .values_list("profile_id", "specific")
     ):
@@ -133,7 +139,7 @@ def _specific(request: Any, members: list[MemberProfile]) -> dict[int, str]:
     return found
 
 
-def _roles(senate: Any, members: list[MemberProfile], on: dt.date) -> dict[int, str]:
+def _roles(senate: Senate, members: list[MemberProfile], on: dt.date) -> dict[int, str]:
     found: dict[int, str] = {}
     for m in Membership.objects.current(on).filter(senate=senate, profile__in=members).order_by("body"):
         found.setdefault(m.profile_id, f"{m.get_body_display()}: {m.get_role_display()}")

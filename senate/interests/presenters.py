@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from senate.interests.due import LABELS, Status, due_rows
-from senate.interests.facts import ReviewFacts
+from senate.interests.facts import AdviceRequest, ReviewFacts
 from senate.interests.local_rules import money, rules_for, threshold_advice
-from senate.interests.models import Declaration, DeclarationVersion, Kind
+from senate.interests.models import Declaration, DeclarationVersion, InterestRules, Kind
 from senate.interests.screening import SEVERITY_LABELS, Severity
 from senate.members.models import MemberProfile, Membership
 from senate.organisations.models import Organisation, Senate
@@ -22,7 +22,7 @@ SEVERITY_TAGS = {s: {"text": SEVERITY_LABELS[s], "colour": SEVERITY_COLOURS[s]} 
 
 
 def request_rows(
-    request: Any, facts: ReviewFacts | None = None, named: list[tuple[int, str]] | None = None
+    request: AdviceRequest, facts: ReviewFacts | None = None, named: list[tuple[int, str]] | None = None
 ) -> list[dict[str, Any]]:
     """What screening reads from a request, as summary-list rows. `facts` and `named` (its
     organisations by name, `request_organisations`), when the page has read them already."""
@@ -67,7 +67,9 @@ def dates(version: DeclarationVersion) -> str:
     return f"{start} to {version.ended_on:%-d %B %Y}" if version.ended_on else f"From {start}"
 
 
-def version_rows(declaration: Declaration, version: DeclarationVersion, rules: Any = None) -> list[dict[str, Any]]:
+def version_rows(
+    declaration: Declaration, version: DeclarationVersion, rules: InterestRules | None = None
+) -> list[dict[str, Any]]:
     """A declaration's details as summary-list rows."""
     rows = [
         ("Type", kind_label(declaration, version)),
@@ -97,7 +99,9 @@ def version_rows(declaration: Declaration, version: DeclarationVersion, rules: A
     return [{"key": {"text": k}, "value": {"text": v}} for k, v in rows]
 
 
-def own_sections(declarations: list[Declaration], today: dt.date, rules: Any) -> dict[str, list[dict[str, Any]]]:
+def own_sections(
+    declarations: list[Declaration], today: dt.date, rules: InterestRules
+) -> dict[str, list[dict[str, Any]]]:
     """The member's declarations as cards: current, ended, and nil returns."""
     sections: dict[str, list[dict[str, Any]]] = {"current": [], "ended": [], "nil": []}
     for d in declarations:

@@ -2,12 +2,12 @@
 withhold an entry only where there is an overriding privacy interest or a real risk of harm, and
 the reason is recorded (docs/domain.md §4.1)."""
 
-from typing import Any
-
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.interests.models import Declaration, PublicationDecision, WithholdingGrounds
+from senate.organisations.models import Senate
 
 
 class PublicationRefused(ValueError):
@@ -15,7 +15,7 @@ class PublicationRefused(ValueError):
 
 
 def withhold_declaration(
-    declaration: Declaration, *, grounds: str, reason: str, by: Any, senate: Any = None
+    declaration: Declaration, *, grounds: str, reason: str, by: User, senate: Senate | None = None
 ) -> Declaration:
     """Withhold an entry from the public register, recording the grounds and the reason."""
     if grounds not in WithholdingGrounds.values:
@@ -35,7 +35,9 @@ def withhold_declaration(
     return declaration
 
 
-def publish_declaration(declaration: Declaration, *, by: Any, reason: str = "", senate: Any = None) -> Declaration:
+def publish_declaration(
+    declaration: Declaration, *, by: User, reason: str = "", senate: Senate | None = None
+) -> Declaration:
     """Publish an entry that was withheld. The member's own choice not to publish still stands."""
     if not declaration.withheld:
         raise PublicationRefused("This entry is not withheld.")
@@ -51,7 +53,7 @@ def publish_declaration(declaration: Declaration, *, by: Any, reason: str = "", 
     return declaration
 
 
-def _record(declaration: Declaration, *, withheld: bool, grounds: str, reason: str, by: Any) -> None:
+def _record(declaration: Declaration, *, withheld: bool, grounds: str, reason: str, by: User) -> None:
     PublicationDecision.objects.create(
         declaration=declaration, withheld=withheld, grounds=grounds, reason=reason, by=by
     )

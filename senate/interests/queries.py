@@ -9,9 +9,10 @@ from typing import Any, NamedTuple
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from senate.interests.facts import request_model
+from senate.interests.facts import AdviceRequest, request_model
 from senate.interests.models import Declaration, DeclarationVersion
 from senate.members.models import Body, MemberProfile, Membership, MembershipRole
+from senate.organisations.models import Senate
 
 
 class Candidate(NamedTuple):
@@ -33,7 +34,7 @@ def versions_in_force(at: dt.datetime) -> QuerySet[DeclarationVersion]:
     return DeclarationVersion.objects.in_force(at).select_related("declaration__profile__user", "organisation")
 
 
-def current_roles(senate: Any, on: dt.date, *, profile_ids: Iterable[int] | None = None) -> dict[int, str]:
+def current_roles(senate: Senate, on: dt.date, *, profile_ids: Iterable[int] | None = None) -> dict[int, str]:
     """Each current member's roles in this Senate, by profile id, e.g. 'Council: Clinical member'; of
     the members `profile_ids` alone when given (the rows of a page)."""
     bodies, roles = dict(Body.choices), dict(MembershipRole.choices)
@@ -46,12 +47,12 @@ def current_roles(senate: Any, on: dt.date, *, profile_ids: Iterable[int] | None
     return {profile_id: "; ".join(labels) for profile_id, labels in found.items()}
 
 
-def members_of(senate: Any) -> QuerySet[MemberProfile]:
+def members_of(senate: Senate) -> QuerySet[MemberProfile]:
     """Everyone who is or was a member of this Senate (tenancy for the Senate team's pages)."""
     return MemberProfile.objects.filter(pk__in=Membership.objects.filter(senate=senate).values("profile_id"))
 
 
-def declaration_in(senate: Any, pk: int) -> Declaration | None:
+def declaration_in(senate: Senate, pk: int) -> Declaration | None:
     return Declaration.objects.filter(pk=pk, profile__in=members_of(senate)).select_related("profile__user").first()
 
 
@@ -67,7 +68,7 @@ def own_declarations(profile: MemberProfile) -> list[Declaration]:
     return declarations
 
 
-def request_in(senate: Any, pk: int) -> Any:
+def request_in(senate: Senate | None, pk: int) -> Any:
     """A request for advice of this Senate, read through the ORM (interests never imports reviews)."""
     return (
         request_model()
@@ -77,7 +78,7 @@ def request_in(senate: Any, pk: int) -> Any:
     )
 
 
-def partner_senates_of(request: Any) -> list[int]:
+def partner_senates_of(request: AdviceRequest) -> list[int]:
     """The Senates that review this request jointly with its own (accepted partners; reviews.joint),
     read by the relation's name (interests never imports reviews)."""
     if request is None:
@@ -85,7 +86,7 @@ def partner_senates_of(request: Any) -> list[int]:
     return list(request.partners.filter(status="accepted").values_list("senate_id", flat=True))
 
 
-def candidates(senate: Any, on: dt.date, q: str = "", *, partners: Iterable[int] = ()) -> QuerySet[MemberProfile]:
+def candidates(senate: Senate, on: dt.date, q: str = "", *, partners: Iterable[int] = ()) -> QuerySet[MemberProfile]:
     """Current Council and Assembly members of this Senate, the people screened for its panels, and of
     a joint review's partner Senates (`partners`), whose Assemblies the panel also draws from."""
     ids = Membership.objects.current(on).filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id")
@@ -107,7 +108,7 @@ def profiles_of(ids: list[int]) -> list[MemberProfile]:
     return list(MemberProfile.objects.filter(pk__in=ids).select_related("user"))
 
 
-def screenable(senate: Any, pk: int, *, partners: Iterable[int] = ()) -> MemberProfile | None:
+def screenable(senate: Senate, pk: int, *, partners: Iterable[int] = ()) -> MemberProfile | None:
     """A member this Senate may screen: its own members, a joint review's partner Senates' members, and
     members of other Senates willing to serve."""
     mine = Q(pk__in=Membership.objects.filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id"))

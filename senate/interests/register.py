@@ -25,6 +25,7 @@ from senate.interests.models import (
     WithholdingGrounds,
 )
 from senate.members.models import Body, Membership
+from senate.organisations.models import Senate
 
 
 class Entry(NamedTuple):
@@ -75,7 +76,7 @@ def filtered(entries: list[Entry], *, name: str = "", body: str = "", type: str 
     ]
 
 
-def date_error(senate: Any, on: dt.date, today: dt.date) -> str:
+def date_error(senate: Senate, on: dt.date, today: dt.date) -> str:
     """Nothing when the register may be shown as it stood `on`; otherwise what to tell the person. The
     register starts when the Senate was established and ends today."""
     earliest = min(senate.established, today)
@@ -95,14 +96,14 @@ class Register:
 WATCHED = (DeclarationVersion, PublicationDecision, RegisterConfirmation, Membership)
 
 
-def public_register(senate: Any, *, on: dt.date) -> Register:
+def public_register(senate: Senate, *, on: dt.date) -> Register:
     """Worked out once per day and act (`senate.core.cache`): every page of it and the CSV read the same."""
     return until_next_act(
         f"register:{senate.pk}:{on.isoformat()}:{timezone.localdate()}", lambda: _register(senate, on), rows_of=WATCHED
     )
 
 
-def _register(senate: Any, on: dt.date) -> Register:
+def _register(senate: Senate, on: dt.date) -> Register:
     roles = queries.current_roles(senate, on)
     register = Register(on=on)
     shown: list[dict[str, Any]] = []
@@ -119,7 +120,7 @@ def _register(senate: Any, on: dt.date) -> Register:
     return register
 
 
-def all_entries(senate: Any, *, on: dt.date, show: str = "all", page: Any = None, per_page: int = 50) -> Page[Any]:
+def all_entries(senate: Senate, *, on: dt.date, show: str = "all", page: Any = None, per_page: int = 50) -> Page[Any]:
     """For the Senate team only: one page of every entry in force, with why it is or is not published,
     by member then type of entry. Counted, ordered and paged in the database: a Senate of the national
     world has thousands of entries, and the page shows fifty."""
@@ -175,7 +176,7 @@ _COLUMNS = {
 }
 
 
-def _entries_in_force(senate: Any, on: dt.date, roles: dict[int, str]) -> list[dict[str, Any]]:
+def _entries_in_force(senate: Senate, on: dt.date, roles: dict[int, str]) -> list[dict[str, Any]]:
     """Versions in force at the end of `on` for members then current, less those long ended: one query."""
     window = _months_before(on, rules_for(senate).ended_shown_months)
     versions = (
@@ -260,7 +261,7 @@ def _entry(version: dict[str, Any], roles: dict[int, str]) -> Entry:
     )
 
 
-def _not_declared(senate: Any, on: dt.date) -> list[tuple[str, str]]:
+def _not_declared(senate: Senate, on: dt.date) -> list[tuple[str, str]]:
     found = []
     # Read now, not through the copy of every row the due page keeps (model instances are costly to
     # keep): the register itself is kept until the next act.

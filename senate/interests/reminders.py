@@ -3,7 +3,6 @@ Each email has a key naming the member, what they owe and whether it is due or o
 run never sends the same reminder twice."""
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -11,9 +10,10 @@ from django.urls import reverse
 
 from senate.interests.due import DueRow, Status, due_rows
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 
 
-def send_declaration_reminders(senate: Any, *, today: dt.date) -> int:
+def send_declaration_reminders(senate: Senate, *, today: dt.date) -> int:
     """Queue a reminder for every member of this Senate who owes a declaration. Returns how many."""
     sent = 0
     with transaction.atomic():
@@ -23,7 +23,7 @@ def send_declaration_reminders(senate: Any, *, today: dt.date) -> int:
     return sent
 
 
-def _remind(row: DueRow, senate: Any, today: dt.date) -> bool:
+def _remind(row: DueRow, senate: Senate, today: dt.date) -> bool:
     late = row.due_on is not None and row.due_on < today
     owed = "+".join(sorted(o.key for o in row.obligations))
     email = queue_email(
@@ -38,7 +38,7 @@ def _remind(row: DueRow, senate: Any, today: dt.date) -> bool:
     return email is not None
 
 
-def _body(row: DueRow, senate: Any, late: bool) -> str:
+def _body(row: DueRow, senate: Senate, late: bool) -> str:
     owed = "\n".join(f"- {o.what} (due by {o.due_on:%-d %B %Y})" for o in row.obligations)
     when = "is overdue" if late else f"is due by {row.due_on:%-d %B %Y}" if row.due_on else "is due"
     return (

@@ -7,9 +7,12 @@ from their `AppConfig.ready()` (`senate.core.registry`)."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
+from senate.accounts.models import User
+from senate.accounts.people import Visitor
 from senate.core import registry
+from senate.interests.facts import AdviceRequest
 from senate.interests.models import ConflictDecision, Outcome
 from senate.members.models import MemberProfile
 
@@ -28,6 +31,15 @@ ITEMS = registry.point("interests.restrictable_items", "a request's evidence ite
 CRITERIA = registry.point("interests.restrictable_criteria", "a request's assessment criteria: a Restrictable")
 
 
+class Openable(Protocol):
+    """An evidence item as a restriction reads it (evidence sits above interests)."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def tier(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Restrictions:
     """One member's standing exclusion or restrictions on one request. Empty when there are none."""
@@ -43,10 +55,10 @@ class Restrictions:
     def __bool__(self) -> bool:
         return self.excluded or bool(self.tiers or self.items or self.criteria or self.recommendations or self.notes)
 
-    def may_open(self, item: Any) -> bool:
+    def may_open(self, item: Openable) -> bool:
         return not self.excluded and item.tier not in self.tiers and item.pk not in self.items
 
-    def may_judge(self, criterion: Any) -> bool:
+    def may_judge(self, criterion: object) -> bool:
         return not self.excluded and _pk(criterion) not in self.criteria
 
     def may_agree_recommendations(self) -> bool:
@@ -83,18 +95,18 @@ def combine(decisions: Iterable[ConflictDecision]) -> Restrictions:
     )
 
 
-def restrictions_for(profile_or_user: Any, request: Any) -> Restrictions:
+def restrictions_for(profile_or_user: MemberProfile | Visitor, request: AdviceRequest) -> Restrictions:
     """This person's restrictions on this request (a user without a member profile has none)."""
     profile_id = _profile_id(profile_or_user)
     if profile_id is None or request is None:
         return NONE
-    return combine(ConflictDecision.objects.filter(request=request, profile_id=profile_id))
+    return combine(ConflictDecision.objects.filter(request_id=request.pk, profile_id=profile_id))
 
 
-def restrictions_by_profile(request: Any, profile_ids: Iterable[int]) -> dict[int, Restrictions]:
+def restrictions_by_profile(request: AdviceRequest, profile_ids: Iterable[int]) -> dict[int, Restrictions]:
     """Several members' restrictions on one request, in one query."""
     found: dict[int, list[ConflictDecision]] = {pk: [] for pk in profile_ids}
-    for decision in ConflictDecision.objects.filter(request=request, profile_id__in=list(found)):
+    for decision in ConflictDecision.objects.filter(request_id=request.pk, profile_id__in=list(found)):
         found[decision.profile_id].append(decision)
     return {pk: combine(rows) for pk, rows in found.items()}
 
@@ -186,7 +198,7 @@ def is_enforceable(decision: ConflictDecision) -> bool:
     return bool(decision.no_tiers or decision.no_items or decision.no_criteria or decision.no_recommendations)
 
 
-def restriction_choices(request: Any) -> dict[str, list[tuple[str, str]]]:
+def restriction_choices(request: AdviceRequest) -> dict[str, list[tuple[str, str]]]:
     """What a restriction on this request may name: the tiers, this review's evidence items, and its
     criteria (or, before they are chosen, the Senate's framework)."""
     return {
@@ -217,13 +229,13 @@ def _titles(point: str, pks: Iterable[int]) -> list[str]:
     return [named[k] for k in sorted(set(pks)) if k in named]
 
 
-def _pk(thing: Any) -> Any:
+def _pk(thing: object) -> Any:
     return getattr(thing, "pk", thing)
 
 
-def _profile_id(profile_or_user: Any) -> int | None:
+def _profile_id(profile_or_user: MemberProfile | Visitor) -> int | None:
     if isinstance(profile_or_user, MemberProfile):
         return profile_or_user.pk
-    if not getattr(profile_or_user, "is_authenticated", False):
+    if not isinstance(profile_or_user, User):  # nobody signed in
         return None
     return MemberProfile.objects.filter(user_id=profile_or_user.pk).values_list("pk", flat=True).first()

@@ -3,16 +3,16 @@ UNCONFIRMED nationally, docs/domain.md §4.1). This finds whose records are past
 decision for the Senate team and is not automated."""
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from senate.interests.local_rules import rules_for
 from senate.members.models import MemberProfile, Membership
+from senate.organisations.models import Senate
 
 
-def past_retention(senate: Any, *, today: dt.date) -> QuerySet[MemberProfile]:
+def past_retention(senate: Senate, *, today: dt.date) -> QuerySet[MemberProfile]:
     """Former members of this Senate with declarations, who left every Senate more than the
     retention period ago."""
     years = rules_for(senate).retention_years

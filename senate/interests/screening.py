@@ -30,6 +30,9 @@ from senate.interests.models import Category, DeclarationVersion, InterestRules,
 from senate.members.models import Affiliation, MemberProfile
 from senate.organisations.models import Organisation
 
+# Members by profile id: a list, or a subquery of them (so a long list is not sent as parameters).
+ProfileIds = list[int] | QuerySet[Any, Any]
+
 
 class Severity(StrEnum):
     HIGH = "high"
@@ -103,7 +106,7 @@ def screen_many(
     """Conflicts by profile id, most severe first; members with none are absent. `names`: the names
     of the organisations and ICB areas the request names, when the caller has read them already."""
     index = _index(facts, rules or ScreeningRules(), names)
-    ids: Any = profiles.values("pk") if isinstance(profiles, QuerySet) else [p.pk for p in profiles]
+    ids: ProfileIds = profiles.values("pk") if isinstance(profiles, QuerySet) else [p.pk for p in profiles]
     _affiliations(ids, index)
     _profiles(ids, index)
     _declarations(ids, index)
@@ -137,7 +140,7 @@ def _index(facts: ReviewFacts, rules: ScreeningRules, names: dict[int, str] | No
     )
 
 
-def _affiliations(ids: Any, index: _Index) -> None:
+def _affiliations(ids: ProfileIds, index: _Index) -> None:
     wanted = Q(organisation_id__in=list(index.parties))
     if index.local_area:
         wanted |= Q(organisation_id__in=list(index.icbs)) | Q(organisation__icb_id__in=list(index.icbs))
@@ -161,7 +164,7 @@ def _affiliations(ids: Any, index: _Index) -> None:
         _works_in_area(index, profile_id, org if org in index.icbs else icb, name)
 
 
-def _profiles(ids: Any, index: _Index) -> None:
+def _profiles(ids: ProfileIds, index: _Index) -> None:
     icbs = list(index.icbs)
     wanted = Q(employer_id__in=list(index.parties))
     if index.local_area:
@@ -186,7 +189,7 @@ def _works_in_area(index: _Index, profile_id: int, icb: int | None, where: str) 
         index.add(profile_id, Conflict(f"area:work:{icb}", "local_area", Severity.MEDIUM, reason, icb))
 
 
-def _declarations(ids: Any, index: _Index) -> None:
+def _declarations(ids: ProfileIds, index: _Index) -> None:
     versions = (
         DeclarationVersion.objects.in_force()
         .filter(declaration__profile_id__in=ids)

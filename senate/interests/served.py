@@ -15,7 +15,8 @@ def _request(http: HttpRequest, pk: int) -> Any:
 
 
 def _declaration(http: HttpRequest, pk: int) -> Any:
-    return queries.declaration_in(getattr(http, "senate", None), pk)
+    senate = getattr(http, "senate", None)
+    return queries.declaration_in(senate, pk) if senate is not None else None
 
 
 REQUEST = Served(

@@ -10,9 +10,10 @@ from django.db import transaction
 from django.db.models import Q
 
 from senate.accounts.granting import grant_role, withdraw_role
-from senate.accounts.models import Role, RoleAssignment
+from senate.accounts.models import Role, RoleAssignment, User
 from senate.core import audit
 from senate.members.models import Body, MemberProfile, Membership, MembershipRole, RoleDescription
+from senate.organisations.models import Senate
 
 # The role a member of each body signs in with (Council pages, an Assembly member's panels).
 SIGN_IN_ROLE = {Body.COUNCIL: Role.COUNCIL_MEMBER, Body.ASSEMBLY: Role.ASSEMBLY_MEMBER}
@@ -28,12 +29,12 @@ class AppointmentRefused(ValueError):
 def appoint(
     *,
     profile: MemberProfile,
-    senate: Any,
+    senate: Senate,
     body: str,
     role: str,
     starts: dt.date,
     ends: dt.date,
-    by: Any,
+    by: User | None,
     reason: str = "",
     term_number: int | None = None,
     role_description: RoleDescription | None = None,
@@ -73,7 +74,7 @@ def appoint(
 
 
 def change_term(
-    *, membership: Membership, starts: dt.date, ends: dt.date, by: Any, reason: str, today: dt.date | None = None
+    *, membership: Membership, starts: dt.date, ends: dt.date, by: User, reason: str, today: dt.date | None = None
 ) -> Membership:
     """Move the start or end of a term not yet ended early (an extension, a correction)."""
     if membership.ended_on:
@@ -91,7 +92,7 @@ def change_term(
 
 
 def end_membership(
-    *, membership: Membership, on: dt.date, by: Any, reason: str, today: dt.date | None = None
+    *, membership: Membership, on: dt.date, by: User, reason: str, today: dt.date | None = None
 ) -> Membership:
     """Record that a member leaves on `on` (the first day they are no longer a member), before their
     term ends. Once it takes effect and they hold no other membership of that body here, the body's
@@ -117,7 +118,7 @@ def end_membership(
     return membership
 
 
-def appoint_all(appointments: Iterable[dict[str, Any]], *, by: Any, reason: str) -> list[Membership]:
+def appoint_all(appointments: Iterable[dict[str, Any]], *, by: User | None, reason: str) -> list[Membership]:
     """Several appointments in one transaction (the demo's Councils and Assemblies): all or none."""
     with transaction.atomic():
         return [appoint(**a, by=by, reason=reason) for a in appointments]
@@ -164,15 +165,15 @@ def _last_day(m: Membership) -> dt.date:
     return m.ended_on - dt.timedelta(days=1) if m.ended_on else m.term_end
 
 
-def _next_term_number(profile: MemberProfile, senate: Any, body: str) -> int:
+def _next_term_number(profile: MemberProfile, senate: Senate, body: str) -> int:
     return Membership.objects.filter(profile=profile, senate=senate, body=body).count() + 1
 
 
-def _holds(profile: MemberProfile, senate: Any, role: str) -> bool:
+def _holds(profile: MemberProfile, senate: Senate, role: str) -> bool:
     return RoleAssignment.objects.filter(user_id=profile.user_id, senate=senate, role=role).exists()
 
 
-def _withdraw_sign_in_role(membership: Membership, *, by: Any, today: dt.date) -> None:
+def _withdraw_sign_in_role(membership: Membership, *, by: User, today: dt.date) -> None:
     still = Membership.objects.filter(profile=membership.profile, senate=membership.senate, body=membership.body)
     still = (
         still.exclude(pk=membership.pk)
@@ -207,7 +208,7 @@ def _whole(m: Membership, *, empty: bool = True) -> dict[str, list[str]]:
     return {k: ["" if not empty else v, v] for k, v in values.items()}
 
 
-def _record(m: Membership, action: str, *, by: Any, reason: str, changed: dict[str, list[str]]) -> None:
+def _record(m: Membership, action: str, *, by: User | None, reason: str, changed: dict[str, list[str]]) -> None:
     what = {
         "membership.appointed": f"appointed to the {m.get_body_display()} as {m.get_role_display()}, "
         f"{uk_date(m.term_start)} to {uk_date(m.term_end)}",

@@ -8,8 +8,10 @@ from typing import Any
 from django.apps import apps
 from django.utils.module_loading import import_string
 
+from senate.organisations.models import Senate
 
-def formats_needed(senate: Any, profiles: Iterable[Any]) -> list[tuple[Any, list[str]]]:
+
+def formats_needed(senate: Senate, profiles: Iterable[Any]) -> list[tuple[Any, list[str]]]:
     """Those of `profiles` who need papers in another format, with the formats, in name order."""
     people = {p.pk: p for p in profiles if p is not None}
     if not people or not apps.is_installed("senate.participation"):

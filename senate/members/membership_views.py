@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from senate.accounts.granting import RoleRefused, grant_role, withdraw_role
 from senate.accounts.models import Role, RoleAssignment
+from senate.accounts.people import SignedInRequest
 from senate.accounts.permission_names import Permission
 from senate.core.access import requires
 from senate.members import appointments
@@ -23,7 +24,7 @@ SECTION = "#memberships-and-roles"
 
 
 @requires(Permission.EDIT_MEMBERSHIP, on=MEMBER)
-def appoint(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
+def appoint(http: SignedInRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
     form = AppointmentForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -47,7 +48,7 @@ def appoint(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpRe
 
 
 @requires(Permission.EDIT_MEMBERSHIP, on=MEMBERSHIP)
-def change_term(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+def change_term(http: SignedInRequest, senate: Senate, membership: Membership) -> HttpResponse:
     initial = {"starts": membership.term_start, "ends": membership.term_end}
     form = TermForm(_posted(http), initial=initial)
     if http.method == "POST" and form.is_valid():
@@ -67,7 +68,7 @@ def change_term(http: HttpRequest, senate: Senate, membership: Membership) -> Ht
 
 
 @requires(Permission.EDIT_MEMBERSHIP, on=MEMBERSHIP)
-def end_membership(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+def end_membership(http: SignedInRequest, senate: Senate, membership: Membership) -> HttpResponse:
     form = EndMembershipForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -85,7 +86,7 @@ def end_membership(http: HttpRequest, senate: Senate, membership: Membership) ->
 
 
 @requires(Permission.EDIT_MEMBERSHIP, on=MEMBER)
-def give_role(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
+def give_role(http: SignedInRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
     form = GiveRoleForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         role = form.cleaned_data["role"]
@@ -106,7 +107,7 @@ def give_role(http: HttpRequest, senate: Senate, profile: MemberProfile) -> Http
 
 
 @requires(Permission.EDIT_MEMBERSHIP, on=ROLE)
-def withdraw(http: HttpRequest, senate: Senate, assignment: RoleAssignment) -> HttpResponse:
+def withdraw(http: SignedInRequest, senate: Senate, assignment: RoleAssignment) -> HttpResponse:
     profile = MemberProfile.objects.select_related("user").get(user_id=assignment.user_id)
     form = WithdrawRoleForm(_posted(http))
     if http.method == "POST" and form.is_valid():
@@ -122,7 +123,7 @@ def withdraw(http: HttpRequest, senate: Senate, assignment: RoleAssignment) -> H
     return _page(http, senate, profile, "members/withdraw_role.jinja", form, "Withdraw a role", extra)
 
 
-def _posted(http: HttpRequest) -> Any:
+def _posted(http: SignedInRequest) -> Any:
     return http.POST if http.method == "POST" else None
 
 
@@ -135,7 +136,7 @@ def _back(senate: Senate, profile: MemberProfile) -> HttpResponse:
 
 
 def _page(
-    http: HttpRequest,
+    http: SignedInRequest,
     senate: Senate,
     profile: MemberProfile,
     template: str,

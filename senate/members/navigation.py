@@ -1,11 +1,11 @@
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.accounts.permission_names import Permission
+from senate.organisations.models import Senate
 
 
-def items(request: Any, senate: Any) -> list[dict[str, str]]:
+def items(request: HttpRequest, senate: Senate) -> list[dict[str, str]]:
     """One "Members" item for the Senate team (coverage is linked from the directory); coverage on its
     own for those who may see it but not the directory."""
     if request.user.has_perm(Permission.VIEW_MEMBER_DIRECTORY, senate):

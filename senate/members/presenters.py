@@ -1,8 +1,10 @@
 """Page-shaped data for the NHS macros."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
+from django.db import models
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -10,7 +12,7 @@ from senate.members.models import Body, MembershipRole, Profession
 from senate.organisations.models import Senate
 
 
-def directory_rows(page: Any, senate: Senate, today: dt.date) -> list[dict[str, Any]]:
+def directory_rows(page: Iterable[dict[str, Any]], senate: Senate, today: dt.date) -> list[dict[str, Any]]:
     """The rows of a page of `members.queries.DirectoryListing` (plain values, not profiles)."""
     return [
         {
@@ -33,7 +35,7 @@ def directory_rows(page: Any, senate: Senate, today: dt.date) -> list[dict[str, 
     ]
 
 
-def _label(choices: Any, value: str) -> str:
+def _label(choices: type[models.Choices], value: str) -> str:
     """The words for a stored choice, as `get_FOO_display` gives them (the value itself if unknown)."""
     return str(dict(choices.choices).get(value, value))
 

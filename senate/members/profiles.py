@@ -4,12 +4,13 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.members.models import Expertise, MemberProfile
 
 
 def update_profile(
-    profile: MemberProfile, *, changes: dict[str, Any], full_name: str, expertise: list[str], by: Any
+    profile: MemberProfile, *, changes: dict[str, Any], full_name: str, expertise: list[str], by: User
 ) -> MemberProfile:
     """Save a member's own changes, their expertise and name, with an audit event. All or nothing."""
     with transaction.atomic():

@@ -3,9 +3,10 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.accounts.permission_names import Permission
 from senate.core import audit
 from senate.core.access import check, requires, signed_in
@@ -19,7 +20,7 @@ from senate.organisations.models import Senate
 
 
 @requires(Permission.VIEW_MEMBER_DIRECTORY)
-def directory(request: HttpRequest, senate: Senate) -> HttpResponse:
+def directory(request: SignedInRequest, senate: Senate) -> HttpResponse:
     """The Senate team's directory of current Council and Assembly members, with filters."""
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -39,7 +40,7 @@ def directory(request: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(Permission.VIEW_MEMBER_DIRECTORY)
-def member_detail(request: HttpRequest, senate: Senate, profile_id: int) -> HttpResponse:
+def member_detail(request: SignedInRequest, senate: Senate, profile_id: int) -> HttpResponse:
     profile = queries.member_in(senate, profile_id)
     if profile is None:
         raise Http404("No member with that number in this Senate.")
@@ -62,7 +63,7 @@ def member_detail(request: HttpRequest, senate: Senate, profile_id: int) -> Http
 
 
 @requires(Permission.VIEW_COVERAGE)
-def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
+def coverage(request: SignedInRequest, senate: Senate) -> HttpResponse:
     """Which constituencies, life stages and Outcomes Framework domains each body covers."""
 
     def work_out() -> list[tuple[str, Coverage]]:
@@ -81,7 +82,7 @@ def coverage(request: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @signed_in
-def my_profile(request: HttpRequest) -> HttpResponse:
+def my_profile(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     memberships = profile.memberships.select_related("senate").order_by("-term_start")
     context = {"profile": profile, "memberships": memberships, "page_title": "Your profile", "today": dt.date.today()}
@@ -89,7 +90,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 
 
 @signed_in
-def edit_my_profile(request: HttpRequest) -> HttpResponse:
+def edit_my_profile(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     check(request, Permission.EDIT_OWN_PROFILE, profile)
     form = ProfileForm(request.POST or None, instance=profile)
@@ -109,7 +110,7 @@ def edit_my_profile(request: HttpRequest) -> HttpResponse:
     return render(request, "members/edit_profile.jinja", {"form": form, "page_title": "Change your profile"})
 
 
-def _own_profile(request: HttpRequest) -> MemberProfile:
+def _own_profile(request: SignedInRequest) -> MemberProfile:
     profile = queries.profile_to_edit(cast(int, request.user.pk))
     if profile is None:
         raise Http404("You do not have a member profile. Only Council and Assembly members have one.")

@@ -2,7 +2,6 @@
 happens in the background worker once that write has committed."""
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -11,17 +10,19 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from senate.accounts.models import User
 from senate.notifications.models import Email
+from senate.organisations.models import Senate
 
 
 def queue_email(
     *,
-    to: Any,
+    to: User | str,
     subject: str,
     body: str,
     kind: str,
     about: models.Model | None = None,
-    senate: Any = None,
+    senate: Senate | None = None,
     dedupe_key: str = "",
 ) -> Email | None:
     """Queue one email to a person (a User) or an address. With `dedupe_key`, an email with the same

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
+from senate.accounts.people import signed_in_person
 from senate.core.audited_admin import AuditedAdmin
 from senate.organisations.merging import MergeError, merge_organisations
 from senate.organisations.models import IcbArea, Organisation, Region, Senate, Succession
@@ -39,7 +40,7 @@ class OrganisationAdmin(AuditedAdmin):
             try:
                 for duplicate in chosen:
                     if duplicate.pk != keep.pk:
-                        merge_organisations(keep, duplicate, by=request.user)
+                        merge_organisations(keep, duplicate, by=signed_in_person(request))
             except MergeError as error:
                 self.message_user(request, str(error), messages.ERROR)
                 return None

@@ -5,10 +5,12 @@ from its `AppConfig.ready()`, so this app never imports them (`senate.core.regis
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
+from senate.accounts.models import User
+from senate.accounts.people import Visitor
 from senate.core import registry
 from senate.core.cache import until_next_act
+from senate.organisations.models import Senate
 
 HOME_TASKS = registry.point("organisations.home_tasks", "a Senate's front page tasks: tasks(user, senate, today)")
 
@@ -22,7 +24,7 @@ class Task:
     date_word: str = "by"  # "by 3 March" for a deadline, "on 3 March" for a meeting
 
 
-def tasks_for(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks_for(user: Visitor, senate: Senate, today: dt.date) -> list[Task]:
     """Everything waiting for this person in this Senate: overdue first, then by date. Worked out once
     per person, Senate and day until the next act (`senate.core.cache`): every task comes from a record
     that changes only through an audited act, and a day's tasks change at midnight with the key. The
@@ -34,7 +36,7 @@ def tasks_for(user: Any, senate: Any, today: dt.date) -> list[Task]:
     )
 
 
-def _work_out(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def _work_out(user: User, senate: Senate, today: dt.date) -> list[Task]:
     found: list[Task] = []
     for tasks in registry.contributions(HOME_TASKS):
         found += tasks(user, senate, today)

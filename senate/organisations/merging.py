@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.organisations.models import Organisation
 
@@ -79,7 +80,7 @@ def _drop_self_successions(keep: Organisation) -> None:
     Succession.objects.filter(predecessor=keep, successor=keep).delete()
 
 
-def merge_organisations(keep: Organisation, duplicate: Organisation, by: Any) -> dict[str, int]:
+def merge_organisations(keep: Organisation, duplicate: Organisation, by: User) -> dict[str, int]:
     """Merge `duplicate` into `keep`: references move, the kept one takes the duplicate's ODS code,
     region and ICB if it has none, and the duplicate is removed. Audited in the same transaction."""
     if keep.pk == duplicate.pk:

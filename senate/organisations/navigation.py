@@ -5,8 +5,10 @@ at `NAVIGATION` (or `items(request)` at `EVERYWHERE`, for a role held across eve
 
 from typing import Any
 
+from django.http import HttpRequest
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.accounts.roles import senates_of
 from senate.core import registry
 
@@ -14,7 +16,7 @@ NAVIGATION = registry.point("organisations.navigation", "the header's items in a
 EVERYWHERE = registry.point("organisations.navigation_everywhere", "header items whatever the Senate: items(request)")
 
 
-def navigation_for(request: Any) -> list[dict[str, str]]:
+def navigation_for(request: HttpRequest) -> list[dict[str, str]]:
     user = request.user
     senate = getattr(request, "senate", None)
     items: list[dict[str, str]] = []
@@ -34,7 +36,7 @@ def navigation_for(request: Any) -> list[dict[str, str]]:
     return _mark_current(items, request.path)
 
 
-def _home_senate(user: Any) -> Any:
+def _home_senate(user: User) -> Any:
     senates = senates_of(user)
     return senates[0] if senates else None
 

@@ -4,15 +4,18 @@ import json
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from senate.accounts.people import SignedInRequest
 from senate.accounts.permission_names import Permission
 from senate.accounts.roles import senates_of
 from senate.core import audit
 from senate.core.access import public, requires, signed_in
+from senate.core.models import AuditEvent
 from senate.core.spreadsheets import safe_cell
 from senate.organisations import home, picking, queries
 from senate.organisations.forms import AuditSearchForm
@@ -76,7 +79,7 @@ AUDIT_CSV_HEADER = [
 
 
 @requires(Permission.VIEW_AUDIT_TRAIL)
-def audit_trail(http: HttpRequest, senate: Senate) -> HttpResponseBase:
+def audit_trail(http: SignedInRequest, senate: Senate) -> HttpResponseBase:
     """Who did what in this Senate, filtered, a page at a time or every match as CSV (`?format=csv`)."""
     form = AuditSearchForm(http.GET)  # every field may be empty: no filters is the whole trail
     valid = form.is_valid()
@@ -103,7 +106,7 @@ def audit_trail(http: HttpRequest, senate: Senate) -> HttpResponseBase:
     return render(http, "organisations/audit.jinja", context)
 
 
-def _audit_csv(senate: Senate, found: Any) -> StreamingHttpResponse:
+def _audit_csv(senate: Senate, found: QuerySet[AuditEvent]) -> StreamingHttpResponse:
     """Streamed a chunk of rows at a time, so a whole Senate's trail never sits in memory."""
     writer = csv.writer(_Echo())
     rows = itertools.chain([AUDIT_CSV_HEADER], (_audit_row(e) for e in found.iterator(chunk_size=2000)))
@@ -114,7 +117,7 @@ def _audit_csv(senate: Senate, found: Any) -> StreamingHttpResponse:
     return response
 
 
-def _audit_row(event: Any) -> list[Any]:
+def _audit_row(event: AuditEvent) -> list[Any]:
     actor = event.actor
     return [
         audit.utc_iso(event.at),
@@ -138,7 +141,7 @@ class _Echo:
 
 
 @signed_in
-def organisation_search(request: HttpRequest) -> HttpResponse:
+def organisation_search(request: SignedInRequest) -> HttpResponse:
     """Suggestions for an organisation box, by name or ODS code: the `<option>`s of its datalist (htmx
     swaps them in as the person types), or a page of results when opened on its own."""
     # htmx sends the box's own value under the box's name; opened on its own, the page's box is `q`.

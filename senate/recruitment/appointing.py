@@ -32,7 +32,7 @@ for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
 AFTER_APPOINTMENT = registry.point("recruitment.after_appointment", "fn(membership, *, by) on appointment")
 
 
-def appoint_chosen(vacancy: Vacancy, *, by: Any, today: dt.date | None = None) -> Membership:
+def appoint_chosen(vacancy: Vacancy, *, by: User, today: dt.date | None = None) -> Membership:
     """Appoint the applicant the decision chose, for the vacancy's term."""
     today = today or dt.date.today()
     if vacancy.stage != Stage.DECIDED:

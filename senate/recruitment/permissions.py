@@ -2,17 +2,16 @@
 applications and scores them; applicants have no account and see only their confirmation; nobody else
 sees an application."""
 
-from typing import Any
-
 import rules
 
+from senate.accounts.models import User
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import is_senate_team
 from senate.recruitment.permission_names import RecruitmentPermission as P
 
 
 @rules.predicate(name="recruitment.on_the_selection_panel")
-def on_the_selection_panel(user: Any, vacancy: Any) -> bool:
+def on_the_selection_panel(user: User, vacancy: object) -> bool:
     """Asked of a vacancy: the person sits on its selection panel."""
     panel = getattr(vacancy, "panel", None)
     return bool(panel is not None and user.is_authenticated and panel.filter(profile__user=user).exists())

@@ -1,20 +1,21 @@
 """Reads the recruitment pages share, with their joins applied."""
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import Count, QuerySet
 
+from senate.accounts.models import User
 from senate.core.models import AuditEvent
 from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.recruitment.models import Application, AppointmentLetter, Score, Stage, Vacancy
 
 
-def vacancy_in(senate: Any, pk: int) -> Vacancy | None:
+def vacancy_in(senate: Senate | None, pk: int) -> Vacancy | None:
     return Vacancy.objects.filter(senate=senate, pk=pk).select_related("senate").first()
 
 
-def application_in(senate: Any, vacancy_id: int, pk: int) -> Application | None:
+def application_in(senate: Senate | None, vacancy_id: int, pk: int) -> Application | None:
     return (
         Application.objects.filter(vacancy__senate=senate, vacancy_id=vacancy_id, pk=pk)
         .select_related("vacancy__senate", "description", "organisation")
@@ -23,15 +24,15 @@ def application_in(senate: Any, vacancy_id: int, pk: int) -> Application | None:
     )
 
 
-def vacancies(senate: Any) -> QuerySet[Vacancy]:
+def vacancies(senate: Senate) -> QuerySet[Vacancy]:
     return Vacancy.objects.filter(senate=senate).annotate(applied=Count("applications")).order_by("-created_at", "-id")
 
 
-def open_vacancies(senate: Any, today: dt.date) -> QuerySet[Vacancy]:
+def open_vacancies(senate: Senate, today: dt.date) -> QuerySet[Vacancy]:
     return Vacancy.objects.filter(senate=senate, stage=Stage.OPEN, closes_on__gte=today).order_by("closes_on", "pk")
 
 
-def open_vacancy(senate: Any, pk: int, today: dt.date) -> Vacancy | None:
+def open_vacancy(senate: Senate, pk: int, today: dt.date) -> Vacancy | None:
     """A vacancy the public may read: open, in this Senate (closed ones show their closing message)."""
     return Vacancy.objects.filter(senate=senate, pk=pk).select_related("senate").first()
 
@@ -40,7 +41,7 @@ def applications(vacancy: Vacancy) -> QuerySet[Application]:
     return vacancy.applications.select_related("organisation", "description").order_by("submitted_at", "pk")
 
 
-def panel_candidates(senate: Any, today: dt.date) -> QuerySet[MemberProfile]:
+def panel_candidates(senate: Senate, today: dt.date) -> QuerySet[MemberProfile]:
     """Current members of the Senate's Council or Assembly, who may sit on a selection panel."""
     from senate.members.queries import current_memberships
 
@@ -48,7 +49,7 @@ def panel_candidates(senate: Any, today: dt.date) -> QuerySet[MemberProfile]:
     return MemberProfile.objects.filter(pk__in=ids).select_related("user").order_by("user__full_name")
 
 
-def letter_of(user: Any, senate: Any, pk: int) -> AppointmentLetter | None:
+def letter_of(user: User, senate: Senate, pk: int) -> AppointmentLetter | None:
     return AppointmentLetter.objects.filter(pk=pk, user=user, vacancy__senate=senate).first()
 
 

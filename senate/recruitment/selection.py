@@ -5,11 +5,11 @@ nothing."""
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 
+from senate.accounts.models import User
 from senate.interests.facts import ReviewFacts
 from senate.interests.screening import Conflict, screen_many
 from senate.members.models import MemberProfile
@@ -34,7 +34,7 @@ MINIMUM_PANEL = 2
 # The panel ------------------------------------------------------------------------------------------
 
 
-def add_panel_member(vacancy: Vacancy, *, profile: MemberProfile, by: Any) -> PanelMember:
+def add_panel_member(vacancy: Vacancy, *, profile: MemberProfile, by: User) -> PanelMember:
     """Put a member of the Senate on the selection panel, noting any conflicts with applicants so far
     (a member does not score an applicant they have a conflict with)."""
     if vacancy.stage in (Stage.DECIDED, Stage.FILLED):
@@ -84,7 +84,7 @@ def _about_applicant(conflict: Conflict) -> Conflict:
     return Conflict(conflict.key, conflict.rule, conflict.severity, reason, conflict.organisation_id, conflict.declared)
 
 
-def panel_member_of(vacancy: Vacancy, user: Any) -> PanelMember | None:
+def panel_member_of(vacancy: Vacancy, user: User) -> PanelMember | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return vacancy.panel.filter(profile__user=user).select_related("profile__user").first()
@@ -110,7 +110,7 @@ def why_not_score(member: PanelMember, application: Application, step: str) -> s
     return None
 
 
-def recuse(member: PanelMember, application: Application, *, reason: str, by: Any) -> Recusal:
+def recuse(member: PanelMember, application: Application, *, reason: str, by: User) -> Recusal:
     """A panel member declares a conflict with an applicant (they know them, work with them…) and
     stands aside from scoring them, before they have scored them."""
     if not reason.strip():
@@ -133,7 +133,7 @@ def recuse(member: PanelMember, application: Application, *, reason: str, by: An
 
 
 def submit_score(
-    application: Application, *, member: PanelMember, step: str, marks: dict[int, int], comment: str, by: Any
+    application: Application, *, member: PanelMember, step: str, marks: dict[int, int], comment: str, by: User
 ) -> Score:
     """One panel member's marks (0 to 4) against each published criterion, submitted once."""
     if refusal := why_not_score(member, application, step):
@@ -156,7 +156,7 @@ def submit_score(
     return score
 
 
-def may_see_scores(user: Any, application: Application, step: str) -> bool:
+def may_see_scores(user: User, application: Application, step: str) -> bool:
     """Panel members see others' scores only once they have submitted their own (they score
     independently); the Senate team off the panel sees them all."""
     member = panel_member_of(application.vacancy, user)
@@ -232,7 +232,7 @@ def criteria_applied(vacancy: Vacancy) -> tuple[int, list[str]]:
 # Shortlisting, interviews and the decision ----------------------------------------------------------
 
 
-def shortlist(vacancy: Vacancy, *, chosen: list[Application], by: Any) -> Vacancy:
+def shortlist(vacancy: Vacancy, *, chosen: list[Application], by: User) -> Vacancy:
     """Shortlist `chosen` once every panel member has scored every applicant they may score."""
     if vacancy.stage != Stage.SCORING:
         raise RecruitmentRefused("Shortlisting follows scoring, once the vacancy has closed")
@@ -261,7 +261,7 @@ def shortlist(vacancy: Vacancy, *, chosen: list[Application], by: Any) -> Vacanc
     return vacancy
 
 
-def set_interview(application: Application, *, at: dt.datetime, by: Any) -> Application:
+def set_interview(application: Application, *, at: dt.datetime, by: User) -> Application:
     """Give a shortlisted applicant an interview slot, and tell them by email."""
     if application.status != Application.Status.SHORTLISTED or application.vacancy.stage != Stage.SHORTLISTED:
         raise RecruitmentRefused("Only shortlisted applicants are interviewed, before the decision")
@@ -289,7 +289,7 @@ def set_interview(application: Application, *, at: dt.datetime, by: Any) -> Appl
     return application
 
 
-def decide(vacancy: Vacancy, *, chosen: Application, reasons: str, feedback: dict[int, str], by: Any) -> Decision:
+def decide(vacancy: Vacancy, *, chosen: Application, reasons: str, feedback: dict[int, str], by: User) -> Decision:
     """Choose whom to appoint, with the reasons, once every interview score is in; tell every applicant
     the outcome with their feedback."""
     if vacancy.stage != Stage.SHORTLISTED:

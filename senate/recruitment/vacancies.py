@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.members.models import Body, MembershipRole
 from senate.organisations.models import Senate
@@ -28,7 +29,7 @@ def open_vacancy(
     term_end: dt.date,
     time_commitment: str,
     closes_on: dt.date,
-    by: Any,
+    by: User,
     gap: str = "",
     gap_code: str = "",
     involvement_payment: str = "",
@@ -71,7 +72,7 @@ def open_vacancy(
     return vacancy
 
 
-def revise_description(vacancy: Vacancy, *, text: str, by: Any) -> RoleDescriptionVersion:
+def revise_description(vacancy: Vacancy, *, text: str, by: User) -> RoleDescriptionVersion:
     """A new version of the role description; earlier versions and the applications that answered
     them are kept."""
     if vacancy.stage != Stage.OPEN:
@@ -88,7 +89,7 @@ def revise_description(vacancy: Vacancy, *, text: str, by: Any) -> RoleDescripti
     return version
 
 
-def close_applications(vacancy: Vacancy, *, by: Any, today: dt.date | None = None) -> Vacancy:
+def close_applications(vacancy: Vacancy, *, by: User, today: dt.date | None = None) -> Vacancy:
     """Stop taking applications, so the panel can score them. Before the closing date only with the
     panel in place (the published closing date is what applicants were promised)."""
     today = today or dt.date.today()
@@ -142,9 +143,9 @@ def _check(
         )
 
 
-def _who(by: Any) -> Any:
+def _who(by: User) -> Any:
     return by if getattr(by, "pk", None) else None
 
 
-def record(vacancy: Vacancy, action: str, *, by: Any, summary: str, **data: Any) -> None:
+def record(vacancy: Vacancy, action: str, *, by: User | None, summary: str, **data: Any) -> None:
     audit.record(action, vacancy, by=by, senate=vacancy.senate, summary=f"{vacancy.title}: {summary}", data=data)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.accounts import throttle
+from senate.accounts.people import SignedInRequest
 from senate.core import audit
 from senate.core.access import public, requires, signed_in
 from senate.organisations.models import Senate
@@ -60,7 +61,7 @@ def _record(vacancy: Vacancy) -> tuple[str, str]:
 
 
 @requires(P.MANAGE)
-def index(http: HttpRequest, senate: Senate) -> HttpResponse:
+def index(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """Proposed vacancies from the coverage gaps and ending terms, and the vacancies opened."""
     today = timezone.localdate()
     opened = list(queries.vacancies(senate))
@@ -79,7 +80,7 @@ def index(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.MANAGE)
-def new(http: HttpRequest, senate: Senate) -> HttpResponse:
+def new(http: SignedInRequest, senate: Senate) -> HttpResponse:
     initial = {k: http.GET.get(k, "") for k in ("title", "body", "role", "gap", "gap_code")}
     form = VacancyForm(_posted(http), initial=initial)
     if http.method == "POST" and form.is_valid():
@@ -112,7 +113,7 @@ def new(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.VIEW_VACANCY, on=VACANCY)
-def vacancy_page(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
+def vacancy_page(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     """The vacancy's record: what was published, the panel, every application and its scores' state, the
     decision, and the trail of every step."""
     manages = http.user.has_perm(P.MANAGE, senate)
@@ -142,7 +143,7 @@ def vacancy_page(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpRes
 
 
 @requires(P.MANAGE, on=VACANCY)
-def describe(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
+def describe(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     latest = vacancies.current_description(vacancy)
     form = DescriptionForm(_posted(http), initial={"text": latest.text if latest else ""})
     if http.method == "POST" and form.is_valid():
@@ -163,7 +164,7 @@ def describe(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpRespons
 
 
 @requires(P.MANAGE, on=VACANCY)
-def panel(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
+def panel(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     form = PanelForm(_posted(http), candidates=queries.panel_candidates(senate, timezone.localdate()))
     if http.method == "POST" and form.is_valid():
         profile = queries.panel_candidates(senate, timezone.localdate()).get(pk=form.cleaned_data["profile"])
@@ -192,7 +193,7 @@ def panel(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
 
 @require_POST
 @requires(P.MANAGE, on=VACANCY)
-def close(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
+def close(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     try:
         vacancies.close_applications(vacancy, by=http.user)
     except RecruitmentRefused as refusal:
@@ -203,7 +204,7 @@ def close(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
 
 
 @requires(P.MANAGE, on=VACANCY)
-def shortlist(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
+def shortlist(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     apps = list(queries.applications(vacancy))
     form = ShortlistForm(_posted(http), applications=apps)
     if http.method == "POST" and form.is_valid():
@@ -228,7 +229,7 @@ def shortlist(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpRespon
 
 
 @requires(P.MANAGE, on=APPLICATION)
-def interview(http: HttpRequest, senate: Senate, application: Application) -> HttpResponse:
+def interview(http: SignedInRequest, senate: Senate, application: Application) -> HttpResponse:
     vacancy = application.vacancy
     form = InterviewForm(_posted(http))
     if http.method == "POST" and form.is_valid():
@@ -250,7 +251,7 @@ def interview(http: HttpRequest, senate: Senate, application: Application) -> Ht
 
 
 @requires(P.MANAGE, on=VACANCY)
-def decide(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
+def decide(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     apps = list(queries.applications(vacancy))
     form = DecisionForm(_posted(http), applications=apps)
     if http.method == "POST" and form.is_valid():
@@ -277,7 +278,7 @@ def decide(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
 
 @require_POST
 @requires(P.MANAGE, on=VACANCY)
-def appoint(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
+def appoint(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
     try:
         membership = appointing.appoint_chosen(vacancy, by=http.user)
     except RecruitmentRefused as refusal:
@@ -295,7 +296,7 @@ def appoint(http: HttpRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse
 
 
 @requires(P.VIEW_VACANCY, on=APPLICATION)
-def application_page(http: HttpRequest, senate: Senate, application: Application) -> HttpResponse:
+def application_page(http: SignedInRequest, senate: Senate, application: Application) -> HttpResponse:
     """An application with its statements against each criterion; a panel member's score form; the scores,
     once the reader may see them."""
     vacancy = application.vacancy
@@ -343,7 +344,7 @@ def application_page(http: HttpRequest, senate: Senate, application: Application
 
 @require_POST
 @requires(P.SCORE, on=APPLICATION)
-def recuse(http: HttpRequest, senate: Senate, application: Application) -> HttpResponse:
+def recuse(http: SignedInRequest, senate: Senate, application: Application) -> HttpResponse:
     """A panel member stands aside from scoring an applicant they have a conflict with."""
     member = selection.panel_member_of(application.vacancy, http.user)
     form = RecusalForm(http.POST)
@@ -454,7 +455,7 @@ def monitoring(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @signed_in
-def letter(http: HttpRequest, senate: Senate, letter_id: int) -> HttpResponse:
+def letter(http: SignedInRequest, senate: Senate, letter_id: int) -> HttpResponse:
     """The appointment letter, to the person appointed only."""
     found = queries.letter_of(http.user, senate, letter_id)
     if found is None:

@@ -7,8 +7,10 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 from senate.reviews.models import Request
 from senate.reviews.notices import recipients
 from senate.reviews.stages import FINISHED, Stage
@@ -111,7 +113,7 @@ def _day(d: dt.date | None) -> str | None:
     return d.strftime("%-d %B %Y") if d else None
 
 
-def set_advice_deadline(*, request: Request, on: dt.date | None, why: str, by: Any) -> Request:
+def set_advice_deadline(*, request: Request, on: dt.date | None, why: str, by: User) -> Request:
     """Set (or, with None, clear) the Senate's deadline for its advice, with the audit event, in one
     transaction."""
     with transaction.atomic():
@@ -137,7 +139,7 @@ DUE_FIELDS = (
 )  # fmt: skip
 
 
-def work_queue(senate: Any, today: dt.date, *, for_counting: bool = False) -> list[dict[str, Any]]:
+def work_queue(senate: Senate, today: dt.date, *, for_counting: bool = False) -> list[dict[str, Any]]:
     """Each open request with what is due next on it ("due") and the Senate's advice deadline if one is
     set ("advice"), overdue (either of them) first. `for_counting`: only what
     next_due reads of each request is loaded (not its organisation, programme or texts)."""
@@ -160,7 +162,7 @@ def work_queue(senate: Any, today: dt.date, *, for_counting: bool = False) -> li
     return sorted(rows, key=lambda r: (not r["overdue"], order[r["request"].stage], r["request"].pk))
 
 
-def send_reminders(senate: Any, *, today: dt.date) -> int:
+def send_reminders(senate: Senate, *, today: dt.date) -> int:
     """Queue one reminder per overdue item per day (the next step's service level and the Senate's advice
     deadline are separate items); returns how many were queued."""
     sent = 0
@@ -174,7 +176,7 @@ def send_reminders(senate: Any, *, today: dt.date) -> int:
     return sent
 
 
-def _remind(senate: Any, request: Request, due: Due, part: str, today: dt.date) -> int:
+def _remind(senate: Senate, request: Request, due: Due, part: str, today: dt.date) -> int:
     sent = 0
     for person in recipients(request, due.who):
         key = f"deadline:{request.pk}:{part}:{person.pk}:{today.isoformat()}"

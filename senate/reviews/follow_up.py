@@ -2,12 +2,12 @@
 follow-up until the request is closed. (The report issue composes recommendations into reports.)"""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.interests.restrictions import restrictions_for
 from senate.reviews.models import FollowUp, Implementation, Recommendation, RecommendationResponse, Request
@@ -26,7 +26,7 @@ RESTRICTED = "Your restriction on this review means you may not agree or vote on
 
 
 def add_recommendation(
-    request: Request, *, text: str, theme: str, addressee: str, priority: str, by: Any
+    request: Request, *, text: str, theme: str, addressee: str, priority: str, by: User
 ) -> Recommendation:
     if request.stage not in EDITABLE:
         raise ValueError("Recommendations can be added while the advice is being written, not after it is approved.")
@@ -44,7 +44,7 @@ def add_recommendation(
 
 
 def respond(
-    rec: Recommendation, *, decision: str, narrative: str, planned_date: dt.date | None, by: Any
+    rec: Recommendation, *, decision: str, narrative: str, planned_date: dt.date | None, by: User
 ) -> RecommendationResponse:
     if rec.request.stage not in ANSWERABLE:
         raise ValueError("Responses are recorded once the advice has been issued.")
@@ -62,7 +62,7 @@ def respond(
     return response
 
 
-def record_follow_up(request: Request, *, note: str, recommendation: Recommendation | None, by: Any) -> FollowUp:
+def record_follow_up(request: Request, *, note: str, recommendation: Recommendation | None, by: User) -> FollowUp:
     if request.stage not in {Stage.RESPONSE_RECEIVED, Stage.FOLLOW_UP}:
         raise ValueError("Follow-up is recorded after the requester has responded.")
     with transaction.atomic():
@@ -84,7 +84,7 @@ class Refused(ValueError):
 
 
 def record_implementation(
-    rec: Recommendation, *, status: str, on: dt.date, evidence: str, by: Any, today: dt.date
+    rec: Recommendation, *, status: str, on: dt.date, evidence: str, by: User, today: dt.date
 ) -> Implementation:
     """Where a recommendation stands in being implemented, with the evidence, on a day between the
     advice being issued and today. The requester or the Senate's manager records it."""

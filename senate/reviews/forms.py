@@ -1,7 +1,9 @@
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Expertise
@@ -15,6 +17,7 @@ from senate.reviews.models import (
     Programme,
     Recommendation,
     RecommendationResponse,
+    Request,
 )
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
@@ -85,7 +88,7 @@ class OrganisationsForm(Form):
         help_text="For example: Torbay Hospital, Newton Abbot, South Hams",
     )
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["affected_organisations"]
         chosen = [int(i) for i in (self.initial.get("affected_organisations") or [])]
@@ -148,7 +151,7 @@ class AssuranceForm(Form):
         }
 
     @staticmethod
-    def initial_from(request: Any) -> dict[str, Any]:
+    def initial_from(request: Request) -> dict[str, Any]:
         return {
             "assurance_stage": request.assurance_stage,
             "substantial_variation": _untri(request.substantial_variation),
@@ -185,7 +188,7 @@ class SponsorForm(Form):
         error_messages={"required": "Select the sponsoring commissioner"},
     )
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         commissioners = organisations_in(senate).filter(type__in=COMMISSIONER_TYPES)
         field: Any = self.fields["sponsor_organisation"]
@@ -227,7 +230,7 @@ class TriageForm(Form):
     )
     new_programme = forms.CharField(label="Or start a new programme called", max_length=200, required=False)
 
-    def __init__(self, *args: Any, programmes: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, programmes: Iterable[Programme], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["programme"]
         field.choices = [("", "No programme / start a new one")] + [(str(p.pk), p.title) for p in programmes]
@@ -394,7 +397,7 @@ class InvitePartnerForm(Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, senates: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senates: QuerySet[Senate], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["senate"]
         field.queryset = senates

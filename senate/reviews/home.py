@@ -3,13 +3,13 @@ their organisation (a draft to send, information asked for, terms to agree, a dr
 recommendations to answer); for the Senate team, requests waiting for triage, approval or overdue."""
 
 import datetime as dt
-from typing import Any
 
 from django.urls import reverse
 
-from senate.accounts.models import Role
+from senate.accounts.models import Role, User
 from senate.accounts.roles import organisations_for, roles_in
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 from senate.reviews.deadlines import next_due, work_queue
 from senate.reviews.models import PartnerSenate, Request
 from senate.reviews.stages import FINISHED, Stage
@@ -25,7 +25,7 @@ FOR_REQUESTER: dict[str, str] = {
 READY_FOR_APPROVAL = {Stage.TOR_AGREED, Stage.REPORT_REVISED, Stage.ADVICE_DRAFTED}
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     roles = roles_in(user, senate)
     found = _requester_tasks(user, senate, today) if Role.REQUESTER in roles else []
     if roles & {Role.MANAGER, Role.CHAIR, Role.VICE_CHAIR}:
@@ -35,7 +35,7 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
     return found
 
 
-def _joint_invitations(senate: Any) -> list[Task]:
+def _joint_invitations(senate: Senate) -> list[Task]:
     """Another Senate asks this one to review a request jointly (reviews.joint): its manager answers."""
     asked = PartnerSenate.objects.filter(senate=senate, status=PartnerSenate.Status.INVITED).select_related(
         "request__senate"
@@ -53,7 +53,7 @@ def _page(request: Request) -> str:
     return reverse("reviews:detail", args=[request.senate.slug, request.pk])
 
 
-def _requester_tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def _requester_tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     orgs = organisations_for(user, senate)
     mine = (
         Request.objects.filter(senate=senate, requesting_organisation_id__in=orgs)
@@ -82,7 +82,7 @@ def _requester_tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
     return found
 
 
-def _team_tasks(senate: Any, today: dt.date, roles: set[str]) -> list[Task]:
+def _team_tasks(senate: Senate, today: dt.date, roles: set[str]) -> list[Task]:
     queue = reverse("reviews:work_queue", args=[senate.slug])
     rows = work_queue(senate, today, for_counting=True) if Role.MANAGER in roles else []
     found = []

@@ -6,7 +6,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from senate.accounts.models import User
 from senate.core import audit
+from senate.organisations.models import Organisation, Senate
 from senate.reviews.models import Programme, Request
 
 
@@ -17,7 +19,7 @@ def new_programme(request: Request, title: str) -> Programme:
     )
 
 
-def start_draft(*, senate: Any, organisation: Any, by: Any) -> Request:
+def start_draft(*, senate: Senate, organisation: Organisation, by: User) -> Request:
     with transaction.atomic():
         request = Request.objects.create(
             senate=senate, requesting_organisation=organisation, title="", kind="", created_by=by
@@ -26,7 +28,7 @@ def start_draft(*, senate: Any, organisation: Any, by: Any) -> Request:
     return request
 
 
-def save_draft(request: Request, *, changes: dict[str, Any], by: Any) -> Request:
+def save_draft(request: Request, *, changes: dict[str, Any], by: User) -> Request:
     """Save one page of the request form. Many-to-many values are set after the row is saved."""
     many = {k: changes.pop(k) for k in ("service_areas", "affected_organisations") if k in changes}
     with transaction.atomic():

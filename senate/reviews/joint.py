@@ -7,13 +7,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from senate.accounts.models import Role, RoleAssignment
+from senate.accounts.models import Role, RoleAssignment, User
 from senate.core import audit
 from senate.core.memo import remembered
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 from senate.reviews.models import PartnerComment, PartnerSenate, Request
 from senate.reviews.stages import FINISHED, Stage
 
@@ -25,7 +27,7 @@ class JointRefused(ValueError):
     """The act is refused; the message says why, in words for the person who tried it."""
 
 
-def partnerships(request: Any) -> list[tuple[int, str]]:
+def partnerships(request: Request) -> list[tuple[int, str]]:
     """(Senate id, status) of every Senate invited to this request, asked once per web request."""
     if request is None or getattr(request, "pk", None) is None:
         return []
@@ -35,11 +37,11 @@ def partnerships(request: Any) -> list[tuple[int, str]]:
     )
 
 
-def partner_senate_ids(request: Any, *, status: str = PartnerSenate.Status.ACCEPTED) -> set[int]:
+def partner_senate_ids(request: Request, *, status: str = PartnerSenate.Status.ACCEPTED) -> set[int]:
     return {senate_id for senate_id, s in partnerships(request) if s == status}
 
 
-def roles_as_partner(user: Any, request: Any, *, status: str = PartnerSenate.Status.ACCEPTED) -> set[str]:
+def roles_as_partner(user: User, request: Request, *, status: str = PartnerSenate.Status.ACCEPTED) -> set[str]:
     """This person's roles in the Senates that are partners of this request (accepted, or with
     `status`, invited). Never their roles in the lead Senate, never in any other Senate."""
     from senate.accounts.roles import _cache
@@ -84,7 +86,7 @@ def invitable_senates(request: Request) -> Any:
     )
 
 
-def invite(request: Request, senate: Any, *, by: Any, message: str = "") -> PartnerSenate:
+def invite(request: Request, senate: Senate, *, by: User, message: str = "") -> PartnerSenate:
     """The lead Senate asks `senate` to join this review; its managers are told by email."""
     if senate.pk == request.senate_id:
         raise JointRefused("A Senate cannot be a partner in its own review.")
@@ -121,7 +123,7 @@ def invite(request: Request, senate: Any, *, by: Any, message: str = "") -> Part
     return partner
 
 
-def answer(partner: PartnerSenate, *, accept: bool, by: Any, reason: str = "") -> PartnerSenate:
+def answer(partner: PartnerSenate, *, accept: bool, by: User, reason: str = "") -> PartnerSenate:
     """The partner Senate's manager accepts or declines (declining needs a reason)."""
     if not accept and not reason.strip():
         raise JointRefused("Say why your Senate declines, so the lead Senate can look elsewhere.")
@@ -155,11 +157,11 @@ def answer(partner: PartnerSenate, *, accept: bool, by: Any, reason: str = "") -
     return partner
 
 
-def invitation_for(request: Request, user: Any) -> PartnerSenate | None:
+def invitation_for(request: Request, user: User) -> PartnerSenate | None:
     """The open invitation this person answers for their Senate (as its manager), if any."""
     from senate.accounts.roles import _cache
 
-    managed = {senate_id for (senate_id, role, _org) in _cache(user) if role == Role.MANAGER}
+    managed = {senate_id for (senate_id, role, _org) in _cache(user) if role == Role.MANAGER and senate_id}
     return (
         PartnerSenate.objects.filter(request=request, senate_id__in=managed, status=PartnerSenate.Status.INVITED)
         .select_related("senate")
@@ -167,7 +169,7 @@ def invitation_for(request: Request, user: Any) -> PartnerSenate | None:
     )
 
 
-def comment(request: Request, *, by: Any, text: str) -> PartnerComment:
+def comment(request: Request, *, by: User, text: str) -> PartnerComment:
     """A partner Council member comments on the draft advice; the lead Senate's managers are told."""
     from senate.accounts.roles import _cache
 
@@ -203,7 +205,9 @@ def _link(request: Request) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("reviews:joint", args=[request.senate.slug, request.pk])
 
 
-def _tell(assignments: Any, request: Request, *, subject: str, body: str, kind: str, senate: Any) -> None:
+def _tell(
+    assignments: QuerySet[RoleAssignment], request: Request, *, subject: str, body: str, kind: str, senate: Senate
+) -> None:
     seen: set[int] = set()
     for assignment in assignments.select_related("user"):
         if assignment.user_id in seen or not assignment.user.is_active:

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit, registry
 from senate.reviews import notices
 from senate.reviews.models import Request, RequestEvent, TermsOfReference
@@ -225,7 +226,7 @@ def add_consequence(act_name: str, consequence: Callable[..., None]) -> None:
     registry.register(CONSEQUENCES[act_name], consequence, order=0)
 
 
-def available_acts(request: Request, user: Any) -> list[Act]:
+def available_acts(request: Request, user: User) -> list[Act]:
     """The acts this person could take now (checks aside), for the page's buttons."""
     return [a for a in ACTS.values() if request.stage in a.sources and user.has_perm(a.permission, request)]
 
@@ -242,7 +243,7 @@ def problems(act: Act, request: Request) -> list[str]:
 
 
 def perform(
-    name: str, request: Request, *, by: Any, reason: str = "", changes: dict[str, Any] | None = None
+    name: str, request: Request, *, by: User, reason: str = "", changes: dict[str, Any] | None = None
 ) -> Request:
     """Take the act `name` on the request, or raise TransitionRefused saying what is missing.
     `changes` are field values set with the act (e.g. the programme on acceptance), checked with it."""
@@ -279,7 +280,7 @@ def perform(
     return request
 
 
-def _refuse_unless_allowed(act: Act, request: Request, by: Any, reason: str) -> None:
+def _refuse_unless_allowed(act: Act, request: Request, by: User, reason: str) -> None:
     if request.stage not in act.sources:
         raise TransitionRefused(f"‘{act.label}’ cannot be done while the request is ‘{request.get_stage_display()}’.")
     if not by.has_perm(act.permission, request):
@@ -291,7 +292,7 @@ def _refuse_unless_allowed(act: Act, request: Request, by: Any, reason: str) -> 
         raise TransitionRefused(" ".join(found))
 
 
-def _apply_side_effects(act: Act, request: Request, reason: str, by: Any) -> None:
+def _apply_side_effects(act: Act, request: Request, reason: str, by: User) -> None:
     if act.name in ("submit", "resubmit"):
         from senate.reviews.intake import assign_reference, notice_is_short
 

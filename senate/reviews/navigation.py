@@ -1,11 +1,11 @@
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
+from senate.organisations.models import Senate
 from senate.reviews.permission_names import ReviewsPermission
 
 
-def items(request: Any, senate: Any) -> list[dict[str, str]]:
+def items(request: HttpRequest, senate: Senate) -> list[dict[str, str]]:
     """One "Requests" item: the work queue is a page of Requests, linked from the requests list, so the
     Senate team's header stays short enough for the NHS header to fit it."""
     if request.user.has_perm(ReviewsPermission.VIEW_REQUESTS, senate):

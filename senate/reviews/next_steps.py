@@ -5,6 +5,7 @@ manual: one primary button per page (https://service-manual.nhs.uk/design-system
 
 from dataclasses import dataclass
 
+from senate.accounts.models import User
 from senate.reviews import lifecycle
 from senate.reviews.lifecycle import Act
 from senate.reviews.models import Request
@@ -68,7 +69,7 @@ TAKEN_BY = {
 AS_OTHERS_SEE_IT = {"accept": "Triage the request"}
 
 
-def waiting_on_others(request: Request, user: object) -> list[str]:
+def waiting_on_others(request: Request, user: User) -> list[str]:
     """What the request waits for from other people at its stage ("the requester, whose next step is
     “Agree the terms of reference”"), so a page with no button for this person still says what next."""
     mine = {a.name for a in lifecycle.available_acts(request, user)}

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
-from senate.accounts.models import Role, RoleAssignment
+from senate.accounts.models import Role, RoleAssignment, User
 from senate.notifications.outbox import queue_email
 from senate.reviews.models import Request
 
@@ -32,7 +32,7 @@ WHO: dict[str, tuple[str, str]] = {
 }
 
 
-def after_act(act: str, request: Request, *, by: Any, reason: str) -> None:
+def after_act(act: str, request: Request, *, by: User, reason: str) -> None:
     if act not in WHO:
         return
     audience, subject = WHO[act]

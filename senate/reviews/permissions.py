@@ -1,9 +1,8 @@
 """Who may do what with requests for advice. Object-level rules take the request itself."""
 
-from typing import Any
-
 import rules
 
+from senate.accounts.models import User
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import (
     is_chair,
@@ -15,16 +14,17 @@ from senate.accounts.permissions import (
     oversees,
 )
 from senate.accounts.roles import organisations_for, roles_in
+from senate.reviews.models import Request
 from senate.reviews.permission_names import ReviewsPermission as P
 
 
-def _senate_roles(user: Any, request: Any) -> set[str]:
+def _senate_roles(user: User, request: Request) -> set[str]:
     senate = getattr(request, "senate", request)
     return roles_in(user, senate)
 
 
 @rules.predicate
-def acts_for_requester(user: Any, request: Any) -> bool:
+def acts_for_requester(user: User, request: Request) -> bool:
     """A requester contact whose organisation made or sponsors this request. Nobody acts as the
     requester of work the Senate opened itself (the Senate team takes those steps)."""
     if request is None or not hasattr(request, "requesting_organisation_id"):
@@ -36,16 +36,16 @@ def acts_for_requester(user: Any, request: Any) -> bool:
 
 
 @rules.predicate
-def senate_initiated(user: Any, request: Any) -> bool:
+def senate_initiated(user: User, request: Request) -> bool:
     return getattr(request, "origin", "requester") == "senate"
 
 
-def _is_request(obj: Any) -> bool:
+def _is_request(obj: object) -> bool:
     return obj is not None and hasattr(obj, "requesting_organisation_id")
 
 
 @rules.predicate
-def is_sent(user: Any, request: Any) -> bool:
+def is_sent(user: User, request: Request) -> bool:
     """A draft belongs to the requester's organisation until they send it (a draft they withdrew
     without sending was never sent either)."""
     if not _is_request(request):
@@ -55,7 +55,7 @@ def is_sent(user: Any, request: Any) -> bool:
 
 
 @rules.predicate
-def may_see_request(user: Any, request: Any) -> bool:
+def may_see_request(user: User, request: Request) -> bool:
     """May this person see this request at all? The first condition of every permission asked of a
     request, in every app: an unsent draft belongs to the requester's organisation alone (not the
     Senate team, not a system administrator); once sent, the permission's own rule decides."""
@@ -63,7 +63,7 @@ def may_see_request(user: Any, request: Any) -> bool:
 
 
 @rules.predicate
-def unless_a_hidden_draft(user: Any, obj: Any) -> bool:
+def unless_a_hidden_draft(user: User, obj: object) -> bool:
     """For a Senate-wide permission that views also ask of one of its requests: true of the Senate
     itself, and of a request only when `may_see_request`."""
     return not _is_request(obj) or may_see_request(user, obj)
@@ -81,12 +81,12 @@ def unless_a_hidden_draft(user: Any, obj: Any) -> bool:
 _ISSUED_ON = frozenset({"issued", "published", "response_received", "follow_up", "closed"})
 
 
-def _current_stage(request: Any) -> str:
+def _current_stage(request: Request) -> str:
     return str(request.stage_before_pause if request.stage == "paused" else request.stage)
 
 
 @rules.predicate
-def advice_shared_with_requester(user: Any, request: Any) -> bool:
+def advice_shared_with_requester(user: User, request: Request) -> bool:
     stage = _current_stage(request)
     return stage in _ISSUED_ON or (
         not request.is_short_path and stage in {"factual_accuracy", "report_revised", "approved"}
@@ -94,7 +94,7 @@ def advice_shared_with_requester(user: Any, request: Any) -> bool:
 
 
 @rules.predicate
-def advice_before_the_council(user: Any, request: Any) -> bool:
+def advice_before_the_council(user: User, request: Request) -> bool:
     return "council_member" in _senate_roles(user, request) and _current_stage(request) in _ISSUED_ON | {
         "report_revised",
         "advice_drafted",
@@ -103,7 +103,7 @@ def advice_before_the_council(user: Any, request: Any) -> bool:
 
 
 @rules.predicate
-def advice_issued_to_assurance(user: Any, request: Any) -> bool:
+def advice_issued_to_assurance(user: User, request: Request) -> bool:
     return "assurance_viewer" in _senate_roles(user, request) and _current_stage(request) in _ISSUED_ON
 
 
@@ -111,28 +111,28 @@ def advice_issued_to_assurance(user: Any, request: Any) -> bool:
 # Senate's request; the partner's manager reads an invitation before answering it. These ask the
 # person's roles in the request's partner Senates only, so no other Senate's people gain anything.
 @rules.predicate
-def in_a_partner_senate(user: Any, request: Any) -> bool:
+def in_a_partner_senate(user: User, request: Request) -> bool:
     from senate.reviews.joint import COUNCIL, TEAM, roles_as_partner
 
     return _is_request(request) and bool(roles_as_partner(user, request) & (TEAM | COUNCIL))
 
 
 @rules.predicate
-def partner_team(user: Any, request: Any) -> bool:
+def partner_team(user: User, request: Request) -> bool:
     from senate.reviews.joint import TEAM, roles_as_partner
 
     return _is_request(request) and bool(roles_as_partner(user, request) & TEAM)
 
 
 @rules.predicate
-def partner_council(user: Any, request: Any) -> bool:
+def partner_council(user: User, request: Request) -> bool:
     from senate.reviews.joint import COUNCIL, roles_as_partner
 
     return _is_request(request) and bool(roles_as_partner(user, request) & COUNCIL)
 
 
 @rules.predicate
-def invited_partner_manager(user: Any, request: Any) -> bool:
+def invited_partner_manager(user: User, request: Request) -> bool:
     from senate.reviews.joint import roles_as_partner
     from senate.reviews.models import PartnerSenate
 

@@ -2,12 +2,14 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from senate.accounts.models import User
 from senate.accounts.roles import organisations_for, roles_in
+from senate.organisations.models import Senate
 from senate.reviews.models import Origin, PartnerSenate, Programme, Request
 from senate.reviews.stages import Stage
 
 
-def requests_visible_to(user: Any, senate: Any) -> QuerySet[Request]:
+def requests_visible_to(user: User, senate: Senate) -> QuerySet[Request]:
     """The Senate team and overseers see every submitted request; requesters see their organisation's.
     A Senate's team and Council also see the joint reviews another Senate leads with it as a partner."""
     base = Request.objects.filter(senate=senate)
@@ -26,7 +28,7 @@ def requests_visible_to(user: Any, senate: Any) -> QuerySet[Request]:
     )
 
 
-def request_in(senate: Any, pk: int) -> Request | None:
+def request_in(senate: Senate, pk: int) -> Request | None:
     return (
         Request.objects.filter(senate=senate, pk=pk)
         .select_related("requesting_organisation", "sponsor_organisation", "programme", "senate", "created_by")
@@ -35,7 +37,7 @@ def request_in(senate: Any, pk: int) -> Request | None:
     )
 
 
-def programme_in(senate: Any, pk: int) -> Programme | None:
+def programme_in(senate: Senate, pk: int) -> Programme | None:
     return Programme.objects.filter(senate=senate, pk=pk).select_related("lead_organisation").first()
 
 
@@ -46,7 +48,7 @@ def first_organisation(ids: Any) -> Any:
     return Organisation.objects.filter(pk__in=ids).order_by("name").first()
 
 
-def programmes_of(senate: Any) -> QuerySet[Programme]:
+def programmes_of(senate: Senate) -> QuerySet[Programme]:
     return Programme.objects.filter(senate=senate).select_related("lead_organisation").order_by("title")
 
 

@@ -8,20 +8,23 @@ set, the link is offered on the triage page too), at the extension point `SECTIO
 
 from typing import Any
 
+from django.http import HttpRequest
+
 from senate.core import registry
+from senate.reviews.models import Request
 
 SECTIONS = registry.point("reviews.sections", "links on a request's page to other apps' parts: links(http, request)")
 PARTS = registry.point("reviews.parts", "pieces shown on the request page itself: part(http, request) -> HTML or None")
 
 
-def links_for(http: Any, request: Any) -> list[dict[str, str]]:
+def links_for(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for links in registry.contributions(SECTIONS):
         found += links(http, request)
     return found
 
 
-def parts_for(http: Any, request: Any) -> list[Any]:
+def parts_for(http: HttpRequest, request: Request) -> list[Any]:
     """The pieces other apps show on the request page itself, in the order they registered."""
     found: list[Any] = []
     for part in registry.contributions(PARTS):

@@ -5,7 +5,9 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
+from senate.organisations.models import Senate
 
 FIELDS = [
     "request_notice_days",
@@ -17,7 +19,7 @@ FIELDS = [
 ]
 
 
-def change_service_levels(senate: Any, *, values: dict[str, Any], by: Any) -> list[str]:
+def change_service_levels(senate: Senate, *, values: dict[str, Any], by: User) -> list[str]:
     """Save the new values with an audit event naming what changed, from what, to what."""
     changed = {f: (getattr(senate, f), values[f]) for f in FIELDS if f in values and getattr(senate, f) != values[f]}
     if not changed:

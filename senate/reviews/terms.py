@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.notifications.outbox import queue_email
 from senate.reviews.models import Request, TermsComment, TermsOfReference
@@ -45,7 +46,7 @@ def draft_from_request(request: Request) -> dict[str, Any]:
     }
 
 
-def save_version(request: Request, *, values: dict[str, Any], by: Any) -> TermsOfReference:
+def save_version(request: Request, *, values: dict[str, Any], by: User) -> TermsOfReference:
     """Every save is a new version; the previous one is kept as superseded."""
     with transaction.atomic():
         previous = request.terms.exclude(status=TermsOfReference.Status.SUPERSEDED).order_by("-version").first()
@@ -64,7 +65,7 @@ def save_version(request: Request, *, values: dict[str, Any], by: Any) -> TermsO
     return terms
 
 
-def share(terms: TermsOfReference, *, by: Any) -> TermsOfReference:
+def share(terms: TermsOfReference, *, by: User) -> TermsOfReference:
     from senate.reviews.notices import recipients
 
     with transaction.atomic():
@@ -85,7 +86,7 @@ def share(terms: TermsOfReference, *, by: Any) -> TermsOfReference:
     return terms
 
 
-def add_comment(terms: TermsOfReference, *, text: str, by: Any) -> TermsComment:
+def add_comment(terms: TermsOfReference, *, text: str, by: User) -> TermsComment:
     if not text.strip():
         raise ValueError("Enter a comment")
     with transaction.atomic():

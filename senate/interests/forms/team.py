@@ -14,6 +14,7 @@ from senate.interests.register import ENTRY_TYPES, date_error
 from senate.interests.restrictions import NOTHING_RESTRICTED
 from senate.interests.screening import SEVERITY_LABELS
 from senate.members.models import Body
+from senate.organisations.models import Senate
 
 
 class DueFilterForm(Form):
@@ -115,7 +116,7 @@ class RegisterDateForm(Form):
         help_text="For example, 1 4 2025.",
     )
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.senate = senate
 

@@ -1,15 +1,15 @@
 """A panel member's attestation before they open a review's evidence."""
 
-from typing import Any
-
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.interests import presenters, queries
 from senate.interests.attestation import STATEMENT, attest, latest_attestation
+from senate.interests.facts import AdviceRequest
 from senate.interests.forms import AttestForm
 from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.served import REQUEST
@@ -18,7 +18,7 @@ from senate.organisations.models import Senate
 
 
 @requires(P.ATTEST, on=REQUEST)
-def attest_page(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
+def attest_page(http: SignedInRequest, senate: Senate, request: AdviceRequest) -> HttpResponse:
     profile = own_profile(http)
     form = AttestForm(posted(http))
     if http.method == "POST" and form.is_valid():

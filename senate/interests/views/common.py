@@ -1,24 +1,26 @@
 from typing import Any, cast
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.urls import reverse
 
+from senate.accounts.people import SignedInRequest
 from senate.interests import queries
 from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 
 
-def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
+def crumbs(senate: Senate, *more: tuple[str, str]) -> list[dict[str, str]]:
     items = [{"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name}]
     return items + [{"href": href, "text": text} for href, text in more]
 
 
-def own_profile(http: HttpRequest) -> MemberProfile:
+def own_profile(http: SignedInRequest) -> MemberProfile:
     profile = queries.profile_of(cast(int, http.user.pk))
     if profile is None:
         raise Http404("You do not have a member profile. Only Council and Assembly members declare interests here.")
     return profile
 
 
-def posted(http: HttpRequest) -> Any:
+def posted(http: SignedInRequest) -> Any:
     """The posted data on a POST, even if empty (so an empty form shows its errors); None otherwise."""
     return http.POST if http.method == "POST" else None

@@ -4,17 +4,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.core.cache import rendered, until_next_act
 from senate.interests import due, presenters, publication
 from senate.interests.forms import DueFilterForm, RegisterFilterForm, RulesForm, WithholdForm
 from senate.interests.local_rules import EDITABLE, rules_for, update_rules
+from senate.interests.models import Declaration
 from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.register import all_entries
 from senate.interests.reminders import send_declaration_reminders
@@ -29,7 +31,7 @@ def _interests_crumbs(senate: Senate) -> list[dict[str, str]]:
 
 
 @requires(P.VIEW_DUE)
-def due_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+def due_list(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """Who is due, overdue or has never declared, with counts and filters."""
     today = timezone.localdate()
     form = DueFilterForm(http.GET or None, initial={"status": "outstanding"})
@@ -75,7 +77,7 @@ def _wanted(row: due.DueRow, status: str, body: str) -> bool:
 
 @requires(P.SEND_REMINDERS)
 @require_POST
-def send_reminders(http: HttpRequest, senate: Senate) -> HttpResponse:
+def send_reminders(http: SignedInRequest, senate: Senate) -> HttpResponse:
     sent = send_declaration_reminders(senate, today=timezone.localdate())
     messages.success(
         http,
@@ -85,7 +87,7 @@ def send_reminders(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.VIEW_REGISTER_ADMIN)
-def register_admin(http: HttpRequest, senate: Senate) -> HttpResponse:
+def register_admin(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """Every entry in force, published or not, with withholding and publishing."""
     form = RegisterFilterForm(http.GET or None)
     show = (form.cleaned_data.get("show") if form.is_valid() else "") or "all"
@@ -101,7 +103,7 @@ def register_admin(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.WITHHOLD, on=DECLARATION)
-def withhold(http: HttpRequest, senate: Senate, declaration: Any) -> HttpResponse:
+def withhold(http: SignedInRequest, senate: Senate, declaration: Declaration) -> HttpResponse:
     form = WithholdForm(posted(http))
     if http.method == "POST" and form.is_valid():
         publication.withhold_declaration(declaration, by=http.user, senate=senate, **form.cleaned_data)
@@ -120,7 +122,7 @@ def withhold(http: HttpRequest, senate: Senate, declaration: Any) -> HttpRespons
 
 @require_POST
 @requires(P.WITHHOLD, on=DECLARATION)
-def publish(http: HttpRequest, senate: Senate, declaration: Any) -> HttpResponse:
+def publish(http: SignedInRequest, senate: Senate, declaration: Declaration) -> HttpResponse:
     try:
         publication.publish_declaration(declaration, by=http.user, senate=senate)
     except publication.PublicationRefused as refusal:
@@ -131,7 +133,7 @@ def publish(http: HttpRequest, senate: Senate, declaration: Any) -> HttpResponse
 
 
 @requires(P.EDIT_RULES)
-def rules_page(http: HttpRequest, senate: Senate) -> HttpResponse:
+def rules_page(http: SignedInRequest, senate: Senate) -> HttpResponse:
     rules = rules_for(senate)
     form = RulesForm(posted(http), instance=rules)
     if http.method == "POST" and form.is_valid():

@@ -4,11 +4,12 @@ confirming the register. Not Senate-scoped: a member's register is theirs, which
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, signed_in
 from senate.interests import declaring, presenters, queries
 from senate.interests.forms import EndForm, GiftForm, InterestForm, NilReturnForm
@@ -25,7 +26,7 @@ BACK = [{"href": "/declarations/", "text": "Your declarations"}]
 
 
 @signed_in
-def declarations(http: HttpRequest) -> HttpResponse:
+def declarations(http: SignedInRequest) -> HttpResponse:
     profile = own_profile(http)
     check(http, P.DECLARE, profile)
     context = {
@@ -39,7 +40,7 @@ def declarations(http: HttpRequest) -> HttpResponse:
 
 
 @signed_in
-def declare(http: HttpRequest, kind: str) -> HttpResponse:
+def declare(http: SignedInRequest, kind: str) -> HttpResponse:
     profile = own_profile(http)
     check(http, P.DECLARE, profile)
     form = _form(kind, posted(http))
@@ -56,7 +57,7 @@ def declare(http: HttpRequest, kind: str) -> HttpResponse:
 
 
 @signed_in
-def change(http: HttpRequest, pk: int) -> HttpResponse:
+def change(http: SignedInRequest, pk: int) -> HttpResponse:
     declaration, current = _own(http, pk)
     form = _form(declaration.kind, posted(http), initial=presenters.initial_from(current))
     if http.method == "POST" and form.is_valid():
@@ -80,7 +81,7 @@ def change(http: HttpRequest, pk: int) -> HttpResponse:
 
 
 @signed_in
-def end(http: HttpRequest, pk: int) -> HttpResponse:
+def end(http: SignedInRequest, pk: int) -> HttpResponse:
     declaration, current = _own(http, pk)
     form = EndForm(posted(http))
     if http.method == "POST" and form.is_valid():
@@ -96,7 +97,7 @@ def end(http: HttpRequest, pk: int) -> HttpResponse:
 
 
 @signed_in
-def history(http: HttpRequest, pk: int) -> HttpResponse:
+def history(http: SignedInRequest, pk: int) -> HttpResponse:
     declaration, _current = _own(http, pk, allow_nil=True)
     versions = [(v, presenters.version_rows(declaration, v)) for v in declaration.history]  # type: ignore[attr-defined]
     context = {"versions": versions, "page_title": "History of a declaration", "breadcrumbs": BACK}
@@ -104,7 +105,7 @@ def history(http: HttpRequest, pk: int) -> HttpResponse:
 
 
 @signed_in
-def nil_return(http: HttpRequest) -> HttpResponse:
+def nil_return(http: SignedInRequest) -> HttpResponse:
     profile = own_profile(http)
     check(http, P.DECLARE, profile)
     form = NilReturnForm(posted(http))
@@ -123,7 +124,7 @@ def nil_return(http: HttpRequest) -> HttpResponse:
 
 @signed_in
 @require_POST
-def confirm(http: HttpRequest) -> HttpResponse:
+def confirm(http: SignedInRequest) -> HttpResponse:
     profile = own_profile(http)
     check(http, P.DECLARE, profile)
     declaring.confirm_register(profile, by=http.user)
@@ -131,7 +132,7 @@ def confirm(http: HttpRequest) -> HttpResponse:
     return redirect("declarations:list")
 
 
-def _form(kind: str, data: Any, initial: dict[str, Any] | None = None) -> Any:
+def _form(kind: str, data: QueryDict | None, initial: dict[str, Any] | None = None) -> Any:
     if kind == Kind.INTEREST:
         return InterestForm(data, initial=initial)
     if kind in (Kind.GIFT, Kind.HOSPITALITY):
@@ -139,7 +140,7 @@ def _form(kind: str, data: Any, initial: dict[str, Any] | None = None) -> Any:
     raise Http404("There is no such kind of declaration.")
 
 
-def _own(http: HttpRequest, pk: int, *, allow_nil: bool = False) -> tuple[Declaration, Any]:
+def _own(http: SignedInRequest, pk: int, *, allow_nil: bool = False) -> tuple[Declaration, Any]:
     profile = own_profile(http)
     declaration = next((d for d in queries.own_declarations(profile) if d.pk == pk), None)
     if declaration is None or (declaration.kind == Kind.NIL and not allow_nil):

@@ -4,14 +4,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.interests import decisions, flagged, presenters, queries
-from senate.interests.facts import facts_for_request
+from senate.interests.decisions import MemberScreening
+from senate.interests.facts import AdviceRequest, facts_for_request
 from senate.interests.forms import BulkDecisionForm, DecisionForm, DismissForm, ScreeningFilterForm
 from senate.interests.local_rules import rules_for
 from senate.interests.permission_names import InterestsPermission as P
@@ -22,7 +24,7 @@ from senate.interests.views.common import crumbs, posted
 from senate.organisations.models import Senate
 
 
-def _crumbs(senate: Senate, request: Any = None) -> list[dict[str, str]]:
+def _crumbs(senate: Senate, request: AdviceRequest | None = None) -> list[dict[str, str]]:
     more = [(reverse("interests:due", args=[senate.slug]), "Interests")]
     if request is not None:
         more.append((reverse("interests:screening", args=[senate.slug, request.pk]), f"Screening: {request}"))
@@ -32,8 +34,10 @@ def _crumbs(senate: Senate, request: Any = None) -> list[dict[str, str]]:
 PAGE_SIZE = 50  # members a page: enough to tick a group at once
 
 
+# `request` stays Any here and in screen_member: the permission check needs reviews.Request, a model,
+# which this app may not name (AdviceRequest is only what it reads).
 @requires(P.SCREEN, on=REQUEST)
-def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
+def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpResponse:
     """The members screening flags for the request, most severe first, filtered; the Senate team
     ticks several and records one decision for each of them (issue 14, item 10)."""
     facts = facts_for_request(request)
@@ -79,7 +83,7 @@ def screening(http: HttpRequest, senate: Senate, request: Any) -> HttpResponse:
     return render(http, "interests/screening/list.jinja", context)
 
 
-def _decide(http: HttpRequest, form: BulkDecisionForm, request: Any, candidates: Any) -> list[Any]:
+def _decide(http: SignedInRequest, form: BulkDecisionForm, request: AdviceRequest, candidates: Any) -> list[Any]:
     """The decisions recorded, or none with the refusal added to the form. The members ticked are
     among the choices (the members listed), read in the list's order."""
     terms = dict(form.cleaned_data)
@@ -96,7 +100,7 @@ def _count(made: list[Any]) -> str:
 
 
 @requires(P.SCREEN, on=REQUEST)
-def screen_member(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
+def screen_member(http: SignedInRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
     profile = _profile(senate, profile_id, request)
     result, about = _screened(senate, profile, request)
@@ -127,7 +131,7 @@ def _screened(senate: Senate, profile: Any, request: Any) -> tuple[Any, list[dic
 
 @require_POST
 @requires(P.DECIDE_CONFLICTS, on=REQUEST)
-def dismiss(http: HttpRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
+def dismiss(http: SignedInRequest, senate: Senate, request: AdviceRequest, profile_id: int) -> HttpResponse:
     profile = _profile(senate, profile_id, request)
     prefix = http.POST.get("prefix", "")
     form = DismissForm(http.POST, prefix=prefix or None)
@@ -145,13 +149,13 @@ def dismiss(http: HttpRequest, senate: Senate, request: Any, profile_id: int) ->
 
 
 def _member_page(
-    http: HttpRequest,
+    http: SignedInRequest,
     senate: Senate,
-    request: Any,
-    result: Any,
-    form: Any,
+    request: AdviceRequest,
+    result: MemberScreening,
+    form: DecisionForm,
     about: list[dict[str, Any]],
-    failed: Any = None,
+    failed: tuple[str, DismissForm] | None = None,
 ) -> HttpResponse:
     dismiss_forms = []
     for i, state in enumerate(result.states):
@@ -182,7 +186,7 @@ def _member_page(
     return render(http, "interests/screening/member.jinja", context)
 
 
-def _profile(senate: Senate, profile_id: int, request: Any) -> Any:
+def _profile(senate: Senate, profile_id: int, request: AdviceRequest) -> Any:
     profile = queries.screenable(senate, profile_id, partners=queries.partner_senates_of(request))
     if profile is None:
         raise Http404("There is no member with that number this Senate may screen.")

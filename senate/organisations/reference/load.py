@@ -3,6 +3,9 @@
 import datetime as dt
 from typing import Any
 
+from django.apps.registry import Apps
+
+from senate.organisations.models import Senate
 from senate.organisations.reference import geography as g
 
 
@@ -10,7 +13,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def load_reference_data(apps: Any = None) -> None:
+def load_reference_data(apps: Apps | None = None) -> None:
     get = (lambda name: apps.get_model("organisations", name)) if apps else _live_model
     Region, Senate, Organisation = get("Region"), get("Senate"), get("Organisation")
     IcbArea, Succession = get("IcbArea"), get("Succession")
@@ -53,7 +56,7 @@ def _live_model(name: str) -> Any:
     return live.get_model("organisations", name)
 
 
-def _icb(Organisation: Any, IcbArea: Any, code: str, name: str, region: Any, senate: Any, start: str) -> Any:
+def _icb(Organisation: Any, IcbArea: Any, code: str, name: str, region: Any, senate: Senate, start: str) -> Any:
     icb, _ = Organisation.objects.update_or_create(
         code=code,
         defaults={

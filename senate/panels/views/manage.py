@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.interests.decisions import InvitationRefused
 from senate.interests.restrictions import describe, restrictions_by_profile
@@ -242,7 +243,7 @@ def withdraw(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> 
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def recruited(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
+def recruited(http: SignedInRequest, senate: Any, request: Request) -> HttpResponse:
     """Record the panel as recruited: the request's own act, refused until enough have accepted."""
     from senate.reviews import lifecycle
 

@@ -1,9 +1,8 @@
-from typing import Any
-
+from senate.organisations.models import Senate
 from senate.reviews.models import Request
 
 
-def crumbs(senate: Any, request: Request | None = None) -> list[dict[str, str]]:
+def crumbs(senate: Senate, request: Request | None = None) -> list[dict[str, str]]:
     items = [
         {"href": f"/{senate.slug}/", "text": senate.name},
         {"href": f"/{senate.slug}/requests/", "text": "Requests for advice"},

@@ -1,8 +1,9 @@
 """A request's history: the audit trail of the request and its records, for the Senate team."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews import history
@@ -13,7 +14,7 @@ from senate.reviews.views.common import crumbs
 
 
 @requires(ReviewsPermission.VIEW_HISTORY, on=REQUEST)
-def request_history(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def request_history(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "advice_request": request,
         "entries": history.entries(request),

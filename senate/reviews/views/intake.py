@@ -4,9 +4,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.accounts.roles import organisations_for
 from senate.core.access import requires
 from senate.organisations.models import Senate
@@ -64,7 +65,7 @@ def _form(step: str, request: Request, data: Any = None) -> Any:
 
 
 @requires(ReviewsPermission.SUBMIT_REQUEST)
-def new_request(http: HttpRequest, senate: Senate) -> HttpResponse:
+def new_request(http: SignedInRequest, senate: Senate) -> HttpResponse:
     orgs = organisations_for(http.user, senate)
     organisation = queries.first_organisation(orgs)
     if organisation is None:
@@ -77,7 +78,7 @@ def new_request(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(ReviewsPermission.EDIT_DRAFT, on=REQUEST)
-def edit_step(http: HttpRequest, senate: Senate, request: Request, step: str) -> HttpResponse:
+def edit_step(http: SignedInRequest, senate: Senate, request: Request, step: str) -> HttpResponse:
     steps = steps_for(request)
     if step not in steps or request.stage not in ("draft", "more_information"):
         return redirect("reviews:detail", senate.slug, request.pk)
@@ -103,7 +104,7 @@ def edit_step(http: HttpRequest, senate: Senate, request: Request, step: str) ->
 
 
 @requires(ReviewsPermission.EDIT_DRAFT, on=REQUEST)
-def check_answers(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def check_answers(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     error = None
     if http.method == "POST":
         act = "submit" if request.stage == "draft" else "resubmit"

@@ -4,10 +4,11 @@ answer, and the partner Councils' comments on the draft advice (reviews.joint do
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews import forms, joint
@@ -17,7 +18,7 @@ from senate.reviews.served import REQUEST
 from senate.reviews.views.common import crumbs
 
 
-def _context(http: HttpRequest, request: Request, **forms_given: Any) -> dict[str, Any]:
+def _context(http: SignedInRequest, request: Request, **forms_given: Any) -> dict[str, Any]:
     user = http.user
     invitation = joint.invitation_for(request, user) if user.has_perm(ReviewsPermission.ANSWER_JOINT, request) else None
     return {
@@ -41,17 +42,17 @@ def _context(http: HttpRequest, request: Request, **forms_given: Any) -> dict[st
 
 
 @requires(ReviewsPermission.VIEW_JOINT, on=REQUEST)
-def joint_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def joint_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     return render(http, "reviews/joint.jinja", _context(http, request))
 
 
-def _refused(http: HttpRequest, request: Request, **given: Any) -> HttpResponse:
+def _refused(http: SignedInRequest, request: Request, **given: Any) -> HttpResponse:
     return render(http, "reviews/joint.jinja", _context(http, request, **given), status=400)
 
 
 @require_POST
 @requires(ReviewsPermission.INVITE_PARTNER, on=REQUEST)
-def invite(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def invite(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.InvitePartnerForm(http.POST, senates=joint.invitable_senates(request))
     if not form.is_valid():
         return _refused(http, request, invite_form=form)
@@ -66,7 +67,7 @@ def invite(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 @require_POST
 @requires(ReviewsPermission.ANSWER_JOINT, on=REQUEST)
-def answer(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def answer(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.AnswerJointForm(http.POST)
     invitation = joint.invitation_for(request, http.user)
     if invitation is None:
@@ -88,7 +89,7 @@ def answer(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 @require_POST
 @requires(ReviewsPermission.COMMENT_AS_PARTNER, on=REQUEST)
-def comment(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def comment(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.PartnerCommentForm(http.POST)
     if not form.is_valid():
         return _refused(http, request, comment_form=form)

@@ -1,10 +1,11 @@
 """Recommendations, the requester's responses, and the Senate's follow-up."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import follow_up, forms, queries
@@ -15,7 +16,7 @@ from senate.reviews.views.common import crumbs
 
 
 @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
-def recommendations(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def recommendations(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     shown = http.user.has_perm(ReviewsPermission.VIEW_RECOMMENDATIONS, request)
     add_form = forms.RecommendationForm(http.POST if http.POST.get("form") == "add" else None)
     follow_form = forms.FollowUpForm(http.POST if http.POST.get("form") == "follow_up" else None)
@@ -53,7 +54,7 @@ def recommendations(http: HttpRequest, senate: Senate, request: Request) -> Http
     return render(http, "reviews/recommendations.jinja", context)
 
 
-def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type: ignore[no-untyped-def]
+def _handle(http: SignedInRequest, request, add_form, follow_form) -> bool:  # type: ignore[no-untyped-def]
     which = http.POST.get("form")
     if which == "add":
         check(http, ReviewsPermission.MANAGE_REQUEST, request)
@@ -76,7 +77,7 @@ def _handle(http: HttpRequest, request, add_form, follow_form) -> bool:  # type:
 
 
 @requires(ReviewsPermission.ACT_AS_REQUESTER, on=REQUEST)
-def respond(http: HttpRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
+def respond(http: SignedInRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
     rec = queries.recommendation_numbered(request, number)
     form = forms.ResponseForm(http.POST if http.method == "POST" else None)
     error = None
@@ -100,7 +101,7 @@ def respond(http: HttpRequest, senate: Senate, request: Request, number: int) ->
 
 
 @requires(ReviewsPermission.RECORD_IMPLEMENTATION, on=REQUEST)
-def implementation(http: HttpRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
+def implementation(http: SignedInRequest, senate: Senate, request: Request, number: int) -> HttpResponse:
     """Follow-up continues to implementation: where a recommendation stands, on a day, with evidence."""
     rec = queries.recommendation_numbered(request, number)
     form = forms.ImplementationForm(http.POST if http.method == "POST" else None)

@@ -4,10 +4,12 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.models import User
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
@@ -21,7 +23,7 @@ from senate.reviews.views.common import crumbs
 
 
 @requires(ReviewsPermission.VIEW_REQUESTS)
-def request_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+def request_list(http: SignedInRequest, senate: Senate) -> HttpResponse:
     stage = http.GET.get("stage", "")
     found = queries.requests_visible_to(http.user, senate).order_by("-created_at")
     if stage in Stage.values:
@@ -38,7 +40,7 @@ def request_list(http: HttpRequest, senate: Senate) -> HttpResponse:
     return render(http, "reviews/list.jinja", context)
 
 
-def _detail_context(http: HttpRequest, request: Request) -> dict:
+def _detail_context(http: SignedInRequest, request: Request) -> dict:
     acts = [a for a in lifecycle.available_acts(request, http.user) if a.name not in ("submit", "resubmit")]
     return {
         "advice_request": request,
@@ -57,7 +59,7 @@ def _detail_context(http: HttpRequest, request: Request) -> dict:
     }
 
 
-def _emails_for(user: Any, request: Request) -> list[Any]:
+def _emails_for(user: User, request: Request) -> list[Any]:
     """The Senate team sees every email about the request; anyone else only those sent to them."""
     emails = emails_about(request)
     if not user.has_perm(ReviewsPermission.MANAGE_REQUEST, request) and not user.has_perm(
@@ -68,13 +70,13 @@ def _emails_for(user: Any, request: Request) -> list[Any]:
 
 
 @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
-def detail(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def detail(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     return render(http, "reviews/detail.jinja", _detail_context(http, request))
 
 
 @require_POST
 @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
-def act(http: HttpRequest, senate: Senate, request: Request, name: str) -> HttpResponse:
+def act(http: SignedInRequest, senate: Senate, request: Request, name: str) -> HttpResponse:
     """Take one lifecycle act; a refusal is shown on the request page with what is missing."""
     form = forms.ActForm(http.POST)
     form.is_valid()
@@ -88,7 +90,7 @@ def act(http: HttpRequest, senate: Senate, request: Request, name: str) -> HttpR
 
 
 @requires(ReviewsPermission.TRIAGE, on=REQUEST)
-def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def triage(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.TriageForm(http.POST if http.method == "POST" else None, programmes=queries.programmes_of(senate))
     error = None
     if http.method == "POST" and form.is_valid():
@@ -120,7 +122,7 @@ def triage(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 
 @requires(ReviewsPermission.VIEW_WORK_QUEUE)
-def work_queue(http: HttpRequest, senate: Senate) -> HttpResponse:
+def work_queue(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     rows = deadlines.work_queue(senate, today)
     context = {
@@ -134,7 +136,7 @@ def work_queue(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(ReviewsPermission.VIEW_REQUESTS)
-def programme(http: HttpRequest, senate: Senate, programme_id: int) -> HttpResponse:
+def programme(http: SignedInRequest, senate: Senate, programme_id: int) -> HttpResponse:
     found = queries.programme_in(senate, programme_id)
     visible = (
         queries.requests_visible_to(http.user, senate).filter(programme_id=programme_id).order_by("submitted_at", "pk")

@@ -1,9 +1,10 @@
 """The Senate's service levels, changed by its Chair or manager."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.organisations.models import Senate
 from senate.reviews import forms
@@ -13,7 +14,7 @@ from senate.reviews.views.common import crumbs
 
 
 @requires(ReviewsPermission.SET_SERVICE_LEVELS)
-def service_levels(http: HttpRequest, senate: Senate) -> HttpResponse:
+def service_levels(http: SignedInRequest, senate: Senate) -> HttpResponse:
     initial = {f: getattr(senate, f) for f in FIELDS}
     form = forms.ServiceLevelsForm(http.POST if http.method == "POST" else None, initial=initial)
     if http.method == "POST" and form.is_valid():

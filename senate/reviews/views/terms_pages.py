@@ -1,10 +1,11 @@
 """Terms of reference: read, comment, share, and (for the Senate team) edit as a new version."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reviews import forms, lifecycle, terms
@@ -16,7 +17,7 @@ from senate.reviews.views.common import crumbs
 
 
 @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
-def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def terms_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     comment_form = forms.CommentForm(http.POST if http.method == "POST" else None)
     if http.method == "POST":
@@ -50,7 +51,7 @@ def terms_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
 
 
 @requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
-def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def edit_terms(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.APPROVED:
         messages.error(http, "Approved terms of reference cannot be changed.")
@@ -72,7 +73,7 @@ def edit_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
 
 @require_POST
 @requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
-def share_terms(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def share_terms(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     current = terms.current(request)
     if current is not None and current.status == TermsOfReference.Status.DRAFT:
         terms.share(current, by=http.user)

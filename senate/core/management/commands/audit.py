@@ -1,6 +1,4 @@
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from senate.core import audit
@@ -14,10 +12,10 @@ class Command(BaseCommand):
         "Exit code 1 if any chain is broken."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["verify"])
 
-    def handle(self, *args: Any, action: str, **options: Any) -> None:
+    def handle(self, *args: object, action: str, **options: object) -> None:
         checks = audit.verify_chains()
         names = self._senate_names()
         for check in checks:

@@ -1,8 +1,6 @@
 """`senate backup PATH`: the database and every uploaded file in one archive (see docs/deploy.md)."""
 
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
@@ -11,10 +9,10 @@ class Command(BaseCommand):
         "(PATH.tar.gz to compress; a folder for a file named senate-<UTC time>.tar in it)."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="the archive to write, or an existing folder to write it in")
 
-    def handle(self, *args: Any, path: str, **options: Any) -> None:
+    def handle(self, *args: object, path: str, **options: object) -> None:
         from senate.core.backup import VENDOR_NAMES, BackupError, create_backup, human_size
 
         try:

@@ -7,9 +7,10 @@ import signal
 import subprocess
 import sys
 import time
-from typing import Any
+from collections.abc import Iterable
+from types import FrameType
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 GRACE_SECONDS = 15  # for the worker to finish the task in hand before it is killed
 
@@ -17,10 +18,10 @@ GRACE_SECONDS = 15  # for the worker to finish the task in hand before it is kil
 class Command(BaseCommand):
     help = "Development: run the web server and the background worker together; Ctrl+C stops both."
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
-    def handle(self, *args: Any, addrport: str, **options: Any) -> None:
+    def handle(self, *args: object, addrport: str, **options: object) -> None:
         senate = [sys.executable, "-m", "senate"]
         # Links in emails point at this server, whatever port it was given (unless SITE_URL says otherwise).
         os.environ.setdefault("SITE_URL", site_url(addrport))
@@ -48,11 +49,11 @@ def site_url(addrport: str) -> str:
     return f"http://{host or '127.0.0.1'}:{port}"
 
 
-def _interrupt(signum: int, frame: Any) -> None:
+def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _stop(children: Any) -> None:
+def _stop(children: Iterable[subprocess.Popen[bytes]]) -> None:
     for child in children:
         if child.poll() is None:
             try:

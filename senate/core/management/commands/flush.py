@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.core.management.commands import flush
 from django.db import connections, transaction
 
@@ -12,8 +10,8 @@ class Command(flush.Command):
     lifted for the flush and put back in the same transaction. PostgreSQL's flush TRUNCATEs, which
     the row trigger does not see."""
 
-    def handle(self, **options: Any) -> None:
-        connection = connections[options["database"]]
+    def handle(self, **options: object) -> None:
+        connection = connections[str(options["database"])]
         if connection.vendor != "sqlite":
             super().handle(**options)
             return

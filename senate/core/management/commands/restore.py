@@ -1,8 +1,6 @@
 """`senate restore PATH [--yes]`: put back the database and the uploaded files from a backup."""
 
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
@@ -12,7 +10,7 @@ class Command(BaseCommand):
         "Stop the web server and the worker first."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="the archive `senate backup` wrote")
         parser.add_argument(
             "--yes",
@@ -20,7 +18,7 @@ class Command(BaseCommand):
             help="replace the database even though it has data in it (all of that data is lost)",
         )
 
-    def handle(self, *args: Any, path: str, yes: bool, **options: Any) -> None:
+    def handle(self, *args: object, path: str, yes: bool, **options: object) -> None:
         from senate.core.backup import VENDOR_NAMES, BackupError, human_size, restore_backup
 
         try:

@@ -1,5 +1,5 @@
 import logging
-from typing import Any
+from argparse import ArgumentParser
 
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
@@ -12,11 +12,11 @@ class Command(DBWorkerCommand):
         "heartbeat, limits each task's time and re-queues work a dead worker left behind."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
         parser.set_defaults(reload=False)  # a reload would kill a running task; restart the worker instead
 
-    def handle(self, *, verbosity: int, queue_name: str, exclude_queues: str, reload: bool, **options: Any) -> None:
+    def handle(self, *, verbosity: int, queue_name: str, exclude_queues: str, reload: bool, **options: object) -> None:
         self.configure_logging(verbosity)
         log = logging.getLogger("senate.worker")
         log.setLevel(logging.WARNING if verbosity == 0 else logging.INFO)

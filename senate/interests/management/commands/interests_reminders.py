@@ -1,7 +1,7 @@
 import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from senate.interests.reminders import send_declaration_reminders
 from senate.organisations.models import Senate
@@ -10,7 +10,7 @@ from senate.organisations.models import Senate
 class Command(BaseCommand):
     help = "Queue declaration-of-interest reminders for every current Senate. Safe to run daily from cron."
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="As if today were YYYY-MM-DD.")
 
     def handle(self, *args: Any, date: dt.date | None, **options: Any) -> None:

@@ -32,7 +32,11 @@ def test_the_term_of_an_ended_membership_cannot_be_changed(cast):
     appointments.end_membership(membership=membership, on=TODAY, by=cast["manager"], reason="Resigned")
     with pytest.raises(AppointmentRefused, match="This membership has ended: appoint them again"):
         appointments.change_term(
-            membership=membership, starts=membership.term_start, ends=membership.term_end, by=cast["manager"], reason="x"
+            membership=membership,
+            starts=membership.term_start,
+            ends=membership.term_end,
+            by=cast["manager"],
+            reason="x",
         )
 
 
@@ -65,7 +69,12 @@ def test_a_vice_chair_sits_on_the_council_not_the_assembly(cast, senate):
 
 def test_the_assembly_has_no_limit_on_terms(cast, senate):
     made = _appoint(
-        MemberProfileFactory(), senate, cast["manager"], body=Body.ASSEMBLY, role=MembershipRole.RECRUITED, term_number=5
+        MemberProfileFactory(),
+        senate,
+        cast["manager"],
+        body=Body.ASSEMBLY,
+        role=MembershipRole.RECRUITED,
+        term_number=5,
     )
     assert made.term_number == 5
 
@@ -85,7 +94,9 @@ def test_a_member_who_already_signs_in_as_council_member_is_not_given_the_role_t
 
 def test_leaving_one_assembly_term_keeps_the_role_while_a_later_term_runs(cast, senate):
     profile = MemberProfileFactory()
-    now = _appoint(profile, senate, cast["manager"], body=Body.ASSEMBLY, role=MembershipRole.RECRUITED, ends=TODAY + YEAR)
+    now = _appoint(
+        profile, senate, cast["manager"], body=Body.ASSEMBLY, role=MembershipRole.RECRUITED, ends=TODAY + YEAR
+    )
     _appoint(
         profile,
         senate,

@@ -129,7 +129,9 @@ def test_a_shortfall_without_its_reason_is_refused() -> None:
 
 
 def test_an_infinite_objective_is_refused() -> None:
-    assert _refusal(_answer(objective=math.inf), read_answer) == ["objective: objective must be a finite number, got inf"]
+    assert _refusal(_answer(objective=math.inf), read_answer) == [
+        "objective: objective must be a finite number, got inf"
+    ]
 
 
 def test_an_answer_that_is_not_an_object_is_refused() -> None:

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.national.permission_names import NationalPermission
 from senate.organisations.models import Senate
@@ -35,7 +36,7 @@ def _crumbs(senate: Senate) -> list[dict[str, str]]:
 
 
 @requires(VIEW)
-def dashboard(http: HttpRequest, senate: Senate) -> HttpResponse:
+def dashboard(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = timezone.localdate()
     year = _year(http, year_of(today))
     tables = queries.dashboard(senate, year, today=today)
@@ -51,7 +52,7 @@ def dashboard(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(VIEW)
-def download(http: HttpRequest, senate: Senate) -> HttpResponse:
+def download(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """?table=KEY&year=2026&format=csv|xlsx"""
     year, table, fmt = (
         _year(http, year_of(timezone.localdate())).start_year,
@@ -70,7 +71,7 @@ def download(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(VIEW)
-def annual(http: HttpRequest, senate: Senate) -> HttpResponse:
+def annual(http: SignedInRequest, senate: Senate) -> HttpResponse:
     context = {
         "years": _years(senate),
         "page_title": "Annual report",
@@ -86,7 +87,7 @@ DOCUMENT_TYPES = {
 
 
 @requires(VIEW)
-def annual_document(http: HttpRequest, senate: Senate) -> HttpResponse:
+def annual_document(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """?year=2026&format=pdf|docx"""
     year, fmt = _year(http, year_of(timezone.localdate())).start_year, http.GET.get("format", "")
     if fmt not in DOCUMENT_TYPES:
@@ -111,7 +112,7 @@ def _national_years() -> list[Year]:
 
 
 @requires(NATIONAL)
-def national_dashboard(http: HttpRequest) -> HttpResponse:
+def national_dashboard(http: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     year = _year(http, year_of(today))
     tables = national.dashboard(year, today=today)
@@ -126,7 +127,7 @@ def national_dashboard(http: HttpRequest) -> HttpResponse:
 
 
 @requires(NATIONAL)
-def national_download(http: HttpRequest) -> HttpResponse:
+def national_download(http: SignedInRequest) -> HttpResponse:
     """?table=KEY&year=2026&format=csv|xlsx"""
     year, table, fmt = (
         _year(http, year_of(timezone.localdate())).start_year,

@@ -10,12 +10,12 @@ a shared service line counts for most, then the same ICB and the same kind of ad
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Q
 
+from senate.accounts.models import User
 from senate.council.publication import redact
-from senate.organisations.models import OrganisationType
+from senate.organisations.models import Organisation, OrganisationType
 from senate.reports.framework import outcome_label
 from senate.reports.publication import final_version
 from senate.reviews.models import Recommendation, Request
@@ -59,7 +59,7 @@ class SimilarReview:
     advice_shown: bool = False  # the viewer may read this review's advice
 
 
-def similar_reviews(user: Any, request: Request, *, limit: int = LIMIT) -> list[SimilarReview]:
+def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list[SimilarReview]:
     """The earlier requests closest to `request` that `user` may find, best first."""
     mine = _terms(request)
     candidates = (
@@ -127,7 +127,7 @@ def _distinctive(word: str) -> bool:
     return len(word) > 2 and word not in COMMON and not word.isdigit() and "&" not in word
 
 
-def _icb(organisation: Any) -> int | None:
+def _icb(organisation: Organisation | None) -> int | None:
     if organisation is None:
         return None
     return organisation.pk if organisation.type == OrganisationType.ICB else organisation.icb_id
@@ -161,7 +161,7 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _review(user: Any, other: Request, score: float, reasons: list[str], published: bool) -> SimilarReview:
+def _review(user: User, other: Request, score: float, reasons: list[str], published: bool) -> SimilarReview:
     """The outcome the viewer may know: the stage always, the Senate's opinion and the recommendations
     only when they may read this review's advice (the recommendations page's own permission, or the
     advice is published). The link: the request's page, or the published advice when that is all the

@@ -75,7 +75,7 @@ class NumberField(forms.Field):
         super().__init__(**kwargs)
         self.widget.attrs.update({"inputmode": "numeric" if whole else "decimal", "spellcheck": "false"})
 
-    def to_python(self, value: Any) -> float | int | None:
+    def to_python(self, value: object) -> float | int | None:
         text = str(value or "").strip().replace(",", "")
         if not text:
             return None
@@ -100,7 +100,7 @@ class SharesField(forms.Field):
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2, "spellcheck": "false"}))
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> list[float]:
+    def to_python(self, value: object) -> list[float]:
         text = str(value or "").strip()
         if not text:
             return list(self.flat)
@@ -112,7 +112,7 @@ class SharesField(forms.Field):
                 raise forms.ValidationError(f"{self.label}: {part!r} is not a number") from None
         return values
 
-    def prepare_value(self, value: Any) -> Any:
+    def prepare_value(self, value: object) -> object:
         if isinstance(value, list | tuple):
             if is_flat(value, self.flat):
                 return ""

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 
 from senate.analytics.bed_capacity import LosCsvError, ScenarioError, parse_los_csv, parse_scenario, scenario_to_dict
 from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES
@@ -126,14 +127,14 @@ class BaselineForm(Form):
             data["values_days"] = self._values_days(data.get("los_csv"))
         return data
 
-    def _values_days(self, upload: Any) -> list[float] | None:
+    def _values_days(self, upload: UploadedFile | None) -> list[float] | None:
         if upload is None:
             if not self.stored_values:
                 self.add_error("los_csv", "Upload a CSV file of lengths of stay, or give the mean and variation")
             return self.stored_values or None
         try:
             data = uploads.read_upload(upload, los_csv_max_bytes())
-            uploads.check_upload(upload.name, data, max_bytes=los_csv_max_bytes(), allowed_kinds=[uploads.CSV])
+            uploads.check_upload(upload.name or "", data, max_bytes=los_csv_max_bytes(), allowed_kinds=[uploads.CSV])
             return parse_los_csv(data.decode("utf-8-sig"))
         except uploads.UploadRefused as refused:
             self.add_error("los_csv", f"Lengths of stay file: {refused}")
@@ -348,7 +349,7 @@ def uncertainty_section(data: dict[str, Any]) -> dict[str, Any]:
     return _present(target=data.get("uncertainty_target"), draws=data.get("uncertainty_draws")) | {"ranges": ranges}
 
 
-def _present(**values: Any) -> dict[str, Any]:
+def _present(**values: object) -> dict[str, object]:
     """Only the values given: a blank box is left out, so the validator says it is missing."""
     return {k: v for k, v in values.items() if v not in (None, "")}
 

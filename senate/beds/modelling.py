@@ -6,15 +6,18 @@ import time
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks import task
 
-from senate.analytics.bed_capacity import ScenarioError, charts, load_scenario, run_scenario
-from senate.analytics.bed_capacity.simulation import SimulationTooLargeError
+from senate.accounts.models import User
+from senate.analytics.bed_capacity import Comparison, ScenarioError, charts, load_scenario, run_scenario
+from senate.analytics.bed_capacity.simulation import Progress, SimulationTooLargeError
 from senate.beds import scenarios
 from senate.beds.models import BedModel, BedTestLink
 from senate.core import audit
 from senate.core.worker import TaskTimedOut
+from senate.reviews.models import Request
 
 Status = BedModel.Status
 _PROGRESS_STEP = 0.02  # write progress at most every 2%, so the database is not hammered
@@ -29,7 +32,7 @@ class RunRefused(Exception):
         self.problems = problems
 
 
-def create_bed_model(*, request: Any, title: str, by: Any) -> BedModel:
+def create_bed_model(*, request: Request, title: str, by: User) -> BedModel:
     """A new, empty bed model on ``request``."""
     with transaction.atomic():
         bed_model = BedModel.objects.create(request=request, title=title, created_by=by, scenario={})
@@ -37,7 +40,7 @@ def create_bed_model(*, request: Any, title: str, by: Any) -> BedModel:
     return bed_model
 
 
-def replace_scenario(bed_model: BedModel, scenario: dict[str, Any], *, by: Any) -> BedModel:
+def replace_scenario(bed_model: BedModel, scenario: dict[str, Any], *, by: User) -> BedModel:
     """Store a whole scenario read from a file (already checked), replacing every input; results are cleared."""
     if bed_model.is_busy:
         raise RunRefused(["The model is running. Wait for it to finish before changing it."])
@@ -56,7 +59,7 @@ def replace_scenario(bed_model: BedModel, scenario: dict[str, Any], *, by: Any) 
     return bed_model
 
 
-def save_inputs(bed_model: BedModel, *, by: Any, **parts: Any) -> BedModel:
+def save_inputs(bed_model: BedModel, *, by: User, **parts: object) -> BedModel:
     """Store the baseline, or the proposal and simulation settings. Old results no longer match the
     inputs, so they are cleared."""
     if bed_model.is_busy:
@@ -84,7 +87,7 @@ def save_inputs(bed_model: BedModel, *, by: Any, **parts: Any) -> BedModel:
     return bed_model
 
 
-def start_run(bed_model: BedModel, *, by: Any) -> BedModel:
+def start_run(bed_model: BedModel, *, by: User) -> BedModel:
     """Queue the model to run in the background. Refused if the scenario cannot be run."""
     if bed_model.is_busy:
         raise RunRefused(["The model is already running."])
@@ -129,7 +132,7 @@ def run(bed_model_id: int, *, resumed: bool = False) -> BedModel:
     return _finish(bed_model, this_run, status=Status.DONE, result=comparison.to_dict(), charts=drawn)
 
 
-def draw_charts(comparison: Any) -> list[dict[str, str]]:
+def draw_charts(comparison: Comparison) -> list[dict[str, str]]:
     drawn = [
         {
             "key": "refusals-by-beds",
@@ -163,7 +166,7 @@ def draw_charts(comparison: Any) -> list[dict[str, str]]:
     return drawn
 
 
-def rely_on_for_bed_test(bed_model: BedModel, *, by: Any) -> BedTestLink:
+def rely_on_for_bed_test(bed_model: BedModel, *, by: User) -> BedTestLink:
     """Mark this model as the one the panel relies on for the bed test of its request (replacing
     any earlier choice). Only a model with results can be relied on."""
     if bed_model.status != Status.DONE:
@@ -188,7 +191,7 @@ def _clear_results(bed_model: BedModel) -> None:
     bed_model.started_at = bed_model.finished_at = None
 
 
-def _finish(bed_model: BedModel, this_run: Any, *, status: str, **fields: Any) -> BedModel:
+def _finish(bed_model: BedModel, this_run: QuerySet[BedModel], *, status: str, **fields: object) -> BedModel:
     """Store the outcome, unless the model was queued again meanwhile (its newer run counts)."""
     with transaction.atomic():
         now = timezone.now()
@@ -207,7 +210,7 @@ def _finish(bed_model: BedModel, this_run: Any, *, status: str, **fields: Any) -
     return bed_model
 
 
-def _progress_writer(this_run: Any) -> Any:
+def _progress_writer(this_run: QuerySet[BedModel]) -> Progress:
     """Called by the simulation after each replication, in the task's own thread. Each write is
     also the run's heartbeat (`updated_at`), by which a run whose worker died is seen as stalled."""
     last = {"value": 0.0, "at": 0.0}

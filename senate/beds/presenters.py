@@ -7,14 +7,16 @@ For the reports app:
 * ``report_charts(bed_model)``: a list of {"key", "title", "svg"} (SVG with <title> and <desc>);
 * ``report_assumptions(bed_model)``: the assumptions, in plain words, as a list of strings."""
 
+from collections.abc import Callable
 from typing import Any
 
 from senate.analytics.bed_capacity.model import FLAT_MONTH_SHARES, FLAT_WEEKDAY_SHARES, MONTH_NAMES, WEEKDAY_NAMES
 from senate.beds.models import BedModel, BedTestLink
 from senate.core.csp import svg_presentation_attributes
+from senate.reviews.models import Request
 
 
-def bed_test_model(request: Any) -> BedModel | None:
+def bed_test_model(request: Request) -> BedModel | None:
     link = BedTestLink.objects.filter(request=request).select_related("bed_model").first()
     return link.bed_model if link and link.bed_model.status == BedModel.Status.DONE else None
 
@@ -269,7 +271,7 @@ def _escalation(side: dict[str, Any], key: str) -> str:
 _NOT_MEASURED = "Not measured in this run (run the model again)"
 
 
-def _midnight(side: dict[str, Any], show: Any) -> str:
+def _midnight(side: dict[str, Any], show: Callable[[dict[str, Any]], str]) -> str:
     """A midnight-census figure, or why there is none (results kept from before it was measured)."""
     midnight = side.get("midnight_occupancy")
     return show(midnight) if midnight else _NOT_MEASURED
@@ -375,7 +377,7 @@ def _pool_line(p: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _row(key: str, value: Any) -> dict[str, Any]:
+def _row(key: str, value: object) -> dict[str, Any]:
     return {"key": {"text": key}, "value": {"text": str(value)}}
 
 

@@ -1,19 +1,19 @@
 """Reads several pages share. A requester's contacts see finished models only."""
 
-from typing import Any
-
 from django.db.models import QuerySet
 
+from senate.accounts.models import User
 from senate.beds.models import BedModel, BedTestLink
 from senate.beds.permission_names import BedsPermission as P
+from senate.reviews.models import Request
 
 
-def models_visible_to(user: Any, request: Any) -> QuerySet[BedModel]:
+def models_visible_to(user: User, request: Request) -> QuerySet[BedModel]:
     found = BedModel.objects.filter(request=request).select_related("created_by")
     if user.has_perm(P.EDIT, request):
         return found
     return found.filter(status=BedModel.Status.DONE)
 
 
-def bed_test_link(request: Any) -> BedTestLink | None:
+def bed_test_link(request: Request) -> BedTestLink | None:
     return BedTestLink.objects.filter(request=request).select_related("bed_model", "by").first()

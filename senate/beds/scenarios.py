@@ -1,12 +1,20 @@
 """Building a bed model's scenario (``senate-bed-scenario/1``) a part at a time, and checking it with
 the scenario format's own validator, so the pages refuse exactly what ``senate beds assess`` refuses."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from senate.analytics.bed_capacity import SCENARIO_FORMAT, validate_scenario
 
 
-def assemble(*, title: str, baseline: Any, proposal: Any, simulation: Any, uncertainty: Any = None) -> dict[str, Any]:
+def assemble(
+    *,
+    title: str,
+    baseline: Mapping[str, object],
+    proposal: Mapping[str, object],
+    simulation: Mapping[str, object] | None,
+    uncertainty: Mapping[str, object] | None = None,
+) -> dict[str, Any]:
     out: dict[str, Any] = {"format": SCENARIO_FORMAT, "title": title, "baseline": baseline, "proposal": proposal}
     if simulation is not None:
         out["simulation"] = simulation

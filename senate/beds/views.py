@@ -5,10 +5,12 @@ which has found it within the Senate in the URL and checked the beds permission 
 from typing import Any
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.beds import forms, modelling, presenters, queries, scenarios
 from senate.beds.fields import show_problems
 from senate.beds.models import BedModel
@@ -19,7 +21,7 @@ from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
 
 
-def _model(http: HttpRequest, request: Request, model_id: int) -> BedModel:
+def _model(http: SignedInRequest, request: Request, model_id: int) -> BedModel:
     """One of the request's bed models that this person may see (the request is already checked)."""
     bed_model = queries.models_visible_to(http.user, request).filter(pk=model_id).first()
     if bed_model is None:
@@ -28,7 +30,7 @@ def _model(http: HttpRequest, request: Request, model_id: int) -> BedModel:
     return bed_model
 
 
-def _crumbs(request: Any, bed_model: BedModel | None = None) -> list[dict[str, str]]:
+def _crumbs(request: Request, bed_model: BedModel | None = None) -> list[dict[str, str]]:
     slug = request.senate.slug
     items = [
         {"href": f"/{slug}/requests/", "text": "Requests for advice"},
@@ -41,7 +43,7 @@ def _crumbs(request: Any, bed_model: BedModel | None = None) -> list[dict[str, s
 
 
 @requires(P.VIEW, on=REQUEST)
-def model_list(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def model_list(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "advice_request": request,
         "models": queries.models_visible_to(http.user, request),
@@ -54,7 +56,7 @@ def model_list(http: HttpRequest, senate: Senate, request: Request) -> HttpRespo
 
 
 @requires(P.EDIT, on=REQUEST)
-def new_model(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def new_model(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = forms.TitleForm(http.POST or None)
     if http.method == "POST" and form.is_valid():
         bed_model = modelling.create_bed_model(request=request, title=form.cleaned_data["title"], by=http.user)
@@ -64,7 +66,7 @@ def new_model(http: HttpRequest, senate: Senate, request: Request) -> HttpRespon
 
 
 @requires(P.EDIT, on=REQUEST)
-def baseline(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+def baseline(http: SignedInRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     bed_model = _model(http, request, model_id)
     stored = scenarios.stored_values(bed_model.scenario)
     form = forms.BaselineForm(
@@ -82,7 +84,7 @@ def baseline(http: HttpRequest, senate: Senate, request: Request, model_id: int)
 
 
 @requires(P.EDIT, on=REQUEST)
-def proposal(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+def proposal(http: SignedInRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     bed_model = _model(http, request, model_id)
     if not bed_model.has_baseline:
         messages.info(http, "Enter the baseline first.")
@@ -97,7 +99,7 @@ def proposal(http: HttpRequest, senate: Senate, request: Request, model_id: int)
 
 
 @requires(P.EDIT, on=REQUEST)
-def scenario_file(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+def scenario_file(http: SignedInRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     """Upload a whole scenario file: the way to give several pools, outlying and electives."""
     bed_model = _model(http, request, model_id)
     form = forms.ScenarioFileForm(http.POST or None, http.FILES or None)
@@ -112,7 +114,7 @@ def scenario_file(http: HttpRequest, senate: Senate, request: Request, model_id:
     return _step(http, bed_model, form, "beds/scenario_file.jinja", "Upload a scenario file")
 
 
-def _save(http: HttpRequest, bed_model: BedModel, then: str, **parts: Any) -> HttpResponse:
+def _save(http: SignedInRequest, bed_model: BedModel, then: str, **parts: object) -> HttpResponse:
     try:
         modelling.save_inputs(bed_model, by=http.user, **parts)
     except modelling.RunRefused as refused:
@@ -121,7 +123,7 @@ def _save(http: HttpRequest, bed_model: BedModel, then: str, **parts: Any) -> Ht
     return redirect(then, request.senate.slug, request.pk, bed_model.pk)
 
 
-def _step(http: HttpRequest, bed_model: BedModel, form: Any, template: str, title: str) -> HttpResponse:
+def _step(http: HttpRequest, bed_model: BedModel, form: BaseForm, template: str, title: str) -> HttpResponse:
     context = {
         "advice_request": bed_model.request,
         "bed_model": bed_model,
@@ -153,13 +155,13 @@ def _detail_context(http: HttpRequest, bed_model: BedModel) -> dict[str, Any]:
 
 
 @requires(P.VIEW, on=REQUEST)
-def detail(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+def detail(http: SignedInRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     bed_model = _model(http, request, model_id)
     return render(http, "beds/detail.jinja", _detail_context(http, bed_model))
 
 
 @requires(P.VIEW, on=REQUEST)
-def progress(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+def progress(http: SignedInRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     """The run's status, polled by htmx every 2 seconds while it runs. When the run ends, htmx
     is told to reload the page so the results appear."""
     bed_model = _model(http, request, model_id)
@@ -171,7 +173,7 @@ def progress(http: HttpRequest, senate: Senate, request: Request, model_id: int)
 
 @require_POST
 @requires(P.EDIT, on=REQUEST)
-def run(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+def run(http: SignedInRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     bed_model = _model(http, request, model_id)
     try:
         modelling.start_run(bed_model, by=http.user)
@@ -186,7 +188,7 @@ def run(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> H
 
 @require_POST
 @requires(P.EDIT, on=REQUEST)
-def rely(http: HttpRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
+def rely(http: SignedInRequest, senate: Senate, request: Request, model_id: int) -> HttpResponse:
     bed_model = _model(http, request, model_id)
     try:
         modelling.rely_on_for_bed_test(bed_model, by=http.user)

@@ -87,7 +87,7 @@ def day(on: dt.date | None) -> str:
     return f"{on:%-d %b %Y}" if on else ""
 
 
-def who(person: Any) -> str:
+def who(person: object) -> str:
     return str(person) if person else ""
 
 
@@ -96,7 +96,7 @@ def chronological(rows: list[tuple[Any, list[str]]]) -> list[list[str]]:
     return [cells for _, cells in sorted(rows, key=lambda r: _as_datetime(r[0]))]
 
 
-def _as_datetime(value: Any) -> dt.datetime:
+def _as_datetime(value: dt.date | None) -> dt.datetime:
     if value is None:
         return dt.datetime.min.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.datetime):

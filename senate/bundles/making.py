@@ -13,13 +13,16 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.bundles import pdf
 from senate.bundles.contents import Mode, Part, Setting, Table, when
 from senate.bundles.parts import PARTS
 from senate.core import audit
 from senate.core.models import AuditChainHead
 from senate.core.spreadsheets import safe_cell
+from senate.organisations.models import Senate
 from senate.reports.document import redact_text
+from senate.reviews.models import Request
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class Made:
     manifest_sha256: str
 
 
-def gather(request: Any, *, mode: Mode) -> list[Part]:
+def gather(request: Request, *, mode: Mode) -> list[Part]:
     """Every part of the record, redacted as agreed for publication when it is for disclosure."""
     setting = Setting(request, mode, _redactions(request) if mode == Mode.DISCLOSURE else ())
     parts = [module.part(setting) for module in PARTS]
@@ -41,12 +44,12 @@ def gather(request: Any, *, mode: Mode) -> list[Part]:
     return parts
 
 
-def _redactions(request: Any) -> tuple[str, ...]:
+def _redactions(request: Request) -> tuple[str, ...]:
     permission = getattr(request, "publication_permission", None)
     return tuple(permission.redaction_list()) if permission else ()
 
 
-def make_bundle(request: Any, *, mode: Mode, by: Any, out: IO[bytes]) -> Made:
+def make_bundle(request: Request, *, mode: Mode, by: User | str, out: IO[bytes]) -> Made:
     """Write the bundle to `out` (a file opened for writing bytes). Raises before recording anything
     if the record cannot be gathered or a document cannot be read."""
     mode = Mode(mode)
@@ -76,7 +79,7 @@ def make_bundle(request: Any, *, mode: Mode, by: Any, out: IO[bytes]) -> Made:
                 manifest_sha256)  # fmt: skip
 
 
-def chain_head(senate: Any) -> dict[str, Any]:
+def chain_head(senate: Senate) -> dict[str, Any]:
     name = audit.chain_of(senate.pk)
     head = AuditChainHead.objects.filter(chain=name).first()
     return {"name": name, "sequence": head.sequence if head else 0, "hash": head.hash if head else ""}
@@ -95,7 +98,9 @@ def _withheld_table(parts: list[Part]) -> Table:
     return Table("withheld", "Withheld from this bundle", ["What", "Classification", "Why withheld"], rows)
 
 
-def _manifest(request: Any, *, mode: Mode, by: Any, made_at: str, chain: dict, files: list, parts: list) -> bytes:
+def _manifest(
+    request: Request, *, mode: Mode, by: User | str, made_at: str, chain: dict, files: list, parts: list
+) -> bytes:
     content = {
         "request": {"reference": request.reference, "title": request.title, "id": request.pk},
         "senate": request.senate.name,
@@ -110,12 +115,12 @@ def _manifest(request: Any, *, mode: Mode, by: Any, made_at: str, chain: dict, f
     return json.dumps(content, indent=2, ensure_ascii=False).encode()
 
 
-def _record(request: Any, *, mode: Mode, by: Any, manifest_sha256: str, chain: dict, files: int) -> None:
+def _record(request: Request, *, mode: Mode, by: User | str, manifest_sha256: str, chain: dict, files: int) -> None:
     with transaction.atomic():
         audit.record(
             "bundle.made",
             request,
-            by=by,
+            by=by if isinstance(by, User) else None,  # the command line's words for whoever ran it are not a person
             senate=request.senate,
             summary=f"Case bundle ({mode}) of {request.reference} made",
             data={"request": request.pk, "mode": str(mode), "made_by": str(by), "manifest_sha256": manifest_sha256, "files": files,

@@ -6,11 +6,14 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from senate.bundles.contents import MODE_LABELS, Document, Mode, Part, Withheld
+from senate.reviews.models import Request
 
 SHORT = {Mode.FULL: "FULL BUNDLE: contains restricted material", Mode.DISCLOSURE: "FOR DISCLOSURE"}
 
 
-def to_html(request: Any, *, parts: list[Part], mode: Mode, made_at: str, made_by: str, chain: dict[str, Any]) -> str:
+def to_html(
+    request: Request, *, parts: list[Part], mode: Mode, made_at: str, made_by: str, chain: dict[str, Any]
+) -> str:
     documents: list[Document] = [d for p in parts for d in p.documents]
     withheld: list[Withheld] = [w for p in parts for w in p.withheld]
     context = {

@@ -3,11 +3,12 @@ it and downloads it as a ZIP (the Senate team only)."""
 
 import tempfile
 
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from senate.accounts.people import SignedInRequest
 from senate.bundles.contents import MODE_LABELS, Mode
 from senate.bundles.making import make_bundle
 from senate.bundles.permission_names import BundlesPermission
@@ -20,7 +21,7 @@ from senate.reviews.views.common import crumbs
 
 @require_http_methods(["GET", "POST"])
 @requires(BundlesPermission.MAKE_BUNDLE, on=REQUEST)
-def bundle(http: HttpRequest, senate: Senate, request: Request) -> HttpResponseBase:
+def bundle(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponseBase:
     if http.method == "POST" and http.POST.get("mode") in {m.value for m in Mode}:
         return _download(http, request, Mode(http.POST["mode"]))
     context = {
@@ -32,7 +33,7 @@ def bundle(http: HttpRequest, senate: Senate, request: Request) -> HttpResponseB
     return render(http, "bundles/page.jinja", context)
 
 
-def _download(http: HttpRequest, request: Request, mode: Mode) -> FileResponse:
+def _download(http: SignedInRequest, request: Request, mode: Mode) -> FileResponse:
     out = tempfile.TemporaryFile()
     make_bundle(request, mode=mode, by=http.user, out=out)
     out.seek(0)

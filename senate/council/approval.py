@@ -9,12 +9,14 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
 
 import rules
 
+from senate.accounts.models import User
+from senate.accounts.people import Visitor
+from senate.organisations.models import Senate
 from senate.reviews import lifecycle
-from senate.reviews.models import TermsOfReference
+from senate.reviews.models import Request, TermsOfReference
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,9 @@ _deciding: ContextVar[Deciding | None] = ContextVar("council_deciding", default=
 
 
 @contextlib.contextmanager
-def deciding(label: str, *, chair: Any = None, request: Any = None, chaired_as: str = "") -> Iterator[None]:
+def deciding(
+    label: str, *, chair: User | None = None, request: Request | None = None, chaired_as: str = ""
+) -> Iterator[None]:
     token = _deciding.set(Deciding(label, getattr(chair, "pk", 0) or 0, getattr(request, "pk", 0) or 0, chaired_as))
     try:
         yield
@@ -38,7 +42,7 @@ def deciding(label: str, *, chair: Any = None, request: Any = None, chaired_as: 
 
 
 @rules.predicate
-def chairs_item_being_decided(user: Any, request: Any) -> bool:
+def chairs_item_being_decided(user: Visitor, request: object) -> bool:
     """True only while a Council item on this request is being decided, for the person chairing it."""
     now = _deciding.get()
     return bool(now and now.chair_id and now.chair_id == user.pk and now.request_id == getattr(request, "pk", None))
@@ -47,13 +51,13 @@ def chairs_item_being_decided(user: Any, request: Any) -> bool:
 rules.add_rule("council.chairs_item_being_decided", chairs_item_being_decided)
 
 
-def council_approves(senate: Any) -> bool:
+def council_approves(senate: Senate) -> bool:
     from senate.council.models import QuorumRule
 
     return QuorumRule.objects.filter(senate=senate, council_approves=True).exists()
 
 
-def decided_at_council(request: Any) -> str | None:
+def decided_at_council(request: Request) -> str | None:
     if _deciding.get() or not council_approves(request.senate):
         return None
     return (
@@ -62,13 +66,13 @@ def decided_at_council(request: Any) -> str | None:
     )
 
 
-def issued_with_letter(request: Any) -> str | None:
+def issued_with_letter(request: Request) -> str | None:
     if _deciding.get() or not council_approves(request.senate):
         return None
     return "Issue ratified advice with a covering letter: use ‘Issue the advice’ under the Council links."
 
 
-def _record_route(request: Any, *, by: Any, reason: str) -> None:
+def _record_route(request: Request, *, by: User, reason: str) -> None:
     now = _deciding.get()
     if now:
         chaired = f", chaired by {by} ({now.chaired_as})" if now.chaired_as else ""
@@ -77,7 +81,7 @@ def _record_route(request: Any, *, by: Any, reason: str) -> None:
         )
 
 
-def _sign_off_the_chairs_approval(request: Any, *, by: Any, reason: str) -> None:
+def _sign_off_the_chairs_approval(request: Request, *, by: User, reason: str) -> None:
     """A Senate without Council approval keeps the Chair route: the Chair's approval signs off the
     latest version, so the advice has a final version to issue and publish. At a Council meeting the
     decision signs its version off itself, before it approves."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.council.declarations import members_attending, recused
 from senate.council.models import AgendaItem, Attendance
@@ -71,7 +72,7 @@ def chair_blocker(item: AgendaItem) -> str | None:
     )
 
 
-def choose_acting_chair(item: AgendaItem, *, attendee: Attendance, by: Any) -> AgendaItem:
+def choose_acting_chair(item: AgendaItem, *, attendee: Attendance, by: User) -> AgendaItem:
     """Record the member the meeting chose to chair this item, or raise MeetingRefused."""
     if not item.meeting.started_at:
         raise MeetingRefused("Start the meeting and take declarations before choosing an acting chair.")

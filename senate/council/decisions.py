@@ -7,12 +7,12 @@ go on the request's timeline."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.council import approval, notices, quorum
 from senate.council.chairing import ItemChair, chair_blocker, item_chair
@@ -20,10 +20,11 @@ from senate.council.declarations import members_attending, present_among, recuse
 from senate.council.models import AgendaItem, Attendance, Decision, Meeting, QuorumRule
 from senate.council.standing import READY, MeetingRefused, council_members
 from senate.interests.restrictions import Restrictions, restrictions_by_profile, restrictions_by_request
+from senate.organisations.models import Senate
 from senate.reports import signoff
 from senate.reports.models import AccuracyComment, ReportDraft
 from senate.reviews import lifecycle, terms
-from senate.reviews.models import RequestEvent
+from senate.reviews.models import Request, RequestEvent
 from senate.reviews.permission_names import ReviewsPermission
 
 RATIFYING = (AgendaItem.Kind.RATIFY_REPORT, AgendaItem.Kind.APPROVE_ADVICE)
@@ -36,7 +37,7 @@ ACT_FOR: dict[str, str] = {
 }
 
 
-def rule_for(senate: Any) -> quorum.Rule:
+def rule_for(senate: Senate) -> quorum.Rule:
     return quorum.Rule.of(QuorumRule.objects.filter(senate=senate).first())
 
 
@@ -187,8 +188,8 @@ def decide_item(
     votes_against: int = 0,
     abstentions: int = 0,
     version: ReportDraft | None = None,
-    confirmer: Any = None,
-    by: Any,
+    confirmer: User | None = None,
+    by: User,
 ) -> Decision:
     """Record the decision and take its effect on the request, or raise MeetingRefused. A report or
     letter needs the `version` decided on; approving it with changes needs the `confirmer`, a member
@@ -249,7 +250,7 @@ def decide_item(
     return decision
 
 
-def _take_effect(item: AgendaItem, decision: Decision, label: str, chair: ItemChair, by: Any) -> None:
+def _take_effect(item: AgendaItem, decision: Decision, label: str, chair: ItemChair, by: User) -> None:
     request = item.request
     if request is None:
         return
@@ -282,7 +283,9 @@ def _take_effect(item: AgendaItem, decision: Decision, label: str, chair: ItemCh
         )
 
 
-def approve_as_chair(act: str, item: AgendaItem, chair: Any, chaired_as: str, *, reason: str, label: str) -> None:
+def approve_as_chair(
+    act: str, item: AgendaItem, chair: User | None, chaired_as: str, *, reason: str, label: str
+) -> None:
     """Take the approving act on the item's request as the person who chaired the item."""
     with approval.deciding(label, chair=chair, request=item.request, chaired_as=chaired_as):
         try:
@@ -291,7 +294,7 @@ def approve_as_chair(act: str, item: AgendaItem, chair: Any, chaired_as: str, *,
             raise MeetingRefused(str(refused)) from refused
 
 
-def awaiting_changes(request: Any) -> str | None:
+def awaiting_changes(request: Request) -> str | None:
     """A decision approving with changes that no one has yet confirmed, in words; or None."""
     waiting = (
         Decision.objects.filter(

@@ -4,11 +4,11 @@ when the meeting starts they become declarations that members confirm or add to,
 records the action on each (leaves the room, stays without voting, no action)."""
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.core.cache import until_next_act
 from senate.council.models import AgendaItem, Attendance, Meeting, MeetingDeclaration
@@ -58,7 +58,7 @@ def known_conflicts(
     return found
 
 
-def _screen(meeting: Meeting, *, by: Any, items: list[AgendaItem] | None = None) -> int:
+def _screen(meeting: Meeting, *, by: User, items: list[AgendaItem] | None = None) -> int:
     """Every known conflict of a member present with an item (all items, or those given) becomes a
     declaration waiting to be confirmed, unless it is already there. Call inside the caller's
     transaction, which writes the audit event. Returns how many were added."""
@@ -95,7 +95,7 @@ def kept_known_conflicts(meeting: Meeting) -> dict[int, dict[int, list[Conflict]
     )
 
 
-def start_meeting(meeting: Meeting, *, by: Any) -> Meeting:
+def start_meeting(meeting: Meeting, *, by: User) -> Meeting:
     """Open the meeting: every known conflict of a member present becomes a declaration waiting to be
     confirmed and for the chair's action. Attendance is recorded first: nobody may still be expected."""
     if meeting.started_at:
@@ -115,13 +115,13 @@ def start_meeting(meeting: Meeting, *, by: Any) -> Meeting:
     return meeting
 
 
-def screen_newly_present(meeting: Meeting, *, by: Any) -> int:
+def screen_newly_present(meeting: Meeting, *, by: User) -> int:
     """Once the meeting has started, members recorded present late are screened at once (inside the
     caller's transaction, which writes the audit event)."""
     return _screen(meeting, by=by) if meeting.started_at else 0
 
 
-def screen_item(item: AgendaItem, *, by: Any) -> int:
+def screen_item(item: AgendaItem, *, by: User) -> int:
     """An item added once the meeting has started is screened at once, as the agenda was at the start."""
     meeting = item.meeting
     if not meeting.started_at or item.request_id is None:
@@ -135,7 +135,7 @@ def screen_item(item: AgendaItem, *, by: Any) -> int:
 
 
 def record_declarations(
-    meeting: Meeting, *, statuses: dict[int, str], entries: dict[int, tuple[bool, str]], by: Any
+    meeting: Meeting, *, statuses: dict[int, str], entries: dict[int, tuple[bool, str]], by: User
 ) -> int:
     """The meeting's declarations page in one go: attendance (members recorded present once the
     meeting has started are screened at once), then each declaration confirmed or not and the chair's
@@ -181,7 +181,7 @@ def record_declarations(
     return added
 
 
-def add_declaration(*, item: AgendaItem, attendee: Attendance, text: str, by: Any) -> MeetingDeclaration:
+def add_declaration(*, item: AgendaItem, attendee: Attendance, text: str, by: User) -> MeetingDeclaration:
     if not item.meeting.started_at:
         raise MeetingRefused("Start the meeting before taking declarations.")
     if attendee.meeting_id != item.meeting_id or attendee.observer:
@@ -200,7 +200,7 @@ def add_declaration(*, item: AgendaItem, attendee: Attendance, text: str, by: An
     return declaration
 
 
-def confirm_declaration(declaration: MeetingDeclaration, *, by: Any) -> MeetingDeclaration:
+def confirm_declaration(declaration: MeetingDeclaration, *, by: User) -> MeetingDeclaration:
     with transaction.atomic():
         declaration.confirmed, declaration.confirmed_by = True, by
         declaration.save(update_fields=["confirmed", "confirmed_by"])
@@ -208,7 +208,7 @@ def confirm_declaration(declaration: MeetingDeclaration, *, by: Any) -> MeetingD
     return declaration
 
 
-def record_action(declaration: MeetingDeclaration, *, action: str, by: Any) -> MeetingDeclaration:
+def record_action(declaration: MeetingDeclaration, *, action: str, by: User) -> MeetingDeclaration:
     """The chair's action on a declaration. Once the item is decided, the record stands."""
     if hasattr(declaration.item, "decision"):
         raise MeetingRefused("The item has been decided; its declarations can no longer change.")

@@ -2,6 +2,7 @@
 NHS component through `nhs_field`, so errors appear next to the field and in the summary."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -10,6 +11,7 @@ from senate.core import uploads
 from senate.core.forms import DateField, Form, ModelForm
 from senate.council.meetings import PAPER_KINDS, check_paper, paper_max_bytes
 from senate.council.models import AgendaItem, Attendance, Decision, Meeting, MeetingDeclaration, QuorumRule
+from senate.reviews.models import Request
 
 _TEXT = {"rows": 4}
 
@@ -65,7 +67,7 @@ class ItemForm(Form):
         label="Title", required=False, max_length=200, help_text="Leave blank to use the request's title."
     )
 
-    def __init__(self, *args: Any, requests: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, requests: Iterable[Request], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.requests = {str(r.pk): r for r in requests}
         self.fields["request"].choices = [("", "None")] + [  # type: ignore[attr-defined]
@@ -89,7 +91,7 @@ class PaperForm(Form):
     sent_on = _date("Date the paper went out", "Enter the date the paper went out to members")
     item = forms.ChoiceField(label="Agenda item", required=False)
 
-    def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, items: Iterable[AgendaItem], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.items = {str(i.pk): i for i in items}
         self.fields["item"].choices = [("", "The whole meeting")] + [(k, str(i)) for k, i in self.items.items()]  # type: ignore[attr-defined]
@@ -185,7 +187,7 @@ class AddDeclarationForm(Form):
         error_messages={"required": "Describe the interest declared"},
     )
 
-    def __init__(self, *args: Any, items: Any, attendees: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, items: Iterable[AgendaItem], attendees: Iterable[Attendance], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.items = {str(i.pk): i for i in items}
         self.attendees = {str(a.pk): a for a in attendees}
@@ -326,7 +328,7 @@ class ApproveMinutesForm(Form):
         label="Approved at which meeting?", error_messages={"required": "Choose the meeting that approved them"}
     )
 
-    def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, meetings: Iterable[Meeting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.meetings = {str(m.pk): m for m in meetings}
         self.fields["at_meeting"].choices = [("", "Choose a meeting")] + [(k, str(m)) for k, m in self.meetings.items()]  # type: ignore[attr-defined]

@@ -2,16 +2,17 @@
 declarations they have still to confirm at a meeting under way, and open actions in their name."""
 
 import datetime as dt
-from typing import Any
 
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.council.models import Action, Attendance, Decision, Meeting, MeetingDeclaration
 from senate.council.permission_names import CouncilPermission as P
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     if not user.has_perm(P.VIEW_MEETINGS, senate):
         return []
     found = []
@@ -62,7 +63,7 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
     return found
 
 
-def _changes_to_confirm(user: Any, senate: Any) -> list[Task]:
+def _changes_to_confirm(user: User, senate: Senate) -> list[Task]:
     """Approvals with changes the Council named this person to confirm, still waiting for them."""
     waiting = Decision.objects.filter(
         item__meeting__senate=senate,

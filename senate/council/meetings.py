@@ -1,18 +1,20 @@
 """Scheduling a meeting, its agenda, papers and attendance."""
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 
+from senate.accounts.models import User
 from senate.core import audit, uploads
 from senate.council import notices
 from senate.council.decisions import awaiting_changes
 from senate.council.declarations import screen_item, screen_newly_present
 from senate.council.models import AgendaItem, Attendance, Meeting, Paper, QuorumRule
 from senate.council.standing import READY, MeetingRefused, council_members
+from senate.organisations.models import Senate
 from senate.reviews.models import Request
 
 __all__ = ["READY", "MeetingRefused", "council_members"]  # where the rest of the app found them first
@@ -22,7 +24,9 @@ __all__ = ["READY", "MeetingRefused", "council_members"]  # where the rest of th
 PAPER_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX, uploads.ODT, uploads.CSV)
 
 
-def schedule_meeting(*, senate: Any, kind: str, date: dt.date, place: str, link: str, chair: Any, by: Any) -> Meeting:
+def schedule_meeting(
+    *, senate: Senate, kind: str, date: dt.date, place: str, link: str, chair: User | None, by: User
+) -> Meeting:
     """A new meeting with every current Council member on the attendance list. The first Council
     meeting puts the Senate's quorum rule in place, so approvals move to the Council from then on."""
     with transaction.atomic():
@@ -40,7 +44,7 @@ def schedule_meeting(*, senate: Any, kind: str, date: dt.date, place: str, link:
     return meeting
 
 
-def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None, by: Any) -> AgendaItem:
+def add_item(*, meeting: Meeting, kind: str, title: str, request: Request | None, by: User) -> AgendaItem:
     if kind in READY and meeting.kind != Meeting.Kind.COUNCIL:
         raise MeetingRefused("Only the Council approves terms of reference and advice: use a Council meeting.")
     if kind in READY and request is None:
@@ -84,7 +88,7 @@ def paper_max_bytes() -> int:
     return int(getattr(settings, "COUNCIL_PAPER_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 
 
-def check_paper(file: Any) -> tuple[uploads.Checked, bytes]:
+def check_paper(file: bytes | UploadedFile) -> tuple[uploads.Checked, bytes]:
     """The paper's file against the platform's upload policy: what it is and its bytes, or
     uploads.UploadRefused saying why not."""
     data = file if isinstance(file, bytes) else uploads.read_upload(file, paper_max_bytes())
@@ -93,7 +97,7 @@ def check_paper(file: Any) -> tuple[uploads.Checked, bytes]:
 
 
 def attach_paper(
-    *, meeting: Meeting, item: AgendaItem | None, title: str, file: Any, sent_on: dt.date, by: Any
+    *, meeting: Meeting, item: AgendaItem | None, title: str, file: bytes | UploadedFile, sent_on: dt.date, by: User
 ) -> Paper:
     """Attach a paper and tell everyone on the attendance list. The file is checked first (raises
     uploads.UploadRefused), stored before the transaction and deleted again if the transaction fails."""
@@ -120,7 +124,7 @@ def stored_papers() -> list[str]:
     return list(Paper.objects.values_list("file", flat=True))
 
 
-def record_attendance(*, meeting: Meeting, statuses: dict[int, str], observers: list[str], by: Any) -> None:
+def record_attendance(*, meeting: Meeting, statuses: dict[int, str], observers: list[str], by: User) -> None:
     """Who was present, gave apologies or was absent; and any observers, by name. Once the meeting has
     started, a member recorded present is screened against the agenda at once."""
     with transaction.atomic():
@@ -139,6 +143,6 @@ def record_attendance(*, meeting: Meeting, statuses: dict[int, str], observers: 
         )
 
 
-def ready_requests(senate: Any) -> QuerySet[Request]:
+def ready_requests(senate: Senate) -> QuerySet[Request]:
     stages = set().union(*READY.values())
     return Request.objects.filter(senate=senate, stage__in=stages).order_by("reference")

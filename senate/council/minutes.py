@@ -2,11 +2,11 @@
 to edit, approved at a later meeting, then published; and the action log."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.council.chairing import ACTING
 from senate.council.meetings import MeetingRefused
@@ -86,7 +86,7 @@ def _actions(meeting: Meeting) -> list[str]:
     return found or ["No actions."]
 
 
-def draft_minutes(meeting: Meeting, *, by: Any) -> Minutes:
+def draft_minutes(meeting: Meeting, *, by: User) -> Minutes:
     """Draft (or redraft, while still a draft) the minutes from the record."""
     existing = Minutes.objects.filter(meeting=meeting).first()
     if existing and existing.status != Minutes.Status.DRAFT:
@@ -99,7 +99,7 @@ def draft_minutes(meeting: Meeting, *, by: Any) -> Minutes:
     return minutes
 
 
-def save_minutes(minutes: Minutes, *, text: str, by: Any) -> Minutes:
+def save_minutes(minutes: Minutes, *, text: str, by: User) -> Minutes:
     if minutes.status != Minutes.Status.DRAFT:
         raise MeetingRefused("Approved minutes cannot be changed.")
     with transaction.atomic():
@@ -109,7 +109,7 @@ def save_minutes(minutes: Minutes, *, text: str, by: Any) -> Minutes:
     return minutes
 
 
-def approve_minutes(minutes: Minutes, *, at_meeting: Meeting, by: Any, today: dt.date | None = None) -> Minutes:
+def approve_minutes(minutes: Minutes, *, at_meeting: Meeting, by: User, today: dt.date | None = None) -> Minutes:
     """Minutes are approved at a later meeting of the same body, once that meeting has been held: an
     approval cannot be dated before what it approves, nor on a day still to come."""
     meeting = minutes.meeting
@@ -134,7 +134,7 @@ def approve_minutes(minutes: Minutes, *, at_meeting: Meeting, by: Any, today: dt
     return minutes
 
 
-def publish_minutes(minutes: Minutes, *, by: Any, on: dt.date) -> Minutes:
+def publish_minutes(minutes: Minutes, *, by: User, on: dt.date) -> Minutes:
     """Published on `on`: never before the meeting that approved them, nor on a day still to come."""
     if minutes.status != Minutes.Status.APPROVED:
         raise MeetingRefused("Only approved minutes can be published.")
@@ -153,7 +153,7 @@ def publish_minutes(minutes: Minutes, *, by: Any, on: dt.date) -> Minutes:
 
 
 def add_action(
-    *, meeting: Meeting, item: AgendaItem | None, description: str, owner: str, due_on: dt.date, by: Any
+    *, meeting: Meeting, item: AgendaItem | None, description: str, owner: str, due_on: dt.date, by: User
 ) -> Action:
     with transaction.atomic():
         action = Action.objects.create(meeting=meeting, item=item, description=description, owner=owner, due_on=due_on)
@@ -161,7 +161,7 @@ def add_action(
     return action
 
 
-def complete_action(action: Action, *, by: Any, on: dt.date) -> Action:
+def complete_action(action: Action, *, by: User, on: dt.date) -> Action:
     with transaction.atomic():
         action.done_on = on
         action.save(update_fields=["done_on"])

@@ -5,6 +5,7 @@ Council members and cannot open the Council's pages, so their emails carry the d
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Model
 from django.urls import reverse
 
 from senate.council.models import Attendance, Decision, Meeting, Paper
@@ -85,7 +86,7 @@ def changes_to_confirm(decision: Decision) -> Any:
     )
 
 
-def _to_each(attendees: list[Attendance], meeting: Meeting, *, about: Any, kind: str, subject: str, text: str) -> int:
+def _to_each(attendees: list[Attendance], meeting: Meeting, *, about: Model, kind: str, subject: str, text: str) -> int:
     """Queue the email once to each attendee with an account; returns how many were queued."""
     sent = 0
     for attendee in attendees:

@@ -13,12 +13,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.council import approval
 from senate.council.meetings import MeetingRefused
 from senate.council.models import AdviceIssue, FollowUpLetter, PublicationPermission
 from senate.council.ratification import issue_refused, ratified_decisions
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 from senate.reviews import lifecycle
 from senate.reviews.models import Request
 from senate.reviews.stages import Stage
@@ -26,7 +28,7 @@ from senate.reviews.stages import Stage
 ISSUED_OR_LATER = frozenset({Stage.ISSUED, Stage.PUBLISHED, Stage.RESPONSE_RECEIVED, Stage.FOLLOW_UP, Stage.CLOSED})
 
 
-def issue_advice(request: Request, *, covering_letter: str, by: Any) -> AdviceIssue:
+def issue_advice(request: Request, *, covering_letter: str, by: User) -> AdviceIssue:
     """Issue ratified advice to the requester (reviews act `issue`) with a covering letter: only once
     the version to issue is signed off (with any changes the Council asked for confirmed)."""
     if not_yet := issue_refused(request):
@@ -51,7 +53,7 @@ def issue_advice(request: Request, *, covering_letter: str, by: Any) -> AdviceIs
 
 
 def give_permission(
-    request: Request, *, given_on: dt.date, publish_from: dt.date | None, redactions: str, given_by: str, by: Any
+    request: Request, *, given_on: dt.date, publish_from: dt.date | None, redactions: str, given_by: str, by: User
 ) -> PublicationPermission:
     if request.stage not in ISSUED_OR_LATER:
         raise MeetingRefused("Permission to publish is given once the advice has been issued.")
@@ -78,7 +80,7 @@ def issued_on(request: Request) -> dt.date | None:
     return timezone.localtime(issue.issued_at).date() if issue else None
 
 
-def record_follow_up_letter(request: Request, *, sent_on: dt.date, text: str, by: Any) -> FollowUpLetter:
+def record_follow_up_letter(request: Request, *, sent_on: dt.date, text: str, by: User) -> FollowUpLetter:
     """A letter following up the advice: sent after the advice was issued, never before it."""
     issued = issued_on(request)
     if issued is None:
@@ -93,7 +95,7 @@ def record_follow_up_letter(request: Request, *, sent_on: dt.date, text: str, by
     return letter
 
 
-def record_publication(request: Request, *, by: Any, today: dt.date) -> Request:
+def record_publication(request: Request, *, by: User, today: dt.date) -> Request:
     """Move the request to ‘Published’ once it is on the public page."""
     if not is_public(request, today=today):
         raise MeetingRefused("The advice is not yet public: it needs ratification, issue and permission.")
@@ -128,7 +130,7 @@ def published_advice(*, today: dt.date) -> QuerySet[Request]:
     )
 
 
-def public_requests(senate: Any, *, today: dt.date) -> QuerySet[Request]:
+def public_requests(senate: Senate, *, today: dt.date) -> QuerySet[Request]:
     """Requests of this Senate whose advice the public may read."""
     return published_advice(today=today).filter(senate=senate)
 

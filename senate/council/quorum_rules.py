@@ -4,13 +4,15 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.council.models import QuorumRule
+from senate.organisations.models import Senate
 
 FIELDS = ("share_percent", "min_members", "needs_chair", "min_ppv", "council_approves")
 
 
-def set_quorum_rules(senate: Any, *, changes: dict[str, Any], by: Any) -> QuorumRule:
+def set_quorum_rules(senate: Senate, *, changes: dict[str, Any], by: User) -> QuorumRule:
     """Save the Senate's quorum rules with `changes` and record who changed what. All or nothing."""
     unknown = set(changes) - set(FIELDS)
     if unknown:

@@ -8,13 +8,14 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.council.decisions import RATIFYING, approve_as_chair
 from senate.council.meetings import MeetingRefused
 from senate.council.models import ChangesConfirmed, Decision
 from senate.reports import signoff
 from senate.reviews import terms
-from senate.reviews.models import TermsOfReference
+from senate.reviews.models import Request, TermsOfReference
 
 APPROVING = (Decision.Outcome.APPROVED, Decision.Outcome.APPROVED_WITH_CHANGES)
 # An approval with changes counts once its changes are confirmed.
@@ -23,7 +24,7 @@ COMPLETE = Q(outcome=Decision.Outcome.APPROVED) | Q(
 )
 
 
-def ratification(request: Any) -> Decision | None:
+def ratification(request: Request) -> Decision | None:
     """The Council's decision ratifying this request's report or advice, if there is one (its
     changes may still await confirmation: see `ratified`)."""
     return (
@@ -38,7 +39,7 @@ def ratified_decisions() -> QuerySet[Decision]:
     return Decision.objects.filter(COMPLETE, item__kind__in=RATIFYING)
 
 
-def issue_refused(request: Any) -> str | None:
+def issue_refused(request: Request) -> str | None:
     """Why the advice cannot be issued yet, or None: ratified, changes confirmed, version signed off."""
     decision = ratification(request)
     if decision is None:
@@ -66,7 +67,7 @@ def later_versions(decision: Decision) -> list[Any]:
     return list(approved.request.report_drafts.filter(version__gt=approved.version).order_by("-version"))
 
 
-def confirm_changes(decision: Decision, *, version: Any, by: Any) -> ChangesConfirmed:
+def confirm_changes(decision: Decision, *, version: Any, by: User) -> ChangesConfirmed:
     """The named member confirms that `version` makes the Council's changes: the version is signed
     off and the advice approved for issue (or the terms of reference approved) as the person who
     chaired the item. Raises MeetingRefused."""
@@ -90,6 +91,7 @@ def confirm_changes(decision: Decision, *, version: Any, by: Any) -> ChangesConf
         return _confirm_terms(decision, version, by)
     item = decision.item
     label = f"{item.meeting}, item {item.number}"
+    assert decision.chaired_by is not None  # a decided item always records who chaired it
     with transaction.atomic():
         confirmed = ChangesConfirmed.objects.create(decision=decision, version=version, confirmed_by=by)
         signoff.sign_off(
@@ -111,7 +113,7 @@ def confirm_changes(decision: Decision, *, version: Any, by: Any) -> ChangesConf
     return confirmed
 
 
-def _confirm_terms(decision: Decision, version: TermsOfReference, by: Any) -> ChangesConfirmed:
+def _confirm_terms(decision: Decision, version: TermsOfReference, by: User) -> ChangesConfirmed:
     """The new version of the terms is approved as the person who chaired the item. The requester
     agreed the version the Council decided on; the named person vouches that the new one differs from
     it only by the Council's changes, so that agreement carries over (and the timeline says so)."""

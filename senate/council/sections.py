@@ -1,17 +1,17 @@
 """Links on a request's page to its Council items, issue and publication (reviews.sections)."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.council.models import AgendaItem
 from senate.council.permission_names import CouncilPermission as P
 from senate.council.publication import ISSUED_OR_LATER
+from senate.reviews.models import Request
 from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.stages import Stage
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     user, slug = http.user, request.senate.slug
     found = []
     if user.has_perm(P.VIEW_MEETINGS, request.senate):

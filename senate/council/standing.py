@@ -4,12 +4,12 @@ change is not allowed. Meetings, declarations, chairing and decisions all build 
 none of them needs another that builds on it."""
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import QuerySet
 
 from senate.council.models import AgendaItem
 from senate.members.models import Body, Membership
+from senate.organisations.models import Senate
 from senate.reviews.stages import Stage
 
 
@@ -25,7 +25,7 @@ READY: dict[str, set[str]] = {
 }
 
 
-def council_members(senate: Any, on: dt.date) -> QuerySet[Membership]:
+def council_members(senate: Senate, on: dt.date) -> QuerySet[Membership]:
     return (
         Membership.objects.current(on)
         .filter(senate=senate, body=Body.COUNCIL)

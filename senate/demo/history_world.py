@@ -6,7 +6,7 @@ similar services" a realistic history to work on. Written in bulk: 2,000 reviews
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -39,7 +39,13 @@ SUBJECTS = [
 PANEL_KINDS = {AdviceKind.FORMAL_REVIEW, AdviceKind.THEMATIC, AdviceKind.HONEST_BROKER, AdviceKind.TEMPORARY_CHANGE}
 
 
-def build(rng: random.Random, *, today: dt.date, count: int, progress: Any = None) -> int:
+def build(
+    rng: random.Random,
+    *,
+    today: dt.date,
+    count: int,
+    progress: Callable[[Iterable[Any], str, int], Iterable[Any]] | None = None,
+) -> int:
     """Make `count` closed past reviews; returns how many were made."""
     track = progress or (lambda items, _label, _total: items)
     senates = list(Senate.objects.current(today))

@@ -16,15 +16,16 @@
   member, not a role, so it holds for a member of the Senate team too.
 """
 
-from typing import Any
-
 from django.db.models import QuerySet
 
+from senate.accounts.models import User
+from senate.accounts.people import Visitor
 from senate.accounts.permissions import asked_by_name, is_senate_team
 from senate.accounts.roles import roles_in
 from senate.evidence.models import EvidenceItem, Source, Tier
 from senate.interests.attestation import has_attested
 from senate.interests.restrictions import Restrictions, describe, restrictions_for
+from senate.reviews.models import Request
 from senate.reviews.permissions import acts_for_requester, may_see_request, partner_council
 
 TEAM = {"manager", "chair", "vice_chair"}
@@ -40,7 +41,7 @@ is_on_panel = asked_by_name("panels.on_the_panel")
 is_team = is_senate_team
 
 
-def can_see_request_evidence(user: Any, request: Any) -> bool:
+def can_see_request_evidence(user: Visitor, request: Request) -> bool:
     """May reach the evidence pages of this request at all (what they then see is filtered by tier)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active or not may_see_request(user, request):
         return False
@@ -53,12 +54,12 @@ def can_see_request_evidence(user: Any, request: Any) -> bool:
     )
 
 
-def _in_council(user: Any, request: Any, roles: set[str]) -> bool:
+def _in_council(user: User, request: Request, roles: set[str]) -> bool:
     """A Council member of the request's Senate, or of an accepted partner Senate of a joint review."""
     return "council_member" in roles or partner_council(user, request)
 
 
-def open_tiers(user: Any, request: Any) -> tuple[set[str], bool]:
+def open_tiers(user: Visitor, request: Request) -> tuple[set[str], bool]:
     """The tiers this person may open on this request, and whether they may open the requester's own
     items at every tier."""
     if not getattr(user, "is_authenticated", False) or not user.is_active or not may_see_request(user, request):
@@ -79,19 +80,19 @@ def open_tiers(user: Any, request: Any) -> tuple[set[str], bool]:
     return tiers, own
 
 
-def can_open(user: Any, item: EvidenceItem) -> bool:
+def can_open(user: User, item: EvidenceItem) -> bool:
     tiers, own = open_tiers(user, item.request)
     allowed = item.tier in tiers or (own and item.source == Source.REQUESTER)
     return allowed and restrictions_for(user, item.request).may_open(item)
 
 
-def restricted_from(user: Any, item: EvidenceItem) -> Restrictions | None:
+def restricted_from(user: User, item: EvidenceItem) -> Restrictions | None:
     """The person's restrictions when they, and nothing else, keep them from this item."""
     restrictions = restrictions_for(user, item.request)
     return None if restrictions.may_open(item) else restrictions
 
 
-def refusal(user: Any, item: EvidenceItem) -> str:
+def refusal(user: User, item: EvidenceItem) -> str:
     """Why this person may not open this item, in words for the refusal page."""
     restrictions = restricted_from(user, item)
     if restrictions is not None:
@@ -102,7 +103,7 @@ def refusal(user: Any, item: EvidenceItem) -> str:
     return "its confidentiality does not allow it"
 
 
-def visible_items(user: Any, request: Any) -> QuerySet[EvidenceItem]:
+def visible_items(user: User, request: Request) -> QuerySet[EvidenceItem]:
     """The items of this request the person may open; nothing else is listed to them."""
     from django.db.models import Q
 

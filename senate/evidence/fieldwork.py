@@ -2,22 +2,24 @@
 them. Papers are late when sent fewer than the Senate's notice days (default 21) before the meeting."""
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterable
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.evidence.models import Fieldwork, PapersCirculated
+from senate.reviews.models import Request
 
 
 def record_fieldwork(
     *,
-    request: Any,
+    request: Request,
     kind: str,
     held_on: dt.date,
-    by: Any,
+    by: User,
     place: str = "",
-    attendees: Any = (),
+    attendees: Iterable[User] = (),
     others_attending: str = "",
     notes: str = "",
 ) -> Fieldwork:
@@ -43,7 +45,7 @@ def record_fieldwork(
     return work
 
 
-def record_papers(*, fieldwork: Fieldwork, description: str, sent_on: dt.date, by: Any) -> PapersCirculated:
+def record_papers(*, fieldwork: Fieldwork, description: str, sent_on: dt.date, by: User) -> PapersCirculated:
     with transaction.atomic():
         papers = PapersCirculated.objects.create(
             fieldwork=fieldwork, description=description.strip(), sent_on=sent_on, recorded_by=by

@@ -1,10 +1,13 @@
 """Forms of the evidence pages. A file is checked in `clean_file`, so a refusal shows at the field."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
+from senate.accounts.models import User
 from senate.core.forms import Form, field_params
 from senate.evidence import uploads
 from senate.evidence.models import EvidenceRequest, Fieldwork, Kind, Tier
@@ -73,7 +76,7 @@ class ItemForm(FileForm):
         max_length=2000,
     )
 
-    def __init__(self, *args: Any, asks: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, asks: QuerySet[EvidenceRequest] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if asks is None:
             del self.fields["asked_for"]
@@ -119,7 +122,7 @@ class FieldworkForm(Form):
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 6}), required=False)
 
-    def __init__(self, *args: Any, members: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: Iterable[User] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["attendees"].choices = [(str(u.pk), u.full_name) for u in members]  # type: ignore[attr-defined]
 
@@ -131,7 +134,7 @@ class PapersForm(Form):
     )
     sent_on = date("Date sent", "Enter the date the papers were sent")
 
-    def __init__(self, *args: Any, meetings: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, meetings: Iterable[Fieldwork] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "Choose")] + [(str(m.pk), str(m)) for m in meetings]
         self.fields["fieldwork"].choices = choices  # type: ignore[attr-defined]

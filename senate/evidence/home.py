@@ -3,28 +3,28 @@ the Senate asked their organisation for that has not been uploaded yet, with its
 panel member, each review whose evidence they cannot open until they confirm their declarations."""
 
 import datetime as dt
-from typing import Any
 
 from django.urls import reverse
 
-from senate.accounts.models import Role
+from senate.accounts.models import Role, User
 from senate.accounts.roles import organisations_for, roles_in
 from senate.evidence.models import EvidenceRequest
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 from senate.reviews.stages import FINISHED
 
 # The stages in which the panel works on the evidence.
 PANEL_WORK = {"panel_recruited", "evidence_received", "desktop_review", "fieldwork", "panel_meeting"}
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     found = _to_attest(user, senate)
     if Role.REQUESTER in roles_in(user, senate):
         found += _to_upload(user, senate, today)
     return found
 
 
-def _to_attest(user: Any, senate: Any) -> list[Task]:
+def _to_attest(user: User, senate: Senate) -> list[Task]:
     from django.apps import apps
 
     from senate.interests.models import Attestation
@@ -47,7 +47,7 @@ def _to_attest(user: Any, senate: Any) -> list[Task]:
     ]
 
 
-def _to_upload(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def _to_upload(user: User, senate: Senate, today: dt.date) -> list[Task]:
     waiting = (
         EvidenceRequest.objects.filter(
             request__senate=senate,

@@ -13,15 +13,16 @@ from django.db import transaction
 from django.db.models import Max
 from django_tasks import task
 
-from senate.accounts.models import Role, RoleAssignment
+from senate.accounts.models import Role, RoleAssignment, User
 from senate.core import audit, registry
 from senate.core.uploads import stored_file
 from senate.evidence import access, extract, uploads
 from senate.evidence.models import AccessLog, EvidenceItem, EvidenceRequest, EvidenceVersion, Source, Tier
 from senate.notifications.outbox import queue_email
+from senate.reviews.models import Request
 
 
-def requester_contacts(request: Any) -> list[Any]:
+def requester_contacts(request: Request) -> list[User]:
     """The people who act for the requesting (or sponsoring) organisation in this Senate."""
     orgs = [o for o in (request.requesting_organisation_id, request.sponsor_organisation_id) if o]
     assignments = RoleAssignment.objects.filter(
@@ -31,7 +32,7 @@ def requester_contacts(request: Any) -> list[Any]:
 
 
 def ask_for_evidence(
-    *, request: Any, kind: str, title: str, due_on: dt.date, by: Any, detail: str = ""
+    *, request: Request, kind: str, title: str, due_on: dt.date, by: User, detail: str = ""
 ) -> EvidenceRequest:
     """The Senate team asks the requester for one item of evidence by a date; the requester's contacts
     are emailed."""
@@ -59,7 +60,7 @@ def ask_for_evidence(
     return asked
 
 
-def _asked_body(asked: EvidenceRequest, contact: Any) -> str:
+def _asked_body(asked: EvidenceRequest, contact: User) -> str:
     from django.conf import settings
     from django.urls import reverse
 
@@ -76,12 +77,12 @@ def _asked_body(asked: EvidenceRequest, contact: Any) -> str:
 
 def add_item(
     *,
-    request: Any,
+    request: Request,
     title: str,
     kind: str,
     tier: str,
     source: str,
-    by: Any,
+    by: User,
     name: str,
     data: bytes,
     provenance: str = "",
@@ -116,7 +117,7 @@ def add_item(
     return item
 
 
-def add_version(*, item: EvidenceItem, by: Any, name: str, data: bytes) -> EvidenceVersion:
+def add_version(*, item: EvidenceItem, by: User, name: str, data: bytes) -> EvidenceVersion:
     """A new version of an item; earlier versions stay as they were."""
     checked = uploads.check_upload(name=name, data=data)
     with stored_file(_path(item.request_id, checked), data) as path, transaction.atomic():
@@ -129,7 +130,7 @@ def _path(request_id: int, checked: uploads.Checked) -> str:
     return f"evidence/{request_id}/{uuid.uuid4().hex}{extension}"
 
 
-def _record_version(item: EvidenceItem, checked: uploads.Checked, path: str, by: Any) -> EvidenceVersion:
+def _record_version(item: EvidenceItem, checked: uploads.Checked, path: str, by: User) -> EvidenceVersion:
     number = (item.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = EvidenceVersion.objects.create(
         item=item,
@@ -187,7 +188,7 @@ def stored_files() -> list[str]:
     return list(EvidenceVersion.objects.values_list("file", flat=True))
 
 
-def open_version(*, user: Any, item: EvidenceItem, number: int | None = None) -> EvidenceVersion:
+def open_version(*, user: User, item: EvidenceItem, number: int | None = None) -> EvidenceVersion:
     """The version this person asked to open (the latest by default), after checking they may. Opening
     an official-sensitive item is logged. Raises PermissionDenied (or AttestationRequired)."""
     if not access.can_open(user, item):
@@ -214,19 +215,19 @@ def open_version(*, user: Any, item: EvidenceItem, number: int | None = None) ->
     return version
 
 
-def received_items(request: Any) -> Any:
+def received_items(request: Request) -> Any:
     """Items of this request with at least one uploaded version."""
     return EvidenceItem.objects.filter(request=request, versions__isnull=False).distinct()
 
 
-def evidence_received_check(request: Any) -> str | None:
+def evidence_received_check(request: Request) -> str | None:
     """Lifecycle check for `record_evidence_received`."""
     if not received_items(request).exists():
         return "No evidence has been received yet: upload at least one evidence item first."
     return None
 
 
-def outstanding(request: Any) -> list[EvidenceRequest]:
+def outstanding(request: Request) -> list[EvidenceRequest]:
     """What the Senate has asked for and nothing has yet been uploaded against."""
     return list(
         EvidenceRequest.objects.filter(request=request).exclude(items__versions__isnull=False).order_by("due_on")

@@ -1,29 +1,29 @@
 """Who may do what with evidence and fieldwork. Object-level predicates take the request."""
 
-from typing import Any
-
 import rules
 
+from senate.accounts.people import Visitor
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import is_senate_team
 from senate.evidence import access
 from senate.evidence.permission_names import EvidencePermission as P
 from senate.interests.attestation import has_attested
+from senate.reviews.models import Request
 from senate.reviews.permissions import acts_for_requester, may_see_request
 
 
-def _request(obj: Any) -> Any:
-    return obj if hasattr(obj, "requesting_organisation_id") else None
+def _request(obj: object) -> Request | None:
+    return obj if isinstance(obj, Request) else None
 
 
 @rules.predicate
-def may_see(user: Any, obj: Any) -> bool:
+def may_see(user: Visitor, obj: object) -> bool:
     request = _request(obj)
     return bool(request and access.can_see_request_evidence(user, request))
 
 
 @rules.predicate
-def on_panel_attested(user: Any, obj: Any) -> bool:
+def on_panel_attested(user: Visitor, obj: object) -> bool:
     """On the panel and has confirmed their declarations for this review (interests.attestation)."""
     request = _request(obj)
     return bool(request and access.is_on_panel(user, request) and has_attested(user, request))

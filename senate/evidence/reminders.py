@@ -2,21 +2,22 @@
 is due within REMIND_DAYS, and once when overdue. Keys stop a daily run from repeating one."""
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.evidence.library import requester_contacts
 from senate.evidence.models import EvidenceRequest
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 from senate.reviews.stages import FINISHED
 
 REMIND_DAYS = 7
 
 
-def send_evidence_reminders(senate: Any, *, today: dt.date) -> int:
+def send_evidence_reminders(senate: Senate, *, today: dt.date) -> int:
     """Queue reminders for every outstanding evidence request in this Senate. Returns how many."""
     sent = 0
     asked = (
@@ -47,7 +48,7 @@ def send_evidence_reminders(senate: Any, *, today: dt.date) -> int:
     return sent
 
 
-def _body(asked: EvidenceRequest, contact: Any, late: bool) -> str:
+def _body(asked: EvidenceRequest, contact: User, late: bool) -> str:
     link = reverse("evidence:library", kwargs={"senate": asked.request.senate.slug, "pk": asked.request_id})
     when = f"was due on {asked.due_on:%-d %B %Y}" if late else f"is due by {asked.due_on:%-d %B %Y}"
     return (

@@ -7,25 +7,26 @@ from typing import Any
 
 from senate.evidence.models import AccessLog, EvidenceItem
 from senate.interests.restrictions import Restrictable
+from senate.reviews.models import Request
 
 
-def tier_choices(_request: Any = None) -> list[tuple[str, str]]:
+def tier_choices(_request: Request | None = None) -> list[tuple[str, str]]:
     """The confidentiality tiers, least restricted first (public is never restricted)."""
     field_ = EvidenceItem._meta.get_field("tier")
     return [(str(v), str(label)) for v, label in field_.choices if v != "public"]  # type: ignore[union-attr,misc]
 
 
-def _known_tiers(_request: Any, tiers: list[Any]) -> int:
+def _known_tiers(_request: Request, tiers: list[Any]) -> int:
     known = {value for value, _ in tier_choices()}
     return sum(1 for tier in tiers if str(tier) in known)
 
 
-def item_choices(request: Any) -> list[tuple[str, str]]:
+def item_choices(request: Request) -> list[tuple[str, str]]:
     items = EvidenceItem.objects.filter(request=request).order_by("added_at", "pk")
     return [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in items]
 
 
-def _items_of(request: Any, pks: list[Any]) -> int:
+def _items_of(request: Request, pks: list[Any]) -> int:
     return EvidenceItem.objects.filter(request=request, pk__in=pks).count()
 
 
@@ -33,7 +34,7 @@ def _item_titles(pks: list[Any]) -> dict[Any, str]:
     return {item.pk: str(item) for item in EvidenceItem.objects.filter(pk__in=pks)}
 
 
-def first_opened(request: Any, user_ids: list[int]) -> dict[int, dt.datetime]:
+def first_opened(request: Request, user_ids: list[int]) -> dict[int, dt.datetime]:
     """When each of these people first opened any of this request's evidence, from the access log."""
     opened: dict[int, dt.datetime] = {}
     log = AccessLog.objects.filter(item__request=request, user__in=user_ids)

@@ -1,13 +1,13 @@
 """Links on a request's page to its evidence and fieldwork, for those who may open them."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.evidence.permission_names import EvidencePermission as P
+from senate.reviews.models import Request
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     user = http.user
     found = []
     if user.has_perm(P.VIEW, request):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import public, requires
 from senate.core.spreadsheets import safe_cell
 from senate.council import publication
@@ -99,7 +100,7 @@ def advice_log_feed(http: HttpRequest) -> HttpResponse:
 
 
 @requires(NationalPermission.VIEW_NATIONAL_FIGURES)
-def national_home(http: HttpRequest) -> HttpResponse:
+def national_home(http: SignedInRequest) -> HttpResponse:
     """NHS England's national team: every Senate side by side, and the newest advice issued."""
     page = Paginator(queries.issued_advice(), PER_PAGE).get_page(http.GET.get("page"))
     context = {
@@ -111,7 +112,7 @@ def national_home(http: HttpRequest) -> HttpResponse:
 
 
 @requires(NationalPermission.VIEW_ASSURANCE_ACROSS)
-def assurance(http: HttpRequest) -> HttpResponse:
+def assurance(http: SignedInRequest) -> HttpResponse:
     """Where every Senate's reviews sit in NHS England's assurance: reviews feeding a checkpoint this
     quarter, proposals notifiable to the Secretary of State, and those called in; each row names its
     Senate and shows no more of the case than a Senate's own list does."""
@@ -124,7 +125,7 @@ def assurance(http: HttpRequest) -> HttpResponse:
 
 
 @requires(NationalPermission.VIEW_ISSUED_ADVICE, on=ISSUED)
-def issued(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def issued(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     """Advice as the Senate issued it: the covering letter, the recommendations and the report version
     the Council signed off (read-only; redactions agreed for publication do not apply to NHS England)."""
     version = final_version(request)

@@ -2,11 +2,13 @@
 A member away on any day of a panel's dates is not proposed for it (candidates.Candidate.blocked)."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
+from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.panels.models import PanelAbsence, PanelAvailability
 
 
@@ -18,7 +20,9 @@ class AbsenceRefused(ValueError):
         self.field = field
 
 
-def save_settings(profile: Any, *, max_panels: int, consents_to_loan: bool, by: Any, senate: Any) -> PanelAvailability:
+def save_settings(
+    profile: MemberProfile, *, max_panels: int, consents_to_loan: bool, by: User, senate: Senate
+) -> PanelAvailability:
     with transaction.atomic():
         saved, _ = PanelAvailability.objects.update_or_create(
             profile=profile, defaults={"max_panels": max_panels, "consents_to_loan": consents_to_loan}
@@ -28,7 +32,7 @@ def save_settings(profile: Any, *, max_panels: int, consents_to_loan: bool, by: 
 
 
 def add_absence(
-    profile: Any, *, away_from: dt.date, away_until: dt.date | None, by: Any, senate: Any, today: dt.date
+    profile: MemberProfile, *, away_from: dt.date, away_until: dt.date | None, by: User, senate: Senate, today: dt.date
 ) -> PanelAbsence:
     """Record a time away (one day when `away_until` is empty)."""
     until = away_until or away_from
@@ -42,13 +46,13 @@ def add_absence(
     return absence
 
 
-def remove_absence(absence: PanelAbsence, *, by: Any, senate: Any) -> None:
+def remove_absence(absence: PanelAbsence, *, by: User, senate: Senate) -> None:
     with transaction.atomic():
         audit.record("panels.absence_removed", absence, by=by, senate=senate, summary=str(absence))
         absence.delete()
 
 
-def upcoming(profile: Any, today: dt.date) -> list[PanelAbsence]:
+def upcoming(profile: MemberProfile, today: dt.date) -> list[PanelAbsence]:
     return list(PanelAbsence.objects.filter(profile=profile, away_until__gte=today))
 
 

@@ -7,7 +7,7 @@ from django import forms
 from senate.core.forms import Form
 from senate.interests.forms.fields import date, yes_no
 from senate.panels import skills as sk
-from senate.panels.models import AnsweredHow
+from senate.panels.models import AnsweredHow, PanelSpec
 from senate.panels.specs import Rule, spec_errors
 
 RULE_ROWS = 6
@@ -118,7 +118,7 @@ class SpecForm(Form):
         return {k: self.cleaned_data[k] for k in keys}
 
     @classmethod
-    def initial_for(cls, spec: Any) -> dict[str, Any]:
+    def initial_for(cls, spec: PanelSpec | None) -> dict[str, Any]:
         if spec is None:
             return {
                 "min_size": 6,

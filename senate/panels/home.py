@@ -3,16 +3,17 @@
 Senates have asked of this one and that wait for a decision."""
 
 import datetime as dt
-from typing import Any
 
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 from senate.panels.models import Loan, PanelMember
 from senate.panels.permission_names import PanelsPermission as P
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     invited = PanelMember.objects.filter(profile__user=user, status=PanelMember.Status.INVITED).select_related(
         "request__senate"
     )

@@ -5,6 +5,7 @@ from typing import Any
 
 import rules
 
+from senate.accounts.people import Visitor
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import is_assembly_member, is_council_member, is_manager, is_senate_team
 from senate.panels.permission_names import PanelsPermission as P
@@ -12,7 +13,7 @@ from senate.reviews.permissions import is_sent, may_see_request, partner_team, u
 
 
 @rules.predicate
-def invited_or_seated(user: Any, request: Any) -> bool:
+def invited_or_seated(user: Visitor, request: object) -> bool:
     """Invited to, or seated on, this request's panel."""
     from senate.panels.membership import is_invited_or_seated
 
@@ -20,7 +21,7 @@ def invited_or_seated(user: Any, request: Any) -> bool:
 
 
 @rules.predicate
-def on_the_panel(user: Any, request: Any) -> bool:
+def on_the_panel(user: Visitor, request: object) -> bool:
     """Has accepted a place on this request's panel."""
     from senate.panels.membership import is_on_panel
 
@@ -46,7 +47,7 @@ rules.add_perm(P.OWN, is_council_member | is_assembly_member)
 
 
 @rules.predicate
-def own_seat(user: Any, seat: Any) -> bool:
+def own_seat(user: Visitor, seat: Any) -> bool:
     """The seat is this person's own (a member lent by another Senate answers too)."""
     if not getattr(user, "is_authenticated", False) or not hasattr(seat, "profile_id") or not hasattr(seat, "status"):
         return False

@@ -6,12 +6,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import CharField, Count, Q, QuerySet, Value
 
 from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.panels.candidates import Candidate, read_pool
 from senate.panels.checks import panel_recruited_check
-from senate.panels.models import Loan, OptimiserRun, PanelAbsence, PanelAvailability, PanelChoice, PanelMember
+from senate.panels.models import (
+    Loan,
+    OptimiserRun,
+    PanelAbsence,
+    PanelAvailability,
+    PanelChoice,
+    PanelMember,
+    PanelSpec,
+)
 from senate.panels.specs import panel_open
 from senate.reviews.models import Request
 
@@ -28,15 +37,15 @@ class CandidatePage:
 
 
 def candidate_page(
-    request: Any,
+    request: Request,
     *,
     on: dt.date,
-    spec: Any,
+    spec: PanelSpec | None,
     q: str = "",
     show: str = "all",
     skill: str = "",
     sort: str = "fit",
-    page: Any = None,
+    page: int | str | None = None,
     per_page: int = CANDIDATES_PER_PAGE,
 ) -> CandidatePage:
     """One page of the request's candidates, filtered and sorted over the whole pool, which is
@@ -63,11 +72,11 @@ def candidate_page(
     return CandidatePage(found=pool.candidates(list(shown)), page=shown, total=len(rows))
 
 
-def standing_choices(request: Any) -> dict[str, dict[int, str]]:
+def standing_choices(request: Request) -> dict[str, dict[int, str]]:
     """The manager's pins and removals, the seats and the loans of a request, by profile id, in one
     query (a member has at most one of each on a request)."""
 
-    def tagged(model: Any, what: str, value: str) -> Any:
+    def tagged(model: type[PanelChoice] | type[PanelMember] | type[Loan], what: str, value: str) -> QuerySet[Any, Any]:
         rows = model.objects.filter(request=request).order_by()
         return rows.annotate(what=Value(what, output_field=CharField())).values_list("what", "profile_id", value)
 
@@ -80,21 +89,21 @@ def standing_choices(request: Any) -> dict[str, dict[int, str]]:
     return found
 
 
-def seats_of(request: Any) -> list[PanelMember]:
+def seats_of(request: Request) -> list[PanelMember]:
     return list(PanelMember.objects.filter(request=request).select_related("profile__user"))
 
 
-def loans_for(request: Any) -> list[Loan]:
+def loans_for(request: Request) -> list[Loan]:
     return list(Loan.objects.filter(request=request).select_related("profile__user", "lender"))
 
 
-def other_open_requests(senate: Any, request: Any) -> list[Request]:
+def other_open_requests(senate: Senate, request: Request) -> list[Request]:
     """The Senate's other requests with a panel specification whose panel is still being formed."""
     others = Request.objects.filter(senate=senate, panel_spec__isnull=False).exclude(pk=request.pk)
     return [r for r in others if panel_open(r)]
 
 
-def not_yet_recruited(request: Any) -> str | None:
+def not_yet_recruited(request: Request) -> str | None:
     """Why 'panel recruited' may not be recorded yet for a request that awaits it ('' when it may be),
     or None when the request is not at that step: the lifecycle's own check
     (`checks.panel_recruited_check`), so the page and the act never disagree."""
@@ -103,7 +112,7 @@ def not_yet_recruited(request: Any) -> str | None:
     return panel_recruited_check(request) or ""
 
 
-def latest_run(senate: Any) -> OptimiserRun | None:
+def latest_run(senate: Senate) -> OptimiserRun | None:
     return OptimiserRun.objects.filter(senate=senate).first()
 
 
@@ -150,15 +159,15 @@ def run_summary(made: OptimiserRun, requests: list[Request], shown: Page) -> lis
     return lines
 
 
-def already_seated(request: Any, profile_id: int) -> bool:
+def already_seated(request: Request, profile_id: int) -> bool:
     return PanelMember.objects.filter(request=request, profile_id=profile_id).exists()
 
 
-def loan_approved(request: Any, profile_id: int) -> bool:
+def loan_approved(request: Request, profile_id: int) -> bool:
     return Loan.objects.filter(request=request, profile_id=profile_id, status=Loan.Status.APPROVED).exists()
 
 
-def seat_with_member(request: Any, seat_pk: int) -> PanelMember | None:
+def seat_with_member(request: Request, seat_pk: int) -> PanelMember | None:
     return PanelMember.objects.select_related("profile__user").filter(pk=seat_pk, request=request).first()
 
 
@@ -166,17 +175,17 @@ def profile(pk: int) -> MemberProfile | None:
     return MemberProfile.objects.select_related("user").filter(pk=pk).first()
 
 
-def availability_of(profile: Any) -> PanelAvailability | None:
+def availability_of(profile: MemberProfile) -> PanelAvailability | None:
     return PanelAvailability.objects.filter(profile=profile).first()
 
 
-def absence_of(profile: Any, pk: int) -> PanelAbsence | None:
+def absence_of(profile: MemberProfile, pk: int) -> PanelAbsence | None:
     return PanelAbsence.objects.filter(pk=pk, profile=profile).first()
 
 
-def seats_of_member(profile: Any) -> Any:
+def seats_of_member(profile: MemberProfile) -> Any:
     return PanelMember.objects.filter(profile=profile).select_related("request__senate").order_by("-invited_at")
 
 
-def request_in(senate: Any, pk: int) -> Request | None:
+def request_in(senate: Senate, pk: int) -> Request | None:
     return Request.objects.filter(pk=pk, senate=senate).select_related("senate__region").first()

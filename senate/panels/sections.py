@@ -1,13 +1,13 @@
 """Links on a request's page to its panel."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.panels.permission_names import PanelsPermission as P
+from senate.reviews.models import Request
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     slug = request.senate.slug
     found = []
     if http.user.has_perm(P.MANAGE, request):

@@ -4,14 +4,16 @@
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.members.models import MemberProfile, Membership, MembershipRole
+from senate.organisations.models import Senate
 from senate.participation.models import Claim, ClaimRates
 
 
@@ -23,11 +25,11 @@ class ClaimRefused(ValueError):
         self.field = field
 
 
-def rates_of(senate: Any) -> ClaimRates:
+def rates_of(senate: Senate) -> ClaimRates:
     return ClaimRates.objects.filter(senate=senate).first() or ClaimRates(senate=senate)
 
 
-def set_rates(*, senate: Any, half_day: Decimal, full_day: Decimal, per_mile: Decimal, by: Any) -> ClaimRates:
+def set_rates(*, senate: Senate, half_day: Decimal, full_day: Decimal, per_mile: Decimal, by: User) -> ClaimRates:
     rates = rates_of(senate)
     before = {k: str(getattr(rates, k)) for k in ("half_day", "full_day", "per_mile")}
     with transaction.atomic():
@@ -51,7 +53,7 @@ def _pence(amount: Decimal) -> Decimal:
     return Decimal(amount).quantize(Decimal("0.01"))
 
 
-def may_claim(profile: MemberProfile | None, senate: Any, on: dt.date) -> bool:
+def may_claim(profile: MemberProfile | None, senate: Senate, on: dt.date) -> bool:
     """Patient and public voice members of the Council or Assembly claim; a claim for a day they
     were a member (a past member may still claim for their time)."""
     if profile is None:
@@ -63,14 +65,14 @@ def may_claim(profile: MemberProfile | None, senate: Any, on: dt.date) -> bool:
 def submit_claim(
     *,
     profile: MemberProfile,
-    senate: Any,
+    senate: Senate,
     activity_on: dt.date,
     activity: str,
     involvement: str,
     miles: int = 0,
     other_expenses: Decimal = Decimal("0"),
     other_description: str = "",
-    by: Any,
+    by: User,
     today: dt.date | None = None,
 ) -> Claim:
     today = today or dt.date.today()
@@ -108,7 +110,7 @@ def submit_claim(
     return claim
 
 
-def decide_claim(*, claim: Claim, approve: bool, reason: str, by: Any) -> Claim:
+def decide_claim(*, claim: Claim, approve: bool, reason: str, by: User) -> Claim:
     if claim.status != Claim.Status.SUBMITTED:
         raise ClaimRefused(f"This claim has already been {claim.get_status_display().lower()}")
     if not approve and not reason.strip():
@@ -147,7 +149,7 @@ CSV_HEADER = [
 ]
 
 
-def approved_csv(claims: Any) -> str:
+def approved_csv(claims: Iterable[Claim]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)

@@ -2,13 +2,13 @@
 mentoring. A member expresses interest, the Senate team offers (in answer, or unasked), the member
 accepts or declines; accepted opportunities appear in their record."""
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.participation.models import Development
 
 S = Development.Status
@@ -18,7 +18,7 @@ class DevelopmentRefused(ValueError):
     pass
 
 
-def express_interest(*, profile: MemberProfile, senate: Any, kind: str, note: str, by: Any) -> Development:
+def express_interest(*, profile: MemberProfile, senate: Senate, kind: str, note: str, by: User) -> Development:
     if Development.objects.filter(
         profile=profile, senate=senate, kind=kind, status__in=[S.INTERESTED, S.OFFERED]
     ).exists():
@@ -35,10 +35,10 @@ def offer(
     *,
     development: Development | None = None,
     profile: MemberProfile | None = None,
-    senate: Any = None,
+    senate: Senate | None = None,
     kind: str = "",
     offer_text: str,
-    by: Any,
+    by: User,
 ) -> Development:
     """Offer an opportunity: in answer to an interest (`development`) or unasked (`profile`, `kind`)."""
     if not offer_text.strip():
@@ -57,7 +57,7 @@ def offer(
     return development
 
 
-def answer(*, development: Development, accept: bool, by: Any) -> Development:
+def answer(*, development: Development, accept: bool, by: User) -> Development:
     if development.status != S.OFFERED:
         raise DevelopmentRefused("There is no offer to answer")
     with transaction.atomic():
@@ -73,5 +73,5 @@ def answer(*, development: Development, accept: bool, by: Any) -> Development:
     return development
 
 
-def _record(d: Development, action: str, by: Any, what: str) -> None:
+def _record(d: Development, action: str, by: User, what: str) -> None:
     audit.record(action, d, by=by, senate=d.senate, summary=f"{d.profile}: {what}", data={"person": d.profile.user_id})

@@ -3,16 +3,17 @@ pages look these up by name at call time (`needs_of`), so papers sent to a membe
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.participation.models import AccessibleFormat
 
 
-def set_formats(*, profile: MemberProfile, senate: Any, formats: Iterable[str], by: Any) -> list[str]:
+def set_formats(*, profile: MemberProfile, senate: Senate, formats: Iterable[str], by: User) -> list[str]:
     wanted = set(formats)
     with transaction.atomic():
         have = set(AccessibleFormat.objects.filter(profile=profile, senate=senate).values_list("format", flat=True))
@@ -33,7 +34,7 @@ def set_formats(*, profile: MemberProfile, senate: Any, formats: Iterable[str], 
     return sorted(wanted)
 
 
-def needs_of(senate: Any, profile_ids: Iterable[int]) -> dict[int, list[str]]:
+def needs_of(senate: Senate, profile_ids: Iterable[int]) -> dict[int, list[str]]:
     """Each of these members' accessible formats in this Senate, as labels, in one query."""
     needs: dict[int, list[str]] = defaultdict(list)
     rows = AccessibleFormat.objects.filter(senate=senate, profile_id__in=list(profile_ids))

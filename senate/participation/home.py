@@ -3,18 +3,19 @@ without a renewal decision and claims waiting; for a member, induction items to 
 answer on continuing when their term is ending."""
 
 import datetime as dt
-from typing import Any
 
 from django.urls import reverse
 
+from senate.accounts.models import User
 from senate.members.models import Membership
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 from senate.participation import queries, terms
 from senate.participation.models import InductionStep
 from senate.participation.permission_names import ParticipationPermission as P
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     found: list[Task] = []
     if user.has_perm(P.MANAGE_PARTICIPATION, senate):
         found += _team(senate, today)
@@ -23,7 +24,7 @@ def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
     return found
 
 
-def _team(senate: Any, today: dt.date) -> list[Task]:
+def _team(senate: Senate, today: dt.date) -> list[Task]:
     found = []
     undecided = terms.ending_within(senate, max(terms.REMINDER_DAYS), today=today).filter(renewal_decision__isnull=True)
     if count := undecided.count():
@@ -37,7 +38,7 @@ def _team(senate: Any, today: dt.date) -> list[Task]:
     return found
 
 
-def _member(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def _member(user: User, senate: Senate, today: dt.date) -> list[Task]:
     mine = reverse("participation:mine", args=[senate.slug])
     found = []
     left = InductionStep.objects.filter(

@@ -2,13 +2,14 @@
 recruitment app calls after appointing), each item marked complete by the member, except declaring
 interests, which is complete once they have made a declaration on the platform."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.interests.models import Declaration
 from senate.members.models import Membership, MembershipRole
@@ -45,7 +46,7 @@ def checklist_for(role: str) -> list[Item]:
     return EVERYONE + BY_ROLE.get(MembershipRole(role), [])
 
 
-def start_induction(membership: Membership, *, by: Any = None) -> list[InductionStep]:
+def start_induction(membership: Membership, *, by: User | None = None) -> list[InductionStep]:
     """Give a new membership its induction checklist (once: a second call changes nothing)."""
     with transaction.atomic():
         have = set(membership.induction_steps.values_list("item", flat=True))
@@ -71,7 +72,7 @@ class InductionRefused(ValueError):
     pass
 
 
-def complete_step(step: InductionStep, *, by: Any) -> InductionStep:
+def complete_step(step: InductionStep, *, by: User) -> InductionStep:
     if step.item in AUTOMATIC:
         raise InductionRefused("This item is completed by making your declaration of interests")
     if step.completed_at:
@@ -98,17 +99,17 @@ class Row:
     guidance: str
 
 
-def steps_with_progress(steps: Any) -> Any:
+def steps_with_progress(steps: QuerySet[InductionStep]) -> QuerySet[InductionStep]:
     """The steps, each knowing whether its member has declared (for the automatic item), in one query."""
     declared = Declaration.objects.filter(profile_id=OuterRef("membership__profile_id"))
     return steps.annotate(declared=Exists(declared)).select_related("membership__profile__user")
 
 
-def rows(steps: Any) -> list[Row]:
+def rows(steps: Iterable[InductionStep]) -> list[Row]:
     return [_row(s) for s in steps]
 
 
-def _row(step: Any) -> Row:
+def _row(step: InductionStep) -> Row:
     if step.item in AUTOMATIC:
         done = bool(getattr(step, "declared", False))
         return Row(step, done, "Done on this site" if done else "", GUIDANCE[Item(step.item)])

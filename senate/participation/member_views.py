@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.members.appointments import AppointmentRefused
 from senate.members.models import Membership
@@ -33,13 +34,13 @@ def _mine(senate: Senate) -> str:
     return f"/{senate.slug}/participation/mine/"
 
 
-def _page(http: HttpRequest, senate: Senate, template: str, title: str, **context: Any) -> HttpResponse:
+def _page(http: HttpRequest, senate: Senate, template: str, title: str, **context: object) -> HttpResponse:
     crumbs = [{"href": f"/{senate.slug}/", "text": senate.name}, {"href": _mine(senate), "text": "Your participation"}]
     return render(http, template, {"page_title": title, "breadcrumbs": crumbs, "back": _mine(senate), **context})
 
 
 @requires(TAKE_PART)
-def mine(http: HttpRequest, senate: Senate) -> HttpResponse:
+def mine(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     profile = queries.own_profile(http.user)
     memberships = list(queries.own_memberships(profile, senate))
@@ -62,7 +63,7 @@ def mine(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(TAKE_PART, on=OWN_MEMBERSHIP)
-def wish(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+def wish(http: SignedInRequest, senate: Senate, membership: Membership) -> HttpResponse:
     form = WishForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         try:
@@ -76,7 +77,7 @@ def wish(http: HttpRequest, senate: Senate, membership: Membership) -> HttpRespo
 
 
 @requires(TAKE_PART, on=OWN_MEMBERSHIP)
-def step_down(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+def step_down(http: SignedInRequest, senate: Senate, membership: Membership) -> HttpResponse:
     form = StepDownForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         try:
@@ -91,7 +92,7 @@ def step_down(http: HttpRequest, senate: Senate, membership: Membership) -> Http
 
 @require_POST
 @requires(TAKE_PART, on=OWN_STEP)
-def complete_step(http: HttpRequest, senate: Senate, step: InductionStep) -> HttpResponse:
+def complete_step(http: SignedInRequest, senate: Senate, step: InductionStep) -> HttpResponse:
     try:
         induction.complete_step(step, by=http.user)
     except induction.InductionRefused as refusal:
@@ -102,7 +103,7 @@ def complete_step(http: HttpRequest, senate: Senate, step: InductionStep) -> Htt
 
 
 @requires(TAKE_PART)
-def statement(http: HttpRequest, senate: Senate) -> HttpResponse:
+def statement(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """Your statement for the appraisal year starting 1 April of `?year=` (by default, the latest)."""
     profile = queries.own_profile(http.user)
     years = record.years_of(profile, senate, today=dt.date.today()) if profile else []
@@ -114,7 +115,7 @@ def statement(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(TAKE_PART)
-def new_claim(http: HttpRequest, senate: Senate) -> HttpResponse:
+def new_claim(http: SignedInRequest, senate: Senate) -> HttpResponse:
     profile = queries.own_profile(http.user)
     form = ClaimForm(_posted(http))
     if http.method == "POST" and form.is_valid() and profile is not None:
@@ -139,7 +140,7 @@ def new_claim(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(TAKE_PART)
-def set_formats(http: HttpRequest, senate: Senate) -> HttpResponse:
+def set_formats(http: SignedInRequest, senate: Senate) -> HttpResponse:
     profile = queries.own_profile(http.user)
     have = formats.needs_of(senate, [profile.pk]).get(profile.pk, []) if profile else []
     codes = [f for f, label in AccessibleFormat.Format.choices if label in have]
@@ -152,7 +153,7 @@ def set_formats(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(TAKE_PART)
-def express_interest(http: HttpRequest, senate: Senate) -> HttpResponse:
+def express_interest(http: SignedInRequest, senate: Senate) -> HttpResponse:
     profile = queries.own_profile(http.user)
     form = InterestForm(_posted(http))
     if http.method == "POST" and form.is_valid() and profile is not None:
@@ -168,7 +169,7 @@ def express_interest(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @require_POST
 @requires(TAKE_PART, on=OWN_DEVELOPMENT)
-def answer_offer(http: HttpRequest, senate: Senate, development: Development) -> HttpResponse:
+def answer_offer(http: SignedInRequest, senate: Senate, development: Development) -> HttpResponse:
     accept = http.POST.get("answer") == "accept"
     try:
         developing.answer(development=development, accept=accept, by=http.user)

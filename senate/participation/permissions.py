@@ -1,20 +1,20 @@
 """Who may run members' terms, induction and claims (the Senate team) and who has a page of their own
 (Council and Assembly members of this Senate, past members too, who see only their own records there)."""
 
-from typing import Any
-
 import rules
 
+from senate.accounts.people import Visitor
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import is_assembly_member, is_council_member, is_senate_team, senate_of
 from senate.members.models import Membership
+from senate.organisations.models import Senate
 from senate.panels.permissions import invited_or_seated as panel_member
 from senate.participation.permission_names import ParticipationPermission as P
 from senate.reviews.permissions import acts_for_requester, advice_shared_with_requester, is_sent, may_see_request
 
 
 @rules.predicate(name="has_been_a_member")
-def has_been_a_member(user: Any, senate: Any) -> bool:
+def has_been_a_member(user: Visitor, senate: Senate) -> bool:
     """A member of this Senate's Council or Assembly, now or in the past: a member who has left still
     downloads their statements of participation for appraisal."""
     return bool(

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from senate.accounts.models import User
 from senate.council.models import Attendance
 from senate.members.models import MemberProfile, Membership
+from senate.organisations.models import Senate
 from senate.participation.induction import steps_with_progress
 from senate.participation.models import Claim, Development, InductionStep
 
@@ -39,11 +41,11 @@ def attendance_in_term(membership: Membership, *, today: dt.date) -> AttendanceR
     return AttendanceRate(present=counts["present"], recorded=counts["recorded"])
 
 
-def own_profile(user: Any) -> MemberProfile | None:
+def own_profile(user: User) -> MemberProfile | None:
     return MemberProfile.objects.filter(user_id=user.pk).select_related("user").first()
 
 
-def own_memberships(profile: MemberProfile | None, senate: Any) -> Any:
+def own_memberships(profile: MemberProfile | None, senate: Senate) -> Any:
     if profile is None:
         return Membership.objects.none()
     return (
@@ -53,12 +55,12 @@ def own_memberships(profile: MemberProfile | None, senate: Any) -> Any:
     )
 
 
-def own_steps(profile: MemberProfile | None, senate: Any) -> Any:
+def own_steps(profile: MemberProfile | None, senate: Senate) -> Any:
     steps = InductionStep.objects.filter(membership__profile=profile, membership__senate=senate)
     return steps_with_progress(steps).filter(membership__ended_on__isnull=True)
 
 
-def induction_progress(senate: Any, *, today: dt.date) -> Any:
+def induction_progress(senate: Senate, *, today: dt.date) -> Any:
     """Current members with an induction, and their steps with progress, for the team's table."""
     current = Membership.objects.current(today).filter(senate=senate)
     steps = steps_with_progress(InductionStep.objects.filter(membership__in=current)).order_by(
@@ -67,11 +69,11 @@ def induction_progress(senate: Any, *, today: dt.date) -> Any:
     return steps
 
 
-def claims_waiting(senate: Any) -> Any:
+def claims_waiting(senate: Senate) -> Any:
     return Claim.objects.filter(senate=senate, status=Claim.Status.SUBMITTED).select_related("profile__user")
 
 
-def claims_decided(senate: Any) -> Any:
+def claims_decided(senate: Senate) -> Any:
     return (
         Claim.objects.filter(senate=senate)
         .exclude(status=Claim.Status.SUBMITTED)
@@ -79,7 +81,7 @@ def claims_decided(senate: Any) -> Any:
     )
 
 
-def approved_claims(senate: Any) -> Any:
+def approved_claims(senate: Senate) -> Any:
     return (
         Claim.objects.filter(senate=senate, status=Claim.Status.APPROVED)
         .select_related("profile__user", "decided_by")
@@ -87,11 +89,11 @@ def approved_claims(senate: Any) -> Any:
     )
 
 
-def developments(senate: Any) -> Any:
+def developments(senate: Senate) -> Any:
     return Development.objects.filter(senate=senate).select_related("profile__user").order_by("status", "-id")
 
 
-def experience(senate: Any) -> dict[str, list[str]]:
+def experience(senate: Senate) -> dict[str, list[str]]:
     """Who has taken up each kind of development opportunity in this Senate."""
     accepted = developments(senate).filter(status=Development.Status.ACCEPTED).order_by("profile__user__full_name")
     who: dict[str, list[str]] = {label: [] for _, label in Development.Kind.choices}
@@ -102,7 +104,7 @@ def experience(senate: Any) -> dict[str, list[str]]:
     return who
 
 
-def without_induction(senate: Any, *, today: dt.date) -> Any:
+def without_induction(senate: Senate, *, today: dt.date) -> Any:
     has = InductionStep.objects.filter(membership=OuterRef("pk"))
     current = Membership.objects.current(today).filter(senate=senate)
     return current.filter(~Exists(has)).select_related("profile__user").order_by("profile__user__full_name")

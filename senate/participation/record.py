@@ -14,6 +14,7 @@ from senate.council.models import Attendance
 from senate.evidence.models import AccessLog
 from senate.members.appointments import uk_date
 from senate.members.models import MemberProfile, Membership
+from senate.organisations.models import Senate
 from senate.panels.models import PanelMember, PanelRole
 from senate.participation.models import Development, InductionStep, StatementSignOff
 
@@ -53,7 +54,7 @@ def year_end(year_from: dt.date) -> dt.date:
     return dt.date(year_from.year + 1, 3, 31)
 
 
-def years_of(profile: MemberProfile, senate: Any, *, today: dt.date) -> list[dt.date]:
+def years_of(profile: MemberProfile, senate: Senate, *, today: dt.date) -> list[dt.date]:
     """The appraisal years the member has been a member of this Senate in, newest first."""
     first = Membership.objects.filter(profile=profile, senate=senate).order_by("term_start").first()
     if first is None:
@@ -66,7 +67,7 @@ def years_of(profile: MemberProfile, senate: Any, *, today: dt.date) -> list[dt.
     return years[::-1]
 
 
-def record_of(profile: MemberProfile, senate: Any, year_from: dt.date) -> Record:
+def record_of(profile: MemberProfile, senate: Senate, year_from: dt.date) -> Record:
     until = year_end(year_from)
     record = Record(
         member=str(profile),
@@ -86,7 +87,7 @@ def record_of(profile: MemberProfile, senate: Any, year_from: dt.date) -> Record
     return record
 
 
-def _panels(record: Record, profile: MemberProfile, senate: Any, start: dt.date, until: dt.date) -> None:
+def _panels(record: Record, profile: MemberProfile, senate: Senate, start: dt.date, until: dt.date) -> None:
     seats = (
         PanelMember.objects.filter(profile=profile, request__senate=senate, status=PanelMember.Status.ACCEPTED)
         .filter(request__panel_spec__starts_on__lte=until)
@@ -115,7 +116,7 @@ def _weekdays(first: dt.date, last: dt.date) -> int:
     return sum(1 for n in range((last - first).days + 1) if (first + dt.timedelta(days=n)).weekday() < 5)
 
 
-def _meetings(record: Record, profile: MemberProfile, senate: Any, start: dt.date, until: dt.date) -> None:
+def _meetings(record: Record, profile: MemberProfile, senate: Senate, start: dt.date, until: dt.date) -> None:
     present = Attendance.objects.filter(
         profile=profile,
         meeting__senate=senate,
@@ -126,7 +127,7 @@ def _meetings(record: Record, profile: MemberProfile, senate: Any, start: dt.dat
         record.meetings.append({"date": uk_date(a.meeting.date), "kind": a.meeting.get_kind_display()})
 
 
-def _evidence(record: Record, profile: MemberProfile, senate: Any, start: dt.date, until: dt.date) -> None:
+def _evidence(record: Record, profile: MemberProfile, senate: Senate, start: dt.date, until: dt.date) -> None:
     read = (
         AccessLog.objects.filter(
             user_id=profile.user_id,
@@ -146,7 +147,7 @@ def _evidence(record: Record, profile: MemberProfile, senate: Any, start: dt.dat
         )
 
 
-def _training(record: Record, profile: MemberProfile, senate: Any, start: dt.date, until: dt.date) -> None:
+def _training(record: Record, profile: MemberProfile, senate: Senate, start: dt.date, until: dt.date) -> None:
     done = InductionStep.objects.filter(
         membership__profile=profile,
         membership__senate=senate,
@@ -162,6 +163,6 @@ def _training(record: Record, profile: MemberProfile, senate: Any, start: dt.dat
     record.development = [f"{d.get_kind_display()}: {d.offer}" for d in accepted]
 
 
-def sign_off_of(profile: MemberProfile, senate: Any, year_from: dt.date) -> StatementSignOff | None:
+def sign_off_of(profile: MemberProfile, senate: Senate, year_from: dt.date) -> StatementSignOff | None:
     found = StatementSignOff.objects.filter(profile=profile, senate=senate, year_from=year_from)
     return found.select_related("signed_by").first()

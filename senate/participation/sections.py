@@ -1,13 +1,13 @@
 """A link on a request's page to its invited witnesses and experts (reviews.sections, by name)."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.participation.permission_names import ParticipationPermission as P
+from senate.reviews.models import Request
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     if not http.user.has_perm(P.VIEW_WITNESSES, request):
         return []
     return [

@@ -44,7 +44,7 @@ def _development(http: HttpRequest, development_id: int) -> Development | None:
     return found.select_related("profile__user", "senate").first()
 
 
-def _the_senate(http: HttpRequest, _record: Any) -> Any:
+def _the_senate(http: HttpRequest, _record: object) -> Any:
     return _senate(http)
 
 

@@ -3,14 +3,15 @@ as a PDF, marked DRAFT until the Senate team signs it off; once signed, the reco
 the statement shows who signed it and when."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.participation.models import StatementSignOff
 from senate.participation.record import appraisal_year, record_of, sign_off_of, year_end
 
@@ -20,7 +21,7 @@ class SignOffRefused(ValueError):
 
 
 def sign_off(
-    *, profile: MemberProfile, senate: Any, year_from: dt.date, by: Any, today: dt.date | None = None
+    *, profile: MemberProfile, senate: Senate, year_from: dt.date, by: User, today: dt.date | None = None
 ) -> StatementSignOff:
     """Sign off the member's statement for the appraisal year starting `year_from`. A year still
     running cannot be signed off; nor can a year already signed off, or one's own statement."""
@@ -52,7 +53,7 @@ def sign_off(
     return signed
 
 
-def statement_html(profile: MemberProfile, senate: Any, year_from: dt.date) -> str:
+def statement_html(profile: MemberProfile, senate: Senate, year_from: dt.date) -> str:
     signed = sign_off_of(profile, senate, year_from)
     record = signed.record if signed else record_of(profile, senate, year_from).as_data()
     context = {
@@ -65,7 +66,7 @@ def statement_html(profile: MemberProfile, senate: Any, year_from: dt.date) -> s
     return render_to_string("participation/statement_pdf.jinja", context)
 
 
-def statement_pdf(profile: MemberProfile, senate: Any, year_from: dt.date) -> bytes:
+def statement_pdf(profile: MemberProfile, senate: Senate, year_from: dt.date) -> bytes:
     from weasyprint import HTML
 
     from senate.reports import rendering  # noqa: F401 - quietens WeasyPrint's loggers

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.members.appointments import AppointmentRefused
 from senate.members.models import MemberProfile, Membership
@@ -41,7 +42,7 @@ def _home(senate: Senate) -> tuple[str, str]:
 
 
 @requires(MANAGE)
-def overview(http: HttpRequest, senate: Senate) -> HttpResponse:
+def overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     days = max(senate.term_warning_days, max(terms.REMINDER_DAYS))
     # A national Senate has a hundred and more terms ending in any quarter: paged, soonest first.
@@ -62,7 +63,7 @@ def overview(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(MANAGE, on=MEMBERSHIP)
-def renewal(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+def renewal(http: SignedInRequest, senate: Senate, membership: Membership) -> HttpResponse:
     today = dt.date.today()
     form = RenewalForm(_posted(http))
     if http.method == "POST" and form.is_valid():
@@ -95,14 +96,14 @@ def renewal(http: HttpRequest, senate: Senate, membership: Membership) -> HttpRe
 
 @require_POST
 @requires(MANAGE, on=MEMBERSHIP)
-def begin_induction(http: HttpRequest, senate: Senate, membership: Membership) -> HttpResponse:
+def begin_induction(http: SignedInRequest, senate: Senate, membership: Membership) -> HttpResponse:
     induction.start_induction(membership, by=http.user)
     messages.success(http, f"{membership.profile}'s induction has started.")
     return redirect(f"/{senate.slug}/participation/induction/")
 
 
 @requires(MANAGE)
-def induction_overview(http: HttpRequest, senate: Senate) -> HttpResponse:
+def induction_overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     people: dict[int, dict[str, Any]] = {}
     for row in induction.rows(queries.induction_progress(senate, today=today)):
@@ -122,7 +123,7 @@ def induction_overview(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(MANAGE, on=MEMBER)
-def member_record(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
+def member_record(http: SignedInRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
     today = dt.date.today()
     years = record.years_of(profile, senate, today=today)
     chosen = _year(http.GET.get("year"), years) or (years[0] if years else record.appraisal_year(today))
@@ -151,7 +152,7 @@ def member_record(http: HttpRequest, senate: Senate, profile: MemberProfile) -> 
 
 
 @requires(MANAGE, on=MEMBER)
-def member_statement(http: HttpRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
+def member_statement(http: SignedInRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
     """The statement for the appraisal year starting 1 April of `?year=` (by default, the latest)."""
     years = record.years_of(profile, senate, today=dt.date.today())
     year = _year(http.GET.get("year"), years) if "year" in http.GET else (years[0] if years else None)
@@ -177,7 +178,7 @@ def _label(year_from: dt.date) -> str:
 
 
 @requires(MANAGE)
-def claim_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+def claim_list(http: SignedInRequest, senate: Senate) -> HttpResponse:
     context = {
         "waiting": queries.claims_waiting(senate),
         "decided": queries.claims_decided(senate)[:50],
@@ -189,7 +190,7 @@ def claim_list(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(MANAGE, on=CLAIM)
-def decide_claim(http: HttpRequest, senate: Senate, claim: Claim) -> HttpResponse:
+def decide_claim(http: SignedInRequest, senate: Senate, claim: Claim) -> HttpResponse:
     form = DecideClaimForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
@@ -210,14 +211,14 @@ def decide_claim(http: HttpRequest, senate: Senate, claim: Claim) -> HttpRespons
 
 
 @requires(MANAGE)
-def claims_csv(http: HttpRequest, senate: Senate) -> HttpResponse:
+def claims_csv(http: SignedInRequest, senate: Senate) -> HttpResponse:
     response = HttpResponse(claims.approved_csv(queries.approved_claims(senate)), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="approved-claims-{senate.slug}.csv"'
     return response
 
 
 @requires(MANAGE)
-def rates(http: HttpRequest, senate: Senate) -> HttpResponse:
+def rates(http: SignedInRequest, senate: Senate) -> HttpResponse:
     current = claims.rates_of(senate)
     initial = {"half_day": current.half_day, "full_day": current.full_day, "per_mile": current.per_mile}
     form = RatesForm(_posted(http), initial=initial)
@@ -234,7 +235,7 @@ def rates(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(MANAGE)
-def development_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+def development_list(http: SignedInRequest, senate: Senate) -> HttpResponse:
     context = {
         "developments": queries.developments(senate)[:100],
         "experience": queries.experience(senate),
@@ -245,7 +246,7 @@ def development_list(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(MANAGE, on=DEVELOPMENT)
-def make_offer(http: HttpRequest, senate: Senate, development: Development) -> HttpResponse:
+def make_offer(http: SignedInRequest, senate: Senate, development: Development) -> HttpResponse:
     form = OfferForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         try:

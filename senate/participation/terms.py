@@ -16,13 +16,14 @@ from senate.members import appointments
 from senate.members.appointments import AppointmentRefused, uk_date
 from senate.members.models import Body, Membership
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 from senate.participation.models import ContinueWish, RenewalDecision
 
 # Reminders go at these many days before a term ends (issue 16); each is sent once, whatever day it runs.
 REMINDER_DAYS = (90, 30)
 
 
-def ending_within(senate: Any, days: int, *, today: dt.date) -> Any:
+def ending_within(senate: Senate, days: int, *, today: dt.date) -> Any:
     """Memberships still running whose term ends within `days`, soonest first."""
     return (
         Membership.objects.current(today)
@@ -32,7 +33,7 @@ def ending_within(senate: Any, days: int, *, today: dt.date) -> Any:
     )
 
 
-def send_term_reminders(senate: Any, *, today: dt.date) -> int:
+def send_term_reminders(senate: Senate, *, today: dt.date) -> int:
     """Queue the 90- and 30-day emails to each member whose term is ending and to the Senate team.
     The key names the membership and the threshold, so a daily run never sends one twice; a term
     already decided is not reminded of."""
@@ -48,7 +49,7 @@ def send_term_reminders(senate: Any, *, today: dt.date) -> int:
     return sent
 
 
-def _remind(m: Membership, person: Any, threshold: int, *, today: dt.date) -> Any:
+def _remind(m: Membership, person: User, threshold: int, *, today: dt.date) -> Any:
     own = person.pk == m.profile.user_id
     where = reverse("participation:mine", args=[m.senate.slug]) if own else _review_url(m)
     body = (
@@ -78,7 +79,7 @@ def _review_url(m: Membership) -> str:
     return reverse("participation:renewal", args=[m.senate.slug, m.profile_id, m.pk])
 
 
-def state_wish(*, membership: Membership, wishes_to_continue: bool, note: str, by: Any) -> ContinueWish:
+def state_wish(*, membership: Membership, wishes_to_continue: bool, note: str, by: User) -> ContinueWish:
     """The member says whether they wish to serve another term; they may change their answer until
     the team decides."""
     if hasattr(membership, "renewal_decision"):
@@ -100,7 +101,7 @@ def state_wish(*, membership: Membership, wishes_to_continue: bool, note: str, b
 
 
 def decide_renewal(
-    *, membership: Membership, outcome: str, reason: str, by: Any, today: dt.date | None = None
+    *, membership: Membership, outcome: str, reason: str, by: User, today: dt.date | None = None
 ) -> RenewalDecision:
     """Renew for a consecutive term of the body's usual length, starting the day after this one ends,
     or record that the term will not be renewed. A refusal (the maximum number of terms, an ended
@@ -152,7 +153,9 @@ def _next_end(m: Membership) -> dt.date:
         return start.replace(year=start.year + years, day=28)
 
 
-def step_down(*, membership: Membership, on: dt.date, reason: str, by: Any, today: dt.date | None = None) -> Membership:
+def step_down(
+    *, membership: Membership, on: dt.date, reason: str, by: User, today: dt.date | None = None
+) -> Membership:
     """The member's own decision to leave before their term ends; the Senate team is told."""
     if not reason.strip():
         raise AppointmentRefused("Tell the Senate team why you are stepping down")

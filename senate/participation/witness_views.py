@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.interests.facts import facts_for_request
 from senate.organisations.models import Senate
@@ -38,7 +39,7 @@ def _crumbs(http: HttpRequest, request: Request, *more: tuple[str, str]) -> list
 
 
 @requires(P.VIEW_WITNESSES, on=REQUEST)
-def witness_list(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def witness_list(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     facts = facts_for_request(request)  # once for the page, not once a witness
     rows = [(w, witnesses.outcome(witnesses.screen_witness(w, facts))) for w in witnesses.witnesses_of(request)]
     context = {
@@ -52,7 +53,7 @@ def witness_list(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
 
 
 @requires(P.RECORD_WITNESSES, on=REQUEST)
-def new_witness(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def new_witness(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = WitnessForm(_posted(http))
     if http.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -84,7 +85,7 @@ def new_witness(http: HttpRequest, senate: Senate, request: Request) -> HttpResp
 
 
 @requires(P.VIEW_WITNESSES, on=WITNESS)
-def witness_page(http: HttpRequest, senate: Senate, witness: Witness) -> HttpResponse:
+def witness_page(http: SignedInRequest, senate: Senate, witness: Witness) -> HttpResponse:
     request = witness.request
     found = witnesses.screen_witness(witness)
     context = {
@@ -100,7 +101,7 @@ def witness_page(http: HttpRequest, senate: Senate, witness: Witness) -> HttpRes
 
 
 @requires(P.RECORD_WITNESSES, on=WITNESS)
-def decide_witness(http: HttpRequest, senate: Senate, witness: Witness) -> HttpResponse:
+def decide_witness(http: SignedInRequest, senate: Senate, witness: Witness) -> HttpResponse:
     request = witness.request
     initial = {"decision": witness.decision, "reason": witness.decision_reason} if witness.decision else None
     form = WitnessDecisionForm(_posted(http), initial=initial)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.interests import places
 from senate.interests.facts import ReviewFacts, facts_for_request
@@ -19,6 +20,7 @@ from senate.interests.models import Category
 from senate.interests.screening import Conflict, Severity
 from senate.organisations.models import Organisation
 from senate.participation.models import Witness, WitnessInterest
+from senate.reviews.models import Request
 
 
 class WitnessRefused(ValueError):
@@ -49,7 +51,7 @@ def known_organisation(name: str) -> Organisation | None:
 
 def record_witness(
     *,
-    request: Any,
+    request: Request,
     name: str,
     organisation: str,
     kind: str,
@@ -57,7 +59,7 @@ def record_witness(
     heard_on: dt.date,
     declared: list[Declared],
     nothing_to_declare: bool = False,
-    by: Any,
+    by: User,
 ) -> Witness:
     entries = [d for d in declared if d.organisation.strip() or d.nature.strip()]
     if not name.strip():
@@ -168,7 +170,7 @@ def outcome(conflicts: list[Conflict]) -> Outcome:
     return POSSIBLE if conflicts else NONE
 
 
-def decide_witness(*, witness: Witness, decision: str, reason: str, by: Any) -> Witness:
+def decide_witness(*, witness: Witness, decision: str, reason: str, by: User) -> Witness:
     """The Senate team's decision on how the witness's interests are handled. A reason is always
     given when screening found anything, or when the witness is not heard."""
     found = screen_witness(witness)
@@ -194,7 +196,7 @@ def decide_witness(*, witness: Witness, decision: str, reason: str, by: Any) -> 
     return witness
 
 
-def witnesses_of(request: Any) -> Any:
+def witnesses_of(request: Request) -> Any:
     return (
         Witness.objects.filter(request=request)
         .select_related("organisation")
@@ -202,7 +204,7 @@ def witnesses_of(request: Any) -> Any:
     )
 
 
-def heard(request: Any) -> Any:
+def heard(request: Request) -> Any:
     return witnesses_of(request).exclude(decision=Witness.Decision.NOT_HEARD)
 
 
@@ -222,7 +224,7 @@ def declared_line(witness: Witness) -> str:
     return f"Declared: {said}"
 
 
-def lines_for(user: Any, request: Any) -> list[str]:
+def lines_for(user: User, request: Request) -> list[str]:
     """The witnesses heard, one line each, for the evidence page (to those who may read them) and,
     with user None, for the report, with what each declared."""
     from senate.participation.permission_names import ParticipationPermission as P

@@ -2,10 +2,10 @@
 summed for dashboards (queries.effort_summary)."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.programme.models import Activity, Effort
 from senate.reviews.models import Request
@@ -17,7 +17,7 @@ class EffortRefused(ValueError):
         self.field = field
 
 
-def record_effort(request: Request, *, minutes: int, activity: str, on: dt.date, note: str, by: Any) -> Effort:
+def record_effort(request: Request, *, minutes: int, activity: str, on: dt.date, note: str, by: User) -> Effort:
     if not 1 <= minutes <= 24 * 60:
         raise EffortRefused("minutes", "Enter the time in minutes, from 1 to 1440 (a whole day)")
     if on > dt.date.today():

@@ -10,10 +10,11 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from senate.accounts.models import Role, RoleAssignment
+from senate.accounts.models import Role, RoleAssignment, User
 from senate.core import audit
 from senate.council.publication import ISSUED_OR_LATER
 from senate.notifications.outbox import queue_email
+from senate.organisations.models import Senate
 from senate.programme.models import BoardDecision, Feedback
 from senate.reviews.models import Origin, Request
 
@@ -38,7 +39,7 @@ def _link(request: Request, name: str) -> str:
     return settings.SITE_URL + reverse(name, args=[request.senate.slug, request.pk])
 
 
-def ask_for_feedback(request: Request, *, by: Any = None, reason: str = "") -> None:
+def ask_for_feedback(request: Request, *, by: User | None = None, reason: str = "") -> None:
     send_feedback_asks(request)
 
 
@@ -69,7 +70,7 @@ def send_feedback_asks(request: Request) -> int:
     return sent
 
 
-def ask_for_board_decisions(senate: Any, *, today: dt.date) -> int:
+def ask_for_board_decisions(senate: Senate, *, today: dt.date) -> int:
     """The daily run: for advice issued at least three months ago with no board decision recorded,
     ask the requesting organisation's contacts, once each, what their board decided."""
     due = (
@@ -115,7 +116,7 @@ def give_feedback(
     clarity: int,
     would_ask_again: bool,
     comments: str,
-    by: Any,
+    by: User,
 ) -> Feedback:
     """Record the requester's feedback, once per request."""
     if Feedback.objects.filter(request=request).exists():
@@ -142,7 +143,7 @@ def give_feedback(
 
 
 def record_board_decision(
-    request: Request, *, decided_on: dt.date | None, decision: str, influence: str, how: str, by: Any
+    request: Request, *, decided_on: dt.date | None, decision: str, influence: str, how: str, by: User
 ) -> BoardDecision:
     """Record (or correct) what the requester's board decided and how the advice shaped it."""
     if decided_on and decided_on > dt.date.today():

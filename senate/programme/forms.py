@@ -4,13 +4,14 @@ from django import forms
 
 from senate.accounts.models import Role, RoleAssignment
 from senate.core.forms import DateField, Form
+from senate.organisations.models import Senate
 from senate.organisations.queries import organisations_in
 from senate.programme.models import Activity, Influence, Rating, TopicKind
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def _org_choices(senate: Any, blank: str) -> list[tuple[str, str]]:
+def _org_choices(senate: Senate, blank: str) -> list[tuple[str, str]]:
     return [("", blank)] + [(str(o.pk), o.label) for o in organisations_in(senate)]
 
 
@@ -37,7 +38,7 @@ class TopicForm(Form):
         label="Sponsor: an organisation", required=False, help_text="Name a Council member, an organisation, or both."
     )
 
-    def __init__(self, *args: Any, senate: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         council = RoleAssignment.objects.filter(
             senate=senate, role__in=[Role.CHAIR, Role.VICE_CHAIR, Role.COUNCIL_MEMBER]

@@ -2,22 +2,22 @@
 for, once it is issued, and their board's decision from three months after issue."""
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils.timezone import localdate
 
-from senate.accounts.models import Role
+from senate.accounts.models import Role, User
 from senate.accounts.roles import organisations_for, roles_in
 from senate.council.publication import ISSUED_OR_LATER
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 from senate.programme.feedback import BOARD_DECISION_AFTER
 from senate.programme.models import BoardDecision, Feedback
 from senate.reviews.models import Origin, Request
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     if Role.REQUESTER not in roles_in(user, senate):
         return []
     issued = (

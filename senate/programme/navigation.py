@@ -1,11 +1,11 @@
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
+from senate.organisations.models import Senate
 from senate.programme.permission_names import ProgrammePermission as P
 
 
-def items(request: Any, senate: Any) -> list[dict[str, str]]:
-    if request.user.has_perm(P.VIEW_PLAN, senate):
+def items(http: HttpRequest, senate: Senate) -> list[dict[str, str]]:
+    if http.user.has_perm(P.VIEW_PLAN, senate):
         return [{"href": reverse("programme:plan", args=[senate.slug]), "text": "Forward plan"}]
     return []

@@ -3,22 +3,23 @@ team's to change and the Council's to read; feedback and the board's decision co
 requesting organisation's contacts only, once the advice is issued; the Senate team and the Chair
 read the answers and record the support team's time."""
 
-from typing import Any
-
 import rules
 
+from senate.accounts.models import User
+from senate.accounts.people import Visitor
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import is_council_member, is_senate_team
 from senate.accounts.roles import organisations_for
 from senate.council.permissions import advice_issued
 from senate.programme.permission_names import ProgrammePermission as P
+from senate.reviews.models import Request
 from senate.reviews.permissions import may_see_request, unless_a_hidden_draft
 
 
 @rules.predicate
-def contact_of_requesting_organisation(user: Any, request: Any) -> bool:
+def contact_of_requesting_organisation(user: Visitor, request: Request) -> bool:
     """A requester contact of the organisation that asked (not a sponsor's), on a requester's request."""
-    if getattr(request, "origin", "requester") != "requester":
+    if not isinstance(user, User) or getattr(request, "origin", "requester") != "requester":
         return False
     return request.requesting_organisation_id in organisations_for(user, request.senate)
 

@@ -8,7 +8,9 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
+from senate.organisations.models import Senate
 from senate.programme.models import Criterion, PlanItem, Score, Topic
 from senate.reviews.models import Request
 from senate.reviews.stages import Stage
@@ -43,7 +45,7 @@ def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
 
 
-def criteria_for(senate: Any) -> list[Criterion]:
+def criteria_for(senate: Senate) -> list[Criterion]:
     """The Senate's criteria; the four defaults, weighted equally, until the team changes them."""
     found = list(Criterion.objects.filter(senate=senate))
     if not found:
@@ -58,7 +60,7 @@ def criteria_for(senate: Any) -> list[Criterion]:
     return found
 
 
-def set_weights(senate: Any, weights: dict[int, int], *, by: Any) -> None:
+def set_weights(senate: Senate, weights: dict[int, int], *, by: User) -> None:
     """Change the criteria's weights (0 to 10) and rescore every plan item of the Senate with them."""
     criteria = {c.pk: c for c in criteria_for(senate)}
     if any(not 0 <= w <= 10 for w in weights.values()):
@@ -86,8 +88,8 @@ def set_weights(senate: Any, weights: dict[int, int], *, by: Any) -> None:
             )
 
 
-def add_to_plan(*, senate: Any, year: int, request: Request | None = None, topic: Topic | None = None,
-                by: Any, **dates: Any) -> PlanItem:  # fmt: skip
+def add_to_plan(*, senate: Senate, year: int, request: Request | None = None, topic: Topic | None = None,
+                by: User, **dates: object) -> PlanItem:  # fmt: skip
     """Put a request (sent, not finished) or a Senate topic into the year's plan, once."""
     if (request is None) == (topic is None):
         raise PlanRefused("what", "Choose one request or one topic")
@@ -104,7 +106,7 @@ def add_to_plan(*, senate: Any, year: int, request: Request | None = None, topic
     return item
 
 
-def update_item(item: PlanItem, *, by: Any, **changes: Any) -> PlanItem:
+def update_item(item: PlanItem, *, by: User, **changes: object) -> PlanItem:
     """Change an item's expected dates, panels or Council meeting; the audit trail keeps before and after."""
     _check_dates({k: changes.get(k, getattr(item, k)) for k in ("expected_start", "expected_panel", "advice_due")})
     with transaction.atomic():
@@ -134,7 +136,7 @@ def _check_dates(dates: dict[str, Any]) -> None:
         raise PlanRefused("advice_due", "The advice due date must be on or after the panel date")
 
 
-def score_item(item: PlanItem, scores: dict[int, tuple[int, str]], *, by: Any) -> PlanItem:
+def score_item(item: PlanItem, scores: dict[int, tuple[int, str]], *, by: User) -> PlanItem:
     """Score the item against criteria (criterion id -> (0 to 5, rationale)). Every score needs its
     rationale; the audit trail keeps each score and rationale before and after."""
     criteria = {c.pk: c for c in criteria_for(item.senate)}

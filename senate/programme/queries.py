@@ -3,17 +3,21 @@ Senate and year (a plan year: 1 April to 31 March; or any two dates). Each is a 
 queries whatever the data size."""
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
+from senate.organisations.models import Senate
 from senate.programme.models import Activity, BoardDecision, Effort, Feedback, Influence, PlanItem, Topic
 from senate.programme.planning import year_bounds
 from senate.reviews.models import Request
 from senate.reviews.stages import FINISHED, Stage
 
+T = TypeVar("T")
 
-def plan_items(senate: Any, year: int) -> QuerySet[PlanItem]:
+
+def plan_items(senate: Senate, year: int) -> QuerySet[PlanItem]:
     """The year's plan, highest priority first (unscored last), with what each row shows."""
     return (
         PlanItem.objects.filter(senate=senate, year=year)
@@ -24,15 +28,15 @@ def plan_items(senate: Any, year: int) -> QuerySet[PlanItem]:
     )
 
 
-def plan_years(senate: Any) -> list[int]:
+def plan_years(senate: Senate) -> list[int]:
     return sorted(set(PlanItem.objects.filter(senate=senate).values_list("year", flat=True)))
 
 
-def topics_of(senate: Any) -> QuerySet[Topic]:
+def topics_of(senate: Senate) -> QuerySet[Topic]:
     return Topic.objects.filter(senate=senate).select_related("request", "sponsor_member", "sponsor_organisation")
 
 
-def plannable(senate: Any, year: int) -> tuple[list[Request], list[Topic]]:
+def plannable(senate: Senate, year: int) -> tuple[list[Request], list[Topic]]:
     """Open requests and topics not yet in the year's plan (for the "add to the plan" choices)."""
     requests = list(
         Request.objects.filter(senate=senate)
@@ -48,7 +52,7 @@ def plannable(senate: Any, year: int) -> tuple[list[Request], list[Topic]]:
     return requests, topics
 
 
-def meetings_ahead(senate: Any, year: int) -> list[Any]:
+def meetings_ahead(senate: Senate, year: int) -> list[Any]:
     from senate.council.models import Meeting
 
     start, end = year_bounds(year)
@@ -57,7 +61,7 @@ def meetings_ahead(senate: Any, year: int) -> list[Any]:
     )
 
 
-def feedback_summary(senate: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
+def feedback_summary(senate: Senate, start: dt.date, end: dt.date) -> dict[str, Any]:
     """Requester feedback given between two dates: how many, mean ratings (1-5) and the share who would ask again."""
     found = Feedback.objects.filter(request__senate=senate, at__date__range=(start, end)).aggregate(
         answers=Count("id"),
@@ -76,7 +80,7 @@ def feedback_summary(senate: Any, start: dt.date, end: dt.date) -> dict[str, Any
     }
 
 
-def board_decisions_summary(senate: Any, start: dt.date, end: dt.date) -> dict[str, int]:
+def board_decisions_summary(senate: Senate, start: dt.date, end: dt.date) -> dict[str, int]:
     """How boards used the advice: decisions recorded between two dates, by influence (every kind listed)."""
     counts = dict(
         BoardDecision.objects.filter(request__senate=senate, at__date__range=(start, end))
@@ -87,7 +91,7 @@ def board_decisions_summary(senate: Any, start: dt.date, end: dt.date) -> dict[s
     return {label: counts.get(value, 0) for value, label in Influence.choices}
 
 
-def effort_summary(senate: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
+def effort_summary(senate: Senate, start: dt.date, end: dt.date) -> dict[str, Any]:
     """Support-team time recorded between two dates: total minutes, requests, and minutes by activity."""
     rows = Effort.objects.filter(request__senate=senate, on__range=(start, end))
     total = rows.aggregate(minutes=Sum("minutes"), requests=Count("request", distinct=True))
@@ -99,7 +103,7 @@ def effort_summary(senate: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
     }
 
 
-def for_year(summary: Any, senate: Any, year: int) -> Any:
+def for_year(summary: Callable[[Senate, dt.date, dt.date], T], senate: Senate, year: int) -> T:
     """Any summary above for a plan year: for_year(feedback_summary, senate, 2026)."""
     return summary(senate, *year_bounds(year))
 
@@ -113,9 +117,9 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def feedback_on(request: Any) -> Feedback | None:
+def feedback_on(request: Request) -> Feedback | None:
     return Feedback.objects.filter(request=request).first()
 
 
-def board_decision_on(request: Any) -> BoardDecision | None:
+def board_decision_on(request: Request) -> BoardDecision | None:
     return BoardDecision.objects.filter(request=request).first()

@@ -1,14 +1,14 @@
 """Links on a request's page (reviews.sections): the requester's feedback and board decision once
 the advice is issued; the Senate team's impact and effort page."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.programme.permission_names import ProgrammePermission as P
+from senate.reviews.models import Request
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     args = [request.senate.slug, request.pk]
     found = []
     if http.user.has_perm(P.GIVE_FEEDBACK, request):

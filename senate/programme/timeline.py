@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from senate.programme.models import PlanItem
 from senate.programme.planning import year_bounds
 
 LABEL_WIDTH, CHART_WIDTH, ROW, TOP = 260, 620, 30, 34
@@ -61,7 +62,7 @@ def build(items: list[Any], year: int, today: dt.date) -> Timeline:
     )
 
 
-def _summary(item: Any, meeting: dt.date | None) -> str:
+def _summary(item: PlanItem, meeting: dt.date | None) -> str:
     def d(day: dt.date | None) -> str:
         return f"{day:%-d %b %Y}" if day else "not set"
 

@@ -4,12 +4,12 @@ origin is the Senate, already accepted, and go on through the usual lifecycle (t
 evidence, report, Council, issue); the manager takes the requester's steps. Horizon scanning is
 lighter: it stays on the forward plan until the team records what it found."""
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
+from senate.organisations.models import Organisation, Senate
 from senate.programme.models import Topic, TopicKind
 from senate.reviews.intake import assign_reference
 from senate.reviews.models import AdviceKind, Origin, Request, RequestEvent
@@ -29,14 +29,14 @@ REQUEST_KIND = {TopicKind.THEMATIC: AdviceKind.THEMATIC, TopicKind.LEADERSHIP: A
 
 def open_topic(
     *,
-    senate: Any,
+    senate: Senate,
     kind: str,
     title: str,
     description: str,
-    lead_organisation: Any,
-    sponsor_member: Any = None,
-    sponsor_organisation: Any = None,
-    by: Any,
+    lead_organisation: Organisation | None,
+    sponsor_member: User | None = None,
+    sponsor_organisation: Organisation | None = None,
+    by: User,
 ) -> Topic:
     """Open the topic; for a thematic review or leadership work also its request, at "Accepted"
     with a reference, a timeline row and audit events. Refused (nothing written) without a sponsor."""
@@ -68,7 +68,7 @@ def open_topic(
     return topic
 
 
-def _open_request(topic: Topic, lead_organisation: Any, by: Any) -> Request:
+def _open_request(topic: Topic, lead_organisation: Organisation | None, by: User) -> Request:
     now = timezone.now()
     request = Request(
         senate=topic.senate,
@@ -104,7 +104,7 @@ def _open_request(topic: Topic, lead_organisation: Any, by: Any) -> Request:
     return request
 
 
-def finish_horizon_scan(topic: Topic, *, outcome: str, by: Any) -> Topic:
+def finish_horizon_scan(topic: Topic, *, outcome: str, by: User) -> Topic:
     if topic.kind != TopicKind.HORIZON_SCANNING:
         raise TopicRefused("outcome", "Only a horizon-scanning item is finished here: the others follow their request")
     if not outcome.strip():

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.programme import effort, feedback, planning, queries, timeline, topics
@@ -47,7 +48,7 @@ def _plan_crumbs(senate: Senate, year: int | None = None) -> list[dict[str, str]
 
 
 @requires(P.VIEW_PLAN)
-def plan(http: HttpRequest, senate: Senate) -> HttpResponse:
+def plan(http: SignedInRequest, senate: Senate) -> HttpResponse:
     year = _year(http)
     items = list(queries.plan_items(senate, year))
     criteria = planning.criteria_for(senate)
@@ -68,7 +69,7 @@ def plan(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN)
-def open_topic(http: HttpRequest, senate: Senate) -> HttpResponse:
+def open_topic(http: SignedInRequest, senate: Senate) -> HttpResponse:
     form = TopicForm(_posted(http), senate=senate)
     if http.method == "POST" and form.is_valid():
         try:
@@ -93,7 +94,7 @@ def open_topic(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN)
-def add_item(http: HttpRequest, senate: Senate) -> HttpResponse:
+def add_item(http: SignedInRequest, senate: Senate) -> HttpResponse:
     year = _year(http)
     requests, open_topics = queries.plannable(senate, year)
     meetings = queries.meetings_ahead(senate, year)
@@ -117,7 +118,7 @@ def add_item(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN)
-def weights(http: HttpRequest, senate: Senate) -> HttpResponse:
+def weights(http: SignedInRequest, senate: Senate) -> HttpResponse:
     criteria = planning.criteria_for(senate)
     form = WeightsForm(_posted(http), criteria=criteria)
     if http.method == "POST" and form.is_valid():
@@ -137,7 +138,7 @@ def weights(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.VIEW_PLAN, on=PLAN_ITEM)
-def item(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+def item(http: SignedInRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
     item = plan_item
     criteria = planning.criteria_for(senate)
     scores = {s.criterion_id: s for s in item.scores.select_related("by")}
@@ -153,7 +154,7 @@ def item(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse
 
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN, on=PLAN_ITEM)
-def score(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+def score(http: SignedInRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
     item = plan_item
     criteria = planning.criteria_for(senate)
     current = {s.criterion_id: s for s in item.scores.all()}
@@ -177,7 +178,7 @@ def score(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpRespons
 
 @require_http_methods(["GET", "POST"])
 @requires(P.MANAGE_PLAN, on=PLAN_ITEM)
-def edit_item(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+def edit_item(http: SignedInRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
     item = plan_item
     meetings = queries.meetings_ahead(senate, item.year)
     initial = {
@@ -204,7 +205,7 @@ def edit_item(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpRes
 
 @require_http_methods(["POST"])
 @requires(P.MANAGE_PLAN, on=PLAN_ITEM)
-def finish_topic(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
+def finish_topic(http: SignedInRequest, senate: Senate, plan_item: PlanItem) -> HttpResponse:
     item = plan_item
     if item.topic is None:
         messages.error(http, "Only a horizon-scanning item is finished here.")
@@ -219,7 +220,7 @@ def finish_topic(http: HttpRequest, senate: Senate, plan_item: PlanItem) -> Http
 
 @require_http_methods(["GET", "POST"])
 @requires(P.GIVE_FEEDBACK, on=REQUEST)
-def give_feedback(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def give_feedback(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     given = queries.feedback_on(request)
     form = FeedbackForm(_posted(http))
     if http.method == "POST" and given is None and form.is_valid():
@@ -236,7 +237,7 @@ def give_feedback(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 @requires(P.GIVE_FEEDBACK, on=REQUEST)
-def board_decision(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def board_decision(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     found = queries.board_decision_on(request)
     initial = {k: getattr(found, k) for k in ("decided_on", "decision", "influence", "how")} if found else None
     form = BoardDecisionForm(_posted(http), initial=initial)
@@ -254,7 +255,7 @@ def board_decision(http: HttpRequest, senate: Senate, request: Request) -> HttpR
 
 @require_http_methods(["GET", "POST"])
 @requires(P.VIEW_IMPACT, on=REQUEST)
-def impact(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def impact(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = EffortForm(_posted(http))
     if http.method == "POST":
         check(http, P.RECORD_EFFORT, request)

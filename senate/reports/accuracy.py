@@ -3,22 +3,23 @@ Senate's window (`Senate.factual_accuracy_days`); the panel accepts or answers e
 comments and answers are kept and shown in the report's document control."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.notifications.outbox import queue_email
 from senate.reports.models import AccuracyComment, AccuracyRound, ReportDraft
 from senate.reports.outline import section_titles
+from senate.reviews.models import Request
 
 
-def latest_round(request: Any) -> AccuracyRound | None:
+def latest_round(request: Request) -> AccuracyRound | None:
     return request.accuracy_rounds.select_related("draft").order_by("-opened_at", "-id").first()
 
 
-def open_round(request: Any, *, today: dt.date | None = None) -> AccuracyRound | None:
+def open_round(request: Request, *, today: dt.date | None = None) -> AccuracyRound | None:
     """The round the requester may comment in now: not closed, and within the window."""
     found = latest_round(request)
     today = today or timezone.localdate()
@@ -27,7 +28,7 @@ def open_round(request: Any, *, today: dt.date | None = None) -> AccuracyRound |
     return found
 
 
-def open_for(request: Any, *, by: Any, today: dt.date | None = None) -> AccuracyRound:
+def open_for(request: Request, *, by: User, today: dt.date | None = None) -> AccuracyRound:
     """Open a round on the latest draft (called when the draft is sent to the requester)."""
     draft = request.report_drafts.order_by("-version").first()
     if draft is None:
@@ -62,7 +63,7 @@ def open_for(request: Any, *, by: Any, today: dt.date | None = None) -> Accuracy
     return found
 
 
-def comment(request: Any, *, section: str, text: str, by: Any, today: dt.date | None = None) -> AccuracyComment:
+def comment(request: Request, *, section: str, text: str, by: User, today: dt.date | None = None) -> AccuracyComment:
     found = open_round(request, today=today)
     if found is None:
         raise ValueError("The factual-accuracy window is closed.")
@@ -76,7 +77,7 @@ def comment(request: Any, *, section: str, text: str, by: Any, today: dt.date | 
     return made
 
 
-def finish(request: Any, *, by: Any, today: dt.date | None = None) -> AccuracyRound:
+def finish(request: Request, *, by: User, today: dt.date | None = None) -> AccuracyRound:
     """The requester has no more comments: the window closes now rather than on `closes_on`, so the
     panel can revise the report without waiting out the rest of the window."""
     found = open_round(request, today=today)
@@ -116,7 +117,7 @@ def correction_refused(item: AccuracyComment, corrected_in: ReportDraft | None) 
 
 
 def answer(
-    item: AccuracyComment, *, response: str, answer: str, by: Any, corrected_in: ReportDraft | None = None
+    item: AccuracyComment, *, response: str, answer: str, by: User, corrected_in: ReportDraft | None = None
 ) -> AccuracyComment:
     if response not in AccuracyComment.Response.values:
         raise ValueError("Select whether the comment is accepted or answered")
@@ -142,20 +143,20 @@ def answer(
     return item
 
 
-def unanswered(request: Any) -> int:
+def unanswered(request: Request) -> int:
     return AccuracyComment.objects.filter(round__request=request, response="").count()
 
 
-def uncorrected(request: Any) -> int:
+def uncorrected(request: Request) -> int:
     """Accepted comments with no corrected version (answered before a version had to be named)."""
     return AccuracyComment.objects.filter(round__request=request, response="accepted", corrected_in=None).count()
 
 
-def close(request: Any) -> None:
+def close(request: Request) -> None:
     AccuracyRound.objects.filter(request=request, closed_at__isnull=True).update(closed_at=timezone.now())
 
 
-def all_comments(request: Any) -> list[AccuracyComment]:
+def all_comments(request: Request) -> list[AccuracyComment]:
     return list(
         AccuracyComment.objects.filter(round__request=request)
         .select_related("by", "answered_by", "round__draft", "corrected_in")
@@ -163,11 +164,11 @@ def all_comments(request: Any) -> list[AccuracyComment]:
     )
 
 
-def drafts(request: Any) -> list[ReportDraft]:
+def drafts(request: Request) -> list[ReportDraft]:
     return list(request.report_drafts.select_related("created_by").order_by("version"))
 
 
-def comment_on(request: Any, comment_id: int) -> AccuracyComment:
+def comment_on(request: Request, comment_id: int) -> AccuracyComment:
     """A factual-accuracy comment on this request's drafts (404 for any other)."""
     from django.http import Http404
 

@@ -13,9 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from senate.accounts.models import User
 from senate.interests.restrictions import restrictions_by_profile, restrictions_for
 from senate.panels.invitations import final_panel
 from senate.panels.models import PanelMember, Position
+from senate.reports.models import Criterion, Judgement
+from senate.reviews.models import Request
 
 
 class JudgementRefused(ValueError):
@@ -42,7 +45,7 @@ class Seating:
         return len(self.may_take_part) // 2 + 1
 
 
-def seating(request: Any, criterion: Any) -> Seating:
+def seating(request: Request, criterion: Criterion) -> Seating:
     seats = final_panel(request)
     restricted = restrictions_by_profile(request, [s.profile_id for s in seats])
     return Seating(
@@ -91,7 +94,7 @@ def check_majority(seated: Seating, agreeing: int) -> None:
         )
 
 
-def check_recorder(request: Any, criterion: Any, by: Any) -> None:
+def check_recorder(request: Request, criterion: Criterion, by: User) -> None:
     """A member whose restriction covers this criterion may not record the panel's judgement on it."""
     if not restrictions_for(by, request).may_judge(criterion):
         raise JudgementRefused(
@@ -125,7 +128,7 @@ class Agreement:
         return lines
 
 
-def agreement_of(judgement: Any) -> Agreement:
+def agreement_of(judgement: Judgement) -> Agreement:
     """Read from `judgement.positions` (prefetch `positions__seat__profile__user` for many)."""
     rows = sorted(judgement.positions.all(), key=lambda p: str(p.seat.profile))
     return Agreement(
@@ -136,5 +139,6 @@ def agreement_of(judgement: Any) -> Agreement:
     )
 
 
-def _pk(thing: Any) -> int:
-    return int(getattr(thing, "pk", thing))
+def _pk(thing: PanelMember | int | str) -> int:
+    """A seat, or its number as a form posts it."""
+    return int(thing.pk if isinstance(thing, PanelMember) else thing)

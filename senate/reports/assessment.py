@@ -7,18 +7,20 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max, Prefetch
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.panels.models import JudgementPosition
 from senate.reports import agreement, framework
 from senate.reports.models import Criterion, IndividualView, Judgement, ReviewCriterion, Strength
+from senate.reviews.models import Request
 
 
-def criteria_for(request: Any) -> list[Criterion]:
+def criteria_for(request: Request) -> list[Criterion]:
     rows = ReviewCriterion.objects.filter(request=request).select_related("criterion")
     return [row.criterion for row in rows]
 
 
-def pick_criteria(request: Any, *, criteria: list[Criterion], by: Any) -> list[Criterion]:
+def pick_criteria(request: Request, *, criteria: list[Criterion], by: User) -> list[Criterion]:
     """Set the review's criteria. Criteria already judged cannot be removed (their judgements stay).
     The terms of reference's free-text criteria follow, as a new version, while they can change."""
     allowed = {c.pk for c in framework.available(request.senate)}
@@ -47,7 +49,7 @@ def pick_criteria(request: Any, *, criteria: list[Criterion], by: Any) -> list[C
     return criteria_for(request)
 
 
-def _follow_in_terms(request: Any, *, by: Any) -> None:
+def _follow_in_terms(request: Request, *, by: User) -> None:
     from senate.reviews import terms
     from senate.reviews.models import TermsOfReference
 
@@ -61,7 +63,7 @@ def _follow_in_terms(request: Any, *, by: Any) -> None:
     terms.save_version(request, values=values, by=by)
 
 
-def record_view(request: Any, *, criterion: Criterion, outcome: str, text: str, by: Any) -> IndividualView:
+def record_view(request: Request, *, criterion: Criterion, outcome: str, text: str, by: User) -> IndividualView:
     _check(request, criterion, outcome)
     agreement.check_recorder(request, criterion, by)
     if not text.strip():
@@ -75,7 +77,7 @@ def record_view(request: Any, *, criterion: Criterion, outcome: str, text: str, 
 
 
 def record_judgement(
-    request: Any,
+    request: Request,
     *,
     criterion: Criterion,
     outcome: str,
@@ -84,7 +86,7 @@ def record_judgement(
     evidence: list[Any],
     agreed: Iterable[Any],
     dissents: Mapping[Any, str] | None = None,
-    by: Any,
+    by: User,
 ) -> Judgement:
     """A new version of the panel's judgement, with where every seated member stood (agreed,
     dissented with their view, excluded by restriction, did not take part); earlier versions are kept
@@ -121,7 +123,7 @@ def record_judgement(
     return made
 
 
-def _check(request: Any, criterion: Criterion, outcome: str) -> None:
+def _check(request: Request, criterion: Criterion, outcome: str) -> None:
     if not ReviewCriterion.objects.filter(request=request, criterion=criterion).exists():
         raise ValueError("That criterion is not one of this review's")
     if outcome not in dict(framework.scale()):
@@ -135,7 +137,7 @@ PREFETCH = (
 )
 
 
-def current_judgements(request: Any) -> dict[int, Judgement]:
+def current_judgements(request: Request) -> dict[int, Judgement]:
     """The latest version of each criterion's judgement, by criterion id."""
     found: dict[int, Judgement] = {}
     rows = Judgement.objects.filter(request=request).select_related("recorded_by").prefetch_related(*PREFETCH)
@@ -144,7 +146,7 @@ def current_judgements(request: Any) -> dict[int, Judgement]:
     return found
 
 
-def history(request: Any, criterion: Criterion) -> list[Judgement]:
+def history(request: Request, criterion: Criterion) -> list[Judgement]:
     return list(
         Judgement.objects.filter(request=request, criterion=criterion)
         .select_related("recorded_by")
@@ -153,5 +155,5 @@ def history(request: Any, criterion: Criterion) -> list[Judgement]:
     )
 
 
-def views_on(request: Any, criterion: Criterion) -> list[IndividualView]:
+def views_on(request: Request, criterion: Criterion) -> list[IndividualView]:
     return list(IndividualView.objects.filter(request=request, criterion=criterion).select_related("author"))

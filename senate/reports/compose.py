@@ -1,19 +1,22 @@
 """Compose a report version from the structured record (request, terms of reference, judgements,
 recommendations, panel and declarations, evidence, document control) and its written sections."""
 
+import datetime as dt
 from typing import Any
 
 from django.utils import timezone
 
+from senate.evidence.models import EvidenceItem
 from senate.reports import accuracy, agreement, assessment, drafting, framework, recommendations, signoff
 from senate.reports.document import Block, Document, Section, paragraphs, table
-from senate.reports.models import Judgement, ReportDraft
+from senate.reports.models import AccuracyComment, Judgement, ReportDraft, SignOff
 from senate.reports.outline import BROKERING, LETTER_ORDER, REPORT_ORDER, order_for, section_titles
+from senate.reviews.models import Request
 
 __all__ = ["BROKERING", "LETTER_ORDER", "REPORT_ORDER", "compose", "order_for", "section_titles"]
 
 
-def compose(draft: ReportDraft, *, today: Any = None) -> Document:
+def compose(draft: ReportDraft, *, today: dt.date | None = None) -> Document:
     request = draft.request
     today = today or timezone.localdate()
     made = signoff.sign_off_of(draft)
@@ -53,7 +56,7 @@ def compose(draft: ReportDraft, *, today: Any = None) -> Document:
     )
 
 
-def _document_control(request: Any, draft: ReportDraft, made: Any) -> list[Block]:
+def _document_control(request: Request, draft: ReportDraft, made: SignOff | None) -> list[Block]:
     blocks = (
         [Block("note", signoff.sign_off_text(made)), table("Sign-off", ["", ""], signoff.sign_off_rows(made), [2, 5])]
         if made
@@ -86,17 +89,17 @@ def _document_control(request: Any, draft: ReportDraft, made: Any) -> list[Block
     return blocks
 
 
-def _answer(comment: Any) -> str:
+def _answer(comment: AccuracyComment) -> str:
     if not comment.response:
         return "Awaiting answer"
     text = comment.get_response_display() + (f" {comment.answer}" if comment.answer else "")
     return text + (f" (in v{comment.corrected_in.version})" if comment.corrected_in else "")
 
 
-def _request(request: Any) -> list[Block]:
+def _request(request: Request) -> list[Block]:
     rows = [
         ["Requested by", request.requesting_organisation.name],
-        ["Sponsor", request.sponsor_organisation.name if request.sponsor_organisation_id else "Not needed"],
+        ["Sponsor", request.sponsor_organisation.name if request.sponsor_organisation else "Not needed"],
         ["Kind of advice", request.get_kind_display()],
         ["NHS England assurance stage", request.get_assurance_stage_display() or "Not stated"],
         ["Places affected", request.places or "Not stated"],
@@ -119,7 +122,7 @@ def _recommendations(recs: list[Any]) -> list[Block]:
     return [table("Recommendations", ["No.", "Theme", "Recommendation", "For", "Priority"], rows, [1, 2, 7, 3, 2])]
 
 
-def _method(request: Any, draft: ReportDraft) -> list[Block]:
+def _method(request: Request, draft: ReportDraft) -> list[Block]:
     from senate.reviews import terms
 
     current = terms.current(request)
@@ -139,7 +142,7 @@ def _method(request: Any, draft: ReportDraft) -> list[Block]:
     return blocks
 
 
-def _terms(request: Any) -> list[Block]:
+def _terms(request: Request) -> list[Block]:
     from senate.reviews import terms
 
     current = terms.current(request)
@@ -162,7 +165,7 @@ def _terms(request: Any) -> list[Block]:
     return [table("Terms of reference", ["Element", "Agreed"], rows, [2, 7])]
 
 
-def _findings(request: Any, draft: ReportDraft, recs: list[Any]) -> list[Block]:
+def _findings(request: Request, draft: ReportDraft, recs: list[Any]) -> list[Block]:
     criteria = assessment.criteria_for(request)
     if not criteria:
         return [Block("note", "No criteria have been chosen for this review.")]
@@ -205,7 +208,7 @@ def _findings(request: Any, draft: ReportDraft, recs: list[Any]) -> list[Block]:
     return blocks
 
 
-def _bed_model(request: Any) -> list[Block]:
+def _bed_model(request: Request) -> list[Block]:
     """The bed model the panel relied on for the bed test: its tables, charts and assumptions."""
     from senate.beds import presenters
 
@@ -223,7 +226,7 @@ def _bed_model(request: Any) -> list[Block]:
     return blocks
 
 
-def _judgements_as_at(request: Any, draft: ReportDraft) -> dict[int, Judgement]:
+def _judgements_as_at(request: Request, draft: ReportDraft) -> dict[int, Judgement]:
     """Each criterion's judgement as it stood when the draft was saved, so a version never changes."""
     found: dict[int, Judgement] = {}
     rows = Judgement.objects.filter(request=request, recorded_at__lte=draft.created_at).prefetch_related(
@@ -234,7 +237,7 @@ def _judgements_as_at(request: Any, draft: ReportDraft) -> dict[int, Judgement]:
     return found
 
 
-def _panel(request: Any, today: Any) -> list[Block]:
+def _panel(request: Request, today: dt.date) -> list[Block]:
     from senate.interests.panel import declaration_records, declaration_statement, declarations_for_panel
     from senate.panels.membership import panel_profiles
     from senate.panels.models import PanelMember, PanelRole
@@ -277,14 +280,14 @@ def _panel(request: Any, today: Any) -> list[Block]:
 NAMED_TIERS = {"public", "official"}
 
 
-def evidence_name(item: Any) -> str:
+def evidence_name(item: EvidenceItem) -> str:
     """How the report names an evidence item: its title, or that the title is withheld and why."""
     if item.tier in NAMED_TIERS:
         return str(item.title)
     return f"Title withheld ({item.get_tier_display().lower()})"
 
 
-def _partners(request: Any) -> list[Block]:
+def _partners(request: Request) -> list[Block]:
     from senate.assurance.queries import engagements_of
 
     rows = [
@@ -296,7 +299,7 @@ def _partners(request: Any) -> list[Block]:
     return [table("Partners engaged", ["Partner", "Kind", "How", "Note"], rows, [4, 3, 2, 4])]
 
 
-def _brokering(request: Any) -> list[Block]:
+def _brokering(request: Request) -> list[Block]:
     from senate.assurance.brokering import confirmed_by_all
     from senate.assurance.queries import parties_of, points_of, sessions_of
 
@@ -315,7 +318,7 @@ def _brokering(request: Any) -> list[Block]:
     return blocks or [Block("note", "No honest-broker work has been recorded.")]
 
 
-def _evidence(request: Any) -> list[Block]:
+def _evidence(request: Request) -> list[Block]:
     from senate.evidence.witnesses import witnesses_heard
 
     heard = witnesses_heard(request)
@@ -323,9 +326,7 @@ def _evidence(request: Any) -> list[Block]:
     return _evidence_items(request) + witnesses
 
 
-def _evidence_items(request: Any) -> list[Block]:
-    from senate.evidence.models import EvidenceItem
-
+def _evidence_items(request: Request) -> list[Block]:
     items = EvidenceItem.objects.filter(request=request).order_by("added_at", "id")
     rows = [
         [str(n), evidence_name(item), item.get_kind_display(), item.get_source_display(), item.get_tier_display()]

@@ -6,10 +6,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.reports import framework
 from senate.reports.models import ReportDraft
 from senate.reports.saving import version_saved
+from senate.reviews.models import Request
 from senate.reviews.stages import Stage
 
 # The sections people write, by kind; the rest of the report is composed from the record.
@@ -40,15 +42,15 @@ DEFAULT_GLOSSARY = (
 )
 
 
-def kind_for(request: Any) -> str:
+def kind_for(request: Request) -> str:
     return ReportDraft.Kind.LETTER if request.is_short_path else ReportDraft.Kind.REPORT
 
 
-def latest(request: Any) -> ReportDraft | None:
+def latest(request: Request) -> ReportDraft | None:
     return request.report_drafts.select_related("created_by").order_by("-version").first()
 
 
-def starting_values(request: Any) -> dict[str, Any]:
+def starting_values(request: Request) -> dict[str, Any]:
     found = latest(request)
     if found is not None:
         return {"overall_opinion": found.overall_opinion, **found.sections}
@@ -56,7 +58,7 @@ def starting_values(request: Any) -> dict[str, Any]:
 
 
 def save_draft(
-    request: Any, *, overall_opinion: str, sections: dict[str, str], change_note: str, by: Any
+    request: Request, *, overall_opinion: str, sections: dict[str, str], change_note: str, by: User
 ) -> ReportDraft:
     """A new version of the draft with these written sections and overall opinion."""
     if request.stage not in WRITABLE:

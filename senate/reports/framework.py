@@ -6,7 +6,9 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.core import audit
+from senate.organisations.models import Senate
 
 # (code, framework, title, description, optional)
 NATIONAL: list[tuple[str, str, str, str, bool]] = [
@@ -144,7 +146,7 @@ def load_national(criterion_model: Any) -> None:
         )
 
 
-def available(senate: Any) -> Any:
+def available(senate: Senate) -> Any:
     """The national criteria and this Senate's own, in framework order."""
     from django.db.models import Q
 
@@ -155,7 +157,7 @@ def available(senate: Any) -> Any:
     return Criterion.objects.filter(Q(senate=None) | Q(senate=senate)).order_by("order", "id")
 
 
-def add_senate_criterion(senate: Any, *, title: str, description: str, by: Any) -> Any:
+def add_senate_criterion(senate: Senate, *, title: str, description: str, by: User) -> Any:
     from django.utils.text import slugify
 
     from senate.reports.models import Criterion

@@ -3,28 +3,28 @@ factual-accuracy comments from the requester still need an answer before the rep
 panel member, the review's criteria on which they have not yet given their own view."""
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import Count
 from django.urls import reverse
 
-from senate.accounts.models import Role
+from senate.accounts.models import Role, User
 from senate.accounts.roles import roles_in
 from senate.organisations.home import Task
+from senate.organisations.models import Senate
 from senate.reports.models import AccuracyComment, IndividualView, ReviewCriterion
 
 # The stages in which panel members give their views before the panel's judgement.
 VIEWING = {"evidence_received", "desktop_review", "fieldwork", "panel_meeting"}
 
 
-def tasks(user: Any, senate: Any, today: dt.date) -> list[Task]:
+def tasks(user: User, senate: Senate, today: dt.date) -> list[Task]:
     found = _views_to_give(user, senate)
     if Role.MANAGER in roles_in(user, senate):
         found += _comments_to_answer(senate)
     return found
 
 
-def _views_to_give(user: Any, senate: Any) -> list[Task]:
+def _views_to_give(user: User, senate: Senate) -> list[Task]:
     from senate.panels.models import PanelMember
 
     seats = PanelMember.objects.filter(
@@ -47,7 +47,7 @@ def _views_to_give(user: Any, senate: Any) -> list[Task]:
     return found
 
 
-def _comments_to_answer(senate: Any) -> list[Task]:
+def _comments_to_answer(senate: Senate) -> list[Task]:
     waiting = (
         AccuracyComment.objects.filter(round__request__senate=senate, response="")
         .values("round__request_id", "round__request__reference")

@@ -4,16 +4,16 @@ a draft report, and the panel's judgement on every criterion of the terms of ref
 is revised only once the requester's window has closed and every comment is answered (an accepted
 comment with the version that corrects it), which closes the round."""
 
-from typing import Any
-
+from senate.accounts.models import User
 from senate.reviews import lifecycle
+from senate.reviews.models import Request
 
 
-def _has_draft(request: Any) -> str | None:
+def _has_draft(request: Request) -> str | None:
     return None if request.report_drafts.exists() else "Write a draft of the report first."
 
 
-def _every_criterion_judged(request: Any) -> str | None:
+def _every_criterion_judged(request: Request) -> str | None:
     """Every criterion in the review's terms of reference has the panel's judgement (an approved scope
     listed interdependencies that were never assessed, and the report went ahead without them)."""
     from senate.reports.models import Judgement, ReviewCriterion
@@ -26,18 +26,18 @@ def _every_criterion_judged(request: Any) -> str | None:
     return "The panel has not yet recorded its judgement on: " + "; ".join(missing) + "."
 
 
-def _has_letter(request: Any) -> str | None:
+def _has_letter(request: Request) -> str | None:
     return None if request.report_drafts.exists() else "Write the letter of advice first."
 
 
-def _comments_answered(request: Any) -> str | None:
+def _comments_answered(request: Request) -> str | None:
     from senate.reports.accuracy import unanswered
 
     waiting = unanswered(request)
     return f"{waiting} factual-accuracy comment(s) still need an answer." if waiting else None
 
 
-def _window_closed(request: Any) -> str | None:
+def _window_closed(request: Request) -> str | None:
     """The requester has until the window closes to comment: the report is not revised before then."""
     from senate.reports.accuracy import open_round
 
@@ -50,7 +50,7 @@ def _window_closed(request: Any) -> str | None:
     )
 
 
-def _corrections_made(request: Any) -> str | None:
+def _corrections_made(request: Request) -> str | None:
     from senate.reports.accuracy import uncorrected
 
     missing = uncorrected(request)
@@ -59,7 +59,7 @@ def _corrections_made(request: Any) -> str | None:
     return f"{missing} accepted factual-accuracy comment(s) name no corrected version: answer them again."
 
 
-def _open_round(request: Any, *, by: Any, reason: str = "") -> None:
+def _open_round(request: Request, *, by: User, reason: str = "") -> None:
     from senate.reports.accuracy import open_for
 
     try:
@@ -68,7 +68,7 @@ def _open_round(request: Any, *, by: Any, reason: str = "") -> None:
         raise lifecycle.TransitionRefused(str(refused)) from None
 
 
-def _close_round(request: Any, *, by: Any, reason: str = "") -> None:
+def _close_round(request: Request, *, by: User, reason: str = "") -> None:
     from senate.reports.accuracy import close
 
     close(request)

@@ -5,10 +5,9 @@ viewer once issued. Never the public, never another organisation's requester, ne
 administrator. The requester reads only the versions sent to them (for factual accuracy) and the
 issued version, never a later draft the Senate has not sent (`reports.view_version`, asked of a draft)."""
 
-from typing import Any
-
 import rules
 
+from senate.accounts.people import Visitor
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import (
     is_assembly_member,
@@ -19,8 +18,10 @@ from senate.accounts.permissions import (
 )
 from senate.core.memo import remembered
 from senate.panels.permissions import on_the_panel
+from senate.reports.models import ReportDraft
 from senate.reports.permission_names import ReportsPermission as P
 from senate.reports.stages import at_or_past
+from senate.reviews.models import Request
 from senate.reviews.permissions import (
     acts_for_requester,
     advice_before_the_council,
@@ -30,26 +31,26 @@ from senate.reviews.permissions import (
 )
 
 
-def has_accuracy_rounds(request: Any) -> bool:
+def has_accuracy_rounds(request: Request) -> bool:
     """A draft has gone to the requester for factual accuracy: asked once per web request (the rules
     and the request's links both ask; see senate.core.memo)."""
     return remembered(("accuracy-rounds", request.pk), request.accuracy_rounds.exists)
 
 
 @rules.predicate
-def requester_has_seen_draft(user: Any, request: Any) -> bool:
+def requester_has_seen_draft(user: Visitor, request: Request | None) -> bool:
     return request is not None and has_accuracy_rounds(request)
 
 
 @rules.predicate
-def round_open(user: Any, request: Any) -> bool:
+def round_open(user: Visitor, request: Request | None) -> bool:
     from senate.reports.accuracy import open_round
 
     return request is not None and open_round(request) is not None
 
 
 @rules.predicate
-def version_sent_to_requester(user: Any, draft: Any) -> bool:
+def version_sent_to_requester(user: Visitor, draft: ReportDraft) -> bool:
     """This version went to the requester: in a factual-accuracy round, or as the issued version
     (the latest, once the advice is issued)."""
     from senate.reports.publication import final_version
@@ -78,7 +79,7 @@ rules.add_perm(P.VIEW_REPORT, reads_every_version | reads_as_requester)
 
 
 @rules.predicate
-def may_read_version(user: Any, draft: Any) -> bool:
+def may_read_version(user: Visitor, draft: ReportDraft | None) -> bool:
     if draft is None or not hasattr(draft, "request_id"):
         return False
     request = draft.request

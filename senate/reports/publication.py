@@ -3,14 +3,14 @@ report, as standalone accessible HTML, as PDF and as DOCX, with any agreed redac
 text before it is rendered."""
 
 from collections.abc import Iterable
-from typing import Any
 
 from senate.reports import compose, rendering, signoff
 from senate.reports.document import Document, redacted
 from senate.reports.models import ReportDraft
+from senate.reviews.models import Request
 
 
-def final_version(request: Any) -> ReportDraft | None:
+def final_version(request: Request) -> ReportDraft | None:
     """The version the Council signed off: the only one issued and published (never simply the latest)."""
     return signoff.signed_off(request)
 

@@ -5,13 +5,15 @@ from typing import Any
 
 from django.db import transaction
 
+from senate.accounts.models import User
 from senate.interests.restrictions import restrictions_for
 from senate.reports.models import Criterion, RecommendationCriterion, ReviewCriterion
 from senate.reviews import follow_up
+from senate.reviews.models import Request
 
 
 def add(
-    request: Any, *, text: str, theme: str, addressee: str, priority: str, criterion: Criterion | None, by: Any
+    request: Request, *, text: str, theme: str, addressee: str, priority: str, criterion: Criterion | None, by: User
 ) -> Any:
     if criterion is not None and not ReviewCriterion.objects.filter(request=request, criterion=criterion).exists():
         raise ValueError("That criterion is not one of this review's")
@@ -29,9 +31,10 @@ def add(
     return rec
 
 
-def with_criteria(request: Any) -> list[Any]:
+def with_criteria(request: Request) -> list[Any]:
     """The request's recommendations in number order, each with `.criterion` (or None)."""
-    recs = list(request.recommendations.select_related("criterion_link__criterion").order_by("number"))
+    # Any: each gets `.criterion`, an attribute the model does not declare, for the templates to read
+    recs: list[Any] = list(request.recommendations.select_related("criterion_link__criterion").order_by("number"))
     for rec in recs:
         link = getattr(rec, "criterion_link", None)
         rec.criterion = link.criterion if link else None

@@ -7,9 +7,10 @@ from django.db.models import Q
 
 from senate.interests.restrictions import Restrictable
 from senate.reports.models import Criterion, ReviewCriterion
+from senate.reviews.models import Request
 
 
-def criterion_choices(request: Any) -> list[tuple[str, str]]:
+def criterion_choices(request: Request) -> list[tuple[str, str]]:
     """This review's criteria or, before they are chosen, the Senate's framework."""
     chosen = ReviewCriterion.objects.filter(request=request).values("criterion_id")
     found = _choices(Criterion.objects.filter(pk__in=chosen))  # one query when chosen, not a count then a read
@@ -22,7 +23,7 @@ def _choices(criteria: Any) -> list[tuple[str, str]]:
     return [(str(pk), title) for pk, title in criteria.order_by("order", "pk").values_list("pk", "title")]
 
 
-def _in_framework(request: Any, pks: list[Any]) -> int:
+def _in_framework(request: Request, pks: list[Any]) -> int:
     """How many of these criteria are in this Senate's framework."""
     return Criterion.objects.filter(Q(senate__isnull=True) | Q(senate=request.senate), pk__in=pks).count()
 

@@ -2,13 +2,12 @@
 the worker lays out and keeps (`reports.tasks`, which reads the whole report through `compose`) is
 registered from `ReportsConfig.ready()`, so drafting never imports the composing that imports it."""
 
-from typing import Any
-
 from senate.core import registry
+from senate.reports.models import ReportDraft
 
 VERSION_SAVED = registry.point("reports.version_saved", "fn(draft) after a version is saved or signed off")
 
 
-def version_saved(draft: Any) -> None:
+def version_saved(draft: ReportDraft) -> None:
     for follow in registry.contributions(VERSION_SAVED):
         follow(draft)

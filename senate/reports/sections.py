@@ -1,14 +1,14 @@
 """Links from a request's page to its assessment, report and factual-accuracy check."""
 
-from typing import Any
-
+from django.http import HttpRequest
 from django.urls import reverse
 
 from senate.reports.permission_names import ReportsPermission as P
 from senate.reports.permissions import has_accuracy_rounds
+from senate.reviews.models import Request
 
 
-def links(http: Any, request: Any) -> list[dict[str, str]]:
+def links(http: HttpRequest, request: Request) -> list[dict[str, str]]:
     user, slug = http.user, request.senate.slug
     found = []
     if user.has_perm(P.VIEW_ASSESSMENT, request):

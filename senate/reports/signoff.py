@@ -4,14 +4,15 @@ version is final, issued and published, and it says in its document control whic
 it, when, and who signed it off. The council app calls `sign_off` with plain values."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from senate.accounts.models import User
 from senate.core import audit
 from senate.reports.models import ReportDraft, SignOff
 from senate.reports.saving import version_saved
+from senate.reviews.models import Request
 
 
 def sign_off(
@@ -19,10 +20,10 @@ def sign_off(
     *,
     ratified_at: str,
     ratified_on: dt.date,
-    chaired_by: Any,
-    by: Any,
+    chaired_by: User,
+    by: User,
     changes: str = "",
-    confirmed_by: Any = None,
+    confirmed_by: User | None = None,
 ) -> SignOff:
     """Sign off this version; raises ValueError if a version of the request is already signed off."""
     if SignOff.objects.filter(draft__request_id=draft.request_id).exists():
@@ -41,7 +42,7 @@ def sign_off(
     return made
 
 
-def signed_off(request: Any) -> ReportDraft | None:
+def signed_off(request: Request) -> ReportDraft | None:
     """The version the Council signed off, if any: the one that is issued and published."""
     return (
         ReportDraft.objects.filter(request=request, sign_off__isnull=False)

@@ -1,7 +1,6 @@
 """Where a request is in its lifecycle, in order, for rules that say 'from this stage on'."""
 
-from typing import Any
-
+from senate.reviews.models import Request
 from senate.reviews.stages import Stage
 
 ORDER = [
@@ -12,8 +11,8 @@ ORDER = [
 ]  # fmt: skip
 
 
-def at_or_past(request: Any, stage: str) -> bool:
+def at_or_past(request: Request, stage: str) -> bool:
     current = request.stage_before_pause if request.stage == Stage.PAUSED else request.stage
     if current not in ORDER:
         return False
-    return ORDER.index(current) >= ORDER.index(Stage(stage))
+    return ORDER.index(Stage(current)) >= ORDER.index(Stage(stage))

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from senate.accounts.models import Role, User
+from senate.accounts.people import Visitor
 
 PUBLIC = "public"
 SIGNED_IN = "signed-in"
@@ -76,9 +77,9 @@ def document_keys(
     return keys
 
 
-def viewer_keys(user: Any) -> tuple[set[str], str | None]:
+def viewer_keys(user: Visitor | None) -> tuple[set[str], str | None]:
     """The keys a viewer finds documents by, and the `deny:` key that refuses them by name."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+    if user is None or not user.is_authenticated or not user.is_active:
         return {PUBLIC}, None
     cached = getattr(user, "_search_keys", None)  # read once for this person's request
     if cached is not None:
@@ -90,5 +91,5 @@ def viewer_keys(user: Any) -> tuple[set[str], str | None]:
         keys.add(f"role:{senate_id}:{role}")
         if role == Role.REQUESTER and organisation_id:
             keys.add(f"org:{senate_id}:{organisation_id}")
-    user._search_keys = frozenset(keys)
+    vars(user)["_search_keys"] = frozenset(keys)  # User declares no such field: a cache on this one object
     return keys, f"deny:{user.pk}"

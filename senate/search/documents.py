@@ -4,6 +4,7 @@ permission the page declares, asked of the record it serves, and for an evidence
 tier lets the person open it (evidence.access.can_open). A page declared public (published minutes,
 the register of interests) is `public` and opens to everyone."""
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -11,11 +12,13 @@ from typing import Any
 from django.urls import reverse
 from django.utils.timezone import localdate
 
+from senate.accounts.models import User
 from senate.council.models import Meeting, Minutes, Paper
 from senate.council.permission_names import CouncilPermission
 from senate.evidence.access import can_open
 from senate.evidence.models import EvidenceItem, Fieldwork
 from senate.evidence.permission_names import EvidencePermission
+from senate.organisations.models import Senate
 from senate.reports.models import ReportDraft
 from senate.reports.permission_names import ReportsPermission
 from senate.reviews.models import Recommendation, Request
@@ -82,7 +85,7 @@ def of_meeting(meeting: Meeting) -> Iterator[Source]:
         )
 
 
-def of_register(senate: Any, *, today: Any) -> Iterator[Source]:
+def of_register(senate: Senate, *, today: dt.date) -> Iterator[Source]:
     """The entries of a Senate's published register of interests as the public page shows them today
     (interests.register.public_register: never a withheld entry or one its member asked not to publish)."""
     from senate.interests.register import public_register
@@ -101,11 +104,11 @@ def of_register(senate: Any, *, today: Any) -> Iterator[Source]:
         )
 
 
-def _asks(permission: str, obj: Any) -> Callable[[Any], bool]:
+def _asks(permission: str, obj: object) -> Callable[[Any], bool]:
     return lambda user: bool(user.has_perm(str(permission), obj))
 
 
-def _url(name: str, request: Request, *args: Any) -> str:
+def _url(name: str, request: Request, *args: object) -> str:
     return reverse(name, args=[request.senate.slug, request.pk, *args])
 
 
@@ -155,7 +158,7 @@ def _recommendations(request: Request) -> Iterator[Source]:
     # The page opens with VIEW_REQUEST and shows the recommendations only with VIEW_RECOMMENDATIONS.
     page, shown = _asks(ReviewsPermission.VIEW_REQUEST, request), _asks(ReviewsPermission.VIEW_RECOMMENDATIONS, request)
 
-    def may_open(user: Any) -> bool:
+    def may_open(user: User) -> bool:
         return page(user) and shown(user)
 
     for rec in Recommendation.objects.filter(request=request).prefetch_related("responses"):
@@ -188,7 +191,7 @@ def _evidence(request: Request) -> Iterator[Source]:
 
 
 def _evidence_check(item: EvidenceItem) -> Callable[[Any], bool]:
-    def may_open(user: Any) -> bool:
+    def may_open(user: User) -> bool:
         return bool(user.has_perm(str(EvidencePermission.VIEW), item.request) and can_open(user, item))
 
     return may_open

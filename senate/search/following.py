@@ -5,10 +5,11 @@ again by the background worker (a few seconds later; at once under tests). A Cou
 and minutes follow the meeting in the same way, and a Senate's published declarations follow its
 register (a declaration, a decision to withhold or publish one, a membership)."""
 
-from typing import Any
-
 from django.db import connection, transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
+
+from senate.accounts.models import RoleAssignment
 
 # model label: how to reach the request(s) from a saved row
 FOLLOWED: dict[str, str] = {
@@ -68,7 +69,7 @@ def connect() -> None:
     post_delete.connect(_role_changed, sender=role, dispatch_uid="search:role:delete")
 
 
-def _reach(instance: Any, path: str) -> set[int]:
+def _reach(instance: Model, path: str) -> set[int]:
     if path == "pk":
         return {instance.pk}
     if "__" not in path:
@@ -79,20 +80,20 @@ def _reach(instance: Any, path: str) -> set[int]:
     return _reach(parent, rest) if parent is not None else set()
 
 
-def _saved(sender: Any, instance: Any, **kwargs: Any) -> None:
+def _saved(sender: type[Model], instance: Model, **kwargs: object) -> None:
     mark(_reach(instance, FOLLOWED[sender._meta.label]))
 
 
-def _meeting_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
+def _meeting_saved(sender: type[Model], instance: Model, **kwargs: object) -> None:
     mark(_reach(instance, MEETINGS[sender._meta.label]), target="meeting")
 
 
-def _register_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+def _register_changed(sender: type[Model], instance: Model, **kwargs: object) -> None:
     from senate.members.models import Membership
 
     profiles = _reach(instance, REGISTERS[sender._meta.label])
     senates = set(Membership.objects.filter(profile_id__in=profiles).values_list("senate_id", flat=True))
-    if sender._meta.label == "members.Membership":
+    if isinstance(instance, Membership):
         senates.add(instance.senate_id)
     mark(senates, target="register")
 
@@ -104,7 +105,7 @@ def _text_stored(version_id: int) -> None:
     mark(set(EvidenceVersion.objects.filter(pk=version_id).values_list("item__request_id", flat=True)))
 
 
-def _role_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+def _role_changed(sender: type[Model], instance: RoleAssignment, **kwargs: object) -> None:
     """A person's roles decide what they find by name on the requests they are involved in."""
     from django.db.models import Q
 

@@ -1,10 +1,12 @@
 """Writing the index: every document of a request, with its words and its audience keys, made again
 from the record (a stage change alters who may find them). `reindex` rebuilds everything."""
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from senate.accounts.models import User
 from senate.organisations.models import OrganisationType
@@ -99,7 +101,7 @@ def index_register(senate_id: int) -> int:
     return count
 
 
-def _forget(old: Any) -> None:
+def _forget(old: QuerySet[Document]) -> None:
     ids = list(old.values_list("pk", flat=True))
     if ids:
         backend().forget(ids)
@@ -145,7 +147,7 @@ def _clear_text() -> None:
         cursor.execute("DELETE FROM search_text")
 
 
-def reindex_published(today: Any = None) -> str:
+def reindex_published(today: dt.date | None = None) -> str:
     """What changes with the date alone, as it stands today: each Senate's published register (an entry
     ending) and advice permitted from today (`senate search published`, once a day)."""
     from django.utils import timezone

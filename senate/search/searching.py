@@ -11,6 +11,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 
+from senate.accounts.people import Visitor
 from senate.reviews.models import AdviceKind
 from senate.reviews.stages import Stage
 from senate.search import backends
@@ -86,7 +87,7 @@ class Results:
     capped: bool = False  # more matched than the best `backends.LIMIT`, which alone are ranked and counted
 
 
-def permitted(user: Any) -> QuerySet[Document]:
+def permitted(user: Visitor) -> QuerySet[Document]:
     """The documents this person may find: those sharing a key with them and not refusing them by name."""
     keys, deny = viewer_keys(user)
     documents = Document.objects.filter(pk__in=Audience.objects.filter(key__in=sorted(keys)).values("document_id"))
@@ -95,7 +96,7 @@ def permitted(user: Any) -> QuerySet[Document]:
     return documents
 
 
-def search(user: Any, query: Query, filters: Filters | None = None, *, page: int = 1) -> Results:
+def search(user: Visitor, query: Query, filters: Filters | None = None, *, page: int = 1) -> Results:
     """The viewer's matches, best first, a page at a time; each facet counts, among the documents the
     viewer may find, those passing every other filter (so a count is what choosing it would show)."""
     filters = filters or Filters()
@@ -179,7 +180,7 @@ def _page(ids: list[int]) -> dict[int, "Found"]:
     return found
 
 
-def _date(value: Any) -> Any:
+def _date(value: str | dt.date) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 

@@ -10,13 +10,13 @@ a shared service line counts for most, then the same ICB and the same kind of ad
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Q
 from django.utils.timezone import localdate
 
+from senate.accounts.models import User
 from senate.council.publication import redact
-from senate.organisations.models import OrganisationType
+from senate.organisations.models import Organisation, OrganisationType
 from senate.reports.framework import outcome_label
 from senate.reports.signoff import opinions_signed_off
 from senate.reviews.models import Recommendation, Request
@@ -60,7 +60,7 @@ class SimilarReview:
     advice_shown: bool = False  # the viewer may read this review's advice
 
 
-def similar_reviews(user: Any, request: Request, *, limit: int = LIMIT) -> list[SimilarReview]:
+def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list[SimilarReview]:
     """The earlier requests closest to `request` that `user` may find, best first."""
     mine = _terms(request)
     candidates = (
@@ -145,7 +145,7 @@ def _distinctive(word: str) -> bool:
     return len(word) > 2 and word not in COMMON and not word.isdigit() and "&" not in word
 
 
-def _icb(organisation: Any) -> int | None:
+def _icb(organisation: Organisation | None) -> int | None:
     if organisation is None:
         return None
     return organisation.pk if organisation.type == OrganisationType.ICB else organisation.icb_id
@@ -180,7 +180,7 @@ def _listed(items: list[str]) -> str:
 
 
 def _review(
-    user: Any, other: Request, score: float, reasons: list[str], published: bool, outcomes: _Outcomes
+    user: User, other: Request, score: float, reasons: list[str], published: bool, outcomes: _Outcomes
 ) -> SimilarReview:
     """The outcome the viewer may know: the stage always, the Senate's opinion and the recommendations
     only when they may read this review's advice (the recommendations page's own permission, or the

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import public, requires
 from senate.organisations.models import Senate
 from senate.reviews.models import Request
@@ -72,7 +73,7 @@ def _facet_links(facets: dict, base: dict) -> dict:
 
 
 @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
-def similar_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def similar_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "advice_request": request,
         "similar": similar_reviews(http.user, request),

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.national.permission_names import NationalPermission
 from senate.organisations.models import Senate
@@ -39,7 +40,7 @@ def _crumbs(senate: Senate) -> list[dict[str, str]]:
 
 
 @requires(VIEW)
-def dashboard(http: HttpRequest, senate: Senate) -> HttpResponse:
+def dashboard(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = timezone.localdate()
     year = _year(http, year_of(today))
     tables = queries.dashboard(senate, year, today=today)
@@ -55,7 +56,7 @@ def dashboard(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(VIEW)
-def download(http: HttpRequest, senate: Senate) -> HttpResponse:
+def download(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """?table=KEY&year=2026&format=csv|xlsx"""
     year, table, fmt = (
         _year(http, year_of(timezone.localdate())).start_year,
@@ -74,7 +75,7 @@ def download(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(VIEW)
-def annual(http: HttpRequest, senate: Senate) -> HttpResponse:
+def annual(http: SignedInRequest, senate: Senate) -> HttpResponse:
     context = {
         "years": _years(senate),
         "page_title": "Annual report",
@@ -90,7 +91,7 @@ DOCUMENT_TYPES = {
 
 
 @requires(VIEW)
-def annual_document(http: HttpRequest, senate: Senate) -> HttpResponse:
+def annual_document(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """?year=2026&format=pdf|docx"""
     year, fmt = _year(http, year_of(timezone.localdate())).start_year, http.GET.get("format", "")
     if fmt not in DOCUMENT_TYPES:
@@ -115,7 +116,7 @@ def _national_years() -> list[Year]:
 
 
 @requires(NATIONAL)
-def national_dashboard(http: HttpRequest) -> HttpResponse:
+def national_dashboard(http: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     year = _year(http, year_of(today))
     tables = national.dashboard(year, today=today)
@@ -130,7 +131,7 @@ def national_dashboard(http: HttpRequest) -> HttpResponse:
 
 
 @requires(NATIONAL)
-def national_download(http: HttpRequest) -> HttpResponse:
+def national_download(http: SignedInRequest) -> HttpResponse:
     """?table=KEY&year=2026&format=csv|xlsx"""
     year, table, fmt = (
         _year(http, year_of(timezone.localdate())).start_year,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from .problem import (
     STATUSES,
@@ -40,6 +40,9 @@ _ANSWER_KEYS = {"format", "status", "objective", "bound", "panels", "shortfalls"
 _SHORTFALL_KEYS = {"review", "skill", "needed", "found", "why"}
 
 
+T = TypeVar("T")
+
+
 class _Errors(list[str]):
     """Accumulates messages; `need` records a fault and returns a safe default so reading goes on."""
 
@@ -49,10 +52,11 @@ class _Errors(list[str]):
         return ok
 
 
-def read_problem(data: Any) -> Problem:
+def read_problem(data: object) -> Problem:
     """Parse a decoded `senate-panel-problem/1` document; raise ProblemError naming every bad entry."""
     errors = _Errors()
-    if not errors.need(isinstance(data, dict), "document: expected a JSON object"):
+    if not isinstance(data, dict):
+        errors.append("document: expected a JSON object")
         raise ProblemError(errors)
     _check_format(data, PROBLEM_FORMAT, errors)
     _check_keys("document", data, _PROBLEM_KEYS, errors)
@@ -113,14 +117,15 @@ def write_answer(answer: Answer) -> dict[str, Any]:
     }
 
 
-def read_answer(data: Any) -> Answer:
+def read_answer(data: object) -> Answer:
     """Parse a decoded `senate-panel-answer/1` document; raise ProblemError naming every bad entry."""
     errors = _Errors()
-    if not errors.need(isinstance(data, dict), "document: expected a JSON object"):
+    if not isinstance(data, dict):
+        errors.append("document: expected a JSON object")
         raise ProblemError(errors)
     _check_format(data, ANSWER_FORMAT, errors)
     _check_keys("document", data, _ANSWER_KEYS, errors)
-    status = data.get("status")
+    status: Any = data.get("status")  # one of STATUSES by the time an Answer is made (checked next)
     errors.need(status in STATUSES, f"status: {status!r} is not one of {', '.join(STATUSES)}")
     numbers = {key: _number(data, key, key, errors) for key in ("objective", "bound", "seconds")}
     panels = _read_panels(data.get("panels"), errors)
@@ -162,9 +167,10 @@ def _list(data: dict[str, Any], key: str, errors: _Errors, *, required: bool = T
     return value if errors.need(isinstance(value, list), f"{key}: expected a list") else []
 
 
-def _read_member(i: int, entry: Any, errors: _Errors) -> Member | None:
+def _read_member(i: int, entry: object, errors: _Errors) -> Member | None:
     label = f"members[{i}]"
-    if not errors.need(isinstance(entry, dict), f"{label}: expected an object"):
+    if not isinstance(entry, dict):
+        errors.append(f"{label}: expected an object")
         return None
     label = _labelled(label, entry)
     before = len(errors)
@@ -179,9 +185,10 @@ def _read_member(i: int, entry: Any, errors: _Errors) -> Member | None:
     return member if len(errors) == before else None
 
 
-def _read_review(i: int, entry: Any, errors: _Errors) -> Review | None:
+def _read_review(i: int, entry: object, errors: _Errors) -> Review | None:
     label = f"reviews[{i}]"
-    if not errors.need(isinstance(entry, dict), f"{label}: expected an object"):
+    if not isinstance(entry, dict):
+        errors.append(f"{label}: expected an object")
         return None
     label = _labelled(label, entry)
     before = len(errors)
@@ -207,7 +214,8 @@ def _read_requirements(entry: dict[str, Any], label: str, errors: _Errors) -> tu
     found = []
     for j, item in enumerate(raw):
         where = f"{label}: requirements[{j}]"
-        if not errors.need(isinstance(item, dict), f"{where}: expected an object"):
+        if not isinstance(item, dict):
+            errors.append(f"{where}: expected an object")
             continue
         _check_keys(where, item, {"skill", "min"}, errors)
         found.append(Requirement(_string(item, "skill", where, errors), _integer(item, "min", where, errors)))
@@ -253,7 +261,7 @@ def _as_float(value: int | float) -> float:
         return math.inf
 
 
-def _raw_ids(entries: Any) -> set[str]:
+def _raw_ids(entries: object) -> set[str]:
     if not isinstance(entries, list):
         return set()
     return {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
@@ -265,8 +273,8 @@ def _labelled(label: str, entry: dict[str, Any]) -> str:
 
 
 def _field(
-    entry: dict[str, Any], key: str, label: str, errors: _Errors, ok: Callable[[Any], bool], kind: str, default: Any
-) -> Any:
+    entry: dict[str, Any], key: str, label: str, errors: _Errors, ok: Callable[[Any], bool], kind: str, default: T
+) -> T:
     if key not in entry:
         errors.append(f"{label}: {key} is missing")
         return default
@@ -292,7 +300,7 @@ def _strings(entry: dict[str, Any], key: str, label: str, errors: _Errors) -> tu
 
 
 def _number(entry: dict[str, Any], key: str, label: str, errors: _Errors) -> float:
-    def ok(v: Any) -> bool:
+    def ok(v: object) -> bool:
         return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
 
     return float(_field(entry, key, label, errors, ok, "a finite number", 0.0))
@@ -335,8 +343,9 @@ def _refuse_extensions(problem: Problem) -> None:
 # --- answer pieces --------------------------------------------------------------------------------
 
 
-def _read_panels(raw: Any, errors: _Errors) -> dict[str, tuple[str, ...]]:
-    if not errors.need(isinstance(raw, dict), "panels: expected an object of review id -> member ids"):
+def _read_panels(raw: object, errors: _Errors) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        errors.append("panels: expected an object of review id -> member ids")
         return {}
     panels = {}
     for review, members in raw.items():
@@ -346,9 +355,10 @@ def _read_panels(raw: Any, errors: _Errors) -> dict[str, tuple[str, ...]]:
     return panels
 
 
-def _read_shortfall(i: int, entry: Any, errors: _Errors) -> Shortfall | None:
+def _read_shortfall(i: int, entry: object, errors: _Errors) -> Shortfall | None:
     label = f"shortfalls[{i}]"
-    if not errors.need(isinstance(entry, dict), f"{label}: expected an object"):
+    if not isinstance(entry, dict):
+        errors.append(f"{label}: expected an object")
         return None
     before = len(errors)
     _check_keys(label, entry, _SHORTFALL_KEYS, errors)

@@ -10,6 +10,7 @@ from django.db.models import Q
 from senate.bundles.contents import Document, Part, Setting, Withheld, day, when, who
 from senate.council import decisions
 from senate.council.models import AdviceIssue, AgendaItem, FollowUpLetter, Minutes, Paper, PublicationPermission
+from senate.reviews.models import Request
 
 
 def part(setting: Setting) -> Part:
@@ -81,7 +82,7 @@ def _attendance(found: Part, items: list[AgendaItem]) -> None:
     )  # fmt: skip
 
 
-def _papers(found: Part, r: Any, meetings: set[int]) -> None:
+def _papers(found: Part, r: Request, meetings: set[int]) -> None:
     """The papers of the request's items, and the papers of those meetings that belong to no item (the
     agenda); never the papers of another request's item."""
     papers = Paper.objects.filter(meeting_id__in=meetings).filter(Q(item__request=r) | Q(item__isnull=True))

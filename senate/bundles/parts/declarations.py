@@ -104,7 +104,7 @@ def describe(v: DeclarationVersion) -> str:
     return ". ".join(p for p in [*parts, dates.strip(), value] if p)
 
 
-def _in_force(versions: list[DeclarationVersion], at: Any, hidden: set[int]) -> str:
+def _in_force(versions: list[DeclarationVersion], at: dt.datetime, hidden: set[int]) -> str:
     live = [v for v in versions if v.recorded_at <= at and (v.superseded_at is None or v.superseded_at > at)]
     if not live:
         return "Nothing on the register"

@@ -10,6 +10,7 @@ from senate.bundles.contents import Document, Part, Setting, Withheld, day, when
 from senate.evidence.models import AccessLog, EvidenceRequest, EvidenceVersion, Fieldwork, Tier
 from senate.reports.framework import outcome_label
 from senate.reports.models import IndividualView, Judgement
+from senate.reviews.models import Request
 
 RESTRICTED = frozenset({Tier.OFFICIAL_SENSITIVE, Tier.DRAFT})
 
@@ -91,7 +92,7 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "._-" else "_" for c in base)[:120] or "file"
 
 
-def _fieldwork(found: Part, r: Any) -> None:
+def _fieldwork(found: Part, r: Request) -> None:
     work = Fieldwork.objects.filter(request=r).select_related("recorded_by")
     work = work.prefetch_related("attendees", "papers__items").order_by("held_on", "id")
     rows, papers = [], []
@@ -105,7 +106,7 @@ def _fieldwork(found: Part, r: Any) -> None:
     found.table("papers_circulated", "Papers circulated to the panel", ["Sent", "For", "Papers", "Evidence"], papers)
 
 
-def _judgements(found: Part, r: Any) -> None:
+def _judgements(found: Part, r: Request) -> None:
     views = IndividualView.objects.filter(request=r).select_related("criterion", "author").order_by("at", "id")
     found.table(
         "individual_views",

@@ -13,6 +13,7 @@ from senate.interests.restrictions import describe_decision
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.members.models import MemberProfile
 from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelSpec
+from senate.reviews.models import Request
 
 
 def part(setting: Setting) -> Part:
@@ -38,7 +39,7 @@ def part(setting: Setting) -> Part:
     return found
 
 
-def _spec(found: Part, r: Any) -> None:
+def _spec(found: Part, r: Request) -> None:
     spec = PanelSpec.objects.filter(request=r).select_related("updated_by").prefetch_related("rules").first()
     if spec is None:
         return
@@ -53,7 +54,7 @@ def _spec(found: Part, r: Any) -> None:
     found.table("panel_specification", "The panel specification and its counted rules", ["Rule", "Value"], rows)
 
 
-def _runs(found: Part, r: Any, runs: list[OptimiserRun]) -> None:
+def _runs(found: Part, r: Request, runs: list[OptimiserRun]) -> None:
     found.table(
         "optimiser_runs",
         "Optimiser runs: what each proposed and whether it was deployed",
@@ -68,7 +69,7 @@ def _runs(found: Part, r: Any, runs: list[OptimiserRun]) -> None:
     )  # fmt: skip
 
 
-def _considered(runs: list[OptimiserRun], r: Any, *records: list[Any]) -> list[MemberProfile]:
+def _considered(runs: list[OptimiserRun], r: Request, *records: list[Any]) -> list[MemberProfile]:
     """Everyone the record shows was considered: proposed by a run, pinned or removed, decided
     about, dismissed, or invited."""
     ids = {p["profile"] for run in runs for p in run.for_request(r.pk).get("panel", [])}
@@ -76,7 +77,7 @@ def _considered(runs: list[OptimiserRun], r: Any, *records: list[Any]) -> list[M
     return list(MemberProfile.objects.filter(pk__in=ids).select_related("user").order_by("user__full_name"))
 
 
-def _screening(found: Part, r: Any, considered: list[MemberProfile]) -> None:
+def _screening(found: Part, r: Request, considered: list[MemberProfile]) -> None:
     facts = facts_for_request(r)
     conflicts = screen_many(considered, facts, rules=ScreeningRules.of(rules_for(r.senate)))
     rows = [

@@ -8,7 +8,7 @@ from senate.bundles.contents import Document, Part, Setting, Withheld, chronolog
 from senate.reports import accuracy, publication
 from senate.reports.framework import outcome_label
 from senate.reports.models import AccuracyRound, ReportDraft
-from senate.reviews.models import FollowUp, Recommendation
+from senate.reviews.models import FollowUp, Recommendation, Request
 
 
 def part(setting: Setting) -> Part:
@@ -42,7 +42,7 @@ def _pdf(draft: ReportDraft, redactions: tuple[str, ...]) -> Any:
     return lambda: publication.report_pdf(draft, redactions)
 
 
-def _accuracy(found: Part, r: Any) -> None:
+def _accuracy(found: Part, r: Request) -> None:
     rounds = AccuracyRound.objects.filter(request=r).select_related("draft", "opened_by").order_by("opened_at", "id")
     found.table(
         "accuracy_rounds",
@@ -63,7 +63,7 @@ def _accuracy(found: Part, r: Any) -> None:
     )  # fmt: skip
 
 
-def _recommendations(found: Part, r: Any) -> None:
+def _recommendations(found: Part, r: Request) -> None:
     recs = Recommendation.objects.filter(request=r).prefetch_related("responses__by").order_by("number")
     rows: list[tuple[Any, list[str]]] = []
     found.table(

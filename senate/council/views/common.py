@@ -4,9 +4,10 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 
 from senate.council.models import AgendaItem, Meeting
+from senate.organisations.models import Senate
 
 
-def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
+def crumbs(senate: Senate, *more: tuple[str, str]) -> list[dict[str, str]]:
     items = [
         {"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name},
         {"href": reverse("council:meetings", args=[senate.slug]), "text": "Council"},

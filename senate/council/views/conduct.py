@@ -1,13 +1,12 @@
 """At the meeting: starting it, declarations (members confirm and add their own; the chair records
 the action), an acting chair for an item the Chair and Vice-chair cannot take, and deciding each item."""
 
-from typing import Any
-
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.council import chairing, decisions, declarations, queries
 from senate.council.forms import (
@@ -27,7 +26,7 @@ from senate.organisations.models import Senate
 
 @require_POST
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def start(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def start(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     try:
         declarations.start_meeting(meeting, by=http.user)
     except MeetingRefused as refused:
@@ -47,7 +46,7 @@ def _mine(http: HttpRequest, meeting: Meeting) -> list:
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def declarations_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def declarations_page(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     """The meeting's declarations on one page. The Senate team records attendance first, then confirms
     every known conflict (ticked from screening) and the chair's actions in one post; a member confirms
     their own. Anyone allowed may add a declaration made at the meeting."""
@@ -111,7 +110,7 @@ def _declaration(meeting: Meeting, declaration_id: int) -> MeetingDeclaration:
 
 @require_POST
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def confirm(http: HttpRequest, senate: Senate, meeting: Meeting, declaration_id: int) -> HttpResponse:
+def confirm(http: SignedInRequest, senate: Senate, meeting: Meeting, declaration_id: int) -> HttpResponse:
     declaration = _declaration(meeting, declaration_id)
     if declaration.attendee not in _mine(http, meeting):
         raise Http404("You can only confirm your own declarations.")
@@ -122,7 +121,7 @@ def confirm(http: HttpRequest, senate: Senate, meeting: Meeting, declaration_id:
 
 @require_POST
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def declaration_action(http: HttpRequest, senate: Senate, meeting: Meeting, declaration_id: int) -> HttpResponse:
+def declaration_action(http: SignedInRequest, senate: Senate, meeting: Meeting, declaration_id: int) -> HttpResponse:
     declaration = _declaration(meeting, declaration_id)
     form = ActionOnDeclarationForm(http.POST)
     if not form.is_valid():
@@ -137,14 +136,14 @@ def declaration_action(http: HttpRequest, senate: Senate, meeting: Meeting, decl
     return redirect("council:declarations", senate.slug, meeting.pk)
 
 
-def _decision_form(item: AgendaItem, data: Any = None) -> DecisionForm:
+def _decision_form(item: AgendaItem, data: QueryDict | None = None) -> DecisionForm:
     members = declarations.members_attending(item.meeting)
     needs = item.kind in decisions.CONFIRMED_KINDS and item.request_id is not None
     return DecisionForm(data, versions=decisions.versions_for(item), members=members, needs_confirmer=needs)
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def decide(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
+def decide(http: SignedInRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
     """One item: who is recused, who chairs it, whether it is quorate and why not, and the decision form."""
     item = load_item(meeting, number)
     form = _decision_form(item, posted(http))
@@ -163,7 +162,7 @@ def decide(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> 
 
 @require_POST
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def acting_chair(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
+def acting_chair(http: SignedInRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
     """Record the acting chair the meeting chose for an item neither the Chair nor the Vice-chair can take."""
     item = load_item(meeting, number)
     chair_form = ActingChairForm(http.POST, able=chairing.may_chair(item))

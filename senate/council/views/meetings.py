@@ -3,9 +3,10 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.core.uploads import UploadNotStored
 from senate.council import decisions, declarations, meetings, queries
@@ -20,7 +21,7 @@ from senate.organisations.models import Senate
 
 
 @requires(P.VIEW_MEETINGS)
-def meeting_list(http: HttpRequest, senate: Senate) -> HttpResponse:
+def meeting_list(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     found = queries.meetings_of(senate)
     context = {
@@ -34,7 +35,7 @@ def meeting_list(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.MANAGE_MEETINGS)
-def meeting_new(http: HttpRequest, senate: Senate) -> HttpResponse:
+def meeting_new(http: SignedInRequest, senate: Senate) -> HttpResponse:
     form = MeetingForm(posted(http), chairs=queries.chairs_of(senate), initial={"kind": Meeting.Kind.COUNCIL})
     if http.method == "POST" and form.is_valid():
         meeting = meetings.schedule_meeting(senate=senate, by=http.user, **form.cleaned_data)
@@ -45,7 +46,7 @@ def meeting_new(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def meeting_detail(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     """The agenda: each item with its papers, each attending member's known conflicts, and whether
     it is quorate after recusals."""
     items = list(meeting.items.select_related("request", "decision").prefetch_related("declarations", "papers"))
@@ -79,7 +80,7 @@ def meeting_detail(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpR
 
 
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def item_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def item_new(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = ItemForm(posted(http), requests=meetings.ready_requests(senate))
     if http.method == "POST" and form.is_valid():
         try:
@@ -99,7 +100,7 @@ def item_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRespons
 
 
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def paper_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def paper_new(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = PaperForm(posted(http), http.FILES or None, items=meeting.items.all())
     if http.method == "POST" and form.is_valid():
         try:
@@ -115,7 +116,7 @@ def paper_new(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRespon
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def paper_file(http: HttpRequest, senate: Senate, meeting: Meeting, paper_id: int) -> FileResponse:
+def paper_file(http: SignedInRequest, senate: Senate, meeting: Meeting, paper_id: int) -> FileResponse:
     paper = queries.paper(meeting, paper_id)
     return FileResponse(
         paper.file.open("rb"), as_attachment=True, filename=(paper.file.name or "paper").rsplit("/", 1)[-1]
@@ -123,7 +124,7 @@ def paper_file(http: HttpRequest, senate: Senate, meeting: Meeting, paper_id: in
 
 
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def attendance(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def attendance(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = AttendanceForm(posted(http), attendance=list(meeting.attendance.all()))
     if http.method == "POST" and form.is_valid():
         meetings.record_attendance(
@@ -136,7 +137,7 @@ def attendance(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRespo
 
 
 @requires(P.EDIT_QUORUM)
-def quorum_rules(http: HttpRequest, senate: Senate) -> HttpResponse:
+def quorum_rules(http: SignedInRequest, senate: Senate) -> HttpResponse:
     rule = queries.quorum_rule(senate)
     form = QuorumForm(posted(http), instance=rule)
     if http.method == "POST" and form.is_valid():
@@ -148,7 +149,7 @@ def quorum_rules(http: HttpRequest, senate: Senate) -> HttpResponse:
 
 
 @requires(P.VIEW_MEETINGS)
-def action_log(http: HttpRequest, senate: Senate) -> HttpResponse:
+def action_log(http: SignedInRequest, senate: Senate) -> HttpResponse:
     actions = queries.actions_of(senate)
     context = {
         "actions": actions,

@@ -4,11 +4,12 @@ The actions of a meeting and marking them done."""
 import datetime as dt
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.council import minutes as minutes_
 from senate.council import queries
@@ -27,7 +28,7 @@ def _later_meetings(meeting: Meeting) -> list[Meeting]:
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def minutes_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def minutes_page(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     record = queries.minutes_of(meeting)
     form = MinutesForm(posted(http), initial={"text": record.text if record else ""})
     if http.method == "POST":
@@ -56,7 +57,7 @@ def minutes_page(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpRes
 
 @require_POST
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def minutes_draft(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def minutes_draft(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     try:
         minutes_.draft_minutes(meeting, by=http.user)
     except MeetingRefused as refused:
@@ -75,7 +76,7 @@ def _minutes(meeting: Meeting) -> Minutes:
 
 @require_POST
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def minutes_approve(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def minutes_approve(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = ApproveMinutesForm(http.POST, meetings=_later_meetings(meeting))
     if not form.is_valid():
         messages.error(http, "Choose the later meeting, already held, that approved the minutes.")
@@ -91,7 +92,7 @@ def minutes_approve(http: HttpRequest, senate: Senate, meeting: Meeting) -> Http
 
 @require_POST
 @requires(P.MANAGE_MEETINGS, on=MEETING)
-def minutes_publish(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def minutes_publish(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     try:
         minutes_.publish_minutes(_minutes(meeting), by=http.user, on=timezone.localdate())
     except MeetingRefused as refused:
@@ -102,7 +103,7 @@ def minutes_publish(http: HttpRequest, senate: Senate, meeting: Meeting) -> Http
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def meeting_actions(http: HttpRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
+def meeting_actions(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     form = ActionForm(posted(http))
     if http.method == "POST":
         check(http, P.MANAGE_MEETINGS, senate)
@@ -124,7 +125,7 @@ def meeting_actions(http: HttpRequest, senate: Senate, meeting: Meeting) -> Http
 
 @require_POST
 @requires(P.MANAGE_MEETINGS)
-def action_done(http: HttpRequest, senate: Senate, action_id: int) -> HttpResponse:
+def action_done(http: SignedInRequest, senate: Senate, action_id: int) -> HttpResponse:
     action = queries.action(senate, action_id)
     minutes_.complete_action(action, by=http.user, on=dt.date.today())
     messages.success(http, f"Done: {action.description}.")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import public, requires
 from senate.core.cache import rendered, until_next_act
 from senate.council import meetings, publication, queries, ratification
@@ -36,7 +37,7 @@ def _request_crumbs(request: object) -> list[dict[str, str]]:
 
 
 @requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
-def issue(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def issue(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = IssueForm(posted(http))
     if http.method == "POST" and form.is_valid():
         try:
@@ -59,7 +60,7 @@ def issue(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 
 @requires(ReviewsPermission.VIEW_REQUEST, on=REQUEST)
-def publication_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def publication_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     """Permission to publish (the requester, or the manager for them) and the follow-up letter."""
     may_permit = http.user.has_perm(ReviewsPermission.ACT_AS_REQUESTER, request) or http.user.has_perm(
         ReviewsPermission.MANAGE_REQUEST, request
@@ -98,7 +99,7 @@ def publication_page(http: HttpRequest, senate: Senate, request: Request) -> Htt
 
 @require_POST
 @requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
-def follow_up_letter(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def follow_up_letter(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = FollowUpLetterForm(http.POST)
     if form.is_valid():
         try:
@@ -114,7 +115,7 @@ def follow_up_letter(http: HttpRequest, senate: Senate, request: Request) -> Htt
 
 @require_POST
 @requires(ReviewsPermission.MANAGE_REQUEST, on=REQUEST)
-def record_publication(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def record_publication(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     try:
         publication.record_publication(request, by=http.user, today=timezone.localdate())
     except MeetingRefused as refused:

@@ -2,9 +2,10 @@
 makes them, and the advice is then approved for issue (council.ratification)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.council import ratification
 from senate.council.forms import ConfirmChangesForm
@@ -17,7 +18,7 @@ from senate.organisations.models import Senate
 
 
 @requires(P.VIEW_MEETINGS, on=MEETING)
-def confirm_changes(http: HttpRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
+def confirm_changes(http: SignedInRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
     item = load_item(meeting, number)
     decision = getattr(item, "decision", None)
     if decision is None or decision.outcome != Decision.Outcome.APPROVED_WITH_CHANGES or not decision.confirmer_id:

@@ -2,10 +2,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from senate.reviews.models import Request
 from senate.reviews.permission_names import ReviewsPermission
 
 
-def crumbs(http: HttpRequest, request: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
+def crumbs(http: HttpRequest, request: Request, *more: tuple[str, str]) -> list[dict[str, str]]:
     """Links back up, leaving out the request's own pages for those (the panel) who cannot open them."""
     slug = request.senate.slug
     items = [{"href": f"/{slug}/", "text": request.senate.name}]

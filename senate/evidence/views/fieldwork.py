@@ -1,10 +1,11 @@
 """Fieldwork pages: site visits, interviews and panel meetings, and papers circulated."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.evidence import fieldwork as rules_of_fieldwork
 from senate.evidence import queries
@@ -22,7 +23,7 @@ def _fieldwork_url(request) -> str:
 
 
 @requires(P.VIEW_FIELDWORK, on=REQUEST)
-def fieldwork_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def fieldwork_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     work = queries.fieldwork_of(request).prefetch_related("attendees")
     papers = queries.papers_of(request)
     context = {
@@ -39,7 +40,7 @@ def fieldwork_page(http: HttpRequest, senate: Senate, request: Request) -> HttpR
 
 
 @requires(P.RECORD_FIELDWORK, on=REQUEST)
-def record(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def record(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     members = queries.panel_users(request)
     form = FieldworkForm(posted(http), members=members)
     if http.method == "POST" and form.is_valid():
@@ -66,7 +67,7 @@ def record(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 
 @requires(P.RECORD_FIELDWORK, on=REQUEST)
-def papers(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def papers(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     meetings = queries.fieldwork_of(request)
     form = PapersForm(posted(http), meetings=meetings)
     if http.method == "POST" and form.is_valid():

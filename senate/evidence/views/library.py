@@ -2,11 +2,12 @@
 version history, downloads and the access log of official-sensitive items."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.core.uploads import UploadNotStored
 from senate.evidence import access, library, queries
@@ -28,7 +29,7 @@ def _library_url(request) -> str:
 
 
 @requires(P.VIEW, on=REQUEST)
-def library_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def library_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     user = http.user
     on_panel = access.is_on_panel(user, request) and not access.is_team(user, request)
     items = access.visible_items(user, request).prefetch_related("versions").select_related("added_by")
@@ -54,7 +55,7 @@ def library_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRes
 
 
 @requires(P.ASK, on=REQUEST)
-def ask(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def ask(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = AskForm(posted(http))
     if http.method == "POST" and form.is_valid():
         library.ask_for_evidence(request=request, by=http.user, **form.cleaned_data)
@@ -80,7 +81,7 @@ def _source_for(user, request) -> str | None:
 
 
 @requires(P.VIEW, on=REQUEST)
-def upload(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def upload(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     source = _source_for(http.user, request)
     if source is None:
         from django.core.exceptions import PermissionDenied
@@ -130,7 +131,7 @@ def _may_add_version(user, item) -> bool:
 
 
 @requires(P.VIEW, on=ITEM)
-def item_page(http: HttpRequest, senate: Senate, item: EvidenceItem) -> HttpResponse:
+def item_page(http: SignedInRequest, senate: Senate, item: EvidenceItem) -> HttpResponse:
     request = item.request
     _refuse_unless_may_open(http, item)
     may_add = _may_add_version(http.user, item)
@@ -157,7 +158,7 @@ def item_page(http: HttpRequest, senate: Senate, item: EvidenceItem) -> HttpResp
     return render(http, "evidence/item.jinja", context)
 
 
-def _refuse_unless_may_open(http: HttpRequest, item) -> None:
+def _refuse_unless_may_open(http: SignedInRequest, item) -> None:
     if not access.can_open(http.user, item):
         from django.core.exceptions import PermissionDenied
 
@@ -169,7 +170,7 @@ def _refuse_unless_may_open(http: HttpRequest, item) -> None:
 
 
 @requires(P.VIEW, on=ITEM)
-def download(http: HttpRequest, senate: Senate, item: EvidenceItem, number: int) -> FileResponse:
+def download(http: SignedInRequest, senate: Senate, item: EvidenceItem, number: int) -> FileResponse:
     try:
         version = library.open_version(user=http.user, item=item, number=number)
     except library.EvidenceVersion.DoesNotExist:
@@ -183,7 +184,7 @@ def download(http: HttpRequest, senate: Senate, item: EvidenceItem, number: int)
 
 
 @requires(P.VIEW_ACCESS_LOG, on=REQUEST)
-def access_log(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def access_log(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "advice_request": request,
         "entries": queries.access_log_of(request),

@@ -1,20 +1,20 @@
 import re
-from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from senate.core.access import check
+from senate.organisations.models import Senate
 from senate.panels import queries
 from senate.reviews.models import Request
 
 
-def crumbs(senate: Any, *more: tuple[str, str]) -> list[dict[str, str]]:
+def crumbs(senate: Senate, *more: tuple[str, str]) -> list[dict[str, str]]:
     items = [{"href": reverse("organisations:senate_home", args=[senate.slug]), "text": senate.name}]
     return items + [{"href": href, "text": text} for href, text in more]
 
 
-def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Request:
+def load_request(http: HttpRequest, senate: Senate, pk: int, permission: str) -> Request:
     """The request, only within this Senate, only for people with `permission` on it (every panels
     permission asked of a request refuses an unsent draft to all but the requester)."""
     request = queries.request_in(senate, pk)
@@ -24,7 +24,7 @@ def load_request(http: HttpRequest, senate: Any, pk: int, permission: str) -> Re
     return request
 
 
-def request_crumbs(senate: Any, request: Any) -> list[dict[str, str]]:
+def request_crumbs(senate: Senate, request: Request) -> list[dict[str, str]]:
     return crumbs(senate, (reverse("panels:panel", args=[senate.slug, request.pk]), f"Panel: {request}"))
 
 

@@ -1,13 +1,14 @@
 """Loans between Senates, seen from both sides; the lending Senate's manager decides."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
+from senate.organisations.models import Senate
 from senate.panels import loans as lending
 from senate.panels.forms import LoanDecisionForm
 from senate.panels.models import Loan
@@ -17,14 +18,14 @@ from senate.panels.views.common import crumbs
 
 
 @requires(P.MANAGE)
-def loans(http: HttpRequest, senate: Any) -> HttpResponse:
+def loans(http: SignedInRequest, senate: Senate) -> HttpResponse:
     asked_of, asked_by = lending.loans_of(senate)
     forms = {loan.pk: LoanDecisionForm(prefix=f"loan-{loan.pk}") for loan in asked_of}
     return _page(http, senate, asked_of, asked_by, forms)
 
 
 @requires(P.DECIDE_LOANS, on=LOAN)
-def decide(http: HttpRequest, senate: Any, loan: Loan) -> HttpResponse:
+def decide(http: SignedInRequest, senate: Senate, loan: Loan) -> HttpResponse:
     form = LoanDecisionForm(http.POST if http.method == "POST" else None, prefix=f"loan-{loan.pk}")
     if http.method == "POST" and form.is_valid():
         try:
@@ -45,7 +46,9 @@ def decide(http: HttpRequest, senate: Any, loan: Loan) -> HttpResponse:
     return _page(http, senate, asked_of, asked_by, forms)
 
 
-def _page(http: HttpRequest, senate: Any, asked_of: Any, asked_by: Any, forms: dict) -> HttpResponse:
+def _page(
+    http: HttpRequest, senate: Senate, asked_of: QuerySet[Loan], asked_by: QuerySet[Loan], forms: dict
+) -> HttpResponse:
     return render(
         http,
         "panels/loans.jinja",

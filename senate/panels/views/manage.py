@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.interests.decisions import InvitationRefused
 from senate.interests.restrictions import describe, restrictions_by_profile
+from senate.organisations.models import Senate
 from senate.panels import candidates as cands
 from senate.panels import invitations, loans, queries, runs
 from senate.panels import skills as sk
@@ -30,7 +31,7 @@ from senate.reviews.served import REQUEST
 
 
 @requires(P.VIEW_PANEL, on=REQUEST)
-def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
+def panel(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
     context: dict[str, Any] = {
@@ -66,7 +67,7 @@ def panel(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
 
 
 @requires(P.MANAGE, on=REQUEST)
-def specification(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
+def specification(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     spec = spec_of(request)
     form = SpecForm(http.POST if http.method == "POST" else None, initial=SpecForm.initial_for(spec))
     if http.method == "POST" and form.is_valid():
@@ -91,7 +92,7 @@ def specification(http: HttpRequest, senate: Any, request: Request) -> HttpRespo
 
 
 @requires(P.MANAGE, on=REQUEST)
-def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
+def candidates(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     form = CandidateFilterForm(http.GET or None)
     f = form.cleaned_data if form.is_valid() else {}
     shown = queries.candidate_page(
@@ -121,7 +122,7 @@ def candidates(http: HttpRequest, senate: Any, request: Request) -> HttpResponse
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def run(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
+def run(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     """Run the optimiser for this request, with any other open requests ticked on the panel page."""
     others = [
         load_request(http, senate, int(v), P.MANAGE)
@@ -138,7 +139,7 @@ def run(http: HttpRequest, senate: Any, request: Request) -> HttpResponse:
 
 
 @requires(P.MANAGE, on=RUN)
-def run_detail(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpResponse:
+def run_detail(http: SignedInRequest, senate: Senate, made: OptimiserRun) -> HttpResponse:
     latest = queries.latest_run(senate)
     requests = queries.run_requests(made)
     shown = Paginator(requests, queries.RUN_REQUESTS_PER_PAGE).get_page(http.GET.get("page"))
@@ -158,7 +159,7 @@ def run_detail(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpRespon
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def choose(http: HttpRequest, senate: Any, request: Request, profile_id: int) -> HttpResponse:
+def choose(http: SignedInRequest, senate: Senate, request: Request, profile_id: int) -> HttpResponse:
     profile = queries.profile(profile_id)
     if profile is None:
         raise Http404("There is no such member.")
@@ -176,7 +177,7 @@ def choose(http: HttpRequest, senate: Any, request: Request, profile_id: int) ->
 
 @require_POST
 @requires(P.MANAGE, on=RUN)
-def deploy(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpResponse:
+def deploy(http: SignedInRequest, senate: Senate, made: OptimiserRun) -> HttpResponse:
     try:
         sent = runs.deploy(made, by=http.user)
     except (runs.RunRefused, InvitationRefused) as refusal:
@@ -191,7 +192,7 @@ def deploy(http: HttpRequest, senate: Any, made: OptimiserRun) -> HttpResponse:
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def invite(http: HttpRequest, senate: Any, request: Request, profile_id: int) -> HttpResponse:
+def invite(http: SignedInRequest, senate: Senate, request: Request, profile_id: int) -> HttpResponse:
     """Invite one member, usually the replacement offered after a decline."""
     allowed, why = may_invite(request)
     if not allowed:
@@ -215,7 +216,7 @@ def invite(http: HttpRequest, senate: Any, request: Request, profile_id: int) ->
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def request_loan(http: HttpRequest, senate: Any, request: Request, profile_id: int) -> HttpResponse:
+def request_loan(http: SignedInRequest, senate: Senate, request: Request, profile_id: int) -> HttpResponse:
     c = _candidate(request, profile_id)
     if c is None:
         raise Http404("That member cannot be lent to this Senate.")
@@ -233,7 +234,7 @@ def request_loan(http: HttpRequest, senate: Any, request: Request, profile_id: i
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def withdraw(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
+def withdraw(http: SignedInRequest, senate: Senate, request: Request, seat_pk: int) -> HttpResponse:
     seat = _seat(request, seat_pk)
     check(http, P.MANAGE, senate)
     invitations.withdraw(seat, by=http.user)
@@ -243,7 +244,7 @@ def withdraw(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> 
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def recruited(http: SignedInRequest, senate: Any, request: Request) -> HttpResponse:
+def recruited(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     """Record the panel as recruited: the request's own act, refused until enough have accepted."""
     from senate.reviews import lifecycle
 
@@ -256,7 +257,7 @@ def recruited(http: SignedInRequest, senate: Any, request: Request) -> HttpRespo
     return redirect("panels:panel", senate.slug, request.pk)
 
 
-def _candidate(request: Any, profile_id: int) -> cands.Candidate | None:
+def _candidate(request: Request, profile_id: int) -> cands.Candidate | None:
     """One member of the request's pool, screened and scored, or None if they are not in it."""
     on = timezone.localdate()
     profiles = cands.pool(request.senate, on=on, partners=partner_senate_ids(request)).filter(pk=profile_id)
@@ -266,7 +267,7 @@ def _candidate(request: Any, profile_id: int) -> cands.Candidate | None:
 
 @require_POST
 @requires(P.MANAGE, on=REQUEST)
-def set_role(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
+def set_role(http: SignedInRequest, senate: Senate, request: Request, seat_pk: int) -> HttpResponse:
     seat = _seat(request, seat_pk)
     try:
         invitations.set_role(seat, role=http.POST.get("role", ""), by=http.user)
@@ -278,7 +279,7 @@ def set_role(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> 
 
 
 @requires(P.MANAGE, on=REQUEST)
-def record_answer(http: HttpRequest, senate: Any, request: Request, seat_pk: int) -> HttpResponse:
+def record_answer(http: SignedInRequest, senate: Senate, request: Request, seat_pk: int) -> HttpResponse:
     """An answer the member gave by email, phone, in person or by letter, recorded for them."""
     seat = _seat(request, seat_pk)
     form = RecordAnswerForm(http.POST if http.method == "POST" else None)
@@ -303,7 +304,7 @@ def record_answer(http: HttpRequest, senate: Any, request: Request, seat_pk: int
     return render(http, "panels/record_answer.jinja", context, status=400 if form.errors else 200)
 
 
-def _seat(request: Any, seat_pk: int) -> PanelMember:
+def _seat(request: Request, seat_pk: int) -> PanelMember:
     seat = queries.seat_with_member(request, seat_pk)
     if seat is None:
         raise Http404("There is no such seat on this panel.")

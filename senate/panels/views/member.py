@@ -9,8 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.interests.attestation import has_attested
+from senate.members.models import MemberProfile
+from senate.organisations.models import Senate
 from senate.panels import availability, invitations, queries
 from senate.panels.forms import AbsenceForm, AvailabilityForm, RespondForm
 from senate.panels.models import PanelMember
@@ -23,7 +26,7 @@ from senate.reviews import sections
 # Lent members belong to another Senate, so this page is open to the member whose seat it is,
 # whichever Senate they come from; anyone else is told there is no such invitation (404).
 @requires(P.ANSWER, on=SEAT)
-def invitation(http: HttpRequest, senate: Any, seat: PanelMember) -> HttpResponse:
+def invitation(http: SignedInRequest, senate: Senate, seat: PanelMember) -> HttpResponse:
     form = RespondForm(http.POST if http.method == "POST" else None)
     if http.method == "POST" and form.is_valid():
         try:
@@ -58,7 +61,7 @@ def invitation(http: HttpRequest, senate: Any, seat: PanelMember) -> HttpRespons
 
 
 @requires(P.OWN)
-def mine(http: HttpRequest, senate: Any) -> HttpResponse:
+def mine(http: SignedInRequest, senate: Senate) -> HttpResponse:
     """The member's own panels, their panel settings and their times away."""
     profile = _profile(http)
     current = queries.availability_of(profile)
@@ -81,7 +84,7 @@ def mine(http: HttpRequest, senate: Any) -> HttpResponse:
 
 @require_POST
 @requires(P.OWN)
-def add_absence(http: HttpRequest, senate: Any) -> HttpResponse:
+def add_absence(http: SignedInRequest, senate: Senate) -> HttpResponse:
     profile = _profile(http)
     form = AbsenceForm(http.POST)
     if form.is_valid():
@@ -99,7 +102,7 @@ def add_absence(http: HttpRequest, senate: Any) -> HttpResponse:
 
 @require_POST
 @requires(P.OWN)
-def remove_absence(http: HttpRequest, senate: Any, absence_id: int) -> HttpResponse:
+def remove_absence(http: SignedInRequest, senate: Senate, absence_id: int) -> HttpResponse:
     absence = queries.absence_of(_profile(http), absence_id)
     if absence is None:
         raise Http404("There is no such time away.")
@@ -116,7 +119,13 @@ def _profile(http: HttpRequest) -> Any:
 
 
 def _mine_page(
-    http: HttpRequest, senate: Any, profile: Any, *, form: Any, absence_form: Any, status: int = 200
+    http: HttpRequest,
+    senate: Senate,
+    profile: MemberProfile,
+    *,
+    form: AvailabilityForm | None,
+    absence_form: AbsenceForm | None,
+    status: int = 200,
 ) -> HttpResponse:
     if form is None:
         current = queries.availability_of(profile)

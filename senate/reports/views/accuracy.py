@@ -1,10 +1,11 @@
 """The factual-accuracy round: the requester's comments per section, and the panel's answers."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reports import accuracy, compose
@@ -16,7 +17,7 @@ from senate.reviews.served import REQUEST
 
 
 @requires(P.VIEW_REPORT, on=REQUEST)
-def accuracy_page(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def accuracy_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     found = accuracy.latest_round(request)
     if found is None:
         raise Http404("This draft has not been sent for a factual-accuracy check.")
@@ -57,7 +58,7 @@ def accuracy_page(http: HttpRequest, senate: Senate, request: Request) -> HttpRe
 
 
 @requires(P.ANSWER_ACCURACY, on=REQUEST)
-def answer(http: HttpRequest, senate: Senate, request: Request, comment_id: int) -> HttpResponse:
+def answer(http: SignedInRequest, senate: Senate, request: Request, comment_id: int) -> HttpResponse:
     item = accuracy.comment_on(request, comment_id)
     form = AnswerForm(http.POST if http.method == "POST" else None, comment=item)
     if http.method == "POST" and form.is_valid():

@@ -1,9 +1,10 @@
 """The panel's assessment: the review's criteria, views and judgements per criterion, recommendations."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.evidence.access import can_open
 from senate.interests.restrictions import describe, restrictions_for
@@ -19,7 +20,7 @@ from senate.reviews.served import REQUEST
 
 
 @requires(P.VIEW_ASSESSMENT, on=REQUEST)
-def overview(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def overview(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     judged = assessment.current_judgements(request)
     rows = [(c, judged.get(c.pk)) for c in assessment.criteria_for(request)]
     context = {
@@ -37,7 +38,7 @@ def overview(http: HttpRequest, senate: Senate, request: Request) -> HttpRespons
 
 
 @requires(P.PICK_CRITERIA, on=REQUEST)
-def criteria(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def criteria(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     available = list(framework.available(senate))
     choices = [(str(c.pk), f"{c.title}{' (optional framework)' if c.optional else ''}") for c in available]
     chosen = [str(c.pk) for c in assessment.criteria_for(request)]
@@ -61,7 +62,7 @@ def criteria(http: HttpRequest, senate: Senate, request: Request) -> HttpRespons
 
 
 @requires(P.VIEW_ASSESSMENT, on=REQUEST)
-def criterion(http: HttpRequest, senate: Senate, request: Request, criterion_id: int) -> HttpResponse:
+def criterion(http: SignedInRequest, senate: Senate, request: Request, criterion_id: int) -> HttpResponse:
     picked = {c.pk: c for c in assessment.criteria_for(request)}
     found: Criterion | None = picked.get(criterion_id)
     if found is None:
@@ -151,7 +152,7 @@ def _save_judgement(http, request, criterion, form) -> bool:  # type: ignore[no-
 
 
 @requires(P.RECORD_JUDGEMENT, on=REQUEST)
-def add_recommendation(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def add_recommendation(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     picked = assessment.criteria_for(request)
     form = RecommendationForm(posted(http), criteria=[(str(c.pk), c.title) for c in picked])
     if http.method == "POST" and form.is_valid():

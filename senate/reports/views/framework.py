@@ -3,10 +3,11 @@
 from itertools import groupby
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.organisations.models import Senate
 from senate.reports import framework
@@ -17,7 +18,7 @@ from senate.reports.views.common import posted
 
 
 @requires(P.VIEW_FRAMEWORK)
-def framework_page(http: HttpRequest, senate: Senate) -> HttpResponse:
+def framework_page(http: SignedInRequest, senate: Senate) -> HttpResponse:
     form = SenateCriterionForm(posted(http))
     if http.method == "POST":
         check(http, P.EDIT_FRAMEWORK, senate)

@@ -1,10 +1,11 @@
 """The report: its drafts, writing a new version, and the version as a page, a PDF and a DOCX."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from senate.accounts.people import SignedInRequest
 from senate.core import audit
 from senate.core.access import requires
 from senate.organisations.models import Senate
@@ -25,7 +26,7 @@ def _report_crumbs(senate: Senate, request) -> list[dict[str, str]]:  # type: ig
 
 
 @requires(P.VIEW_REPORT, on=REQUEST)
-def report(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def report(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     drafts = [d for d in accuracy.drafts(request) if http.user.has_perm(P.VIEW_VERSION, d)]
     context = {
         "advice_request": request,
@@ -41,7 +42,7 @@ def report(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 
 @requires(P.WRITE_REPORT, on=REQUEST)
-def write(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
+def write(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     kind = drafting.kind_for(request)
     probe = ReportDraft(request=request, kind=kind)
     form = DraftForm(
@@ -69,7 +70,7 @@ def write(http: HttpRequest, senate: Senate, request: Request) -> HttpResponse:
 
 
 @requires(P.VIEW_VERSION, on=VERSION)
-def version(http: HttpRequest, senate: Senate, draft: ReportDraft) -> HttpResponse:
+def version(http: SignedInRequest, senate: Senate, draft: ReportDraft) -> HttpResponse:
     context = {
         "advice_request": draft.request,
         "draft": draft,
@@ -81,7 +82,7 @@ def version(http: HttpRequest, senate: Senate, draft: ReportDraft) -> HttpRespon
 
 
 @requires(P.VIEW_VERSION, on=VERSION)
-def download(http: HttpRequest, senate: Senate, draft: ReportDraft, fmt: str) -> HttpResponse:
+def download(http: SignedInRequest, senate: Senate, draft: ReportDraft, fmt: str) -> HttpResponse:
     served = None
     if fmt == "pdf":
         served = downloads.version_pdf(draft)  # the kept PDF, composed and laid out only when needed

@@ -6,10 +6,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from senate.bundles.contents import Mode
 from senate.bundles.permission_names import BundlesPermission
+from senate.reviews.models import Request
 
 
 class Command(BaseCommand):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         "--mode disclosure lists withheld material instead of including it."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("reference", help="the request's reference, e.g. SW-2026-002")
         parser.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.FULL.value)
         parser.add_argument("--output", help="the ZIP to write, or a folder for <reference>-<mode>.zip in it")
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         )
 
 
-def _person(email: str | None, request: Any) -> Any:
+def _person(email: str | None, request: Request) -> Any:
     if not email:
         return None
     from senate.accounts.models import User

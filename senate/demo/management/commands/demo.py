@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from senate.demo import world
@@ -11,7 +11,7 @@ from senate.search import following, indexing
 class Command(BaseCommand):
     help = "Build the fictional demo world: all nine Senates with Councils and Assemblies, and demo sign-ins."
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--scale", choices=sorted(world.SCALES), default="demo")
         parser.add_argument("--seed", type=int, default=2013)
         parser.add_argument("--if-empty", action="store_true", help="Do nothing if members already exist.")

@@ -2,7 +2,7 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
         "or `senate panels export REQUEST... [--output PROBLEM.json]` (the problem the pages would solve)."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["solve", "export"])
         parser.add_argument("rest", nargs="*")
         parser.add_argument("--time-limit", dest="time_limit")

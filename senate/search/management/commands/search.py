@@ -1,8 +1,9 @@
 """`senate search reindex`: rebuild the search index from the records, with a progress bar."""
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 
@@ -13,7 +14,7 @@ class Command(BaseCommand):
         "today): run it once a day, with `senate daily`."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["reindex", "published"])
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(reindex_published()))
             return
 
-        def bar(items: Any, total: int) -> Any:
+        def bar(items: Iterable[Any], total: int) -> Any:
             return tqdm(items, desc="Requests indexed", total=total, file=self.stderr._out)
 
         count = reindex(progress=bar)

@@ -5,7 +5,7 @@ every Senate instead of one."""
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         "31 March 2027), or `--national` for every Senate side by side; as PDF (the default) or DOCX."
     )
 
-    def add_arguments(self, parser: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=["annual"])
         parser.add_argument("--senate", help="the Senate's short name, e.g. south-west")
         parser.add_argument("--national", action="store_true", help="every Senate side by side")

@@ -34,8 +34,8 @@ SHOWN_TERMS = 5
 KEY_RECOMMENDATIONS = 3
 # Words every request uses, which say nothing about what it is about.
 COMMON = STOP | frozenset(
-    """service services review proposal proposed change changes care patients patient nhs trust senate clinical "
-    "would should could also into than more most over under across new model options option plan plans evidence clear base
+    """service services review proposal proposed change changes care patients patient nhs trust senate clinical
+    would should could also into than more most over under across new model options option plan plans evidence clear base
     safe there question questions""".split()
 )
 WEIGHTS = {"text": 3.0, "service": 2.0, "icb": 1.0, "kind": 0.5}

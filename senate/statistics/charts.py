@@ -21,7 +21,7 @@ def bar_chart(table: Table) -> Markup:
     height = len(points) * (BAR + GAP) + GAP + (24 if chart.marker else 0)
     width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH
     ident = f"chart-{table.key}"
-    desc = "; ".join(f"{label}: {_number(v)} {chart.unit}".strip() for label, v in points)
+    desc = "; ".join(f"{label}: {_number(v)} {unit_of(chart.unit, v)}".strip() for label, v in points)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="senate-chart" role="img" viewBox="0 0 {width} {height}" '
         f'width="100%" aria-labelledby="{ident}-title {ident}-desc">',
@@ -54,6 +54,21 @@ def bar_chart(table: Table) -> Markup:
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 (every text in it is escaped above)
+
+
+def unit_of(unit: str, value: float) -> str:
+    """The unit as a screen reader should say it after the number: "1 piece of advice", "2 pieces of advice"."""
+    if value != 1:
+        return unit
+    words = unit.split(" ")
+    for i, word in enumerate(words):
+        if word.endswith("ies"):
+            words[i] = word[:-3] + "y"
+            break
+        if word.endswith("s"):
+            words[i] = word[:-1]
+            break
+    return " ".join(words)
 
 
 def _number(value: float) -> str:

@@ -18,7 +18,7 @@ def to_csv(table: Table) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    writer.writerows(table.text_rows())  # 33.3 as the page shows it, not 33.333333333333336
     return ("\ufeff" + out.getvalue()).encode()  # a byte-order mark, so Excel reads the names as UTF-8
 
 
@@ -34,6 +34,9 @@ def to_xlsx(table: Table) -> bytes:
         cell.font = Font(bold=True)
     for row in table.rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, float):
+                cell.number_format = "0.0"  # shown as on the page; the full value stays for sums
     if table.note:
         sheet.append([])
         sheet.append([table.note])

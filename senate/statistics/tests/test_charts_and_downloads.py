@@ -85,3 +85,14 @@ def test_the_workbook_has_the_title_headers_rows_and_note():
 def test_a_workbook_sheet_name_is_cut_to_excels_limit():
     table = Table(key="k" * 40, title="T", headers=["A"], rows=[])
     assert load_workbook(io.BytesIO(exports.to_xlsx(table))).active.title == "k" * 31
+
+
+def test_a_csv_gives_a_proportion_as_the_page_shows_it():
+    data = exports.to_csv(_table([["South West", 100 / 3]])).decode()
+    assert "South West,33.3" in data and "33.33" not in data
+
+
+def test_a_workbook_shows_a_proportion_to_one_place_and_keeps_its_value():
+    sheet = load_workbook(io.BytesIO(exports.to_xlsx(_table([["South West", 100 / 3]])))).active
+    cell = next(c for row in sheet.iter_rows() for c in row if isinstance(c.value, float))
+    assert cell.number_format == "0.0" and abs(cell.value - 100 / 3) < 1e-9

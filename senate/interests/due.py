@@ -156,6 +156,11 @@ def standing_of(profile: MemberProfile, *, today: dt.date) -> DueRow | None:
     return min(rows, key=lambda r: list(Status).index(r.status), default=None)
 
 
+def _is_current(m: Membership, today: dt.date) -> bool:
+    """As `Membership.objects.current(today)` has it, for a membership already read."""
+    return m.term_start <= today <= m.term_end and (m.ended_on is None or m.ended_on > today)
+
+
 def declaration_refusal(profile: MemberProfile, *, today: dt.date) -> str:
     """Why this member may not take a seat on a panel because of their declarations, or '' when they
     may: a member must have declared, and not be overdue, before they are invited (docs/domain.md §9.3)."""
@@ -170,15 +175,18 @@ def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -
     ids = list(members)
     end = end_of(today)
     held: dict[int, dict[int, list[Membership]]] = defaultdict(dict)
-    current = Membership.objects.current(today).filter(profile_id__in=ids).select_related("senate", "profile__user")
-    for m in current:
-        held[m.profile_id].setdefault(m.senate_id, []).append(m)
+    # Every membership of these members, current or not, in one query: the current ones say where
+    # each stands; all of them in those Senates give the terms they started.
+    every = list(Membership.objects.filter(profile_id__in=ids).select_related("senate", "profile__user"))
+    for m in every:
+        if _is_current(m, today):
+            held[m.profile_id].setdefault(m.senate_id, []).append(m)
     senates = {m.senate_id: m.senate for ms in held.values() for group in ms.values() for m in group}
     last = _last_declared(ids, end)
     starts: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
-    earlier = Membership.objects.filter(senate_id__in=list(senates), profile_id__in=list(held))
-    for senate_id, profile_id, start in earlier.values_list("senate_id", "profile_id", "term_start"):
-        starts[senate_id, profile_id].append(start)
+    for m in every:
+        if m.senate_id in senates and m.profile_id in held:
+            starts[m.senate_id, m.profile_id].append(m.term_start)
     leading: dict[tuple[int, int], list[tuple[str, dt.date]]] = defaultdict(list)
     roles = RoleAssignment.objects.filter(
         senate_id__in=list(senates), user_id__in=[p.user_id for p in members.values()], role__in=LEADING_ROLES
@@ -347,7 +355,7 @@ def _last_declared(profile_ids: ProfileIds, end: dt.datetime) -> dict[int, dt.da
         .order_by()
     )
     found: dict[int, dt.date] = {}
-    for profile_id, day in [*versions, *confirmations]:
+    for profile_id, day in versions.union(confirmations, all=True):  # one query for both
         found[profile_id] = max(found.get(profile_id, day), day)
     return found
 

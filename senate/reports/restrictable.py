@@ -3,7 +3,7 @@ app order): the assessment criteria a restriction may name. Registered in `Repor
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 
 from senate.interests.restrictions import Restrictable
 from senate.reports.models import Criterion, ReviewCriterion
@@ -12,11 +12,10 @@ from senate.reviews.models import Request
 
 def criterion_choices(request: Request) -> list[tuple[str, str]]:
     """This review's criteria or, before they are chosen, the Senate's framework."""
-    chosen = ReviewCriterion.objects.filter(request=request).values("criterion_id")
-    found = _choices(Criterion.objects.filter(pk__in=chosen))  # one query when chosen, not a count then a read
-    if not found:
-        found = _choices(Criterion.objects.filter(Q(senate__isnull=True) | Q(senate=request.senate), optional=False))
-    return found
+    chosen = ReviewCriterion.objects.filter(request=request)
+    framework = (Q(senate__isnull=True) | Q(senate=request.senate)) & Q(optional=False)
+    # One query either way: the chosen criteria, or the framework when none is chosen yet.
+    return _choices(Criterion.objects.filter(Q(pk__in=chosen.values("criterion_id")) | (framework & ~Exists(chosen))))
 
 
 def _choices(criteria: Any) -> list[tuple[str, str]]:

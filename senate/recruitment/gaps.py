@@ -78,22 +78,28 @@ def _professions(body: str, label: str, held: set[str]) -> list[ProposedVacancy]
 
 
 def _ending(senate: Senate, body: str, today: dt.date) -> list[ProposedVacancy]:
+    # Read as plain rows: a national Assembly has hundreds of terms ending, and a model instance per
+    # membership (with its profile and user) cost more than the rest of the page.
     ending = (
         members.current_memberships(senate, today)
         .filter(body=body, term_end__lte=today + ENDING_WITHIN)
-        .select_related("profile__user")
         .order_by("term_end", "pk")
+        .values_list("pk", "role", "term_end", "profile__user__full_name", "profile__user__email")
     )
     return [
-        ProposedVacancy(
-            body=body,
-            code=f"term:{m.pk}",
-            title=f"{m.get_body_display()} {m.get_role_display().lower()}, after {m.profile}",
-            reason=f"{m.profile}'s term ends on {m.term_end:%-d %B %Y}",
-            role=m.role if m.role in (MembershipRole.PPV, MembershipRole.CLINICAL) else MembershipRole.RECRUITED,
-        )
-        for m in ending
+        _term_ending(body, pk, MembershipRole(role), term_end, full_name or email)
+        for pk, role, term_end, full_name, email in ending
     ]
+
+
+def _term_ending(body: str, pk: int, role: MembershipRole, term_end: dt.date, member: str) -> ProposedVacancy:
+    return ProposedVacancy(
+        body=body,
+        code=f"term:{pk}",
+        title=f"{Body(body).label} {role.label.lower()}, after {member}",
+        reason=f"{member}'s term ends on {term_end:%-d %B %Y}",
+        role=role if role in (MembershipRole.PPV, MembershipRole.CLINICAL) else MembershipRole.RECRUITED,
+    )
 
 
 def _a(noun: str) -> str:

@@ -39,7 +39,8 @@ def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] 
         # Counted by the database (members.coverage.coverage_in): a national-scale Assembly is thousands.
         profiles = members.coverage_members(senate, body, today)
         found += _uncovered(body, label, profiles, vocabulary)
-        found += _professions(body, label, set(profiles.values_list("profession", flat=True).distinct()))
+        # Without the profiles' ordering (by name) the database returns each profession once, not each member.
+        found += _professions(body, label, set(profiles.order_by().values_list("profession", flat=True).distinct()))
         found += _ending(senate, body, today)
     return [p for p in found if f"{p.body}:{p.code}" not in taken]
 

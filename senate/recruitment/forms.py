@@ -5,7 +5,7 @@ from django import forms
 
 from senate.core.forms import DateField, Form
 from senate.interests.models import Category
-from senate.members.models import Body, MemberProfile, MembershipRole, Profession
+from senate.members.models import Body, MembershipRole, Profession
 from senate.recruitment.models import Application, EqualityMonitoring, Mark
 
 ROLES = [(r.value, r.label) for r in MembershipRole if r not in (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR)]
@@ -126,9 +126,9 @@ class MonitoringForm(Form):
 class PanelForm(Form):
     profile = forms.ChoiceField(label="Member of the Senate to add to the selection panel")
 
-    def __init__(self, *args: Any, candidates: Iterable[MemberProfile], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, candidates: Iterable[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["profile"].choices = [("", "Select a member")] + [(p.pk, str(p)) for p in candidates]  # type: ignore[attr-defined]
+        self.fields["profile"].choices = [("", "Select a member"), *candidates]  # type: ignore[attr-defined]
 
 
 class ScoreForm(Form):

@@ -39,7 +39,8 @@ def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] 
         # Counted by the database (members.coverage.coverage_in): a national-scale Assembly is thousands.
         profiles = members.coverage_members(senate, body, today)
         found += _uncovered(body, label, profiles, vocabulary)
-        found += _professions(body, label, set(profiles.values_list("profession", flat=True).distinct()))
+        # Without the profiles' ordering (by name) the database returns each profession once, not each member.
+        found += _professions(body, label, set(profiles.order_by().values_list("profession", flat=True).distinct()))
         found += _ending(senate, body, today)
     return [p for p in found if f"{p.body}:{p.code}" not in taken]
 
@@ -78,22 +79,28 @@ def _professions(body: str, label: str, held: set[str]) -> list[ProposedVacancy]
 
 
 def _ending(senate: Senate, body: str, today: dt.date) -> list[ProposedVacancy]:
+    # Read as plain rows: a national Assembly has hundreds of terms ending, and a model instance per
+    # membership (with its profile and user) cost more than the rest of the page.
     ending = (
         members.current_memberships(senate, today)
         .filter(body=body, term_end__lte=today + ENDING_WITHIN)
-        .select_related("profile__user")
         .order_by("term_end", "pk")
+        .values_list("pk", "role", "term_end", "profile__user__full_name", "profile__user__email")
     )
     return [
-        ProposedVacancy(
-            body=body,
-            code=f"term:{m.pk}",
-            title=f"{m.get_body_display()} {m.get_role_display().lower()}, after {m.profile}",
-            reason=f"{m.profile}'s term ends on {m.term_end:%-d %B %Y}",
-            role=m.role if m.role in (MembershipRole.PPV, MembershipRole.CLINICAL) else MembershipRole.RECRUITED,
-        )
-        for m in ending
+        _term_ending(body, pk, MembershipRole(role), term_end, full_name or email)
+        for pk, role, term_end, full_name, email in ending
     ]
+
+
+def _term_ending(body: str, pk: int, role: MembershipRole, term_end: dt.date, member: str) -> ProposedVacancy:
+    return ProposedVacancy(
+        body=body,
+        code=f"term:{pk}",
+        title=f"{Body(body).label} {role.label.lower()}, after {member}",
+        reason=f"{member}'s term ends on {term_end:%-d %B %Y}",
+        role=role if role in (MembershipRole.PPV, MembershipRole.CLINICAL) else MembershipRole.RECRUITED,
+    )
 
 
 def _a(noun: str) -> str:

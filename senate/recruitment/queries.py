@@ -49,6 +49,13 @@ def panel_candidates(senate: Senate, today: dt.date) -> QuerySet[MemberProfile]:
     return MemberProfile.objects.filter(pk__in=ids).select_related("user").order_by("user__full_name")
 
 
+def panel_candidate_names(senate: Senate, today: dt.date) -> list[tuple[int, str]]:
+    """(profile, name) of each member who may sit on a selection panel: a national Senate has over a
+    thousand, read as plain rows for the form's list rather than a profile and user each."""
+    found = panel_candidates(senate, today).values_list("pk", "user__full_name", "user__email")
+    return [(pk, full_name or email) for pk, full_name, email in found]
+
+
 def letter_of(user: User, senate: Senate, pk: int) -> AppointmentLetter | None:
     return AppointmentLetter.objects.filter(pk=pk, user=user, vacancy__senate=senate).first()
 

@@ -165,7 +165,7 @@ def describe(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpRes
 
 @requires(P.MANAGE, on=VACANCY)
 def panel(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> HttpResponse:
-    form = PanelForm(_posted(http), candidates=queries.panel_candidates(senate, timezone.localdate()))
+    form = PanelForm(_posted(http), candidates=queries.panel_candidate_names(senate, timezone.localdate()))
     if http.method == "POST" and form.is_valid():
         profile = queries.panel_candidates(senate, timezone.localdate()).get(pk=form.cleaned_data["profile"])
         try:

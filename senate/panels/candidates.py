@@ -169,7 +169,14 @@ class Pool:
         """These Senates (those not read yet), with their regions."""
         missing = pks - set(self.senates)
         if missing:
-            self.senates.update((s.pk, s) for s in Senate.objects.filter(pk__in=missing).select_related("region"))
+            # With their conflicts-of-interest rules, which are asked of the same Senates next.
+            read = Senate.objects.filter(pk__in=missing).select_related("region", "interest_rules")
+            for senate in read:
+                self.senates[senate.pk] = senate
+                try:
+                    self.rules.setdefault(senate.pk, senate.interest_rules)
+                except InterestRules.DoesNotExist:
+                    pass  # made with the NHS defaults when asked for (`read_rules`)
         return self.senates
 
     def read_screenings(self, rows: list[int]) -> None:

@@ -120,17 +120,17 @@ def due_rows_of(
     asked = Q()
     for senate, ids in wanted.items():
         asked |= Q(senate_id=senate.pk, profile_id__in=list(ids))
+    # Every term of these members in these Senates, read once: the current ones make the rows, and
+    # every one's start is an appointment owing a declaration.
     held: dict[tuple[int, int], list[Membership]] = defaultdict(list)
-    for m in Membership.objects.current(today).filter(asked).select_related("profile__user"):
-        held[(m.senate_id, m.profile_id)].append(m)
+    starts: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
+    for m in Membership.objects.filter(asked).select_related("profile__user"):
+        starts[(m.senate_id, m.profile_id)].append(m.term_start)
+        if _in_force(m, today):
+            held[(m.senate_id, m.profile_id)].append(m)
     end = end_of(today)
     profile_ids = list({pk for _s, pk in held})
     last = _last_declared(profile_ids, end)
-    starts: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
-    for senate_id, pk, start in Membership.objects.filter(
-        senate_id__in=list(senates), profile_id__in=profile_ids
-    ).values_list("senate_id", "profile_id", "term_start"):
-        starts[(senate_id, pk)].append(start)
     leading: dict[tuple[int, int], list[tuple[str, dt.date]]] = defaultdict(list)
     users = [ms[0].profile.user_id for ms in held.values()]
     for senate_id, user_id, role, granted in RoleAssignment.objects.filter(
@@ -156,8 +156,8 @@ def standing_of(profile: MemberProfile, *, today: dt.date) -> DueRow | None:
     return min(rows, key=lambda r: list(Status).index(r.status), default=None)
 
 
-def _is_current(m: Membership, today: dt.date) -> bool:
-    """As `Membership.objects.current(today)` has it, for a membership already read."""
+def _in_force(m: Membership, today: dt.date) -> bool:
+    """As `Membership.objects.current(today)` reads it: within the term and not ended early."""
     return m.term_start <= today <= m.term_end and (m.ended_on is None or m.ended_on > today)
 
 
@@ -179,7 +179,7 @@ def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -
     # each stands; all of them in those Senates give the terms they started.
     every = list(Membership.objects.filter(profile_id__in=ids).select_related("senate", "profile__user"))
     for m in every:
-        if _is_current(m, today):
+        if _in_force(m, today):
             held[m.profile_id].setdefault(m.senate_id, []).append(m)
     senates = {m.senate_id: m.senate for ms in held.values() for group in ms.values() for m in group}
     last = _last_declared(ids, end)
@@ -355,7 +355,7 @@ def _last_declared(profile_ids: ProfileIds, end: dt.datetime) -> dict[int, dt.da
         .order_by()
     )
     found: dict[int, dt.date] = {}
-    for profile_id, day in versions.union(confirmations, all=True):  # one query for both
+    for profile_id, day in versions.union(confirmations, all=True):  # one query: both are per member
         found[profile_id] = max(found.get(profile_id, day), day)
     return found
 

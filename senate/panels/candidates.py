@@ -7,6 +7,7 @@ filter, sort and page it. Only the members a page shows (or the optimiser needs)
 `Candidate`s with their profiles and the fit explained in words (`Pool.candidates`)."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,7 +169,14 @@ class Pool:
         """These Senates (those not read yet), with their regions."""
         missing = pks - set(self.senates)
         if missing:
-            self.senates.update((s.pk, s) for s in Senate.objects.filter(pk__in=missing).select_related("region"))
+            # With their conflicts-of-interest rules, which are asked of the same Senates next.
+            read = Senate.objects.filter(pk__in=missing).select_related("region", "interest_rules")
+            for senate in read:
+                self.senates[senate.pk] = senate
+                try:
+                    self.rules.setdefault(senate.pk, senate.interest_rules)
+                except InterestRules.DoesNotExist:
+                    pass  # made with the NHS defaults when asked for (`read_rules`)
         return self.senates
 
     def read_screenings(self, rows: list[int]) -> None:
@@ -311,28 +319,35 @@ def read_pool(
         screened=pool_ids if screen else set(),
         rules=rules,
     )
+    # Once per member of a pool of thousands: kept to lookups, with the skills a profession gives and
+    # the scores shared by all members alike (`fit_score` remembers them).
+    by_profession: dict[str, set[str]] = {}
     for pk, full_name, email, title, profession, most in rows:
         home = homes.get(pk, senate.pk)
         spare_max = DEFAULT_MAX_PANELS if most is None else most
+        given = by_profession.get(profession)
+        if given is None:
+            given = by_profession[profession] = {sk.PROFESSION + profession} | (
+                {sk.PPV} if profession == Profession.PPV else set()
+            )
+        skills_held = held[pk] | given if pk in held else set(given)
+        seated, sat = load.get(pk, 0), past.get(pk, 0)
         result.ids.append(pk)
         result.names.append(full_name or email)
         result.titles.append(title)
         result.home.append(home)
         result.lent.append(home != senate.pk and home not in partners)
         result.partner.append(home in partners)
-        result.skills.append(
-            held.get(pk, set()) | {sk.PROFESSION + profession} | ({sk.PPV} if profession == Profession.PPV else set())
-        )
+        result.skills.append(skills_held)
         result.max_panels.append(spare_max)
-        result.load.append(load.get(pk, 0))
-        result.past.append(past.get(pk, 0))
+        result.load.append(seated)
+        result.past.append(sat)
         result.away.append(
-            away_during(absences.get(pk, []), spec.starts_on, spec.ends_on) if spec is not None else False
+            spec is not None and pk in absences and away_during(absences[pk], spec.starts_on, spec.ends_on)
         )
         result.declarations.append(None)
-        held_areas = sum(1 for code in areas if code in result.skills[-1])
-        spare = max(0, spare_max - result.load[-1])
-        result.fit.append(fit_score(held_areas, len(areas), result.past[-1], spare, spare_max))
+        held_areas = sum(1 for code in areas if code in skills_held)
+        result.fit.append(fit_score(held_areas, len(areas), sat, max(0, spare_max - seated), spare_max))
     if declarations:
         result.read_declarations(list(range(len(result.ids))))
     return result
@@ -348,6 +363,7 @@ def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_ou
     return read.candidates(read.best_first(), profiles=None if given is None else {p.pk: p for p in given})
 
 
+@functools.lru_cache(maxsize=4096)
 def fit_score(held: int, asked: int, past_panels: int, spare: int, max_panels: int) -> float:
     """The fit in [0, 1]: expertise overlap (60%), similar past panels (25%), free capacity (15%)."""
     overlap = held / asked if asked else 0.0

@@ -3,6 +3,7 @@ let the manager pin and remove members, and send invitations only when the manag
 
 import datetime as dt
 import re
+from typing import Literal
 
 from django.db import transaction
 from django.utils import timezone
@@ -195,23 +196,33 @@ def deploy(run: OptimiserRun, *, by, on: dt.date | None = None) -> list[PanelMem
     return sent
 
 
-def replacements_for(seats: list[PanelMember]) -> list[tuple[PanelMember, dict | None]]:
+def replacements_for(
+    seats: list[PanelMember], *, run: OptimiserRun | None | Literal["unread"] = "unread"
+) -> list[tuple[PanelMember, dict | None]]:
     """One offer per declined seat, each a different member: two declines never offer the same
-    reserve twice (the second gets the next best, or none)."""
+    reserve twice (the second gets the next best, or none). `run`: the request's latest run, when the
+    caller has read it (the panel page has), else read here."""
     offered: set[int] = set()
     pairs = []
     for seat in seats:
-        offer = replacement_for(seat, also_taken=offered)
+        offer = replacement_for(seat, also_taken=offered, run=run)
         if offer is not None:
             offered.add(offer["profile"])
         pairs.append((seat, offer))
     return pairs
 
 
-def replacement_for(seat: PanelMember, *, also_taken: set[int] | frozenset[int] = frozenset()) -> dict | None:
+def replacement_for(
+    seat: PanelMember,
+    *,
+    also_taken: set[int] | frozenset[int] = frozenset(),
+    run: OptimiserRun | None | Literal["unread"] = "unread",
+) -> dict | None:
     """After a decline: the best reserve of the last run who holds the most of the counted skills the
-    decliner brought, and who is not already invited, serving, ruled out or offered elsewhere."""
-    run = latest_run(seat.request)
+    decliner brought, and who is not already invited, serving, ruled out or offered elsewhere.
+    `run`: the request's latest run, when the caller has read it."""
+    if isinstance(run, str):  # not given: read it
+        run = latest_run(seat.request)
     if run is None:
         return None
     taken = set(PanelMember.objects.filter(request=seat.request).values_list("profile_id", flat=True)) | also_taken

@@ -6,9 +6,10 @@ import datetime as dt
 from senate.interests.due import DueRow, Obligation, Status, annual_cycle, counts, refusal_for
 
 D = dt.date
+LAST_DECLARED = D(2025, 6, 1)
 
 
-def _row(status, *obligations, last=D(2025, 6, 1)):
+def _row(status, *obligations, last=LAST_DECLARED):
     return DueRow("Rowan Marker", [], last, list(obligations), status)
 
 

@@ -87,7 +87,9 @@ def _text_messages(field: forms.Field, name: _Name) -> dict[str, str]:
 
 
 def _number_messages(field: forms.Field, name: _Name) -> dict[str, str]:
-    kind = "a whole number" if isinstance(field, forms.IntegerField) else "a number"
+    # Django's DecimalField and FloatField are IntegerFields too, but take fractions.
+    whole = isinstance(field, forms.IntegerField) and not isinstance(field, forms.FloatField | forms.DecimalField)
+    kind = "a whole number" if whole else "a number"
     return {
         "required": name.enter() if name.is_short or name.is_instruction else f"Enter a number for {name.quoted}",
         "invalid": f"{name.subject} must be {kind}",

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from senate.accounts import throttle
 from senate.accounts.models import User
-from senate.core.forms import Form, HumanErrorsMixin
+from senate.core.forms import Form, FormData, FormFiles, FormInitial, HumanErrorsMixin
 
 
 class SignInForm(Form):
@@ -22,8 +22,10 @@ class SignInForm(Form):
         label="Password", widget=forms.PasswordInput, error_messages={"required": "Enter your password"}
     )
 
-    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, request: HttpRequest | None = None
+    ) -> None:
+        super().__init__(data, files)
         self.request = request
         self.user: User | None = None
 
@@ -64,8 +66,17 @@ class ResetRequestForm(HumanErrorsMixin, PasswordResetForm):
         },
     )
 
-    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        request: HttpRequest | None = None,
+        initial: FormInitial | None = None,
+        prefix: str | None = None,
+    ) -> None:
+        # Made by Django's password reset view, which passes the initial values and prefix as well.
+        super().__init__(data, files, initial=initial, prefix=prefix)
         self.request = request
 
     def clean_email(self) -> str:

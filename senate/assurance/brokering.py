@@ -3,7 +3,6 @@ still in dispute, and a consensus statement every party confirms. A party's subm
 that party and the Senate team until the Senate shares it with every party."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +15,7 @@ from senate.organisations.models import Organisation
 from senate.reviews.models import Request
 
 
-def _audit(action: str, request: Request, by: User, summary: str, **data: Any) -> None:
+def _audit(action: str, request: Request, by: User, summary: str, **data: object) -> None:
     audit.record(action, request, by=by, senate=request.senate, summary=f"{request.reference}: {summary}", data=data)
 
 

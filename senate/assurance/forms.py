@@ -8,7 +8,7 @@ from django import forms
 from senate.assurance import partners
 from senate.assurance.models import Engagement, Informs, Point, Step
 from senate.assurance.recording import Refused, step_label
-from senate.core.forms import DateField, Form
+from senate.core.forms import DateField, Form, FormData, FormFiles
 from senate.organisations.models import Organisation, Senate
 from senate.organisations.queries import organisations_in
 
@@ -39,8 +39,8 @@ class StepForm(Form):
     )
     outcome = forms.CharField(label="Outcome (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: FormData | None = None, files: FormFiles | None = None) -> None:
+        super().__init__(data, files)
         field: Any = self.fields["step"]
         field.choices = [("", "Choose the step")] + [(s.value, step_label(s.value)) for s in Step]
 
@@ -97,8 +97,8 @@ class EngagementForm(Form):
     )
     note = forms.CharField(label="Note (optional)", max_length=300, required=False)
 
-    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: FormData | None = None, files: FormFiles | None = None, *, senate: Senate) -> None:
+        super().__init__(data, files)
         field: Any = self.fields["organisation"]
         field.queryset = partners.partners()
 
@@ -117,8 +117,8 @@ class PartyForm(Form):
         error_messages={"required": "Enter the name of the party"},
     )
 
-    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: FormData | None = None, files: FormFiles | None = None, *, senate: Senate) -> None:
+        super().__init__(data, files)
         field: Any = self.fields["organisation"]
         field.queryset = organisations_in(senate)
 

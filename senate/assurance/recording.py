@@ -113,7 +113,7 @@ def context_problems(request: Request, values: dict[str, Any]) -> dict[str, str]
     return problems
 
 
-def set_context(*, request: Request, by: User, **values: Any) -> AssuranceContext:
+def set_context(*, request: Request, by: User, **values: object) -> AssuranceContext:
     problems = context_problems(request, values)
     if problems:
         raise Refused(problems)

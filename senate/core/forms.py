@@ -4,9 +4,11 @@ hint and error message, so every form gets the error summary and inline errors f
 import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeAlias
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.datastructures import MultiValueDict
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -26,6 +28,15 @@ _MACROS = {
 def _macro(env: Environment, key: str) -> Any:
     path, name = _MACROS[key]
     return getattr(env.get_template(path).module, name)
+
+
+# What a form's constructor takes, named once so each form can say which of them it uses:
+# the posted or queried values (request.POST or request.GET, or a plain dict in tests),
+FormData: TypeAlias = Mapping[str, object]
+# the files posted with them (request.FILES),
+FormFiles: TypeAlias = MultiValueDict[str, UploadedFile[bytes]]
+# and the values a blank form starts with, by field name.
+FormInitial: TypeAlias = dict[str, object]
 
 
 class HumanErrorsMixin:
@@ -67,9 +78,23 @@ class DateField(forms.MultiValueField):
     widget = DateWidget
     is_day_month_year = True  # its error messages name the three boxes (senate.core.error_messages)
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        label: str | None = None,
+        required: bool = True,
+        help_text: str = "",
+        error_messages: dict[str, str] | None = None,
+    ) -> None:
         parts = (forms.CharField(), forms.CharField(), forms.CharField())
-        super().__init__(fields=parts, require_all_fields=False, **kwargs)
+        super().__init__(
+            fields=parts,
+            require_all_fields=False,
+            label=label,
+            required=required,
+            help_text=help_text,
+            error_messages=error_messages,
+        )
 
     def compress(self, data_list: list[Any]) -> Any:
         import datetime as dt

@@ -1,11 +1,22 @@
 """Base models and the audit trail. Reports can reach a judicial review, so every write that
 matters leaves an AuditEvent in the same transaction: who, what, when, and on which record."""
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TypedDict, Unpack
 
 from django.conf import settings
 from django.db import models
+from django.db.models.base import ModelBase
 from django.utils import timezone
+
+
+class SaveOptions(TypedDict, total=False):
+    """What `Model.save` takes, for the models that check something before passing them on."""
+
+    force_insert: bool | tuple[ModelBase, ...]
+    force_update: bool
+    using: str | None
+    update_fields: Iterable[str] | None
 
 
 class TimeStamped(models.Model):
@@ -51,10 +62,10 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.summary}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
+    def save(self, **options: Unpack[SaveOptions]) -> None:
         if self.pk:
             raise ValueError("Audit events are immutable.")
-        super().save(*args, **kwargs)
+        super().save(**options)
 
 
 class AuditChainHead(models.Model):

@@ -1,6 +1,7 @@
 """Reading and changing a Senate's conflicts-of-interest settings, and the gift and hospitality
 thresholds they set."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +34,7 @@ def rules_for(senate: Senate | None) -> InterestRules:
     return rules
 
 
-def rules_of(senates: Any) -> dict[int, InterestRules]:
+def rules_of(senates: Sequence[Senate]) -> dict[int, InterestRules]:
     """Several Senates' rules by id, in one query (made with the NHS defaults for any that has none yet)."""
     kept = {r.senate_id: r for r in InterestRules.objects.filter(senate__in=list(senates))}
     return {senate.pk: kept.get(senate.pk) or rules_for(senate) for senate in senates}

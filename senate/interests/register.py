@@ -120,7 +120,9 @@ def _register(senate: Senate, on: dt.date) -> Register:
     return register
 
 
-def all_entries(senate: Senate, *, on: dt.date, show: str = "all", page: Any = None, per_page: int = 50) -> Page[Any]:
+def all_entries(
+    senate: Senate, *, on: dt.date, show: str = "all", page: int | str | None = None, per_page: int = 50
+) -> Page[Any]:
     """For the Senate team only: one page of every entry in force, with why it is or is not published,
     by member then type of entry. Counted, ordered and paged in the database: a Senate of the national
     world has thousands of entries, and the page shows fifty."""
@@ -142,7 +144,7 @@ def all_entries(senate: Senate, *, on: dt.date, show: str = "all", page: Any = N
     return shown
 
 
-def _admin_versions(senate: Any, on: dt.date, show: str) -> QuerySet[DeclarationVersion, tuple[Any, ...]]:
+def _admin_versions(senate: Senate, on: dt.date, show: str) -> QuerySet[DeclarationVersion, tuple[Any, ...]]:
     """The versions `_entries_in_force` reads, as a query: the same entries, filtered by `show`, in the
     order the page lists them (the member's name as `_entry` gives it, then the type of entry)."""
     versions = _in_force_query(senate, on)
@@ -188,7 +190,7 @@ def _entries_in_force(senate: Senate, on: dt.date, roles: dict[int, str]) -> lis
     return [v for v in rows if _still_shown(v, on, window)]
 
 
-def _in_force_query(senate: Any, on: dt.date) -> QuerySet[DeclarationVersion]:
+def _in_force_query(senate: Senate, on: dt.date) -> QuerySet[DeclarationVersion]:
     """`_entries_in_force` as a query the database can count and page: members current on `on`, and
     `_still_shown`'s window in SQL."""
     window = _months_before(on, rules_for(senate).ended_shown_months)

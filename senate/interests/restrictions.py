@@ -7,7 +7,7 @@ from their `AppConfig.ready()` (`senate.core.registry`)."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 from senate.accounts.models import User
 from senate.accounts.people import Visitor
@@ -198,7 +198,15 @@ def is_enforceable(decision: ConflictDecision) -> bool:
     return bool(decision.no_tiers or decision.no_items or decision.no_criteria or decision.no_recommendations)
 
 
-def restriction_choices(request: AdviceRequest) -> dict[str, list[tuple[str, str]]]:
+class RestrictionChoices(TypedDict):
+    """The (value, label) choices of each kind of thing a restriction may name, as the decision forms take them."""
+
+    tiers: list[tuple[str, str]]
+    items: list[tuple[str, str]]
+    criteria: list[tuple[str, str]]
+
+
+def restriction_choices(request: AdviceRequest) -> RestrictionChoices:
     """What a restriction on this request may name: the tiers, this review's evidence items, and its
     criteria (or, before they are chosen, the Senate's framework)."""
     return {

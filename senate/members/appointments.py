@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from senate.accounts.granting import grant_role, withdraw_role
 from senate.accounts.models import Role, RoleAssignment, User
@@ -154,7 +154,7 @@ def _check_term(membership: Membership, *, reason: str, today: dt.date, moved: d
         )
 
 
-def _overlapping(memberships: Any, m: Membership) -> Any:
+def _overlapping(memberships: QuerySet[Membership], m: Membership) -> QuerySet[Membership]:
     """Those whose days as a member (to the day before they left, or to the term's end) meet m's term."""
     return memberships.filter(term_start__lte=m.term_end).filter(
         Q(ended_on__isnull=True, term_end__gte=m.term_start) | Q(ended_on__gt=m.term_start)

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 
 from senate.accounts.models import Role
-from senate.core.forms import DateField, Form, ModelForm
+from senate.core.forms import DateField, Form, FormData, FormFiles, ModelForm
 from senate.members.models import Body, Expertise, MemberProfile, MembershipRole, Profession
 from senate.organisations.models import Organisation, Region
 
@@ -41,8 +41,8 @@ class DirectoryFilterForm(Form):
 
     fields: dict[str, Any]  # type: ignore[assignment]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: FormData | None = None, files: FormFiles | None = None) -> None:
+        super().__init__(data, files)
         anything = [("", "Any")]
         self.fields["profession"].choices = anything + list(Profession.choices)
         expertise = _choices_by_kind("specialty", "setting")
@@ -101,8 +101,10 @@ class ProfileForm(ModelForm):  # type: ignore[type-arg]
 
     fields: dict[str, Any]  # type: ignore[assignment]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, instance: MemberProfile
+    ) -> None:
+        super().__init__(data, files, instance=instance)
         self.fields["full_name"].initial = self.instance.user.full_name
         self.fields["employer"].queryset = Organisation.objects.current().exclude(type="other")
         self.fields["home_icb"].queryset = Organisation.objects.current().icbs()

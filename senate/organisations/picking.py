@@ -5,7 +5,6 @@ or a name only one current organisation has. A name shared by several is refused
 nobody declares against the wrong "Foxton NHS Foundation Trust"."""
 
 import re
-from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
@@ -59,15 +58,21 @@ class OrganisationField(forms.CharField):
 
     is_organisation_picker = True
 
-    def __init__(self, *, among: QuerySet[Organisation] | None = None, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 220)
-        super().__init__(**kwargs)
+    def __init__(
+        self,
+        *,
+        among: QuerySet[Organisation] | None = None,
+        label: str | None = None,
+        required: bool = True,
+        help_text: str = "",
+    ) -> None:
+        super().__init__(max_length=220, label=label, required=required, help_text=help_text)
         self.among = among
 
     def queryset(self) -> QuerySet[Organisation]:
         return self.among if self.among is not None else Organisation.objects.current()
 
-    def prepare_value(self, value: Any) -> Any:
+    def prepare_value(self, value: object) -> object:
         if isinstance(value, Organisation):
             return value.label
         if isinstance(value, int):
@@ -75,7 +80,7 @@ class OrganisationField(forms.CharField):
             return found.label if found else ""
         return value
 
-    def clean(self, value: Any) -> Organisation | None:  # type: ignore[override]
+    def clean(self, value: object) -> Organisation | None:  # type: ignore[override]
         text = super().clean(value)
         if not text:
             return None

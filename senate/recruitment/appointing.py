@@ -4,7 +4,6 @@ PDF they download once signed in, and an email with a link to set their password
 
 import datetime as dt
 import logging
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -20,7 +19,7 @@ from senate.core import registry
 from senate.members import appointments
 from senate.members.models import MemberProfile, Membership, RoleDescription
 from senate.notifications.outbox import queue_email
-from senate.recruitment.models import AppointmentLetter, Decision, Stage, Vacancy
+from senate.recruitment.models import Application, AppointmentLetter, Decision, Stage, Vacancy
 from senate.recruitment.vacancies import RecruitmentRefused, record
 
 for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
@@ -92,7 +91,7 @@ def _account(email: str, full_name: str) -> tuple[User, bool]:
     return User.objects.create_user(email, full_name=full_name), True
 
 
-def _profile(user: User, chosen: Any) -> MemberProfile:
+def _profile(user: User, chosen: Application) -> MemberProfile:
     profile = MemberProfile.objects.filter(user=user).first()
     if profile is not None:
         return profile

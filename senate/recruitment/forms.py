@@ -3,10 +3,10 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import DateField, Form
+from senate.core.forms import DateField, Form, FormData, FormFiles
 from senate.interests.models import Category
 from senate.members.models import Body, MembershipRole, Profession
-from senate.recruitment.models import Application, EqualityMonitoring, Mark
+from senate.recruitment.models import Application, Criterion, EqualityMonitoring, Mark
 
 ROLES = [(r.value, r.label) for r in MembershipRole if r not in (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR)]
 INTEREST_ROWS = 3
@@ -60,8 +60,10 @@ class ApplicationForm(Form):
 
     fields: dict[str, Any]  # type: ignore[assignment]
 
-    def __init__(self, *args: Any, criteria: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, criteria: list[Criterion]
+    ) -> None:
+        super().__init__(data, files)
         self.criteria = criteria
         for c in criteria:
             self.fields[f"statement_{c.pk}"] = forms.CharField(
@@ -126,8 +128,10 @@ class MonitoringForm(Form):
 class PanelForm(Form):
     profile = forms.ChoiceField(label="Member of the Senate to add to the selection panel")
 
-    def __init__(self, *args: Any, candidates: Iterable[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, candidates: Iterable[tuple[int, str]]
+    ) -> None:
+        super().__init__(data, files)
         self.fields["profile"].choices = [("", "Select a member"), *candidates]  # type: ignore[attr-defined]
 
 
@@ -136,8 +140,10 @@ class ScoreForm(Form):
 
     fields: dict[str, Any]  # type: ignore[assignment]
 
-    def __init__(self, *args: Any, criteria: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, criteria: list[Criterion]
+    ) -> None:
+        super().__init__(data, files)
         self.criteria = criteria
         marks = [(str(n), str(n)) for n in range(Mark.MAXIMUM + 1)]
         for c in criteria:
@@ -155,8 +161,10 @@ class ScoreForm(Form):
 class ShortlistForm(Form):
     chosen = forms.MultipleChoiceField(label="Applicants to shortlist", widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args: Any, applications: list[Application], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, applications: list[Application]
+    ) -> None:
+        super().__init__(data, files)
         self.fields["chosen"].choices = [(a.pk, f"{a.full_name} ({a.reference})") for a in applications]  # type: ignore[attr-defined]
 
 
@@ -171,8 +179,10 @@ class DecisionForm(Form):
 
     fields: dict[str, Any]  # type: ignore[assignment]
 
-    def __init__(self, *args: Any, applications: list[Application], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, applications: list[Application]
+    ) -> None:
+        super().__init__(data, files)
         self.applications = applications
         shortlisted = [a for a in applications if a.status == Application.Status.SHORTLISTED]
         self.fields["chosen"].choices = [(a.pk, f"{a.full_name} ({a.reference})") for a in shortlisted]

@@ -4,10 +4,12 @@ and the appointment. Appointment to a Senate "must be fair and transparent" (doc
 score is against a published criterion, and every step writes an audit event."""
 
 import secrets
+from typing import Unpack
 
 from django.conf import settings
 from django.db import models
 
+from senate.core.models import SaveOptions
 from senate.interests.models import Category
 from senate.members.models import Body, MembershipRole, Profession
 
@@ -116,10 +118,10 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.reference})"
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, **options: Unpack[SaveOptions]) -> None:
         if not self.reference:
             self.reference = "APP-" + secrets.token_hex(4).upper()
-        super().save(*args, **kwargs)
+        super().save(**options)
 
 
 class Statement(models.Model):

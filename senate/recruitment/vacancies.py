@@ -147,5 +147,5 @@ def _who(by: User) -> Any:
     return by if getattr(by, "pk", None) else None
 
 
-def record(vacancy: Vacancy, action: str, *, by: User | None, summary: str, **data: Any) -> None:
+def record(vacancy: Vacancy, action: str, *, by: User | None, summary: str, **data: object) -> None:
     audit.record(action, vacancy, by=by, senate=vacancy.senate, summary=f"{vacancy.title}: {summary}", data=data)

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from senate.core.forms import DateField, Form, ModelForm
+from senate.core.forms import DateField, Form, FormData, FormFiles, FormInitial, ModelForm
 from senate.members.models import Expertise
 from senate.organisations.models import COMMISSIONER_TYPES, PARTNER_TYPES, Organisation, Senate
 from senate.organisations.picking import OrganisationField
@@ -59,8 +59,10 @@ class AboutForm(Form):
         help_text="What is proposed and why. You can upload documents later.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, initial: FormInitial | None = None
+    ) -> None:
+        super().__init__(data, files, initial=initial)
         field: Any = self.fields["service_areas"]
         field.choices = list(Expertise.objects.filter(kind="specialty").values_list("code", "name"))
 
@@ -88,8 +90,15 @@ class OrganisationsForm(Form):
         help_text="For example: Torbay Hospital, Newton Abbot, South Hams",
     )
 
-    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        senate: Senate,
+        initial: FormInitial | None = None,
+    ) -> None:
+        super().__init__(data, files, initial=initial)
         field: Any = self.fields["affected_organisations"]
         chosen = [int(i) for i in (self.initial.get("affected_organisations") or [])]
         listed = list(organisations_in(senate))
@@ -188,8 +197,15 @@ class SponsorForm(Form):
         error_messages={"required": "Select the sponsoring commissioner"},
     )
 
-    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        senate: Senate,
+        initial: FormInitial | None = None,
+    ) -> None:
+        super().__init__(data, files, initial=initial)
         commissioners = organisations_in(senate).filter(type__in=COMMISSIONER_TYPES)
         field: Any = self.fields["sponsor_organisation"]
         field.choices = [("", "Choose a commissioner")] + [(str(o.pk), o.label) for o in commissioners]
@@ -230,8 +246,10 @@ class TriageForm(Form):
     )
     new_programme = forms.CharField(label="Or start a new programme called", max_length=200, required=False)
 
-    def __init__(self, *args: Any, programmes: Iterable[Programme], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, programmes: Iterable[Programme]
+    ) -> None:
+        super().__init__(data, files)
         field: Any = self.fields["programme"]
         field.choices = [("", "No programme / start a new one")] + [(str(p.pk), p.title) for p in programmes]
         self.programmes = {str(p.pk): p for p in programmes}
@@ -397,8 +415,10 @@ class InvitePartnerForm(Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, senates: QuerySet[Senate], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, senates: QuerySet[Senate]
+    ) -> None:
+        super().__init__(data, files)
         field: Any = self.fields["senate"]
         field.queryset = senates
 

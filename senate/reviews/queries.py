@@ -1,10 +1,11 @@
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
 from senate.accounts.models import User
 from senate.accounts.roles import organisations_for, roles_in
-from senate.organisations.models import Senate
+from senate.organisations.models import Organisation, Senate
 from senate.reviews.models import Origin, PartnerSenate, Programme, Request
 from senate.reviews.stages import Stage
 
@@ -41,10 +42,8 @@ def programme_in(senate: Senate, pk: int) -> Programme | None:
     return Programme.objects.filter(senate=senate, pk=pk).select_related("lead_organisation").first()
 
 
-def first_organisation(ids: Any) -> Any:
+def first_organisation(ids: Iterable[int]) -> Organisation | None:
     """The first by name of the organisations with these ids (the one a new request is made for)."""
-    from senate.organisations.models import Organisation
-
     return Organisation.objects.filter(pk__in=ids).order_by("name").first()
 
 

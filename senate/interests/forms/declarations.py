@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import Form
+from senate.core.forms import Form, FormData, FormFiles, FormInitial
 from senate.interests.forms.fields import date, one_box, yes_no
 from senate.interests.models import Category, Kind
 from senate.members.models import Expertise
@@ -88,8 +88,10 @@ class InterestForm(_BodyFields):
         "may_publish",
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, initial: FormInitial | None = None
+    ) -> None:
+        super().__init__(data, files, initial=initial)
         terms = Expertise.objects.filter(kind=Expertise.Kind.SPECIALTY).values_list("code", "name")
         self.fields["services"].choices = list(terms)  # type: ignore[attr-defined]
 
@@ -124,8 +126,15 @@ class GiftForm(_BodyFields):
 
     field_order = ["nature", "organisation", "organisation_name", "value", "started_on", "accepted", "may_publish"]
 
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        kind: str,
+        initial: FormInitial | None = None,
+    ) -> None:
+        super().__init__(data, files, initial=initial)
         self.fields["organisation"].label = "Who offered it?"
         self.fields["nature"].label = "Describe the gift" if kind == Kind.GIFT else "Describe the hospitality"
 

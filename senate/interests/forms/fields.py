@@ -1,7 +1,5 @@
 """Helpers for NHS-style fields: yes/no radios, day-month-year dates and a single must-tick checkbox."""
 
-from typing import Any
-
 from django import forms
 
 from senate.core.forms import DateField
@@ -20,11 +18,11 @@ def yes_no(label: str, required: str, help_text: str = "") -> forms.TypedChoiceF
     )
 
 
-def date(label: str, required: str = "", **kwargs: Any) -> DateField:
+def date(label: str, required: str = "", help_text: str = "") -> DateField:
     messages = {"incomplete": f"{label} must include a day, month and year"}
     if required:
         messages["required"] = required
-    return DateField(label=label, required=bool(required), error_messages=messages, **kwargs)
+    return DateField(label=label, required=bool(required), error_messages=messages, help_text=help_text)
 
 
 def one_box(label: str, text: str, required: str) -> forms.MultipleChoiceField:

@@ -1,12 +1,14 @@
 """The Senate team's forms and the filters of its pages, and the public register's date and filters."""
 
 import calendar
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
-from senate.core.forms import Form, ModelForm
+from senate.core.forms import Form, FormData, FormFiles, FormInitial, ModelForm
+from senate.interests.decisions import ConflictState
 from senate.interests.flagged import DECIDED, KINDS, OPEN, SEVERITY_ORDER
 from senate.interests.forms.fields import date, yes_no
 from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
@@ -103,8 +105,15 @@ class ScreeningFilterForm(Form):
         error_messages={"invalid_choice": "Select whether to show members who need a decision or those decided"},
     )
 
-    def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        organisations: list[tuple[int, str]],
+        initial: FormInitial | None = None,
+    ) -> None:
+        super().__init__(data, files, initial=initial)
         choices = [("", "Any")] + [(str(pk), name) for pk, name in organisations]
         self.fields["organisation"].choices = choices  # type: ignore[attr-defined]
 
@@ -116,8 +125,15 @@ class RegisterDateForm(Form):
         help_text="For example, 1 4 2025.",
     )
 
-    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        senate: Senate,
+        initial: FormInitial | None = None,
+    ) -> None:
+        super().__init__(data, files, initial=initial)
         self.senate = senate
 
     def clean_on(self) -> Any:
@@ -186,13 +202,14 @@ class DecisionTermsForm(Form):
 
     def __init__(
         self,
-        *args: Any,
-        tiers: list[tuple[str, str]] = (),  # type: ignore[assignment]
-        items: list[tuple[str, str]] = (),  # type: ignore[assignment]
-        criteria: list[tuple[str, str]] = (),  # type: ignore[assignment]
-        **kwargs: Any,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        tiers: Sequence[tuple[str, str]] = (),
+        items: Sequence[tuple[str, str]] = (),
+        criteria: Sequence[tuple[str, str]] = (),
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(data, files)
         self.fields["no_tiers"].choices = list(tiers)  # type: ignore[attr-defined]
         self.fields["no_items"].choices = list(items)  # type: ignore[attr-defined]
         self.fields["no_criteria"].choices = list(criteria)  # type: ignore[attr-defined]
@@ -219,8 +236,17 @@ class DecisionForm(DecisionTermsForm):
     )
     field_order = ["keys"]
 
-    def __init__(self, *args: Any, conflicts: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        conflicts: list[ConflictState],
+        tiers: Sequence[tuple[str, str]] = (),
+        items: Sequence[tuple[str, str]] = (),
+        criteria: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        super().__init__(data, files, tiers=tiers, items=items, criteria=criteria)
         self.fields["keys"].choices = [(s.conflict.key, s.conflict.reason) for s in conflicts]  # type: ignore[attr-defined]
         self.fields["keys"].initial = [s.conflict.key for s in conflicts if not s.settled]
 
@@ -239,8 +265,17 @@ class BulkDecisionForm(DecisionTermsForm):
     )
     field_order = ["members"]
 
-    def __init__(self, *args: Any, members: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        members: list[tuple[int, str]],
+        tiers: Sequence[tuple[str, str]] = (),
+        items: Sequence[tuple[str, str]] = (),
+        criteria: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        super().__init__(data, files, tiers=tiers, items=items, criteria=criteria)
         self.fields["members"].choices = [(str(pk), name) for pk, name in members]  # type: ignore[attr-defined]
         self.fields["outcome"].help_text = (
             "Each member selected gets this decision, on every conflict found for them that has not been "
@@ -301,8 +336,10 @@ class RulesForm(ModelForm):  # type: ignore[type-arg]
             for name, label in labels.items()
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, *, instance: InterestRules | None = None
+    ) -> None:
+        super().__init__(data, files, instance=instance)
         self.initial["local_area_always"] = str(self.instance.local_area_always)
         self.initial["annual_month"] = str(self.instance.annual_month)
 

@@ -1,6 +1,8 @@
-from typing import Any
+from typing import Unpack
 
 from django.db import models
+
+from senate.core.models import SaveOptions
 
 
 class Immutable(models.Model):
@@ -12,8 +14,8 @@ class Immutable(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        fields = set(kwargs.get("update_fields") or ())
+    def save(self, **options: Unpack[SaveOptions]) -> None:
+        fields = set(options.get("update_fields") or ())
         if self.pk and not (fields and fields <= set(self.may_change_once)):
             raise ValueError(f"{type(self).__name__} rows are never changed; record a new one instead.")
-        super().save(*args, **kwargs)
+        super().save(**options)

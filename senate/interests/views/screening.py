@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,11 +17,13 @@ from senate.interests.decisions import MemberScreening
 from senate.interests.facts import AdviceRequest, facts_for_request
 from senate.interests.forms import BulkDecisionForm, DecisionForm, DismissForm, ScreeningFilterForm
 from senate.interests.local_rules import rules_for
+from senate.interests.models import ConflictDecision
 from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
 from senate.interests.screening import ScreeningRules, screen_many
 from senate.interests.served import REQUEST
 from senate.interests.views.common import crumbs, posted
+from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 
 
@@ -83,7 +86,9 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
     return render(http, "interests/screening/list.jinja", context)
 
 
-def _decide(http: SignedInRequest, form: BulkDecisionForm, request: AdviceRequest, candidates: Any) -> list[Any]:
+def _decide(
+    http: SignedInRequest, form: BulkDecisionForm, request: AdviceRequest, candidates: QuerySet[MemberProfile]
+) -> list[ConflictDecision]:
     """The decisions recorded, or none with the refusal added to the form. The members ticked are
     among the choices (the members listed), read in the list's order."""
     terms = dict(form.cleaned_data)
@@ -95,7 +100,7 @@ def _decide(http: SignedInRequest, form: BulkDecisionForm, request: AdviceReques
         return []
 
 
-def _count(made: list[Any]) -> str:
+def _count(made: list[ConflictDecision]) -> str:
     return "1 member" if len(made) == 1 else f"{len(made)} members"
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from senate.accounts.people import SignedInRequest
 from senate.accounts.roles import organisations_for
 from senate.core.access import requires
+from senate.core.forms import FormData
 from senate.organisations.models import Senate
 from senate.reviews import forms, intake, lifecycle, queries
 from senate.reviews.models import Request
@@ -33,7 +34,7 @@ def steps_for(request: Request) -> list[str]:
     return STEPS if needs_sponsor else STEPS[:-1]
 
 
-def _form(step: str, request: Request, data: Any = None) -> Any:
+def _form(step: str, request: Request, data: FormData | None = None) -> Any:
     senate = request.senate
     if step == "kind":
         return forms.KindForm(data, initial={"kind": request.kind})

@@ -3,7 +3,7 @@ app order): the assessment criteria a restriction may name. Registered in `Repor
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from senate.interests.restrictions import Restrictable
 from senate.reports.models import Criterion, ReviewCriterion
@@ -19,7 +19,7 @@ def criterion_choices(request: Request) -> list[tuple[str, str]]:
     return found
 
 
-def _choices(criteria: Any) -> list[tuple[str, str]]:
+def _choices(criteria: QuerySet[Criterion]) -> list[tuple[str, str]]:
     return [(str(pk), title) for pk, title in criteria.order_by("order", "pk").values_list("pk", "title")]
 
 

@@ -3,7 +3,6 @@
 
 import math
 import re
-from typing import Any
 
 from django import forms
 
@@ -69,10 +68,18 @@ _NUMBER_SEPARATORS = re.compile(r"[\s,;]+")
 class NumberField(forms.Field):
     """A number typed in a box; the scenario validator judges its range and says why."""
 
-    def __init__(self, *, whole: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        label: str,
+        whole: bool = False,
+        required: bool = True,
+        help_text: str = "",
+        initial: float | None = None,
+    ) -> None:
         self.whole = whole
-        kwargs.setdefault("error_messages", {"required": f"Enter {kwargs['label'][0].lower()}{kwargs['label'][1:]}"})
-        super().__init__(**kwargs)
+        missing = {"required": f"Enter {label[0].lower()}{label[1:]}"}
+        super().__init__(label=label, required=required, help_text=help_text, initial=initial, error_messages=missing)
         self.widget.attrs.update({"inputmode": "numeric" if whole else "decimal", "spellcheck": "false"})
 
     def to_python(self, value: object) -> float | int | None:
@@ -94,11 +101,10 @@ class SharesField(forms.Field):
     """A list of shares (monthly, weekday or hourly split) typed as numbers separated by commas.
     Blank means the flat pattern."""
 
-    def __init__(self, count: int, *, flat: tuple[float, ...], **kwargs: Any) -> None:
+    def __init__(self, count: int, *, flat: tuple[float, ...], label: str, help_text: str = "") -> None:
         self.count, self.flat = count, flat
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2, "spellcheck": "false"}))
-        super().__init__(**kwargs)
+        widget = forms.Textarea(attrs={"rows": 2, "spellcheck": "false"})
+        super().__init__(label=label, help_text=help_text, required=False, widget=widget)
 
     def to_python(self, value: object) -> list[float]:
         text = str(value or "").strip()

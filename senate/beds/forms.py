@@ -2,7 +2,7 @@
 the scenario's own validator (analytics.bed_capacity.scenario) decides what is acceptable, and
 ``fields.show_problems`` puts each of its messages next to the box it names."""
 
-from typing import Any
+from typing import Any, Unpack
 
 from django import forms
 from django.conf import settings
@@ -13,6 +13,7 @@ from senate.analytics.bed_capacity.model import FLAT_HOUR_SHARES, FLAT_MONTH_SHA
 from senate.beds.fields import NumberField, SharesField, is_flat
 from senate.beds.scenarios import UNCERTAIN_FIELDS
 from senate.core import uploads
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import Form
 
 TREATMENT_ROWS = 3
@@ -113,8 +114,15 @@ class BaselineForm(Form):
         flat=FLAT_HOUR_SHARES,
     )
 
-    def __init__(self, *args: Any, stored_values: list[float] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        stored_values: list[float] | None = None,
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.stored_values = stored_values or []
         if self.stored_values:
             self.fields[
@@ -272,8 +280,10 @@ class ProposalForm(Form):
         help_text="From 10 to 1,000; 200 if left blank.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
+    ) -> None:
+        super().__init__(data, files, **options)
         for i in range(1, TREATMENT_ROWS + 1):
             self.fields[f"treatment_{i}_category"] = forms.CharField(
                 label=f"New treatment {i}: category of admission",

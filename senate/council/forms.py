@@ -3,11 +3,12 @@ NHS component through `nhs_field`, so errors appear next to the field and in the
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Unpack
 
 from django import forms
 
 from senate.core import uploads
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import DateField, Form, ModelForm
 from senate.council.meetings import PAPER_KINDS, check_paper, paper_max_bytes
 from senate.council.models import AgendaItem, Attendance, Decision, Meeting, MeetingDeclaration, QuorumRule
@@ -16,11 +17,11 @@ from senate.reviews.models import Request
 _TEXT = {"rows": 4}
 
 
-def _date(label: str, required: str = "", **kwargs: Any) -> DateField:
+def _date(label: str, required: str = "", help_text: str = "") -> DateField:
     messages = {"incomplete": f"{label} must include a day, month and year"}
     if required:
         messages["required"] = required
-    return DateField(label=label, required=bool(required), error_messages=messages, **kwargs)
+    return DateField(label=label, required=bool(required), error_messages=messages, help_text=help_text)
 
 
 class MeetingForm(Form):
@@ -39,8 +40,15 @@ class MeetingForm(Form):
     )
     chair = forms.ChoiceField(label="Chair of the meeting", required=False)
 
-    def __init__(self, *args: Any, chairs: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        chairs: list[Any],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.chairs = {str(u.pk): u for u in chairs}
         self.fields["chair"].choices = [("", "Choose later")] + [(k, u.full_name) for k, u in self.chairs.items()]  # type: ignore[attr-defined]
 
@@ -67,8 +75,15 @@ class ItemForm(Form):
         label="Title", required=False, max_length=200, help_text="Leave blank to use the request's title."
     )
 
-    def __init__(self, *args: Any, requests: Iterable[Request], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        requests: Iterable[Request],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.requests = {str(r.pk): r for r in requests}
         self.fields["request"].choices = [("", "None")] + [  # type: ignore[attr-defined]
             (k, f"{r.reference}: {r.title} ({r.get_stage_display()})") for k, r in self.requests.items()
@@ -91,8 +106,15 @@ class PaperForm(Form):
     sent_on = _date("Date the paper went out", "Enter the date the paper went out to members")
     item = forms.ChoiceField(label="Agenda item", required=False)
 
-    def __init__(self, *args: Any, items: Iterable[AgendaItem], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        items: Iterable[AgendaItem],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.items = {str(i.pk): i for i in items}
         self.fields["item"].choices = [("", "The whole meeting")] + [(k, str(i)) for k, i in self.items.items()]  # type: ignore[attr-defined]
         words = uploads.kinds_in_words(PAPER_KINDS)
@@ -121,8 +143,15 @@ class AttendanceForm(Form):
         help_text="Names of anyone attending who is not a Council member, one a line.",
     )
 
-    def __init__(self, *args: Any, attendance: list[Attendance], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        attendance: list[Attendance],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.members = [a for a in attendance if not a.observer]
         for a in self.members:
             self.fields[f"status_{a.pk}"] = forms.ChoiceField(
@@ -141,9 +170,15 @@ class MeetingDeclarationsForm(Form):
     each item, confirmed (ticked to start with: screening found it) with the chair's action."""
 
     def __init__(
-        self, *args: Any, attendance: list[Attendance], declarations: list[MeetingDeclaration], **kwargs: Any
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        attendance: list[Attendance],
+        declarations: list[MeetingDeclaration],
+        **options: Unpack[FormOptions],
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(data, files, **options)
         self.members = [a for a in attendance if not a.observer]
         self.declarations = [d for d in declarations if not hasattr(d.item, "decision")]
         for a in self.members:
@@ -187,8 +222,16 @@ class AddDeclarationForm(Form):
         error_messages={"required": "Describe the interest declared"},
     )
 
-    def __init__(self, *args: Any, items: Iterable[AgendaItem], attendees: Iterable[Attendance], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        items: Iterable[AgendaItem],
+        attendees: Iterable[Attendance],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.items = {str(i.pk): i for i in items}
         self.attendees = {str(a.pk): a for a in attendees}
         self.fields["item"].choices = [("", "Choose an item")] + [(k, str(i)) for k, i in self.items.items()]  # type: ignore[attr-defined]
@@ -245,9 +288,16 @@ class DecisionForm(Form):
     )
 
     def __init__(
-        self, *args: Any, versions: list[Any], members: list[Any], needs_confirmer: bool = False, **kwargs: Any
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        versions: list[Any],
+        members: list[Any],
+        needs_confirmer: bool = False,
+        **options: Unpack[FormOptions],
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(data, files, **options)
         self.versions = {str(v.version): v for v in versions}
         self.needs_confirmer = needs_confirmer or bool(self.versions)
         self.members = {str(a.profile.user_id): a.profile.user for a in members if a.profile}
@@ -285,8 +335,15 @@ class ActingChairForm(Form):
         error_messages={"required": "Choose the member the meeting chose to chair this item"},
     )
 
-    def __init__(self, *args: Any, able: list[Attendance], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        able: list[Attendance],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.able = {str(a.pk): a for a in able}
         self.fields["attendee"].choices = [(k, a.name) for k, a in self.able.items()]  # type: ignore[attr-defined]
 
@@ -303,8 +360,15 @@ class ConfirmChangesForm(Form):
         error_messages={"required": "Choose the version that makes the changes"},
     )
 
-    def __init__(self, *args: Any, versions: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        versions: list[Any],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.versions = {str(v.version): v for v in versions}
         self.fields["version"].choices = [  # type: ignore[attr-defined]
             (k, f"v{k}" + (f": {note}" if (note := getattr(v, "change_note", "")) else ""))
@@ -328,8 +392,15 @@ class ApproveMinutesForm(Form):
         label="Approved at which meeting?", error_messages={"required": "Choose the meeting that approved them"}
     )
 
-    def __init__(self, *args: Any, meetings: Iterable[Meeting], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        meetings: Iterable[Meeting],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.meetings = {str(m.pk): m for m in meetings}
         self.fields["at_meeting"].choices = [("", "Choose a meeting")] + [(k, str(m)) for k, m in self.meetings.items()]  # type: ignore[attr-defined]
 
@@ -393,8 +464,15 @@ class PermissionForm(Form):
         help_text="Words or passages to remove from the published report, one a line.",
     )
 
-    def __init__(self, *args: Any, issued_on: dt.date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        issued_on: dt.date | None = None,
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.issued_on = issued_on
 
     def clean_given_on(self) -> Any:

@@ -14,6 +14,7 @@ from senate.council.decisions import RATIFYING, approve_as_chair
 from senate.council.meetings import MeetingRefused
 from senate.council.models import ChangesConfirmed, Decision
 from senate.reports import signoff
+from senate.reports.models import ReportDraft
 from senate.reviews import terms
 from senate.reviews.models import Request, TermsOfReference
 
@@ -67,7 +68,9 @@ def later_versions(decision: Decision) -> list[Any]:
     return list(approved.request.report_drafts.filter(version__gt=approved.version).order_by("-version"))
 
 
-def confirm_changes(decision: Decision, *, version: Any, by: User) -> ChangesConfirmed:
+def confirm_changes(
+    decision: Decision, *, version: ReportDraft | TermsOfReference | None, by: User
+) -> ChangesConfirmed:
     """The named member confirms that `version` makes the Council's changes: the version is signed
     off and the advice approved for issue (or the terms of reference approved) as the person who
     chaired the item. Raises MeetingRefused."""
@@ -86,9 +89,11 @@ def confirm_changes(decision: Decision, *, version: Any, by: User) -> ChangesCon
         )
     if version not in later:
         raise MeetingRefused(f"Choose a version later than v{decided.version}.")
-    assert version is not None
+    # `later` holds versions of what was decided on: terms of reference, or the report's drafts.
     if decision.terms_version is not None:
+        assert isinstance(version, TermsOfReference)
         return _confirm_terms(decision, version, by)
+    assert isinstance(version, ReportDraft)
     item = decision.item
     label = f"{item.meeting}, item {item.number}"
     assert decision.chaired_by is not None  # a decided item always records who chaired it

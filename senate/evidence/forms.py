@@ -2,12 +2,13 @@
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Unpack
 
 from django import forms
 from django.db.models import QuerySet
 
 from senate.accounts.models import User
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import Form, field_params
 from senate.evidence import uploads
 from senate.evidence.models import EvidenceRequest, Fieldwork, Kind, Tier
@@ -28,8 +29,10 @@ class FileForm(Form):
         error_messages={"required": "Select a file to upload", "empty": "The selected file is empty"},
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["file"].help_text = f"{uploads.ALLOWED_WORDS}, up to {uploads.describe_size(uploads.max_bytes())}"
         self.data_bytes = b""
 
@@ -76,8 +79,15 @@ class ItemForm(FileForm):
         max_length=2000,
     )
 
-    def __init__(self, *args: Any, asks: QuerySet[EvidenceRequest] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        asks: QuerySet[EvidenceRequest] | None = None,
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         if asks is None:
             del self.fields["asked_for"]
         else:
@@ -122,8 +132,15 @@ class FieldworkForm(Form):
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 6}), required=False)
 
-    def __init__(self, *args: Any, members: Iterable[User] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        members: Iterable[User] = (),
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["attendees"].choices = [(str(u.pk), u.full_name) for u in members]  # type: ignore[attr-defined]
 
 
@@ -134,7 +151,14 @@ class PapersForm(Form):
     )
     sent_on = date("Date sent", "Enter the date the papers were sent")
 
-    def __init__(self, *args: Any, meetings: Iterable[Fieldwork] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        meetings: Iterable[Fieldwork] = (),
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         choices = [("", "Choose")] + [(str(m.pk), str(m)) for m in meetings]
         self.fields["fieldwork"].choices = choices  # type: ignore[attr-defined]

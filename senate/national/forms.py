@@ -2,10 +2,11 @@
 would not offer."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, Unpack
 
 from django import forms
 
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import Form
 from senate.members.models import Expertise
 from senate.national.queries import LogFilters, log_years
@@ -24,8 +25,15 @@ class LogFilterForm(Form):
 
     fields: dict[str, Any]  # type: ignore[assignment]
 
-    def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        today: dt.date,
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["senate"].choices = ANY + list(Senate.objects.values_list("slug", "name"))
         self.fields["year"].choices = ANY + [(str(y), str(y)) for y in log_years(today=today)]
         self.fields["kind"].choices = ANY + list(AdviceKind.choices)

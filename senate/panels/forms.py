@@ -1,9 +1,10 @@
 """Forms for panels. Every field renders as its NHS.UK component through `nhs_field`."""
 
-from typing import Any
+from typing import Any, Unpack
 
 from django import forms
 
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import Form
 from senate.interests.forms.fields import date, yes_no
 from senate.panels import skills as sk
@@ -13,7 +14,7 @@ from senate.panels.specs import Rule, spec_errors
 RULE_ROWS = 6
 
 
-def _number(label: str, required: str, help_text: str = "", **kwargs: Any) -> forms.IntegerField:
+def _number(label: str, required: str, help_text: str = "") -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         help_text=help_text,
@@ -26,7 +27,6 @@ def _number(label: str, required: str, help_text: str = "", **kwargs: Any) -> fo
             "min_value": f"{label} must be 0 or more",
             "max_value": f"{label} must be 99 or fewer",
         },
-        **kwargs,
     )
 
 
@@ -50,8 +50,10 @@ class SpecForm(Form):
         "Days members have to answer an invitation", "Enter how many days members have to answer"
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
+    ) -> None:
+        super().__init__(data, files, **options)
         choices = [("", "No rule")] + sk.skill_choices()
         for i in range(1, RULE_ROWS + 1):
             self.fields[f"rule_{i}_skill"] = forms.ChoiceField(
@@ -158,8 +160,10 @@ class CandidateFilterForm(Form):
         label="Sort by", required=False, choices=[("fit", "Best fit"), ("load", "Lightest load"), ("name", "Name")]
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
+    ) -> None:
+        super().__init__(data, files, **options)
         field: Any = self.fields["skill"]
         field.choices = [("", "Any expertise")] + sk.skill_choices()
 

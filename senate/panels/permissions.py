@@ -1,13 +1,12 @@
 """Who may do what with panels. Senate-wide permissions take the Senate; the panel pages of a
 request ask them of the request, so an unsent draft is refused (reviews.permissions.may_see_request)."""
 
-from typing import Any
-
 import rules
 
 from senate.accounts.people import Visitor
 from senate.accounts.permission_names import DESCRIPTIONS
 from senate.accounts.permissions import is_assembly_member, is_council_member, is_manager, is_senate_team
+from senate.panels.models import PanelMember
 from senate.panels.permission_names import PanelsPermission as P
 from senate.reviews.permissions import is_sent, may_see_request, partner_team, unless_a_hidden_draft
 
@@ -47,9 +46,10 @@ rules.add_perm(P.OWN, is_council_member | is_assembly_member)
 
 
 @rules.predicate
-def own_seat(user: Visitor, seat: Any) -> bool:
+def own_seat(user: Visitor, seat: object) -> bool:
     """The seat is this person's own (a member lent by another Senate answers too)."""
-    if not getattr(user, "is_authenticated", False) or not hasattr(seat, "profile_id") or not hasattr(seat, "status"):
+    # Asked without a seat (or of anything else) it answers no.
+    if not getattr(user, "is_authenticated", False) or not isinstance(seat, PanelMember):
         return False
     return bool(seat.profile.user_id == user.pk)
 

@@ -1,8 +1,9 @@
 from decimal import Decimal
-from typing import Any
+from typing import Unpack
 
 from django import forms
 
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import DateField, Form
 from senate.interests.models import Category
 from senate.participation.models import AccessibleFormat, Claim, Development, RenewalDecision, Witness
@@ -185,8 +186,10 @@ class WitnessForm(Form):
         label="The witness declared no interests", required=False, help_text="Or record each interest below."
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
+    ) -> None:
+        super().__init__(data, files, **options)
         for n in range(1, INTERESTS_ON_FORM + 1):
             self.fields[f"interest_{n}_organisation"] = forms.CharField(
                 label=f"Interest {n}: organisation", required=False, max_length=200

@@ -1,8 +1,9 @@
-from typing import Any
+from typing import Any, Unpack
 
 from django import forms
 
 from senate.accounts.models import Role, RoleAssignment
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import DateField, Form
 from senate.organisations.models import Senate
 from senate.organisations.queries import organisations_in
@@ -38,8 +39,15 @@ class TopicForm(Form):
         label="Sponsor: an organisation", required=False, help_text="Name a Council member, an organisation, or both."
     )
 
-    def __init__(self, *args: Any, senate: Senate, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        senate: Senate,
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         council = RoleAssignment.objects.filter(
             senate=senate, role__in=[Role.CHAIR, Role.VICE_CHAIR, Role.COUNCIL_MEMBER]
         ).select_related("user")
@@ -78,8 +86,15 @@ class PlanDatesForm(Form):
     panels_needed = forms.IntegerField(label="Panels needed", min_value=0, max_value=10, initial=1)
     panel_notes = forms.CharField(label="Expertise the panel needs", max_length=300, required=False)
 
-    def __init__(self, *args: Any, meetings: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        meetings: list[Any],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.meetings = {str(m.pk): m for m in meetings}
         self.fields["council_meeting"].choices = [("", "Not yet known")] + [  # type: ignore[attr-defined]
             (str(m.pk), str(m)) for m in meetings
@@ -96,8 +111,17 @@ class AddToPlanForm(PlanDatesForm):
 
     field_order = ["what"]
 
-    def __init__(self, *args: Any, requests: list[Any], topics: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        requests: list[Any],
+        topics: list[Any],
+        meetings: list[Any],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, meetings=meetings, **options)
         self.things = {f"r{r.pk}": ("request", r) for r in requests} | {f"t{t.pk}": ("topic", t) for t in topics}
         self.fields["what"].choices = (  # type: ignore[attr-defined]
             [("", "Choose a request or topic")]
@@ -113,8 +137,15 @@ class AddToPlanForm(PlanDatesForm):
 
 
 class WeightsForm(Form):
-    def __init__(self, *args: Any, criteria: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        criteria: list[Any],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         for c in criteria:
             self.fields[f"weight_{c.pk}"] = forms.IntegerField(
                 label=f"Weight of {c.name.lower()}",
@@ -133,8 +164,16 @@ SCORE_CHOICES = [(str(n), str(n)) for n in range(6)]
 
 
 class ScoreForm(Form):
-    def __init__(self, *args: Any, criteria: list[Any], current: dict[int, Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        criteria: list[Any],
+        current: dict[int, Any],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         for c in criteria:
             old = current.get(c.pk)
             self.fields[f"score_{c.pk}"] = forms.ChoiceField(

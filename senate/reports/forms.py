@@ -1,9 +1,11 @@
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Unpack
 
 from django import forms
 
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import Form
-from senate.panels.models import Position
+from senate.panels.models import PanelMember, Position
 from senate.reports import accuracy, drafting, framework
 from senate.reports.models import AccuracyComment, Strength
 from senate.reviews.models import Recommendation
@@ -20,8 +22,15 @@ class CriteriaForm(Form):
         error_messages=_required("Select at least one criterion"),
     )
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        choices: list[tuple[str, str]],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["criteria"].choices = choices  # type: ignore[attr-defined]
 
 
@@ -36,8 +45,10 @@ class ViewForm(Form):
     )
     text = forms.CharField(label="Your reasons", widget=forms.Textarea, error_messages=_required("Enter your reasons"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["outcome"].choices = framework.scale()  # type: ignore[attr-defined]
 
 
@@ -61,8 +72,16 @@ class JudgementForm(Form):
         label="Evidence relied on", widget=forms.CheckboxSelectMultiple, required=False
     )
 
-    def __init__(self, *args: Any, evidence: list[tuple[str, str]], seats: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        evidence: list[tuple[str, str]],
+        seats: Sequence[PanelMember] = (),
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["outcome"].choices = framework.scale()  # type: ignore[attr-defined]
         self.fields["evidence"].choices = evidence  # type: ignore[attr-defined]
         self.seats = list(seats)
@@ -126,8 +145,15 @@ class RecommendationForm(Form):
         error_messages=_required("Select a priority"),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, criteria: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        criteria: list[tuple[str, str]],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["criterion"].choices = [("", "None in particular"), *criteria]  # type: ignore[attr-defined]
 
 
@@ -141,8 +167,16 @@ class DraftForm(Form):
         help_text="Shown in the document control table, for example: Corrected after factual-accuracy comments",
     )  # fmt: skip
 
-    def __init__(self, *args: Any, kind: str, labels: dict[str, str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        kind: str,
+        labels: dict[str, str],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["overall_opinion"].choices = framework.scale()  # type: ignore[attr-defined]
         for key in drafting.WRITTEN[kind]:
             self.fields[key] = forms.CharField(
@@ -162,8 +196,15 @@ class CommentForm(Form):
         help_text="Say what is factually wrong and what it should say.", error_messages=_required("Enter your comment"),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, sections: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        sections: list[tuple[str, str]],
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.fields["section"].choices = [("", "Choose a section"), *sections]  # type: ignore[attr-defined]
 
 
@@ -181,8 +222,15 @@ class AnswerForm(Form):
         help_text="Needed when the comment is accepted: the version of the report that makes the correction.",
     )  # fmt: skip
 
-    def __init__(self, *args: Any, comment: AccuracyComment, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        data: FormData | None = None,
+        files: FormFiles | None = None,
+        *,
+        comment: AccuracyComment,
+        **options: Unpack[FormOptions],
+    ) -> None:
+        super().__init__(data, files, **options)
         self.comment = comment
         self.versions = {str(d.version): d for d in accuracy.corrected_versions(comment)}
         self.fields["corrected_in"].choices = [  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """The assessment framework (docs/domain.md §3.1, §3.4, §9.1): national reference data loaded by a
 data migration, plus the criteria a Senate adds for itself. The judgement scale is a setting."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -9,6 +9,9 @@ from django.db import transaction
 from senate.accounts.models import User
 from senate.core import audit
 from senate.organisations.models import Senate
+
+if TYPE_CHECKING:  # for the annotation only; the functions below import the models where they use them
+    from senate.reports.models import Criterion
 
 # (code, framework, title, description, optional)
 NATIONAL: list[tuple[str, str, str, str, bool]] = [
@@ -130,8 +133,9 @@ def outcome_label(value: str) -> str:
     return dict(scale()).get(value, value.replace("_", " ").capitalize())
 
 
-def load_national(criterion_model: Any) -> None:
-    """Create or refresh the national criteria (used by the data migration; safe to run again)."""
+def load_national(criterion_model: type["Criterion"]) -> None:
+    """Create or refresh the national criteria (used by the data migration, which passes its historical
+    `Criterion`; safe to run again)."""
     for order, (code, framework, title, description, optional) in enumerate(NATIONAL, start=1):
         criterion_model.objects.update_or_create(
             senate=None,

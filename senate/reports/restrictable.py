@@ -3,7 +3,7 @@ app order): the assessment criteria a restriction may name. Registered in `Repor
 
 from typing import Any
 
-from django.db.models import Exists, Q
+from django.db.models import Exists, Q, QuerySet
 
 from senate.interests.restrictions import Restrictable
 from senate.reports.models import Criterion, ReviewCriterion
@@ -18,7 +18,7 @@ def criterion_choices(request: Request) -> list[tuple[str, str]]:
     return _choices(Criterion.objects.filter(Q(pk__in=chosen.values("criterion_id")) | (framework & ~Exists(chosen))))
 
 
-def _choices(criteria: Any) -> list[tuple[str, str]]:
+def _choices(criteria: QuerySet[Criterion]) -> list[tuple[str, str]]:
     return [(str(pk), title) for pk, title in criteria.order_by("order", "pk").values_list("pk", "title")]
 
 

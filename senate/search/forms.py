@@ -1,7 +1,8 @@
-from typing import Any
+from typing import Any, Unpack
 
 from django import forms
 
+from senate.core.form_input import FormData, FormFiles, FormOptions
 from senate.core.forms import Form
 from senate.reviews.models import AdviceKind
 from senate.reviews.stages import Stage
@@ -47,10 +48,12 @@ class SearchForm(Form):
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=50, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
+    ) -> None:
         from senate.organisations.models import Senate
 
-        super().__init__(*args, **kwargs)
+        super().__init__(data, files, **options)
         senates = Senate.objects.order_by("name").values_list("pk", "name")
         self.fields["senate"].choices = [("", "Any"), *senates]  # type: ignore[attr-defined]
 

@@ -17,6 +17,7 @@ import pytest
 from scipy.special import gammaln
 
 from senate.analytics.bed_capacity.cli import main
+from senate.analytics.bed_capacity.compare import Comparison
 from senate.analytics.bed_capacity.erlang import erlang_b
 from senate.analytics.bed_capacity.model import BedPool, LengthOfStay
 from senate.analytics.bed_capacity.pools import Electives, SystemPool, simulate_system
@@ -27,13 +28,13 @@ from senate.analytics.bed_capacity.scenario import (
     run_scenario,
     scenario_to_dict,
 )
-from senate.analytics.bed_capacity.simulation import SimulationSettings, simulate
+from senate.analytics.bed_capacity.simulation import Estimate, SimulationSettings, simulate
 
 EXAMPLE = Path(__file__).resolve().parents[4] / "docs" / "beds" / "example-pools.json"
 SETTINGS = SimulationSettings(replications=12, years=2, warmup_days=20, seed=5)
 
 
-def within(estimate: Any, expected: float, ses: float = 3.5) -> bool:
+def within(estimate: Estimate, expected: float, ses: float = 3.5) -> bool:
     return abs(estimate.mean - expected) <= ses * estimate.standard_error + 1e-9
 
 
@@ -107,11 +108,11 @@ def test_electives_are_cancelled_as_often_as_the_steady_state_finds_the_pool_too
 
 
 @pytest.fixture(scope="module")
-def example() -> Any:
+def example() -> Comparison:
     return run_scenario(read_scenario(EXAMPLE), workers=2)
 
 
-def test_the_worked_example(example: Any) -> None:
+def test_the_worked_example(example: Comparison) -> None:
     """Every figure of the worked example in docs/beds/scenario-format.md."""
     load = 3000 / 365 * 3
     for side, beds in ((example.baseline, 25), (example.proposal, 22)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from ..format import read_answer, read_problem
 from ..problem import ProblemError
 
 
-def _problem(**changes: Any) -> dict[str, Any]:
+def _problem(**changes: object) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "format": "senate-panel-problem/1",
         "members": [{"id": "M1", "region": "london", "max_panels": 1}],
@@ -21,7 +22,7 @@ def _problem(**changes: Any) -> dict[str, Any]:
     return doc
 
 
-def _refusal(doc: Any, reader: Any = read_problem) -> list[str]:
+def _refusal(doc: object, reader: Callable[[object], object] = read_problem) -> list[str]:
     with pytest.raises(ProblemError) as refused:
         reader(doc)
     return refused.value.errors
@@ -93,7 +94,7 @@ def test_an_unknown_top_level_key_is_refused() -> None:
     assert _refusal(_problem(pins=[["M1", "R1"]])) == ["document: unknown key 'pins'"]
 
 
-def _answer(**changes: Any) -> dict[str, Any]:
+def _answer(**changes: object) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "format": "senate-panel-answer/1",
         "status": "optimal",

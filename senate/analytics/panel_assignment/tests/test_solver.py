@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from typing import Any
 
 import numpy as np
 import pytest
@@ -12,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from .. import solver
 from .._columns import Priced
 from .._index import Index, eligible_pairs
-from .._model import Solved
+from .._model import Model, Solved
 from ..check import violations
 from ..greedy import greedy
 from ..problem import Answer, Member, Problem, Requirement, Review
@@ -99,8 +98,8 @@ def test_a_fractional_relaxation_goes_to_branch_and_bound_and_stays_exact(monkey
     calls: list[Solved] = []
     real = solver.solve_mip
 
-    def counted(*args: Any, **kwargs: Any) -> Solved:
-        calls.append(real(*args, **kwargs))
+    def counted(model: Model, deadline: float | None, start: np.ndarray | None) -> Solved:
+        calls.append(real(model, deadline, start=start))
         return calls[-1]
 
     monkeypatch.setattr(solver, "solve_mip", counted)

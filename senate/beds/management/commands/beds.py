@@ -1,5 +1,4 @@
 import sys
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -18,7 +17,7 @@ class Command(BaseCommand):
             "--workers", type=int, default=None, help="threads for the simulation (default: one per CPU, at most 4)"
         )
 
-    def handle(self, *args: Any, action: str, scenario: str, workers: int | None, **options: Any) -> None:
+    def handle(self, *args: object, action: str, scenario: str, workers: int | None, **options: object) -> None:
         from senate.analytics.bed_capacity.cli import main
 
         code = main([scenario] + ([] if workers is None else ["--workers", str(workers)]))

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="the ZIP to write, or a folder for <reference>-<mode>.zip in it")
         parser.add_argument("--by", help="the email of the Senate manager or Chair asking for it (for the audit trail)")
 
-    def handle(self, *args: Any, reference: str, mode: str, output: str | None, by: str | None, **options: Any) -> None:
+    def handle(
+        self, *args: object, reference: str, mode: str, output: str | None, by: str | None, **options: object
+    ) -> None:
         from senate.bundles.making import make_bundle
         from senate.reviews.models import Request
 

@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
@@ -16,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2013)
         parser.add_argument("--if-empty", action="store_true", help="Do nothing if members already exist.")
 
-    def handle(self, *args: Any, scale: str, seed: int, if_empty: bool, **options: Any) -> None:
+    def handle(self, *args: object, scale: str, seed: int, if_empty: bool, **options: object) -> None:
         if MemberProfile.objects.exists():
             if if_empty:
                 self.stdout.write("The demo world is already built.")

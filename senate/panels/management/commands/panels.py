@@ -1,6 +1,5 @@
 import json
 import sys
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -18,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--output")
 
     def handle(
-        self, *args: Any, action: str, rest: list[str], time_limit: str | None, output: str | None, **options: Any
+        self, *args: object, action: str, rest: list[str], time_limit: str | None, output: str | None, **options: object
     ) -> None:
         if action == "export":
             return self._export(rest, output)

@@ -3,7 +3,6 @@ annual report for the financial year starting in April of --year; `--national` f
 every Senate instead of one."""
 
 from pathlib import Path
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -22,23 +21,32 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["pdf", "docx"], default="pdf", dest="fmt")
         parser.add_argument("--output", help="the file to write (default: <senate>-annual-report-<year>.<format>)")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(
+        self,
+        *args: object,
+        senate: str | None,
+        national: bool,
+        year: int,
+        fmt: str,
+        output: str | None,
+        **options: object,
+    ) -> None:
         from senate.organisations.models import Senate
         from senate.reports.rendering import to_docx, to_pdf
         from senate.statistics import annual
         from senate.statistics.period import Year
 
-        year, fmt = Year(options["year"]), options["fmt"]
-        if options["national"] == bool(options["senate"]):
+        april = Year(year)
+        if national == bool(senate):
             raise CommandError("Name one Senate with --senate, or ask for --national.")
-        if options["national"]:
-            doc, name = annual.national_report(year), "national"
+        if national:
+            doc, name = annual.national_report(april), "national"
         else:
-            senate = Senate.objects.filter(slug=options["senate"]).first()
-            if senate is None:
+            chosen = Senate.objects.filter(slug=senate).first()
+            if chosen is None:
                 known = ", ".join(Senate.objects.order_by("slug").values_list("slug", flat=True))
-                raise CommandError(f"There is no Senate called {options['senate']}. Known: {known}.")
-            doc, name = annual.senate_report(senate, year), senate.slug
-        path = Path(options["output"] or f"{name}-annual-report-{year.label.replace('/', '-')}.{fmt}")
+                raise CommandError(f"There is no Senate called {senate}. Known: {known}.")
+            doc, name = annual.senate_report(chosen, april), chosen.slug
+        path = Path(output or f"{name}-annual-report-{april.label.replace('/', '-')}.{fmt}")
         path.write_bytes(to_pdf(doc) if fmt == "pdf" else to_docx(doc))
-        self.stdout.write(f"Wrote the annual report {year.label} for {doc.senate_name} to {path}.")
+        self.stdout.write(f"Wrote the annual report {april.label} for {doc.senate_name} to {path}.")

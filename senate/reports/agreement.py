@@ -140,5 +140,5 @@ def agreement_of(judgement: Judgement) -> Agreement:
 
 
 def _pk(thing: PanelMember | int | str) -> int:
-    """A seat, or its number as a form posts it."""
-    return int(thing.pk if isinstance(thing, PanelMember) else thing)
+    """A seat, or its number as a form posts it. The rule takes plain values too: anything with a `pk`."""
+    return int(thing) if isinstance(thing, int | str) else int(thing.pk)

@@ -87,9 +87,9 @@ def _request():
 
 
 def _measure(repeat: int, built: float) -> str:
+    from senate.interests.conflict_policy import conflict_policy_for
     from senate.interests.facts import facts_for_request
-    from senate.interests.local_rules import rules_for
-    from senate.interests.screening import ScreeningRules, screen_many
+    from senate.interests.screening import ScreeningPolicy, screen_many
     from senate.members.models import Body, MemberProfile, Membership
 
     request = _request()
@@ -100,7 +100,9 @@ def _measure(repeat: int, built: float) -> str:
     times, found = [], {}
     for _ in range(repeat):
         started = time.perf_counter()
-        found = screen_many(assembly, facts_for_request(request), rules=ScreeningRules.of(rules_for(request.senate)))
+        found = screen_many(
+            assembly, facts_for_request(request), rules=ScreeningPolicy.of(conflict_policy_for(request.senate))
+        )
         times.append(time.perf_counter() - started)
     conflicts = sum(len(v) for v in found.values())
     best, median = min(times), statistics.median(times)

@@ -347,7 +347,7 @@ PAGES: list[Page] = [
     Page("interests:register_csv", "anonymous", kind="csv"),
     Page("interests:due", "manager"),
     Page("interests:register_admin", "manager"),
-    Page("interests:rules", "manager"),
+    Page("interests:conflict_policy", "manager"),
     Page("interests:screening", "manager", ACCEPTED),
     Page("interests:screen_member", "manager", screening_member),
     # recruitment

@@ -13,10 +13,10 @@ from senate.core import audit
 from senate.core.cache import until_next_act
 from senate.council.models import AgendaItem, Attendance, Meeting, MeetingDeclaration
 from senate.council.standing import MeetingRefused
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.facts import facts_for_request
-from senate.interests.local_rules import rules_for
 from senate.interests.models import DeclarationVersion
-from senate.interests.screening import Conflict, ScreeningRules, screen_many
+from senate.interests.screening import Conflict, ScreeningPolicy, screen_many
 
 
 def members_attending(meeting: Meeting) -> list[Attendance]:
@@ -46,7 +46,7 @@ def known_conflicts(
     present, unless told whom)."""
     attending = members_attending(meeting) if attendees is None else attendees
     by_profile = {a.profile_id: a for a in attending}
-    rules = ScreeningRules.of(rules_for(meeting.senate))
+    rules = ScreeningPolicy.of(conflict_policy_for(meeting.senate))
     found: dict[int, dict[int, list[Conflict]]] = {}
     chosen = meeting.items.exclude(request=None).select_related("request")
     for item in chosen if items is None else [i for i in items if i.request_id]:

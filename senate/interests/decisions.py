@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from senate.accounts.models import User
 from senate.core import audit, registry
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.due import declaration_refusal
 from senate.interests.facts import AdviceRequest, facts_for_request
-from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
 from senate.interests.restrictions import (
     CRITERIA,
@@ -26,7 +26,7 @@ from senate.interests.restrictions import (
     describe,
     tier_choices,
 )
-from senate.interests.screening import Conflict, ScreeningRules, Severity, screen, screen_many
+from senate.interests.screening import Conflict, ScreeningPolicy, Severity, screen, screen_many
 from senate.members.models import MemberProfile
 
 
@@ -105,7 +105,7 @@ def latest_decisions(decisions: list[ConflictDecision]) -> dict[str, ConflictDec
 
 
 def conflicts_for(profile: MemberProfile, request: AdviceRequest) -> list[Conflict]:
-    return screen(profile, facts_for_request(request), rules=ScreeningRules.of(rules_for(request.senate)))
+    return screen(profile, facts_for_request(request), rules=ScreeningPolicy.of(conflict_policy_for(request.senate)))
 
 
 def screening_for(
@@ -193,7 +193,9 @@ def decide_for_members(
         raise ConflictRefused("Select the members this decision is for")
     _check_decision(outcome, rationale)
     terms = _terms(request, outcome, no_tiers, no_items, no_criteria, no_recommendations, note)
-    found = screen_many(profiles, facts_for_request(request), rules=ScreeningRules.of(rules_for(request.senate)))
+    found = screen_many(
+        profiles, facts_for_request(request), rules=ScreeningPolicy.of(conflict_policy_for(request.senate))
+    )
     screenings = screenings_for(request, profiles, found)
     made, refused, nothing = [], [], []
     with transaction.atomic():

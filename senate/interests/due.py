@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from senate.accounts.models import Role, RoleAssignment
 from senate.core.cache import until_next_act
-from senate.interests.local_rules import rules_for, rules_of
-from senate.interests.models import DeclarationVersion, InterestRules, RegisterConfirmation
+from senate.interests.conflict_policy import conflict_policies_of, conflict_policy_for
+from senate.interests.models import ConflictPolicy, DeclarationVersion, RegisterConfirmation
 from senate.interests.queries import end_of
 from senate.interests.screening import ProfileIds
 from senate.members.models import MemberProfile, Membership
@@ -85,7 +85,7 @@ def due_rows_now(senate: Senate, *, today: dt.date, profile_ids: ProfileIds | No
 def _due_rows(
     senate: Senate, today: dt.date, profile: MemberProfile | None, profile_ids: ProfileIds | None = None
 ) -> list[DueRow]:
-    rules = rules_for(senate)
+    rules = conflict_policy_for(senate)
     memberships = Membership.objects.current(today).filter(senate=senate).select_related("profile__user")
     if profile_ids is not None:
         memberships = memberships.filter(profile_id__in=profile_ids)
@@ -107,16 +107,16 @@ def _due_rows(
 
 
 def due_rows_of(
-    wanted: dict[Any, list[int]], *, today: dt.date, rules: dict[int, InterestRules] | None = None
+    wanted: dict[Any, list[int]], *, today: dt.date, rules: dict[int, ConflictPolicy] | None = None
 ) -> dict[int, DueRow]:
     """The rows of some members of several Senates (`wanted`: Senate -> profile ids), by profile id,
     each read as their Senate reads it (`due_rows_now`), in six queries however many Senates: the
     panel candidates page asks this of the members it shows, who belong to any of the nine.
-    `rules`: the Senates' rules by id (`rules_of`), when the caller has read them."""
+    `rules`: the Senates' rules by id (`conflict_policies_of`), when the caller has read them."""
     if not wanted:
         return {}
     senates = {s.pk: s for s in wanted}
-    rules = rules if rules is not None else rules_of(list(wanted))
+    rules = rules if rules is not None else conflict_policies_of(list(wanted))
     asked = Q()
     for senate, ids in wanted.items():
         asked |= Q(senate_id=senate.pk, profile_id__in=list(ids))
@@ -193,13 +193,13 @@ def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -
     ).filter(granted_at__lte=end)
     for senate_id, user_id, role, granted in roles.values_list("senate_id", "user_id", "role", "granted_at"):
         leading[senate_id, user_id].append((role, timezone.localdate(granted)))
-    rules = {r.senate_id: r for r in InterestRules.objects.filter(senate_id__in=list(senates))}
+    rules = {r.senate_id: r for r in ConflictPolicy.objects.filter(senate_id__in=list(senates))}
     found: dict[int, str] = {}
     for pk in ids:
         rows = []
         for senate_id, memberships in held.get(pk, {}).items():
             row = DueRow(memberships[0].profile, memberships, last.get(pk))
-            senate_rules = rules.get(senate_id) or rules_for(senates[senate_id])
+            senate_rules = rules.get(senate_id) or conflict_policy_for(senates[senate_id])
             user_id = row.profile.user_id
             row.obligations = _obligations(row, starts[senate_id, pk], leading[senate_id, user_id], senate_rules, today)
             row.status = _status(row, today)
@@ -247,7 +247,7 @@ def _owed(
     last_declared: dt.date | None,
     appointments: Iterable[tuple[dt.date, Any]],
     leading: Iterable[tuple[str, dt.date]],
-    rules: InterestRules,
+    rules: ConflictPolicy,
     today: dt.date,
 ) -> Iterator[tuple[str, dt.date, Any]]:
     """What a member owes, as (kind, due on, what it is for): the one statement of the rules, read by
@@ -266,7 +266,7 @@ def _owed(
 
 
 def _obligations(
-    row: DueRow, starts: list[dt.date], leading: list[tuple[str, dt.date]], rules: InterestRules, today: dt.date
+    row: DueRow, starts: list[dt.date], leading: list[tuple[str, dt.date]], rules: ConflictPolicy, today: dt.date
 ) -> list[Obligation]:
     window = dt.timedelta(days=rules.new_interest_days)
     found = []
@@ -310,10 +310,10 @@ def counted_in(senates: list[Any], *, today: dt.date) -> dict[int, dict[str, int
     """Every Senate's counts at once (the national dashboard), as `counted` gives them Senate by Senate,
     read as plain values (no rows, no wording): a fixed number of queries whatever the number of members."""
     found: dict[int, dict[str, int]] = {s.pk: {status.value: 0 for status in Status} for s in senates}
-    # One query for every Senate's rules; a Senate that never set them has the NHS defaults (as `rules_for`
+    # One query for every Senate's rules; a Senate that never set them has the NHS defaults (as `conflict_policy_for`
     # would make them, without writing while reading).
-    kept = {r.senate_id: r for r in InterestRules.objects.filter(senate__in=senates)}
-    rules = {s.pk: kept.get(s.pk) or InterestRules(senate=s) for s in senates}
+    kept = {r.senate_id: r for r in ConflictPolicy.objects.filter(senate__in=senates)}
+    rules = {s.pk: kept.get(s.pk) or ConflictPolicy(senate=s) for s in senates}
     current = Membership.objects.current(today).filter(senate__in=senates).order_by()
     held: dict[tuple[int, int], list[tuple[dt.date, None]]] = defaultdict(list)
     user_of: dict[int, int] = {}

@@ -20,12 +20,12 @@ from django.utils import timezone
 
 from senate.core.cache import until_next_act
 from senate.interests import queries
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.decisions import ConflictState, MemberScreening, latest_decisions
 from senate.interests.facts import ReviewFacts
-from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, DeclarationVersion
 from senate.interests.queries import Candidate
-from senate.interests.screening import Conflict, ScreeningRules, Severity, screen_many
+from senate.interests.screening import Conflict, ScreeningPolicy, Severity, screen_many
 from senate.members.models import Affiliation, MemberProfile, Membership
 
 SEVERITY_ORDER = [Severity.HIGH, Severity.MEDIUM, Severity.LOW]
@@ -121,7 +121,7 @@ def screen_candidates(senate: Any, request: Any, facts: ReviewFacts, names: dict
     candidates = queries.candidates(senate, today, q, partners=partners)
 
     def work_out() -> tuple[list[Candidate], dict[int, list[Conflict]]]:
-        rules = ScreeningRules.of(rules_for(senate))
+        rules = ScreeningPolicy.of(conflict_policy_for(senate))
         return queries.candidate_rows(candidates), screen_many(candidates, facts, rules=rules, names=names)
 
     searched = hashlib.sha256(q.encode()).hexdigest()[:16]

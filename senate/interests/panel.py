@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from senate.core import registry
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.due import declaration_refusals
 from senate.interests.facts import AdviceRequest, facts_for_request
-from senate.interests.local_rules import rules_for
 from senate.interests.models import Attestation, ConflictDecision, ConflictDismissal, Outcome
 from senate.interests.restrictions import describe_decisions
-from senate.interests.screening import ScreeningRules, screen_many
+from senate.interests.screening import ScreeningPolicy, screen_many
 from senate.members.models import MemberProfile, Membership
 from senate.organisations.models import Senate
 
@@ -41,7 +41,9 @@ def declarations_for_panel(
     review (less those dismissed as false positives), the decisions taken, and what they declared
     for this review when they attested."""
     members = list(profiles)
-    found = screen_many(members, facts_for_request(request, on=on), rules=ScreeningRules.of(rules_for(request.senate)))
+    found = screen_many(
+        members, facts_for_request(request, on=on), rules=ScreeningPolicy.of(conflict_policy_for(request.senate))
+    )
     dismissed = set(ConflictDismissal.objects.filter(request_id=request.pk).values_list("profile_id", "key"))
     decisions = _decisions(request, members)
     specific = _specific(request, members)

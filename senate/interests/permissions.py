@@ -42,7 +42,7 @@ DESCRIPTIONS.update(
         P.SEND_REMINDERS: "send declaration reminders",
         P.VIEW_REGISTER_ADMIN: "see the full register of interests, including unpublished entries",
         P.WITHHOLD: "withhold or publish register entries",
-        P.EDIT_RULES: "change the Senate's conflicts of interest rules",
+        P.EDIT_RULES: "change the Senate's conflicts of interest policy",
         P.SCREEN: "screen members for conflicts of interest",
         P.DECIDE_CONFLICTS: "decide on conflicts of interest",
         P.ATTEST: "confirm declarations of interest for a review",

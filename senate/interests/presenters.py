@@ -6,10 +6,10 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from senate.interests.conflict_policy import conflict_policy_for, money, threshold_advice
 from senate.interests.due import LABELS, Status, due_rows
 from senate.interests.facts import AdviceRequest, ReviewFacts
-from senate.interests.local_rules import money, rules_for, threshold_advice
-from senate.interests.models import Declaration, DeclarationVersion, InterestRules, Kind
+from senate.interests.models import ConflictPolicy, Declaration, DeclarationVersion, Kind
 from senate.interests.screening import SEVERITY_LABELS, Severity
 from senate.members.models import MemberProfile, Membership
 from senate.organisations.models import Organisation, Senate
@@ -68,7 +68,7 @@ def dates(version: DeclarationVersion) -> str:
 
 
 def version_rows(
-    declaration: Declaration, version: DeclarationVersion, rules: InterestRules | None = None
+    declaration: Declaration, version: DeclarationVersion, rules: ConflictPolicy | None = None
 ) -> list[dict[str, Any]]:
     """A declaration's details as summary-list rows."""
     rows = [
@@ -100,7 +100,7 @@ def version_rows(
 
 
 def own_sections(
-    declarations: list[Declaration], today: dt.date, rules: InterestRules
+    declarations: list[Declaration], today: dt.date, rules: ConflictPolicy
 ) -> dict[str, list[dict[str, Any]]]:
     """The member's declarations as cards: current, ended, and nil returns."""
     sections: dict[str, list[dict[str, Any]]] = {"current": [], "ended": [], "nil": []}
@@ -163,7 +163,7 @@ def owed_by(profile: MemberProfile, today: dt.date) -> list[dict[str, Any]]:
 def home_rules(profile: MemberProfile) -> Any:
     """The rules of the Senate the member sits on (the first, if several); the NHS defaults if none."""
     membership = Membership.objects.current().filter(profile=profile).select_related("senate").first()
-    return rules_for(membership.senate if membership else None)
+    return conflict_policy_for(membership.senate if membership else None)
 
 
 def saved_message(declaration: Declaration, profile: MemberProfile) -> str:

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from senate.core.cache import until_next_act
 from senate.interests import queries
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.due import Status, due_rows_now
-from senate.interests.local_rules import rules_for
 from senate.interests.models import (
     Category,
     DeclarationVersion,
@@ -180,7 +180,7 @@ _COLUMNS = {
 
 def _entries_in_force(senate: Senate, on: dt.date, roles: dict[int, str]) -> list[dict[str, Any]]:
     """Versions in force at the end of `on` for members then current, less those long ended: one query."""
-    window = _months_before(on, rules_for(senate).ended_shown_months)
+    window = _months_before(on, conflict_policy_for(senate).ended_shown_months)
     versions = (
         DeclarationVersion.objects.in_force(queries.end_of(on))
         .filter(declaration__profile_id__in=list(roles))
@@ -193,7 +193,7 @@ def _entries_in_force(senate: Senate, on: dt.date, roles: dict[int, str]) -> lis
 def _in_force_query(senate: Senate, on: dt.date) -> QuerySet[DeclarationVersion]:
     """`_entries_in_force` as a query the database can count and page: members current on `on`, and
     `_still_shown`'s window in SQL."""
-    window = _months_before(on, rules_for(senate).ended_shown_months)
+    window = _months_before(on, conflict_policy_for(senate).ended_shown_months)
     current = Membership.objects.current(on).filter(senate=senate).values("profile_id")
     gifts = Q(declaration__kind__in=[Kind.GIFT, Kind.HOSPITALITY])
     given_lately = Q(started_on__isnull=True) | Q(started_on__gte=window, started_on__lte=on)

@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from senate.interests.local_rules import rules_for
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.members.models import MemberProfile, Membership
 from senate.organisations.models import Senate
 
@@ -15,7 +15,7 @@ from senate.organisations.models import Senate
 def past_retention(senate: Senate, *, today: dt.date) -> QuerySet[MemberProfile]:
     """Former members of this Senate with declarations, who left every Senate more than the
     retention period ago."""
-    years = rules_for(senate).retention_years
+    years = conflict_policy_for(senate).retention_years
     cutoff = (
         today.replace(year=today.year - years)
         if not (today.month == 2 and today.day == 29)

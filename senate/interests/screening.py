@@ -8,7 +8,7 @@ The rules, each keyed so that decisions and dismissals stay attached to it from 
 - such a role that ended within the look-back (`past-employed:<org>` ...);
 - a declared interest in one of those organisations, in a service under review, or in a place named
   (`declared:<declaration>:organisation|service|place`); through a relative or associate, it is indirect;
-- living or working in an affected ICB area, when the request is contentious or the Senate's rules
+- living or working in an affected ICB area, when the request is contentious or the Senate's conflict policy
   say so (`area:home|work:<icb>`).
 
 It reads plain values (a ReviewFacts) and a few flat queries whose size follows the matches, not the
@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from senate.interests import places
 from senate.interests.facts import ReviewFacts
-from senate.interests.models import Category, DeclarationVersion, InterestRules, Kind
+from senate.interests.models import Category, ConflictPolicy, DeclarationVersion, Kind
 from senate.members.models import Affiliation, MemberProfile
 from senate.organisations.models import Organisation
 
@@ -64,12 +64,12 @@ class Conflict:
 
 
 @dataclass(frozen=True)
-class ScreeningRules:
+class ScreeningPolicy:
     lookback_years: int = 3
     local_area_always: bool = False
 
     @classmethod
-    def of(cls, rules: InterestRules) -> "ScreeningRules":
+    def of(cls, rules: ConflictPolicy) -> "ScreeningPolicy":
         return cls(lookback_years=rules.lookback_years, local_area_always=rules.local_area_always)
 
 
@@ -91,7 +91,7 @@ class _Index:
         self.found[profile_id].setdefault(conflict.key, conflict)
 
 
-def screen(profile: MemberProfile, facts: ReviewFacts, *, rules: ScreeningRules | None = None) -> list[Conflict]:
+def screen(profile: MemberProfile, facts: ReviewFacts, *, rules: ScreeningPolicy | None = None) -> list[Conflict]:
     """Every possible conflict of one member with the review described by `facts`."""
     return screen_many([profile], facts, rules=rules).get(profile.pk, [])
 
@@ -100,12 +100,12 @@ def screen_many(
     profiles: QuerySet[MemberProfile] | Iterable[MemberProfile],
     facts: ReviewFacts,
     *,
-    rules: ScreeningRules | None = None,
+    rules: ScreeningPolicy | None = None,
     names: dict[int, str] | None = None,
 ) -> dict[int, list[Conflict]]:
     """Conflicts by profile id, most severe first; members with none are absent. `names`: the names
     of the organisations and ICB areas the request names, when the caller has read them already."""
-    index = _index(facts, rules or ScreeningRules(), names)
+    index = _index(facts, rules or ScreeningPolicy(), names)
     ids: ProfileIds = profiles.values("pk") if isinstance(profiles, QuerySet) else [p.pk for p in profiles]
     _affiliations(ids, index)
     _profiles(ids, index)
@@ -115,7 +115,7 @@ def screen_many(
     }
 
 
-def _index(facts: ReviewFacts, rules: ScreeningRules, names: dict[int, str] | None = None) -> _Index:
+def _index(facts: ReviewFacts, rules: ScreeningPolicy, names: dict[int, str] | None = None) -> _Index:
     on = facts.on or timezone.localdate()
     parties = {org: "an affected organisation" for org in facts.affected_organisation_ids}
     if facts.sponsor_organisation_id:

@@ -13,12 +13,12 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 
+from senate.interests.conflict_policy import conflict_policies_of, conflict_policy_for
 from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
 from senate.interests.facts import facts_for_request
-from senate.interests.local_rules import rules_for, rules_of
-from senate.interests.models import ConflictDecision, InterestRules
-from senate.interests.screening import Conflict, ScreeningRules, screen_many
+from senate.interests.models import ConflictDecision, ConflictPolicy
+from senate.interests.screening import Conflict, ScreeningPolicy, screen_many
 from senate.members.models import MemberProfile, Membership, MembershipRole, Profession
 from senate.organisations.models import Senate
 from senate.panels import skills as sk
@@ -153,16 +153,16 @@ class Pool:
     screened: set[int] = field(default_factory=set)
     senates: dict[int, Senate] = field(default_factory=dict)
     """The Senates the members read so far sit for here, with their regions, by id."""
-    rules: dict[int, InterestRules] = field(default_factory=dict)
+    rules: dict[int, ConflictPolicy] = field(default_factory=dict)
     """The conflicts-of-interest rules of this Senate (for screening) and of the members' own (for
     their declarations), by Senate id, as read so far."""
 
-    def read_rules(self, pks: set[int]) -> dict[int, InterestRules]:
+    def read_rules(self, pks: set[int]) -> dict[int, ConflictPolicy]:
         """The rules of these Senates (those not read yet)."""
         senates = self.read_senates(pks)  # each Senate the rules are asked of is needed with them
         missing = pks - set(self.rules)
         if missing:
-            self.rules.update(rules_of([senates[pk] for pk in missing]))
+            self.rules.update(conflict_policies_of([senates[pk] for pk in missing]))
         return self.rules
 
     def read_senates(self, pks: set[int]) -> dict[int, Senate]:
@@ -170,12 +170,12 @@ class Pool:
         missing = pks - set(self.senates)
         if missing:
             # With their conflicts-of-interest rules, which are asked of the same Senates next.
-            read = Senate.objects.filter(pk__in=missing).select_related("region", "interest_rules")
+            read = Senate.objects.filter(pk__in=missing).select_related("region", "conflict_policy")
             for senate in read:
                 self.senates[senate.pk] = senate
                 try:
-                    self.rules.setdefault(senate.pk, senate.interest_rules)
-                except InterestRules.DoesNotExist:
+                    self.rules.setdefault(senate.pk, senate.conflict_policy)
+                except ConflictPolicy.DoesNotExist:
                     pass  # made with the NHS defaults when asked for (`read_rules`)
         return self.senates
 
@@ -292,7 +292,7 @@ def read_pool(
         for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
             absences.setdefault(absence.profile_id, []).append(absence)
     pool_ids = {pk for pk, *_ in rows}
-    rules = {senate.pk: rules_for(senate)} if screen else {}
+    rules = {senate.pk: conflict_policy_for(senate)} if screen else {}
     screenings = (
         _screenings(request, _screen(request, profiles, on=on, rules=rules[senate.pk]), pool_ids) if screen else {}
     )
@@ -425,8 +425,8 @@ def _skills_and_homes(profiles, senate, on: dt.date, codes: set[str] | None, par
     return found, homes
 
 
-def _screen(request, profiles, *, on: dt.date, rules: InterestRules) -> dict[int, list[Conflict]]:
-    return screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningRules.of(rules))
+def _screen(request, profiles, *, on: dt.date, rules: ConflictPolicy) -> dict[int, list[Conflict]]:
+    return screen_many(profiles, facts_for_request(request, on=on), rules=ScreeningPolicy.of(rules))
 
 
 def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int]) -> dict[int, MemberScreening]:
@@ -444,7 +444,7 @@ def _screenings(request, conflicts: dict[int, list[Conflict]], pool_ids: set[int
 
 
 def _declaration_refusals(
-    senates: dict[int, Senate], rules: dict[int, InterestRules], homes: dict[int, int], *, on: dt.date
+    senates: dict[int, Senate], rules: dict[int, ConflictPolicy], homes: dict[int, int], *, on: dt.date
 ) -> dict[int, str]:
     """Why each member's declarations keep them off a panel (never declared, or overdue), by profile.
     Each member (`homes`: profile id -> the Senate they sit for here) is asked of that Senate (a lent

@@ -64,7 +64,7 @@ def panel_recruited_check(request) -> str | None:
         for m in accepted.prefetch_related("profile__expertise", "profile__memberships__senate")
     ]
     labels = dict(sk.skill_choices())
-    rules = [(r.skill, r.minimum, sk.skill_label(r.skill, labels)) for r in spec.rules.all()]
+    rules = [(r.skill, r.minimum, sk.skill_label(r.skill, labels)) for r in spec.expertise_rules.all()]
     if spec.chair_from_council and not spec.out_of_region_only:
         rules.append((sk.COUNCIL, 1, "a member of this Senate's Clinical Council to chair it"))
     faults = composition_faults(

@@ -138,7 +138,7 @@ class SpecForm(Form):
         }
         initial["out_of_region_only"] = str(spec.out_of_region_only)
         initial["chair_from_council"] = str(spec.chair_from_council)
-        for i, rule in enumerate(spec.rules.all(), start=1):
+        for i, rule in enumerate(spec.expertise_rules.all(), start=1):
             initial[f"rule_{i}_skill"], initial[f"rule_{i}_minimum"] = rule.skill, rule.minimum
         return initial
 

@@ -78,10 +78,10 @@ class PanelSpec(models.Model):
         return f"Panel specification for {self.request}"
 
 
-class SpecRule(models.Model):
+class ExpertiseRule(models.Model):
     """'At least `minimum` panel members hold `skill`' (a profession, expertise code or 'ppv')."""
 
-    spec = models.ForeignKey(PanelSpec, on_delete=models.CASCADE, related_name="rules")
+    spec = models.ForeignKey(PanelSpec, on_delete=models.CASCADE, related_name="expertise_rules")
     skill = models.CharField(max_length=80)
     minimum = models.PositiveIntegerField()
 

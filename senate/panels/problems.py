@@ -102,7 +102,7 @@ def build(requests, *, on: dt.date) -> Built:
 
 
 def _review(request, spec) -> Review:
-    requirements = [Requirement(rule.skill, rule.minimum) for rule in spec.rules.all()]
+    requirements = [Requirement(rule.skill, rule.minimum) for rule in spec.expertise_rules.all()]
     if spec.chair_from_council and not spec.out_of_region_only:
         requirements.append(Requirement(sk.COUNCIL, 1))
     return Review(

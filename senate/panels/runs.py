@@ -70,7 +70,7 @@ def _request_result(built, answer, request, labels) -> dict:
     cands = built.candidates[request.pk]
     chosen = [int(m[1:]) for m in answer.panels.get(rid, ())]
     pinned = {int(m[1:]) for m, r in built.problem.pins if r == rid}
-    counted = [rule.skill for rule in spec.rules.all()] + ([sk.COUNCIL] if spec.chair_from_council else [])
+    counted = [rule.skill for rule in spec.expertise_rules.all()] + ([sk.COUNCIL] if spec.chair_from_council else [])
     roles = assign_roles([cands[pk] for pk in chosen], chair_from_council=spec.chair_from_council)
     panel = []
     for pk in chosen:
@@ -232,7 +232,7 @@ def replacement_for(
         )
     )
     spec = seat.request.panel_spec
-    counted = {rule.skill for rule in spec.rules.all()} | ({sk.COUNCIL} if spec.chair_from_council else set())
+    counted = {rule.skill for rule in spec.expertise_rules.all()} | ({sk.COUNCIL} if spec.chair_from_council else set())
     lost = counted & sk.skills_of(seat.profile, council_of=seat.request.senate_id)
     reserves = [r for r in run.for_request(seat.request.pk).get("reserves", []) if r["profile"] not in taken]
     if not reserves:

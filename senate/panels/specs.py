@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from senate.core import audit
-from senate.panels.models import PanelSpec, SpecRule
+from senate.panels.models import ExpertiseRule, PanelSpec
 from senate.reviews.stages import FINISHED, Stage
 
 # Panel work starts once a request is accepted; invitations go only once the terms are approved.
@@ -87,8 +87,8 @@ def save_spec(request, *, by, rules: list[Rule], **fields) -> PanelSpec:
         raise SpecRefused(errors)
     with transaction.atomic():
         spec, created = PanelSpec.objects.update_or_create(request=request, defaults={**fields, "updated_by": by})
-        spec.rules.all().delete()
-        SpecRule.objects.bulk_create(SpecRule(spec=spec, skill=r.skill, minimum=r.minimum) for r in rules)
+        spec.expertise_rules.all().delete()
+        ExpertiseRule.objects.bulk_create(ExpertiseRule(spec=spec, skill=r.skill, minimum=r.minimum) for r in rules)
         audit.record(
             "panels.spec_saved",
             spec,
@@ -104,4 +104,4 @@ def spec_of(request, *, rules: bool = True) -> PanelSpec | None:
     """The request's panel specification, with its rules unless `rules` is False (a page that needs
     only its dates)."""
     found = PanelSpec.objects.filter(request=request)
-    return (found.prefetch_related("rules") if rules else found).first()
+    return (found.prefetch_related("expertise_rules") if rules else found).first()

@@ -51,7 +51,7 @@ def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cas
     page.fill("#id_min_out_of_region", "1")
     _submit(journey, "Save the specification")
     assert "The panel specification has been saved" in page.inner_text("main")
-    assert PanelSpec.objects.get(request=request).rules.count() == 2
+    assert PanelSpec.objects.get(request=request).expertise_rules.count() == 2
 
     _submit(journey, "Run the optimiser")
     main = page.inner_text("main")

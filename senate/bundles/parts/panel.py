@@ -6,11 +6,11 @@ invitation, answer, decline and replacement, in time order."""
 from typing import Any
 
 from senate.bundles.contents import Part, Setting, chronological, day, when, who
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.facts import facts_for_request
-from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
 from senate.interests.restrictions import describe_decision
-from senate.interests.screening import ScreeningRules, screen_many
+from senate.interests.screening import ScreeningPolicy, screen_many
 from senate.members.models import MemberProfile
 from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelSpec
 from senate.reviews.models import Request
@@ -40,7 +40,7 @@ def part(setting: Setting) -> Part:
 
 
 def _spec(found: Part, r: Request) -> None:
-    spec = PanelSpec.objects.filter(request=r).select_related("updated_by").prefetch_related("rules").first()
+    spec = PanelSpec.objects.filter(request=r).select_related("updated_by").prefetch_related("expertise_rules").first()
     if spec is None:
         return
     rows = [
@@ -48,7 +48,7 @@ def _spec(found: Part, r: Request) -> None:
         ["From outside the region", f"at least {spec.min_out_of_region}" + (" (only)" if spec.out_of_region_only else "")],
         ["Chair from the Council", "Yes" if spec.chair_from_council else "No"],
         ["Dates", f"{day(spec.starts_on)} to {day(spec.ends_on)}"],
-        *[[f"Rule: {rule.skill}", f"at least {rule.minimum}"] for rule in spec.rules.all()],
+        *[[f"Rule: {rule.skill}", f"at least {rule.minimum}"] for rule in spec.expertise_rules.all()],
         ["Last changed", f"{when(spec.updated_at)} by {who(spec.updated_by)}"],
     ]  # fmt: skip
     found.table("panel_specification", "The panel specification and its counted rules", ["Rule", "Value"], rows)
@@ -79,7 +79,7 @@ def _considered(runs: list[OptimiserRun], r: Request, *records: list[Any]) -> li
 
 def _screening(found: Part, r: Request, considered: list[MemberProfile]) -> None:
     facts = facts_for_request(r)
-    conflicts = screen_many(considered, facts, rules=ScreeningRules.of(rules_for(r.senate)))
+    conflicts = screen_many(considered, facts, rules=ScreeningPolicy.of(conflict_policy_for(r.senate)))
     rows = [
         [str(p), c.severity.capitalize(), c.rule, c.reason]
         for p in considered

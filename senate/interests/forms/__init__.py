@@ -1,16 +1,16 @@
-"""Forms for declarations, the register, screening decisions, attestation and the Senate's rules.
+"""Forms for declarations, the register, screening decisions, attestation and the Senate's conflict policy.
 Every field renders as its NHS.UK component through `nhs_field`, with GOV.UK-style error messages."""
 
 from senate.interests.forms.declarations import AttestForm, EndForm, GiftForm, InterestForm, NilReturnForm
 from senate.interests.forms.team import (
     BulkDecisionForm,
+    ConflictPolicyForm,
     DecisionForm,
     DismissForm,
     DueFilterForm,
     PublicRegisterFilterForm,
     RegisterDateForm,
     RegisterFilterForm,
-    RulesForm,
     ScreeningFilterForm,
     WithholdForm,
 )
@@ -28,7 +28,7 @@ __all__ = [
     "PublicRegisterFilterForm",
     "RegisterDateForm",
     "RegisterFilterForm",
-    "RulesForm",
+    "ConflictPolicyForm",
     "ScreeningFilterForm",
     "WithholdForm",
 ]

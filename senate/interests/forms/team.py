@@ -11,7 +11,7 @@ from senate.core.forms import Form, FormData, FormFiles, FormInitial, ModelForm
 from senate.interests.decisions import ConflictState
 from senate.interests.flagged import DECIDED, KINDS, OPEN, SEVERITY_ORDER
 from senate.interests.forms.fields import date, yes_no
-from senate.interests.models import InterestRules, Outcome, WithholdingGrounds
+from senate.interests.models import ConflictPolicy, Outcome, WithholdingGrounds
 from senate.interests.register import ENTRY_TYPES, date_error
 from senate.interests.restrictions import NOTHING_RESTRICTED
 from senate.interests.screening import SEVERITY_LABELS
@@ -292,7 +292,7 @@ class DismissForm(Form):
     )
 
 
-class RulesForm(ModelForm):  # type: ignore[type-arg]
+class ConflictPolicyForm(ModelForm):  # type: ignore[type-arg]
     annual_month = forms.TypedChoiceField(
         label="Month of the annual declaration",
         coerce=int,
@@ -304,7 +304,7 @@ class RulesForm(ModelForm):  # type: ignore[type-arg]
     )
 
     class Meta:
-        model = InterestRules
+        model = ConflictPolicy
         fields = [
             "gift_promotional_limit",
             "gift_declare_limit",
@@ -337,7 +337,7 @@ class RulesForm(ModelForm):  # type: ignore[type-arg]
         }
 
     def __init__(
-        self, data: FormData | None = None, files: FormFiles | None = None, *, instance: InterestRules | None = None
+        self, data: FormData | None = None, files: FormFiles | None = None, *, instance: ConflictPolicy | None = None
     ) -> None:
         super().__init__(data, files, instance=instance)
         self.initial["local_area_always"] = str(self.instance.local_area_always)

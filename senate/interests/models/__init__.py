@@ -1,6 +1,7 @@
-"""Declarations of interest, the Senate's local rules for them, and the records each review keeps:
+"""Declarations of interest, the Senate's conflict policy, and the records each review keeps:
 decisions on conflicts, dismissed suggestions and attestations before access to evidence."""
 
+from senate.interests.models.conflict_policy import ConflictPolicy
 from senate.interests.models.declarations import (
     Category,
     Declaration,
@@ -10,7 +11,6 @@ from senate.interests.models.declarations import (
     RegisterConfirmation,
     WithholdingGrounds,
 )
-from senate.interests.models.local_rules import InterestRules
 from senate.interests.models.reviews import Attestation, ConflictDecision, ConflictDismissal, Outcome
 
 __all__ = [
@@ -20,7 +20,7 @@ __all__ = [
     "ConflictDismissal",
     "Declaration",
     "DeclarationVersion",
-    "InterestRules",
+    "ConflictPolicy",
     "Kind",
     "Outcome",
     "PublicationDecision",

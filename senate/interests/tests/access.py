@@ -35,7 +35,7 @@ PAGES = [
     ("interests:due", lambda c: "/south-west/interests/due/", TEAM),
     ("interests:register_admin", lambda c: "/south-west/interests/manage/", TEAM),
     ("interests:withhold", lambda c: f"/south-west/interests/manage/{_council_declaration(c)}/withhold/", TEAM),
-    ("interests:rules", lambda c: "/south-west/interests/rules/", TEAM | {"admin"}),
+    ("interests:conflict_policy", lambda c: "/south-west/interests/conflict-policy/", TEAM | {"admin"}),
     ("interests:screening", lambda c: _screening(c, "screening/"), TEAM),
     ("interests:screen_member", lambda c: _screening(c, f"screening/{_council_profile(c)}/"), TEAM),
     # Only a member invited to or seated on the request's panel attests for it.

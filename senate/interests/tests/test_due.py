@@ -6,9 +6,9 @@ import datetime as dt
 from django.utils import timezone
 
 from senate.accounts.models import Role, RoleAssignment
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.declaring import confirm_register
 from senate.interests.due import Status, annual_cycle, due_rows
-from senate.interests.local_rules import rules_for
 from senate.interests.tests.factories import declared
 from senate.members.models import Body, MembershipRole
 from senate.members.tests.factories import MembershipFactory
@@ -95,7 +95,7 @@ def test_a_declaration_made_just_before_appointment_counts(senate):
 
 
 def test_the_annual_month_is_a_setting(senate):
-    rules = rules_for(senate)
+    rules = conflict_policy_for(senate)
     rules.annual_month = 10
     rules.save()
     profile = _member(senate)
@@ -124,7 +124,7 @@ def test_every_senates_counts_at_once_agree_with_each_senates_rows(senate, other
     from senate.interests.due import counted_in, counts
 
     today = D(2026, 11, 20)
-    rules = rules_for(other_senate)
+    rules = conflict_policy_for(other_senate)
     rules.annual_month = 10
     rules.save()
     _member(senate, start=D(2026, 11, 1))  # never declared

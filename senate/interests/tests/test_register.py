@@ -106,7 +106,7 @@ def _queries(client):
 
 def test_the_public_register_does_not_query_more_as_entries_grow(client, cast, council_profile):
     declared(council_profile)
-    _queries(client)  # the first visit makes the Senate's rules with their defaults
+    _queries(client)  # the first visit makes the Senate's conflict policy with its defaults
     one = _queries(client)
     for _ in range(3):
         declared(MembershipFactory().profile)

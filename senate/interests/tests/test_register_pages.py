@@ -113,7 +113,7 @@ def test_the_pages_and_the_spreadsheet_ask_the_same_queries_for_one_entry_or_man
     urls = [URL, URL + "?page=2", URL + "?name=Marker&type=financial&body=assembly", CSV_URL]
     _members(1)
     for url in urls:
-        _count(client, url)  # the first visit makes the Senate's rules with their defaults
+        _count(client, url)  # the first visit makes the Senate's conflict policy with its defaults
     one = {url: _count(client, url) for url in urls}
     _members(60)
     many = {url: _count(client, url) for url in urls}

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from senate.interests.local_rules import rules_for
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.retention import past_retention
 from senate.interests.tests.factories import declared
 from senate.members.tests.factories import MembershipFactory
@@ -30,7 +30,7 @@ def test_a_member_still_serving_elsewhere_is_kept(senate, other_senate):
 
 
 def test_the_retention_period_is_a_setting(senate):
-    rules = rules_for(senate)
+    rules = conflict_policy_for(senate)
     rules.retention_years = 3
     rules.save()
     recent = _former(senate, dt.date(2022, 3, 31), "Recently Left")

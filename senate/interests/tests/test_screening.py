@@ -8,7 +8,7 @@ import pytest
 from senate.interests.declaring import amend_declaration
 from senate.interests.facts import ReviewFacts, facts_for_request
 from senate.interests.models import Category, Kind
-from senate.interests.screening import ScreeningRules, Severity, screen, screen_many
+from senate.interests.screening import ScreeningPolicy, Severity, screen, screen_many
 from senate.interests.tests.factories import declared, make_request, trust
 from senate.members.models import Affiliation
 from senate.members.tests.factories import MemberProfileFactory
@@ -87,7 +87,7 @@ def test_a_past_role_within_the_look_back_fires_and_an_older_one_does_not(facts,
 
 def test_the_look_back_is_a_setting(facts, torbay):
     recent = _affiliated(torbay, "employed", end=TODAY - dt.timedelta(days=365 * 2))
-    assert screen(recent, facts, rules=ScreeningRules(lookback_years=1)) == []
+    assert screen(recent, facts, rules=ScreeningPolicy(lookback_years=1)) == []
 
 
 def test_a_declared_financial_interest_in_an_affected_organisation_fires(facts, torbay):
@@ -172,7 +172,7 @@ def test_living_in_the_affected_area_fires_only_when_contentious(facts, icb):
 
 def test_the_senate_may_count_local_connections_when_not_contentious(facts, icb):
     profile = MemberProfileFactory(home_icb=icb)
-    conflict = _only(screen(profile, facts, rules=ScreeningRules(local_area_always=True)))
+    conflict = _only(screen(profile, facts, rules=ScreeningPolicy(local_area_always=True)))
     assert "counts local connections" in conflict.reason
 
 

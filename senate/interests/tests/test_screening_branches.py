@@ -7,7 +7,7 @@ import pytest
 
 from senate.interests.facts import ReviewFacts
 from senate.interests.models import Category, Kind
-from senate.interests.screening import ScreeningRules, Severity, screen
+from senate.interests.screening import ScreeningPolicy, Severity, screen
 from senate.interests.tests.factories import declared, trust
 from senate.members.models import Affiliation
 from senate.members.tests.factories import MemberProfileFactory
@@ -133,7 +133,7 @@ def test_the_look_back_from_29_february_reaches_28_february(icb, torbay):
 
 def test_living_in_the_affected_area_names_the_area_and_why_it_counts(facts, icb):
     profile = MemberProfileFactory(home_icb=icb)
-    rules = ScreeningRules(local_area_always=True)
+    rules = ScreeningPolicy(local_area_always=True)
     conflict = _only(screen(profile, facts, rules=rules))
     assert conflict.reason == f"Lives or mainly works in the {icb.name} area, and the Senate counts local connections"
 

@@ -3,10 +3,10 @@ England 2017 defaults: £6, £50, £25 and £75), and how amounts are written. P
 
 from decimal import Decimal
 
-from senate.interests.local_rules import money, threshold_advice
-from senate.interests.models import InterestRules
+from senate.interests.conflict_policy import money, threshold_advice
+from senate.interests.models import ConflictPolicy
 
-NHS = InterestRules()
+NHS = ConflictPolicy()
 
 
 def test_a_gift_of_exactly_the_promotional_limit_is_a_promotional_item():
@@ -44,7 +44,7 @@ def test_an_interest_or_a_gift_without_a_value_gets_no_advice():
 
 
 def test_a_senates_own_thresholds_change_the_advice():
-    strict = InterestRules(hospitality_declare_from=Decimal("10"), hospitality_refuse_over=Decimal("40"))
+    strict = ConflictPolicy(hospitality_declare_from=Decimal("10"), hospitality_refuse_over=Decimal("40"))
     assert threshold_advice("hospitality", Decimal("45"), strict) == (
         "Over £40: refuse unless a senior manager approves"
     )

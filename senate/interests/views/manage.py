@@ -14,8 +14,8 @@ from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.core.cache import rendered, until_next_act
 from senate.interests import due, presenters, publication
-from senate.interests.forms import DueFilterForm, RegisterFilterForm, RulesForm, WithholdForm
-from senate.interests.local_rules import EDITABLE, rules_for, update_rules
+from senate.interests.conflict_policy import EDITABLE, conflict_policy_for, update_conflict_policy
+from senate.interests.forms import ConflictPolicyForm, DueFilterForm, RegisterFilterForm, WithholdForm
 from senate.interests.models import Declaration
 from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.register import all_entries
@@ -133,18 +133,20 @@ def publish(http: SignedInRequest, senate: Senate, declaration: Declaration) -> 
 
 
 @requires(P.EDIT_RULES)
-def rules_page(http: SignedInRequest, senate: Senate) -> HttpResponse:
-    rules = rules_for(senate)
-    form = RulesForm(posted(http), instance=rules)
+def conflict_policy_page(http: SignedInRequest, senate: Senate) -> HttpResponse:
+    rules = conflict_policy_for(senate)
+    form = ConflictPolicyForm(posted(http), instance=rules)
     if http.method == "POST" and form.is_valid():
         # The form has already copied the new values onto `rules`; compare against the stored ones.
-        update_rules(rules_for(senate), changes={name: form.cleaned_data[name] for name in EDITABLE}, by=http.user)
-        messages.success(http, "The conflicts of interest rules have been saved.")
-        return redirect("interests:rules", senate.slug)
+        update_conflict_policy(
+            conflict_policy_for(senate), changes={name: form.cleaned_data[name] for name in EDITABLE}, by=http.user
+        )
+        messages.success(http, "The conflicts of interest policy have been saved.")
+        return redirect("interests:conflict_policy", senate.slug)
     context = {
         "form": form,
         "past_retention": past_retention(senate, today=timezone.localdate()).count(),
-        "page_title": "Conflicts of interest rules",
+        "page_title": "Conflicts of interest policy",
         "breadcrumbs": _interests_crumbs(senate),
     }
-    return render(http, "interests/manage/rules.jinja", context)
+    return render(http, "interests/manage/conflict_policy.jinja", context)

@@ -13,14 +13,14 @@ from django.views.decorators.http import require_POST
 from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
 from senate.interests import decisions, flagged, presenters, queries
+from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.decisions import MemberScreening
 from senate.interests.facts import AdviceRequest, facts_for_request
 from senate.interests.forms import BulkDecisionForm, DecisionForm, DismissForm, ScreeningFilterForm
-from senate.interests.local_rules import rules_for
 from senate.interests.models import ConflictDecision
 from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
-from senate.interests.screening import ScreeningRules, screen_many
+from senate.interests.screening import ScreeningPolicy, screen_many
 from senate.interests.served import REQUEST
 from senate.interests.views.common import crumbs, posted
 from senate.members.models import MemberProfile
@@ -128,7 +128,7 @@ def _screened(senate: Senate, profile: Any, request: Any) -> tuple[Any, list[dic
     request's facts and organisations read once for both."""
     facts = facts_for_request(request)
     named = presenters.request_organisations(facts)
-    rules = ScreeningRules.of(rules_for(senate))
+    rules = ScreeningPolicy.of(conflict_policy_for(senate))
     conflicts = screen_many([profile], facts, rules=rules, names=dict(named)).get(profile.pk, [])
     result = decisions.screening_for(profile, request, conflicts=conflicts)
     return result, presenters.request_rows(request, facts, named)

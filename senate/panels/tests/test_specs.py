@@ -42,7 +42,7 @@ def test_saving_replaces_the_rules(cast):
     request = ready_request()
     spec(request, by=cast["manager"], rules=[("ppv", 1), ("emergency-medicine", 2)], max_size=6)
     saved = spec(request, by=cast["manager"], rules=[("ppv", 2)], max_size=6)
-    assert [(r.skill, r.minimum) for r in saved.rules.all()] == [("ppv", 2)]
+    assert [(r.skill, r.minimum) for r in saved.expertise_rules.all()] == [("ppv", 2)]
 
 
 def test_a_closed_request_cannot_be_specified(cast):

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from senate.accounts.models import User
 from senate.core import audit
-from senate.interests.models import InterestRules, Kind
+from senate.interests.models import ConflictPolicy, Kind
 from senate.organisations.models import Senate
 
 EDITABLE = (
@@ -26,21 +26,21 @@ EDITABLE = (
 )
 
 
-def rules_for(senate: Senate | None) -> InterestRules:
+def conflict_policy_for(senate: Senate | None) -> ConflictPolicy:
     """The Senate's rules, made with the NHS defaults the first time they are asked for."""
     if senate is None:
-        return InterestRules()
-    rules, _ = InterestRules.objects.get_or_create(senate=senate)
+        return ConflictPolicy()
+    rules, _ = ConflictPolicy.objects.get_or_create(senate=senate)
     return rules
 
 
-def rules_of(senates: Sequence[Senate]) -> dict[int, InterestRules]:
-    """Several Senates' rules by id, in one query (made with the NHS defaults for any that has none yet)."""
-    kept = {r.senate_id: r for r in InterestRules.objects.filter(senate__in=list(senates))}
-    return {senate.pk: kept.get(senate.pk) or rules_for(senate) for senate in senates}
+def conflict_policies_of(senates: Sequence[Senate]) -> dict[int, ConflictPolicy]:
+    """Several Senates' conflict policies by id, in one query (made with the NHS defaults for any that has none yet)."""
+    kept = {r.senate_id: r for r in ConflictPolicy.objects.filter(senate__in=list(senates))}
+    return {senate.pk: kept.get(senate.pk) or conflict_policy_for(senate) for senate in senates}
 
 
-def update_rules(rules: InterestRules, *, changes: dict[str, Any], by: User) -> InterestRules:
+def update_conflict_policy(rules: ConflictPolicy, *, changes: dict[str, Any], by: User) -> ConflictPolicy:
     """Change the Senate's settings, with an audit event listing what changed from what."""
     changed = {
         name: [str(getattr(rules, name)), str(value)]
@@ -57,7 +57,7 @@ def update_rules(rules: InterestRules, *, changes: dict[str, Any], by: User) -> 
             rules,
             by=by,
             senate=rules.senate,
-            summary=f"Conflicts of interest rules changed: {', '.join(changed) or 'nothing'}",
+            summary=f"Conflicts of interest policy changed: {', '.join(changed) or 'nothing'}",
             data={"changed": changed},
         )
     return rules
@@ -67,7 +67,7 @@ def money(value: Decimal) -> str:
     return f"£{value:,.2f}".removesuffix(".00")
 
 
-def threshold_advice(kind: str, value: Decimal | None, rules: InterestRules) -> str:
+def threshold_advice(kind: str, value: Decimal | None, rules: ConflictPolicy) -> str:
     """What the Senate's thresholds say about a gift or hospitality of this value."""
     if value is None or kind not in (Kind.GIFT, Kind.HOSPITALITY):
         return ""

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.db import models
 
 
-class InterestRules(models.Model):
+class ConflictPolicy(models.Model):
     """A Senate's own conflicts-of-interest settings. None of these is confirmed nationally for Clinical
     Senates (docs/domain.md §4, §9.3), so each is a setting with the typical NHS value as its default."""
 
-    senate = models.OneToOneField("organisations.Senate", on_delete=models.CASCADE, related_name="interest_rules")
+    senate = models.OneToOneField("organisations.Senate", on_delete=models.CASCADE, related_name="conflict_policy")
     # NHS England 2017 thresholds: promotional items about £6; gifts over £50 only on the organisation's
     # behalf; hospitality up to £25 without declaring, £25–£75 declared, over £75 refused unless approved.
     gift_promotional_limit = models.DecimalField(max_digits=7, decimal_places=2, default=Decimal("6"))
@@ -29,7 +29,7 @@ class InterestRules(models.Model):
     )
 
     class Meta:
-        verbose_name_plural = "interest rules"
+        verbose_name_plural = "conflict policies"
 
     def __str__(self) -> str:
-        return f"Conflicts of interest rules of {self.senate}"
+        return f"Conflicts of interest policy of {self.senate}"

@@ -3,9 +3,11 @@ decides, and the public reads the register, then nobody reviews what they have a
 record shows it. Every page visited is checked for accessibility."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from senate.accounts.tests.factories import PASSWORD
 from senate.interests.models import ConflictDecision, ConflictDismissal, Declaration
@@ -18,49 +20,51 @@ pytestmark = pytest.mark.browser
 TODAY = dt.date.today()
 
 
-def _date(page, name, day):
-    page.fill(f"#id_{name}-day", str(day.day))
-    page.fill(f"#id_{name}-month", str(day.month))
-    page.fill(f"#id_{name}-year", str(day.year))
+def _date(page, legend, day):
+    date = page.get_by_role("group", name=legend)
+    date.get_by_label("Day").fill(str(day.day))
+    date.get_by_label("Month").fill(str(day.month))
+    date.get_by_label("Year").fill(str(day.year))
 
 
 def test_a_member_makes_a_nil_return_and_another_declares_an_interest(journey, cast):
     page = journey.page
     journey.sign_in(cast["assembly"].email, PASSWORD)
     journey.go("/declarations/")
-    assert "Overdue: your declaration for the South West Clinical Senate" in page.inner_text("main")
-    page.click("a:has-text('Make a nil return')")
-    page.wait_for_selector("h1:has-text('Make a nil return')")
+    expect(page.get_by_role("main")).to_contain_text("Overdue: your declaration for the South West Clinical Senate")
+    page.get_by_role("link", name="Make a nil return").click()
+    expect(page.get_by_role("heading", name="Make a nil return", level=1)).to_be_visible()
     journey.check_accessibility()
-    page.click("button:has-text('Make a nil return')")
-    page.wait_for_selector(".nhsuk-error-summary")
+    page.get_by_role("button", name="Make a nil return").click()
+    expect(page.get_by_role("alert")).to_contain_text("Confirm that you have no interests to declare")
     journey.check_accessibility()
-    assert "Confirm that you have no interests to declare" in page.inner_text(".nhsuk-error-summary")
-    page.check("input[name='confirm'][value='yes']")
-    page.click("button:has-text('Make a nil return')")
-    page.wait_for_selector("text=Your nil return has been recorded")
+    page.get_by_role("group", name="Nil return").get_by_label("I have no interests to declare").check()
+    page.get_by_role("button", name="Make a nil return").click()
+    expect(page.get_by_text("Your nil return has been recorded")).to_be_visible()
     journey.check_accessibility()
     assert Declaration.objects.filter(kind="nil", profile__user=cast["assembly"]).exists()
 
     page.context.clear_cookies()
     journey.sign_in(cast["council"].email, PASSWORD)
     journey.go("/declarations/new/")
-    page.check("input[name='category'][value='financial']")
-    page.click("button:has-text('Save declaration')")
-    page.wait_for_selector(".nhsuk-error-summary")
+    page.get_by_role("group", name="What type of interest is it?").get_by_label("Financial interest").check()
+    page.get_by_role("button", name="Save declaration").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Enter the nature of the interest")
+    expect(summary).to_contain_text("Enter the date the interest started")
     journey.check_accessibility()
-    summary = page.inner_text(".nhsuk-error-summary")
-    assert "Enter the nature of the interest" in summary and "Enter the date the interest started" in summary
 
-    page.fill("#id_organisation", "NHS Devon Integrated Care Board (QJK)")
-    page.fill("#id_nature", "Paid clinical adviser on the stroke programme")
-    page.check("input[name='services'][value='stroke']")
-    _date(page, "started_on", TODAY - dt.timedelta(days=12))
-    page.check("input[name='may_publish'][value='True']")
-    page.click("button:has-text('Save declaration')")
-    page.wait_for_selector("text=Your declaration has been saved")
+    page.get_by_label("Organisation or body").fill("NHS Devon Integrated Care Board (QJK)")
+    page.get_by_label("Describe the interest").fill("Paid clinical adviser on the stroke programme")
+    page.get_by_role("group", name="Services it concerns, if any").get_by_label("Stroke medicine").check()
+    _date(page, "Date the interest started", TODAY - dt.timedelta(days=12))
+    page.get_by_role("group", name="May this interest be published on the Senate's register?").get_by_label(
+        "Yes"
+    ).check()
+    page.get_by_role("button", name="Save declaration").click()
+    expect(page.get_by_text("Your declaration has been saved")).to_be_visible()
     journey.check_accessibility()
-    assert "Paid clinical adviser on the stroke programme" in page.inner_text("main")
+    expect(page.get_by_role("main")).to_contain_text("Paid clinical adviser on the stroke programme")
 
 
 def test_manager_sees_who_is_overdue_screens_a_candidate_excludes_and_dismisses(journey, cast, senate):
@@ -80,33 +84,35 @@ def test_manager_sees_who_is_overdue_screens_a_candidate_excludes_and_dismisses(
 
     journey.sign_in(cast["manager"].email, PASSWORD)
     journey.go("/south-west/interests/due/")
-    assert "Olive Overdue" in page.inner_text("#due-table") and "Tom Assembly" in page.inner_text("#due-table")
-    page.select_option("#id_status", "overdue")
-    page.click("button:has-text('Apply filters')")
-    page.wait_for_selector("text=Annual declaration for")
+    due = page.get_by_role("table", name=re.compile("members shown"))
+    expect(due).to_contain_text("Olive Overdue")
+    expect(due).to_contain_text("Tom Assembly")
+    page.get_by_label("Show", exact=True).select_option(label="Overdue")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("main")).to_contain_text("Annual declaration for")
     journey.check_accessibility()
-    table = page.inner_text("#due-table")
-    assert "Olive Overdue" in table and "Tom Assembly" not in table
+    expect(due).to_contain_text("Olive Overdue")
+    expect(due).not_to_contain_text("Tom Assembly")
 
     journey.go(f"/south-west/interests/requests/{request.pk}/screening/")
-    assert "Cara Candidate" in page.inner_text("#screening")
+    expect(page.get_by_role("table", name="Members screened")).to_contain_text("Cara Candidate")
     page.get_by_role("link", name="Open their screening (Cara Candidate)").click()
-    page.wait_for_selector("h1:has-text('Cara Candidate')")
+    expect(page.get_by_role("heading", name="Cara Candidate", level=1)).to_be_visible()
     journey.check_accessibility()
 
-    row = page.locator("#conflicts tr", has_text="Rowing Club")
-    row.locator("summary").click()
-    row.locator("textarea").fill("A rowing club is not a stake in stroke services")
-    row.locator("button:has-text('Dismiss this suggestion')").click()
-    page.wait_for_selector("text=The suggestion has been dismissed")
+    row = page.get_by_role("table", name="Found by screening today").get_by_role("row").filter(has_text="Rowing Club")
+    row.get_by_text("Dismiss as not a conflict").click()
+    row.get_by_label("Why is this not a conflict?").fill("A rowing club is not a stake in stroke services")
+    row.get_by_role("button", name="Dismiss this suggestion").click()
+    expect(page.get_by_text("The suggestion has been dismissed")).to_be_visible()
     journey.check_accessibility()
 
-    page.check("input[name='outcome'][value='exclude']")
-    page.fill("#id_rationale", "Employed by the trust whose services are under review")
-    page.click("button:has-text('Record the decision')")
-    page.wait_for_selector("text=Your decision on Cara Candidate has been recorded")
+    page.get_by_role("group", name="Decision").get_by_label("Exclude from this review").check()
+    page.get_by_label("Reason for the decision").fill("Employed by the trust whose services are under review")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("Your decision on Cara Candidate has been recorded")).to_be_visible()
     journey.check_accessibility()
-    assert "Cannot be invited to this panel" in page.inner_text("#invitation")
+    expect(page.get_by_role("heading", name="Cannot be invited to this panel")).to_be_visible()
     assert ConflictDecision.objects.get().outcome == "exclude"
     assert ConflictDismissal.objects.get().key.endswith(":place")
 
@@ -130,14 +136,14 @@ def test_manager_decides_for_several_members_at_once_and_a_refusal_records_nothi
     page.evaluate("window.scrollBy(0, -160)")
     journey.screenshot("docs/user/screening-bulk.png")  # only with SENATE_SCREENSHOTS=1
     page.get_by_role("button", name="Record the decision for each selected member").click()
-    page.wait_for_selector("text=No action needed is not allowed for Hana High")
+    expect(page.get_by_text("No action needed is not allowed for Hana High")).to_be_visible()
     journey.check_accessibility()
     assert not ConflictDecision.objects.exists()
 
     page.get_by_label("Hana High").uncheck()
     page.get_by_label("Dee Director").check()
     page.get_by_role("button", name="Record the decision for each selected member").click()
-    page.wait_for_selector("text=Your decision has been recorded for 2 members")
+    expect(page.get_by_text("Your decision has been recorded for 2 members")).to_be_visible()
     journey.check_accessibility()
     assert sorted(str(d.profile) for d in ConflictDecision.objects.all()) == ["Abe Adviser", "Dee Director"]
 
@@ -159,18 +165,19 @@ def test_the_public_register_shows_published_entries_and_hides_withheld_ones(jou
     # A reader narrows the register to one member, then to a type of entry they have not declared.
     page.get_by_label("Member's name").fill("priya")
     page.get_by_role("button", name="Apply filters").click()
-    table = page.inner_text("#register")
-    assert "Paid adviser to Acme Medical" in table and "Entries matching your filters (1)" in table
+    register = page.get_by_role("table", name=re.compile("Declared interests|Entries matching your filters"))
+    expect(register).to_contain_text("Paid adviser to Acme Medical")
+    expect(register).to_contain_text("Entries matching your filters (1)")
     page.get_by_label("Type of entry").select_option(label="Gift")
     page.get_by_role("button", name="Apply filters").click()
     assert "No entries match your filters" in page.inner_text("main")
     journey.check_accessibility()
     page.get_by_role("link", name="Clear filters").click()
-    assert "Paid adviser to Acme Medical" in page.inner_text("#register")
+    expect(register).to_contain_text("Paid adviser to Acme Medical")
 
-    page.click("text=See the register as it stood on an earlier date")
-    _date(page, "on", TODAY - dt.timedelta(days=150))
-    page.click("button:has-text('Show the register')")
-    page.wait_for_selector("#register-date")
+    page.get_by_text("See the register as it stood on an earlier date").click()
+    _date(page, "Show the register as it stood on", TODAY - dt.timedelta(days=150))
+    page.get_by_role("button", name="Show the register").click()
+    expect(page.get_by_role("main")).to_contain_text("as the register stood on")
     journey.check_accessibility()
     assert "Paid adviser to Acme Medical" not in page.inner_text("main")

@@ -4,8 +4,10 @@ refused. Every page visited is checked for accessibility."""
 
 import datetime as dt
 import os
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from senate.accounts.models import Role
 from senate.accounts.tests.factories import PASSWORD, UserFactory, give_role
@@ -18,6 +20,14 @@ from senate.members.tests.factories import MembershipFactory
 pytestmark = pytest.mark.browser
 DUE = dt.date.today() + dt.timedelta(days=14)
 SCREENSHOT = os.environ.get("EVIDENCE_SCREENSHOT", "")
+
+
+def _choose_file(page, upload):
+    """The NHS file upload component puts a drop zone in front of the real file input: a person presses
+    it (the control labelled File) and picks the file in the chooser that opens."""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_label("File", exact=True).click()
+    chooser.value.set_files(upload)
 
 
 def test_evidence_is_asked_for_uploaded_and_opened_only_by_an_attested_panel_member(
@@ -36,20 +46,21 @@ def test_evidence_is_asked_for_uploaded_and_opened_only_by_an_attested_panel_mem
     # The manager asks the requester for the business case.
     journey.sign_in(cast["manager"].email, PASSWORD)
     journey.go(library)
-    page.click("#ask-link")
-    page.wait_for_selector("h1:has-text('Ask the requester for evidence')")
+    page.get_by_role("link", name="Ask the requester for evidence").click()
+    expect(page.get_by_role("heading", name="Ask the requester for evidence", level=1)).to_be_visible()
     journey.check_accessibility()
-    page.click("button:has-text('Send the request')")
-    page.wait_for_selector(".nhsuk-error-summary")
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter what you need")
     journey.check_accessibility()
-    assert "Enter what you need" in page.inner_text(".nhsuk-error-summary")
-    page.fill("#id_title", "Pre-consultation business case")
-    page.select_option("#id_kind", "business_case")
-    page.fill("#id_due_on-day", str(DUE.day))
-    page.fill("#id_due_on-month", str(DUE.month))
-    page.fill("#id_due_on-year", str(DUE.year))
-    page.click("button:has-text('Send the request')")
-    page.wait_for_selector("#asks")
+    page.get_by_label("What do you need?").fill("Pre-consultation business case")
+    page.get_by_label("Kind of evidence").select_option(label="Pre-consultation business case")
+    due = page.get_by_role("group", name="Due by")
+    due.get_by_label("Day").fill(str(DUE.day))
+    due.get_by_label("Month").fill(str(DUE.month))
+    due.get_by_label("Year").fill(str(DUE.year))
+    page.get_by_role("button", name="Send the request").click()
+    asks = page.get_by_role("table", name="Evidence asked of the requester")
+    expect(asks).to_be_visible()
     journey.check_accessibility()
     assert EvidenceRequest.objects.filter(request=request).count() == 1
 
@@ -57,31 +68,26 @@ def test_evidence_is_asked_for_uploaded_and_opened_only_by_an_attested_panel_mem
     page.context.clear_cookies()
     journey.sign_in(cast["requester"].email, PASSWORD)
     journey.go(library)
-    assert "Pre-consultation business case" in page.inner_text("#asks")
-    page.click("#asks a:has-text('Upload')")
-    page.wait_for_selector("h1:has-text('Add evidence')")
+    expect(asks).to_contain_text("Pre-consultation business case")
+    asks.get_by_role("link", name="Upload Pre-consultation business case").click()
+    expect(page.get_by_role("heading", name="Add evidence", level=1)).to_be_visible()
     journey.check_accessibility()
-    assert page.input_value("#id_title") == "Pre-consultation business case"
-    page.check("input[name='tier'][value='official_sensitive']")
-    # The NHS file upload component puts a drop zone in front of the real file input.
-    page.set_input_files(
-        "input[type=file][name=file]",
-        {"name": "report.pdf", "mimeType": "application/pdf", "buffer": samples.windows_exe()},
-    )
-    page.click("button:has-text('Upload')")
-    page.wait_for_selector(".nhsuk-error-summary")
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Pre-consultation business case")
+    page.get_by_role("group", name="Confidentiality").get_by_label("Official-sensitive").check()
+    _choose_file(page, {"name": "report.pdf", "mimeType": "application/pdf", "buffer": samples.windows_exe()})
+    page.get_by_role("button", name="Upload", exact=True).click()
+    expect(page.get_by_role("alert")).to_be_visible()
     journey.check_accessibility()
-    assert "is a program, not a document" in page.inner_text("#id_file-error")
-    page.check("input[name='tier'][value='official_sensitive']")
-    page.set_input_files(
-        "input[type=file][name=file]",
-        {"name": "business-case.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()},
+    expect(page.get_by_label("File", exact=True)).to_have_accessible_description(
+        re.compile("is a program, not a document")
     )
-    page.click("button:has-text('Upload')")
-    page.wait_for_selector("#items")
+    page.get_by_role("group", name="Confidentiality").get_by_label("Official-sensitive").check()
+    _choose_file(page, {"name": "business-case.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()})
+    page.get_by_role("button", name="Upload", exact=True).click()
+    expect(page.get_by_role("table", name="Evidence you can open")).to_be_visible()
     journey.check_accessibility()
     item = EvidenceItem.objects.get(request=request)
-    assert "Received" in page.inner_text("#asks")
+    expect(asks).to_contain_text("Received")
 
     # A panel member who has attested opens it (and the opening is logged).
     page.context.clear_cookies()
@@ -89,11 +95,13 @@ def test_evidence_is_asked_for_uploaded_and_opened_only_by_an_attested_panel_mem
     journey.go(library)
     if SCREENSHOT:
         page.screenshot(path=SCREENSHOT, full_page=True)
-    page.click("#items a:has-text('Pre-consultation business case')")
-    page.wait_for_selector("#versions")
+    items = page.get_by_role("table", name="Evidence you can open")
+    items.get_by_role("link", name="Pre-consultation business case").click()
+    versions = page.get_by_role("table", name="Versions of this evidence, newest first")
+    expect(versions).to_be_visible()
     journey.check_accessibility()
     with page.expect_download() as download:
-        page.click("#versions a:has-text('Download')")
+        versions.get_by_role("link", name="Download version 1").click()
     assert download.value.suggested_filename == "business-case.pdf"
     assert item.access_log.filter(user=cast["assembly"]).count() == 1
 
@@ -101,8 +109,8 @@ def test_evidence_is_asked_for_uploaded_and_opened_only_by_an_attested_panel_mem
     page.context.clear_cookies()
     journey.sign_in(waiting.email, PASSWORD)
     journey.go(library)
-    assert "Confirm your declarations first" in page.inner_text("main")
-    assert page.locator("#items").count() == 0  # the library lists nothing to them
+    expect(page.get_by_role("main")).to_contain_text("Confirm your declarations first")
+    expect(page.get_by_role("table", name="Evidence you can open")).to_have_count(0)  # the library lists nothing
     journey.go(f"{library}items/{item.pk}/")
-    assert "confirm your declarations of interest" in page.inner_text("main")
+    expect(page.get_by_role("main")).to_contain_text("confirm your declarations of interest")
     assert item.access_log.filter(user=waiting).count() == 0

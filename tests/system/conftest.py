@@ -57,9 +57,9 @@ class Journey:
 
     def sign_in(self, email, password):
         self.go("/account/sign-in/")
-        self.page.fill("#id_email", email)
-        self.page.fill("#id_password", password)
-        self.page.click("button:has-text('Sign in')")
+        self.page.get_by_label("Email address").fill(email)
+        self.page.get_by_label("Password").fill(password)
+        self.page.get_by_role("button", name="Sign in").click()
         self.page.wait_for_load_state()
         self.check_accessibility()
 

@@ -5,6 +5,7 @@ an early-advice request then runs to a letter, the requester responds and the Se
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from senate.accounts.tests.factories import PASSWORD
 from senate.members.vocabulary import load_vocabulary
@@ -13,49 +14,59 @@ from senate.reviews.models import Request
 pytestmark = pytest.mark.browser
 
 
+def press(page, name):
+    page.get_by_role("button", name=name, exact=True).click()
+
+
+def answer(page, question, choice):
+    """A radio answer, found as a person finds it: under its question."""
+    page.get_by_role("group", name=question).get_by_label(choice, exact=True).check()
+
+
 def _ask(journey, kind_label, title):
     page = journey.page
     journey.go("/south-west/requests/new/")
-    page.click("button:has-text('Start now')")
+    press(page, "Start now")
     page.get_by_label(kind_label).check()
-    page.click("button:has-text('Save and continue')")
+    press(page, "Save and continue")
     journey.check_accessibility()
-    page.click("button:has-text('Save and continue')")  # nothing entered: refused at the fields
-    assert "Enter a title for the request" in page.inner_text(".nhsuk-error-summary")
+    press(page, "Save and continue")  # nothing entered: refused at the fields
+    expect(page.get_by_role("alert")).to_contain_text("Enter a title for the request")
     journey.check_accessibility()
-    page.fill("#id_title", title)
+    page.get_by_label("Give the request a short title").fill(title)
     page.get_by_label("Stroke medicine").check()
-    page.click("button:has-text('Save and continue')")
+    press(page, "Save and continue")
     page.get_by_label("NHS Devon Integrated Care Board", exact=False).first.check()
-    page.fill("#id_places", "Exeter, Barnstaple, Torbay")
-    page.click("button:has-text('Save and continue')")
+    page.get_by_label("Which places or sites are affected?").fill("Exeter, Barnstaple, Torbay")
+    press(page, "Save and continue")
     page.get_by_label("Stage 2: assurance checkpoint").check()
-    page.locator("input[name=substantial_variation][value=yes]").check()
-    page.locator("input[name=significant_bed_reduction][value=no]").check()
-    page.locator("input[name=contentious][value=yes]").check()
-    page.click("button:has-text('Save and continue')")
-    page.fill("#id_questions", "Is there a clear clinical evidence base for two hyperacute stroke units?")
+    answer(page, "Is a substantial variation proposed (needing scrutiny committee consultation)?", "Yes")
+    answer(page, "Is a significant reduction in beds proposed?", "No")
+    answer(page, "Is the proposal contentious, or at risk of judicial review?", "Yes")
+    press(page, "Save and continue")
+    page.get_by_label("What questions do you want the Senate to answer?").fill(
+        "Is there a clear clinical evidence base for two hyperacute stroke units?"
+    )
     decision = dt.date.today() + dt.timedelta(days=200)
-    page.fill("[name='decision_date[day]']", str(decision.day))
-    page.fill("[name='decision_date[month]']", str(decision.month))
-    page.fill("[name='decision_date[year]']", str(decision.year))
-    page.click("button:has-text('Save and continue')")
-    page.wait_for_selector("h1:has-text('Check your answers')")
+    when = page.get_by_role("group", name="Decision date you are working to")
+    when.get_by_label("Day", exact=True).fill(str(decision.day))
+    when.get_by_label("Month", exact=True).fill(str(decision.month))
+    when.get_by_label("Year", exact=True).fill(str(decision.year))
+    press(page, "Save and continue")
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
     journey.check_accessibility()
     assert title in page.inner_text("main")
-    page.click("button:has-text('Send request')")
-    page.wait_for_selector("text=Your request has been sent")
+    press(page, "Send request")
+    expect(page.get_by_text("Your request has been sent")).to_be_visible()
     journey.check_accessibility()
     return Request.objects.get(title=title)
 
 
 def _act(journey, label, reason=None):
     page = journey.page
-    button = f'button:has-text("{label}")'
-    form = page.locator("form", has=page.locator(button)).first
     if reason is not None:
-        form.locator("textarea").fill(reason)
-    form.locator(button).click()
+        page.get_by_label(f"Reason for ‘{label.lower()}’").fill(reason)
+    press(page, label)
     page.wait_for_load_state()
     journey.check_accessibility()
 
@@ -71,22 +82,24 @@ def test_a_formal_review_is_asked_for_triaged_and_its_terms_agreed_and_approved(
     journey.go("/south-west/requests/work-queue/")
     assert request.reference in page.inner_text("main")
     journey.go(f"/south-west/requests/{request.pk}/")
-    page.click("text=Triage this request")
+    page.get_by_role("link", name="Triage this request").click()
     page.get_by_label("Accept").check()
-    page.fill("#id_new_programme", "Stroke services in Devon")
-    page.fill("#id_reason", "A formal review fits the assurance timetable.")
-    page.click("button:has-text('Record decision')")
+    page.get_by_label("Or start a new programme called").fill("Stroke services in Devon")
+    page.get_by_label("Reason the requester will see").fill("A formal review fits the assurance timetable.")
+    press(page, "Record decision")
     page.wait_for_load_state()
     journey.check_accessibility()
     assert "A formal review fits the assurance timetable." in page.inner_text("main")
     journey.go(f"/south-west/requests/{request.pk}/terms/")
-    page.click("a:has-text('Draft the terms of reference')")
-    page.wait_for_selector("h1:has-text('Edit the terms of reference')")
+    press(page, "Draft the terms of reference")  # a link that looks like a button, and says so
+    expect(page.get_by_role("heading", name="Edit the terms of reference", level=1)).to_be_visible()
     journey.check_accessibility()
-    assert "Is there a clear clinical evidence base" in page.input_value("#id_questions")
-    page.fill("#id_exclusions", "Thrombectomy services, which are commissioned nationally.")
-    page.click("button:has-text('Save new version')")
-    page.wait_for_selector("text=Version 1 of the terms of reference saved")
+    assert (
+        "Is there a clear clinical evidence base" in page.get_by_label("Questions the review will answer").input_value()
+    )
+    page.get_by_label("Exclusions", exact=True).fill("Thrombectomy services, which are commissioned nationally.")
+    press(page, "Save new version")
+    expect(page.get_by_text("Version 1 of the terms of reference saved")).to_be_visible()
     _act(journey, "Share version 1 with the requester")
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Mark terms of reference drafted")
@@ -94,13 +107,13 @@ def test_a_formal_review_is_asked_for_triaged_and_its_terms_agreed_and_approved(
     journey.sign_in(cast["requester"].email, PASSWORD)
     journey.go("/south-west/")  # the Senate's front page says what waits for the requester
     journey.check_accessibility()
-    page.click(f"#your-tasks a:has-text('Agree the terms of reference: {request.reference}')")
+    page.get_by_role("link", name=f"Agree the terms of reference: {request.reference}").click()
     page.wait_for_load_state()
     assert page.url.endswith(f"/south-west/requests/{request.pk}/")
     journey.go(f"/south-west/requests/{request.pk}/terms/")
-    page.fill("#id_text", "Please include the ambulance service among the interviews.")
-    page.click("button:has-text('Add comment')")
-    page.wait_for_selector("text=Your comment has been added")
+    page.get_by_label("Add a comment").fill("Please include the ambulance service among the interviews.")
+    press(page, "Add comment")
+    expect(page.get_by_text("Your comment has been added")).to_be_visible()
     _act(journey, "Agree the terms of reference")
 
     journey.sign_in(cast["chair"].email, PASSWORD)
@@ -120,23 +133,27 @@ def test_early_advice_runs_to_a_letter_a_response_and_closure(journey, cast):
     journey.sign_in(cast["manager"].email, PASSWORD)
     journey.go(f"/south-west/requests/{request.pk}/triage/")
     page.get_by_label("Accept").check()
-    page.click("button:has-text('Record decision')")
+    press(page, "Record decision")
     page.wait_for_load_state()
     journey.go(f"/south-west/requests/{request.pk}/recommendations/")
-    page.fill("#id_theme", "Workforce")
-    page.fill("#id_text", "Set out how community stroke teams will be staffed seven days a week.")
-    page.fill("#id_addressee", "NHS Devon ICB")
-    page.click("button:has-text('Add recommendation')")
-    page.wait_for_selector("text=Recommendation added")
+    page.get_by_label("Theme", exact=True).fill("Workforce")
+    page.get_by_label("Recommendation", exact=True).fill(
+        "Set out how community stroke teams will be staffed seven days a week."
+    )
+    page.get_by_label("Addressed to").fill("NHS Devon ICB")
+    press(page, "Add recommendation")
+    expect(page.get_by_text("Recommendation added")).to_be_visible()
     journey.check_accessibility()
     journey.go(f"/south-west/requests/{request.pk}/")
     assert "Not yet: Write the letter of advice first." in page.inner_text("main")  # no button that fails
     assert page.get_by_role("button", name="Letter of advice drafted").count() == 0
     journey.go(f"/south-west/reports/requests/{request.pk}/report/write/")
-    page.check("input[name='overall_opinion'][value='supported']")
-    page.fill("#id_summary", "The Senate supports moving stroke rehabilitation into the community.")
-    page.click("button:has-text('Save as a new version')")
-    page.wait_for_selector("text=Draft version 1 has been saved")
+    answer(page, "The panel's overall opinion", "Supported")
+    page.get_by_label("Our advice in brief").fill(
+        "The Senate supports moving stroke rehabilitation into the community."
+    )
+    press(page, "Save as a new version")
+    expect(page.get_by_text("Draft version 1 has been saved")).to_be_visible()
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Letter of advice drafted")
     request.refresh_from_db()
@@ -156,8 +173,8 @@ def test_early_advice_runs_to_a_letter_a_response_and_closure(journey, cast):
     assert page.get_by_role("button", name="Send our response to the recommendations").count() == 0
     journey.go(f"/south-west/requests/{request.pk}/recommendations/1/respond/")
     page.get_by_label("Accepted", exact=True).check()
-    page.fill("#id_narrative", "The ICB board agreed a seven-day rota from April.")
-    page.click("button:has-text('Save response')")
+    page.get_by_label("What you will do").fill("The ICB board agreed a seven-day rota from April.")
+    press(page, "Save response")
     page.wait_for_load_state()
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Send our response to the recommendations")
@@ -166,9 +183,9 @@ def test_early_advice_runs_to_a_letter_a_response_and_closure(journey, cast):
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Start follow-up")
     journey.go(f"/south-west/requests/{request.pk}/recommendations/")
-    page.fill("#follow-1", "Seven-day rota confirmed at six months.")
-    page.click("button:has-text('Record follow-up')")
-    page.wait_for_selector("text=Follow-up recorded")
+    page.get_by_label("Follow-up note on recommendation 1").fill("Seven-day rota confirmed at six months.")
+    press(page, "Record follow-up")
+    expect(page.get_by_text("Follow-up recorded")).to_be_visible()
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Close", reason="Advice followed up; nothing further asked of the Senate.")
     request.refresh_from_db()
@@ -251,8 +268,8 @@ def test_a_formal_review_runs_from_approved_terms_through_every_stage_to_closure
     journey.sign_in(cast["requester"].email, PASSWORD)
     journey.go(f"/south-west/requests/{request.pk}/recommendations/1/respond/")
     page.get_by_label("Partly accepted").check()
-    page.fill("#id_narrative", "Modelling will be published with the consultation.")
-    page.click("button:has-text('Save response')")
+    page.get_by_label("What you will do").fill("Modelling will be published with the consultation.")
+    press(page, "Save response")
     page.wait_for_load_state()
     journey.go(f"/south-west/requests/{request.pk}/")
     _act(journey, "Send our response to the recommendations")

@@ -120,7 +120,7 @@ class Story:
     def select(self, label, option):
         """The option whose text starts with `option`."""
         box = self.page.get_by_label(label, exact=True)
-        texts = [t.strip() for t in box.locator("option").all_inner_texts()]
+        texts = [t.strip() for t in box.get_by_role("option").all_inner_texts()]
         box.select_option(label=next(t for t in texts if t.startswith(option)))
 
     def sees(self, text):

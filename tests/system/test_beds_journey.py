@@ -6,6 +6,7 @@ Every page visited is checked for accessibility. The scenario is small so the ru
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from senate.accounts.tests.factories import PASSWORD
 from senate.beds.models import BedModel, BedTestLink
@@ -16,8 +17,8 @@ pytestmark = pytest.mark.browser
 
 
 def _fill(page, values):
-    for name, value in values.items():
-        page.fill(f"#id_{name}", value)
+    for label, value in values.items():
+        page.get_by_label(label, exact=True).fill(value)
 
 
 def test_a_panel_member_tests_a_bed_reduction_and_relies_on_the_model(journey, cast):
@@ -27,44 +28,55 @@ def test_a_panel_member_tests_a_bed_reduction_and_relies_on_the_model(journey, c
 
     journey.sign_in(cast["assembly"].email, PASSWORD)
     journey.go(f"/south-west/beds/requests/{request.pk}/")
-    page.click("a:has-text('Create a bed model')")
-    page.wait_for_selector("h1:has-text('Create a bed model')")
+    page.get_by_role("button", name="Create a bed model").click()
+    expect(page.get_by_role("heading", name="Create a bed model", level=1)).to_be_visible()
     journey.check_accessibility()
-    page.fill("#id_title", "Medical wards: 30 to 26 beds with a virtual ward")
-    page.click("button:has-text('Continue')")
+    page.get_by_label("Name this bed model").fill("Medical wards: 30 to 26 beds with a virtual ward")
+    page.get_by_role("button", name="Continue").click()
 
-    page.wait_for_selector("h1:has-text('The bed pool now (baseline)')")
+    expect(page.get_by_role("heading", name="The bed pool now (baseline)", level=1)).to_be_visible()
     journey.check_accessibility()
-    _fill(page, {"name": "Medical wards now", "admissions_per_year": "2000", "beds": "-30"})
-    page.check("input[name='los_kind'][value='lognormal']")
-    _fill(page, {"los_mean_days": "4", "los_cv": "1.2", "weekday_shares": "0.16, 0.15, 0.15, 0.15, 0.15, 0.12, 0.12"})
-    page.click("button:has-text('Save and continue')")
-    page.wait_for_selector(".nhsuk-error-summary")
+    _fill(page, {"Bed pool": "Medical wards now", "Admissions per year": "2000", "Beds available now": "-30"})
+    page.get_by_role("group", name="How do you want to give the length of stay?").get_by_label(
+        "Mean and coefficient of variation (a lognormal distribution)"
+    ).check()
+    _fill(
+        page,
+        {
+            "Mean length of stay in days": "4",
+            "Coefficient of variation of length of stay": "1.2",
+            "Split of admissions by weekday, Monday to Sunday": "0.16, 0.15, 0.15, 0.15, 0.15, 0.12, 0.12",
+        },
+    )
+    page.get_by_role("button", name="Save and continue").click()
+    problems = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(problems).to_be_visible()
     journey.check_accessibility()
-    assert "Beds available now: must be a whole number" in page.inner_text(".nhsuk-error-summary")
-    page.fill("#id_beds", "30")
-    page.click("button:has-text('Save and continue')")
+    assert "Beds available now: must be a whole number" in problems.inner_text()
+    page.get_by_label("Beds available now", exact=True).fill("30")
+    page.get_by_role("button", name="Save and continue").click()
 
-    page.wait_for_selector("h1:has-text('The proposal')")
+    expect(page.get_by_role("heading", name="The proposal", level=1)).to_be_visible()
     journey.check_accessibility()
     _fill(
         page,
         {
-            "name": "Medical wards proposed",
-            "proposed_beds": "26",
-            "alt_description": "Virtual ward",
-            "alt_avoided": "200",
-            "alt_workforce": "4 WTE band 6 nurses and 1 WTE consultant geriatrician",
-            "replications": "4",
-            "years": "1",
+            "Proposal": "Medical wards proposed",
+            "Beds proposed": "26",
+            "Alternative provision": "Virtual ward",
+            "Admissions avoided each year by the alternative provision": "200",
+            "The workforce for the alternative provision": "4 WTE band 6 nurses and 1 WTE consultant geriatrician",
+            "Simulation replications": "4",
+            "Years simulated in each replication": "1",
         },
     )
-    page.click("button:has-text('Save and continue')")
+    page.get_by_role("button", name="Save and continue").click()
 
-    page.wait_for_selector("button:has-text('Run the model')")
+    run = page.get_by_role("button", name="Run the model", exact=True)
+    expect(run).to_be_visible()
     journey.check_accessibility()
-    page.click("button:has-text('Run the model')")
-    page.wait_for_selector("#headline")
+    run.click()
+    expect(page.get_by_role("heading", name="Baseline beside proposal", level=2)).to_be_visible()
     journey.check_accessibility()
     main = page.inner_text("main")
     assert "Medical wards now" in main and "Medical wards proposed" in main
@@ -76,8 +88,8 @@ def test_a_panel_member_tests_a_bed_reduction_and_relies_on_the_model(journey, c
         page.mouse.wheel(0, 250)
         journey.screenshot("docs/user/beds-results.png")
 
-    page.click("button:has-text('Rely on this model for the bed test')")
-    page.wait_for_selector("#relied-on")
+    page.get_by_role("button", name="Rely on this model for the bed test").click()
+    expect(page.get_by_text("The panel relies on this model for the bed test of this request")).to_be_visible()
     journey.check_accessibility()
     bed_model = BedModel.objects.get(request=request)
     assert bed_model.status == BedModel.Status.DONE

@@ -6,6 +6,7 @@ loses quorum through recusals cannot be decided. Every page visited is checked f
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from senate.accounts.tests.factories import PASSWORD
 from senate.core.tests import files
@@ -19,16 +20,26 @@ pytestmark = pytest.mark.browser
 TODAY = dt.date.today()
 
 
-def _date(page, name, day):
-    page.fill(f"#id_{name}-day", str(day.day))
-    page.fill(f"#id_{name}-month", str(day.month))
-    page.fill(f"#id_{name}-year", str(day.year))
+def _date(page, legend, day):
+    when = page.get_by_role("group", name=legend)
+    when.get_by_label("Day").fill(str(day.day))
+    when.get_by_label("Month").fill(str(day.month))
+    when.get_by_label("Year").fill(str(day.year))
 
 
-def _submit(journey, button, expect):
-    journey.page.click(f"button:has-text('{button}')")
-    journey.page.wait_for_selector(f"text={expect}")
+def _submit(journey, button, message):
+    journey.page.get_by_role("button", name=button).click()
+    expect(journey.page.get_by_text(message)).to_be_visible()
     journey.check_accessibility()
+
+
+def _heading(page, name):
+    expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
+
+
+def _chairs_action(page, declaration, action):
+    name = f"The chair's action on {declaration.attendee.name}, item {declaration.item.number}"
+    page.get_by_label(name).select_option(label=action)
 
 
 def _as(journey, person):
@@ -47,41 +58,45 @@ def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, se
     # The manager schedules the meeting, puts the report on the agenda and sends a paper out late.
     _as(journey, cast["manager"])
     journey.go("/south-west/council/")
-    page.click("text=Schedule a meeting")
-    page.wait_for_selector("h1:has-text('Schedule a meeting')")
+    page.get_by_role("button", name="Schedule a meeting").click()
+    _heading(page, "Schedule a meeting")
     journey.check_accessibility()
-    _date(page, "date", TODAY + dt.timedelta(days=10))
-    page.fill("#id_place", "Exeter Racecourse")
-    page.select_option("#id_chair", str(cast["chair"].pk))
+    _date(page, "Date of the meeting", TODAY + dt.timedelta(days=10))
+    page.get_by_label("Place", exact=True).fill("Exeter Racecourse")
+    page.get_by_label("Chair of the meeting").select_option(label=cast["chair"].full_name)
     _submit(journey, "Schedule the meeting", "scheduled. Add the agenda items next")
     meeting = Meeting.objects.get()
 
-    page.click("text=Add an agenda item")
-    page.wait_for_selector("h1:has-text('Add an agenda item')")
+    page.get_by_role("link", name="Add an agenda item").click()
+    _heading(page, "Add an agenda item")
     journey.check_accessibility()
-    page.check("input[name='kind'][value='ratify_report']")
-    page.select_option("#id_request", str(report.pk))
+    page.get_by_role("group", name="What is the item for?").get_by_label("Ratify a report").check()
+    page.get_by_label("Request for advice").select_option(
+        label=f"{report.reference}: {report.title} ({report.get_stage_display()})"
+    )
     _submit(journey, "Add to the agenda", "added to the agenda")
     assert "Colin Conflicted" in page.inner_text("#item-1 .known-conflicts")
 
-    page.click("text=Attach a paper")
-    page.wait_for_selector("h1:has-text('Attach a paper')")
-    page.fill("#id_title", "Final report")
+    page.get_by_role("link", name="Attach a paper").click()
+    _heading(page, "Attach a paper")
+    page.get_by_label("Title of the paper").fill("Final report")
     paper = {"name": "report.pdf", "mimeType": "application/pdf", "buffer": files.pdf(text="Report")}
-    page.set_input_files("#id_file", files=[paper])  # a PDF: the upload policy refuses plain text as a paper
-    _date(page, "sent_on", TODAY)
-    page.select_option("#id_item", label=f"Item 1: {report}")
+    page.get_by_label("The paper", exact=True).set_input_files(
+        files=[paper]
+    )  # a PDF: the upload policy refuses plain text as a paper
+    _date(page, "Date the paper went out", TODAY)
+    page.get_by_label("Agenda item").select_option(label=f"Item 1: {report}")
     _submit(journey, "Attach the paper", "later than the Senate's rule")
     assert "Sent late: 10 days' notice" in page.inner_text("#item-1")
 
-    page.click("text=Record attendance")
-    page.wait_for_selector("h1:has-text('Attendance')")
+    page.get_by_role("link", name="Record attendance").click()
+    _heading(page, "Attendance")
     journey.check_accessibility()
     clara = meeting.attendance.get(profile=council["clara"])
     for member in meeting.attendance.filter(observer=False).exclude(pk=clara.pk):  # every one expected till now
-        page.check(f"input[name='status_{member.pk}'][value='present']")
-    page.check(f"input[name='status_{clara.pk}'][value='apologies']")
-    page.fill("#id_observers", "Olu Observer")
+        page.get_by_role("group", name=member.name, exact=True).get_by_label("Present").check()
+    page.get_by_role("group", name=clara.name, exact=True).get_by_label("Apologies").check()
+    page.get_by_label("Observers").fill("Olu Observer")
     _submit(journey, "Save attendance", "Attendance recorded")
     assert "Clara Clinical" in page.inner_text("#attendance") and "Olu Observer" in page.inner_text("#attendance")
 
@@ -90,18 +105,18 @@ def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, se
     _as(journey, cast["council"])
     journey.go(f"/south-west/council/{meeting.pk}/declarations/")
     assert "Colin Conflicted" not in page.inner_text("main")
-    page.select_option("#id_item", label=f"Item 1: {report}")
-    page.fill("#id_text", "I spoke at the trust's public stroke event")
+    page.get_by_label("Agenda item").select_option(label=f"Item 1: {report}")
+    page.get_by_label("The interest declared").fill("I spoke at the trust's public stroke event")
     _submit(journey, "Add the declaration", "The declaration has been recorded")
 
     _as(journey, cast["manager"])
     journey.go(f"/south-west/council/{meeting.pk}/declarations/")
     # Colin's known conflict is ticked from screening: one post confirms it, with the chair's actions.
     colin = MeetingDeclaration.objects.get(attendee__profile=council["colin"])
-    assert page.is_checked(f"#id_confirmed_{colin.pk}")
-    page.select_option(f"#id_action_{colin.pk}", "leaves")
+    expect(page.get_by_label(f"{colin.attendee.name} confirms this declaration on item 1")).to_be_checked()
+    _chairs_action(page, colin, "Leaves the room for the item")
     priya = MeetingDeclaration.objects.get(attendee__profile=council["council"])
-    page.select_option(f"#id_action_{priya.pk}", "no_action")
+    _chairs_action(page, priya, "No action needed")
     _submit(journey, "Save attendance and declarations", "Attendance and declarations recorded")
     assert f"Confirmed by {cast['manager'].full_name} for the member" in page.inner_text(f"#declaration-{colin.pk}")
     assert "Confirmed by the member" in page.inner_text(f"#declaration-{priya.pk}")
@@ -109,11 +124,11 @@ def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, se
     # The item stays quorate without Colin, and the Council ratifies by vote.
     journey.go(f"/south-west/council/{meeting.pk}/items/1/")
     assert "Quorate: 4 Council members can take part; 3 are needed." in page.inner_text("#quorum")
-    page.check("input[name='outcome'][value='approved']")
-    page.check("input[name='method'][value='vote']")
-    page.fill("#id_votes_for", "3")
-    page.fill("#id_votes_against", "0")
-    page.fill("#id_abstentions", "1")
+    page.get_by_role("group", name="Decision", exact=True).get_by_label("Approved", exact=True).check()
+    page.get_by_role("group", name="How was it decided?").get_by_label("Vote").check()
+    page.get_by_label("Votes for").fill("3")
+    page.get_by_label("Votes against").fill("0")
+    page.get_by_label("Abstentions").fill("1")
     _submit(journey, "Record the decision", "The decision on item 1 has been recorded")
     report.refresh_from_db()
     assert report.stage == "approved" and Decision.objects.get().recused == 1
@@ -121,23 +136,24 @@ def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, se
     # Minutes drafted from the record, approved at the next meeting and published.
     journey.go(f"/south-west/council/{meeting.pk}/minutes/")
     _submit(journey, "Draft the minutes from the record", "Draft minutes written from the record")
-    text = page.input_value("#id_text")
+    minutes = page.get_by_label("Minutes", exact=True)
+    text = minutes.input_value()
     assert "Colin Conflicted: Employed by Torbay" in text and "Leaves the room for the item" in text
     assert "I spoke at the trust's public stroke event" in text
-    page.fill("#id_text", text + "\nThe Chair thanked the panel.\n")
+    minutes.fill(text + "\nThe Chair thanked the panel.\n")
     _submit(journey, "Save the draft", "The draft minutes have been saved")
     # Time passes: minutes are approved only at a later meeting already held.
     Meeting.objects.filter(pk=meeting.pk).update(date=TODAY - dt.timedelta(days=60))
     meeting.refresh_from_db()
     later = schedule(senate, cast, date=TODAY - dt.timedelta(days=1))
     journey.go(f"/south-west/council/{meeting.pk}/minutes/")
-    page.select_option("#id_at_meeting", str(later.pk))
+    page.get_by_label("Approved at which meeting?").select_option(label=str(later))
     _submit(journey, "Record approval", "The minutes are approved")
     _submit(journey, "Publish the minutes", "The minutes are published")
 
     # The manager issues the advice; the requester gives permission to publish.
     journey.go(f"/south-west/council/requests/{report.pk}/issue/")
-    page.fill("#id_covering_letter", "Please find the Senate's advice enclosed.")
+    page.get_by_label("Covering letter").fill("Please find the Senate's advice enclosed.")
     _submit(journey, "Issue the advice", "The advice has been issued")
     _as(journey, cast["requester"])
     journey.go(f"/south-west/council/requests/{report.pk}/publication/")
@@ -148,12 +164,12 @@ def test_the_council_ratifies_a_report_which_is_then_published(journey, cast, se
     page.context.clear_cookies()
     journey.go("/south-west/council/public/")
     assert str(meeting) in page.inner_text("#minutes") and "Pat Public" in page.inner_text("#council-members")
-    page.click("text=Reconfiguring hyper-acute stroke services")
-    page.wait_for_selector("h1:has-text('Reconfiguring hyper-acute stroke services')")
+    page.get_by_role("link", name="Reconfiguring hyper-acute stroke services").click()
+    _heading(page, "Reconfiguring hyper-acute stroke services")
     journey.check_accessibility()
     assert "Publish travel times for every postcode" in page.inner_text("#recommendations")
-    page.click("#report-link")
-    page.wait_for_selector("text=The panel supports one hyper-acute stroke unit for the county.")
+    page.get_by_role("link", name="Read the report").click()
+    expect(page.get_by_text("The panel supports one hyper-acute stroke unit for the county.")).to_be_visible()
     assert Minutes.objects.get(meeting=meeting).status == "published"
 
 
@@ -169,12 +185,12 @@ def test_an_item_that_loses_quorum_through_recusals_cannot_be_decided(journey, c
 
     _as(journey, cast["manager"])
     journey.go(f"/south-west/council/{meeting.pk}/declarations/")
-    page.select_option("#id_item", str(item.pk))
-    page.select_option("#id_attendee", label="Pat Public")
-    page.fill("#id_text", "Chairs the trust's patient panel")
+    page.get_by_label("Agenda item").select_option(label=str(item))
+    page.get_by_label("Member", exact=True).select_option(label="Pat Public")
+    page.get_by_label("The interest declared").fill("Chairs the trust's patient panel")
     _submit(journey, "Add the declaration", "The declaration has been recorded")
     for declaration in MeetingDeclaration.objects.filter(item=item):
-        page.select_option(f"#id_action_{declaration.pk}", "leaves")
+        _chairs_action(page, declaration, "Leaves the room for the item")
     _submit(journey, "Save attendance and declarations", "Attendance and declarations recorded")
 
     journey.go(f"/south-west/council/{meeting.pk}/items/1/")
@@ -182,7 +198,7 @@ def test_an_item_that_loses_quorum_through_recusals_cannot_be_decided(journey, c
     assert "This item is not quorate and cannot be decided" in warning
     assert "2 Council members can take part but 3 are needed (50% of 6)." in warning
     assert "0 patient and public voice members can take part; at least 1 is needed." in warning
-    assert page.locator("button:has-text('Record the decision')").count() == 0
+    expect(page.get_by_role("button", name="Record the decision")).to_have_count(0)
     journey.go(f"/south-west/council/{meeting.pk}/")
     assert "Not quorate." in page.inner_text("#item-1")
     report.refresh_from_db()

@@ -6,6 +6,7 @@ manager is offered the replacement from the last run. Every page visited is chec
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from senate.accounts.tests.factories import PASSWORD
 from senate.members.models import Body, Profession
@@ -17,9 +18,13 @@ SCREENSHOT = os.environ.get("PANELS_SCREENSHOT", "")
 
 
 def _submit(journey, text):
-    journey.page.click(f"button:has-text('{text}')")
+    journey.page.get_by_role("button", name=text).click()
     journey.page.wait_for_load_state()
     journey.check_accessibility()
+
+
+def _problems(page):
+    return page.get_by_role("alert").filter(has_text="There is a problem").inner_text()
 
 
 def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cast):
@@ -36,19 +41,17 @@ def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cas
 
     journey.sign_in(cast["manager"].email, PASSWORD)
     journey.go(base)
-    page.click("a:has-text('Specify the panel')")
-    page.wait_for_selector("h1:has-text('Panel specification')")
+    page.get_by_role("link", name="Specify the panel").click()
+    expect(page.get_by_role("heading", name="Panel specification", level=1)).to_be_visible()
     journey.check_accessibility()
-    page.fill("#id_min_size", "4")
-    page.fill("#id_max_size", "3")
+    page.get_by_label("Smallest panel size").fill("4")
+    page.get_by_label("Largest panel size").fill("3")
     _submit(journey, "Save the specification")
-    assert "The largest panel size must be the same as or more than the smallest" in page.inner_text(
-        ".nhsuk-error-summary"
-    )
-    page.fill("#id_max_size", "5")
-    page.select_option("#id_rule_2_skill", value="emergency-medicine")
-    page.fill("#id_rule_2_minimum", "2")
-    page.fill("#id_min_out_of_region", "1")
+    assert "The largest panel size must be the same as or more than the smallest" in _problems(page)
+    page.get_by_label("Largest panel size").fill("5")
+    page.get_by_label("Rule 2: expertise").select_option(label="Specialty: Emergency medicine")
+    page.get_by_label("Rule 2: at least this many members").fill("2")
+    page.get_by_label("Members from outside the region, at least").fill("1")
     _submit(journey, "Save the specification")
     assert "The panel specification has been saved" in page.inner_text("main")
     assert PanelSpec.objects.get(request=request).expertise_rules.count() == 2
@@ -58,9 +61,9 @@ def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cas
     assert "Proposed panels" in main and "Counts towards: Emergency medicine" in main
     assert "Unmet rule: Members from outside the region" in main and "Lena London (London" in main
 
-    page.click("button:has-text('Pin Gina Practice')")
+    page.get_by_role("button", name="Pin Gina Practice").click()
     page.wait_for_load_state()
-    page.click("button:has-text('Remove Ed Urgent')")
+    page.get_by_role("button", name="Remove Ed Urgent").click()
     page.wait_for_load_state()
     assert PanelChoice.objects.filter(request=request).count() == 2
     _submit(journey, "Ask to borrow Lena London")
@@ -73,7 +76,7 @@ def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cas
     journey.sign_in(cast["other_manager"].email, PASSWORD)
     journey.go("/london/panels/loans/")
     assert "South West Clinical Senate asks to borrow Lena London" in page.inner_text("main")
-    page.check("input[value='approve']")
+    page.get_by_role("group", name="Your decision").get_by_label("Approve the loan").check()
     _submit(journey, "Record the decision")
     assert Loan.objects.get().status == "approved"
 
@@ -99,14 +102,15 @@ def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cas
     page.context.clear_cookies()
     journey.sign_in(gina.profile.user.email, PASSWORD)
     journey.go("/south-west/panels/mine/")
-    page.click(f"a:has-text('{request.title}')")
-    page.wait_for_selector("h1:has-text('Invitation to the expert panel')")
+    page.get_by_role("link", name=request.title).click()
+    expect(page.get_by_role("heading", name="Invitation to the expert panel", level=1)).to_be_visible()
     journey.check_accessibility()
-    page.check("input[value='decline']")
+    answer = page.get_by_role("group", name="Will you join this panel?")
+    answer.get_by_label("No, I decline").check()
     _submit(journey, "Send my answer")
-    assert "Enter why you cannot join this panel" in page.inner_text(".nhsuk-error-summary")
-    page.check("input[value='decline']")
-    page.fill("#id_reason", "I am on leave that week")
+    assert "Enter why you cannot join this panel" in _problems(page)
+    answer.get_by_label("No, I decline").check()
+    page.get_by_label("Why can you not join?").fill("I am on leave that week")
     _submit(journey, "Send my answer")
     gina.refresh_from_db()
     assert gina.status == "declined"
@@ -117,7 +121,8 @@ def test_the_manager_recruits_a_panel_with_a_loan_and_a_replacement(journey, cas
     offer = page.inner_text(".replacement")
     assert "Gina Practice declined" in offer and "best replacement from the last optimiser run" in offer
     before = PanelMember.objects.filter(request=request).count()
-    page.click("#invite-replacement")
+    replacement = offer.split("last optimiser run is ")[1].split(" (fit")[0]
+    page.get_by_role("button", name=f"Invite {replacement}").click()
     page.wait_for_load_state()
     journey.check_accessibility()
     assert "has been invited" in page.inner_text("main")

@@ -54,11 +54,11 @@ def test_the_dashboard_counts_implemented_by_the_latest_record(client, cast, upt
     client.force_login(cast["chair"])
     page = client.get(f"/south-west/statistics/?year={_year(uptake)}").content.decode()
     for shown in [
-        "Accepted: 1 recommendations",
-        "Partly accepted: 1 recommendations",
-        "Not accepted: 1 recommendations",
-        "Implementation in progress: 1 recommendations",
-        "Implemented: 1 recommendations",
+        "Accepted: 1 recommendation",
+        "Partly accepted: 1 recommendation",
+        "Not accepted: 1 recommendation",
+        "Implementation in progress: 1 recommendation",
+        "Implemented: 1 recommendation",
         "Will not be implemented: 0 recommendations",
     ]:
         assert shown in page
@@ -86,7 +86,7 @@ def test_the_annual_report_shows_uptake_to_implementation(client, cast, uptake):
 def test_a_new_record_changes_the_figures_at_once(client, cast, uptake):
     client.force_login(cast["chair"])
     url = f"/south-west/statistics/?year={_year(uptake)}"
-    assert "Implemented: 1 recommendations" in client.get(url).content.decode()
+    assert "Implemented: 1 recommendation" in client.get(url).content.decode()
     rec = uptake.recommendations.get(number=2)
     today = timezone.localdate()
     follow_up.record_implementation(rec, status="implemented", on=today, evidence="Audit", by=cast["manager"], today=today)  # fmt: skip

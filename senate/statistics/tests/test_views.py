@@ -27,7 +27,7 @@ def test_the_dashboard_draws_each_chart_beside_its_table(client, cast, issued):
     client.force_login(cast["chair"])
     page = client.get("/south-west/statistics/").content.decode()
     assert 'role="img"' in page and '<title id="chart-requests-by-stage-title">Requests by stage today</title>' in page
-    assert "Issued to requester: 1 requests" in page  # the chart's description, for screen readers
+    assert "Issued to requester: 1 request" in page  # the chart's description, for screen readers
     assert "Table: Turnaround of advice issued in" in page and "Community hospital beds" in page
     assert "<script" not in page.split("<main", 1)[1]
 

@@ -7,7 +7,8 @@ from django.http import HttpRequest
 
 from senate.accounts import throttle
 from senate.accounts.models import User
-from senate.core.forms import Form, FormData, FormFiles, FormInitial, HumanErrorsMixin
+from senate.core.form_input import FormData, FormFiles
+from senate.core.forms import Form, FormInitial, HumanErrorsMixin
 
 
 class SignInForm(Form):

@@ -8,7 +8,8 @@ from django import forms
 from senate.assurance import partners
 from senate.assurance.models import Engagement, Informs, Point, Step
 from senate.assurance.recording import Refused, step_label
-from senate.core.forms import DateField, Form, FormData, FormFiles
+from senate.core.form_input import FormData, FormFiles
+from senate.core.forms import DateField, Form
 from senate.organisations.models import Organisation, Senate
 from senate.organisations.queries import organisations_in
 

@@ -7,8 +7,6 @@ from functools import lru_cache
 from typing import Any, TypeAlias
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.utils.datastructures import MultiValueDict
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -30,12 +28,8 @@ def _macro(env: Environment, key: str) -> Any:
     return getattr(env.get_template(path).module, name)
 
 
-# What a form's constructor takes, named once so each form can say which of them it uses:
-# the posted or queried values (request.POST or request.GET, or a plain dict in tests),
-FormData: TypeAlias = Mapping[str, object]
-# the files posted with them (request.FILES),
-FormFiles: TypeAlias = MultiValueDict[str, UploadedFile[bytes]]
-# and the values a blank form starts with, by field name.
+# What a form's constructor takes is named once, in `core.form_input`; the values a blank form starts
+# with, by field name:
 FormInitial: TypeAlias = dict[str, object]
 
 

@@ -3,7 +3,8 @@ from typing import Any
 from django import forms
 
 from senate.accounts.models import Role
-from senate.core.forms import DateField, Form, FormData, FormFiles, ModelForm
+from senate.core.form_input import FormData, FormFiles
+from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Body, Expertise, MemberProfile, MembershipRole, Profession
 from senate.organisations.models import Organisation, Region
 

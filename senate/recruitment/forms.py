@@ -3,7 +3,8 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import DateField, Form, FormData, FormFiles
+from senate.core.form_input import FormData, FormFiles
+from senate.core.forms import DateField, Form
 from senate.interests.models import Category
 from senate.members.models import Body, MembershipRole, Profession
 from senate.recruitment.models import Application, Criterion, EqualityMonitoring, Mark

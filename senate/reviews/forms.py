@@ -5,7 +5,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from senate.core.forms import DateField, Form, FormData, FormFiles, FormInitial, ModelForm
+from senate.core.form_input import FormData, FormFiles
+from senate.core.forms import DateField, Form, FormInitial, ModelForm
 from senate.members.models import Expertise
 from senate.organisations.models import COMMISSIONER_TYPES, PARTNER_TYPES, Organisation, Senate
 from senate.organisations.picking import OrganisationField

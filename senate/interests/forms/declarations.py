@@ -4,7 +4,8 @@ from typing import Any
 
 from django import forms
 
-from senate.core.forms import Form, FormData, FormFiles, FormInitial
+from senate.core.form_input import FormData, FormFiles
+from senate.core.forms import Form, FormInitial
 from senate.interests.forms.fields import date, one_box, yes_no
 from senate.interests.models import Category, Kind
 from senate.members.models import Expertise

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from senate.core.forms import Form, FormData, FormFiles, FormInitial, ModelForm
+from senate.core.form_input import FormData, FormFiles
+from senate.core.forms import Form, FormInitial, ModelForm
 from senate.interests.decisions import ConflictState
 from senate.interests.flagged import DECIDED, KINDS, OPEN, SEVERITY_ORDER
 from senate.interests.forms.fields import date, yes_no

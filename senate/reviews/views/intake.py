@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from senate.accounts.people import SignedInRequest
 from senate.accounts.roles import organisations_for
 from senate.core.access import requires
-from senate.core.forms import FormData
+from senate.core.form_input import FormData
 from senate.organisations.models import Senate
 from senate.reviews import forms, intake, lifecycle, queries
 from senate.reviews.models import Request

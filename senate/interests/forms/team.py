@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from senate.core.form_input import FormData, FormFiles
 from senate.core.forms import Form, FormInitial, ModelForm
+from senate.interests.conflict_policy import EDITABLE
 from senate.interests.decisions import ConflictState
 from senate.interests.flagged import DECIDED, KINDS, OPEN, SEVERITY_ORDER
 from senate.interests.forms.fields import date, yes_no
@@ -306,18 +307,7 @@ class ConflictPolicyForm(ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = ConflictPolicy
-        fields = [
-            "gift_promotional_limit",
-            "gift_declare_limit",
-            "hospitality_declare_from",
-            "hospitality_refuse_over",
-            "annual_month",
-            "new_interest_days",
-            "lookback_years",
-            "retention_years",
-            "ended_shown_months",
-            "local_area_always",
-        ]
+        fields = list(EDITABLE)  # the settings update_conflict_policy may change, in their order
         labels = {
             "gift_promotional_limit": "Low-cost promotional gifts: up to (£)",
             "gift_declare_limit": "Gifts accepted only on the Senate's behalf: over (£)",

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -108,13 +108,21 @@ def record_publication(request: Request, *, by: User, today: dt.date) -> Request
 
 
 def is_public(request: Request, *, today: dt.date) -> bool:
-    permission = PublicationPermission.objects.filter(request=request).first()
-    return bool(
-        request.stage in ISSUED_OR_LATER
-        and ratified_decisions().filter(item__request=request).exists()
-        and permission is not None
-        and (permission.publish_from is None or permission.publish_from <= today)
+    """Issued, ratified, and the requester's permission to publish given and in force today (the
+    permission and the ratification read in one query)."""
+    if request.stage not in ISSUED_OR_LATER:
+        return False
+    permission = (
+        PublicationPermission.objects.filter(request=request)
+        .annotate(ratified=Exists(ratified_decisions().filter(item__request=request)))
+        .order_by("pk")
+        .values_list("publish_from", "ratified")
+        .first()
     )
+    if permission is None:
+        return False
+    publish_from, ratified = permission
+    return bool(ratified and (publish_from is None or publish_from <= today))
 
 
 def published_advice(*, today: dt.date) -> QuerySet[Request]:

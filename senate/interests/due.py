@@ -126,7 +126,7 @@ def due_rows_of(
     starts: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
     for m in Membership.objects.filter(asked).select_related("profile__user"):
         starts[(m.senate_id, m.profile_id)].append(m.term_start)
-        if _in_force(m, today):
+        if in_force(m, today):
             held[(m.senate_id, m.profile_id)].append(m)
     end = end_of(today)
     profile_ids = list({pk for _s, pk in held})
@@ -156,7 +156,7 @@ def standing_of(profile: MemberProfile, *, today: dt.date) -> DueRow | None:
     return min(rows, key=lambda r: list(Status).index(r.status), default=None)
 
 
-def _in_force(m: Membership, today: dt.date) -> bool:
+def in_force(m: Membership, today: dt.date) -> bool:
     """As `Membership.objects.current(today)` reads it: within the term and not ended early."""
     return m.term_start <= today <= m.term_end and (m.ended_on is None or m.ended_on > today)
 
@@ -167,19 +167,33 @@ def declaration_refusal(profile: MemberProfile, *, today: dt.date) -> str:
     return declaration_refusals([profile], today=today)[profile.pk]
 
 
-def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -> dict[int, str]:
+def memberships_of(profile_ids: Iterable[int]) -> list[Membership]:
+    """Every membership of these members, current or not, with its Senate and person, in one query:
+    what `declaration_refusals` reads, for a caller that also wants their roles to read it once."""
+    return list(Membership.objects.filter(profile_id__in=list(profile_ids)).select_related("senate", "profile__user"))
+
+
+def declaration_refusals(
+    profiles: Iterable[MemberProfile],
+    *,
+    today: dt.date,
+    memberships: list[Membership] | None = None,
+    policies: Iterable[ConflictPolicy] = (),
+) -> dict[int, str]:
     """`declaration_refusal` for many members at once (a panel), by profile id, in a fixed number of
     queries whatever their number: where each stands in every Senate they are a current member of
-    (`standing_of`), the worst of them; a member of none may sit if they have ever declared."""
+    (`standing_of`), the worst of them; a member of none may sit if they have ever declared.
+    `memberships` (`memberships_of` these members) and `policies` (conflict policies): when the
+    caller has read them already."""
     members = {p.pk: p for p in profiles}
     ids = list(members)
     end = end_of(today)
     held: dict[int, dict[int, list[Membership]]] = defaultdict(dict)
-    # Every membership of these members, current or not, in one query: the current ones say where
-    # each stands; all of them in those Senates give the terms they started.
-    every = list(Membership.objects.filter(profile_id__in=ids).select_related("senate", "profile__user"))
+    # Every membership of these members, current or not: the current ones say where each stands;
+    # all of them in those Senates give the terms they started.
+    every = memberships if memberships is not None else memberships_of(ids)
     for m in every:
-        if _in_force(m, today):
+        if in_force(m, today):
             held[m.profile_id].setdefault(m.senate_id, []).append(m)
     senates = {m.senate_id: m.senate for ms in held.values() for group in ms.values() for m in group}
     last = _last_declared(ids, end)
@@ -193,7 +207,9 @@ def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -
     ).filter(granted_at__lte=end)
     for senate_id, user_id, role, granted in roles.values_list("senate_id", "user_id", "role", "granted_at"):
         leading[senate_id, user_id].append((role, timezone.localdate(granted)))
-    rules = {r.senate_id: r for r in ConflictPolicy.objects.filter(senate_id__in=list(senates))}
+    rules = {r.senate_id: r for r in policies}
+    if unread := [pk for pk in senates if pk not in rules]:
+        rules |= {r.senate_id: r for r in ConflictPolicy.objects.filter(senate_id__in=unread)}
     found: dict[int, str] = {}
     for pk in ids:
         rows = []

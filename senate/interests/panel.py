@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from senate.core import registry
 from senate.interests.conflict_policy import conflict_policy_for
-from senate.interests.due import declaration_refusals
+from senate.interests.due import declaration_refusals, in_force, memberships_of
 from senate.interests.facts import AdviceRequest, facts_for_request
-from senate.interests.models import Attestation, ConflictDecision, ConflictDismissal, Outcome
+from senate.interests.models import Attestation, ConflictDecision, ConflictDismissal, ConflictPolicy, Outcome
 from senate.interests.restrictions import describe_decisions
 from senate.interests.screening import ScreeningPolicy, screen_many
 from senate.members.models import MemberProfile, Membership
-from senate.organisations.models import Senate
 
 # When each person first opened a request's evidence, as the evidence app (after this one) answers:
 # fn(request, user_ids) -> {user_id: datetime}.
@@ -34,20 +33,78 @@ class PanelDeclaration:
         return not (self.interests or self.declared_for_review)
 
 
+@dataclass(frozen=True)
+class DeclarationRecord:
+    """What the record shows of one panel member's declarations for a review."""
+
+    member: str
+    confirmed_at: dt.datetime | None  # their first attestation for this review
+    opened_before: bool  # a logged opening of this review's evidence before they confirmed
+    register: str  # '' when their declarations on the register are current, else why not
+
+
+@dataclass(frozen=True)
+class PanelDeclarations:
+    """The panel's declarations for a review: a row per member for the table, and what the record
+    shows of each (for the statement above it)."""
+
+    rows: list[PanelDeclaration]
+    records: list[DeclarationRecord]
+
+    @property
+    def statement(self) -> list[str]:
+        return declaration_statement(self.records)
+
+
+def panel_declarations(request: AdviceRequest, profiles: Iterable[MemberProfile], *, on: dt.date) -> PanelDeclarations:
+    """Everything the report says of the panel's declarations, reading the Senate's conflict policy,
+    the members' attestations for this review and their memberships once for both the table and
+    the statement (each was read twice when they were two functions), in a fixed number of queries
+    whatever the size of the panel."""
+    members = list(profiles)
+    policy = conflict_policy_for(request.senate)
+    attested = list(
+        Attestation.objects.filter(request_id=request.pk, profile__in=members)
+        .order_by("at", "id")
+        .values_list("profile_id", "at", "specific")
+    )
+    memberships = memberships_of(p.pk for p in members)
+    rows = _rows(request, members, on, policy=policy, attested=attested, memberships=memberships)
+    register = declaration_refusals(members, today=on, memberships=memberships, policies=[policy])
+    return PanelDeclarations(rows, _records(request, members, attested, register))
+
+
 def declarations_for_panel(
     request: AdviceRequest, profiles: Iterable[MemberProfile], *, on: dt.date
 ) -> list[PanelDeclaration]:
     """One row per panel member: their role, the declared interests and connections relevant to this
     review (less those dismissed as false positives), the decisions taken, and what they declared
     for this review when they attested."""
-    members = list(profiles)
-    found = screen_many(
-        members, facts_for_request(request, on=on), rules=ScreeningPolicy.of(conflict_policy_for(request.senate))
-    )
+    return panel_declarations(request, profiles, on=on).rows
+
+
+def declaration_records(
+    request: AdviceRequest, profiles: Iterable[MemberProfile], *, on: dt.date
+) -> list[DeclarationRecord]:
+    """For the report: when each member confirmed their declarations for this review, whether the
+    access log shows them opening its evidence before that, and where their register stands."""
+    return panel_declarations(request, profiles, on=on).records
+
+
+def _rows(
+    request: AdviceRequest,
+    members: list[MemberProfile],
+    on: dt.date,
+    *,
+    policy: ConflictPolicy,
+    attested: list[tuple[int, dt.datetime, str]],
+    memberships: list[Membership],
+) -> list[PanelDeclaration]:
+    found = screen_many(members, facts_for_request(request, on=on), rules=ScreeningPolicy.of(policy))
     dismissed = set(ConflictDismissal.objects.filter(request_id=request.pk).values_list("profile_id", "key"))
     decisions = _decisions(request, members)
-    specific = _specific(request, members)
-    roles = _roles(request.senate, members, on)
+    specific = {profile_id: text for profile_id, _at, text in attested}  # the latest attestation's words
+    roles = _roles(request.senate_id, memberships, on)
     return [
         PanelDeclaration(
             member=str(p),
@@ -60,31 +117,16 @@ def declarations_for_panel(
     ]
 
 
-@dataclass(frozen=True)
-class DeclarationRecord:
-    """What the record shows of one panel member's declarations for a review."""
-
-    member: str
-    confirmed_at: dt.datetime | None  # their first attestation for this review
-    opened_before: bool  # a logged opening of this review's evidence before they confirmed
-    register: str  # '' when their declarations on the register are current, else why not
-
-
-def declaration_records(
-    request: AdviceRequest, profiles: Iterable[MemberProfile], *, on: dt.date
+def _records(
+    request: AdviceRequest,
+    members: list[MemberProfile],
+    attested: list[tuple[int, dt.datetime, str]],
+    register: dict[int, str],
 ) -> list[DeclarationRecord]:
-    """For the report: when each member confirmed their declarations for this review, whether the
-    access log shows them opening its evidence before that, and where their register stands."""
-    members = list(profiles)
     first: dict[int, dt.datetime] = {}
-    for profile_id, at in (
-        Attestation.objects.filter(request_id=request.pk, profile__in=members)
-        .order_by("at")
-        .values_list("profile_id", "at")
-    ):
+    for profile_id, at, _text in attested:
         first.setdefault(profile_id, at)
     opened: dict[int, dt.datetime] = registry.one(FIRST_OPENED)(request, [p.user_id for p in members])
-    register = declaration_refusals(members, today=on)
     return [
         DeclarationRecord(
             member=str(p),
@@ -130,19 +172,11 @@ def _decisions(request: AdviceRequest, members: list[MemberProfile]) -> dict[int
     return found
 
 
-def _specific(request: AdviceRequest, members: list[MemberProfile]) -> dict[int, str]:
+def _roles(senate_id: int, memberships: list[Membership], on: dt.date) -> dict[int, str]:
+    """Each member's current role in this Senate; one in both bodies is named by the first in the
+    order of the bodies' codes (Assembly, then Council), as the database sorted them before."""
     found: dict[int, str] = {}
-    for profile_id, text in (
-        Attestation.objects.filter(request_id=request.pk, profile__in=members)
-        .order_by("at", "id")
-        .values_list("profile_id", "specific")
-    ):
-        found[profile_id] = text
-    return found
-
-
-def _roles(senate: Senate, members: list[MemberProfile], on: dt.date) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for m in Membership.objects.current(on).filter(senate=senate, profile__in=members).order_by("body"):
+    current = [m for m in memberships if m.senate_id == senate_id and in_force(m, on)]
+    for m in sorted(current, key=lambda m: m.body):
         found.setdefault(m.profile_id, f"{m.get_body_display()}: {m.get_role_display()}")
     return found

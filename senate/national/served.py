@@ -9,7 +9,9 @@ from senate.reviews.models import Request
 
 
 def issued_in(http: HttpRequest, pk: int) -> Request | None:
-    return issued_advice().filter(senate=getattr(http, "senate", None), pk=pk).first()
+    # With what the page shows of it: its sponsor (in the report) and its issue (the covering letter).
+    found = issued_advice().select_related("sponsor_organisation", "advice_issue")
+    return found.filter(senate=getattr(http, "senate", None), pk=pk).first()
 
 
 ISSUED = Served(

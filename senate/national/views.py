@@ -21,6 +21,7 @@ from senate.national.forms import LogFilterForm
 from senate.national.permission_names import NationalPermission
 from senate.national.served import ISSUED
 from senate.organisations.models import Senate
+from senate.reports import recommendations
 from senate.reports.publication import document, final_version
 from senate.reviews.models import Request
 
@@ -132,8 +133,8 @@ def issued(http: SignedInRequest, senate: Senate, request: Request) -> HttpRespo
     context = {
         "advice_request": request,
         "issue": getattr(request, "advice_issue", None),
-        "recommendations": request.recommendations.order_by("number"),
         "doc": document(version) if version is not None else None,
+        "recommendations": recommendations.with_criteria(request),  # read once with the report's
         "is_public": publication.is_public(request, today=timezone.localdate()),
         "page_title": f"Issued advice: {request.reference}",
         "breadcrumbs": [{"href": reverse("national:home"), "text": "Every Senate side by side"}],

@@ -238,22 +238,18 @@ def _judgements_as_at(request: Request, draft: ReportDraft) -> dict[int, Judgeme
 
 
 def _panel(request: Request, today: dt.date) -> list[Block]:
-    from senate.interests.panel import declaration_records, declaration_statement, declarations_for_panel
-    from senate.panels.membership import panel_profiles
-    from senate.panels.models import PanelMember, PanelRole
+    from senate.interests.panel import panel_declarations
+    from senate.panels.membership import accepted_seats
+    from senate.panels.models import PanelRole
 
-    profiles = list(panel_profiles(request).select_related("user"))
-    if not profiles:
+    seats = accepted_seats(request)
+    if not seats:
         return [Block("note", "The panel has not been recorded.")]
-    seats = dict(
-        PanelMember.objects.filter(request=request, status=PanelMember.Status.ACCEPTED).values_list(
-            "profile_id", "role"
-        )
-    )
+    profiles = [seat.profile for seat in seats]
     labels = dict(PanelRole.choices)
-    declared = declarations_for_panel(request, profiles, on=today)
+    declarations = panel_declarations(request, profiles, on=today)
     rows = []
-    for profile, d in zip(profiles, declared, strict=True):
+    for seat, d in zip(seats, declarations.rows, strict=True):
         said = (
             d.interests
             + d.decisions
@@ -262,14 +258,13 @@ def _panel(request: Request, today: dt.date) -> list[Block]:
         rows.append(
             [
                 d.member,
-                labels.get(seats.get(profile.pk) or "", "Member"),
+                labels.get(seat.role or "", "Member"),
                 d.role,
                 "; ".join(said) or "Nothing to declare",
             ]
         )
-    said_of_all = declaration_statement(declaration_records(request, profiles, on=today))
     return [
-        *[Block("p", line) for line in said_of_all],
+        *[Block("p", line) for line in declarations.statement],
         Block("p", "The declarations and the decisions taken on them are set out below."),
         table("Panel members, roles and declarations of interest", ["Member", "Panel role", "Senate role", "Declarations and decisions"], rows, [3, 2, 3, 6]),
     ]  # fmt: skip

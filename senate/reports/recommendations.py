@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 
 from senate.accounts.models import User
+from senate.core.memo import remembered
 from senate.interests.restrictions import restrictions_for
 from senate.reports.models import Criterion, RecommendationCriterion, ReviewCriterion
 from senate.reviews import follow_up
@@ -32,7 +33,12 @@ def add(
 
 
 def with_criteria(request: Request) -> list[Any]:
-    """The request's recommendations in number order, each with `.criterion` (or None)."""
+    """The request's recommendations in number order, each with `.criterion` (or None); read once per
+    web request (a page that shows the report and the recommendations beside it asks twice)."""
+    return remembered(("recommendations", request.pk), lambda: _with_criteria(request))
+
+
+def _with_criteria(request: Request) -> list[Any]:
     # Any: each gets `.criterion`, an attribute the model does not declare, for the templates to read
     recs: list[Any] = list(request.recommendations.select_related("criterion_link__criterion").order_by("number"))
     for rec in recs:

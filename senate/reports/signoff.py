@@ -43,10 +43,12 @@ def sign_off(
 
 
 def signed_off(request: Request) -> ReportDraft | None:
-    """The version the Council signed off, if any: the one that is issued and published."""
+    """The version the Council signed off, if any: the one that is issued and published. Read through
+    the request's own drafts, so the version's `.request` is the caller's request with whatever it
+    was read with (its Senate, organisations) rather than read again."""
     return (
-        ReportDraft.objects.filter(request=request, sign_off__isnull=False)
-        .select_related("request__senate", "sign_off__chaired_by", "sign_off__confirmed_by")
+        request.report_drafts.filter(sign_off__isnull=False)
+        .select_related("sign_off__chaired_by", "sign_off__confirmed_by")
         .first()
     )
 

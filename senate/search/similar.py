@@ -11,7 +11,7 @@ a shared service line counts for most, then the same ICB and the same kind of ad
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Case, Q, QuerySet, TextField, Value, When
 from django.utils.timezone import localdate
 
 from senate.accounts.models import User
@@ -23,6 +23,7 @@ from senate.reviews.models import Recommendation, Request
 from senate.reviews.permission_names import ReviewsPermission
 from senate.search.audience import viewer_keys
 from senate.search.backends import backend
+from senate.search.models import Document
 from senate.search.query import STOP, Query
 from senate.search.searching import permitted
 from senate.search.snippets import stem
@@ -78,27 +79,24 @@ def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list
         else []
     )
     text_rank = {pk: 1.0 - i / max(len(ranked), 1) for i, pk in enumerate(ranked[:200])}
-    services = set(request.service_areas.values_list("pk", flat=True))
+    services = {area.pk for area in request.service_areas.all()}  # as the page's loader prefetched them
     icb = _icb(request.requesting_organisation)
+    # The same service line as a subquery, not a join: joined, every candidate was read with each of
+    # its services and the rows made distinct again.
+    same_service = Request.service_areas.through.objects.filter(expertise__in=services).values("request_id")
     related = candidates.filter(
-        Q(pk__in=list(text_rank)) | Q(request__service_areas__in=services) | Q(icb=icb, icb__isnull=False)
+        Q(pk__in=list(text_rank)) | Q(request__in=same_service) | Q(icb=icb, icb__isnull=False)
     ).values_list("pk", "request_id")
     # A request found as itself or as its published advice: the better of the two.
     best: dict[int, float] = {}
-    for pk, rid in related.distinct()[:500]:
+    for pk, rid in related[:500]:
         best[rid] = max(best.get(rid, 0.0), text_rank.get(pk, 0.0))
     others = (
         Request.objects.filter(pk__in=list(best))
         .select_related("senate", "requesting_organisation__icb", "publication_permission")
         .prefetch_related("service_areas")
     )
-    published = set(candidates.filter(kind="advice").values_list("request_id", flat=True))
-    # What the viewer may read of each: the request, or only its published advice (redacted).
-    readable = dict(
-        candidates.filter(kind="advice", request__in=list(best))
-        .exclude(request__in=candidates.filter(kind="request").values("request_id"))
-        .values_list("request_id", "body")
-    )
+    published, readable = _readable(candidates.filter(request__in=list(best)))
     scored = []
     for other in others:
         text = readable.get(other.pk, f"{other.title} {other.questions} {other.background}")
@@ -111,6 +109,18 @@ def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list
     return [
         _review(user, other, score, reasons, other.pk in published, outcomes) for score, _pk, other, reasons in shown
     ]
+
+
+def _readable(found: QuerySet[Document]) -> tuple[set[int], dict[int, str]]:
+    """Of the requests `found` as documents the viewer may find: those whose advice is published, and
+    what the viewer may read of each they may not read in full (only its published advice, redacted),
+    in one query over these requests alone."""
+    body = Case(When(kind="advice", then="body"), default=Value(""), output_field=TextField())
+    rows = list(found.values_list("request_id", "kind", body))
+    published = {request_id for request_id, kind, _body in rows if kind == "advice"}
+    whole = {request_id for request_id, kind, _body in rows if kind == "request"}
+    readable = {request_id: text for request_id, kind, text in rows if kind == "advice" and request_id not in whole}
+    return published, readable
 
 
 class _Outcomes:

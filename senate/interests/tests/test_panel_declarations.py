@@ -59,12 +59,13 @@ def test_the_report_says_every_member_declared_only_when_the_record_shows_it(cas
 def test_a_bigger_panel_s_declarations_take_no_more_queries(cast, stroke_review, torbay):
     """Issue 19: the report's appendix and its statement read the whole panel's declarations, decisions
     (with the criteria a restriction names), attestations and where each member stands with the
-    register at once, not member by member."""
+    register at once, not member by member, and the conflict policy, attestations and memberships
+    once for both."""
     from django.apps import apps
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from senate.interests.panel import declaration_records
+    from senate.interests.panel import panel_declarations
     from senate.interests.tests.factories import declared
     from senate.members.tests.factories import MembershipFactory
 
@@ -86,11 +87,11 @@ def test_a_bigger_panel_s_declarations_take_no_more_queries(cast, stroke_review,
 
     def read():
         with CaptureQueriesContext(connection) as seen:
-            found = (
-                declarations_for_panel(stroke_review, panel, on=today),
-                declaration_records(stroke_review, panel, on=today),
-            )
-        return len(seen.captured_queries), found
+            found = panel_declarations(stroke_review, panel, on=today)
+        for table in ("interests_conflictpolicy", "interests_attestation", "members_membership"):
+            reads = [q for q in seen.captured_queries if f'FROM "{table}"' in q["sql"]]
+            assert len(reads) == 1, f"{table} read {len(reads)} times for the table and the statement"
+        return len(seen.captured_queries), (found.rows, found.records)
 
     add(1)
     few, _ = read()

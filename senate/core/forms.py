@@ -189,7 +189,7 @@ def field_params(field: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
 
 _SCALARS = (str, bool, int, float, type(None))
 # A scalar's kind by its exact type (so `Markup` is told from text, `True` from `1`).
-_SCALAR_KIND = {kind: kind.__name__ for kind in (*_SCALARS, Markup)}
+_SCALAR_KIND: dict[type, str] = {kind: kind.__name__ for kind in (*_SCALARS, Markup)}
 
 
 def _frozen(value: object) -> Any:

@@ -188,19 +188,30 @@ def field_params(field: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
 
 
 _SCALARS = (str, bool, int, float, type(None))
+# A scalar's kind by its exact type (so `Markup` is told from text, `True` from `1`).
+_SCALAR_KIND: dict[type, str] = {kind: kind.__name__ for kind in (*_SCALARS, Markup)}
 
 
 def _frozen(value: object) -> Any:
     """`value` (a macro's parameters) as a hashable key that tells apart everything the macro could
-    render differently (`Markup` from text, `True` from `1`), or None when it holds anything else."""
+    render differently (`Markup` from text, `True` from `1`), or None when it holds anything else.
+    Scalars are frozen in place, not by a call each: a select of a thousand members is a list of a
+    thousand small dicts, and a call per value cost more than drawing the rest of the page."""
+    kind = _SCALAR_KIND.get(type(value))
+    if kind is not None:
+        return (kind, value)
     if isinstance(value, dict):
-        items = tuple((k, _frozen(v)) for k, v in value.items())
-        return None if any(not isinstance(k, str) or v is None for k, v in items) else ("dict", items)
+        pairs = []
+        for k, v in value.items():
+            inner = _SCALAR_KIND.get(type(v))
+            frozen = (inner, v) if inner is not None else _frozen(v)
+            if not isinstance(k, str) or frozen is None:
+                return None
+            pairs.append((k, frozen))
+        return ("dict", tuple(pairs))
     if isinstance(value, list):
         items = tuple(_frozen(v) for v in value)
         return None if any(v is None for v in items) else ("list", items)
-    if type(value) in _SCALARS or type(value) is Markup:
-        return (type(value).__name__, value)
     return None
 
 

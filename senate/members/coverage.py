@@ -168,37 +168,52 @@ def coverage_counts(
     """Per Senate (by id): the coverage of the people holding `memberships` (the current memberships of
     one body), as `coverage_of` counts it but counted in the database and without names: two queries
     however many members and Senates. A Senate with none of the memberships is left out."""
+    return _counted(memberships, vocabulary, by="senate")
+
+
+def coverage_by_body(
+    memberships: QuerySet[Membership], vocabulary: Iterable[tuple[str, str, str]]
+) -> dict[str, Coverage]:
+    """Per body (Council, Assembly): the coverage of the people holding `memberships` (one Senate's
+    current memberships), counted as `coverage_counts` counts it: two queries for both bodies. A body
+    with none of the memberships is left out."""
+    return _counted(memberships, vocabulary, by="body")
+
+
+def _counted(
+    memberships: QuerySet[Membership], vocabulary: Iterable[tuple[str, str, str]], *, by: str
+) -> dict[Any, Coverage]:
     vocabulary = list(vocabulary)
     memberships = memberships.order_by()
-    constituencies = memberships.values("senate").annotate(
+    constituencies = memberships.values(by).annotate(
         members=Count("profile", distinct=True),
         **{f"c_{code}": Count("profile", filter=cond, distinct=True) for code, cond in CONSTITUENCY_CONDITIONS.items()},
     )
-    holding: Counter[tuple[int, str]] = Counter()
-    clinicians: Counter[tuple[int, str]] = Counter()
-    for senate_id, kind, code, n, clinical in (
+    holding: Counter[tuple[Any, str]] = Counter()
+    clinicians: Counter[tuple[Any, str]] = Counter()
+    for group, kind, code, n, clinical in (
         memberships.filter(profile__expertise__kind__in=COUNTED_KINDS)
-        .values("senate", "profile__expertise__kind", "profile__expertise__code")
+        .values(by, "profile__expertise__kind", "profile__expertise__code")
         # Not distinct: a sort of every (member, area) pair; a person holds one current membership of a
         # body in a Senate, and only whether an area is covered reaches the dashboards.
         .annotate(n=Count("profile"), clinical=Count("profile", filter=Q(profile__profession__in=CLINICAL_PROFESSIONS)))
-        .values_list("senate", "profile__expertise__kind", "profile__expertise__code", "n", "clinical")
+        .values_list(by, "profile__expertise__kind", "profile__expertise__code", "n", "clinical")
     ):
-        holding[(senate_id, code)] += n
+        holding[(group, code)] += n
         if kind == "setting":
-            clinicians[(senate_id, code)] += clinical
-    found: dict[int, Coverage] = {}
+            clinicians[(group, code)] += clinical
+    found: dict[Any, Coverage] = {}
     for row in cast(Iterable[dict[str, Any]], constituencies):
-        senate_id = row["senate"]
+        group = row[by]
         lines = [
-            CoverageLine(code, label, clinicians[(senate_id, code)] if code in SETTINGS else row[f"c_{code}"])
+            CoverageLine(code, label, clinicians[(group, code)] if code in SETTINGS else row[f"c_{code}"])
             for code, label, _ in CONSTITUENCIES
         ]
         by_kind: dict[str, list[CoverageLine]] = {"life_stage": [], "outcomes_domain": []}
         for kind, code, name in vocabulary:
             if kind in by_kind:
-                by_kind[kind].append(CoverageLine(code, name, holding[(senate_id, code)]))
-        found[senate_id] = Coverage(row["members"], lines, by_kind["life_stage"], by_kind["outcomes_domain"])
+                by_kind[kind].append(CoverageLine(code, name, holding[(group, code)]))
+        found[group] = Coverage(row["members"], lines, by_kind["life_stage"], by_kind["outcomes_domain"])
     return found
 
 

@@ -109,9 +109,14 @@ def rows(steps: Iterable[InductionStep]) -> list[Row]:
     return [_row(s) for s in steps]
 
 
+def is_done(item: str, completed_at: object, declared: bool) -> bool:
+    """Whether a step is done: the automatic item once its member has declared, any other once completed."""
+    return bool(declared) if item in AUTOMATIC else completed_at is not None
+
+
 def _row(step: InductionStep) -> Row:
     if step.item in AUTOMATIC:
-        done = bool(getattr(step, "declared", False))
+        done = is_done(step.item, step.completed_at, getattr(step, "declared", False))
         return Row(step, done, "Done on this site" if done else "", GUIDANCE[Item(step.item)])
     how = f"Completed {timezone.localtime(step.completed_at):%-d %B %Y}" if step.completed_at else ""
     return Row(step, bool(step.completed_at), how, GUIDANCE[Item(step.item)])

@@ -8,10 +8,10 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from senate.accounts.models import User
 from senate.council.models import Attendance
-from senate.members.models import MemberProfile, Membership
+from senate.members.models import Body, MemberProfile, Membership
 from senate.organisations.models import Senate
 from senate.participation.induction import steps_with_progress
-from senate.participation.models import Claim, Development, InductionStep
+from senate.participation.models import Claim, Development, InductionStep, RenewalDecision
 
 
 @dataclass(frozen=True)
@@ -108,3 +108,53 @@ def without_induction(senate: Senate, *, today: dt.date) -> Any:
     has = InductionStep.objects.filter(membership=OuterRef("pk"))
     current = Membership.objects.current(today).filter(senate=senate)
     return current.filter(~Exists(has)).select_related("profile__user").order_by("profile__user__full_name")
+
+
+# The overview's lists as plain rows: fifty memberships a page, each a model instance with its profile,
+# user, wish and decision, cost more than the rest of the page to build.
+@dataclass(frozen=True)
+class MemberRow:
+    pk: int  # the membership
+    profile_id: int
+    name: str
+    body_label: str
+
+
+@dataclass(frozen=True)
+class TermRow(MemberRow):
+    term_number: int
+    term_end: dt.date
+    days_left: int
+    wishes_to_continue: bool | None  # None: not answered
+    renewal: str  # the decision's outcome, "" until decided
+
+
+def member_rows(memberships: Any) -> list[MemberRow]:
+    fields = ("pk", "profile_id", "body", "profile__user__full_name", "profile__user__email")
+    return [
+        MemberRow(pk, profile_id, full_name or email, Body(body).label)
+        for pk, profile_id, body, full_name, email in memberships.values_list(*fields)
+    ]
+
+
+def term_rows(memberships: Any, *, today: dt.date) -> list[TermRow]:
+    fields = (
+        *("pk", "profile_id", "body", "profile__user__full_name", "profile__user__email", "term_number", "term_end"),
+        *("continue_wish__wishes_to_continue", "renewal_decision__outcome"),
+    )
+    return [
+        TermRow(
+            pk,
+            profile_id,
+            full_name or email,
+            Body(body).label,
+            term_number,
+            term_end,
+            (term_end - today).days,
+            wish,
+            RenewalDecision.Outcome(outcome).label if outcome else "",
+        )
+        for pk, profile_id, body, full_name, email, term_number, term_end, wish, outcome in memberships.values_list(
+            *fields
+        )
+    ]

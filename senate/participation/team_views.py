@@ -14,12 +14,13 @@ from django.views.decorators.http import require_POST
 from senate.accounts.people import SignedInRequest
 from senate.core.access import requires
 from senate.members.appointments import AppointmentRefused
-from senate.members.models import MemberProfile, Membership
+from senate.members.models import Body, MemberProfile, Membership
 from senate.members.served import MEMBER, MEMBERSHIP
 from senate.organisations.models import Senate
 from senate.participation import claims, induction, queries, record, statements, terms
 from senate.participation import development as developing
 from senate.participation.forms import DecideClaimForm, OfferForm, RatesForm, RenewalForm
+from senate.participation.links import row_address
 from senate.participation.models import Claim, Development, InductionItem
 from senate.participation.permission_names import ParticipationPermission as P
 from senate.participation.served import CLAIM, DEVELOPMENT
@@ -47,15 +48,20 @@ def overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
     days = max(senate.term_warning_days, max(terms.REMINDER_DAYS))
     # A national Senate has a hundred and more terms ending in any quarter: paged, soonest first.
     ending = Paginator(terms.ending_within(senate, days, today=today), SHOWN).get_page(http.GET.get("page"))
+    ending.object_list = queries.term_rows(ending.object_list, today=today)  # the shown page, as plain rows
     without = queries.without_induction(senate, today=today)
     context = {
         "ending": ending,
         "days": days,
         "claims_waiting": queries.claims_waiting(senate).count(),
-        "without_induction": without[:SHOWN],
+        "without_induction": queries.member_rows(without[:SHOWN]),
         "without_count": without.count(),
         "interests": queries.developments(senate).filter(status=Development.Status.INTERESTED).count(),
         "today": today,
+        # Each row's links, reversed once for the page.
+        "record": row_address("participation:member_record", senate.slug),
+        "renewal": row_address("participation:renewal", senate.slug, numbers=2),
+        "start_induction": row_address("participation:start_induction", senate.slug, numbers=2),
         "page_title": "Members' terms and participation",
         "breadcrumbs": _crumbs(senate),
     }
@@ -106,11 +112,18 @@ def begin_induction(http: SignedInRequest, senate: Senate, membership: Membershi
 def induction_overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     people: dict[int, dict[str, Any]] = {}
-    for row in induction.rows(queries.induction_progress(senate, today=today)):
-        m = row.step.membership
-        entry = people.setdefault(m.pk, {"membership": m, "done": {}, "count": 0, "of": 0})
-        entry["done"][row.step.item] = row.done
-        entry["count"] += row.done
+    # Plain rows, not a step, membership, profile and user each: every current member's every step.
+    fields = ("membership_id", "item", "completed_at", "declared", "membership__body")
+    names = ("membership__profile__user__full_name", "membership__profile__user__email")
+    for membership_id, item, completed_at, declared, body, full_name, email in queries.induction_progress(
+        senate, today=today
+    ).values_list(*fields, *names):
+        entry = people.setdefault(
+            membership_id, {"name": full_name or email, "body_label": Body(body).label, "done": {}, "count": 0, "of": 0}
+        )
+        done = induction.is_done(item, completed_at, declared)
+        entry["done"][item] = done
+        entry["count"] += done
         entry["of"] += 1
     context = {
         "people": list(people.values()),

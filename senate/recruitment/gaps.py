@@ -4,12 +4,13 @@ months. A Council needs a multi-professional mix (docs/domain.md §5.2); stagger
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 
 from senate.members import queries as members
-from senate.members.coverage import coverage_in
-from senate.members.models import CLINICAL_PROFESSIONS, Body, MemberProfile, MembershipRole, Profession
+from senate.members.coverage import Coverage, coverage_by_body, empty_coverage
+from senate.members.models import CLINICAL_PROFESSIONS, Body, Membership, MembershipRole, Profession
 from senate.organisations.models import Senate
 
 ENDING_WITHIN = dt.timedelta(days=183)
@@ -29,26 +30,33 @@ class ProposedVacancy:
     def body_label(self) -> str:
         return Body(self.body).label
 
+    @property
+    def form_query(self) -> str:
+        """The vacancy form's fields filled in from this proposal, as a query string."""
+        return urlencode(
+            {"title": self.title, "body": self.body, "role": self.role, "gap": self.reason, "gap_code": self.code}
+        )
+
 
 def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()) -> list[ProposedVacancy]:
     """What each body is missing, then the terms ending soon. `taken` holds the `body:code` of gaps a
     vacancy is already open for, which are not proposed again."""
-    found: list[ProposedVacancy] = []
     vocabulary = members.vocabulary()
+    current = members.current_memberships(senate, today)
+    # Counted by the database for both bodies at once (members.coverage.coverage_by_body): a national
+    # Assembly is a thousand people, and a query per body and figure cost most of the page.
+    coverage = coverage_by_body(current, vocabulary)
+    held = set(current.order_by().values_list("body", "profile__profession").distinct())
+    ending = _ending(current, today)
+    found: list[ProposedVacancy] = []
     for body, label in Body.choices:
-        # Counted by the database (members.coverage.coverage_in): a national-scale Assembly is thousands.
-        profiles = members.coverage_members(senate, body, today)
-        found += _uncovered(body, label, profiles, vocabulary)
-        # Without the profiles' ordering (by name) the database returns each profession once, not each member.
-        found += _professions(body, label, set(profiles.order_by().values_list("profession", flat=True).distinct()))
-        found += _ending(senate, body, today)
+        found += _uncovered(body, label, coverage.get(body) or empty_coverage(vocabulary))
+        found += _professions(body, label, {profession for b, profession in held if b == body})
+        found += [p for p in ending if p.body == body]
     return [p for p in found if f"{p.body}:{p.code}" not in taken]
 
 
-def _uncovered(
-    body: str, label: str, profiles: QuerySet[MemberProfile], vocabulary: list[tuple[str, str, str]]
-) -> list[ProposedVacancy]:
-    coverage = coverage_in(profiles, vocabulary)
+def _uncovered(body: str, label: str, coverage: Coverage) -> list[ProposedVacancy]:
     kinds = [("constituency", coverage.constituencies), ("", coverage.life_stages), ("", coverage.outcomes_domains)]
     return [
         ProposedVacancy(
@@ -78,18 +86,17 @@ def _professions(body: str, label: str, held: set[str]) -> list[ProposedVacancy]
     ]
 
 
-def _ending(senate: Senate, body: str, today: dt.date) -> list[ProposedVacancy]:
+def _ending(current: QuerySet[Membership], today: dt.date) -> list[ProposedVacancy]:
     # Read as plain rows: a national Assembly has hundreds of terms ending, and a model instance per
     # membership (with its profile and user) cost more than the rest of the page.
     ending = (
-        members.current_memberships(senate, today)
-        .filter(body=body, term_end__lte=today + ENDING_WITHIN)
+        current.filter(term_end__lte=today + ENDING_WITHIN)
         .order_by("term_end", "pk")
-        .values_list("pk", "role", "term_end", "profile__user__full_name", "profile__user__email")
+        .values_list("body", "pk", "role", "term_end", "profile__user__full_name", "profile__user__email")
     )
     return [
         _term_ending(body, pk, MembershipRole(role), term_end, full_name or email)
-        for pk, role, term_end, full_name, email in ending
+        for body, pk, role, term_end, full_name, email in ending
     ]
 
 

@@ -60,3 +60,20 @@ def test_the_coverage_page_asks_the_same_queries_for_a_few_members_or_many(clien
     _mixed(40, Body.COUNCIL)
     _mixed(40)
     assert _count(client) == few <= 30
+
+
+def test_both_bodies_counted_together_agree_with_the_rules_body_by_body(cast):
+    """`coverage_by_body` (the recruitment page's proposals: one Senate, both bodies in two queries)
+    finds the same members and the same areas covered as `coverage_of` finds for each body alone."""
+    from senate.members.coverage import coverage_by_body
+
+    _mixed(30)
+    _mixed(17, Body.COUNCIL)
+    senate, vocabulary = Senate.objects.get(slug="south-west"), queries.vocabulary()
+    counted = coverage_by_body(queries.current_memberships(senate), vocabulary)
+    for body in Body.values:
+        by_rules = coverage_of(queries.coverage_profiles(senate, body), vocabulary)
+        lines = [*counted[body].constituencies, *counted[body].life_stages, *counted[body].outcomes_domains]
+        expected = [*by_rules.constituencies, *by_rules.life_stages, *by_rules.outcomes_domains]
+        assert counted[body].members == by_rules.members > 0
+        assert [(x.code, x.covered) for x in lines] == [(x.code, x.covered) for x in expected], body

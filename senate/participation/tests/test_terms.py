@@ -14,7 +14,7 @@ from senate.members.models import Body, Membership, MembershipRole
 from senate.members.tests.factories import MembershipFactory
 from senate.notifications.models import Email
 from senate.participation import terms
-from senate.participation.models import RenewalDecision
+from senate.participation.models import ContinueWish, RenewalDecision
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -119,3 +119,21 @@ def _terms_ending(page):
     """The page's "Terms ending" section (the members also appear under those without an induction)."""
     html = page.content.decode()
     return html[html.index("<h2>Terms ending</h2>") : html.index("<h2>Members without an induction</h2>")]
+
+
+def test_each_term_ending_shows_the_members_wish_and_the_decision(client, senate, manager):
+    today = dt.date.today()
+    wished = council_term(senate, ends=today + dt.timedelta(days=20), name="Wished Member")
+    ContinueWish.objects.create(membership=wished, wishes_to_continue=False)
+    decided = council_term(senate, ends=today + dt.timedelta(days=60), name="Decided Member")
+    terms.decide_renewal(membership=decided, outcome="not_renewed", reason="Enough terms", by=manager, today=today)
+    council_term(senate, ends=today + dt.timedelta(days=70), name="Open Member")
+    client.force_login(manager)
+    page = _terms_ending(client.get(f"/{senate.slug}/participation/"))
+    rows = {name: next(r for r in page.split("<tr") if name in r) for name in ("Wished", "Decided", "Open")}
+    assert "20 days" in rows["Wished"] and "nhsuk-tag--red" in rows["Wished"]
+    assert ">No</td>" in rows["Wished"] and "Review" in rows["Wished"]
+    assert "Do not renew" in rows["Decided"] and "Not answered" in rows["Decided"]
+    assert "nhsuk-tag--orange" in rows["Open"]
+    assert f"/{senate.slug}/participation/members/{wished.profile_id}/" in rows["Wished"]
+    assert f"/renewals/{wished.profile_id}/memberships/{wished.pk}/" in rows["Wished"]

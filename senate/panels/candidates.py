@@ -314,40 +314,36 @@ def read_pool(
     # Every Senate the members sit for, in one query (the page's rows need theirs anyway), in their
     # order (by name): a member of other Senates only sits for the first here.
     rank = {pk: n for n, pk in enumerate(result.read_senates({here} | {m[0] for ms in held_by.values() for m in ms}))}
-    # Once per member of a pool of thousands: kept to lookups, with the skills a profession gives and
-    # the scores shared by all members alike (`fit_score` remembers them).
-    by_profession: dict[str, set[str]] = {}
-    asked = len(areas)
-    for pk, full_name, email, title, profession, most in rows:
-        given = by_profession.get(profession)
-        if given is None:
-            given = by_profession[profession] = {sk.PROFESSION + profession} | (
-                {sk.PPV} if profession == Profession.PPV else set()
-            )
-        skills_held = held[pk] | given if pk in held else set(given)
-        memberships = held_by.get(pk, ())
-        for senate_id, role, body, _ in memberships:
-            if role == MembershipRole.PPV:
-                skills_held.add(sk.PPV)
-            if senate_id == here and body == "council":
-                skills_held.add(sk.COUNCIL)
-        home = _sits_for(memberships, here, partners, rank)
-        spare_max = DEFAULT_MAX_PANELS if most is None else most
-        seated, sat = load.get(pk, 0), past.get(pk, 0)
-        result.ids.append(pk)
-        result.names.append(full_name or email)
-        result.titles.append(title)
-        result.home.append(home)
-        result.lent.append(home != here and home not in partners)
-        result.partner.append(home in partners)
-        result.skills.append(skills_held)
-        result.max_panels.append(spare_max)
-        result.load.append(seated)
-        result.past.append(sat)
-        result.away.append(pk in absences and away_during(absences[pk], spec.starts_on, spec.ends_on))
-        result.declarations.append(None)
-        held_areas = sum(1 for code in areas if code in skills_held)
-        result.fit.append(fit_score(held_areas, asked, sat, max(0, spare_max - seated), spare_max))
+    # Once per member of a pool of thousands: column by column, kept to lookups, with the skills a
+    # profession gives and the scores shared by all members alike (`fit_score` remembers them).
+    pks, full_names, emails, titles, professions, most = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 6
+    )
+    given = {
+        profession: {sk.PROFESSION + profession} | ({sk.PPV} if profession == Profession.PPV else set())
+        for profession in set(professions)
+    }
+    result.ids, result.titles = pks, titles
+    result.names = [full_name or email for full_name, email in zip(full_names, emails, strict=True)]
+    result.home = [_sits_for(held_by.get(pk), here, partners, rank) for pk in pks]
+    result.lent = [home != here and home not in partners for home in result.home]
+    result.partner = [home in partners for home in result.home]
+    result.skills = [
+        _skills(held.get(pk), given[profession], held_by.get(pk), here)
+        for pk, profession in zip(pks, professions, strict=True)
+    ]
+    result.max_panels = [DEFAULT_MAX_PANELS if n is None else n for n in most]
+    result.load = [load.get(pk, 0) for pk in pks]
+    result.past = [past.get(pk, 0) for pk in pks]
+    result.away = [
+        spec is not None and pk in absences and away_during(absences[pk], spec.starts_on, spec.ends_on) for pk in pks
+    ]
+    result.declarations = [None] * len(pks)
+    asked, codes_asked = len(areas), set(areas)
+    result.fit = [
+        fit_score(len(codes_asked & skills_held), asked, sat, max(0, n - seated), n)
+        for skills_held, sat, seated, n in zip(result.skills, result.past, result.load, result.max_panels, strict=True)
+    ]
     if screen:
         pool_ids = set(result.ids)
         rules = result.read_rules({here})[here]
@@ -363,12 +359,27 @@ def read_pool(
     return result
 
 
+def _skills(expertise: set[str] | None, given: set[str], memberships, here: int) -> set[str]:
+    """A member's skills, as `skills.skills_of`: the expertise codes read, those their profession gives,
+    and those their current memberships (Senate id, role, body, term end) give: patient and public
+    voice, this Senate's Council."""
+    found = expertise | given if expertise is not None else set(given)
+    for senate_id, role, body, _ in memberships or ():
+        if role == MembershipRole.PPV:
+            found.add(sk.PPV)
+        if senate_id == here and body == "council":
+            found.add(sk.COUNCIL)
+    return found
+
+
 def _sits_for(memberships, here: int, partners: set[int], rank: dict[int, int]) -> int:
     """The Senate a member sits for here, from their current memberships (Senate id, role, body, term
     end): this one, else a partner, else the first in the memberships' order (Senate, body, term end);
     this one when they have none (as `_home`)."""
     if not memberships:
         return here
+    if len(memberships) == 1:  # most members
+        return memberships[0][0]
     senates = [m[0] for m in memberships]
     if here in senates:
         return here

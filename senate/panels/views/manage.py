@@ -34,17 +34,17 @@ from senate.reviews.served import REQUEST
 def panel(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
+    seats = queries.seats_of(request) if manager else None  # the manager sees every seat: the final panel is of them
     context: dict[str, Any] = {
         "advice_request": request,
         "spec": spec,
         "labels": dict(sk.skill_choices()),
-        "final": invitations.final_panel(request),
+        "final": invitations.final_panel(request, seats),
         "manager": manager,
         "page_title": f"Expert panel: {request}",
         "breadcrumbs": crumbs(senate, (reverse("reviews:detail", args=[senate.slug, request.pk]), str(request))),
     }
-    if manager:
-        seats = queries.seats_of(request)
+    if seats is not None:
         recruit_refused = queries.not_yet_recruited(request)
         restricted = restrictions_by_profile(request, [s.profile_id for s in context["final"]])
         context["restrictions"] = {pk: describe(r) for pk, r in restricted.items()}

@@ -45,7 +45,7 @@ def panel(http: SignedInRequest, senate: Senate, request: Request) -> HttpRespon
         "breadcrumbs": crumbs(senate, (reverse("reviews:detail", args=[senate.slug, request.pk]), str(request))),
     }
     if seats is not None:
-        recruit_refused = queries.not_yet_recruited(request)
+        recruit_refused = queries.not_yet_recruited(request, spec)
         restricted = restrictions_by_profile(request, [s.profile_id for s in context["final"]])
         context["restrictions"] = {pk: describe(r) for pk, r in restricted.items()}
         run = runs.latest_run(request)

@@ -90,7 +90,10 @@ def standing_choices(request: Request) -> dict[str, dict[int, str]]:
 
 
 def seats_of(request: Request) -> list[PanelMember]:
-    return list(PanelMember.objects.filter(request=request).select_related("profile__user"))
+    seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
+    for seat in seats:
+        seat.request = request  # the request already read, not read again for each seat
+    return seats
 
 
 def loans_for(request: Request) -> list[Loan]:

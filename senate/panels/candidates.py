@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 
-from senate.interests.conflict_policy import conflict_policies_of, conflict_policy_for
+from senate.interests.conflict_policy import conflict_policies_of
 from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
 from senate.interests.facts import facts_for_request
@@ -100,14 +100,16 @@ def _with_related(profiles):
 def seats(request, profiles, *, areas: list[str], leaving_out=()) -> tuple[dict[int, int], dict[int, int]]:
     """Per profile, in one query: the load (active seats on unfinished requests, not counting
     `leaving_out` requests) and the past panels (accepted seats on other requests sharing a service
-    area, `areas` their codes)."""
+    area, `areas` their codes). `profiles`: ids or a subquery, or None for everyone with such a seat
+    (a few hundred rows at national scale, cheaper than filtering on the pool)."""
     load = Q(status__in=ACTIVE) & ~Q(request__stage__in=FINISHED) & ~Q(request__in=list(leaving_out))
     similar = Q(pk__in=[])
     if areas:
         sharing = Request.service_areas.through.objects.filter(expertise__code__in=areas).values("request_id")
         similar = Q(status=PanelMember.Status.ACCEPTED, request__in=sharing) & ~Q(request=request)
+    seated = PanelMember.objects.filter(load | similar)
     rows = (
-        PanelMember.objects.filter(load | similar, profile__in=profiles)
+        (seated if profiles is None else seated.filter(profile__in=profiles))
         .order_by()
         .values("profile_id")
         .annotate(load=Count("pk", filter=load), past=Count("request", filter=similar, distinct=True))
@@ -148,7 +150,6 @@ class Pool:
     """Only members with a conflict found or a decision recorded: everyone else has no conflicts.
     Holds the members screened so far (`screened`): screening reads every declaration of those it
     screens, so a page screens its rows only unless it filters on who may be invited."""
-    homes: dict[int, int] = field(default_factory=dict)
     fit: list[float] = field(default_factory=list)
     screened: set[int] = field(default_factory=set)
     senates: dict[int, Senate] = field(default_factory=dict)
@@ -268,34 +269,28 @@ def read_pool(
     `declarations`, `screen`: read every member's declarations, and screen every member for conflicts,
     now (else only for the rows made into Candidates, or asked whether they are blocked)."""
     senate = request.senate
+    here = senate.pk
     partners = set(partner_senate_ids(request))
-    profiles = (
-        MemberProfile.objects.filter(pk__in=list(ids))
-        if ids is not None
-        else _pool_query(senate, on=on, partners=partners)
-    )
-    rows = list(
-        profiles.order_by("user__full_name", "pk").values_list(
-            "pk", "user__full_name", "user__email", "job_title", "profession", "panel_availability__max_panels"
-        )
-    )
-    subquery: Any = profiles.values("pk")
     areas = {area.code: area.name for area in request.service_areas.all()}  # as the request's loader read them
-    held, homes = _skills_and_homes(
-        subquery, senate, on, None if skills is None else set(areas) | set(skills), partners
+    rows, held_by = _people(senate, on=on, partners=partners, ids=ids)
+    codes = None if skills is None else set(areas) | set(skills)
+    scope = (
+        list(ids)
+        if ids is not None
+        else (_pool_query(senate, on=on, partners=partners).values("pk") if codes is None else None)
     )
+    held = _expertise(scope, codes)
     load, past = seats(
-        request, subquery, areas=list(areas), leaving_out=leaving_out if leaving_out is not None else [request]
+        request,
+        list(ids) if ids is not None else None,
+        areas=list(areas),
+        leaving_out=leaving_out if leaving_out is not None else [request],
     )
     absences: dict[int, list[PanelAbsence]] = {}
     if spec is not None and spec.starts_on:
-        for absence in PanelAbsence.objects.filter(profile__in=subquery, away_until__gte=spec.starts_on):
+        away = PanelAbsence.objects.filter(away_until__gte=spec.starts_on).order_by("away_from", "pk")
+        for absence in away if ids is None else away.filter(profile_id__in=list(ids)):
             absences.setdefault(absence.profile_id, []).append(absence)
-    pool_ids = {pk for pk, *_ in rows}
-    rules = {senate.pk: conflict_policy_for(senate)} if screen else {}
-    screenings = (
-        _screenings(request, _screen(request, profiles, on=on, rules=rules[senate.pk]), pool_ids) if screen else {}
-    )
     result = Pool(
         request=request,
         on=on,
@@ -314,43 +309,84 @@ def read_pool(
         past=[],
         away=[],
         declarations=[],
-        screenings=screenings,
-        homes=homes,
-        screened=pool_ids if screen else set(),
-        rules=rules,
+        screenings={},
     )
-    # Once per member of a pool of thousands: kept to lookups, with the skills a profession gives and
-    # the scores shared by all members alike (`fit_score` remembers them).
-    by_profession: dict[str, set[str]] = {}
-    for pk, full_name, email, title, profession, most in rows:
-        home = homes.get(pk, senate.pk)
-        spare_max = DEFAULT_MAX_PANELS if most is None else most
-        given = by_profession.get(profession)
-        if given is None:
-            given = by_profession[profession] = {sk.PROFESSION + profession} | (
-                {sk.PPV} if profession == Profession.PPV else set()
-            )
-        skills_held = held[pk] | given if pk in held else set(given)
-        seated, sat = load.get(pk, 0), past.get(pk, 0)
-        result.ids.append(pk)
-        result.names.append(full_name or email)
-        result.titles.append(title)
-        result.home.append(home)
-        result.lent.append(home != senate.pk and home not in partners)
-        result.partner.append(home in partners)
-        result.skills.append(skills_held)
-        result.max_panels.append(spare_max)
-        result.load.append(seated)
-        result.past.append(sat)
-        result.away.append(
-            spec is not None and pk in absences and away_during(absences[pk], spec.starts_on, spec.ends_on)
+    # Every Senate the members sit for, in one query (the page's rows need theirs anyway), in their
+    # order (by name): a member of other Senates only sits for the first here.
+    rank = {pk: n for n, pk in enumerate(result.read_senates({here} | {m[0] for ms in held_by.values() for m in ms}))}
+    # Once per member of a pool of thousands: column by column, kept to lookups, with the skills a
+    # profession gives and the scores shared by all members alike (`fit_score` remembers them).
+    pks, full_names, emails, titles, professions, most = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 6
+    )
+    given = {
+        profession: {sk.PROFESSION + profession} | ({sk.PPV} if profession == Profession.PPV else set())
+        for profession in set(professions)
+    }
+    result.ids, result.titles = pks, titles
+    result.names = [full_name or email for full_name, email in zip(full_names, emails, strict=True)]
+    result.home = [_sits_for(held_by.get(pk), here, partners, rank) for pk in pks]
+    result.lent = [home != here and home not in partners for home in result.home]
+    result.partner = [home in partners for home in result.home]
+    result.skills = [
+        _skills(held.get(pk), given[profession], held_by.get(pk), here)
+        for pk, profession in zip(pks, professions, strict=True)
+    ]
+    result.max_panels = [DEFAULT_MAX_PANELS if n is None else n for n in most]
+    result.load = [load.get(pk, 0) for pk in pks]
+    result.past = [past.get(pk, 0) for pk in pks]
+    result.away = [
+        spec is not None and pk in absences and away_during(absences[pk], spec.starts_on, spec.ends_on) for pk in pks
+    ]
+    result.declarations = [None] * len(pks)
+    asked, codes_asked = len(areas), set(areas)
+    result.fit = [
+        fit_score(len(codes_asked & skills_held), asked, sat, max(0, n - seated), n)
+        for skills_held, sat, seated, n in zip(result.skills, result.past, result.load, result.max_panels, strict=True)
+    ]
+    if screen:
+        pool_ids = set(result.ids)
+        rules = result.read_rules({here})[here]
+        everyone = (
+            MemberProfile.objects.filter(pk__in=list(ids))
+            if ids is not None
+            else _pool_query(senate, on=on, partners=partners)
         )
-        result.declarations.append(None)
-        held_areas = sum(1 for code in areas if code in skills_held)
-        result.fit.append(fit_score(held_areas, len(areas), sat, max(0, spare_max - seated), spare_max))
+        result.screenings = _screenings(request, _screen(request, everyone, on=on, rules=rules), pool_ids)
+        result.screened = pool_ids
     if declarations:
         result.read_declarations(list(range(len(result.ids))))
     return result
+
+
+def _skills(expertise: set[str] | None, given: set[str], memberships, here: int) -> set[str]:
+    """A member's skills, as `skills.skills_of`: the expertise codes read, those their profession gives,
+    and those their current memberships (Senate id, role, body, term end) give: patient and public
+    voice, this Senate's Council."""
+    found = expertise | given if expertise is not None else set(given)
+    for senate_id, role, body, _ in memberships or ():
+        if role == MembershipRole.PPV:
+            found.add(sk.PPV)
+        if senate_id == here and body == "council":
+            found.add(sk.COUNCIL)
+    return found
+
+
+def _sits_for(memberships, here: int, partners: set[int], rank: dict[int, int]) -> int:
+    """The Senate a member sits for here, from their current memberships (Senate id, role, body, term
+    end): this one, else a partner, else the first in the memberships' order (Senate, body, term end);
+    this one when they have none (as `_home`)."""
+    if not memberships:
+        return here
+    if len(memberships) == 1:  # most members
+        return memberships[0][0]
+    senates = [m[0] for m in memberships]
+    if here in senates:
+        return here
+    for s in senates:
+        if s in partners:
+            return s
+    return min(memberships, key=lambda m: (rank[m[0]], m[2], m[3]))[0]
 
 
 def candidates_for(request, *, on: dt.date, spec=None, profiles=None, leaving_out=None) -> list[Candidate]:
@@ -396,33 +432,57 @@ def fit(c: Candidate, areas: dict[str, str]) -> tuple[float, list[str]]:
     return score, words
 
 
-def _skills_and_homes(profiles, senate, on: dt.date, codes: set[str] | None, partners) -> tuple[dict, dict]:
-    """By profile: the expertise codes (only `codes`, unless None) and the skills memberships give
-    (patient and public voice, this Senate's Council), as `skills.skills_of`; and the Senate each
-    member sits for here, as `_home` (this one, else a partner, else the first they belong to now)."""
+def _people(senate, *, on: dt.date, partners, ids) -> tuple[list[tuple], dict[int, list[tuple]]]:
+    """The pool's members (or the members `ids`) as rows (pk, name, email, job title, profession, most
+    panels), by pk, and their current memberships (Senate id, role, body, term end). The pool is read
+    in one query over the current memberships, so no later query re-runs it: a member belongs when
+    they sit for this Senate or a partner, or agreed to be lent (as `_pool_query`)."""
+    current = Membership.objects.current(on).order_by()  # unsorted: sorting by Senate name costs more
+    membership = ("senate_id", "role", "body", "term_end")
+    person = (
+        "profile__user__full_name",
+        "profile__user__email",
+        "profile__job_title",
+        "profile__profession",
+        "profile__panel_availability__max_panels",
+    )
+    held: dict[int, list[tuple]] = {}
+    if ids is None:
+        own = current.filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id")
+        lendable = Q(profile__willing_to_serve_other_senates=True) | Q(
+            profile__panel_availability__consents_to_loan=True
+        )
+        people: dict[int, tuple] = {}
+        for row in current.filter(Q(profile_id__in=own) | lendable).values_list("profile_id", *membership, *person):
+            pk = row[0]
+            if pk not in people:
+                people[pk] = (pk, *row[5:])
+                held[pk] = [row[1:5]]
+            else:
+                held[pk].append(row[1:5])
+        return [people[pk] for pk in sorted(people)], held
+    rows = (
+        MemberProfile.objects.filter(pk__in=list(ids))
+        .order_by("pk")
+        .values_list("pk", *(name.removeprefix("profile__") for name in person))
+    )
+    for pk, *m in current.filter(profile_id__in=list(ids)).values_list("profile_id", *membership):
+        held.setdefault(pk, []).append(tuple(m))
+    return list(rows), held
+
+
+def _expertise(profiles, codes: set[str] | None) -> dict[int, set[str]]:
+    """By profile: the expertise codes held (only `codes`, unless None), of `profiles` (ids or a
+    subquery; None: everyone, fine when few codes are asked)."""
     found: dict[int, set[str]] = {}
-    through = MemberProfile.expertise.through.objects.filter(memberprofile_id__in=profiles)
+    through = MemberProfile.expertise.through.objects.all()
+    if profiles is not None:
+        through = through.filter(memberprofile_id__in=profiles)
     if codes is not None:
         through = through.filter(expertise__code__in=list(codes))
     for pk, code in through.values_list("memberprofile_id", "expertise__code"):
         found.setdefault(pk, set()).add(code)
-    held: dict[int, list[int]] = {}
-    rows = (
-        Membership.objects.current(on)
-        .filter(profile_id__in=profiles)
-        .values_list("profile_id", "senate_id", "role", "body")
-    )
-    for pk, senate_id, role, body in rows:
-        held.setdefault(pk, []).append(senate_id)
-        if role == MembershipRole.PPV:
-            found.setdefault(pk, set()).add(sk.PPV)
-        if senate_id == senate.pk and body == "council":
-            found.setdefault(pk, set()).add(sk.COUNCIL)
-    homes = {
-        pk: senate.pk if senate.pk in senates else next((s for s in senates if s in partners), senates[0])
-        for pk, senates in held.items()
-    }
-    return found, homes
+    return found
 
 
 def _screen(request, profiles, *, on: dt.date, rules: ConflictPolicy) -> dict[int, list[Conflict]]:

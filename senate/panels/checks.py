@@ -44,12 +44,17 @@ def panel_recruited_check(request) -> str | None:
     """'Panel recruited' needs a specification, and the members who have accepted must meet it: its
     size, each counted expertise rule (a patient and public voice member, professions, specialties)
     and the out-of-region rules. A member who declined or was withdrawn counts for nothing."""
+    from senate.panels.specs import spec_of
+
+    return faults_of_recruited(request, spec_of(request))
+
+
+def faults_of_recruited(request, spec) -> str | None:
+    """`panel_recruited_check` with the request's specification (and its rules) already read."""
     from senate.panels import skills as sk
     from senate.panels.candidates import _home
     from senate.panels.models import PanelMember
-    from senate.panels.specs import spec_of
 
-    spec = spec_of(request)
     if spec is None:
         return "Set the panel specification before recording the panel as recruited"
     today = dt.date.today()

@@ -155,12 +155,15 @@ def managers_of(senate) -> list:
     return [a.user for a in RoleAssignment.objects.filter(senate=senate, role=Role.MANAGER).select_related("user")]
 
 
-def final_panel(request) -> list[PanelMember]:
-    """The accepted members, chair first."""
+def final_panel(request, seats: list[PanelMember] | None = None) -> list[PanelMember]:
+    """The accepted members, chair first; of `seats` (every seat of the request, with their profiles
+    and users) when the caller has read them already."""
     order = {role: i for i, role in enumerate(PanelRole.values)}
-    seats = PanelMember.objects.filter(request=request, status=PanelMember.Status.ACCEPTED).select_related(
-        "profile__user"
-    )
+    if seats is None:
+        accepted = PanelMember.objects.filter(request=request, status=PanelMember.Status.ACCEPTED)
+        seats = list(accepted.select_related("profile__user"))
+    else:
+        seats = [s for s in seats if s.status == PanelMember.Status.ACCEPTED]
     return sorted(seats, key=lambda s: (order.get(s.role, 9), str(s.profile)))
 
 

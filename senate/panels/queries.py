@@ -11,7 +11,7 @@ from django.db.models import CharField, Count, Q, QuerySet, Value
 from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 from senate.panels.candidates import Candidate, read_pool
-from senate.panels.checks import panel_recruited_check
+from senate.panels.checks import faults_of_recruited
 from senate.panels.models import (
     Loan,
     OptimiserRun,
@@ -90,7 +90,10 @@ def standing_choices(request: Request) -> dict[str, dict[int, str]]:
 
 
 def seats_of(request: Request) -> list[PanelMember]:
-    return list(PanelMember.objects.filter(request=request).select_related("profile__user"))
+    seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
+    for seat in seats:
+        seat.request = request  # the request already read, not read again for each seat
+    return seats
 
 
 def loans_for(request: Request) -> list[Loan]:
@@ -103,13 +106,14 @@ def other_open_requests(senate: Senate, request: Request) -> list[Request]:
     return [r for r in others if panel_open(r)]
 
 
-def not_yet_recruited(request: Request) -> str | None:
+def not_yet_recruited(request: Request, spec: PanelSpec | None) -> str | None:
     """Why 'panel recruited' may not be recorded yet for a request that awaits it ('' when it may be),
     or None when the request is not at that step: the lifecycle's own check
-    (`checks.panel_recruited_check`), so the page and the act never disagree."""
+    (`checks.panel_recruited_check`, given the specification the page read with its rules), so the
+    page and the act never disagree."""
     if request.stage != "tor_approved":
         return None
-    return panel_recruited_check(request) or ""
+    return faults_of_recruited(request, spec) or ""
 
 
 def latest_run(senate: Senate) -> OptimiserRun | None:

@@ -14,7 +14,7 @@ from senate.core import audit
 from senate.members.models import Profession
 from senate.panels import invitations, problems
 from senate.panels import skills as sk
-from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelRole
+from senate.panels.models import OptimiserRun, PanelChoice, PanelMember, PanelRole, PanelSpec
 from senate.panels.specs import may_invite, panel_open
 
 TIME_LIMIT = 20.0
@@ -197,15 +197,19 @@ def deploy(run: OptimiserRun, *, by, on: dt.date | None = None) -> list[PanelMem
 
 
 def replacements_for(
-    seats: list[PanelMember], *, run: OptimiserRun | None | Literal["unread"] = "unread"
+    seats: list[PanelMember],
+    *,
+    run: OptimiserRun | None | Literal["unread"] = "unread",
+    spec: PanelSpec | Literal["unread"] = "unread",
 ) -> list[tuple[PanelMember, dict | None]]:
     """One offer per declined seat, each a different member: two declines never offer the same
-    reserve twice (the second gets the next best, or none). `run`: the request's latest run, when the
-    caller has read it (the panel page has), else read here."""
+    reserve twice (the second gets the next best, or none). `run`, `spec`: the request's latest run
+    and its specification with its rules, when the caller has read them (the panel page has), else
+    read here."""
     offered: set[int] = set()
     pairs = []
     for seat in seats:
-        offer = replacement_for(seat, also_taken=offered, run=run)
+        offer = replacement_for(seat, also_taken=offered, run=run, spec=spec)
         if offer is not None:
             offered.add(offer["profile"])
         pairs.append((seat, offer))
@@ -217,10 +221,12 @@ def replacement_for(
     *,
     also_taken: set[int] | frozenset[int] = frozenset(),
     run: OptimiserRun | None | Literal["unread"] = "unread",
+    spec: PanelSpec | Literal["unread"] = "unread",
 ) -> dict | None:
     """After a decline: the best reserve of the last run who holds the most of the counted skills the
     decliner brought, and who is not already invited, serving, ruled out or offered elsewhere.
-    `run`: the request's latest run, when the caller has read it."""
+    `run`, `spec`: the request's latest run and specification (with its rules), when the caller has
+    read them."""
     if isinstance(run, str):  # not given: read it
         run = latest_run(seat.request)
     if run is None:
@@ -231,7 +237,8 @@ def replacement_for(
             "profile_id", flat=True
         )
     )
-    spec = seat.request.panel_spec
+    if isinstance(spec, str):  # not given: read it
+        spec = seat.request.panel_spec
     counted = {rule.skill for rule in spec.expertise_rules.all()} | ({sk.COUNCIL} if spec.chair_from_council else set())
     lost = counted & sk.skills_of(seat.profile, council_of=seat.request.senate_id)
     reserves = [r for r in run.for_request(seat.request.pk).get("reserves", []) if r["profile"] not in taken]

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from senate.interests.tests.factories import declared
 from senate.members.models import Profession
+from senate.members.tests.factories import MembershipFactory
 from senate.organisations.models import Senate
 from senate.panels import queries
 from senate.panels.candidates import candidates_for
@@ -109,6 +110,23 @@ def test_the_name_search_and_other_senates_filters_run_over_the_whole_pool(clien
     assert "Lorna Lendable" in page and "1 candidate" in page and "Member of" in page
     page = client.get(_candidates_url(request) + "?show=lent").content.decode()
     assert str(lent) in page and "Quinn Scale" not in page
+
+
+def test_a_member_of_two_other_senates_is_lent_by_the_first_and_the_unwilling_are_not_in_the_pool(client, cast):
+    """The pool is read over the current memberships: someone who sits for two other Senates and agreed
+    to be lent is shown as a member of the first of them (by name); someone of another Senate who has
+    not agreed, or whose membership has ended, is not a candidate."""
+    request = ready_request()
+    twice = member("Wren Twice", senate="london", willing=True)
+    MembershipFactory(profile=twice, senate=Senate.objects.get(slug="east-midlands"))
+    member("Una Unwilling", senate="london")
+    ended = member("Edna Ended", willing=True)
+    ended.memberships.update(ended_on=dt.date.today() - dt.timedelta(days=1))
+    client.force_login(cast["manager"])
+    page = client.get(_candidates_url(request) + "?show=lent").content.decode()
+    assert "Wren Twice" in page and "Member of East Midlands Clinical Senate" in page
+    assert "Una Unwilling" not in page
+    assert "Edna Ended" not in client.get(_candidates_url(request) + "?q=edna").content.decode()
 
 
 def test_a_conflict_on_a_later_page_is_shown_there_and_keeps_the_member_from_those_who_may_be_invited(client, cast):

@@ -34,18 +34,18 @@ from senate.reviews.served import REQUEST
 def panel(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
+    seats = queries.seats_of(request) if manager else None  # the manager sees every seat: the final panel is of them
     context: dict[str, Any] = {
         "advice_request": request,
         "spec": spec,
         "labels": dict(sk.skill_choices()),
-        "final": invitations.final_panel(request),
+        "final": invitations.final_panel(request, seats),
         "manager": manager,
         "page_title": f"Expert panel: {request}",
         "breadcrumbs": crumbs(senate, (reverse("reviews:detail", args=[senate.slug, request.pk]), str(request))),
     }
-    if manager:
-        seats = queries.seats_of(request)
-        recruit_refused = queries.not_yet_recruited(request)
+    if seats is not None:
+        recruit_refused = queries.not_yet_recruited(request, spec)
         restricted = restrictions_by_profile(request, [s.profile_id for s in context["final"]])
         context["restrictions"] = {pk: describe(r) for pk, r in restricted.items()}
         run = runs.latest_run(request)
@@ -56,7 +56,7 @@ def panel(http: SignedInRequest, senate: Senate, request: Request) -> HttpRespon
             "seats": seats,
             "roles": PanelRole.choices,
             "run": run,
-            "replacements": runs.replacements_for(declined, run=run),
+            "replacements": runs.replacements_for(declined, run=run, spec=spec or "unread"),
             "loans": queries.loans_for(request),
             "open": panel_open(request),
             "others": queries.other_open_requests(senate, request),

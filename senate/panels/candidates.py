@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 
+from senate.core.cache import until_next_act
 from senate.interests.conflict_policy import conflict_policies_of
 from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
@@ -23,7 +24,7 @@ from senate.members.models import MemberProfile, Membership, MembershipRole, Pro
 from senate.organisations.models import Senate
 from senate.panels import skills as sk
 from senate.panels.availability import away_during
-from senate.panels.models import PanelAbsence, PanelMember
+from senate.panels.models import PanelAbsence, PanelAvailability, PanelMember
 from senate.reviews.joint import partner_senate_ids
 from senate.reviews.models import Request
 from senate.reviews.stages import FINISHED
@@ -272,6 +273,55 @@ def read_pool(
     here = senate.pk
     partners = set(partner_senate_ids(request))
     areas = {area.code: area.name for area in request.service_areas.all()}  # as the request's loader read them
+    result = Pool(request=request, on=on, spec=spec, partners=partners, areas=areas, screenings={}, **_empty_columns())
+
+    def work_out() -> dict[str, list]:
+        return _columns(result, ids=ids, leaving_out=leaving_out, skills=skills)
+
+    if ids is None and leaving_out is None:
+        # The whole pool, as a page shows it: the same for every page view until someone acts (every
+        # change of a membership, profile, availability, seat or absence is an audited act, ADR 0004).
+        columns = until_next_act(_pool_key(request, on=on, spec=spec, skills=skills), work_out, rows_of=POOL_ROWS)
+    else:
+        columns = work_out()
+    for name, column in columns.items():
+        setattr(result, name, column)
+    result.declarations = [None] * len(result.ids)
+    if screen:
+        pool_ids = set(result.ids)
+        rules = result.read_rules({here})[here]
+        everyone = (
+            MemberProfile.objects.filter(pk__in=list(ids))
+            if ids is not None
+            else _pool_query(senate, on=on, partners=partners)
+        )
+        result.screenings = _screenings(request, _screen(request, everyone, on=on, rules=rules), pool_ids)
+        result.screened = pool_ids
+    if declarations:
+        result.read_declarations(list(range(len(result.ids))))
+    return result
+
+
+COLUMNS = ("ids", "names", "titles", "home", "lent", "partner", "skills", "max_panels", "load", "past", "away", "fit")
+# The tables the pool's columns are read from, whose new rows make a new reading (`until_next_act`).
+POOL_ROWS = (MemberProfile, Membership, MemberProfile.expertise.through, PanelMember, PanelAbsence, PanelAvailability)
+
+
+def _empty_columns() -> dict[str, list]:
+    return {name: [] for name in COLUMNS} | {"declarations": []}
+
+
+def _pool_key(request, *, on: dt.date, spec, skills) -> str:
+    asked = "*" if skills is None else ",".join(sorted(skills))
+    dates = f"{spec.pk}:{spec.starts_on}:{spec.ends_on}" if spec is not None else "-"
+    return f"panels.pool:{request.pk}:{request.stage}:{on.isoformat()}:{dates}:{asked}"
+
+
+def _columns(result: Pool, *, ids, leaving_out, skills) -> dict[str, list]:
+    """The pool's columns (`COLUMNS`) as plain values: what scoring, filtering, sorting and paging need."""
+    request, on, spec, partners, areas = result.request, result.on, result.spec, result.partners, result.areas
+    senate = request.senate
+    here = senate.pk
     rows, held_by = _people(senate, on=on, partners=partners, ids=ids)
     codes = None if skills is None else set(areas) | set(skills)
     scope = (
@@ -291,26 +341,6 @@ def read_pool(
         away = PanelAbsence.objects.filter(away_until__gte=spec.starts_on).order_by("away_from", "pk")
         for absence in away if ids is None else away.filter(profile_id__in=list(ids)):
             absences.setdefault(absence.profile_id, []).append(absence)
-    result = Pool(
-        request=request,
-        on=on,
-        spec=spec,
-        partners=partners,
-        areas=areas,
-        ids=[],
-        names=[],
-        titles=[],
-        home=[],
-        lent=[],
-        partner=[],
-        skills=[],
-        max_panels=[],
-        load=[],
-        past=[],
-        away=[],
-        declarations=[],
-        screenings={},
-    )
     # Every Senate the members sit for, in one query (the page's rows need theirs anyway), in their
     # order (by name): a member of other Senates only sits for the first here.
     rank = {pk: n for n, pk in enumerate(result.read_senates({here} | {m[0] for ms in held_by.values() for m in ms}))}
@@ -338,25 +368,12 @@ def read_pool(
     result.away = [
         spec is not None and pk in absences and away_during(absences[pk], spec.starts_on, spec.ends_on) for pk in pks
     ]
-    result.declarations = [None] * len(pks)
     asked, codes_asked = len(areas), set(areas)
     result.fit = [
         fit_score(len(codes_asked & skills_held), asked, sat, max(0, n - seated), n)
         for skills_held, sat, seated, n in zip(result.skills, result.past, result.load, result.max_panels, strict=True)
     ]
-    if screen:
-        pool_ids = set(result.ids)
-        rules = result.read_rules({here})[here]
-        everyone = (
-            MemberProfile.objects.filter(pk__in=list(ids))
-            if ids is not None
-            else _pool_query(senate, on=on, partners=partners)
-        )
-        result.screenings = _screenings(request, _screen(request, everyone, on=on, rules=rules), pool_ids)
-        result.screened = pool_ids
-    if declarations:
-        result.read_declarations(list(range(len(result.ids))))
-    return result
+    return {name: getattr(result, name) for name in COLUMNS}
 
 
 def _skills(expertise: set[str] | None, given: set[str], memberships, here: int) -> set[str]:

@@ -22,7 +22,7 @@ from senate.interests.screening import Conflict, ScreeningPolicy, screen_many
 def attendance_of(meeting: Meeting) -> list[Attendance]:
     """The meeting's attendance list with each profile and user. A page that asks many questions of
     one item (who chairs it, who is recused, is it quorate) reads the list once with the meeting
-    (`views.common.load_item_to_decide`), and every question uses that copy."""
+    (`queries.item_to_decide`), and every question uses that copy."""
     if "attendance" in getattr(meeting, "_prefetched_objects_cache", {}):
         return list(meeting.attendance.all())
     return list(meeting.attendance.select_related("profile__user"))

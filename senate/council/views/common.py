@@ -1,10 +1,10 @@
 from typing import Any
 
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 
-from senate.council.models import AgendaItem, Attendance, Meeting, MeetingDeclaration
+from senate.council import queries
+from senate.council.models import AgendaItem, Meeting
 from senate.organisations.models import Senate
 
 
@@ -28,15 +28,10 @@ def load_item(meeting: Meeting, number: int) -> AgendaItem:
 
 
 def load_item_to_decide(meeting: Meeting, number: int) -> AgendaItem:
-    """The item with what deciding it asks of again and again, read once: its decision, its
-    declarations (with who made them) and the meeting's attendance (with profiles). Who chairs the
-    item, who is recused, whether it is quorate and the decision form each ask these."""
-    declared = Prefetch("declarations", MeetingDeclaration.objects.select_related("attendee"))
-    item = meeting.items.filter(number=number).select_related("request", "decision").prefetch_related(declared).first()
+    """`load_item` with its decision, declarations and the meeting's attendance read once."""
+    item = queries.item_to_decide(meeting, number)
     if item is None:
         raise Http404("There is no item with that number on this agenda.")
-    prefetch_related_objects([meeting], Prefetch("attendance", Attendance.objects.select_related("profile__user")))
-    item.meeting = meeting  # served with its Senate and chair
     return item
 
 

@@ -44,11 +44,15 @@ def sign_off(
 
 def signed_off(request: Request) -> ReportDraft | None:
     """The version the Council signed off, if any: the one that is issued and published."""
-    return (
-        ReportDraft.objects.filter(request=request, sign_off__isnull=False)
-        .select_related("request__senate", "sign_off__chaired_by", "sign_off__confirmed_by")
-        .first()
-    )
+    found = ReportDraft.objects.filter(request=request, sign_off__isnull=False)
+    if not Request.senate.is_cached(request):
+        return found.select_related("request__senate", "sign_off__chaired_by", "sign_off__confirmed_by").first()
+    # The caller's request already has its Senate (a page served it): not joined again, as two more
+    # tables cost PostgreSQL more to plan than the row costs to read.
+    version = found.select_related("sign_off__chaired_by", "sign_off__confirmed_by").first()
+    if version is not None:
+        version.request = request
+    return version
 
 
 def opinions_signed_off(request_ids: list[int]) -> dict[int, str]:

@@ -152,8 +152,9 @@ def terms_written_after(item: AgendaItem) -> str | None:
     )
 
 
-def blockers(item: AgendaItem) -> list[str]:
-    """Everything that stops the item being decided now, in words the secretary can act on."""
+def blockers(item: AgendaItem, *, sitting: Sitting | None = None) -> list[str]:
+    """Everything that stops the item being decided now, in words the secretary can act on
+    (`sitting`: the meeting's, when the page has read it already)."""
     meeting = item.meeting
     if not item.needs_decision:
         return ["This item is for noting; there is nothing to decide."]
@@ -175,7 +176,7 @@ def blockers(item: AgendaItem) -> list[str]:
         found.append(awaiting)
     if not undecided and (no_chair := chair_blocker(item)):
         found.append(no_chair)
-    return found + [f"Not quorate: {reason}" for reason in verdict(item).reasons]
+    return found + [f"Not quorate: {reason}" for reason in verdict(item, sitting=sitting).reasons]
 
 
 def decide_item(

@@ -19,9 +19,18 @@ from senate.interests.models import DeclarationVersion
 from senate.interests.screening import Conflict, ScreeningPolicy, screen_many
 
 
+def attendance_of(meeting: Meeting) -> list[Attendance]:
+    """The meeting's attendance list with each profile and user. A page that asks many questions of
+    one item (who chairs it, who is recused, is it quorate) reads the list once with the meeting
+    (`queries.item_to_decide`), and every question uses that copy."""
+    if "attendance" in getattr(meeting, "_prefetched_objects_cache", {}):
+        return list(meeting.attendance.all())
+    return list(meeting.attendance.select_related("profile__user"))
+
+
 def members_attending(meeting: Meeting) -> list[Attendance]:
     """The Council members recorded as present."""
-    return present_among(meeting.attendance.select_related("profile__user"))
+    return present_among(attendance_of(meeting))
 
 
 def present_among(attendance: Iterable[Attendance]) -> list[Attendance]:
@@ -32,11 +41,7 @@ def present_among(attendance: Iterable[Attendance]) -> list[Attendance]:
 def members_expected(meeting: Meeting) -> list[Attendance]:
     """The Council members present or still expected: those whose conflicts the agenda shows."""
     coming = (Attendance.Status.PRESENT, Attendance.Status.EXPECTED)
-    return [
-        a
-        for a in meeting.attendance.select_related("profile__user")
-        if not a.observer and a.profile_id and a.status in coming
-    ]
+    return [a for a in attendance_of(meeting) if not a.observer and a.profile_id and a.status in coming]
 
 
 def known_conflicts(

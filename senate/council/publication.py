@@ -156,14 +156,28 @@ def public_title(request: Request) -> str:
     return redact(request.title, request.publication_permission.redaction_list())
 
 
+def _reports() -> Any:
+    """The reports app's publication module, or None when reports is not installed."""
+    try:
+        return importlib.import_module("senate.reports.publication")
+    except ModuleNotFoundError:
+        return None
+
+
+def has_report(request: Request) -> bool:
+    """Whether there is a final report to read (early advice ends in a letter), asked without
+    composing and rendering it as `report_document` does."""
+    reports = _reports()
+    return reports is not None and reports.final_version(request) is not None
+
+
 def report_document(request: Request, fmt: str = "html") -> Any:
     """The final report, from the reports app, with the agreed redactions applied to its text before
         it is rendered: standalone HTML (`fmt="html"`), PDF, DOCX, or the composed document to show in a page
     (`fmt="document"`). None when there is no report (early
         advice ends in a letter)."""
-    try:
-        reports = importlib.import_module("senate.reports.publication")
-    except ModuleNotFoundError:
+    reports = _reports()
+    if reports is None:
         return None
     version = reports.final_version(request)
     if version is None:

@@ -4,12 +4,14 @@ the page serves."""
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from senate.accounts.models import Role, User
 from senate.council.models import (
     Action,
+    AgendaItem,
+    Attendance,
     FollowUpLetter,
     Meeting,
     MeetingDeclaration,
@@ -20,6 +22,20 @@ from senate.council.models import (
 )
 from senate.organisations.models import Senate
 from senate.reviews.models import RecommendationResponse, Request
+
+
+def item_to_decide(meeting: Meeting, number: int) -> AgendaItem | None:
+    """The item with what deciding it asks of again and again, read once: its decision, its
+    declarations (with who made them) and the meeting's attendance (with profiles). Who chairs the
+    item, who is recused, whether it is quorate and the decision form each ask these
+    (`declarations.attendance_of` uses the attendance read here)."""
+    declared = Prefetch("declarations", MeetingDeclaration.objects.select_related("attendee"))
+    item = meeting.items.filter(number=number).select_related("request", "decision").prefetch_related(declared).first()
+    if item is None:
+        return None
+    prefetch_related_objects([meeting], Prefetch("attendance", Attendance.objects.select_related("profile__user")))
+    item.meeting = meeting  # served with its Senate and chair
+    return item
 
 
 def meetings_of(senate: Senate) -> list[Meeting]:

@@ -30,7 +30,8 @@ def ratification(request: Request) -> Decision | None:
     changes may still await confirmation: see `ratified`)."""
     return (
         Decision.objects.filter(item__request=request, item__kind__in=RATIFYING, outcome__in=APPROVING)
-        .select_related("item__meeting", "report_version", "confirmer", "chaired_by", "confirmation__version")
+        # What its readers show or ask (`refusal`): no more, as each join costs planning time.
+        .select_related("item__meeting", "report_version", "confirmer", "confirmation")
         .order_by("-at")
         .first()
     )
@@ -43,6 +44,13 @@ def ratified_decisions() -> QuerySet[Decision]:
 def issue_refused(request: Request) -> str | None:
     """Why the advice cannot be issued yet, or None: ratified, changes confirmed, version signed off."""
     decision = ratification(request)
+    signed = signoff.signed_off(request) if decision is not None and decision.report_version is not None else None
+    return refusal(decision, signed)
+
+
+def refusal(decision: Decision | None, signed_off: ReportDraft | None) -> str | None:
+    """`issue_refused` from the ratification and the version signed off, for a page that shows both
+    and so has read them already."""
     if decision is None:
         return "The Council has not ratified this advice, so it cannot be issued."
     if decision.outcome == Decision.Outcome.APPROVED_WITH_CHANGES and not hasattr(decision, "confirmation"):
@@ -51,7 +59,7 @@ def issue_refused(request: Request) -> str | None:
             f"with changes: {decision.confirmer or 'the member named'} must confirm that a new version "
             "makes them before the advice is issued."
         )
-    if decision.report_version is not None and signoff.signed_off(request) is None:
+    if decision.report_version is not None and signed_off is None:
         return "No version of the report has been signed off, so there is nothing to issue."
     return None
 

@@ -81,9 +81,13 @@ AUDIT_CSV_HEADER = [
 @requires(Permission.VIEW_AUDIT_TRAIL)
 def audit_trail(http: SignedInRequest, senate: Senate) -> HttpResponseBase:
     """Who did what in this Senate, filtered, a page at a time or every match as CSV (`?format=csv`)."""
-    form = AuditSearchForm(http.GET)  # every field may be empty: no filters is the whole trail
-    valid = form.is_valid()
-    found = audit.search(senate, **{k: v for k, v in form.cleaned_data.items() if v})
+    # Every field may be empty: no filters is the whole trail. Left unbound when nothing was typed
+    # (only a page number, or nothing), so its fields are drawn from the kept markup of an empty
+    # form (core.forms.nhs_field) instead of afresh: most of the page's rendering.
+    typed = any(value for name, value in http.GET.items() if name not in ("page", "format"))
+    form = AuditSearchForm(http.GET if typed else None)
+    valid = form.is_valid() if typed else True
+    found = audit.search(senate, **({k: v for k, v in form.cleaned_data.items() if v} if typed else {}))
     if not valid:
         found = found.none()
     if http.GET.get("format") == "csv":

@@ -40,3 +40,41 @@ def test_the_agenda_asks_as_many_queries_for_many_items_to_decide_as_for_few(cli
     many, page = _count(client, url)
     assert page.count("Quorate:") == 8
     assert many == few
+
+
+def test_deciding_an_item_asks_as_many_queries_for_many_members_and_declarations_as_for_few(
+    client, senate, cast, council
+):
+    """The item's page asks who chairs it, who is recused, whether it is quorate and who may confirm
+    changes: each from the attendance and declarations read once with the item."""
+    from senate.council.models import Attendance, MeetingDeclaration
+    from senate.council.tests.factories import seat
+    from senate.members.models import MembershipRole
+
+    meeting = schedule(senate, cast)
+    _add_items(meeting, cast, 1)
+    declarations.start_meeting(meeting, by=cast["manager"])
+    item = meeting.items.get()
+    url = f"/south-west/council/{meeting.pk}/items/{item.number}/"
+    client.force_login(cast["manager"])
+
+    def declare(attendee):
+        MeetingDeclaration.objects.create(
+            item=item,
+            attendee=attendee,
+            source="at_meeting",
+            text=f"{attendee.name} holds shares",
+            recorded_by=cast["manager"],
+        )
+
+    declare(meeting.attendance.filter(profile__isnull=False).first())
+    few, page = _count(client, url)
+    assert page.count(" holds shares") == 1
+    for n in range(5):
+        profile = seat(senate, MembershipRole.CLINICAL, name=f"Extra Member {n}")
+        declare(
+            Attendance.objects.create(meeting=meeting, profile=profile, name=profile.user.full_name, status="present")
+        )
+    many, page = _count(client, url)
+    assert page.count(" holds shares") == 6
+    assert many == few

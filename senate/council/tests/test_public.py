@@ -10,7 +10,7 @@ from senate.council.decisions import decide_item
 from senate.council.meetings import MeetingRefused
 from senate.council.minutes import approve_minutes, draft_minutes, publish_minutes, save_minutes
 from senate.council.models import MeetingDeclaration
-from senate.council.tests.factories import TODAY, latest, ready_item, report_request, schedule
+from senate.council.tests.factories import TODAY, latest, published_request, ready_item, report_request, schedule
 from senate.reports.tests.factories import draft
 from senate.reviews import lifecycle
 from senate.reviews.models import Recommendation
@@ -197,3 +197,12 @@ def test_the_public_report_has_the_nhs_layout_a_way_back_and_an_accessible_pdf(c
     assert "[redacted]" in text and "Torbay" not in text
     for hidden in world["hidden"]:
         assert client.get(f"/south-west/council/public/advice/{hidden.pk}/report.pdf").status_code == 404
+
+
+def test_advice_without_a_signed_off_report_has_no_link_to_one(client, cast, world):
+    """Whether there is a report to read is asked without composing it: advice that ended in a letter
+    links to none; advice with a signed-off report links to it."""
+    letter = published_request(cast, title="Advice given by letter")
+    assert 'id="report-link"' not in client.get(f"/south-west/council/public/advice/{letter.pk}/").content.decode()
+    page = client.get(f"/south-west/council/public/advice/{world['public'].pk}/").content.decode()
+    assert 'id="report-link"' in page

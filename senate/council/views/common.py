@@ -3,6 +3,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 
+from senate.council import queries
 from senate.council.models import AgendaItem, Meeting
 from senate.organisations.models import Senate
 
@@ -21,6 +22,14 @@ def meeting_crumbs(meeting: Meeting) -> list[dict[str, str]]:
 
 def load_item(meeting: Meeting, number: int) -> AgendaItem:
     item = meeting.items.filter(number=number).select_related("request", "meeting__senate").first()
+    if item is None:
+        raise Http404("There is no item with that number on this agenda.")
+    return item
+
+
+def load_item_to_decide(meeting: Meeting, number: int) -> AgendaItem:
+    """`load_item` with its decision, declarations and the meeting's attendance read once."""
+    item = queries.item_to_decide(meeting, number)
     if item is None:
         raise Http404("There is no item with that number on this agenda.")
     return item

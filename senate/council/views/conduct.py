@@ -20,7 +20,7 @@ from senate.council.meetings import MeetingRefused
 from senate.council.models import AgendaItem, Meeting, MeetingDeclaration
 from senate.council.permission_names import CouncilPermission as P
 from senate.council.served import MEETING
-from senate.council.views.common import load_item, meeting_crumbs, posted
+from senate.council.views.common import load_item_to_decide, meeting_crumbs, posted
 from senate.organisations.models import Senate
 
 
@@ -145,7 +145,7 @@ def _decision_form(item: AgendaItem, data: QueryDict | None = None) -> DecisionF
 @requires(P.VIEW_MEETINGS, on=MEETING)
 def decide(http: SignedInRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
     """One item: who is recused, who chairs it, whether it is quorate and why not, and the decision form."""
-    item = load_item(meeting, number)
+    item = load_item_to_decide(meeting, number)
     form = _decision_form(item, posted(http))
     if http.method == "POST":
         check(http, P.MANAGE_MEETINGS, senate)
@@ -164,7 +164,7 @@ def decide(http: SignedInRequest, senate: Senate, meeting: Meeting, number: int)
 @requires(P.MANAGE_MEETINGS, on=MEETING)
 def acting_chair(http: SignedInRequest, senate: Senate, meeting: Meeting, number: int) -> HttpResponse:
     """Record the acting chair the meeting chose for an item neither the Chair nor the Vice-chair can take."""
-    item = load_item(meeting, number)
+    item = load_item_to_decide(meeting, number)
     chair_form = ActingChairForm(http.POST, able=chairing.may_chair(item))
     if chair_form.is_valid():
         try:
@@ -181,6 +181,10 @@ def _decide_page(
     http: HttpRequest, item: AgendaItem, form: DecisionForm, chair_form: ActingChairForm, status: int = 200
 ) -> HttpResponse:
     meeting = item.meeting
+    # The members present, the Council's size, the quorum rule and standing restrictions: read once
+    # for every question below.
+    sitting = decisions.Sitting.of(meeting, items=[item])
+    found = sitting.restrictions.get(item.request_id or 0, {})
     context = {
         "meeting": meeting,
         "item": item,
@@ -188,10 +192,10 @@ def _decide_page(
         "chair_form": chair_form,
         "chair": chairing.item_chair(item) if meeting.started_at else None,
         "needs_acting_chair": meeting.started_at and chairing.usual_chair(item) is None,
-        "verdict": decisions.verdict(item),
-        "restricted": decisions.restricted_voters(item),
-        "blockers": decisions.blockers(item),
-        "declared": item.declarations.select_related("attendee"),
+        "verdict": decisions.verdict(item, sitting=sitting),
+        "restricted": decisions.restricted_voters(item, present=sitting.present, found=found),
+        "blockers": decisions.blockers(item, sitting=sitting),
+        "declared": item.declarations.all(),  # read with the item, with who made them
         "decision": getattr(item, "decision", None),
         "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, meeting.senate),
         "page_title": f"Item {item.number}: {item.title}",

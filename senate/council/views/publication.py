@@ -47,12 +47,13 @@ def issue(http: SignedInRequest, senate: Senate, request: Request) -> HttpRespon
         else:
             messages.success(http, "The advice has been issued to the requester with the covering letter.")
             return redirect("council:publication", senate.slug, request.pk)
+    decision, version = ratification.ratification(request), final_version(request)
     context = {
         "advice_request": request,
         "form": form,
-        "ratification": ratification.ratification(request),
-        "refused": ratification.issue_refused(request),
-        "version": final_version(request),
+        "ratification": decision,
+        "refused": ratification.refusal(decision, version),
+        "version": version,
         "page_title": "Issue the advice",
         "breadcrumbs": _request_crumbs(request),
     }
@@ -173,7 +174,7 @@ def public_report(http: HttpRequest, senate: Senate, pk: int) -> HttpResponse:
     context = {
         "advice_request": request,
         "title": publication.public_title(request),
-        "has_report": publication.report_document(request) is not None,
+        "has_report": publication.has_report(request),
         "recommendations": Markup(publication.recommendations_html(request)),  # noqa: S704 (escaped when built)
         "responses": [(r, publication.redact(r.narrative, phrases)) for r in responses],
         "letters": [(letter, publication.redact(letter.text, phrases)) for letter in request.follow_up_letters.all()],

@@ -100,6 +100,17 @@ def test_the_trail_is_paginated_keeping_the_filters(client, cast, senate):
     assert second.count("Many ") == 10 and "Many 0<" in second
 
 
+def test_with_nothing_typed_every_page_and_the_csv_have_the_whole_trail(client, cast, senate):
+    for i in range(60):
+        _event(senate, "test.many", by=cast["manager"], summary=f"Many {i}")
+    client.force_login(cast["manager"])
+    first = client.get(URL, {"act": ""}).content.decode()
+    second = client.get(URL, {"page": 2}).content.decode()
+    assert "There is a problem" not in first + second
+    assert "Many 59<" in first and "Many 0<" in second and "page=2" in first
+    assert sum(1 for row in _csv(client.get(URL, {"format": "csv"})) if row[6].startswith("Many ")) == 60
+
+
 def test_the_csv_has_the_filtered_events_and_disarms_formulas(client, cast, trail):
     client.force_login(cast["manager"])
     response = client.get(URL, {"person": "manager", "format": "csv"})

@@ -46,7 +46,13 @@ class Meeting(models.Model):
         ordering = ["-date", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on {self.date:%-d %B %Y}"
+        return meeting_name(self.kind, self.date)
+
+
+def meeting_name(kind: str, on: dt.date) -> str:
+    """A meeting as pages name it ("Council meeting on 3 March 2027"), from its kind and date alone (a
+    page may read those two as plain values rather than the meeting)."""
+    return f"{dict(Meeting.Kind.choices).get(kind, kind)} on {on:%-d %B %Y}"
 
 
 class AgendaItem(models.Model):

@@ -13,18 +13,23 @@ from senate.organisations.models import Senate
 
 
 def directory_rows(page: Iterable[dict[str, Any]], senate: Senate, today: dt.date) -> list[dict[str, Any]]:
-    """The rows of a page of `members.queries.DirectoryListing` (plain values, not profiles)."""
+    """The rows of a page of `members.queries.DirectoryListing` (plain values, not profiles). The
+    directory is one of the busiest pages (issue 19): its member links are built from one reversed
+    address, and the words for professions, bodies and roles read from dictionaries made once."""
+    # reverse() once for the page: "/<senate>/members/0/" less its number is every row's prefix.
+    prefix = reverse("members:detail", args=[senate.slug, 0]).removesuffix("0/")
+    professions, bodies, roles = _labels(Profession), _labels(Body), _labels(MembershipRole)
     return [
         {
-            "href": reverse("members:detail", args=[senate.slug, row["pk"]]),
+            "href": f"{prefix}{row['pk']}/",
             "name": row["user__full_name"] or row["user__email"],
             "job_title": row["job_title"],
-            "profession": _label(Profession, row["profession"]),
+            "profession": professions.get(row["profession"], row["profession"]),
             "specialties": ", ".join(row["specialties"]),
             "region": row["region__name"] or "",
             "memberships": [
                 {
-                    "label": f"{_label(Body, m['body'])}: {_label(MembershipRole, m['role'])}",
+                    "label": f"{bodies.get(m['body'], m['body'])}: {roles.get(m['role'], m['role'])}",
                     "term_end": m["term_end"],
                     "ending_soon": (m["term_end"] - today).days <= senate.term_warning_days,
                 }
@@ -35,9 +40,10 @@ def directory_rows(page: Iterable[dict[str, Any]], senate: Senate, today: dt.dat
     ]
 
 
-def _label(choices: type[models.Choices], value: str) -> str:
-    """The words for a stored choice, as `get_FOO_display` gives them (the value itself if unknown)."""
-    return str(dict(choices.choices).get(value, value))
+def _labels(choices: type[models.Choices]) -> dict[str, str]:
+    """The words for each stored choice, as `get_FOO_display` gives them (a value not in the list is
+    shown as itself by the caller)."""
+    return {value: str(label) for value, label in choices.choices}
 
 
 def query_without_page(params: QueryDict) -> str:

@@ -21,8 +21,11 @@ def directory(senate: Senate, filters: dict[str, Any], on: dt.date | None = None
     return with_directory_joins(_directory_profiles(senate, filters, on), senate, on).order_by("user__full_name", "pk")
 
 
-def _directory_profiles(senate: Senate, filters: dict[str, Any], on: dt.date) -> QuerySet[MemberProfile]:
-    profiles = MemberProfile.objects.filter(pk__in=_memberships_matching(senate, filters, on).values("profile_id"))
+def _directory_profiles(
+    senate: Senate, filters: dict[str, Any], on: dt.date, matching: QuerySet[Membership] | None = None
+) -> QuerySet[MemberProfile]:
+    matching = _memberships_matching(senate, filters, on) if matching is None else matching
+    profiles = MemberProfile.objects.filter(pk__in=matching.values("profile_id"))
     if filters.get("q"):
         profiles = profiles.filter(Q(user__full_name__icontains=filters["q"]) | Q(job_title__icontains=filters["q"]))
     if filters.get("profession"):
@@ -46,8 +49,13 @@ class DirectoryListing:
     def __init__(self, senate: Senate, filters: dict[str, Any], on: dt.date | None = None) -> None:
         self.on = on or dt.date.today()
         self.senate = senate
-        self.memberships = _memberships_matching(senate, filters, self.on)
-        self.profiles = _directory_profiles(senate, filters, self.on).order_by("user__full_name", "pk")
+        # The current memberships built once and narrowed from (building a query is most of what
+        # a directory page's reads cost Python).
+        self.current = current_memberships(senate, self.on)
+        self.memberships = _memberships_matching(senate, filters, self.on, self.current)
+        self.profiles = _directory_profiles(senate, filters, self.on, self.memberships).order_by(
+            "user__full_name", "pk"
+        )
         self.about_the_person = any(filters.get(key) for key in PERSON_FILTERS)
 
     def count(self) -> int:
@@ -68,8 +76,7 @@ class DirectoryListing:
             specialties.setdefault(profile_id, []).append(name)
         memberships: dict[int, list[dict[str, Any]]] = {}
         for membership in (
-            current_memberships(self.senate, self.on)
-            .filter(profile_id__in=ids)
+            self.current.filter(profile_id__in=ids)
             .order_by("body", "pk")
             .values("profile_id", "body", "role", "term_end")
         ):
@@ -83,8 +90,10 @@ class DirectoryListing:
 PERSON_FILTERS = ("q", "profession", "specialty", "setting", "region")
 
 
-def _memberships_matching(senate: Senate, filters: dict[str, Any], on: dt.date) -> QuerySet[Membership]:
-    memberships = current_memberships(senate, on)
+def _memberships_matching(
+    senate: Senate, filters: dict[str, Any], on: dt.date, current: QuerySet[Membership] | None = None
+) -> QuerySet[Membership]:
+    memberships = current_memberships(senate, on) if current is None else current
     if filters.get("body"):
         memberships = memberships.filter(body=filters["body"])
     if filters.get("ending_within") is not None:

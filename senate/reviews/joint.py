@@ -66,6 +66,14 @@ def joint_line(request: Request) -> str:
     return f"Joint review led by {request.senate.name} with {' and '.join(sorted(partners))}"
 
 
+def joint_line_of(request: Request) -> str:
+    """`joint_line` for one request's own page, where its partners are not prefetched: the accepted
+    partners' names in one query, not a query for each partner's Senate."""
+    partners = PartnerSenate.objects.filter(request_id=request.pk, status=PartnerSenate.Status.ACCEPTED)
+    names = sorted(partners.values_list("senate__name", flat=True))
+    return f"Joint review led by {request.senate.name} with {' and '.join(names)}" if names else ""
+
+
 def partners_of(request: Request) -> list[PartnerSenate]:
     return list(PartnerSenate.objects.filter(request=request).select_related("senate", "invited_by", "answered_by"))
 

@@ -55,20 +55,26 @@ def _latest_terms(request: Request) -> TermsOfReference | None:
     return request.terms.exclude(status=TermsOfReference.Status.SUPERSEDED).order_by("-version").first()
 
 
+def _latest_terms_status(request: Request) -> str | None:
+    """The status of the latest terms (None before any): all the checks below need, read as one value
+    rather than the whole terms with their long texts (the request page asks it on every view)."""
+    latest = request.terms.exclude(status=TermsOfReference.Status.SUPERSEDED).order_by("-version")
+    return latest.values_list("status", flat=True).first()
+
+
 def _terms_exist(request: Request) -> str | None:
-    return None if _latest_terms(request) else "Draft the terms of reference first."
+    return None if _latest_terms_status(request) is not None else "Draft the terms of reference first."
 
 
 def _terms_shared(request: Request) -> str | None:
-    terms = _latest_terms(request)
-    if terms is None or terms.status == TermsOfReference.Status.DRAFT:
+    status = _latest_terms_status(request)
+    if status is None or status == TermsOfReference.Status.DRAFT:
         return "Share the latest terms of reference with the requester before they can agree them."
     return None
 
 
 def _terms_agreed(request: Request) -> str | None:
-    terms = _latest_terms(request)
-    if terms is None or terms.status not in (TermsOfReference.Status.AGREED, TermsOfReference.Status.APPROVED):
+    if _latest_terms_status(request) not in (TermsOfReference.Status.AGREED, TermsOfReference.Status.APPROVED):
         return "The requester has not agreed the latest terms of reference."
     return None
 

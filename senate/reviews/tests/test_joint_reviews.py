@@ -174,3 +174,33 @@ def test_the_requests_history_shows_each_step_of_the_joint_review(accepted, requ
     joint.comment(request_obj, by=_fresh(partner["council"]), text="Consider travel times.")
     steps = [d.what for d in history.entries(request_obj) if d.event.action.startswith("joint.")]
     assert steps == ["Joint review: invited", "Joint review: accepted", "Joint review: commented"]
+
+
+def test_the_request_page_names_every_accepted_partner_in_one_query_however_many(
+    request_obj, partner_senate, partner, cast, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def page_queries() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as read:
+            page = client.get(f"/south-west/requests/{request_obj.pk}/").content.decode()
+        return page, len(read.captured_queries)
+
+    client.force_login(cast["manager"])
+    accepted = joint.answer(
+        joint.invite(request_obj, partner_senate, by=cast["manager"]), accept=True, by=partner["manager"]
+    )
+    assert accepted.status == PartnerSenate.Status.ACCEPTED
+    page, with_one = page_queries()
+    assert f"Joint review led by South West Clinical Senate with {partner_senate.name}" in page
+    for slug in ("london", "north-west"):
+        other = Senate.objects.get(slug=slug)
+        manager = give_role(UserFactory(), other, Role.MANAGER)
+        joint.answer(joint.invite(request_obj, other, by=cast["manager"]), accept=True, by=manager)
+    page, with_three = page_queries()
+    names = sorted(
+        [partner_senate.name, *Senate.objects.filter(slug__in=("london", "north-west")).values_list("name", flat=True)]
+    )
+    assert f"Joint review led by South West Clinical Senate with {' and '.join(names)}" in page
+    assert with_three == with_one

@@ -52,7 +52,7 @@ def _detail_context(http: SignedInRequest, request: Request) -> dict:
         "advice_due": deadlines.advice_due(request),
         "section_links": sections.links_for(http, request),
         "section_parts": sections.parts_for(http, request),
-        "joint_line": joint.joint_line,
+        "joint": joint.joint_line_of(request),
         "today": dt.date.today(),
         "page_title": request.reference or "Draft request",
         "breadcrumbs": crumbs(request.senate),

@@ -8,6 +8,7 @@ filter, sort and page it. Only the members a page shows (or the optimiser needs)
 
 import datetime as dt
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +17,10 @@ from django.db.models import Count, Prefetch, Q
 from senate.core.cache import until_next_act
 from senate.interests.conflict_policy import conflict_policies_of
 from senate.interests.decisions import MemberScreening, screenings_for
+from senate.interests.due import WATCHED as DUE_WATCHED
 from senate.interests.due import declaration_refusal, due_rows_of, refusal_for
 from senate.interests.facts import facts_for_request
+from senate.interests.flagged import SCREENED_FROM
 from senate.interests.models import ConflictDecision, ConflictPolicy
 from senate.interests.screening import Conflict, ScreeningPolicy, screen_many
 from senate.members.models import MemberProfile, Membership, MembershipRole, Profession
@@ -155,6 +158,8 @@ class Pool:
     screened: set[int] = field(default_factory=set)
     senates: dict[int, Senate] = field(default_factory=dict)
     """The Senates the members read so far sit for here, with their regions, by id."""
+    kept_as: str = ""
+    """The key the whole pool's columns are kept under until the next act ('' when read afresh)."""
     rules: dict[int, ConflictPolicy] = field(default_factory=dict)
     """The conflicts-of-interest rules of this Senate (for screening) and of the members' own (for
     their declarations), by Senate id, as read so far."""
@@ -202,6 +207,25 @@ class Pool:
         for i in missing:
             self.declarations[i] = refusals.get(self.ids[i], "")
 
+    def _read_kept(self, rows: list[int]) -> None:
+        """Screen these rows and read their declarations, or take what was read for the same rows
+        since the last act: a page of candidates is looked at again and again while a panel forms."""
+        ids = [self.ids[i] for i in rows]
+
+        def read() -> tuple[dict[int, MemberScreening], list[str | None]]:
+            self.read_screenings(rows)
+            self.read_declarations(rows)
+            return {pk: self.screenings[pk] for pk in ids if pk in self.screenings}, [
+                self.declarations[i] for i in rows
+            ]
+
+        key = f"{self.kept_as}:rows:{hashlib.sha256(repr(ids).encode()).hexdigest()[:32]}"
+        screenings, declared = until_next_act(key, read, rows_of=ROWS_READ_FROM)
+        self.screenings.update(screenings)
+        self.screened.update(ids)
+        for i, declarations in zip(rows, declared, strict=True):
+            self.declarations[i] = declarations
+
     def blocked(self, i: int) -> str:
         """Why the member of row `i` may not be invited ('' when they may); screens them and reads their
         declarations."""
@@ -220,8 +244,11 @@ class Pool:
         """These rows as Candidates, with their profiles (read now unless given) and the fit in words.
         Their skills are those the pool read (every skill unless `read_pool` was told which)."""
         self.read_rules({self.home[i] for i in rows} | {self.request.senate_id})  # with their Senates
-        self.read_screenings(rows)
-        self.read_declarations(rows)
+        if self.kept_as and profiles is None:
+            self._read_kept(rows)
+        else:
+            self.read_screenings(rows)
+            self.read_declarations(rows)
         if profiles is None:
             wanted = [self.ids[i] for i in rows]
             read = MemberProfile.objects.filter(pk__in=wanted).select_related("user", "region", "employer", "home_icb")
@@ -281,7 +308,8 @@ def read_pool(
     if ids is None and leaving_out is None:
         # The whole pool, as a page shows it: the same for every page view until someone acts (every
         # change of a membership, profile, availability, seat or absence is an audited act, ADR 0004).
-        columns = until_next_act(_pool_key(request, on=on, spec=spec, skills=skills), work_out, rows_of=POOL_ROWS)
+        result.kept_as = _pool_key(request, on=on, spec=spec, skills=skills)
+        columns = until_next_act(result.kept_as, work_out, rows_of=POOL_ROWS)
     else:
         columns = work_out()
     for name, column in columns.items():
@@ -305,6 +333,8 @@ def read_pool(
 COLUMNS = ("ids", "names", "titles", "home", "lent", "partner", "skills", "max_panels", "load", "past", "away", "fit")
 # The tables the pool's columns are read from, whose new rows make a new reading (`until_next_act`).
 POOL_ROWS = (MemberProfile, Membership, MemberProfile.expertise.through, PanelMember, PanelAbsence, PanelAvailability)
+# And those a page's rows' screening and declarations are read from (the interests app's readings).
+ROWS_READ_FROM = (*SCREENED_FROM, *DUE_WATCHED, ConflictDecision)
 
 
 def _empty_columns() -> dict[str, list]:

@@ -70,6 +70,8 @@ class ReviewFacts:
     # The names of the organisations and ICB areas the request names, when read with the facts
     # (screening reads them itself otherwise).
     names: dict[int, str] | None = field(default=None, compare=False, hash=False)
+    # The request's services by name, in their order, when read with the facts (pages show them).
+    service_names: tuple[str, ...] | None = field(default=None, compare=False, hash=False)
 
 
 def request_model() -> Any:
@@ -94,14 +96,16 @@ def facts_for_request(request: AdviceRequest, *, on: dt.date | None = None) -> R
         elif icb_id:
             icbs.add(icb_id)
             names[icb_id] = icb_name
+    services = list(request.service_areas.all())
     return ReviewFacts(
         requesting_organisation_id=request.requesting_organisation_id,
         sponsor_organisation_id=request.sponsor_organisation_id,
         affected_organisation_ids=frozenset(affected),
         affected_icb_ids=frozenset(i for i in icbs if i),
-        service_codes=frozenset(area.code for area in request.service_areas.all()),
+        service_codes=frozenset(area.code for area in services),
         places=request.places or "",
         contentious=bool(request.contentious),
         on=on,
         names=names,
+        service_names=tuple(area.name for area in services),
     )

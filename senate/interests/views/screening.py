@@ -22,7 +22,7 @@ from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
 from senate.interests.screening import ScreeningPolicy, screen_many
 from senate.interests.served import REQUEST
-from senate.interests.views.common import crumbs, posted
+from senate.interests.views.common import address_for_each, crumbs, posted
 from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 
@@ -76,6 +76,7 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
         "selected": {str(v) for v in form["members"].value() or []} if form.is_bound else set(),
         "can_decide": http.user.has_perm(P.DECIDE_CONFLICTS, senate),
         "query": query.urlencode(),
+        "member_address": address_for_each("interests:screen_member", senate.slug, request.pk),
         "severity_tags": presenters.SEVERITY_TAGS,
         "with_conflicts": len(found),
         "shown": len(shown),

@@ -16,7 +16,7 @@ from senate.core import audit, registry
 from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.due import declaration_refusal
 from senate.interests.facts import AdviceRequest, facts_for_request
-from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
+from senate.interests.models import ConflictDecision, ConflictDismissal, ConflictPolicy, Outcome
 from senate.interests.restrictions import (
     CRITERIA,
     ITEMS,
@@ -271,12 +271,14 @@ def can_be_invited(
     *,
     on: dt.date | None = None,
     screening: MemberScreening | None = None,
+    policies: dict[int, ConflictPolicy] | None = None,
 ) -> tuple[bool, str]:
     """Whether the member may be invited to this request's panel, and why not. Excluded members may
     not; nor may members with a possible conflict that nobody has decided on yet, nor members who have
     never declared their interests or whose declaration is overdue (docs/domain.md §9.3). `screening`:
-    the member's screening for this request, when the caller has just read it (not screened twice)."""
-    if refusal := declaration_refusal(profile, today=on or timezone.localdate()):
+    the member's screening for this request, when the caller has just read it (not screened twice);
+    `policies`: conflict policies the caller has read, by Senate id (`due.declaration_refusal`)."""
+    if refusal := declaration_refusal(profile, today=on or timezone.localdate(), policies=policies):
         return False, refusal
     screening = screening if screening is not None else screening_for(profile, request)
     if screening.exclusion is not None:

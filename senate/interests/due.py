@@ -161,16 +161,21 @@ def _in_force(m: Membership, today: dt.date) -> bool:
     return m.term_start <= today <= m.term_end and (m.ended_on is None or m.ended_on > today)
 
 
-def declaration_refusal(profile: MemberProfile, *, today: dt.date) -> str:
+def declaration_refusal(
+    profile: MemberProfile, *, today: dt.date, policies: dict[int, ConflictPolicy] | None = None
+) -> str:
     """Why this member may not take a seat on a panel because of their declarations, or '' when they
     may: a member must have declared, and not be overdue, before they are invited (docs/domain.md §9.3)."""
-    return declaration_refusals([profile], today=today)[profile.pk]
+    return declaration_refusals([profile], today=today, policies=policies)[profile.pk]
 
 
-def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -> dict[int, str]:
+def declaration_refusals(
+    profiles: Iterable[MemberProfile], *, today: dt.date, policies: dict[int, ConflictPolicy] | None = None
+) -> dict[int, str]:
     """`declaration_refusal` for many members at once (a panel), by profile id, in a fixed number of
     queries whatever their number: where each stands in every Senate they are a current member of
-    (`standing_of`), the worst of them; a member of none may sit if they have ever declared."""
+    (`standing_of`), the worst of them; a member of none may sit if they have ever declared.
+    `policies`: Senates' conflict policies the caller has read already, by Senate id (not read again)."""
     members = {p.pk: p for p in profiles}
     ids = list(members)
     end = end_of(today)
@@ -193,7 +198,9 @@ def declaration_refusals(profiles: Iterable[MemberProfile], *, today: dt.date) -
     ).filter(granted_at__lte=end)
     for senate_id, user_id, role, granted in roles.values_list("senate_id", "user_id", "role", "granted_at"):
         leading[senate_id, user_id].append((role, timezone.localdate(granted)))
-    rules = {r.senate_id: r for r in ConflictPolicy.objects.filter(senate_id__in=list(senates))}
+    rules = {pk: policy for pk, policy in (policies or {}).items() if pk in senates}
+    if unread := [pk for pk in senates if pk not in rules]:
+        rules.update((r.senate_id, r) for r in ConflictPolicy.objects.filter(senate_id__in=unread))
     found: dict[int, str] = {}
     for pk in ids:
         rows = []

@@ -87,13 +87,19 @@ class MemberScreening:
 
     @property
     def summary(self) -> str:
-        if self.exclusion is not None:
-            return "Excluded"
-        if self.open:
-            return "Needs a decision"
-        if self.restricted:
-            return "Taking part with restrictions"
-        return "Decided" if self.states else "No conflicts found"
+        return summary_of(self.states, self.decisions)
+
+
+def summary_of(states: list[ConflictState], decisions: list[ConflictDecision]) -> str:
+    """Where a member stands on a request, in a few words, from the conflicts found and the decisions
+    alone: the screening list shows it for every member without reading their profiles."""
+    if any(d.outcome == Outcome.EXCLUDE for d in latest_decisions(decisions).values()):
+        return "Excluded"
+    if any(not s.settled for s in states):
+        return "Needs a decision"
+    if combine(decisions):
+        return "Taking part with restrictions"
+    return "Decided" if states else "No conflicts found"
 
 
 def latest_decisions(decisions: list[ConflictDecision]) -> dict[str, ConflictDecision]:

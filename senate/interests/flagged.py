@@ -11,7 +11,7 @@ associate; a past role. Then by name."""
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +21,7 @@ from django.utils import timezone
 from senate.core.cache import until_next_act
 from senate.interests import queries
 from senate.interests.conflict_policy import conflict_policy_for
-from senate.interests.decisions import ConflictState, MemberScreening, latest_decisions
+from senate.interests.decisions import ConflictState, latest_decisions, summary_of
 from senate.interests.facts import ReviewFacts
 from senate.interests.models import ConflictDecision, ConflictDismissal, DeclarationVersion
 from senate.interests.queries import Candidate
@@ -56,8 +56,8 @@ def weight(conflict: Conflict) -> tuple[int, int]:
 
 @dataclass
 class Flagged:
-    """One member on the screening page, from flat values: the list orders and filters every member
-    screened by these, and only the rows of the page shown get their profile and MemberScreening."""
+    """One member on the screening page, from flat values: the list orders, filters and shows every
+    member screened by these, without reading their profiles."""
 
     member: Candidate
     states: list[ConflictState]
@@ -65,9 +65,6 @@ class Flagged:
     dismissals: list[ConflictDismissal] = field(default_factory=list)
     # The conflicts found now and not dismissed, most pressing first.
     standing: list[Conflict] = field(init=False)
-    # The member's profile and screening: set by `attach` for the rows of the page shown.
-    profile: MemberProfile | None = None
-    screening: MemberScreening | None = None
 
     def __post_init__(self) -> None:
         self.standing = sorted((s.conflict for s in self.states if s.dismissal is None), key=weight)
@@ -88,6 +85,11 @@ class Flagged:
     @property
     def dismissed(self) -> int:
         return sum(1 for s in self.states if s.dismissal is not None)
+
+    @property
+    def summary(self) -> str:
+        """Where the member stands, as their own screening page words it (`MemberScreening.summary`)."""
+        return summary_of(self.states, self.decisions)
 
     @property
     def status(self) -> str:
@@ -151,15 +153,6 @@ def screened(
         states = [ConflictState(c, standing.get(c.key), by_key.get(c.key)) for c in conflicts.get(member.pk, [])]
         rows.append(Flagged(member, states, made, put_aside))
     return rows
-
-
-def attach(rows: Sequence[Flagged], profiles: Iterable[MemberProfile]) -> None:
-    """Give the rows shown their profiles (read for those rows alone) and their MemberScreening."""
-    by_pk = {p.pk: p for p in profiles}
-    for row in rows:
-        row.profile = by_pk.get(row.member.pk)
-        if row.profile is not None:
-            row.screening = MemberScreening(row.profile, row.states, row.decisions, row.dismissals)
 
 
 def ordered(rows: Iterable[Flagged]) -> list[Flagged]:

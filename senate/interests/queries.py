@@ -109,11 +109,6 @@ def candidate_rows(profiles: QuerySet[MemberProfile]) -> list[Candidate]:
     return [Candidate(pk, name or email, job_title) for pk, name, email, job_title in rows]
 
 
-def profiles_of(ids: list[int]) -> list[MemberProfile]:
-    """These members' profiles with their users, in one query (the rows of a page shown)."""
-    return list(MemberProfile.objects.filter(pk__in=ids).select_related("user"))
-
-
 def screenable(senate: Senate, pk: int, *, partners: Iterable[int] = ()) -> MemberProfile | None:
     """A member this Senate may screen: its own members, a joint review's partner Senates' members, and
     members of other Senates willing to serve. `partners`: ids, or a query of them (`partner_senates_query`)."""

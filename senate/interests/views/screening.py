@@ -63,8 +63,6 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
                 messages.success(http, f"Your decision has been recorded for {_count(made)}, each on their own record.")
                 return redirect(f"{http.path}?{http.GET.urlencode()}" if http.GET else http.path)
     page = Paginator(shown, PAGE_SIZE).get_page(http.GET.get("page"))
-    shown_here: list[flagged.Flagged] = list(page.object_list)
-    flagged.attach(shown_here, queries.profiles_of([row.member.pk for row in shown_here]))
     query = http.GET.copy()
     query.pop("page", None)
     context = {

@@ -100,8 +100,9 @@ class Flagged:
 
 
 # The tables screening reads besides the acts recorded (senate.core.cache): a row added without an
-# act, by an import or a test's factory, also makes screening read afresh.
-SCREENED_FROM = (DeclarationVersion, Affiliation, Membership, MemberProfile)
+# act, by an import or a test's factory, also makes screening read afresh. Decisions and dismissals
+# are only ever added (never changed or removed), each with its act.
+SCREENED_FROM = (DeclarationVersion, Affiliation, Membership, MemberProfile, ConflictDecision, ConflictDismissal)
 
 
 @dataclass(frozen=True)
@@ -111,25 +112,33 @@ class Screened:
     candidates: QuerySet[MemberProfile]  # the members, as a query (decisions are read through it)
     members: list[Candidate]
     conflicts: dict[int, list[Conflict]]
+    # The request's decisions (oldest first) and dismissals for these members, as `screened` takes them.
+    decisions: list[ConflictDecision]
+    dismissals: list[ConflictDismissal]
 
 
 def screen_candidates(senate: Any, request: Any, facts: ReviewFacts, names: dict[int, str], q: str = "") -> Screened:
     """The request's candidates (`queries.candidates`, by name or job title `q`) screened. Worked out
     once per day and act (`senate.core.cache`): screening reads every member of the Senate and of its
     partners, and the list is opened again after every decision. It is the same for everyone who may
-    open the screening page; the decisions themselves are read afresh each time (`decisions.settled_for`)."""
+    open the screening page. The decisions and dismissals are kept with it: each is recorded with an
+    act, so the next decision makes a new reading (read without who made them: the list never says)."""
     today = timezone.localdate()
     partners = sorted(queries.partner_senates_of(request))
     candidates = queries.candidates(senate, today, q, partners=partners)
 
-    def work_out() -> tuple[list[Candidate], dict[int, list[Conflict]]]:
+    def work_out() -> tuple[list[Candidate], dict[int, list[Conflict]], list[Any], list[Any]]:
         rules = ScreeningPolicy.of(conflict_policy_for(senate))
-        return queries.candidate_rows(candidates), screen_many(candidates, facts, rules=rules, names=names)
+        members, ids = queries.candidate_rows(candidates), candidates.values("pk")
+        settled = ConflictDecision.objects.filter(request_id=request.pk, profile__in=ids)
+        dismissed = ConflictDismissal.objects.filter(request_id=request.pk, profile__in=ids)
+        conflicts = screen_many(candidates, facts, rules=rules, names=names)
+        return members, conflicts, list(settled), list(dismissed)
 
     searched = hashlib.sha256(q.encode()).hexdigest()[:16]
     key = f"screening:{senate.pk}:{request.pk}:{today.isoformat()}:{partners}:{searched}"
-    members, conflicts = until_next_act(key, work_out, rows_of=SCREENED_FROM)
-    return Screened(candidates, members, conflicts)
+    members, conflicts, settled, dismissed = until_next_act(key, work_out, rows_of=SCREENED_FROM)
+    return Screened(candidates, members, conflicts, settled, dismissed)
 
 
 def screened(

@@ -48,12 +48,11 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
     filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"}, organisations=named)
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
-    # Screened from flat rows, kept until the next act; profiles and decisions are read as instances
-    # for the page of rows shown alone.
+    # Screened from flat rows, with the decisions so far, kept until the next act.
     screened = flagged.screen_candidates(senate, request, facts, dict(named), q)
     candidates, members, found = screened.candidates, screened.members, screened.conflicts
     pool = members if show_all else [m for m in members if m.pk in found]
-    rows = flagged.ordered(flagged.screened(pool, found, *decisions.settled_for(request, candidates.values("pk"))))
+    rows = flagged.ordered(flagged.screened(pool, found, screened.decisions, screened.dismissals))
     shown = flagged.filtered(rows, **filters)
     form = BulkDecisionForm(posted(http), members=[(m.pk, m.name) for m in pool], **restriction_choices(request))
     if http.method == "POST":

@@ -89,6 +89,15 @@ def test_the_public_register_does_not_ask_once_per_member(client, cast):
     assert after == before
 
 
+def test_the_teams_register_does_not_ask_once_per_entry(client, cast):
+    """One entry, then many: the page of entries and their count are one query whatever their number."""
+    client.force_login(cast["manager"])
+    before, after = _steady(client, "/south-west/interests/manage/", lambda n: _members(n, declare=True), few=1)
+    assert after == before
+    page = client.get("/south-west/interests/manage/?page=2").content.decode()
+    assert "entries</caption>" in page
+
+
 def test_who_is_due_to_declare_does_not_ask_once_per_member(client, cast):
     client.force_login(cast["manager"])
     before, after = _steady(client, "/south-west/interests/due/", _members)

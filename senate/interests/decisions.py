@@ -16,7 +16,7 @@ from senate.core import audit, registry
 from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.due import declaration_refusal
 from senate.interests.facts import AdviceRequest, facts_for_request
-from senate.interests.models import ConflictDecision, ConflictDismissal, Outcome
+from senate.interests.models import ConflictDecision, ConflictDismissal, ConflictPolicy, Outcome
 from senate.interests.restrictions import (
     CRITERIA,
     ITEMS,
@@ -87,13 +87,19 @@ class MemberScreening:
 
     @property
     def summary(self) -> str:
-        if self.exclusion is not None:
-            return "Excluded"
-        if self.open:
-            return "Needs a decision"
-        if self.restricted:
-            return "Taking part with restrictions"
-        return "Decided" if self.states else "No conflicts found"
+        return summary_of(self.states, self.decisions)
+
+
+def summary_of(states: list[ConflictState], decisions: list[ConflictDecision]) -> str:
+    """Where a member stands on a request, in a few words, from the conflicts found and the decisions
+    alone: the screening list shows it for every member without reading their profiles."""
+    if any(d.outcome == Outcome.EXCLUDE for d in latest_decisions(decisions).values()):
+        return "Excluded"
+    if any(not s.settled for s in states):
+        return "Needs a decision"
+    if combine(decisions):
+        return "Taking part with restrictions"
+    return "Decided" if states else "No conflicts found"
 
 
 def latest_decisions(decisions: list[ConflictDecision]) -> dict[str, ConflictDecision]:
@@ -271,12 +277,14 @@ def can_be_invited(
     *,
     on: dt.date | None = None,
     screening: MemberScreening | None = None,
+    policies: dict[int, ConflictPolicy] | None = None,
 ) -> tuple[bool, str]:
     """Whether the member may be invited to this request's panel, and why not. Excluded members may
     not; nor may members with a possible conflict that nobody has decided on yet, nor members who have
     never declared their interests or whose declaration is overdue (docs/domain.md §9.3). `screening`:
-    the member's screening for this request, when the caller has just read it (not screened twice)."""
-    if refusal := declaration_refusal(profile, today=on or timezone.localdate()):
+    the member's screening for this request, when the caller has just read it (not screened twice);
+    `policies`: conflict policies the caller has read, by Senate id (`due.declaration_refusal`)."""
+    if refusal := declaration_refusal(profile, today=on or timezone.localdate(), policies=policies):
         return False, refusal
     screening = screening if screening is not None else screening_for(profile, request)
     if screening.exclusion is not None:

@@ -161,10 +161,12 @@ def in_force(m: Membership, today: dt.date) -> bool:
     return m.term_start <= today <= m.term_end and (m.ended_on is None or m.ended_on > today)
 
 
-def declaration_refusal(profile: MemberProfile, *, today: dt.date) -> str:
+def declaration_refusal(
+    profile: MemberProfile, *, today: dt.date, policies: dict[int, ConflictPolicy] | None = None
+) -> str:
     """Why this member may not take a seat on a panel because of their declarations, or '' when they
     may: a member must have declared, and not be overdue, before they are invited (docs/domain.md §9.3)."""
-    return declaration_refusals([profile], today=today)[profile.pk]
+    return declaration_refusals([profile], today=today, policies=policies)[profile.pk]
 
 
 def memberships_of(profile_ids: Iterable[int]) -> list[Membership]:
@@ -178,13 +180,13 @@ def declaration_refusals(
     *,
     today: dt.date,
     memberships: list[Membership] | None = None,
-    policies: Iterable[ConflictPolicy] = (),
+    policies: dict[int, ConflictPolicy] | None = None,
 ) -> dict[int, str]:
     """`declaration_refusal` for many members at once (a panel), by profile id, in a fixed number of
     queries whatever their number: where each stands in every Senate they are a current member of
     (`standing_of`), the worst of them; a member of none may sit if they have ever declared.
-    `memberships` (`memberships_of` these members) and `policies` (conflict policies): when the
-    caller has read them already."""
+    `memberships` (`memberships_of` these members) and `policies` (Senates' conflict policies, by
+    Senate id): when the caller has read them already (not read again)."""
     members = {p.pk: p for p in profiles}
     ids = list(members)
     end = end_of(today)
@@ -207,9 +209,9 @@ def declaration_refusals(
     ).filter(granted_at__lte=end)
     for senate_id, user_id, role, granted in roles.values_list("senate_id", "user_id", "role", "granted_at"):
         leading[senate_id, user_id].append((role, timezone.localdate(granted)))
-    rules = {r.senate_id: r for r in policies}
+    rules = {pk: policy for pk, policy in (policies or {}).items() if pk in senates}
     if unread := [pk for pk in senates if pk not in rules]:
-        rules |= {r.senate_id: r for r in ConflictPolicy.objects.filter(senate_id__in=unread)}
+        rules.update((r.senate_id, r) for r in ConflictPolicy.objects.filter(senate_id__in=unread))
     found: dict[int, str] = {}
     for pk in ids:
         rows = []

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from django.db.models import Exists, OuterRef, Q
+
 from senate.interests.models import ConflictDecision
 from senate.members.models import Expertise
 from senate.organisations.models import Organisation, OrganisationType, Senate
@@ -18,6 +20,8 @@ class Rows(Protocol[T_co]):
     """A request's related records as the ORM gives them (a related manager or a queryset)."""
 
     def all(self) -> Iterable[T_co]: ...
+    def filter(self, *args: Any, **kwargs: Any) -> Any: ...
+    def values(self, *fields: str) -> Any: ...
     def values_list(self, *fields: str, flat: bool = ...) -> Iterable[Any]: ...
 
 
@@ -70,6 +74,8 @@ class ReviewFacts:
     # The names of the organisations and ICB areas the request names, when read with the facts
     # (screening reads them itself otherwise).
     names: dict[int, str] | None = field(default=None, compare=False, hash=False)
+    # The request's services by name, in their order, when read with the facts (pages show them).
+    service_names: tuple[str, ...] | None = field(default=None, compare=False, hash=False)
 
 
 def request_model() -> Any:
@@ -81,27 +87,36 @@ def request_model() -> Any:
 def facts_for_request(request: AdviceRequest, *, on: dt.date | None = None) -> ReviewFacts:
     """A request's facts: its organisations, the ICB areas they sit in, services, places and whether
     it is contentious. The requester's and sponsor's own areas count as affected areas too."""
-    # .all(): the request's organisations and services as its loader prefetched them, if it did.
-    affected = {organisation.pk for organisation in request.affected_organisations.all()}
-    parties = affected | {i for i in (request.requesting_organisation_id, request.sponsor_organisation_id) if i}
+    # Every organisation the request names, with whether it is an affected one, in one query.
+    direct = [i for i in (request.requesting_organisation_id, request.sponsor_organisation_id) if i]
+    listed = request.affected_organisations
+    read = (
+        Organisation.objects.filter(Q(pk__in=listed.values("pk")) | Q(pk__in=direct))
+        .annotate(affected=Exists(listed.filter(pk=OuterRef("pk"))))
+        .values_list("pk", "type", "icb_id", "name", "icb__name", "affected")
+    )
+    affected: set[int] = set()
     icbs: set[int] = set()
     names: dict[int, str] = {}
-    read = Organisation.objects.filter(pk__in=parties).values_list("pk", "type", "icb_id", "name", "icb__name")
-    for pk, kind, icb_id, name, icb_name in read:
+    for pk, kind, icb_id, name, icb_name, is_affected in read:
+        if is_affected:
+            affected.add(pk)
         names[pk] = name
         if kind == OrganisationType.ICB:
             icbs.add(pk)
         elif icb_id:
             icbs.add(icb_id)
             names[icb_id] = icb_name
+    services = list(request.service_areas.all())  # as the request's loader prefetched them, if it did
     return ReviewFacts(
         requesting_organisation_id=request.requesting_organisation_id,
         sponsor_organisation_id=request.sponsor_organisation_id,
         affected_organisation_ids=frozenset(affected),
         affected_icb_ids=frozenset(i for i in icbs if i),
-        service_codes=frozenset(area.code for area in request.service_areas.all()),
+        service_codes=frozenset(area.code for area in services),
         places=request.places or "",
         contentious=bool(request.contentious),
         on=on,
         names=names,
+        service_names=tuple(area.name for area in services),
     )

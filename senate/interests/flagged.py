@@ -11,7 +11,7 @@ associate; a past role. Then by name."""
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +21,7 @@ from django.utils import timezone
 from senate.core.cache import until_next_act
 from senate.interests import queries
 from senate.interests.conflict_policy import conflict_policy_for
-from senate.interests.decisions import ConflictState, MemberScreening, latest_decisions
+from senate.interests.decisions import ConflictState, latest_decisions, summary_of
 from senate.interests.facts import ReviewFacts
 from senate.interests.models import ConflictDecision, ConflictDismissal, DeclarationVersion
 from senate.interests.queries import Candidate
@@ -56,8 +56,8 @@ def weight(conflict: Conflict) -> tuple[int, int]:
 
 @dataclass
 class Flagged:
-    """One member on the screening page, from flat values: the list orders and filters every member
-    screened by these, and only the rows of the page shown get their profile and MemberScreening."""
+    """One member on the screening page, from flat values: the list orders, filters and shows every
+    member screened by these, without reading their profiles."""
 
     member: Candidate
     states: list[ConflictState]
@@ -65,9 +65,6 @@ class Flagged:
     dismissals: list[ConflictDismissal] = field(default_factory=list)
     # The conflicts found now and not dismissed, most pressing first.
     standing: list[Conflict] = field(init=False)
-    # The member's profile and screening: set by `attach` for the rows of the page shown.
-    profile: MemberProfile | None = None
-    screening: MemberScreening | None = None
 
     def __post_init__(self) -> None:
         self.standing = sorted((s.conflict for s in self.states if s.dismissal is None), key=weight)
@@ -90,6 +87,11 @@ class Flagged:
         return sum(1 for s in self.states if s.dismissal is not None)
 
     @property
+    def summary(self) -> str:
+        """Where the member stands, as their own screening page words it (`MemberScreening.summary`)."""
+        return summary_of(self.states, self.decisions)
+
+    @property
     def status(self) -> str:
         """OPEN while a conflict awaits a decision, DECIDED once all are decided or dismissed."""
         if not self.states:
@@ -98,8 +100,9 @@ class Flagged:
 
 
 # The tables screening reads besides the acts recorded (senate.core.cache): a row added without an
-# act, by an import or a test's factory, also makes screening read afresh.
-SCREENED_FROM = (DeclarationVersion, Affiliation, Membership, MemberProfile)
+# act, by an import or a test's factory, also makes screening read afresh. Decisions and dismissals
+# are only ever added (never changed or removed), each with its act.
+SCREENED_FROM = (DeclarationVersion, Affiliation, Membership, MemberProfile, ConflictDecision, ConflictDismissal)
 
 
 @dataclass(frozen=True)
@@ -109,25 +112,33 @@ class Screened:
     candidates: QuerySet[MemberProfile]  # the members, as a query (decisions are read through it)
     members: list[Candidate]
     conflicts: dict[int, list[Conflict]]
+    # The request's decisions (oldest first) and dismissals for these members, as `screened` takes them.
+    decisions: list[ConflictDecision]
+    dismissals: list[ConflictDismissal]
 
 
 def screen_candidates(senate: Any, request: Any, facts: ReviewFacts, names: dict[int, str], q: str = "") -> Screened:
     """The request's candidates (`queries.candidates`, by name or job title `q`) screened. Worked out
     once per day and act (`senate.core.cache`): screening reads every member of the Senate and of its
     partners, and the list is opened again after every decision. It is the same for everyone who may
-    open the screening page; the decisions themselves are read afresh each time (`decisions.settled_for`)."""
+    open the screening page. The decisions and dismissals are kept with it: each is recorded with an
+    act, so the next decision makes a new reading (read without who made them: the list never says)."""
     today = timezone.localdate()
     partners = sorted(queries.partner_senates_of(request))
     candidates = queries.candidates(senate, today, q, partners=partners)
 
-    def work_out() -> tuple[list[Candidate], dict[int, list[Conflict]]]:
+    def work_out() -> tuple[list[Candidate], dict[int, list[Conflict]], list[Any], list[Any]]:
         rules = ScreeningPolicy.of(conflict_policy_for(senate))
-        return queries.candidate_rows(candidates), screen_many(candidates, facts, rules=rules, names=names)
+        members, ids = queries.candidate_rows(candidates), candidates.values("pk")
+        settled = ConflictDecision.objects.filter(request_id=request.pk, profile__in=ids)
+        dismissed = ConflictDismissal.objects.filter(request_id=request.pk, profile__in=ids)
+        conflicts = screen_many(candidates, facts, rules=rules, names=names)
+        return members, conflicts, list(settled), list(dismissed)
 
     searched = hashlib.sha256(q.encode()).hexdigest()[:16]
     key = f"screening:{senate.pk}:{request.pk}:{today.isoformat()}:{partners}:{searched}"
-    members, conflicts = until_next_act(key, work_out, rows_of=SCREENED_FROM)
-    return Screened(candidates, members, conflicts)
+    members, conflicts, settled, dismissed = until_next_act(key, work_out, rows_of=SCREENED_FROM)
+    return Screened(candidates, members, conflicts, settled, dismissed)
 
 
 def screened(
@@ -151,15 +162,6 @@ def screened(
         states = [ConflictState(c, standing.get(c.key), by_key.get(c.key)) for c in conflicts.get(member.pk, [])]
         rows.append(Flagged(member, states, made, put_aside))
     return rows
-
-
-def attach(rows: Sequence[Flagged], profiles: Iterable[MemberProfile]) -> None:
-    """Give the rows shown their profiles (read for those rows alone) and their MemberScreening."""
-    by_pk = {p.pk: p for p in profiles}
-    for row in rows:
-        row.profile = by_pk.get(row.member.pk)
-        if row.profile is not None:
-            row.screening = MemberScreening(row.profile, row.states, row.decisions, row.dismissals)
 
 
 def ordered(rows: Iterable[Flagged]) -> list[Flagged]:

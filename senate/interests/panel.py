@@ -70,7 +70,7 @@ def panel_declarations(request: AdviceRequest, profiles: Iterable[MemberProfile]
     )
     memberships = memberships_of(p.pk for p in members)
     rows = _rows(request, members, on, policy=policy, attested=attested, memberships=memberships)
-    register = declaration_refusals(members, today=on, memberships=memberships, policies=[policy])
+    register = declaration_refusals(members, today=on, memberships=memberships, policies={policy.senate_id: policy})
     return PanelDeclarations(rows, _records(request, members, attested, register))
 
 

@@ -1,6 +1,7 @@
 """Page-shaped data for the NHS macros: summary-list cards, table rows and tags."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.urls import reverse
@@ -31,7 +32,11 @@ def request_rows(
     else:
         names = [o.name for o in request.affected_organisations.all()]
     affected = ", ".join(names) or "None named"
-    services = ", ".join(e.name for e in request.service_areas.all()) or "None named"
+    if facts is not None and facts.service_names is not None:
+        service_names: Iterable[str] = facts.service_names  # read with the facts: not asked twice
+    else:
+        service_names = (e.name for e in request.service_areas.all())
+    services = ", ".join(service_names) or "None named"
     rows = [("Requested by", str(request.requesting_organisation))]
     if request.sponsor_organisation_id:
         rows.append(("Sponsoring commissioner", str(request.sponsor_organisation)))
@@ -48,7 +53,12 @@ def request_organisations(facts: ReviewFacts) -> list[tuple[int, str]]:
     """The organisations and ICB areas a request names, to filter its screening by, by name."""
     named = {facts.requesting_organisation_id, facts.sponsor_organisation_id} | set(facts.affected_organisation_ids)
     named |= set(facts.affected_icb_ids)
-    found = Organisation.objects.filter(pk__in=[pk for pk in named if pk]).order_by("name")
+    wanted = [pk for pk in named if pk]
+    if facts.names is not None and all(pk in facts.names for pk in wanted):
+        # The names were read with the facts: sorted as the database sorts them (by code point, the
+        # C collation of PostgreSQL and SQLite's own), not read a second time.
+        return sorted(((pk, facts.names[pk]) for pk in wanted), key=lambda named: (named[1], named[0]))
+    found = Organisation.objects.filter(pk__in=wanted).order_by("name", "pk")
     return list(found.values_list("pk", "name"))
 
 

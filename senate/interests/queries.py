@@ -83,7 +83,13 @@ def partner_senates_of(request: AdviceRequest) -> list[int]:
     read by the relation's name (interests never imports reviews)."""
     if request is None:
         return []
-    return list(request.partners.filter(status="accepted").values_list("senate_id", flat=True))
+    return list(partner_senates_query(request))
+
+
+def partner_senates_query(request: AdviceRequest) -> Any:
+    """`partner_senates_of` as a query, for a page that only filters by it: asked as a subquery of
+    that filter, not once on its own."""
+    return request.partners.filter(status="accepted").values_list("senate_id", flat=True)
 
 
 def candidates(senate: Senate, on: dt.date, q: str = "", *, partners: Iterable[int] = ()) -> QuerySet[MemberProfile]:
@@ -103,15 +109,11 @@ def candidate_rows(profiles: QuerySet[MemberProfile]) -> list[Candidate]:
     return [Candidate(pk, name or email, job_title) for pk, name, email, job_title in rows]
 
 
-def profiles_of(ids: list[int]) -> list[MemberProfile]:
-    """These members' profiles with their users, in one query (the rows of a page shown)."""
-    return list(MemberProfile.objects.filter(pk__in=ids).select_related("user"))
-
-
 def screenable(senate: Senate, pk: int, *, partners: Iterable[int] = ()) -> MemberProfile | None:
     """A member this Senate may screen: its own members, a joint review's partner Senates' members, and
-    members of other Senates willing to serve."""
-    mine = Q(pk__in=Membership.objects.filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id"))
+    members of other Senates willing to serve. `partners`: ids, or a query of them (`partner_senates_query`)."""
+    partner_ids = partners if isinstance(partners, QuerySet) else list(partners)
+    mine = Q(pk__in=Membership.objects.filter(Q(senate=senate) | Q(senate_id__in=partner_ids)).values("profile_id"))
     return (
         MemberProfile.objects.filter(mine | Q(willing_to_serve_other_senates=True), pk=pk)
         .select_related("user", "employer", "home_icb")

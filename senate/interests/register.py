@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
@@ -126,8 +126,7 @@ def all_entries(
     """For the Senate team only: one page of every entry in force, with why it is or is not published,
     by member then type of entry. Counted, ordered and paged in the database: a Senate of the national
     world has thousands of entries, and the page shows fifty."""
-    pages: Paginator[Any] = Paginator(_admin_versions(senate, on, show), per_page)
-    shown = pages.get_page(page)
+    shown = _one_page(_admin_versions(senate, on, show), page, per_page)
     versions = [dict(zip(_COLUMNS, values, strict=True)) for values in shown.object_list]
     roles = queries.current_roles(senate, on, profile_ids={v["profile_id"] for v in versions})
     grounds = dict(WithholdingGrounds.choices)
@@ -144,7 +143,27 @@ def all_entries(
     return shown
 
 
-def _admin_versions(senate: Senate, on: dt.date, show: str) -> QuerySet[DeclarationVersion, tuple[Any, ...]]:
+def _one_page(versions: QuerySet[DeclarationVersion], asked: int | str | None, per_page: int) -> Page[Any]:
+    """The page asked for, as Paginator.get_page gives it, read with its count in one query: the
+    count rides on every row (a window over the whole list), so the entries are not worked out twice.
+    A page past the end (or no entries at all) is left to the paginator, as before."""
+    rows = versions.values_list(*_COLUMNS.values())
+    try:
+        number = int(asked) if asked is not None else 1
+    except (TypeError, ValueError):
+        number = 1
+    if number >= 1:
+        start = (number - 1) * per_page
+        counted = versions.annotate(total=Window(Count("*"))).values_list(*_COLUMNS.values(), "total")
+        found = list(counted[start : start + per_page])
+        if found:
+            pages: Paginator[Any] = Paginator(rows, per_page)
+            pages.count = found[0][-1]  # type: ignore[misc]  # the paginator's own count, known already
+            return Page([row[:-1] for row in found], number, pages)
+    return Paginator(rows, per_page).get_page(asked)
+
+
+def _admin_versions(senate: Senate, on: dt.date, show: str) -> QuerySet[DeclarationVersion]:
     """The versions `_entries_in_force` reads, as a query: the same entries, filtered by `show`, in the
     order the page lists them (the member's name as `_entry` gives it, then the type of entry)."""
     versions = _in_force_query(senate, on)
@@ -154,7 +173,7 @@ def _admin_versions(senate: Senate, on: dt.date, show: str) -> QuerySet[Declarat
         versions = versions.filter(Q(declaration__withheld=True) | Q(may_publish=False))
     member = Coalesce(NullIf("declaration__profile__user__full_name", Value("")), "declaration__profile__user__email")
     ordered = versions.annotate(member_sort=member, kind_sort=_kind_label())
-    return ordered.order_by("member_sort", "kind_sort", "declaration_id").values_list(*_COLUMNS.values())
+    return ordered.order_by("member_sort", "kind_sort", "declaration_id")
 
 
 # What an entry is made from: one flat row per version in force, no model instances (a Senate of the

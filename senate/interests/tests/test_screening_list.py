@@ -345,3 +345,23 @@ def test_the_list_is_kept_until_someone_acts_and_a_new_declaration_shows_at_once
     assert "Gil Governor" not in _listed(manager.get(_url(stroke_review)).content.decode())
     declared(newcomer, category=Category.PROFESSIONAL, organisation=torbay, organisation_name="")
     assert "Gil Governor" in _listed(manager.get(_url(stroke_review)).content.decode())
+
+
+def test_a_decision_shows_on_the_kept_list_at_once(
+    manager, cast, stroke_review, flagged, django_capture_on_commit_callbacks
+):
+    """The decisions are kept with the screening until the next act: recording one is an act, so the
+    list shows it on the next visit (and a decision added without an act, by a factory, too)."""
+    with django_capture_on_commit_callbacks(execute=True):  # as a request in autocommit keeps it
+        manager.get(_url(stroke_review, "?status=decided"))
+    assert "No members to show" in manager.get(_url(stroke_review, "?status=decided")).content.decode()
+    decide_for_members(
+        [flagged["Hana High"]], stroke_review, outcome="exclude", rationale="Employed", by=cast["manager"]
+    )
+    page = manager.get(_url(stroke_review, "?status=decided")).content.decode()
+    assert _listed(page) == ["Hana High"] and "Excluded" in page
+    ConflictDecision.objects.create(
+        request_id=stroke_review.pk, profile=flagged["Pat Past"], outcome="exclude", rationale="x", by=cast["manager"],
+        conflicts=[c.as_record() for c in decisions.conflicts_for(flagged["Pat Past"], stroke_review)],
+    )  # fmt: skip
+    assert _listed(manager.get(_url(stroke_review, "?status=decided")).content.decode()) == ["Hana High", "Pat Past"]

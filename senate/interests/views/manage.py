@@ -22,7 +22,7 @@ from senate.interests.register import all_entries
 from senate.interests.reminders import send_declaration_reminders
 from senate.interests.retention import past_retention
 from senate.interests.served import DECLARATION
-from senate.interests.views.common import crumbs, posted
+from senate.interests.views.common import address_for_each, crumbs, posted
 from senate.organisations.models import Senate
 
 
@@ -96,6 +96,8 @@ def register_admin(http: SignedInRequest, senate: Senate) -> HttpResponse:
         "page": page,
         "form": form,
         "show": show,
+        "withhold_address": address_for_each("interests:withhold", senate.slug),
+        "publish_address": address_for_each("interests:publish", senate.slug),
         "page_title": "Register of interests: all entries",
         "breadcrumbs": _interests_crumbs(senate),
     }

@@ -1,6 +1,6 @@
 """Screening a request's candidates for conflicts, recording decisions and dismissing false positives."""
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -17,12 +17,12 @@ from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.decisions import MemberScreening
 from senate.interests.facts import AdviceRequest, facts_for_request
 from senate.interests.forms import BulkDecisionForm, DecisionForm, DismissForm, ScreeningFilterForm
-from senate.interests.models import ConflictDecision
+from senate.interests.models import ConflictDecision, ConflictPolicy
 from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
 from senate.interests.screening import ScreeningPolicy, screen_many
 from senate.interests.served import REQUEST
-from senate.interests.views.common import crumbs, posted
+from senate.interests.views.common import address_for_each, crumbs, posted
 from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
 
@@ -48,12 +48,11 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
     filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"}, organisations=named)
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
-    # Screened from flat rows, kept until the next act; profiles and decisions are read as instances
-    # for the page of rows shown alone.
+    # Screened from flat rows, with the decisions so far, kept until the next act.
     screened = flagged.screen_candidates(senate, request, facts, dict(named), q)
     candidates, members, found = screened.candidates, screened.members, screened.conflicts
     pool = members if show_all else [m for m in members if m.pk in found]
-    rows = flagged.ordered(flagged.screened(pool, found, *decisions.settled_for(request, candidates.values("pk"))))
+    rows = flagged.ordered(flagged.screened(pool, found, screened.decisions, screened.dismissals))
     shown = flagged.filtered(rows, **filters)
     form = BulkDecisionForm(posted(http), members=[(m.pk, m.name) for m in pool], **restriction_choices(request))
     if http.method == "POST":
@@ -63,8 +62,6 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
                 messages.success(http, f"Your decision has been recorded for {_count(made)}, each on their own record.")
                 return redirect(f"{http.path}?{http.GET.urlencode()}" if http.GET else http.path)
     page = Paginator(shown, PAGE_SIZE).get_page(http.GET.get("page"))
-    shown_here: list[flagged.Flagged] = list(page.object_list)
-    flagged.attach(shown_here, queries.profiles_of([row.member.pk for row in shown_here]))
     query = http.GET.copy()
     query.pop("page", None)
     context = {
@@ -76,6 +73,7 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
         "selected": {str(v) for v in form["members"].value() or []} if form.is_bound else set(),
         "can_decide": http.user.has_perm(P.DECIDE_CONFLICTS, senate),
         "query": query.urlencode(),
+        "member_address": address_for_each("interests:screen_member", senate.slug, request.pk),
         "severity_tags": presenters.SEVERITY_TAGS,
         "with_conflicts": len(found),
         "shown": len(shown),
@@ -108,8 +106,8 @@ def _count(made: list[ConflictDecision]) -> str:
 def screen_member(http: SignedInRequest, senate: Senate, request: Any, profile_id: int) -> HttpResponse:
     """One candidate: the conflicts, the decision form, dismissals and the record so far."""
     profile = _profile(senate, profile_id, request)
-    result, about = _screened(senate, profile, request)
-    form = DecisionForm(posted(http), conflicts=result.states, **restriction_choices(request))
+    screened = _screened(senate, profile, request)
+    form = DecisionForm(posted(http), conflicts=screened.result.states, **restriction_choices(request))
     if http.method == "POST":
         check(http, P.DECIDE_CONFLICTS, request)
         if form.is_valid():
@@ -120,18 +118,24 @@ def screen_member(http: SignedInRequest, senate: Senate, request: Any, profile_i
             else:
                 messages.success(http, f"Your decision on {profile} has been recorded.")
                 return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
-    return _member_page(http, senate, request, result, form, about)
+    return _member_page(http, senate, request, screened, form)
 
 
-def _screened(senate: Senate, profile: Any, request: Any) -> tuple[Any, list[dict[str, Any]]]:
+class _Screened(NamedTuple):
+    result: MemberScreening
+    about: list[dict[str, Any]]  # what the request says, as summary-list rows
+    policy: ConflictPolicy  # the Senate's, read for screening and asked again by the invitation rule
+
+
+def _screened(senate: Senate, profile: Any, request: Any) -> _Screened:
     """The member's screening for the request, and what the request says as summary-list rows: the
-    request's facts and organisations read once for both."""
+    request's facts, organisations and the Senate's conflict policy read once for the whole page."""
     facts = facts_for_request(request)
     named = presenters.request_organisations(facts)
-    rules = ScreeningPolicy.of(conflict_policy_for(senate))
-    conflicts = screen_many([profile], facts, rules=rules, names=dict(named)).get(profile.pk, [])
+    policy = conflict_policy_for(senate)
+    conflicts = screen_many([profile], facts, rules=ScreeningPolicy.of(policy), names=dict(named)).get(profile.pk, [])
     result = decisions.screening_for(profile, request, conflicts=conflicts)
-    return result, presenters.request_rows(request, facts, named)
+    return _Screened(result, presenters.request_rows(request, facts, named), policy)
 
 
 @require_POST
@@ -148,20 +152,20 @@ def dismiss(http: SignedInRequest, senate: Senate, request: AdviceRequest, profi
         else:
             messages.success(http, "The suggestion has been dismissed for this request. The dismissal is recorded.")
             return redirect("interests:screen_member", senate.slug, request.pk, profile.pk)
-    result, about = _screened(senate, profile, request)
-    blank = DecisionForm(conflicts=result.states, **restriction_choices(request))
-    return _member_page(http, senate, request, result, blank, about, failed=(prefix, form))
+    screened = _screened(senate, profile, request)
+    blank = DecisionForm(conflicts=screened.result.states, **restriction_choices(request))
+    return _member_page(http, senate, request, screened, blank, failed=(prefix, form))
 
 
 def _member_page(
     http: SignedInRequest,
     senate: Senate,
     request: AdviceRequest,
-    result: MemberScreening,
+    screened: _Screened,
     form: DecisionForm,
-    about: list[dict[str, Any]],
     failed: tuple[str, DismissForm] | None = None,
 ) -> HttpResponse:
+    result = screened.result
     dismiss_forms = []
     for i, state in enumerate(result.states):
         prefix = f"dismiss-{i}"
@@ -171,12 +175,14 @@ def _member_page(
             else DismissForm(prefix=prefix, initial={"key": state.conflict.key})
         )
         dismiss_forms.append((state, prefix, bound))
-    allowed, reason = decisions.can_be_invited(result.profile, request, screening=result)
+    allowed, reason = decisions.can_be_invited(
+        result.profile, request, screening=result, policies={senate.pk: screened.policy}
+    )
     context = {
         "advice_request": request,
         "result": result,
         "severity_tags": presenters.SEVERITY_TAGS,
-        "facts_rows": about,
+        "facts_rows": screened.about,
         "form": form,
         "dismiss_forms": dismiss_forms,
         "errors": [form] + [f for _s, _p, f in dismiss_forms],
@@ -192,7 +198,7 @@ def _member_page(
 
 
 def _profile(senate: Senate, profile_id: int, request: AdviceRequest) -> Any:
-    profile = queries.screenable(senate, profile_id, partners=queries.partner_senates_of(request))
+    profile = queries.screenable(senate, profile_id, partners=queries.partner_senates_query(request))
     if profile is None:
         raise Http404("There is no member with that number this Senate may screen.")
     return profile

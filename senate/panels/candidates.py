@@ -300,7 +300,10 @@ def read_pool(
     here = senate.pk
     partners = set(partner_senate_ids(request))
     areas = {area.code: area.name for area in request.service_areas.all()}  # as the request's loader read them
-    result = Pool(request=request, on=on, spec=spec, partners=partners, areas=areas, screenings={}, **_empty_columns())
+    result = Pool(
+        request=request, on=on, spec=spec, partners=partners, areas=areas, screenings={}, declarations=[],
+        ids=[], names=[], titles=[], home=[], lent=[], partner=[], skills=[], max_panels=[], load=[], past=[], away=[],
+    )  # fmt: skip
 
     def work_out() -> dict[str, list]:
         return _columns(result, ids=ids, leaving_out=leaving_out, skills=skills)
@@ -335,10 +338,6 @@ COLUMNS = ("ids", "names", "titles", "home", "lent", "partner", "skills", "max_p
 POOL_ROWS = (MemberProfile, Membership, MemberProfile.expertise.through, PanelMember, PanelAbsence, PanelAvailability)
 # And those a page's rows' screening and declarations are read from (the interests app's readings).
 ROWS_READ_FROM = (*SCREENED_FROM, *DUE_WATCHED, ConflictDecision)
-
-
-def _empty_columns() -> dict[str, list]:
-    return {name: [] for name in COLUMNS} | {"declarations": []}
 
 
 def _pool_key(request, *, on: dt.date, spec, skills) -> str:

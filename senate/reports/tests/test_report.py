@@ -6,6 +6,8 @@ import zipfile
 
 import docx
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from senate.interests.attestation import attest
 from senate.interests.panel import declarations_for_panel
@@ -196,3 +198,26 @@ def test_the_bed_model_relied_on_for_the_bed_test_is_in_the_report_with_its_tabl
     word = docx.Document(io.BytesIO(to_docx(compose.compose(version))))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "The chart is in the HTML and PDF versions" in text
+
+
+def test_a_versions_document_is_kept_until_the_next_act_which_shows_at_once(
+    cast, recorded, django_capture_on_commit_callbacks
+):
+    """The document is composed once and kept (as a page served in autocommit keeps it once it
+    commits); an agreed recommendation, an act, is in it on the very next reading."""
+    review, texts = recorded
+    version = draft(review, by=cast["manager"])
+
+    def read() -> str:
+        with django_capture_on_commit_callbacks(execute=True):
+            return rendering.to_html(publication.document(version))
+
+    assert all(text in read() for text in texts)
+    with CaptureQueriesContext(connection) as seen:
+        publication.document(version)
+    assert len(seen.captured_queries) == 1  # kept: only whether anything happened since is asked
+    recommendations.add(
+        review, text="Agree a transfer protocol.", theme="Access", addressee="", priority="high", criterion=None,
+        by=cast["manager"],
+    )  # fmt: skip
+    assert "Agree a transfer protocol." in read()

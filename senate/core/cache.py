@@ -1,5 +1,6 @@
 """Readings that are costly to work out and change only when someone acts: the register of
-interests, who is due to declare, membership coverage. Each is kept until the next recorded act.
+interests, who is due to declare, membership coverage, a request's screening, a panel's pool of
+candidates, an issued report as a document. Each is kept until the next recorded act.
 
 Every change of state goes through a domain function that writes an audit event in its transaction
 (ADR 0004), so the newest event's id changes whenever anything a reading depends on may have changed.

@@ -63,6 +63,11 @@ class Journey:
         self.page.wait_for_load_state()
         self.check_accessibility()
 
+    def fill(self, boxes):
+        """Type into each box, found by its exact label, as a person would."""
+        for label, value in boxes.items():
+            self.page.get_by_label(label, exact=True).fill(value)
+
     def check_accessibility(self):
         from axe_playwright_python.sync_playwright import Axe
         from playwright.sync_api import Error as PlaywrightError

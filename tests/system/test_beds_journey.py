@@ -12,13 +12,9 @@ from senate.accounts.tests.factories import PASSWORD
 from senate.beds.models import BedModel, BedTestLink
 from senate.beds.tests.factories import put_on_panel
 from senate.reviews.tests.factories import RequestFactory
+from tests.system.beds_boxes import A_VIRTUAL_WARD_PROPOSAL
 
 pytestmark = pytest.mark.browser
-
-
-def _fill(page, values):
-    for label, value in values.items():
-        page.get_by_label(label, exact=True).fill(value)
 
 
 def test_a_panel_member_tests_a_bed_reduction_and_relies_on_the_model(journey, cast):
@@ -36,12 +32,11 @@ def test_a_panel_member_tests_a_bed_reduction_and_relies_on_the_model(journey, c
 
     expect(page.get_by_role("heading", name="The bed pool now (baseline)", level=1)).to_be_visible()
     journey.check_accessibility()
-    _fill(page, {"Bed pool": "Medical wards now", "Admissions per year": "2000", "Beds available now": "-30"})
+    journey.fill({"Bed pool": "Medical wards now", "Admissions per year": "2000", "Beds available now": "-30"})
     page.get_by_role("group", name="How do you want to give the length of stay?").get_by_label(
         "Mean and coefficient of variation (a lognormal distribution)"
     ).check()
-    _fill(
-        page,
+    journey.fill(
         {
             "Mean length of stay in days": "4",
             "Coefficient of variation of length of stay": "1.2",
@@ -58,18 +53,7 @@ def test_a_panel_member_tests_a_bed_reduction_and_relies_on_the_model(journey, c
 
     expect(page.get_by_role("heading", name="The proposal", level=1)).to_be_visible()
     journey.check_accessibility()
-    _fill(
-        page,
-        {
-            "Proposal": "Medical wards proposed",
-            "Beds proposed": "26",
-            "Alternative provision": "Virtual ward",
-            "Admissions avoided each year by the alternative provision": "200",
-            "The workforce for the alternative provision": "4 WTE band 6 nurses and 1 WTE consultant geriatrician",
-            "Simulation replications": "4",
-            "Years simulated in each replication": "1",
-        },
-    )
+    journey.fill(A_VIRTUAL_WARD_PROPOSAL)
     page.get_by_role("button", name="Save and continue").click()
 
     run = page.get_by_role("button", name="Run the model", exact=True)

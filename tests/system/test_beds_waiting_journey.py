@@ -15,16 +15,12 @@ from senate.accounts.tests.factories import PASSWORD
 from senate.beds.models import BedModel
 from senate.beds.tests.factories import put_on_panel
 from senate.reviews.tests.factories import RequestFactory
+from tests.system.beds_boxes import A_VIRTUAL_WARD_PROPOSAL
 
 pytestmark = pytest.mark.browser
 
 WINTER_PEAK = "0.095, 0.085, 0.09, 0.08, 0.08, 0.075, 0.075, 0.075, 0.08, 0.085, 0.085, 0.095"
 WEEKDAYS = "0.17, 0.16, 0.15, 0.15, 0.15, 0.11, 0.11"
-
-
-def _fill(page, boxes):
-    for label, value in boxes.items():
-        page.get_by_label(label, exact=True).fill(value)
 
 
 def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_seasonal_demand(journey, cast):
@@ -42,10 +38,9 @@ def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_season
 
     expect(page.get_by_role("heading", level=1, name="The bed pool now (baseline)")).to_be_visible()
     journey.check_accessibility()
-    _fill(page, {"Bed pool": "Medical wards now", "Admissions per year": "2000", "Beds available now": "30"})
+    journey.fill({"Bed pool": "Medical wards now", "Admissions per year": "2000", "Beds available now": "30"})
     page.get_by_label("Mean and coefficient of variation (a lognormal distribution)").check()
-    _fill(
-        page,
+    journey.fill(
         {
             "Mean length of stay in days": "4",
             "Coefficient of variation of length of stay": "1.2",
@@ -60,16 +55,9 @@ def test_a_panel_member_models_waiting_patients_and_escalation_beds_under_season
 
     expect(page.get_by_role("heading", level=1, name="The proposal")).to_be_visible()
     journey.check_accessibility()
-    _fill(
-        page,
+    journey.fill(
         {
-            "Proposal": "Medical wards proposed",
-            "Beds proposed": "26",
-            "Alternative provision": "Virtual ward",
-            "Admissions avoided each year by the alternative provision": "200",
-            "The workforce for the alternative provision": "4 WTE band 6 nurses and 1 WTE consultant geriatrician",
-            "Simulation replications": "4",
-            "Years simulated in each replication": "1",
+            **A_VIRTUAL_WARD_PROPOSAL,
             "Escalation beds": "2",
             "Open the escalation beds when more than this share of the beds is occupied": "0.9",
             "Find the beds the proposal needs for this chance of finding no bed": "0.01",

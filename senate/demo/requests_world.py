@@ -541,11 +541,14 @@ RECOMMENDATIONS = [
 def _backdate(request: Request, demo: Demo, today: dt.date, number: int) -> None:
     """Spread the timeline over the months the request has been with the Senate."""
     events = list(request.events.order_by("id"))
-    start = timezone.now() - dt.timedelta(days=demo.started_days_ago)
+    # Mid-morning on the Senate's own calendar, so that each event falls on the day counted for it
+    # whatever the hour the world is built (an hour from "now" in UTC is the next day in summer time).
+    start = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=demo.started_days_ago), dt.time(10)))
     step = dt.timedelta(days=max(1, demo.started_days_ago // max(1, len(events) + 1)))
+    now = timezone.now()
     for i, event in enumerate(events):
-        type(event).objects.filter(pk=event.pk).update(at=start + step * (i + 1))
-    last = start + step * max(1, len(events))
+        type(event).objects.filter(pk=event.pk).update(at=min(start + step * (i + 1), now))
+    last = min(start + step * max(1, len(events)), now)
     sent = Request.objects.filter(pk=request.pk, submitted_at__isnull=False).exists()  # `request` may be stale
     Request.objects.filter(pk=request.pk).update(
         created_at=start - dt.timedelta(days=2),

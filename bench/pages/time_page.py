@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("page", help="a regular expression matched against the page labels")
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--profile", action="store_true", help="print the 30 costliest functions")
+    parser.add_argument("--sort", default="cumulative", help="with --profile: cumulative (default) or tottime")
+    parser.add_argument("--lines", type=int, default=30, help="with --profile: how many functions to print")
     parser.add_argument("--sql", action="store_true", help="print the slowest ten queries")
     args = parser.parse_args(argv)
 
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         for query in sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:10]:
             print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.lines)
     return 0
 
 

@@ -84,12 +84,12 @@ def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list
         text_rank.setdefault(rid, 1.0 - i / len(ranked))
     services = {area.pk for area in request.service_areas.all()}  # as the page's loader prefetched them
     icb = _icb(request.requesting_organisation)
-    # The same service line as a subquery, not a join: joined, every candidate was read with each of
-    # its services and the rows made distinct again.
-    same_service = Request.service_areas.through.objects.filter(expertise__in=services).values("request_id")
-    related = candidates.filter(
-        Q(request__in=list(text_rank)) | Q(request__in=same_service) | Q(icb=icb, icb__isnull=False)
-    )
+    # The requests of the same service line read first as plain ids, so that with those the text
+    # found and the ICB, PostgreSQL finds the related documents by their indexes (as a subquery in
+    # the same condition, it read every document of every request).
+    through = Request.service_areas.through.objects
+    same_service = list(through.filter(expertise__in=services).values_list("request_id", flat=True)) if services else []
+    related = candidates.filter(Q(request__in=[*text_rank, *same_service]) | Q(icb=icb, icb__isnull=False))
     # A request found as itself or as its published advice: the better of the two (a request's
     # documents share its ICB and service lines, so both are read here when either is related).
     published, readable = _readable(related)

@@ -38,6 +38,11 @@ def national_roles(user: User) -> set[str]:
     return user._national_roles  # type: ignore[no-any-return]
 
 
+def assignments(user: User) -> list[tuple[int | None, str, int | None]]:
+    """Each role a signed-in person holds: its Senate, the role and the organisation it acts for."""
+    return _cache(user)
+
+
 def _cache(user: User) -> list[tuple[int | None, str, int | None]]:
     if not hasattr(user, "_senate_roles"):
         user._senate_roles = list(user.roles.values_list("senate_id", "role", "organisation_id"))

@@ -3,6 +3,7 @@ see, and the picture across requests (a plain function over the requests a perso
 Senate team's, the assurance viewer's and a national team's pages ask the same question)."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -71,9 +72,10 @@ def parties_of(request: Request) -> QuerySet[Party]:
     return Party.objects.filter(request=request).select_related("organisation")
 
 
-def own_parties(user: User, request: Request) -> list[Party]:
+def own_parties(user: User, request: Request, parties: Iterable[Party] | None = None) -> list[Party]:
+    """The parties this person acts for: of `parties` when the page has read them already."""
     own = organisations_for(user, request.senate)
-    return [p for p in parties_of(request) if p.organisation_id in own]
+    return [p for p in (parties_of(request) if parties is None else parties) if p.organisation_id in own]
 
 
 def sessions_of(request: Request) -> QuerySet[Session]:

@@ -165,7 +165,7 @@ def broker_page(http: SignedInRequest, senate: Senate, request: Request) -> Http
     statement = getattr(request, "consensus", None) if hasattr(request, "consensus") else None
     parties = list(queries.parties_of(request))
     confirmed = {c.party_id: c for c in statement.confirmations.select_related("by")} if statement else {}
-    own = queries.own_parties(http.user, request)
+    own = queries.own_parties(http.user, request, parties)
     context = {
         "advice_request": request,
         "parties": parties,

@@ -5,7 +5,7 @@ import csv
 import datetime as dt
 from typing import Any
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from senate.accounts.people import SignedInRequest
 from senate.core.access import public, requires
+from senate.core.cache import until_next_act
 from senate.core.spreadsheets import safe_cell
 from senate.council import publication
 from senate.national import presenters, queries
@@ -23,7 +24,7 @@ from senate.national.served import ISSUED
 from senate.organisations.models import Senate
 from senate.reports import recommendations
 from senate.reports.publication import document, final_version
-from senate.reviews.models import Request
+from senate.reviews.models import Request, RequestEvent
 
 PER_PAGE = 25
 FEED_ENTRIES = 50
@@ -103,13 +104,29 @@ def advice_log_feed(http: HttpRequest) -> HttpResponse:
 @requires(NationalPermission.VIEW_NATIONAL_FIGURES)
 def national_home(http: SignedInRequest) -> HttpResponse:
     """NHS England's national team: every Senate side by side, and the newest advice issued."""
-    page = Paginator(queries.issued_advice(), PER_PAGE).get_page(http.GET.get("page"))
+    asked = http.GET.get("page", "1")
+    if asked.isascii() and asked.isdigit() and len(asked) <= 6:  # kept for a page number, not any text
+        figures, page = until_next_act(
+            f"national:home:{timezone.localdate()}:{asked}",
+            lambda: _side_by_side(asked),
+            rows_of=(Senate, Request, RequestEvent),
+        )
+    else:
+        figures, page = _side_by_side(asked)
     context = {
-        "figures": queries.senate_figures(),
+        "figures": figures,
         "page": page,
         "page_title": "Every Senate side by side",
     }
     return render(http, "national/home.jinja", context)
+
+
+def _side_by_side(asked: str) -> tuple[list[queries.SenateFigures], Page]:
+    """Every Senate's figures and a page of the advice issued, as plain rows to keep: the page's
+    requests read, its paginator counting a range rather than holding the query."""
+    page = Paginator(queries.issued_advice(), PER_PAGE).get_page(asked)
+    counted = Paginator(range(page.paginator.count), PER_PAGE)
+    return queries.senate_figures(), Page(list(page.object_list), page.number, counted)
 
 
 @requires(NationalPermission.VIEW_ASSURANCE_ACROSS)

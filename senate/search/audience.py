@@ -16,6 +16,7 @@ from typing import Any
 
 from senate.accounts.models import Role, User
 from senate.accounts.people import Visitor
+from senate.accounts.roles import assignments
 
 PUBLIC = "public"
 SIGNED_IN = "signed-in"
@@ -87,7 +88,7 @@ def viewer_keys(user: Visitor | None) -> tuple[set[str], str | None]:
     keys = {PUBLIC, SIGNED_IN, f"user:{user.pk}"}
     if user.is_superuser:
         keys.add(ADMIN)
-    for senate_id, role, organisation_id in user.roles.values_list("senate_id", "role", "organisation_id"):
+    for senate_id, role, organisation_id in assignments(user):  # as the permissions read them
         keys.add(f"role:{senate_id}:{role}")
         if role == Role.REQUESTER and organisation_id:
             keys.add(f"org:{senate_id}:{organisation_id}")

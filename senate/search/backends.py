@@ -79,7 +79,7 @@ class SQLite(_Ids):
         if within is not None:
             # `+rowid`: checked row by row against the subquery, built once (as `rowid IN`, FTS5
             # would run the whole match again for every id of the subquery).
-            sql, params = f" AND +rowid IN ({within[0]})", within[1]
+            sql, params = f" AND +search_text.rowid IN ({within[0]})", within[1]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT search_text.rowid{_selected(columns)} FROM search_text{_joined(columns, 'search_text.rowid')} "

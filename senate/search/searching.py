@@ -184,18 +184,26 @@ def _date(value: str | dt.date) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _names(table: str, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
+def _names(senate_ids: set[int], organisation_ids: set[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """The names of these Senates and of these organisations, in one query."""
+    if not senate_ids and not organisation_ids:
+        return {}, {}
+    parts, params = [], []
+    for table, ids in (("organisations_senate", senate_ids), ("organisations_organisation", organisation_ids)):
+        if ids:
+            parts.append(f"SELECT '{table}', id, name FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))})")
+            params += sorted(ids)
+    found: dict[str, dict[int, str]] = {"organisations_senate": {}, "organisations_organisation": {}}
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, name FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))})", sorted(ids))
-        return dict(cursor.fetchall())
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for table, pk, name in cursor.fetchall():
+            found[table][pk] = name
+    return found["organisations_senate"], found["organisations_organisation"]
 
 
 def _labelled(counts: dict[str, Counter]) -> dict[str, list[tuple[Any, int]]]:
     """Each facet's values with their names, most found first."""
-    senates = _names("organisations_senate", set(counts["senate"]))
-    organisations = _names("organisations_organisation", set(counts["icb"]) | set(counts["organisation"]))
+    senates, organisations = _names(set(counts["senate"]), set(counts["icb"]) | set(counts["organisation"]))
     names: dict[str, Callable[[Any], str]] = {
         "senate": lambda v: senates.get(v, ""),
         "advice_kind": lambda v: ADVICE_KINDS.get(v, v),

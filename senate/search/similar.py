@@ -64,42 +64,46 @@ class SimilarReview:
 def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list[SimilarReview]:
     """The earlier requests closest to `request` that `user` may find, best first."""
     mine = _terms(request)
-    candidates = (
-        permitted(user)
-        .filter(kind__in=["request", "advice"], request__submitted_at__isnull=False)
-        .exclude(request=request)
-        .filter(dated__lte=localdate(request.submitted_at or request.created_at))
-    )
-    allowed = candidates.values("pk").query.sql_with_params()
+    candidates = _earlier(permitted(user), request)
+    # The match asks the viewer's keys itself (backends.py): narrowed here only to the earlier requests
+    # and their advice, which the index then reads only where the words and keys are.
+    earlier = _earlier(Document.objects.all(), request).values("pk").query.sql_with_params()
     ranked = (
-        backend().match(
-            Query(text=" ".join(mine), groups=[[t] for t in mine], any_group=True), viewer_keys(user), within=allowed
+        backend().match_rows(
+            Query(text=" ".join(mine), groups=[[t] for t in mine], any_group=True),
+            viewer_keys(user),
+            columns=("request_id",),
+            within=earlier,
         )
         if mine
         else []
     )
-    text_rank = {pk: 1.0 - i / max(len(ranked), 1) for i, pk in enumerate(ranked[:200])}
+    # Each request's best text rank, of its documents among the 200 best matched.
+    text_rank: dict[int, float] = {}
+    for i, (_pk, rid) in enumerate(ranked[:200]):
+        text_rank.setdefault(rid, 1.0 - i / len(ranked))
     services = {area.pk for area in request.service_areas.all()}  # as the page's loader prefetched them
     icb = _icb(request.requesting_organisation)
-    # The same service line as a subquery, not a join: joined, every candidate was read with each of
-    # its services and the rows made distinct again.
-    same_service = Request.service_areas.through.objects.filter(expertise__in=services).values("request_id")
-    related = candidates.filter(
-        Q(pk__in=list(text_rank)) | Q(request__in=same_service) | Q(icb=icb, icb__isnull=False)
-    ).values_list("pk", "request_id")
-    # A request found as itself or as its published advice: the better of the two.
-    best: dict[int, float] = {}
-    for pk, rid in related[:500]:
-        best[rid] = max(best.get(rid, 0.0), text_rank.get(pk, 0.0))
+    # The requests of the same service line read first as plain ids, so that with those the text
+    # found and the ICB, PostgreSQL finds the related documents by their indexes (as a subquery in
+    # the same condition, it read every document of every request).
+    through = Request.service_areas.through.objects
+    same_service = list(through.filter(expertise__in=services).values_list("request_id", flat=True)) if services else []
+    related = candidates.filter(Q(request__in=[*text_rank, *same_service]) | Q(icb=icb, icb__isnull=False))
+    # A request found as itself or as its published advice: the better of the two (a request's
+    # documents share its ICB and service lines, so both are read here when either is related).
+    published, readable = _readable(related)
+    best = {rid: text_rank.get(rid, 0.0) for rid in readable}
     others = (
         Request.objects.filter(pk__in=list(best))
         .select_related("senate", "requesting_organisation__icb", "publication_permission")
         .prefetch_related("service_areas")
     )
-    published, readable = _readable(candidates.filter(request__in=list(best)))
     scored = []
     for other in others:
-        text = readable.get(other.pk, f"{other.title} {other.questions} {other.background}")
+        text = readable[other.pk]
+        if text is None:
+            text = f"{other.title} {other.questions} {other.background}"
         reasons, score = _why(request, other, text, mine, services, icb, best[other.pk])
         if score > 0:
             scored.append((score, other.pk, other, reasons))
@@ -111,15 +115,25 @@ def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list
     ]
 
 
-def _readable(found: QuerySet[Document]) -> tuple[set[int], dict[int, str]]:
-    """Of the requests `found` as documents the viewer may find: those whose advice is published, and
-    what the viewer may read of each they may not read in full (only its published advice, redacted),
-    in one query over these requests alone."""
+def _earlier(documents: QuerySet[Document], request: Request) -> QuerySet[Document]:
+    """Of these documents, those of the requests submitted before this one, and their advice."""
+    return (
+        documents.filter(kind__in=["request", "advice"], request__submitted_at__isnull=False)
+        .exclude(request=request)
+        .filter(dated__lte=localdate(request.submitted_at or request.created_at))
+    )
+
+
+def _readable(found: QuerySet[Document]) -> tuple[set[int], dict[int, str | None]]:
+    """Of the requests `found` as documents the viewer may find (at most 500 documents): those whose
+    advice is published, and what the viewer may read of each (None: the whole request; else only its
+    published advice, redacted), in one query."""
     body = Case(When(kind="advice", then="body"), default=Value(""), output_field=TextField())
-    rows = list(found.values_list("request_id", "kind", body))
+    rows = list(found.values_list("request_id", "kind", body)[:500])
     published = {request_id for request_id, kind, _body in rows if kind == "advice"}
     whole = {request_id for request_id, kind, _body in rows if kind == "request"}
-    readable = {request_id: text for request_id, kind, text in rows if kind == "advice" and request_id not in whole}
+    readable: dict[int, str | None] = dict.fromkeys(whole)
+    readable |= {request_id: text for request_id, kind, text in rows if kind == "advice" and request_id not in whole}
     return published, readable
 
 
@@ -165,7 +179,7 @@ def _why(
     request: Request, other: Request, their_text: str, mine: list[str], services: set[int], icb: int | None, text: float
 ) -> tuple[list[str], float]:
     reasons, score = [], 0.0
-    theirs = {stem(w) for w in words(their_text)}
+    theirs = {stem(w) for w in set(words(their_text))}
     shared = [w for w in mine if stem(w) in theirs][:SHOWN_TERMS]
     if shared and text:
         reasons.append("Shares the terms " + _listed(shared))

@@ -2,6 +2,7 @@
 The document's text is escaped word by word; only the <mark> tags are added as markup."""
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -10,6 +11,7 @@ TOKEN = re.compile(r"\S+")
 ENDINGS = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "y", "e")
 
 
+@lru_cache(maxsize=50_000)  # a word is stemmed once, not on every page that shows it
 def stem(word: str) -> str:
     word = re.sub(r"[^a-z0-9]", "", word.lower())
     for ending in ENDINGS:
@@ -21,12 +23,10 @@ def stem(word: str) -> str:
 def snippet(text: str, terms: set[str], *, words: int = WORDS_AROUND) -> Markup:
     pieces = TOKEN.findall(text)
     stems = {stem(t) for t in terms if t}
-    hits = [i for i, p in enumerate(pieces) if _matches(p, stems)]
-    first = hits[0] if hits else 0
+    # Only the first hit and the words around it are looked at: a long document is not read to its end.
+    first = next((i for i, p in enumerate(pieces) if _matches(p, stems)), 0)
     start, end = max(0, first - words // 2), min(len(pieces), first + words + words // 2)
-    shown = [
-        Markup("<mark>{}</mark>").format(p) if i in hits else escape(p) for i, p in enumerate(pieces[start:end], start)
-    ]
+    shown = [Markup("<mark>{}</mark>").format(p) if _matches(p, stems) else escape(p) for p in pieces[start:end]]
     return Markup("… " if start else "") + Markup(" ").join(shown) + Markup(" …" if end < len(pieces) else "")
 
 

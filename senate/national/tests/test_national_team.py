@@ -2,8 +2,12 @@
 side and the advice each has issued, and nothing else of a Senate's."""
 
 import datetime as dt
+import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from senate.accounts.granting import RoleRefused, grant_national_role, withdraw_national_role
@@ -13,6 +17,7 @@ from senate.core.models import AuditEvent
 from senate.national.queries import senate_figures
 from senate.national.tests.factories import issued_request
 from senate.reports.tests.factories import draft
+from senate.reviews import lifecycle
 from senate.reviews.tests.factories import RequestFactory
 
 TEAM = NationalRole.NATIONAL_TEAM
@@ -123,3 +128,37 @@ def test_turnaround_counts_from_the_request_being_sent(cast):
     request.submitted_at = timezone.now() - dt.timedelta(days=12, hours=2)
     request.save()
     assert {f.senate.slug: f.median_days for f in senate_figures()}["south-west"] == 12
+
+
+def test_the_kept_national_page_shows_advice_issued_and_a_request_withdrawn_at_once(
+    client, cast, django_capture_on_commit_callbacks
+):
+    """The figures and the advice issued are kept until the next act (as a page served in autocommit
+    keeps them once it commits): advice issued, or a request withdrawn, shows on the very next look."""
+    approved = RequestFactory(created_by=cast["requester"], stage="approved", title="Advice on hyperacute stroke")
+    in_progress = RequestFactory(created_by=cast["requester"], stage="panel_meeting")
+    client.force_login(cast["national"])
+
+    def look() -> tuple[int, str]:
+        with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as seen:
+            response = client.get("/national/")
+        assert response.status_code == 200
+        return len(seen.captured_queries), response.content.decode()
+
+    def south_west(page: str, column: str) -> str:
+        row = re.search(r"South West Clinical Senate</th>(.*?)</tr>", page, re.S)
+        assert row is not None
+        return re.search(rf"{column} </span>([^<]*)</td>", row.group(1)).group(1)  # type: ignore[union-attr]
+
+    cache.clear()
+    first, page = look()
+    again, page = look()
+    assert again < first and "Advice on hyperacute stroke" not in page
+    assert (south_west(page, "Advice issued"), south_west(page, "In progress")) == ("0", "2")
+    with lifecycle.reviews_rules_only():
+        lifecycle.perform("issue", approved, by=cast["manager"])
+    page = look()[1]
+    assert f"/national/south-west/issued/{approved.pk}/" in page and "Advice on hyperacute stroke" in page
+    assert (south_west(page, "Advice issued"), south_west(page, "In progress")) == ("1", "1")
+    lifecycle.perform("withdraw", in_progress, by=cast["requester"], reason="The ICB paused the programme")
+    assert south_west(look()[1], "In progress") == "0"

@@ -54,6 +54,14 @@ def paper(meeting: Meeting, paper_id: int) -> Paper:
     return found
 
 
+def papers_by_item(meeting: Meeting) -> dict[int | None, list[Paper]]:
+    """The meeting's papers in one query, by agenda item (None: papers for the whole meeting)."""
+    found: dict[int | None, list[Paper]] = {}
+    for paper in meeting.papers.all():
+        found.setdefault(paper.item_id, []).append(paper)
+    return found
+
+
 def quorum_rule(senate: Senate) -> QuorumRule:
     """The Senate's quorum rule, or an unsaved one with the defaults."""
     return QuorumRule.objects.filter(senate=senate).first() or QuorumRule(senate=senate)

@@ -33,9 +33,15 @@ def item_to_decide(meeting: Meeting, number: int) -> AgendaItem | None:
     item = meeting.items.filter(number=number).select_related("request", "decision").prefetch_related(declared).first()
     if item is None:
         return None
-    prefetch_related_objects([meeting], Prefetch("attendance", Attendance.objects.select_related("profile__user")))
+    read_attendance(meeting)
     item.meeting = meeting  # served with its Senate and chair
     return item
+
+
+def read_attendance(meeting: Meeting) -> None:
+    """Read the meeting's attendance list with profiles and users once, onto the meeting:
+    `meeting.attendance.all()` and `declarations.attendance_of` then use that copy."""
+    prefetch_related_objects([meeting], Prefetch("attendance", Attendance.objects.select_related("profile__user")))
 
 
 def meetings_of(senate: Senate) -> list[Meeting]:

@@ -54,8 +54,11 @@ def declarations_page(http: SignedInRequest, senate: Senate, meeting: Meeting) -
     bulk_posted = http.method == "POST" and "record_all" in http.POST
     if bulk_posted:
         check(http, P.MANAGE_MEETINGS, senate)
+    if http.method != "POST":  # a post records attendance: what follows it must read the list afresh
+        queries.read_attendance(meeting)  # every question below asks the one list
+    agenda = list(meeting.items.all())
     allowed = _mine(http, meeting)
-    form = AddDeclarationForm(posted(http) if not bulk_posted else None, items=meeting.items.all(), attendees=allowed)
+    form = AddDeclarationForm(posted(http) if not bulk_posted else None, items=agenda, attendees=allowed)
     if http.method == "POST" and not bulk_posted and form.is_valid():
         try:
             declarations.add_declaration(by=http.user, **form.cleaned_data)
@@ -82,7 +85,7 @@ def declarations_page(http: SignedInRequest, senate: Senate, meeting: Meeting) -
     known = []
     if not meeting.started_at:
         names = {a.pk: a.name for a in meeting.attendance.all()}
-        items = {i.pk: i for i in meeting.items.all()}
+        items = {i.pk: i for i in agenda}
         found = declarations.kept_known_conflicts(meeting)
         known = [
             (items[item_id], names[a], conflict.reason)

@@ -17,7 +17,6 @@ from senate.council.models import (
     MeetingDeclaration,
     Minutes,
     Paper,
-    PublicationPermission,
     QuorumRule,
 )
 from senate.organisations.models import Senate
@@ -124,10 +123,6 @@ def published_minutes_record(senate: Senate, pk: int) -> Minutes:
     if found is None:
         raise Http404("There are no published minutes with that number.")
     return found
-
-
-def publication_permission(request: Request) -> PublicationPermission | None:
-    return PublicationPermission.objects.filter(request=request).first()
 
 
 def follow_up_letters(request: Request) -> QuerySet[FollowUpLetter]:

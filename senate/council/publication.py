@@ -76,7 +76,11 @@ def give_permission(
 
 def issued_on(request: Request) -> dt.date | None:
     """The day the advice went to the requester with its covering letter, if it has."""
-    issue = AdviceIssue.objects.filter(request=request).first()
+    return issue_day(AdviceIssue.objects.filter(request=request).first())
+
+
+def issue_day(issue: AdviceIssue | None) -> dt.date | None:
+    """`issued_on` of an issue a page has read already."""
     return timezone.localtime(issue.issued_at).date() if issue else None
 
 
@@ -112,17 +116,22 @@ def is_public(request: Request, *, today: dt.date) -> bool:
     permission and the ratification read in one query)."""
     if request.stage not in ISSUED_OR_LATER:
         return False
-    permission = (
-        PublicationPermission.objects.filter(request=request)
-        .annotate(ratified=Exists(ratified_decisions().filter(item__request=request)))
-        .order_by("pk")
-        .values_list("publish_from", "ratified")
-        .first()
-    )
-    if permission is None:
+    return public_with(request, permission_to_publish(request), today=today)
+
+
+def permission_to_publish(request: Request) -> PublicationPermission | None:
+    """The requester's permission to publish, with `ratified` (whether the Council has ratified the
+    advice) read in the same query."""
+    ratified = Exists(ratified_decisions().filter(item__request=request))
+    return PublicationPermission.objects.filter(request=request).annotate(ratified=ratified).order_by("pk").first()
+
+
+def public_with(request: Request, permission: PublicationPermission | None, *, today: dt.date) -> bool:
+    """`is_public` for a page that has read the permission with `permission_to_publish`."""
+    if request.stage not in ISSUED_OR_LATER or permission is None:
         return False
-    publish_from, ratified = permission
-    return bool(ratified and (publish_from is None or publish_from <= today))
+    ratified = permission.ratified  # type: ignore[attr-defined]
+    return bool(ratified and (permission.publish_from is None or permission.publish_from <= today))
 
 
 def published_advice(*, today: dt.date) -> QuerySet[Request]:

@@ -17,7 +17,6 @@ from senate.council.models import (
     MeetingDeclaration,
     Minutes,
     Paper,
-    PublicationPermission,
     QuorumRule,
 )
 from senate.organisations.models import Senate
@@ -33,9 +32,15 @@ def item_to_decide(meeting: Meeting, number: int) -> AgendaItem | None:
     item = meeting.items.filter(number=number).select_related("request", "decision").prefetch_related(declared).first()
     if item is None:
         return None
-    prefetch_related_objects([meeting], Prefetch("attendance", Attendance.objects.select_related("profile__user")))
+    read_attendance(meeting)
     item.meeting = meeting  # served with its Senate and chair
     return item
+
+
+def read_attendance(meeting: Meeting) -> None:
+    """Read the meeting's attendance list with profiles and users once, onto the meeting:
+    `meeting.attendance.all()` and `declarations.attendance_of` then use that copy."""
+    prefetch_related_objects([meeting], Prefetch("attendance", Attendance.objects.select_related("profile__user")))
 
 
 def meetings_of(senate: Senate) -> list[Meeting]:
@@ -51,6 +56,14 @@ def paper(meeting: Meeting, paper_id: int) -> Paper:
     found = Paper.objects.filter(meeting=meeting, pk=paper_id).first()
     if found is None:
         raise Http404("There is no paper with that number for this meeting.")
+    return found
+
+
+def papers_by_item(meeting: Meeting) -> dict[int | None, list[Paper]]:
+    """The meeting's papers in one query, by agenda item (None: papers for the whole meeting)."""
+    found: dict[int | None, list[Paper]] = {}
+    for paper in meeting.papers.all():
+        found.setdefault(paper.item_id, []).append(paper)
     return found
 
 
@@ -110,10 +123,6 @@ def published_minutes_record(senate: Senate, pk: int) -> Minutes:
     if found is None:
         raise Http404("There are no published minutes with that number.")
     return found
-
-
-def publication_permission(request: Request) -> PublicationPermission | None:
-    return PublicationPermission.objects.filter(request=request).first()
 
 
 def follow_up_letters(request: Request) -> QuerySet[FollowUpLetter]:

@@ -54,8 +54,11 @@ def declarations_page(http: SignedInRequest, senate: Senate, meeting: Meeting) -
     bulk_posted = http.method == "POST" and "record_all" in http.POST
     if bulk_posted:
         check(http, P.MANAGE_MEETINGS, senate)
+    if http.method != "POST":  # a post records attendance: what follows it must read the list afresh
+        queries.read_attendance(meeting)  # every question below asks the one list
+    agenda = list(meeting.items.all())
     allowed = _mine(http, meeting)
-    form = AddDeclarationForm(posted(http) if not bulk_posted else None, items=meeting.items.all(), attendees=allowed)
+    form = AddDeclarationForm(posted(http) if not bulk_posted else None, items=agenda, attendees=allowed)
     if http.method == "POST" and not bulk_posted and form.is_valid():
         try:
             declarations.add_declaration(by=http.user, **form.cleaned_data)
@@ -82,7 +85,7 @@ def declarations_page(http: SignedInRequest, senate: Senate, meeting: Meeting) -
     known = []
     if not meeting.started_at:
         names = {a.pk: a.name for a in meeting.attendance.all()}
-        items = {i.pk: i for i in meeting.items.all()}
+        items = {i.pk: i for i in agenda}
         found = declarations.kept_known_conflicts(meeting)
         known = [
             (items[item_id], names[a], conflict.reason)
@@ -177,14 +180,18 @@ def acting_chair(http: SignedInRequest, senate: Senate, meeting: Meeting, number
     return _decide_page(http, item, _decision_form(item), chair_form, status=400)
 
 
+def _restricted(item: AgendaItem, sitting: decisions.Sitting) -> dict:
+    found = sitting.restrictions.get(item.request_id or 0, {})
+    return decisions.restricted_voters(item, present=sitting.present, found=found)
+
+
 def _decide_page(
     http: HttpRequest, item: AgendaItem, form: DecisionForm, chair_form: ActingChairForm, status: int = 200
 ) -> HttpResponse:
     meeting = item.meeting
     # The members present, the Council's size, the quorum rule and standing restrictions: read once
-    # for every question below.
-    sitting = decisions.Sitting.of(meeting, items=[item])
-    found = sitting.restrictions.get(item.request_id or 0, {})
+    # for every question below, and only for an item to decide (one for noting has no quorum to show).
+    sitting = decisions.Sitting.of(meeting, items=[item]) if item.needs_decision else None
     context = {
         "meeting": meeting,
         "item": item,
@@ -192,8 +199,8 @@ def _decide_page(
         "chair_form": chair_form,
         "chair": chairing.item_chair(item) if meeting.started_at else None,
         "needs_acting_chair": meeting.started_at and chairing.usual_chair(item) is None,
-        "verdict": decisions.verdict(item, sitting=sitting),
-        "restricted": decisions.restricted_voters(item, present=sitting.present, found=found),
+        "verdict": decisions.verdict(item, sitting=sitting) if sitting else None,
+        "restricted": _restricted(item, sitting) if sitting else {},
         "blockers": decisions.blockers(item, sitting=sitting),
         "declared": item.declarations.all(),  # read with the item, with who made them
         "decision": getattr(item, "decision", None),

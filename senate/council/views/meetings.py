@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -49,7 +50,11 @@ def meeting_new(http: SignedInRequest, senate: Senate) -> HttpResponse:
 def meeting_detail(http: SignedInRequest, senate: Senate, meeting: Meeting) -> HttpResponse:
     """The agenda: each item with its papers, each attending member's known conflicts, and whether
     it is quorate after recusals."""
-    items = list(meeting.items.select_related("request", "decision").prefetch_related("declarations", "papers"))
+    items = list(meeting.items.select_related("request", "decision"))
+    # Declarations only where the page reads them: an item's quorum, and how many once started.
+    declared = [i for i in items if i.needs_decision or (meeting.started_at and i.request_id)]
+    prefetch_related_objects(declared, "declarations")
+    papers = queries.papers_by_item(meeting)
     conflicts = {} if meeting.started_at else declarations.kept_known_conflicts(meeting)
     attendance = list(meeting.attendance.select_related("profile__user"))
     names = {a.pk: a.name for a in attendance}
@@ -59,6 +64,7 @@ def meeting_detail(http: SignedInRequest, senate: Senate, meeting: Meeting) -> H
     rows = [
         {
             "item": item,
+            "papers": papers.get(item.pk, []),
             "known": [(names[a], found) for a, found in conflicts.get(item.pk, {}).items()],
             "verdict": decisions.verdict(item, sitting=sitting) if item.needs_decision else None,
             "decision": getattr(item, "decision", None),
@@ -69,7 +75,7 @@ def meeting_detail(http: SignedInRequest, senate: Senate, meeting: Meeting) -> H
         "meeting": meeting,
         "rows": rows,
         "attendance": attendance,
-        "papers": meeting.papers.filter(item=None),
+        "papers": papers.get(None, []),
         "formats": formats_needed(senate, [a.profile for a in attendance if not a.observer]),
         "notice_days": senate.papers_notice_days,
         "can_manage": http.user.has_perm(P.MANAGE_MEETINGS, senate),

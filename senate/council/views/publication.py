@@ -66,9 +66,10 @@ def publication_page(http: SignedInRequest, senate: Senate, request: Request) ->
     may_permit = http.user.has_perm(ReviewsPermission.ACT_AS_REQUESTER, request) or http.user.has_perm(
         ReviewsPermission.MANAGE_REQUEST, request
     )
-    permission = queries.publication_permission(request)
+    permission = publication.permission_to_publish(request)
+    issued = getattr(request, "advice_issue", None)
     initial = {"given_on": dt.date.today(), "given_by": getattr(http.user, "full_name", "")}
-    form = PermissionForm(posted(http), initial=initial, issued_on=publication.issued_on(request))
+    form = PermissionForm(posted(http), initial=initial, issued_on=publication.issue_day(issued))
     if http.method == "POST":
         if not may_permit:
             raise Http404("Only the requester or the Senate manager records permission to publish.")
@@ -89,9 +90,9 @@ def publication_page(http: SignedInRequest, senate: Senate, request: Request) ->
         "can_manage": http.user.has_perm(ReviewsPermission.MANAGE_REQUEST, request),
         "letter_form": FollowUpLetterForm(initial={"sent_on": today}),
         "letters": queries.follow_up_letters(request),
-        "issued": getattr(request, "advice_issue", None),
+        "issued": issued,
         "ratification": ratification.ratification(request),
-        "is_public": publication.is_public(request, today=today),
+        "is_public": publication.public_with(request, permission, today=today),
         "page_title": "Publication",
         "breadcrumbs": _request_crumbs(request),
     }

@@ -67,14 +67,23 @@ def years_of(profile: MemberProfile, senate: Senate, *, today: dt.date) -> list[
     return years[::-1]
 
 
+def _blank(profile: MemberProfile, senate: Senate, year_from: dt.date) -> Record:
+    return Record(
+        member=str(profile), senate=senate.name, year_from=uk_date(year_from), year_to=uk_date(year_end(year_from))
+    )
+
+
+def panels_of(profile: MemberProfile, senate: Senate, year_from: dt.date) -> Record:
+    """The record with its panels and reviews chaired alone: what a renewal review shows of the year
+    (the whole record is six reads)."""
+    record = _blank(profile, senate, year_from)
+    _panels(record, profile, senate, year_from, year_end(year_from))
+    return record
+
+
 def record_of(profile: MemberProfile, senate: Senate, year_from: dt.date) -> Record:
     until = year_end(year_from)
-    record = Record(
-        member=str(profile),
-        senate=senate.name,
-        year_from=uk_date(year_from),
-        year_to=uk_date(until),
-    )
+    record = _blank(profile, senate, year_from)
     for m in Membership.objects.filter(profile=profile, senate=senate, term_start__lte=until, term_end__gte=year_from):
         record.memberships.append(
             f"{m.get_body_display()}, {m.get_role_display()}: term {m.term_number}, "

@@ -145,7 +145,8 @@ def induction_overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
 @requires(MANAGE, on=MEMBER)
 def member_record(http: SignedInRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
     today = dt.date.today()
-    years = record.years_of(profile, senate, today=today)
+    held = record.memberships_in(profile, senate)
+    years = record.years_of(profile, senate, today=today, held=held)
     chosen = _year(http.GET.get("year"), years) or (years[0] if years else record.appraisal_year(today))
     error = ""
     if http.method == "POST":
@@ -162,7 +163,7 @@ def member_record(http: SignedInRequest, senate: Senate, profile: MemberProfile)
         "years": [(y, _label(y)) for y in years],
         "year": chosen,
         "year_label": _label(chosen),
-        "record": record.record_of(profile, senate, chosen),
+        "record": record.record_of(profile, senate, chosen, held=held),
         "signed": record.sign_off_of(profile, senate, chosen),
         "error": error,
         "page_title": f"Participation record: {profile}",

@@ -119,6 +119,7 @@ def vacancy_page(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> Htt
     manages = http.user.has_perm(P.MANAGE, senate)
     criteria = list(vacancy.criteria.all())
     returns, monitoring = applying.monitoring_of(vacancy) if manages else ("", [])
+    scored, applied = selection.scores_of(vacancy, criteria)
     context = {
         "vacancy": vacancy,
         "senate": senate,
@@ -127,10 +128,10 @@ def vacancy_page(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> Htt
         "criteria": criteria,
         "applications": list(queries.applications(vacancy)),
         "panel": list(vacancy.panel.select_related("profile__user")),
-        "scored": queries.scores_given(vacancy),
+        "scored": scored,
         "me": http.user.pk,
         "decision": getattr(vacancy, "decision", None) if vacancy.stage in (Stage.DECIDED, Stage.FILLED) else None,
-        "applied": selection.criteria_applied(vacancy, criteria),
+        "applied": applied,
         "monitoring": monitoring,
         "returns": returns,
         "history": [audit.describe(e) for e in queries.history(vacancy)] if manages else [],

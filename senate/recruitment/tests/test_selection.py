@@ -174,3 +174,15 @@ def test_a_score_missing_a_mark_is_named_on_the_record(cast):
     assert count == 2
     assert astray == [f"{score.panel_member.profile}'s score of {score.application.reference}"]
     assert selection.criteria_applied(vacancy, list(vacancy.criteria.all())) == (count, astray)
+
+
+def test_a_panel_member_sees_which_applicants_they_have_scored(client, cast):
+    vacancy = open_vacancy(cast["manager"])
+    apply(vacancy)
+    close(vacancy)
+    members = panel_of(vacancy, cast["council"], cast["assembly"])
+    client.force_login(cast["council"])
+    assert "Not scored by you" in client.get(f"/south-west/recruitment/{vacancy.pk}/").content.decode()
+    score_all(vacancy, members, Step.SHORTLISTING)
+    page = client.get(f"/south-west/recruitment/{vacancy.pk}/").content.decode()
+    assert "Not scored by you" not in page and ">Scored<" in page

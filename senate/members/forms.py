@@ -7,11 +7,22 @@ from senate.accounts.models import Role
 from senate.core.form_input import FormData, FormFiles
 from senate.core.forms import DateField, Form, ModelForm
 from senate.members.models import Body, Expertise, MemberProfile, MembershipRole, Profession
-from senate.organisations.models import Organisation, Region
+from senate.organisations.models import Organisation, OrganisationType, Region
 
 
-def _choices(kind: str) -> list[tuple[str, str]]:
-    return list(Expertise.objects.filter(kind=kind).values_list("code", "name"))
+def _vocabulary() -> dict[str, list[tuple[str, str]]]:
+    """(code, name) of every term of each kind, in the vocabulary's order, in one query."""
+    found: dict[str, list[tuple[str, str]]] = {kind: [] for kind in Expertise.Kind.values}
+    for kind, code, name in Expertise.objects.values_list("kind", "code", "name"):
+        found.setdefault(kind, []).append((code, name))
+    return found
+
+
+def _named(field: Any, rows: list[tuple[int, str]]) -> list[tuple[Any, str]]:
+    """A model choice field's choices as plain (id, name) rows, as its own would be drawn (a model instance
+    per organisation, a count and a cursor each, cost more than the rest of the form); what is entered
+    is still checked against its queryset."""
+    return ([("", field.empty_label)] if field.empty_label is not None else []) + rows
 
 
 def _filter_choices() -> dict[str, list[tuple[str, str]]]:
@@ -118,11 +129,18 @@ class ProfileForm(ModelForm):  # type: ignore[type-arg]
         self.fields["full_name"].initial = self.instance.user.full_name
         self.fields["employer"].queryset = Organisation.objects.current().exclude(type="other")
         self.fields["home_icb"].queryset = Organisation.objects.current().icbs()
+        # The ICBs are among the employers (current, and not "other"): both lists from one read, by name.
+        organisations = list(self.fields["employer"].queryset.values_list("pk", "name", "type"))
+        self.fields["employer"].choices = _named(self.fields["employer"], [(pk, n) for pk, n, _ in organisations])
+        icbs = [(pk, name) for pk, name, kind in organisations if kind == OrganisationType.ICB]
+        self.fields["home_icb"].choices = _named(self.fields["home_icb"], icbs)
+        self.fields["region"].choices = _named(self.fields["region"], list(Region.objects.values_list("pk", "name")))
         self.initial["willing_to_serve_other_senates"] = str(self.instance.willing_to_serve_other_senates)
-        held = set(self.instance.expertise.values_list("code", flat=True)) if self.instance.pk else set()
+        held = {e.code for e in self.instance.expertise.all()} if self.instance.pk else set()  # prefetched
+        vocabulary = _vocabulary()
         for kind in ("specialty", "setting", "life_stage", "outcomes_domain"):
             name = f"expertise_{kind}"
-            self.fields[name].choices = _choices(kind)
+            self.fields[name].choices = vocabulary[kind]
             self.fields[name].initial = [c for c, _ in self.fields[name].choices if c in held]
 
     def clean_phone(self) -> str:

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from senate.accounts.models import RoleAssignment
 from senate.core.models import AuditEvent
@@ -124,6 +124,13 @@ def member_in(senate: Senate, profile_id: int) -> MemberProfile | None:
     )
 
 
+def person_in(senate: Senate | None, profile_id: int) -> MemberProfile | None:
+    """`member_in`'s profile with its account alone, for the pages that name the member and no more
+    (their record, a new term or role): the same tenancy rule, without the profile page's reads."""
+    ever = Membership.objects.filter(profile_id=OuterRef("pk"), senate=senate)
+    return MemberProfile.objects.filter(Exists(ever), pk=profile_id).select_related("user").first()
+
+
 def roles_of(profile: MemberProfile, senate: Senate) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.filter(user_id=profile.user_id, senate=senate).select_related("organisation")
 
@@ -153,7 +160,7 @@ def profile_to_edit(user_id: int) -> MemberProfile | None:
     """A member's own profile with what its form shows."""
     return (
         MemberProfile.objects.filter(user_id=user_id)
-        .select_related("employer", "region", "home_icb")
+        .select_related("user", "employer", "region", "home_icb")
         .prefetch_related("expertise")  # specialties, settings and life stages: one query for all three
         .first()
     )

@@ -13,7 +13,7 @@ from senate.members.models import MemberProfile, Membership
 
 
 def _member(http: HttpRequest, profile_id: int) -> MemberProfile | None:
-    return queries.member_in(getattr(http, "senate", None), profile_id)  # type: ignore[arg-type]
+    return queries.person_in(getattr(http, "senate", None), profile_id)  # type: ignore[arg-type]
 
 
 def _membership(http: HttpRequest, profile_id: int, membership_id: int) -> Membership | None:

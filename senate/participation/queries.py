@@ -4,7 +4,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from senate.accounts.models import User
 from senate.council.models import Attendance
@@ -27,6 +28,20 @@ class AttendanceRate:
         if not self.recorded:
             return "No meetings recorded yet"
         return f"{self.percent}% ({self.present} of {self.recorded} Council meetings)"
+
+
+def counts_of(*found: QuerySet[Any]) -> list[int]:
+    """How many rows each query finds, in one round trip: a page with a count per list asked the
+    database once for each."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for n, rows in enumerate(found):
+        sql, values = rows.order_by().values("pk").query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{n})")
+        params.extend(values)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        return [int(count) for count in cursor.fetchone()]
 
 
 def attendance_in_term(membership: Membership, *, today: dt.date) -> AttendanceRate:

@@ -54,12 +54,22 @@ def year_end(year_from: dt.date) -> dt.date:
     return dt.date(year_from.year + 1, 3, 31)
 
 
-def years_of(profile: MemberProfile, senate: Senate, *, today: dt.date) -> list[dt.date]:
-    """The appraisal years the member has been a member of this Senate in, newest first."""
-    first = Membership.objects.filter(profile=profile, senate=senate).order_by("term_start").first()
-    if first is None:
+def memberships_in(profile: MemberProfile, senate: Senate) -> list[Membership]:
+    """Every term the member has held in this Senate: for `years_of` and `record_of` to share."""
+    return list(Membership.objects.filter(profile=profile, senate=senate))
+
+
+def years_of(
+    profile: MemberProfile, senate: Senate, *, today: dt.date, held: list[Membership] | None = None
+) -> list[dt.date]:
+    """The appraisal years the member has been a member of this Senate in, newest first (`held`: their
+    `memberships_in` it, when already read)."""
+    if held is None:
+        first = Membership.objects.filter(profile=profile, senate=senate).order_by("term_start").first()
+        held = [first] if first else []
+    if not held:
         return []
-    year, last = appraisal_year(first.term_start), appraisal_year(today)
+    year, last = appraisal_year(min(m.term_start for m in held)), appraisal_year(today)
     years = []
     while year <= last:
         years.append(year)
@@ -67,15 +77,27 @@ def years_of(profile: MemberProfile, senate: Senate, *, today: dt.date) -> list[
     return years[::-1]
 
 
-def record_of(profile: MemberProfile, senate: Senate, year_from: dt.date) -> Record:
-    until = year_end(year_from)
-    record = Record(
-        member=str(profile),
-        senate=senate.name,
-        year_from=uk_date(year_from),
-        year_to=uk_date(until),
+def _blank(profile: MemberProfile, senate: Senate, year_from: dt.date) -> Record:
+    return Record(
+        member=str(profile), senate=senate.name, year_from=uk_date(year_from), year_to=uk_date(year_end(year_from))
     )
-    for m in Membership.objects.filter(profile=profile, senate=senate, term_start__lte=until, term_end__gte=year_from):
+
+
+def panels_of(profile: MemberProfile, senate: Senate, year_from: dt.date) -> Record:
+    """The record with its panels and reviews chaired alone: what a renewal review shows of the year
+    (the whole record is six reads)."""
+    record = _blank(profile, senate, year_from)
+    _panels(record, profile, senate, year_from, year_end(year_from))
+    return record
+
+
+def record_of(
+    profile: MemberProfile, senate: Senate, year_from: dt.date, *, held: list[Membership] | None = None
+) -> Record:
+    until = year_end(year_from)
+    record = _blank(profile, senate, year_from)
+    held = memberships_in(profile, senate) if held is None else held
+    for m in (m for m in held if m.term_start <= until and m.term_end >= year_from):
         record.memberships.append(
             f"{m.get_body_display()}, {m.get_role_display()}: term {m.term_number}, "
             f"{uk_date(m.term_start)} to {uk_date(m.ended_on or m.term_end)}"

@@ -23,6 +23,13 @@ def _own_membership(http: HttpRequest, membership_id: int) -> Membership | None:
     return found.select_related("profile__user", "senate").first()
 
 
+def _membership(http: HttpRequest, profile_id: int, membership_id: int) -> Membership | None:
+    """A membership of this Senate with the member's wish to continue and the team's decision, which
+    its renewal review shows (members.served.MEMBERSHIP finds the same record without them)."""
+    found = Membership.objects.filter(pk=membership_id, profile_id=profile_id, senate=_senate(http))
+    return found.select_related("profile__user", "senate", "continue_wish", "renewal_decision").first()
+
+
 def _own_step(http: HttpRequest, step_id: int) -> InductionStep | None:
     found = InductionStep.objects.filter(
         pk=step_id, membership__senate=_senate(http), membership__profile__user_id=_me(http)
@@ -53,6 +60,13 @@ OWN_MEMBERSHIP = Served(
     key="membership_id",
     find=_own_membership,
     missing="You have no such membership here.",
+    subject=_the_senate,
+)
+RENEWAL = Served(
+    name="membership",
+    key=("profile_id", "membership_id"),
+    find=_membership,
+    missing="This member has no such membership in this Senate.",
     subject=_the_senate,
 )
 OWN_STEP = Served(

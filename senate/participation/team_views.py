@@ -23,7 +23,7 @@ from senate.participation.forms import DecideClaimForm, OfferForm, RatesForm, Re
 from senate.participation.links import row_address
 from senate.participation.models import Claim, Development, InductionItem
 from senate.participation.permission_names import ParticipationPermission as P
-from senate.participation.served import CLAIM, DEVELOPMENT
+from senate.participation.served import CLAIM, DEVELOPMENT, RENEWAL
 
 MANAGE = P.MANAGE_PARTICIPATION
 SHOWN = 50  # rows of a long list on one page
@@ -46,17 +46,24 @@ def _home(senate: Senate) -> tuple[str, str]:
 def overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
     today = dt.date.today()
     days = max(senate.term_warning_days, max(terms.REMINDER_DAYS))
-    # A national Senate has a hundred and more terms ending in any quarter: paged, soonest first.
-    ending = Paginator(terms.ending_within(senate, days, today=today), SHOWN).get_page(http.GET.get("page"))
-    ending.object_list = queries.term_rows(ending.object_list, today=today)  # the shown page, as plain rows
+    terms_ending = terms.ending_within(senate, days, today=today)
     without = queries.without_induction(senate, today=today)
+    interested = queries.developments(senate).filter(status=Development.Status.INTERESTED)
+    ending_count, waiting, without_count, interests = queries.counts_of(
+        terms_ending, queries.claims_waiting(senate), without, interested
+    )
+    # A national Senate has a hundred and more terms ending in any quarter: paged, soonest first.
+    paginator = Paginator(terms_ending, SHOWN)
+    paginator.count = ending_count  # counted with the others above
+    ending = paginator.get_page(http.GET.get("page"))
+    ending.object_list = queries.term_rows(ending.object_list, today=today)  # the shown page, as plain rows
     context = {
         "ending": ending,
         "days": days,
-        "claims_waiting": queries.claims_waiting(senate).count(),
+        "claims_waiting": waiting,
         "without_induction": queries.member_rows(without[:SHOWN]),
-        "without_count": without.count(),
-        "interests": queries.developments(senate).filter(status=Development.Status.INTERESTED).count(),
+        "without_count": without_count,
+        "interests": interests,
         "today": today,
         # Each row's links, reversed once for the page.
         "record": row_address("participation:member_record", senate.slug),
@@ -68,7 +75,7 @@ def overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
     return render(http, "participation/overview.jinja", context)
 
 
-@requires(MANAGE, on=MEMBERSHIP)
+@requires(MANAGE, on=RENEWAL)
 def renewal(http: SignedInRequest, senate: Senate, membership: Membership) -> HttpResponse:
     today = dt.date.today()
     form = RenewalForm(_posted(http))
@@ -90,7 +97,7 @@ def renewal(http: SignedInRequest, senate: Senate, membership: Membership) -> Ht
         "profile": membership.profile,
         "form": form,
         "attendance": queries.attendance_in_term(membership, today=today),
-        "record": record.record_of(membership.profile, senate, year),
+        "record": record.panels_of(membership.profile, senate, year),
         "wish": getattr(membership, "continue_wish", None),
         "decision": getattr(membership, "renewal_decision", None),
         "max_terms": senate.council_max_terms,
@@ -138,7 +145,8 @@ def induction_overview(http: SignedInRequest, senate: Senate) -> HttpResponse:
 @requires(MANAGE, on=MEMBER)
 def member_record(http: SignedInRequest, senate: Senate, profile: MemberProfile) -> HttpResponse:
     today = dt.date.today()
-    years = record.years_of(profile, senate, today=today)
+    held = record.memberships_in(profile, senate)
+    years = record.years_of(profile, senate, today=today, held=held)
     chosen = _year(http.GET.get("year"), years) or (years[0] if years else record.appraisal_year(today))
     error = ""
     if http.method == "POST":
@@ -155,7 +163,7 @@ def member_record(http: SignedInRequest, senate: Senate, profile: MemberProfile)
         "years": [(y, _label(y)) for y in years],
         "year": chosen,
         "year_label": _label(chosen),
-        "record": record.record_of(profile, senate, chosen),
+        "record": record.record_of(profile, senate, chosen, held=held),
         "signed": record.sign_off_of(profile, senate, chosen),
         "error": error,
         "page_title": f"Participation record: {profile}",

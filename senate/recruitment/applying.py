@@ -118,10 +118,21 @@ FEWER_THAN = 5
 def monitoring_summary(vacancy: Vacancy) -> list[tuple[str, list[tuple[str, str]]]]:
     """Counts per answer for each question, with any count under 5 shown as "fewer than 5" so that no
     small group can be picked out."""
-    rows: list[dict[str, Any]] = [
-        dict(r)
-        for r in EqualityMonitoring.objects.filter(vacancy=vacancy).values("age_band", "sex", "ethnicity", "disability")
-    ]
+    return _summary(_returns(vacancy))
+
+
+def monitoring_of(vacancy: Vacancy) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
+    """`returns_shown` and `monitoring_summary` from one read of the returns."""
+    rows = _returns(vacancy)
+    return _shown(len(rows)), _summary(rows)
+
+
+def _returns(vacancy: Vacancy) -> list[dict[str, Any]]:
+    fields = ("age_band", "sex", "ethnicity", "disability")
+    return [dict(r) for r in EqualityMonitoring.objects.filter(vacancy=vacancy).values(*fields)]
+
+
+def _summary(rows: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, str]]]]:
     questions: list[tuple[str, str, Any]] = [
         ("Age", "age_band", EqualityMonitoring.AgeBand),
         ("Sex", "sex", EqualityMonitoring.Sex),

@@ -8,7 +8,7 @@ from senate.accounts.models import User
 from senate.core.models import AuditEvent
 from senate.members.models import MemberProfile
 from senate.organisations.models import Senate
-from senate.recruitment.models import Application, AppointmentLetter, Score, Stage, Vacancy
+from senate.recruitment.models import Application, AppointmentLetter, Stage, Vacancy
 
 
 def vacancy_in(senate: Senate | None, pk: int) -> Vacancy | None:
@@ -58,14 +58,6 @@ def panel_candidate_names(senate: Senate, today: dt.date) -> list[tuple[int, str
 
 def letter_of(user: User, senate: Senate, pk: int) -> AppointmentLetter | None:
     return AppointmentLetter.objects.filter(pk=pk, user=user, vacancy__senate=senate).first()
-
-
-def scores_given(vacancy: Vacancy) -> set[tuple[int, int, str]]:
-    """(application, panel member's user, step) for every score given on the vacancy."""
-    found = Score.objects.filter(application__vacancy=vacancy).values_list(
-        "application_id", "panel_member__profile__user_id", "step"
-    )
-    return set(found)
 
 
 def history(vacancy: Vacancy) -> QuerySet[AuditEvent]:

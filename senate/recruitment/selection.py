@@ -16,6 +16,7 @@ from senate.members.models import MemberProfile
 from senate.notifications.outbox import queue_email
 from senate.recruitment.models import (
     Application,
+    Criterion,
     Decision,
     DeclaredInterest,
     Mark,
@@ -211,22 +212,33 @@ def totals(vacancy: Vacancy, step: str) -> dict[int, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in found.items()}
 
 
-def criteria_applied(vacancy: Vacancy) -> tuple[int, list[str]]:
+def criteria_applied(vacancy: Vacancy, criteria: list[Criterion] | None = None) -> tuple[int, list[str]]:
     """How many scores there are, and any that is not exactly one mark against each published criterion
-    (none, by construction: the record shows it was so)."""
-    published = set(vacancy.criteria.values_list("pk", flat=True))
-    scores = Score.objects.filter(application__vacancy=vacancy).select_related(
-        "application", "panel_member__profile__user"
-    )
-    marked: dict[int, list[int]] = defaultdict(list)
-    for score_id, criterion_id in Mark.objects.filter(score__in=scores).values_list("score_id", "criterion_id"):
-        marked[score_id].append(criterion_id)
-    astray = [
-        f"{s.panel_member.profile}'s score of {s.application.reference}"
-        for s in scores
-        if sorted(marked[s.pk]) != sorted(published)
-    ]
-    return len(scores), astray
+    (none, by construction: the record shows it was so). `criteria`: the vacancy's, when already read."""
+    return scores_of(vacancy, criteria)[1]
+
+
+def scores_of(
+    vacancy: Vacancy, criteria: list[Criterion] | None = None
+) -> tuple[set[tuple[int, int, str]], tuple[int, list[str]]]:
+    """(application, panel member's user, step) of every score given, and `criteria_applied`, from one
+    read of the scores with their marks (a score with none gives one row with no criterion)."""
+    ids = [c.pk for c in criteria] if criteria is not None else vacancy.criteria.values_list("pk", flat=True)
+    published = sorted(ids)
+    given: set[tuple[int, int, str]] = set()
+    marked: dict[int, list[int]] = {}
+    rows = Score.objects.filter(application__vacancy=vacancy).order_by()
+    columns = ("pk", "application_id", "panel_member__profile__user_id", "step", "marks__criterion")
+    for score_id, application_id, user_id, step, criterion_id in rows.values_list(*columns):
+        given.add((application_id, user_id, step))
+        marks = marked.setdefault(score_id, [])
+        if criterion_id is not None:
+            marks.append(criterion_id)
+    wrong = [score_id for score_id, marks in marked.items() if sorted(marks) != published]
+    if not wrong:
+        return given, (len(marked), [])
+    astray = Score.objects.filter(pk__in=wrong).select_related("application", "panel_member__profile__user")
+    return given, (len(marked), [f"{s.panel_member.profile}'s score of {s.application.reference}" for s in astray])
 
 
 # Shortlisting, interviews and the decision ----------------------------------------------------------

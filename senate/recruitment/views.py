@@ -117,22 +117,23 @@ def vacancy_page(http: SignedInRequest, senate: Senate, vacancy: Vacancy) -> Htt
     """The vacancy's record: what was published, the panel, every application and its scores' state, the
     decision, and the trail of every step."""
     manages = http.user.has_perm(P.MANAGE, senate)
-    apps = list(queries.applications(vacancy))
+    criteria = list(vacancy.criteria.all())
+    returns, monitoring = applying.monitoring_of(vacancy) if manages else ("", [])
+    scored, applied = selection.scores_of(vacancy, criteria)
     context = {
         "vacancy": vacancy,
         "senate": senate,
         "manages": manages,
         "descriptions": list(vacancy.descriptions.all()),
-        "criteria": list(vacancy.criteria.all()),
-        "applications": apps,
+        "criteria": criteria,
+        "applications": list(queries.applications(vacancy)),
         "panel": list(vacancy.panel.select_related("profile__user")),
-        "conflicts": selection.conflicts_of(vacancy) if apps else {},
-        "scored": queries.scores_given(vacancy),
+        "scored": scored,
         "me": http.user.pk,
         "decision": getattr(vacancy, "decision", None) if vacancy.stage in (Stage.DECIDED, Stage.FILLED) else None,
-        "applied": selection.criteria_applied(vacancy),
-        "monitoring": applying.monitoring_summary(vacancy) if manages else [],
-        "returns": applying.returns_shown(vacancy) if manages else "",
+        "applied": applied,
+        "monitoring": monitoring,
+        "returns": returns,
         "history": [audit.describe(e) for e in queries.history(vacancy)] if manages else [],
         "taking": vacancies.is_taking_applications(vacancy),
         "today": timezone.localdate(),

@@ -16,4 +16,7 @@ def models_visible_to(user: User, request: Request) -> QuerySet[BedModel]:
 
 
 def bed_test_link(request: Request) -> BedTestLink | None:
-    return BedTestLink.objects.filter(request=request).select_related("bed_model", "by").first()
+    """The link to the model relied on, with that model's title and status but not its inputs,
+    results and charts (the pages that show the link name the model; they do not draw it)."""
+    found = BedTestLink.objects.filter(request=request).select_related("bed_model", "by")
+    return found.defer("bed_model__scenario", "bed_model__result", "bed_model__charts").first()

@@ -2,13 +2,17 @@
 model and reading the results. Every view is served its request by the framework (`on=REQUEST`),
 which has found it within the Senate in the URL and checked the beds permission on it."""
 
+import json
+from functools import lru_cache
 from typing import Any
 
 from django.contrib import messages
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
+from markupsafe import Markup
 
 from senate.accounts.people import SignedInRequest
 from senate.beds import forms, modelling, presenters, queries, scenarios
@@ -16,6 +20,7 @@ from senate.beds.fields import show_problems
 from senate.beds.models import BedModel
 from senate.beds.permission_names import BedsPermission as P
 from senate.core.access import requires
+from senate.core.cache import rendered
 from senate.organisations.models import Senate
 from senate.reviews.models import Request
 from senate.reviews.served import REQUEST
@@ -134,16 +139,31 @@ def _step(http: HttpRequest, bed_model: BedModel, form: BaseForm, template: str,
     return render(http, template, context, status=400 if form.is_bound else 200)
 
 
+def _entered(bed_model: BedModel, *, can_edit: bool) -> Markup:
+    """What was entered, as summary lists with their "Change" links for those who may edit."""
+    request = bed_model.request
+    args = [request.senate.slug, request.pk, bed_model.pk]
+    change = {step: reverse(f"beds:{step}", args=args) for step in ("baseline", "proposal")} if can_edit else {}
+    return _drawn_entered(json.dumps({"inputs": presenters.input_rows(bed_model.scenario), "change": change}))
+
+
+@lru_cache(maxsize=64)
+def _drawn_entered(context: str) -> Markup:
+    """Kept by everything it shows (the NHS summary-list macro is slow to draw, row by row)."""
+    return rendered("beds/_entered.jinja", json.loads(context))
+
+
 def _detail_context(http: HttpRequest, bed_model: BedModel) -> dict[str, Any]:
     request = bed_model.request
     link = queries.bed_test_link(request)
+    can_edit = http.user.has_perm(P.EDIT, request)
     return {
         "advice_request": request,
         "bed_model": bed_model,
-        "can_edit": http.user.has_perm(P.EDIT, request),
+        "can_edit": can_edit,
         "relied_on": link is not None and link.bed_model_id == bed_model.pk,
         "link": link,
-        "inputs": presenters.input_rows(bed_model.scenario),
+        "entered": _entered(bed_model, can_edit=can_edit),
         "problems": scenarios.problems(bed_model.scenario) if bed_model.status == BedModel.Status.DRAFT else [],
         "headline": presenters.headline(bed_model),
         "tables": presenters.report_tables(bed_model),

@@ -3,6 +3,7 @@ helper that lets inline SVG charts keep their look under it: `style="…"` attri
 `style-src 'self'`, SVG presentation attributes are not."""
 
 import re
+from functools import lru_cache
 
 POLICY = "; ".join(
     [
@@ -49,9 +50,11 @@ def _attributes(declarations: str) -> str:
     return (" " + " ".join(out)) if out else ""
 
 
+@lru_cache(maxsize=32)
 def svg_presentation_attributes(svg: str) -> str:
     """matplotlib's SVG with each `style="a: b"` turned into `a="b"`, and its `<style>` rule for every
-    element (`*{…}`) moved onto the root `<svg>`, whose children inherit it."""
+    element (`*{…}`) moved onto the root `<svg>`, whose children inherit it. Kept by the chart's own
+    text (a few charts are shown again and again; a chart drawn anew is a new text)."""
     rules = "".join(m.group(1) for m in _STYLE_ELEMENT.finditer(svg))
     svg = _STYLE_ELEMENT.sub("", svg)
     svg = _STYLE.sub(lambda m: _attributes(m.group(1)), svg)

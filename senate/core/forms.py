@@ -224,6 +224,9 @@ def _thawed(key: tuple[str, Any]) -> Any:
     return inner
 
 
+SHORT_TEXT = 300  # the most characters a text box may start with for its markup to be kept
+
+
 def make_form_helpers(env: Environment) -> dict[str, Any]:
     @lru_cache(maxsize=512)
     def rendered(kind: str, key: tuple[str, Any]) -> Markup:
@@ -234,8 +237,10 @@ def make_form_helpers(env: Environment) -> dict[str, Any]:
 
     def nhs_field(field: forms.BoundField, **overrides: Any) -> Markup:
         kind, params = field_params(field, **overrides)
-        # Kept only for forms not yet filled in (what someone typed is never kept), and never long text.
-        key = None if field.form.is_bound or kind == "textarea" else _frozen(params)
+        # Kept only for forms not yet filled in (what someone typed is never kept), and never long text
+        # (a short box's starting value, a bed model's shares by month, is kept like any input's).
+        long_text = kind == "textarea" and len(params.get("value") or "") > SHORT_TEXT
+        key = None if field.form.is_bound or long_text else _frozen(params)
         if key is None:
             return Markup(_macro(env, kind)(params))
         return rendered(kind, key)

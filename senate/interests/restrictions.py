@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypedDict
 from senate.accounts.models import User
 from senate.accounts.people import Visitor
 from senate.core import registry
+from senate.core.memo import remembered
 from senate.interests.facts import AdviceRequest
 from senate.interests.models import ConflictDecision, Outcome
 from senate.members.models import MemberProfile
@@ -246,4 +247,11 @@ def _profile_id(profile_or_user: MemberProfile | Visitor) -> int | None:
         return profile_or_user.pk
     if not isinstance(profile_or_user, User):  # nobody signed in
         return None
-    return MemberProfile.objects.filter(user_id=profile_or_user.pk).values_list("pk", flat=True).first()
+    kept = profile_or_user._state.fields_cache  # where Django keeps `user.profile` once read
+    if not isinstance(kept.get("profile"), MemberProfile):
+        pk = profile_or_user.pk
+        found = remembered(("interests.profile", pk), lambda: MemberProfile.objects.filter(user_id=pk).first())
+        if found is None:
+            return None
+        kept["profile"] = found  # so the header's "My profile" link asks no more
+    return int(kept["profile"].pk)

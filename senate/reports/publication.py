@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Iterable
 
 from django.utils import timezone
+from markupsafe import Markup
 
-from senate.core.cache import until_next_act
+from senate.core.cache import rendered, until_next_act
 from senate.evidence.models import AccessLog
 from senate.interests.models import Attestation, DeclarationVersion
 from senate.members.models import Affiliation, MemberProfile, Membership
@@ -35,6 +36,14 @@ def document(version: ReportDraft, redactions: Iterable[str] = ()) -> Document:
     asked = hashlib.sha256(repr(redactions).encode()).hexdigest()[:16]
     key = f"reports.document:{version.pk}:{timezone.localdate().isoformat()}:{asked}"
     return until_next_act(key, lambda: redacted(compose.compose(version), redactions), rows_of=COMPOSED_FROM)
+
+
+def page_body(version: ReportDraft) -> Markup:
+    """The version as the body of its page (any version, draft or final, to whoever may read it: the
+    document is the same for every reader), composed and drawn once and kept as `document` is."""
+    key = f"reports.page_body:{version.pk}:{timezone.localdate().isoformat()}"
+    work_out = lambda: rendered("reports/_document_body.jinja", {"doc": compose.compose(version)})  # noqa: E731
+    return until_next_act(key, work_out, rows_of=COMPOSED_FROM)
 
 
 def report_html(version: ReportDraft, redactions: Iterable[str] = ()) -> str:

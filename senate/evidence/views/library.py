@@ -31,7 +31,7 @@ def _library_url(request) -> str:
 @requires(P.VIEW, on=REQUEST)
 def library_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     user = http.user
-    on_panel = access.is_on_panel(user, request) and not access.is_team(user, request)
+    on_panel = not access.is_team(user, request) and access.is_on_panel(user, request)  # the team first: no query
     items = access.visible_items(user, request).prefetch_related("versions").select_related("added_by")
     context = {
         "advice_request": request,

@@ -221,3 +221,34 @@ def test_a_versions_document_is_kept_until_the_next_act_which_shows_at_once(
         by=cast["manager"],
     )  # fmt: skip
     assert "Agree a transfer protocol." in read()
+
+
+def test_a_versions_page_is_kept_until_the_next_act_which_shows_at_once(
+    client, cast, recorded, django_capture_on_commit_callbacks
+):
+    """The version's page draws its document once and keeps it (as a page served in autocommit keeps
+    it once it commits); a recommendation agreed and a newer draft saved, both acts, are on it at once."""
+    from django.core.cache import cache
+
+    review, texts = recorded
+    version = draft(review, by=cast["manager"])
+    client.force_login(cast["manager"])
+    url = f"/south-west/reports/requests/{review.pk}/report/v{version.version}/"
+
+    def read() -> str:
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.get(url).content.decode()
+
+    cache.clear()
+    try:
+        assert all(text in read() for text in texts)
+        assert "Agree a transfer protocol." not in read()
+        recommendations.add(
+            review, text="Agree a transfer protocol.", theme="Access", addressee="", priority="high",
+            criterion=None, by=cast["manager"],
+        )  # fmt: skip
+        assert "Agree a transfer protocol." in read()
+        draft(review, by=cast["manager"], summary="A second draft.")
+        assert f"<td>v{version.version + 1}</td>" in read()
+    finally:
+        cache.clear()

@@ -1,5 +1,7 @@
 """The panel's assessment: the review's criteria, views and judgements per criterion, recommendations."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +13,7 @@ from senate.interests.restrictions import describe, restrictions_for
 from senate.organisations.models import Senate
 from senate.reports import agreement, assessment, compose, framework, recommendations
 from senate.reports.forms import CriteriaForm, JudgementForm, RecommendationForm, ViewForm
-from senate.reports.models import Criterion
+from senate.reports.models import Criterion, Judgement
 from senate.reports.permission_names import ReportsPermission as P
 from senate.reports.views.common import assessment_crumbs, crumbs, posted
 from senate.reviews import follow_up
@@ -71,12 +73,13 @@ def criterion(http: SignedInRequest, senate: Senate, request: Request, criterion
     which = http.POST.get("form") if http.method == "POST" else None
     seated = agreement.seating(request, found)
     mine = restrictions_for(http.user, request)
+    history = assessment.history(request, found)  # newest first: the first is the current judgement
     view_form = ViewForm(http.POST if which == "view" else None)
     judgement_form = JudgementForm(
         http.POST if which == "judgement" else None,
         evidence=items,
         seats=seated.may_take_part,
-        initial=_initial(request, found),
+        initial=_initial(history[0] if history else None),
     )
     if which == "view":
         check(http, P.RECORD_VIEW, request)
@@ -89,7 +92,7 @@ def criterion(http: SignedInRequest, senate: Senate, request: Request, criterion
     context = {
         "advice_request": request,
         "criterion": found,
-        "history": [(j, agreement.agreement_of(j)) for j in assessment.history(request, found)],
+        "history": [(j, agreement.agreement_of(j)) for j in history],
         "seated": seated,
         "my_restrictions": describe(mine),
         "restricted_here": not mine.may_judge(found),
@@ -113,8 +116,7 @@ def _evidence_choices(request, user) -> list[tuple[str, str]]:  # type: ignore[n
     return [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in visible_items(user, request)]
 
 
-def _initial(request, criterion) -> dict:  # type: ignore[no-untyped-def]
-    latest = assessment.current_judgements(request).get(criterion.pk)
+def _initial(latest: Judgement | None) -> dict[str, Any]:
     if latest is None:
         return {}
     return {

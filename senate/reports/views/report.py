@@ -9,7 +9,7 @@ from senate.accounts.people import SignedInRequest
 from senate.core import audit
 from senate.core.access import requires
 from senate.organisations.models import Senate
-from senate.reports import accuracy, compose, downloads, drafting, rendering
+from senate.reports import accuracy, compose, downloads, drafting, publication, rendering
 from senate.reports.forms import DraftForm
 from senate.reports.models import ReportDraft
 from senate.reports.permission_names import ReportsPermission as P
@@ -74,7 +74,7 @@ def version(http: SignedInRequest, senate: Senate, draft: ReportDraft) -> HttpRe
     context = {
         "advice_request": draft.request,
         "draft": draft,
-        "doc": compose.compose(draft),
+        "body": publication.page_body(draft),
         "page_title": f"{draft.get_kind_display()} v{draft.version}",
         "breadcrumbs": _report_crumbs(senate, draft.request),
     }

@@ -53,14 +53,21 @@ def _newest_column(model: type[Model], quote: Callable[[str], str]) -> str:
     return f"(SELECT MAX({quote(pk.column)}) FROM {quote(model._meta.db_table)})"
 
 
-def until_next_act(key: str, work_out: Callable[[], T], *, rows_of: tuple[type[Model], ...] = ()) -> T:
+def stamp_of(rows_of: tuple[type[Model], ...] = ()) -> str:
+    """The newest audit event's id and the newest row of each of `rows_of`, read in one query: what
+    `until_next_act` keys a reading by. A page keeping several readings reads it once for them all."""
+    return ".".join(str(stamp) for stamp in newest_of((AuditEvent, *rows_of)))
+
+
+def until_next_act(
+    key: str, work_out: Callable[[], T], *, rows_of: tuple[type[Model], ...] = (), stamp: str | None = None
+) -> T:
     """`work_out()`, or the copy kept since the last act. `key` names the reading and everything it
     depends on besides the record (the Senate, the date, the filters). `rows_of` names the append-only
     tables the reading is made from, so a row added without an act (a data import, a test's factory)
-    also makes a new reading."""
-    watched: tuple[type[Model], ...] = (AuditEvent, *rows_of)
-    stamps = ".".join(str(stamp) for stamp in newest_of(watched))
-    full_key = f"reading:{key}:{stamps}"
+    also makes a new reading. `stamp`: `stamp_of(rows_of)` as the caller read it already (for every
+    reading of its page), else read here."""
+    full_key = f"reading:{key}:{stamp if stamp is not None else stamp_of(rows_of)}"
     found = cache.get(full_key)
     if found is None:
         found = work_out()

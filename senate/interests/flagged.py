@@ -117,15 +117,18 @@ class Screened:
     dismissals: list[ConflictDismissal]
 
 
-def screen_candidates(senate: Any, request: Any, facts: ReviewFacts, names: dict[int, str], q: str = "") -> Screened:
+def screen_candidates(
+    senate: Any, request: Any, facts: ReviewFacts, names: dict[int, str], q: str = "", *, stamp: str | None = None
+) -> Screened:
     """The request's candidates (`queries.candidates`, by name or job title `q`) screened. Worked out
     once per day and act (`senate.core.cache`): screening reads every member of the Senate and of its
     partners, and the list is opened again after every decision. It is the same for everyone who may
     open the screening page. The decisions and dismissals are kept with it: each is recorded with an
-    act, so the next decision makes a new reading (read without who made them: the list never says)."""
+    act, so the next decision makes a new reading (read without who made them: the list never says).
+    The joint review's partners are asked within the query (a partner accepting is an act too);
+    `stamp`: `stamp_of(SCREENED_FROM)` when the page has read it for its other readings."""
     today = timezone.localdate()
-    partners = sorted(queries.partner_senates_of(request))
-    candidates = queries.candidates(senate, today, q, partners=partners)
+    candidates = queries.candidates(senate, today, q, partners=queries.partner_senates_query(request))
 
     def work_out() -> tuple[list[Candidate], dict[int, list[Conflict]], list[Any], list[Any]]:
         rules = ScreeningPolicy.of(conflict_policy_for(senate))
@@ -136,8 +139,8 @@ def screen_candidates(senate: Any, request: Any, facts: ReviewFacts, names: dict
         return members, conflicts, list(settled), list(dismissed)
 
     searched = hashlib.sha256(q.encode()).hexdigest()[:16]
-    key = f"screening:{senate.pk}:{request.pk}:{today.isoformat()}:{partners}:{searched}"
-    members, conflicts, settled, dismissed = until_next_act(key, work_out, rows_of=SCREENED_FROM)
+    key = f"screening:{senate.pk}:{request.pk}:{today.isoformat()}:{searched}"
+    members, conflicts, settled, dismissed = until_next_act(key, work_out, rows_of=SCREENED_FROM, stamp=stamp)
     return Screened(candidates, members, conflicts, settled, dismissed)
 
 

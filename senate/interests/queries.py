@@ -94,8 +94,10 @@ def partner_senates_query(request: AdviceRequest) -> Any:
 
 def candidates(senate: Senate, on: dt.date, q: str = "", *, partners: Iterable[int] = ()) -> QuerySet[MemberProfile]:
     """Current Council and Assembly members of this Senate, the people screened for its panels, and of
-    a joint review's partner Senates (`partners`), whose Assemblies the panel also draws from."""
-    ids = Membership.objects.current(on).filter(Q(senate=senate) | Q(senate_id__in=list(partners))).values("profile_id")
+    a joint review's partner Senates (`partners`: ids, or a query of them), whose Assemblies the panel
+    also draws from."""
+    partner_ids = partners if isinstance(partners, QuerySet) else list(partners)
+    ids = Membership.objects.current(on).filter(Q(senate=senate) | Q(senate_id__in=partner_ids)).values("profile_id")
     profiles = MemberProfile.objects.filter(pk__in=ids)
     if q:
         profiles = profiles.filter(Q(user__full_name__icontains=q) | Q(job_title__icontains=q))

@@ -4,6 +4,7 @@ required declaration (published since April 2022, docs/domain.md §4.1). Withhel
 member asked not to publish, never leave this module: the public page and the CSV read only this."""
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -125,12 +126,26 @@ def all_entries(
 ) -> Page[Any]:
     """For the Senate team only: one page of every entry in force, with why it is or is not published,
     by member then type of entry. Counted, ordered and paged in the database: a Senate of the national
-    world has thousands of entries, and the page shows fifty."""
-    shown = _one_page(_admin_versions(senate, on, show), page, per_page)
-    versions = [dict(zip(_COLUMNS, values, strict=True)) for values in shown.object_list]
+    world has thousands of entries, and the page shows fifty. Each page is kept until the next act
+    (`senate.core.cache`), as the public register is: withholding and publishing are acts."""
+
+    def work_out() -> tuple[list[AdminEntry], int, int]:
+        shown = _one_page(_admin_versions(senate, on, show), page, per_page)
+        return _admin_entries(senate, on, shown.object_list), shown.number, shown.paginator.count
+
+    asked = hashlib.sha256(repr(page).encode()).hexdigest()[:16]  # any text a person put in the address
+    key = f"register-admin:{senate.pk}:{on.isoformat()}:{timezone.localdate()}:{show}:{asked}:{per_page}"
+    entries, number, count = until_next_act(key, work_out, rows_of=WATCHED)
+    pages: Paginator[Any] = Paginator([], per_page)
+    pages.count = count  # type: ignore[misc]  # the paginator's own count, kept with the page
+    return Page(entries, number, pages)
+
+
+def _admin_entries(senate: Senate, on: dt.date, rows: Any) -> list[AdminEntry]:
+    versions = [dict(zip(_COLUMNS, values, strict=True)) for values in rows]
     roles = queries.current_roles(senate, on, profile_ids={v["profile_id"] for v in versions})
     grounds = dict(WithholdingGrounds.choices)
-    shown.object_list = [
+    return [
         AdminEntry(
             v["declaration_id"],
             _entry(v, roles),
@@ -140,7 +155,6 @@ def all_entries(
         )
         for v in versions
     ]
-    return shown
 
 
 def _one_page(versions: QuerySet[DeclarationVersion], asked: int | str | None, per_page: int) -> Page[Any]:

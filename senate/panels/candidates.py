@@ -15,7 +15,7 @@ from typing import Any, overload
 
 from django.db.models import Count, Prefetch, Q
 
-from senate.core.cache import until_next_act
+from senate.core.cache import stamp_of, until_next_act
 from senate.interests.conflict_policy import conflict_policies_of
 from senate.interests.decisions import MemberScreening, screenings_for
 from senate.interests.due import WATCHED as DUE_WATCHED
@@ -163,6 +163,8 @@ class Pool:
     """The Senates the members read so far sit for here, with their regions, by id."""
     kept_as: str = ""
     """The key the whole pool's columns are kept under until the next act ('' when read afresh)."""
+    stamp: str = ""
+    """The newest act and rows the pool and its page's rows are kept by (`stamp_of`), read once for both."""
     rules: dict[int, ConflictPolicy] = field(default_factory=dict)
     """The conflicts-of-interest rules of this Senate (for screening) and of the members' own (for
     their declarations), by Senate id, as read so far."""
@@ -223,7 +225,7 @@ class Pool:
             ]
 
         key = f"{self.kept_as}:rows:{hashlib.sha256(repr(ids).encode()).hexdigest()[:32]}"
-        screenings, declared = until_next_act(key, read, rows_of=ROWS_READ_FROM)
+        screenings, declared = until_next_act(key, read, stamp=self.stamp)
         self.screenings.update(screenings)
         self.screened.update(ids)
         for i, declarations in zip(rows, declared, strict=True):
@@ -304,21 +306,22 @@ def read_pool(
     now (else only for the rows made into Candidates, or asked whether they are blocked)."""
     senate = request.senate
     here = senate.pk
-    partners = set(partner_senate_ids(request))
     areas = {area.code: area.name for area in request.service_areas.all()}  # as the request's loader read them
     result = Pool(
-        request=request, on=on, spec=spec, partners=partners, areas=areas, screenings={}, declarations=[],
+        request=request, on=on, spec=spec, partners=set(), areas=areas, screenings={}, declarations=[],
         ids=[], names=[], titles=[], home=[], lent=[], partner=[], skills=[], max_panels=[], load=[], past=[], away=[],
     )  # fmt: skip
 
-    def work_out() -> dict[str, list]:
+    def work_out() -> dict[str, Any]:
+        result.partners = set(partner_senate_ids(request))  # kept with the columns (accepting is an act)
         return _columns(result, ids=ids, leaving_out=leaving_out, skills=skills)
 
     if ids is None and leaving_out is None:
         # The whole pool, as a page shows it: the same for every page view until someone acts (every
         # change of a membership, profile, availability, seat or absence is an audited act, ADR 0004).
         result.kept_as = _pool_key(request, on=on, spec=spec, skills=skills)
-        columns = until_next_act(result.kept_as, work_out, rows_of=POOL_ROWS)
+        result.stamp = stamp_of(POOL_ROWS + ROWS_READ_FROM)  # once for the pool and the page's rows
+        columns = until_next_act(result.kept_as, work_out, stamp=result.stamp)
     else:
         columns = work_out()
     for name, column in columns.items():
@@ -330,7 +333,7 @@ def read_pool(
         everyone = (
             MemberProfile.objects.filter(pk__in=list(ids))
             if ids is not None
-            else _pool_query(senate, on=on, partners=partners)
+            else _pool_query(senate, on=on, partners=result.partners)
         )
         result.screenings = _screenings(request, _screen(request, everyone, on=on, rules=rules), pool_ids)
         result.screened = pool_ids
@@ -340,7 +343,7 @@ def read_pool(
 
 
 COLUMNS = (
-    "ids", "names", "titles", "home", "lent", "partner", "skills", "max_panels", "load", "past", "away", "fit", "best",
+    "partners", "ids", "names", "titles", "home", "lent", "partner", "skills", "max_panels", "load", "past", "away", "fit", "best",
 )  # fmt: skip
 # The tables the pool's columns are read from, whose new rows make a new reading (`until_next_act`).
 POOL_ROWS = (MemberProfile, Membership, MemberProfile.expertise.through, PanelMember, PanelAbsence, PanelAvailability)

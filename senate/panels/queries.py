@@ -90,7 +90,7 @@ def standing_choices(request: Request) -> dict[str, dict[int, str]]:
 
 
 def seats_of(request: Request) -> list[PanelMember]:
-    seats = list(PanelMember.objects.filter(request=request).select_related("profile__user"))
+    seats = list(PanelMember.objects.filter(request=request).select_related("profile__user", "answer_recorded_by"))
     for seat in seats:
         seat.request = request  # the request already read, not read again for each seat
     return seats

@@ -6,6 +6,7 @@ import re
 from typing import Literal
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from senate.analytics.panel_assignment import out_of_region_suggestions, solve
@@ -201,17 +202,27 @@ def replacements_for(
     *,
     run: OptimiserRun | None | Literal["unread"] = "unread",
     spec: PanelSpec | Literal["unread"] = "unread",
+    every_seat: list[PanelMember] | None = None,
 ) -> list[tuple[PanelMember, dict | None]]:
     """One offer per declined seat, each a different member: two declines never offer the same
     reserve twice (the second gets the next best, or none). `run`, `spec`: the request's latest run
     and its specification with its rules, when the caller has read them (the panel page has), else
-    read here."""
-    offered: set[int] = set()
+    read here; `every_seat`: all the request's seats, when read. The same few queries however many
+    seats were declined."""
+    if not seats:
+        return []
+    request = seats[0].request
+    if isinstance(run, str):  # not given: read it
+        run = latest_run(request)
+    if run is None:
+        return [(seat, None) for seat in seats]
+    taken = _taken(request, every_seat)
+    prefetch_related_objects([seat.profile for seat in seats], "expertise", "memberships")
     pairs = []
     for seat in seats:
-        offer = replacement_for(seat, also_taken=offered, run=run, spec=spec)
+        offer = _best_reserve(seat, run, spec, taken)
         if offer is not None:
-            offered.add(offer["profile"])
+            taken.add(offer["profile"])
         pairs.append((seat, offer))
     return pairs
 
@@ -231,12 +242,18 @@ def replacement_for(
         run = latest_run(seat.request)
     if run is None:
         return None
-    taken = set(PanelMember.objects.filter(request=seat.request).values_list("profile_id", flat=True)) | also_taken
-    taken |= set(
-        PanelChoice.objects.filter(request=seat.request, kind=PanelChoice.Kind.REMOVE).values_list(
-            "profile_id", flat=True
-        )
-    )
+    return _best_reserve(seat, run, spec, _taken(seat.request) | also_taken)
+
+
+def _taken(request, every_seat: list[PanelMember] | None = None) -> set[int]:
+    """Who may not be offered a seat: everyone invited or seated, and everyone the manager ruled out."""
+    if every_seat is None:
+        every_seat = list(PanelMember.objects.filter(request=request).only("profile_id"))
+    ruled_out = PanelChoice.objects.filter(request=request, kind=PanelChoice.Kind.REMOVE)
+    return {s.profile_id for s in every_seat} | set(ruled_out.values_list("profile_id", flat=True))
+
+
+def _best_reserve(seat: PanelMember, run: OptimiserRun, spec: PanelSpec | Literal["unread"], taken: set[int]):
     if isinstance(spec, str):  # not given: read it
         spec = seat.request.panel_spec
     counted = {rule.skill for rule in spec.expertise_rules.all()} | ({sk.COUNCIL} if spec.chair_from_council else set())

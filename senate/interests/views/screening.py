@@ -8,16 +8,18 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
-from senate.interests import decisions, flagged, presenters, queries
+from senate.core.cache import stamp_of, until_next_act
+from senate.interests import decisions, due, flagged, presenters, queries
 from senate.interests.conflict_policy import conflict_policy_for
 from senate.interests.decisions import MemberScreening
-from senate.interests.facts import AdviceRequest, facts_for_request
+from senate.interests.facts import AdviceRequest, ReviewFacts, facts_for_request
 from senate.interests.forms import BulkDecisionForm, DecisionForm, DismissForm, ScreeningFilterForm
-from senate.interests.models import ConflictDecision, ConflictPolicy
+from senate.interests.models import ConflictDecision
 from senate.interests.permission_names import InterestsPermission as P
 from senate.interests.restrictions import describe_decision, is_enforceable, restriction_choices
 from senate.interests.screening import ScreeningPolicy, screen_many
@@ -43,13 +45,15 @@ PAGE_SIZE = 50  # members a page: enough to tick a group at once
 def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpResponse:
     """The members screening flags for the request, most severe first, filtered; the Senate team
     ticks several and records one decision for each of them (issue 14, item 10)."""
-    facts = facts_for_request(request)
-    named = presenters.request_organisations(facts)  # the filter's choices, and the names screening gives
+    # What the request says, and every member screened against it, kept until the next act (one stamp
+    # read for both): the request's organisations and services change only when someone acts.
+    stamp = stamp_of(flagged.SCREENED_FROM)
+    facts, named = until_next_act(f"interests.request-facts:{request.pk}", lambda: _facts(request), stamp=stamp)
     filter_form = ScreeningFilterForm(http.GET or None, initial={"show": "conflicts"}, organisations=named)
     filters = dict(filter_form.cleaned_data) if filter_form.is_valid() else {}
     q, show_all = (filters.pop("q", "") or "").strip(), filters.pop("show", "") == "all"
     # Screened from flat rows, with the decisions so far, kept until the next act.
-    screened = flagged.screen_candidates(senate, request, facts, dict(named), q)
+    screened = flagged.screen_candidates(senate, request, facts, dict(named), q, stamp=stamp)
     candidates, members, found = screened.candidates, screened.members, screened.conflicts
     pool = members if show_all else [m for m in members if m.pk in found]
     rows = flagged.ordered(flagged.screened(pool, found, screened.decisions, screened.dismissals))
@@ -82,6 +86,13 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
         "breadcrumbs": _crumbs(senate),
     }
     return render(http, "interests/screening/list.jinja", context)
+
+
+def _facts(request: AdviceRequest) -> tuple[ReviewFacts, list[tuple[int, str]]]:
+    """The request's facts, and its organisations by name: the filter's choices, and the names
+    screening gives."""
+    facts = facts_for_request(request)
+    return facts, presenters.request_organisations(facts)
 
 
 def _decide(
@@ -124,18 +135,34 @@ def screen_member(http: SignedInRequest, senate: Senate, request: Any, profile_i
 class _Screened(NamedTuple):
     result: MemberScreening
     about: list[dict[str, Any]]  # what the request says, as summary-list rows
-    policy: ConflictPolicy  # the Senate's, read for screening and asked again by the invitation rule
+    invitable: tuple[bool, str]  # whether they may be invited to the panel, and why not
+
+
+# The tables the member's screening and standing are read from, whose new rows make a new reading.
+MEMBER_READ_FROM = tuple(dict.fromkeys((*flagged.SCREENED_FROM, *due.WATCHED)))
 
 
 def _screened(senate: Senate, profile: Any, request: Any) -> _Screened:
-    """The member's screening for the request, and what the request says as summary-list rows: the
-    request's facts, organisations and the Senate's conflict policy read once for the whole page."""
-    facts = facts_for_request(request)
-    named = presenters.request_organisations(facts)
-    policy = conflict_policy_for(senate)
-    conflicts = screen_many([profile], facts, rules=ScreeningPolicy.of(policy), names=dict(named)).get(profile.pk, [])
-    result = decisions.screening_for(profile, request, conflicts=conflicts)
-    return _Screened(result, presenters.request_rows(request, facts, named), policy)
+    """The member's screening for the request, whether they may be invited, and what the request
+    says as summary-list rows: the request's facts, organisations and the Senate's conflict policy
+    read once for the whole page, and all of it kept until the next act (`until_next_act`), as the
+    screening list keeps its own."""
+    today = timezone.localdate()
+
+    def work_out() -> _Screened:
+        facts = facts_for_request(request)
+        named = presenters.request_organisations(facts)
+        policy = conflict_policy_for(senate)
+        rules = ScreeningPolicy.of(policy)
+        conflicts = screen_many([profile], facts, rules=rules, names=dict(named)).get(profile.pk, [])
+        result = decisions.screening_for(profile, request, conflicts=conflicts)
+        invitable = decisions.can_be_invited(profile, request, on=today, screening=result, policies={senate.pk: policy})
+        return _Screened(result, presenters.request_rows(request, facts, named), invitable)
+
+    key = f"interests.screen-member:{request.pk}:{profile.pk}:{today.isoformat()}"
+    kept = until_next_act(key, work_out, rows_of=MEMBER_READ_FROM)
+    kept.result.profile = profile  # as this page read it (and checked it may be screened here)
+    return kept
 
 
 @require_POST
@@ -175,9 +202,7 @@ def _member_page(
             else DismissForm(prefix=prefix, initial={"key": state.conflict.key})
         )
         dismiss_forms.append((state, prefix, bound))
-    allowed, reason = decisions.can_be_invited(
-        result.profile, request, screening=result, policies={senate.pk: screened.policy}
-    )
+    allowed, reason = screened.invitable
     context = {
         "advice_request": request,
         "result": result,

@@ -56,7 +56,7 @@ def panel(http: SignedInRequest, senate: Senate, request: Request) -> HttpRespon
             "seats": seats,
             "roles": PanelRole.choices,
             "run": run,
-            "replacements": runs.replacements_for(declined, run=run, spec=spec or "unread"),
+            "replacements": runs.replacements_for(declined, run=run, spec=spec or "unread", every_seat=seats),
             "loans": queries.loans_for(request),
             "open": panel_open(request),
             "others": queries.other_open_requests(senate, request),

@@ -15,6 +15,7 @@ from django.db.models import Case, Q, QuerySet, TextField, Value, When
 from django.utils.timezone import localdate
 
 from senate.accounts.models import User
+from senate.core.cache import until_next_act
 from senate.council.publication import redact
 from senate.organisations.models import Organisation, OrganisationType
 from senate.reports.framework import outcome_label
@@ -23,7 +24,7 @@ from senate.reviews.models import Recommendation, Request
 from senate.reviews.permission_names import ReviewsPermission
 from senate.search.audience import viewer_keys
 from senate.search.backends import backend
-from senate.search.models import Document
+from senate.search.models import Audience, Document
 from senate.search.query import STOP, Query
 from senate.search.searching import permitted
 from senate.search.snippets import stem
@@ -59,6 +60,15 @@ class SimilarReview:
     url: str
     recommendations: list[Recommended] = field(default_factory=list)
     advice_shown: bool = False  # the viewer may read this review's advice
+
+
+def similar_reviews_kept(user: User, request: Request) -> list[SimilarReview]:
+    """`similar_reviews` as the page shows it, kept for this viewer, request and day until the next act
+    or the index's next change: every change of what the viewer may find or read is an audited act, and
+    the index writes each document anew (a new row, with its audience) rather than changing one, so a
+    document indexed since is a new reading."""
+    key = f"similar-reviews:{user.pk}:{request.pk}:{localdate().isoformat()}"
+    return until_next_act(key, lambda: similar_reviews(user, request), rows_of=(Document, Audience))
 
 
 def similar_reviews(user: User, request: Request, *, limit: int = LIMIT) -> list[SimilarReview]:

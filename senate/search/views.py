@@ -17,7 +17,7 @@ from senate.search import backends
 from senate.search.forms import FILTERS, SearchForm, filters_of
 from senate.search.presenters import result_rows
 from senate.search.searching import PAGE_SIZE, search
-from senate.search.similar import similar_reviews
+from senate.search.similar import similar_reviews_kept
 
 
 @public
@@ -76,7 +76,7 @@ def _facet_links(facets: dict, base: dict) -> dict:
 def similar_page(http: SignedInRequest, senate: Senate, request: Request) -> HttpResponse:
     context = {
         "advice_request": request,
-        "similar": similar_reviews(http.user, request),
+        "similar": similar_reviews_kept(http.user, request),
         "page_title": f"Similar past reviews: {request.title}",
         "breadcrumbs": crumbs(senate, request),
     }

@@ -94,3 +94,20 @@ def _no_readings_kept_from_another_test():
 def _uploads_in_a_temporary_folder(settings, tmp_path):
     """Files saved by tests (evidence, papers) go to a folder that is thrown away, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def look(django_capture_on_commit_callbacks):
+    """`look(client, url)`: open a page as a served page is, keeping what it keeps once it commits (a page
+    served in autocommit keeps its readings at once; a test's transaction never commits): how many queries
+    it asked, and its HTML. Tests of a reading kept until the next act look twice, act, and look again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def opened(client, url: str) -> tuple[int, str]:
+        with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as seen:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(seen.captured_queries), response.content.decode()
+
+    return opened

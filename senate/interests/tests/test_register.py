@@ -113,23 +113,16 @@ def test_the_public_register_does_not_query_more_as_entries_grow(client, cast, c
     assert _queries(client) == one, "the register page's queries grew with its entries"
 
 
-def test_the_kept_page_of_all_entries_shows_a_withholding_and_a_new_entry_at_once(
-    client, cast, council_profile, django_capture_on_commit_callbacks
-):
+def test_the_kept_page_of_all_entries_shows_a_withholding_and_a_new_entry_at_once(client, cast, council_profile, look):
     """The Senate team's page of every entry is kept until the next act: withholding is one, and a new
     declaration is a new row, so each shows on the very next look."""
     entry = declared(council_profile, nature="Trustee of a local hospice")
     client.force_login(cast["manager"])
-
-    def look():
-        with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as seen:
-            page = client.get("/south-west/interests/manage/").content.decode()
-        return len(seen), page
-
-    first, page = look()
-    again, page = look()
+    url = "/south-west/interests/manage/"
+    first, page = look(client, url)
+    again, page = look(client, url)
     assert again < first and "Trustee of a local hospice" in page and "Withheld: " not in page
     withhold_declaration(entry, grounds="safety", reason="Must stay private", by=cast["manager"])
-    assert "Withheld: " in look()[1]
+    assert "Withheld: " in look(client, url)[1]
     declared(council_profile, nature="Governor of a school")
-    assert "Governor of a school" in look()[1]
+    assert "Governor of a school" in look(client, url)[1]

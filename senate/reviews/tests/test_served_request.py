@@ -4,36 +4,26 @@ the database less, and whatever anyone does to the request shows on the very nex
 import datetime as dt
 
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from senate.reviews import deadlines
 from senate.reviews.tests.conftest import walk
 
 
-def test_the_kept_request_shows_each_change_at_once(client, cast, received, django_capture_on_commit_callbacks):
+def test_the_kept_request_shows_each_change_at_once(client, cast, received, look):
     client.force_login(cast["manager"])
     url = reverse("reviews:detail", args=[received.senate.slug, received.pk])
-
-    def look() -> tuple[int, str]:
-        with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as seen:
-            response = client.get(url)
-        assert response.status_code == 200
-        return len(seen.captured_queries), response.content.decode()
-
-    cache.clear()
-    first, page = look()
-    again, page = look()
+    first, page = look(client, url)
+    again, page = look(client, url)
     assert again < first
     assert "Senate's advice needed by" not in page
     deadlines.set_advice_deadline(
         request=received, on=dt.date(2031, 3, 14), why="Before the board meets", by=cast["manager"]
     )
-    assert "Senate's advice needed by:</strong> 14 March 2031 (Before the board meets)" in look()[1]
+    assert "Senate's advice needed by:</strong> 14 March 2031 (Before the board meets)" in look(client, url)[1]
     walk(received, "accept", cast=cast)
     assert "Triage this request" in page
-    page = look()[1]
+    page = look(client, url)[1]
     assert "Triage this request" not in page and "Terms of reference" in page
 
 

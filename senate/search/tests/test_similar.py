@@ -124,36 +124,22 @@ def test_the_page_lists_them_and_the_request_page_and_triage_link_to_it(client, 
     assert link in client.get(f"/south-west/requests/{current.pk}/triage/").content.decode()
 
 
-def test_the_kept_similar_reviews_show_a_newly_indexed_review_and_a_new_role_at_once(
-    client, reviews, cast, django_capture_on_commit_callbacks
-):
+def test_the_kept_similar_reviews_show_a_newly_indexed_review_and_a_new_role_at_once(client, reviews, cast, look):
     """The page's reading is kept until the next act or the index's next change (as a page served in
     autocommit keeps it once it commits): looking again asks less, and a past review indexed since, or a
     role given since, shows on the very next look."""
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     from senate.accounts.granting import grant_role
     from senate.search.indexing import index_request
 
     client.force_login(cast["manager"])
     url = f"/search/south-west/requests/{reviews['current'].pk}/similar/"
-
-    def look() -> tuple[int, str]:
-        with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as seen:
-            response = client.get(url)
-        assert response.status_code == 200
-        return len(seen.captured_queries), response.content.decode()
-
-    cache.clear()
-    first, page = look()
-    again, page = look()
+    first, page = look(client, url)
+    again, page = look(client, url)
     assert again < first
     assert "Community hospital beds in Devon" in page and "Hyperacute stroke unit consolidation" not in page
     newer = _past("Overnight stroke thrombolysis rota", services=["stroke"], created_by=cast["requester"])
     index_request(newer)  # as the worker does after the act that made it
-    assert "Overnight stroke thrombolysis rota" in look()[1]
+    assert "Overnight stroke thrombolysis rota" in look(client, url)[1]
     london = Senate.objects.get(slug="london")
     grant_role(person=cast["manager"], senate=london, role=Role.ASSURANCE_VIEWER, by=cast["admin"])
-    assert "Hyperacute stroke unit consolidation" in look()[1]
+    assert "Hyperacute stroke unit consolidation" in look(client, url)[1]

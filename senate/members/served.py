@@ -16,9 +16,15 @@ def _member(http: HttpRequest, profile_id: int) -> MemberProfile | None:
     return queries.person_in(getattr(http, "senate", None), profile_id)  # type: ignore[arg-type]
 
 
-def _membership(http: HttpRequest, profile_id: int, membership_id: int) -> Membership | None:
+def membership_in(http: HttpRequest, profile_id: int, membership_id: int, *also: str) -> Membership | None:
+    """The member's membership of this Senate (the tenancy rule every page serving one keeps), read with
+    its member, Senate and `also`: the relations a page shows beside it."""
     found = Membership.objects.filter(pk=membership_id, profile_id=profile_id, senate=getattr(http, "senate", None))
-    return found.select_related("profile__user", "senate").first()
+    return found.select_related("profile__user", "senate", *also).first()
+
+
+def _membership(http: HttpRequest, profile_id: int, membership_id: int) -> Membership | None:
+    return membership_in(http, profile_id, membership_id)
 
 
 def _role(http: HttpRequest, profile_id: int, role_id: int) -> RoleAssignment | None:

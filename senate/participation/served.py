@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from senate.core.access import Served
 from senate.members.models import Membership
+from senate.members.served import membership_in
 from senate.participation.models import Claim, Development, InductionStep, Witness
 
 
@@ -26,8 +27,7 @@ def _own_membership(http: HttpRequest, membership_id: int) -> Membership | None:
 def _membership(http: HttpRequest, profile_id: int, membership_id: int) -> Membership | None:
     """A membership of this Senate with the member's wish to continue and the team's decision, which
     its renewal review shows (members.served.MEMBERSHIP finds the same record without them)."""
-    found = Membership.objects.filter(pk=membership_id, profile_id=profile_id, senate=_senate(http))
-    return found.select_related("profile__user", "senate", "continue_wish", "renewal_decision").first()
+    return membership_in(http, profile_id, membership_id, "continue_wish", "renewal_decision")
 
 
 def _own_step(http: HttpRequest, step_id: int) -> InductionStep | None:

@@ -4,7 +4,7 @@ from typing import Any
 from django import forms
 
 from senate.core.form_input import FormData, FormFiles
-from senate.core.forms import DateField, Form
+from senate.core.forms import DateField, Form, PlainChoices
 from senate.interests.models import Category
 from senate.members.models import Body, MembershipRole, Profession
 from senate.recruitment.models import Application, Criterion, EqualityMonitoring, Mark
@@ -133,7 +133,7 @@ class PanelForm(Form):
         self, data: FormData | None = None, files: FormFiles | None = None, *, candidates: Iterable[tuple[int, str]]
     ) -> None:
         super().__init__(data, files)
-        self.fields["profile"].choices = [("", "Select a member"), *candidates]  # type: ignore[attr-defined]
+        self.fields["profile"].choices = PlainChoices([("", "Select a member"), *candidates])  # type: ignore[attr-defined]
 
 
 class ScoreForm(Form):

@@ -10,7 +10,16 @@ from django.db.models import QuerySet
 
 from senate.members import queries as members
 from senate.members.coverage import Coverage, coverage_by_body, empty_coverage
-from senate.members.models import CLINICAL_PROFESSIONS, Body, Membership, MembershipRole, Profession
+from senate.core.cache import until_next_act
+from senate.members.models import (
+    CLINICAL_PROFESSIONS,
+    Body,
+    Expertise,
+    MemberProfile,
+    Membership,
+    MembershipRole,
+    Profession,
+)
 from senate.organisations.models import Senate
 
 ENDING_WITHIN = dt.timedelta(days=183)
@@ -36,6 +45,18 @@ class ProposedVacancy:
         return urlencode(
             {"title": self.title, "body": self.body, "role": self.role, "gap": self.reason, "gap_code": self.code}
         )
+
+
+def proposed_vacancies_kept(senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()) -> list[ProposedVacancy]:
+    """`proposed_vacancies`, kept until the next act (core.cache): recruitment's index counts a
+    national Senate's coverage and ending terms, a tenth of a second of the database's time, on every
+    look, and they change only when someone acts (a membership, a profile, a vacancy)."""
+    kept = until_next_act(
+        f"recruitment.proposed:{senate.pk}:{today.isoformat()}",
+        lambda: proposed_vacancies(senate, today=today),
+        rows_of=(Membership, MemberProfile, Expertise),
+    )
+    return [p for p in kept if f"{p.body}:{p.code}" not in taken]
 
 
 def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()) -> list[ProposedVacancy]:

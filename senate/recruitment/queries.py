@@ -5,8 +5,9 @@ import datetime as dt
 from django.db.models import Count, QuerySet
 
 from senate.accounts.models import User
+from senate.core.cache import until_next_act
 from senate.core.models import AuditEvent
-from senate.members.models import MemberProfile
+from senate.members.models import MemberProfile, Membership
 from senate.organisations.models import Senate
 from senate.recruitment.models import Application, AppointmentLetter, Stage, Vacancy
 
@@ -51,9 +52,15 @@ def panel_candidates(senate: Senate, today: dt.date) -> QuerySet[MemberProfile]:
 
 def panel_candidate_names(senate: Senate, today: dt.date) -> list[tuple[int, str]]:
     """(profile, name) of each member who may sit on a selection panel: a national Senate has over a
-    thousand, read as plain rows for the form's list rather than a profile and user each."""
-    found = panel_candidates(senate, today).values_list("pk", "user__full_name", "user__email")
-    return [(pk, full_name or email) for pk, full_name, email in found]
+    thousand, read as plain rows for the form's list rather than a profile and user each, and kept
+    until the next act (an appointment, a term ended, a name changed on a profile)."""
+
+    def work_out() -> list[tuple[int, str]]:
+        found = panel_candidates(senate, today).values_list("pk", "user__full_name", "user__email")
+        return [(pk, full_name or email) for pk, full_name, email in found]
+
+    key = f"recruitment.panel-candidates:{senate.pk}:{today.isoformat()}"
+    return until_next_act(key, work_out, rows_of=(Membership, MemberProfile, User))
 
 
 def letter_of(user: User, senate: Senate, pk: int) -> AppointmentLetter | None:

@@ -67,7 +67,7 @@ def index(http: SignedInRequest, senate: Senate) -> HttpResponse:
     opened = list(queries.vacancies(senate))
     taken = frozenset(f"{v.body}:{v.gap_code}" for v in opened if v.gap_code and v.stage != Stage.FILLED)
     # A national Senate proposes hundreds (every term ending in six months): shown a page at a time.
-    proposed = Paginator(gaps.proposed_vacancies(senate, today=today, taken=taken), PROPOSED_PER_PAGE)
+    proposed = Paginator(gaps.proposed_vacancies_kept(senate, today=today, taken=taken), PROPOSED_PER_PAGE)
     page = proposed.get_page(http.GET.get("page"))
     context = {
         "proposed": list(page),

@@ -144,3 +144,51 @@ def test_the_proposed_vacancies_are_shown_fifty_at_a_time_and_every_one_can_be_r
     assert all(page.count("Open a vacancy<span") <= 50 for page in pages)
     shown = {name for page in pages for name in re.findall(r"Tess Term \d\d(?=&#39;s term ends)", page)}
     assert len(shown) == 60
+
+
+def test_the_proposed_vacancies_are_kept_until_someone_acts_and_a_change_shows_at_once(client, cast, look):
+    """Recruitment's index keeps its proposals until the next act: looking again asks fewer queries, and
+    a term shortened through the membership record is proposed on the very next look."""
+    from senate.members.appointments import change_term
+
+    def proposed(page: str) -> tuple[int, int]:
+        found = re.search(r"(\d+) proposed vacancies, page 1 of (\d+)", page)
+        assert found is not None
+        return int(found.group(1)), int(found.group(2))
+
+    later = MembershipFactory(term_end=dt.date.today() + dt.timedelta(days=300), profile__user__full_name="Len Later")
+    client.force_login(cast["manager"])
+    first, page = look(client, "/south-west/recruitment/")
+    again, page = look(client, "/south-west/recruitment/")
+    assert again < first
+    before, _ = proposed(page)
+    soon = dt.date.today() + dt.timedelta(days=20)
+    change_term(membership=later, starts=later.term_start, ends=soon, by=cast["manager"], reason="Moving abroad")
+    count, pages = proposed(look(client, "/south-west/recruitment/")[1])
+    assert count == before + 1
+    assert "Len Later&#39;s term ends" in look(client, f"/south-west/recruitment/?page={pages}")[1]
+
+
+def test_the_selection_panels_list_of_members_is_kept_and_a_new_appointment_shows_at_once(client, cast, look):
+    """The list of members who may sit on a selection panel (a thousand in a national Senate) is kept
+    until the next act: someone appointed to the Assembly is in it on the very next look."""
+    from senate.members.appointments import appoint
+    from senate.members.models import Body, MembershipRole
+    from senate.members.tests.factories import MemberProfileFactory
+
+    vacancy = open_vacancy(cast["manager"])
+    url = f"/south-west/recruitment/{vacancy.pk}/panel/"
+    client.force_login(cast["manager"])
+    first, page = look(client, url)
+    again, page = look(client, url)
+    assert again < first and "Nia Newcomer" not in page
+    appoint(
+        profile=MemberProfileFactory(user__full_name="Nia Newcomer"),
+        senate=vacancy.senate,
+        body=Body.ASSEMBLY,
+        role=MembershipRole.RECRUITED,
+        starts=dt.date.today(),
+        ends=dt.date.today() + dt.timedelta(days=3 * 365),
+        by=cast["manager"],
+    )
+    assert "Nia Newcomer" in look(client, url)[1]

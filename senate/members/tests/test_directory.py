@@ -104,3 +104,42 @@ def test_member_of_another_senate_is_not_found(client, cast, members):
     client.force_login(cast["manager"])
     profile = MemberProfile.objects.get(user__full_name="Eve London")
     assert client.get(f"/south-west/members/{profile.pk}/").status_code == 404
+
+
+def test_the_directory_is_kept_until_someone_acts_and_a_change_shows_at_once(client, cast, senate, members, look):
+    """A page of the directory, and its count, are kept until the next act: looking again asks fewer
+    queries; a member appointed, a term ended and a name changed show on the very next look, and a
+    filtered page is kept apart from the whole list."""
+    from senate.members.appointments import appoint, end_membership
+    from senate.members.models import MemberProfile, Membership, MembershipRole
+    from senate.members.profiles import update_profile
+    from senate.members.tests.factories import MemberProfileFactory
+
+    def names(url: str) -> list[str]:
+        return _names(type("Seen", (), {"content": look(client, url)[1].encode()}))
+
+    client.force_login(cast["manager"])
+    first, _ = look(client, "/south-west/members/")
+    again, _ = look(client, "/south-west/members/")
+    assert again < first
+    assert "Cara Council" in names("/south-west/members/?body=council")
+    today = dt.date.today()
+    newcomer = MemberProfileFactory(user__full_name="Nia Newcomer")
+    appoint(
+        profile=newcomer,
+        senate=senate,
+        body=Body.ASSEMBLY,
+        role=MembershipRole.RECRUITED,
+        starts=today,
+        ends=today + dt.timedelta(days=365),
+        by=cast["manager"],
+    )
+    assert "Nia Newcomer" in names("/south-west/members/")
+    amara = Membership.objects.get(profile__user__full_name="Amara Stroke")
+    end_membership(membership=amara, on=today, by=cast["manager"], reason="Stepped down")
+    cara = MemberProfile.objects.get(user__full_name="Cara Council")
+    update_profile(cara, changes={}, full_name="Cara Chair", expertise=[], by=cast["manager"])
+    seen = names("/south-west/members/")
+    assert "Amara Stroke" not in seen and "Cara Chair" in seen and "Cara Council" not in seen
+    council = names("/south-west/members/?body=council")
+    assert "Cara Chair" in council and "Cara Council" not in council and "Nia Newcomer" not in council

@@ -337,7 +337,9 @@ def _concurrency(port: int, browsers: dict[str, Browser], pages: list[dict], cli
     heavy = [p for p in pages if p.get("heavy") and p["url"]]
     if not heavy or clients < 1 or seconds <= 0:
         return 0
-    print(f"\nUnder {clients} concurrent clients, {seconds:g} s each (requests a second; the trivial page just before each):")
+    print(
+        f"\nUnder {clients} concurrent clients, {seconds:g} s each (requests a second; the trivial page just before each):"
+    )
     print("| page (role) | req/s | trivial page just before, req/s | × trivial | errors | verdict |")
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     missed = 0

@@ -59,7 +59,9 @@ class DirectoryListing:
         self.on = on or dt.date.today()
         self.senate = senate
         wanted = sorted((key, value) for key, value in filters.items() if value not in (None, ""))
-        self.kept_as = f"directory:{senate.pk}:{self.on.isoformat()}:{hashlib.sha256(repr(wanted).encode()).hexdigest()[:16]}"
+        self.kept_as = (
+            f"directory:{senate.pk}:{self.on.isoformat()}:{hashlib.sha256(repr(wanted).encode()).hexdigest()[:16]}"
+        )
         self._stamp: str | None = None
         # The current memberships built once and narrowed from (building a query is most of what
         # a directory page's reads cost Python).

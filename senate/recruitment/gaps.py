@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 
+from senate.core.cache import until_next_act
 from senate.members import queries as members
 from senate.members.coverage import Coverage, coverage_by_body, empty_coverage
-from senate.core.cache import until_next_act
 from senate.members.models import (
     CLINICAL_PROFESSIONS,
     Body,
@@ -47,7 +47,9 @@ class ProposedVacancy:
         )
 
 
-def proposed_vacancies_kept(senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()) -> list[ProposedVacancy]:
+def proposed_vacancies_kept(
+    senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()
+) -> list[ProposedVacancy]:
     """`proposed_vacancies`, kept until the next act (core.cache): recruitment's index counts a
     national Senate's coverage and ending terms, a tenth of a second of the database's time, on every
     look, and they change only when someone acts (a membership, a profile, a vacancy)."""

@@ -148,6 +148,17 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # A session ends after 30 minutes without a request (each request renews it).
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# Readings kept until the next act (senate.core.cache), in each web process's memory. Django's
+# default keeps 300 entries, fewer than one Senate's busy pages at national scale need: past it, a
+# third are dropped at a time and worked out again. Each entry is a page's reading (most a few KB).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "senate-readings",
+        "TIMEOUT": 15 * 60,
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=3000)},
+    }
+}
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Production only (DEBUG off, not testing): HTTPS everywhere. Behind a TLS proxy, or on loopback HTTP

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from senate.accounts.models import User
 from senate.accounts.roles import organisations_for, roles_in
 from senate.organisations.models import Organisation, Senate
-from senate.reviews.models import Origin, PartnerSenate, Programme, Request
+from senate.reviews.models import Origin, PartnerSenate, Programme, Request, RequestEvent
 from senate.reviews.stages import Stage
 
 
@@ -40,6 +40,14 @@ def request_in(senate: Senate, pk: int) -> Request | None:
 
 def programme_in(senate: Senate, pk: int) -> Programme | None:
     return Programme.objects.filter(senate=senate, pk=pk).select_related("lead_organisation").first()
+
+
+def programme_requests(user: User, senate: Senate, programme_id: int) -> list[Request]:
+    """The programme's requests this person may see, oldest first, each with `moves`: the events
+    that moved it from stage to stage, oldest first (all its page shows of them). Read once."""
+    moves = Prefetch("events", queryset=RequestEvent.objects.exclude(to_stage=""), to_attr="moves")
+    visible = requests_visible_to(user, senate).filter(programme_id=programme_id).order_by("submitted_at", "pk")
+    return list(visible.prefetch_related(moves))
 
 
 def first_organisation(ids: Iterable[int]) -> Organisation | None:

@@ -43,3 +43,29 @@ def test_a_change_a_page_makes_in_memory_is_not_kept(client, cast, received, dja
     with django_capture_on_commit_callbacks(execute=True):
         again = request_in(http, received.pk)
     assert again is not served and again.title == received.title
+
+
+def test_what_each_viewer_may_do_is_kept_for_them_alone_and_a_role_given_shows_at_once(client, cast, received, look):
+    """The request page keeps what this person may do next, what the request waits for and the links
+    to the review's parts for each viewer until the next act: the requester is never served the
+    manager's buttons or links, and a role given since shows on the very next look."""
+    from senate.accounts.granting import grant_role
+    from senate.accounts.models import Role
+
+    accept, candidates, waiting = (
+        'type="submit">Accept<',
+        ">Panel candidates<",
+        'id="waiting-on">Waiting for the Senate manager',
+    )
+    url = reverse("reviews:detail", args=[received.senate.slug, received.pk])
+    client.force_login(cast["manager"])
+    look(client, url)
+    page = look(client, url)[1]
+    assert accept in page and candidates in page and waiting not in page
+    client.force_login(cast["requester"])
+    look(client, url)
+    page = look(client, url)[1]
+    assert accept not in page and candidates not in page and waiting in page
+    grant_role(person=cast["requester"], senate=received.senate, role=Role.MANAGER, by=cast["manager"], reason="Cover")
+    page = look(client, url)[1]
+    assert accept in page and candidates in page and waiting not in page

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from senate.accounts.models import User
 from senate.accounts.people import SignedInRequest
 from senate.core.access import check, requires
+from senate.core.cache import until_next_act
 from senate.notifications.outbox import emails_about
 from senate.organisations.models import Senate
 from senate.reviews import deadlines, forms, intake, joint, lifecycle, queries, sections
-from senate.reviews.models import Request
+from senate.reviews.models import Request, RequestEvent
 from senate.reviews.next_steps import next_steps, waiting_on_others
 from senate.reviews.permission_names import ReviewsPermission
 from senate.reviews.served import REQUEST
@@ -41,22 +42,40 @@ def request_list(http: SignedInRequest, senate: Senate) -> HttpResponse:
 
 
 def _detail_context(http: SignedInRequest, request: Request) -> dict:
-    acts = [a for a in lifecycle.available_acts(request, http.user) if a.name not in ("submit", "resubmit")]
+    today = dt.date.today()
     return {
         "advice_request": request,
-        "steps": next_steps(acts, request),
-        "waiting_on": waiting_on_others(request, http.user),
+        **_for_the_viewer(http, request, today),
         "events": request.events.select_related("by"),
         "emails": _emails_for(http.user, request),
-        "due": deadlines.next_due(request),
-        "advice_due": deadlines.advice_due(request),
-        "section_links": sections.links_for(http, request),
-        "section_parts": sections.parts_for(http, request),
-        "joint": joint.joint_line_of(request),
-        "today": dt.date.today(),
+        "today": today,
         "page_title": request.reference or "Draft request",
         "breadcrumbs": crumbs(request.senate),
     }
+
+
+def _for_the_viewer(http: SignedInRequest, request: Request, today: dt.date) -> dict[str, Any]:
+    """What this person may do next, what the request waits for, its deadlines and the links to the
+    review's other parts: asked of every app that has a part in a review, most of the request page's
+    work, and the same for this person until someone acts (every change of a request, its panel,
+    evidence, report or Council item is an act: ADR 0004) or the day changes. Kept until then for
+    each viewer (`senate.core.cache`); the emails and events are read afresh (an email's sending is
+    not an act)."""
+
+    def work_out() -> dict[str, Any]:
+        acts = [a for a in lifecycle.available_acts(request, http.user) if a.name not in ("submit", "resubmit")]
+        return {
+            "steps": next_steps(acts, request),
+            "waiting_on": waiting_on_others(request, http.user),
+            "due": deadlines.next_due(request),
+            "advice_due": deadlines.advice_due(request),
+            "section_links": sections.links_for(http, request),
+            "section_parts": sections.parts_for(http, request),
+            "joint": joint.joint_line_of(request),
+        }
+
+    key = f"request-page:{request.senate_id}:{request.pk}:{http.user.pk}:{today.isoformat()}"
+    return until_next_act(key, work_out, rows_of=(RequestEvent,))
 
 
 def _emails_for(user: User, request: Request) -> list[Any]:
@@ -138,18 +157,16 @@ def work_queue(http: SignedInRequest, senate: Senate) -> HttpResponse:
 @requires(ReviewsPermission.VIEW_REQUESTS)
 def programme(http: SignedInRequest, senate: Senate, programme_id: int) -> HttpResponse:
     found = queries.programme_in(senate, programme_id)
-    visible = (
-        queries.requests_visible_to(http.user, senate).filter(programme_id=programme_id).order_by("submitted_at", "pk")
-    )
-    if found is None or not visible.exists():
+    shown = queries.programme_requests(http.user, senate, programme_id) if found is not None else []
+    if not shown:
         from django.http import Http404
 
         raise Http404("There is no programme with that number that you can see.")
-    for request in visible:
+    for request in shown:
         check(http, ReviewsPermission.VIEW_REQUEST, request)
     context = {
         "programme": found,
-        "requests": visible.prefetch_related("events__by"),
+        "requests": shown,
         "page_title": found.title,
         "breadcrumbs": crumbs(senate),
     }

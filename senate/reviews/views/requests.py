@@ -158,7 +158,7 @@ def work_queue(http: SignedInRequest, senate: Senate) -> HttpResponse:
 def programme(http: SignedInRequest, senate: Senate, programme_id: int) -> HttpResponse:
     found = queries.programme_in(senate, programme_id)
     shown = queries.programme_requests(http.user, senate, programme_id) if found is not None else []
-    if not shown:
+    if found is None or not shown:
         from django.http import Http404
 
         raise Http404("There is no programme with that number that you can see.")

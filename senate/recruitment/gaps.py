@@ -51,14 +51,14 @@ def proposed_vacancies_kept(
     senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()
 ) -> list[ProposedVacancy]:
     """`proposed_vacancies`, kept until the next act (core.cache): recruitment's index counts a
-    national Senate's coverage and ending terms, a tenth of a second of the database's time, on every
-    look, and they change only when someone acts (a membership, a profile, a vacancy)."""
+    national Senate's coverage and ending terms (about 20 ms of the database's time) on every look,
+    and they change only when someone acts (a membership, a profile, a vacancy)."""
     kept = until_next_act(
         f"recruitment.proposed:{senate.pk}:{today.isoformat()}",
         lambda: proposed_vacancies(senate, today=today),
         rows_of=(Membership, MemberProfile, Expertise),
     )
-    return [p for p in kept if f"{p.body}:{p.code}" not in taken]
+    return _not_taken(kept, taken)
 
 
 def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] = frozenset()) -> list[ProposedVacancy]:
@@ -76,7 +76,11 @@ def proposed_vacancies(senate: Senate, *, today: dt.date, taken: frozenset[str] 
         found += _uncovered(body, label, coverage.get(body) or empty_coverage(vocabulary))
         found += _professions(body, label, {profession for b, profession in held if b == body})
         found += [p for p in ending if p.body == body]
-    return [p for p in found if f"{p.body}:{p.code}" not in taken]
+    return _not_taken(found, taken)
+
+
+def _not_taken(proposed: list[ProposedVacancy], taken: frozenset[str]) -> list[ProposedVacancy]:
+    return [p for p in proposed if f"{p.body}:{p.code}" not in taken]
 
 
 def _uncovered(body: str, label: str, coverage: Coverage) -> list[ProposedVacancy]:

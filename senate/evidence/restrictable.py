@@ -22,8 +22,12 @@ def _known_tiers(_request: Request, tiers: list[Any]) -> int:
 
 
 def item_choices(request: Request) -> list[tuple[str, str]]:
+    """The request's items, each with its tier in words, read as values (no item is built)."""
+    tiers = dict(EvidenceItem._meta.get_field("tier").choices or ())  # type: ignore[arg-type]
     items = EvidenceItem.objects.filter(request=request).order_by("added_at", "pk")
-    return [(str(i.pk), f"{i.title} ({i.get_tier_display()})") for i in items]
+    return [
+        (str(pk), f"{title} ({tiers.get(tier, tier)})") for pk, title, tier in items.values_list("pk", "title", "tier")
+    ]
 
 
 def _items_of(request: Request, pks: list[Any]) -> int:

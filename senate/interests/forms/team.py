@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from senate.core.form_input import FormData, FormFiles
-from senate.core.forms import Form, FormInitial, ModelForm
+from senate.core.forms import Form, FormInitial, ModelForm, PlainChoices
 from senate.interests.conflict_policy import EDITABLE
 from senate.interests.decisions import ConflictState
 from senate.interests.flagged import DECIDED, KINDS, OPEN, SEVERITY_ORDER
@@ -278,7 +278,7 @@ class BulkDecisionForm(DecisionTermsForm):
         criteria: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__(data, files, tiers=tiers, items=items, criteria=criteria)
-        self.fields["members"].choices = [(str(pk), name) for pk, name in members]  # type: ignore[attr-defined]
+        self.fields["members"].choices = PlainChoices([(str(pk), name) for pk, name in members])  # type: ignore[attr-defined]
         self.fields["outcome"].help_text = (
             "Each member selected gets this decision, on every conflict found for them that has not been "
             "dismissed. No action needed cannot be recorded for a member with a high-severity conflict."

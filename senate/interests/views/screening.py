@@ -58,7 +58,9 @@ def screening(http: SignedInRequest, senate: Senate, request: Any) -> HttpRespon
     pool = members if show_all else [m for m in members if m.pk in found]
     rows = flagged.ordered(flagged.screened(pool, found, screened.decisions, screened.dismissals))
     shown = flagged.filtered(rows, **filters)
-    form = BulkDecisionForm(posted(http), members=[(m.pk, m.name) for m in pool], **restriction_choices(request))
+    form = BulkDecisionForm(
+        posted(http), members=[(r.member.pk, r.member.name) for r in rows], **restriction_choices(request)
+    )
     if http.method == "POST":
         check(http, P.DECIDE_CONFLICTS, request)
         if form.is_valid():

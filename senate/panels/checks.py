@@ -49,8 +49,9 @@ def panel_recruited_check(request) -> str | None:
     return faults_of_recruited(request, spec_of(request))
 
 
-def faults_of_recruited(request, spec) -> str | None:
-    """`panel_recruited_check` with the request's specification (and its rules) already read."""
+def faults_of_recruited(request, spec, labels: dict[str, str] | None = None) -> str | None:
+    """`panel_recruited_check` with the request's specification (and its rules) already read, and the
+    skills' labels (`skills.skill_choices`) when the caller has read them."""
     from senate.panels import skills as sk
     from senate.panels.candidates import _home
     from senate.panels.models import PanelMember
@@ -68,7 +69,7 @@ def faults_of_recruited(request, spec) -> str | None:
         )
         for m in accepted.prefetch_related("profile__expertise", "profile__memberships__senate")
     ]
-    labels = dict(sk.skill_choices())
+    labels = labels if labels is not None else dict(sk.skill_choices())
     rules = [(r.skill, r.minimum, sk.skill_label(r.skill, labels)) for r in spec.expertise_rules.all()]
     if spec.chair_from_council and not spec.out_of_region_only:
         rules.append((sk.COUNCIL, 1, "a member of this Senate's Clinical Council to chair it"))

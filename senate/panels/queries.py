@@ -21,7 +21,7 @@ from senate.panels.models import (
     PanelMember,
     PanelSpec,
 )
-from senate.panels.specs import panel_open
+from senate.panels.specs import PANEL_CLOSED
 from senate.reviews.models import Request
 
 CANDIDATES_PER_PAGE = 25
@@ -101,19 +101,20 @@ def loans_for(request: Request) -> list[Loan]:
 
 
 def other_open_requests(senate: Senate, request: Request) -> list[Request]:
-    """The Senate's other requests with a panel specification whose panel is still being formed."""
+    """The Senate's other requests with a panel specification whose panel is still being formed
+    (`panel_open`, asked of the database: a Senate's finished reviews keep their specifications)."""
     others = Request.objects.filter(senate=senate, panel_spec__isnull=False).exclude(pk=request.pk)
-    return [r for r in others if panel_open(r)]
+    return list(others.exclude(stage__in=PANEL_CLOSED))
 
 
-def not_yet_recruited(request: Request, spec: PanelSpec | None) -> str | None:
+def not_yet_recruited(request: Request, spec: PanelSpec | None, labels: dict[str, str] | None = None) -> str | None:
     """Why 'panel recruited' may not be recorded yet for a request that awaits it ('' when it may be),
     or None when the request is not at that step: the lifecycle's own check
     (`checks.panel_recruited_check`, given the specification the page read with its rules), so the
-    page and the act never disagree."""
+    page and the act never disagree. `labels`: the skills' labels, when the page has read them."""
     if request.stage != "tor_approved":
         return None
-    return faults_of_recruited(request, spec) or ""
+    return faults_of_recruited(request, spec, labels) or ""
 
 
 def latest_run(senate: Senate) -> OptimiserRun | None:

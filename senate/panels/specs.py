@@ -21,8 +21,12 @@ class Rule:
     minimum: int
 
 
+# Stages in which a panel may not be changed: before the request is accepted, once it is finished, paused.
+PANEL_CLOSED = NOT_YET | FINISHED | {Stage.PAUSED}
+
+
 def panel_open(request) -> bool:
-    return request.stage not in NOT_YET | FINISHED | {Stage.PAUSED}
+    return request.stage not in PANEL_CLOSED
 
 
 def may_invite(request) -> tuple[bool, str]:

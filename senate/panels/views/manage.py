@@ -35,17 +35,18 @@ def panel(http: SignedInRequest, senate: Senate, request: Request) -> HttpRespon
     manager = http.user.has_perm(P.MANAGE, request)
     spec = spec_of(request)
     seats = queries.seats_of(request) if manager else None  # the manager sees every seat: the final panel is of them
+    labels = dict(sk.skill_choices())
     context: dict[str, Any] = {
         "advice_request": request,
         "spec": spec,
-        "labels": dict(sk.skill_choices()),
+        "labels": labels,
         "final": invitations.final_panel(request, seats),
         "manager": manager,
         "page_title": f"Expert panel: {request}",
         "breadcrumbs": crumbs(senate, (reverse("reviews:detail", args=[senate.slug, request.pk]), str(request))),
     }
     if seats is not None:
-        recruit_refused = queries.not_yet_recruited(request, spec)
+        recruit_refused = queries.not_yet_recruited(request, spec, labels)
         restricted = restrictions_by_profile(request, [s.profile_id for s in context["final"]])
         context["restrictions"] = {pk: describe(r) for pk, r in restricted.items()}
         run = runs.latest_run(request)

@@ -5,7 +5,7 @@ from typing import Any, Unpack
 from django import forms
 
 from senate.core.form_input import FormData, FormFiles, FormOptions
-from senate.core.forms import Form
+from senate.core.forms import Form, PlainChoices
 from senate.interests.forms.fields import date, yes_no
 from senate.panels import skills as sk
 from senate.panels.models import AnsweredHow, PanelSpec
@@ -54,7 +54,7 @@ class SpecForm(Form):
         self, data: FormData | None = None, files: FormFiles | None = None, **options: Unpack[FormOptions]
     ) -> None:
         super().__init__(data, files, **options)
-        choices = [("", "No rule")] + sk.skill_choices()
+        choices = PlainChoices([("", "No rule")] + sk.skill_choices())  # one list for every rule's box
         for i in range(1, RULE_ROWS + 1):
             self.fields[f"rule_{i}_skill"] = forms.ChoiceField(
                 label=f"Rule {i}: expertise", choices=choices, required=False
@@ -165,7 +165,7 @@ class CandidateFilterForm(Form):
     ) -> None:
         super().__init__(data, files, **options)
         field: Any = self.fields["skill"]
-        field.choices = [("", "Any expertise")] + sk.skill_choices()
+        field.choices = PlainChoices([("", "Any expertise")] + sk.skill_choices())
 
 
 def _answer(label: str, accept: str, decline: str, required: str) -> forms.ChoiceField:

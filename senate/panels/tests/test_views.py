@@ -1,6 +1,7 @@
 """The pages as a person sees them: clear errors, what is shown, and what is refused."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -40,6 +41,21 @@ def test_the_specification_form_shows_errors_next_to_the_fields(client, cast):
     assert "Enter how many panel members must hold this expertise" in page
     assert "First panel date must be a real date" in page
     assert not PanelSpec.objects.exists()
+
+
+def test_a_rule_for_a_skill_not_in_the_vocabulary_is_refused_and_the_known_ones_are_offered(client, cast):
+    request = ready_request()
+    client.force_login(cast["manager"])
+    address = f"/south-west/panels/requests/{request.pk}/specification/"
+    form = client.get(address).content.decode()
+    assert re.search(r'<option value="ppv"[^>]*>Patient and public voice</option>', form)
+    fields = {"min_size": "2", "max_size": "4", "min_out_of_region": "0", "out_of_region_only": "False"}
+    fields |= {"chair_from_council": "False", "respond_within_days": "10"}
+    response = client.post(address, fields | {"rule_1_skill": "juggling", "rule_1_minimum": "1"})
+    assert response.status_code == 200 and "rule_1_skill-error" in response.content.decode()
+    assert not PanelSpec.objects.exists()
+    client.post(address, fields | {"rule_1_skill": "ppv", "rule_1_minimum": "1"})
+    assert PanelSpec.objects.get(request=request).expertise_rules.get().skill == "ppv"
 
 
 def test_the_manager_specifies_runs_pins_and_deploys(client, cast):

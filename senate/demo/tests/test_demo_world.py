@@ -13,6 +13,25 @@ def test_demo_world_is_realistic_and_signs_in(db, client):
     _one_sign_in_per_role_that_works(client)
     _the_south_west_has_a_request_in_every_stage_across_programmes(client)
     _one_review_is_joint_with_the_south_east_and_its_panel_draws_from_both(client)
+    _the_south_west_has_specified_panels_a_run_and_accepted_members()
+
+
+def _the_south_west_has_specified_panels_a_run_and_accepted_members():
+    """Checked in the same world as the rest (was panels' own test, which built the same world again)."""
+    from senate.panels.models import Loan, OptimiserRun, PanelMember, PanelSpec
+    from senate.reviews.models import Request
+
+    recruited = Request.objects.get(senate__slug="south-west", stage="panel_recruited")
+    waiting = Request.objects.get(senate__slug="south-west", stage="tor_approved")
+    assert PanelSpec.objects.filter(request=waiting).exists()
+    spec = PanelSpec.objects.get(request=recruited)
+    assert PanelMember.objects.filter(request=recruited, status="accepted").count() >= spec.min_size
+    assert PanelMember.objects.filter(status="declined").exclude(decline_reason="").exists()
+    assert PanelMember.objects.filter(profile__user__email="council@demo.senate.example", status="accepted").exists()
+    run = OptimiserRun.objects.filter(requests=waiting).first()
+    assert run is not None and run.deployed_at is None and run.for_request(waiting.pk)["panel"]
+    assert not PanelMember.objects.filter(request=waiting).exists()
+    assert Loan.objects.filter(request=waiting).exists()
 
 
 def _one_review_is_joint_with_the_south_east_and_its_panel_draws_from_both(client):

@@ -19,18 +19,6 @@ from senate.members.models import Body, MembershipRole  # noqa: E402
 from senate.members.tests.factories import MembershipFactory  # noqa: E402
 from senate.organisations.models import Organisation, Senate  # noqa: E402
 
-# The longest tests start first: the browser journeys (the whole review alone takes minutes), then
-# the rest in the order collected. Run in parallel (make test: pytest-xdist), the last tests handed out
-# are then short ones, and no worker is left alone with a journey while the others sit idle.
-LONGEST_FIRST = ("tests/system/test_whole_review.py", "tests/system/", "tests/test_confidential_crawl.py")
-
-
-def pytest_collection_modifyitems(config, items):
-    def rank(item):
-        return next((i for i, start in enumerate(LONGEST_FIRST) if item.nodeid.startswith(start)), len(LONGEST_FIRST))
-
-    items.sort(key=rank)  # stable: otherwise in the order collected
-
 
 @pytest.fixture
 def reference_data(db):
